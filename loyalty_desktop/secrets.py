@@ -1,0 +1,93 @@
+"""API keys live in the OS keyring (service "loyalty-desktop"), never on disk or in a log.
+
+With no usable keyring (headless Linux, a locked or missing backend) the caller can keep a key
+for this session only, in memory. Environment variables override for scripted/CI use.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from . import APP_NAME
+
+SERVICE = APP_NAME
+ENV_VARS = {"klaviyo": "LOYALTY_DESKTOP_KLAVIYO_KEY", "splio": "LOYALTY_DESKTOP_SPLIO_KEY",
+            "smile": "LOYALTY_DESKTOP_SMILE_KEY"}
+
+_session: dict[str, str] = {}
+_lock = threading.Lock()  # keyring backends are not all thread-safe (Vorta serializes too)
+
+
+class NoKeyringError(Exception):
+    """No OS keyring can store the key here; offer "keep for this session only"."""
+
+
+def backend_label() -> str | None:
+    """Where keys go, in words the user knows; None when there is no usable keyring."""
+    kr = keyring.get_keyring()
+    name = f"{type(kr).__module__}.{type(kr).__name__}"
+    if "fail" in name or "null" in name.lower() or kr.priority <= 0:  # type: ignore[operator]
+        return None
+    if "macOS" in name or "OS_X" in name:
+        return "macOS Keychain"
+    if "Windows" in name:
+        return "Windows Credential Manager"
+    if "SecretService" in name or "libsecret" in name:
+        return "GNOME Keyring"
+    if "kwallet" in name.lower():
+        return "KDE Wallet"
+    return type(kr).__name__
+
+
+def save(account: str, secret: str) -> str:
+    """Store in the OS keyring; returns where (for the UI). Raises NoKeyringError."""
+    with _lock:
+        where = backend_label()
+        if where is None:
+            raise NoKeyringError("no system keyring is available")
+        try:
+            keyring.set_password(SERVICE, account, secret)
+        except keyring.errors.KeyringError as exc:
+            raise NoKeyringError(str(exc)) from None
+        _session.pop(account, None)
+        return where
+
+
+def keep_for_session(account: str, secret: str) -> None:
+    with _lock:
+        _session[account] = secret
+
+
+def load(account: str) -> str | None:
+    """Environment, then this session's memory, then the OS keyring."""
+    env = ENV_VARS.get(account)
+    if env and os.environ.get(env):
+        return os.environ[env].strip()
+    with _lock:
+        if account in _session:
+            return _session[account]
+        try:
+            return keyring.get_password(SERVICE, account)
+        except keyring.errors.KeyringError:
+            return None
+
+
+def forget(account: str) -> None:
+    with _lock:
+        _session.pop(account, None)
+        try:
+            keyring.delete_password(SERVICE, account)
+        except keyring.errors.KeyringError:
+            pass
+
+
+def mask(secret: str) -> str:
+    """What the UI and CLI may show of a key: its prefix and last 4 characters."""
+    if len(secret) <= 8:
+        return "•" * len(secret)
+    return secret[:3] + "•" * 6 + secret[-4:]

@@ -1,0 +1,79 @@
+"""Test discipline (after qutebrowser and Vorta): warnings fail tests, every test gets its own data
+folder and an in-memory keyring, nothing touches the user's real profile or keychain."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+from loyalty_desktop import paths
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    d = tmp_path / "data"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(d))
+    for var in ("LOYALTY_DESKTOP_KLAVIYO_KEY", "LOYALTY_DESKTOP_SPLIO_KEY", "LOYALTY_DESKTOP_SMILE_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    paths.set_data_dir(None)
+    yield d
+    paths.set_data_dir(None)
+
+
+class _FailOnWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A log record at WARNING or above fails the test unless it is marked `expect_log_warnings`."""
+    handler = _FailOnWarnings()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("expect_log_warnings") is None:
+        msgs = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5])
+        pytest.fail(f"unexpected log warnings:\n{msgs}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "expect_log_warnings: the test expects WARNING log records")
