@@ -1,0 +1,466 @@
+"""The local SQLite store: snapshot of the loyalty program, per-destination state, outbox, runs.
+
+One file per workspace, WAL mode, a schema version with ordered migrations. Every change the sync
+makes is inside a transaction, so a kill at any point leaves a consistent file: the next run
+resumes from the outbox (rows leave it only once the destination acknowledged them).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .model import Record, SourceRead, record_kind, to_jsonable
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: initial schema
+    """
+    CREATE TABLE members (
+        email TEXT PRIMARY KEY,
+        data  TEXT NOT NULL,          -- model.Member as JSON (catalog keys)
+        seq   INTEGER NOT NULL        -- store sequence of the ingest that last changed it
+    );
+    CREATE INDEX members_seq ON members(seq);
+    CREATE TABLE records (
+        kind  TEXT NOT NULL,          -- ledger | reward | referral
+        id    TEXT NOT NULL,
+        email TEXT NOT NULL,
+        data  TEXT NOT NULL,
+        seq   INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX records_seq ON records(seq);
+    CREATE TABLE sources (
+        name   TEXT PRIMARY KEY,
+        cursor TEXT,
+        as_of  TEXT NOT NULL,
+        tiers  TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE destinations (
+        name         TEXT PRIMARY KEY,
+        mapping      TEXT NOT NULL,   -- Mapping.to_json()
+        mapping_fp   TEXT NOT NULL,
+        planned_seq  INTEGER NOT NULL,
+        first_synced TEXT NOT NULL
+    );
+    CREATE TABLE dest_members (
+        dest     TEXT NOT NULL,
+        email    TEXT NOT NULL,
+        acked_fp TEXT,                -- fingerprint of the last payload the destination acknowledged
+        tier_id  INTEGER,             -- tier as last planned (VIP Tier Achieved is derived from it)
+        PRIMARY KEY (dest, email)
+    ) WITHOUT ROWID;
+    CREATE TABLE outbox (
+        id       INTEGER PRIMARY KEY,
+        dest     TEXT NOT NULL,
+        kind     TEXT NOT NULL,       -- profile | event
+        key      TEXT NOT NULL,       -- email for profiles, unique_id for events
+        payload  TEXT NOT NULL,
+        fp       TEXT,
+        status   TEXT NOT NULL,       -- pending | in_flight | acked | rejected | history
+        job      TEXT,                -- destination job id while in flight
+        run_id   INTEGER,
+        UNIQUE (dest, kind, key)
+    );
+    CREATE INDEX outbox_status ON outbox(dest, kind, status);
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        dest        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        status      TEXT NOT NULL,    -- running | completed | completed_with_rejects | failed | cancelled | interrupted
+        counts      TEXT NOT NULL DEFAULT '{}',
+        error       TEXT
+    );
+    CREATE TABLE rejected_rows (
+        run_id INTEGER NOT NULL,
+        dest   TEXT NOT NULL,
+        kind   TEXT NOT NULL,
+        key    TEXT NOT NULL,
+        field  TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX rejected_run ON rejected_rows(run_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    seq: int
+    members_changed: int
+    records_changed: int
+    as_of: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DestState:
+    name: str
+    mapping: dict[str, Any]
+    mapping_fp: str
+    planned_seq: int
+    first_synced: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    id: int
+    kind: str
+    key: str
+    payload: str  # JSON text, ready for the wire
+    fp: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    run_id: int
+    dest: str
+    kind: str
+    key: str
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    id: int
+    dest: str
+    source: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    counts: dict[str, Any]
+    error: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+# One encoder instance: json.dumps with options builds a new encoder per call, which shows when
+# ingesting a million rows.
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
+
+
+def dumps(obj: Any) -> str:
+    """Canonical compact JSON (sorted keys), so equal data gives equal text and fingerprints."""
+    return _encode(obj)
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a Loyalty Desktop store ({exc})") from exc
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer Loyalty Desktop (schema {version})")
+        for i in range(version, SCHEMA_VERSION):
+            # One script = one transaction: a migration is applied whole or not at all.
+            self.db.executescript(f"BEGIN IMMEDIATE;{MIGRATIONS[i]};PRAGMA user_version={i + 1};COMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _seq(self) -> int:
+        row = self.db.execute("SELECT max(coalesce((SELECT max(seq) FROM members),0),"
+                              " coalesce((SELECT max(seq) FROM records),0))").fetchone()
+        return int(row[0])
+
+    # -- snapshot -----------------------------------------------------------------------------
+
+    def ingest(self, source: str, read: SourceRead, chunk: int = 5000) -> IngestSummary:
+        """Upsert what the source returned; rows whose data really changed get a new sequence."""
+        with self.tx() as db:
+            seq = self._seq() + 1
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS seen(email TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM temp.seen")
+            members_changed = self._upsert(
+                "INSERT INTO members(email, data, seq) VALUES (?,?,?) ON CONFLICT(email) DO UPDATE"
+                " SET data=excluded.data, seq=excluded.seq WHERE members.data != excluded.data",
+                ((m.email, dumps(to_jsonable(m)), seq) for m in read.members), chunk,
+                seen="INSERT OR IGNORE INTO temp.seen(email) VALUES (?)" if read.full else None)
+            if read.full:
+                # Anything the source no longer has left the program: drop it from the snapshot.
+                members_changed += db.execute(
+                    "DELETE FROM members WHERE seq < ? AND email NOT IN (SELECT email FROM temp.seen)",
+                    (seq,)).rowcount
+            records_changed = self._upsert(
+                "INSERT INTO records(kind, id, email, data, seq) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(kind, id) DO UPDATE SET data=excluded.data, email=excluded.email,"
+                " seq=excluded.seq WHERE records.data != excluded.data",
+                ((record_kind(r), r.id, _record_email(r), dumps(to_jsonable(r)), seq) for r in read.records),
+                chunk)
+            db.execute(
+                "INSERT INTO sources(name, cursor, as_of, tiers) VALUES (?,?,?,?) ON CONFLICT(name) DO UPDATE"
+                " SET cursor=excluded.cursor, as_of=excluded.as_of, tiers=excluded.tiers",
+                (source, read.cursor, read.as_of.isoformat(), dumps([to_jsonable_tier(t) for t in read.tiers])))
+        return IngestSummary(seq, members_changed, records_changed, read.as_of)
+
+    def _upsert(self, sql: str, rows: Iterable[tuple[Any, ...]], chunk: int, seen: str | None = None) -> int:
+        changed = 0
+        batch: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            nonlocal changed
+            before = self.db.total_changes
+            self.db.executemany(sql, batch)
+            changed += self.db.total_changes - before
+            if seen:
+                self.db.executemany(seen, [(r[0],) for r in batch])
+            batch.clear()
+
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= chunk:
+                flush()
+        if batch:
+            flush()
+        return changed
+
+    def source_state(self, source: str) -> tuple[str | None, datetime | None, list[dict[str, Any]]]:
+        row = self.db.execute("SELECT cursor, as_of, tiers FROM sources WHERE name=?", (source,)).fetchone()
+        if row is None:
+            return None, None, []
+        return row[0], datetime.fromisoformat(row[1]), json.loads(row[2])
+
+    def member_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM members").fetchone()[0])
+
+    def member(self, email: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM members WHERE email=?", (email,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def iter_members_for(self, dest: str, after_seq: int, chunk: int = 2000
+                         ) -> Iterator[list[tuple[str, str, str | None, int | None]]]:
+        """Chunks of (email, data, acked_fp, planned tier) for members changed after `after_seq`.
+
+        Keyset pagination, so the caller may write between chunks on the same connection.
+        """
+        last = ""
+        while True:
+            rows = self.db.execute(
+                "SELECT m.email, m.data, d.acked_fp, d.tier_id FROM members m"
+                " LEFT JOIN dest_members d ON d.dest=? AND d.email=m.email"
+                " WHERE m.seq > ? AND m.email > ? ORDER BY m.email LIMIT ?",
+                (dest, after_seq, last, chunk)).fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    def records_after(self, after_seq: int, chunk: int = 5000) -> Iterator[list[tuple[str, str, str]]]:
+        """Chunks of (kind, id, data) for records new or changed after `after_seq`."""
+        last = (after_seq, "", "")
+        while True:
+            rows = self.db.execute(
+                "SELECT seq, kind, id, data FROM records WHERE seq > ? AND (seq, kind, id) > (?,?,?)"
+                " ORDER BY seq, kind, id LIMIT ?", (after_seq, *last, chunk)).fetchall()
+            if not rows:
+                return
+            yield [(k, i, d) for _, k, i, d in rows]
+            last = tuple(rows[-1][:3])  # type: ignore[assignment]
+
+    def record(self, kind: str, rid: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM records WHERE kind=? AND id=?", (kind, rid)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def members_expiring(self, start: str, end: str) -> list[dict[str, Any]]:
+        """Members with points expiring on a date in [start, end] (ISO dates)."""
+        rows = self.db.execute(
+            "SELECT data FROM members WHERE json_extract(data,'$.points_expiring') > 0"
+            " AND json_extract(data,'$.points_expiry_date') BETWEEN ? AND ?", (start, end)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def rewards_expiring(self, start: str, end: str) -> list[dict[str, Any]]:
+        """Unused rewards whose expiry (ISO datetime) falls in [start, end]."""
+        rows = self.db.execute(
+            "SELECT data FROM records WHERE kind='reward' AND json_extract(data,'$.used_at') IS NULL"
+            " AND json_extract(data,'$.expires_at') BETWEEN ? AND ?", (start, end)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    # -- destinations -------------------------------------------------------------------------
+
+    def dest_state(self, dest: str) -> DestState | None:
+        row = self.db.execute("SELECT name, mapping, mapping_fp, planned_seq, first_synced FROM destinations"
+                              " WHERE name=?", (dest,)).fetchone()
+        if row is None:
+            return None
+        return DestState(row[0], json.loads(row[1]), row[2], row[3], datetime.fromisoformat(row[4]))
+
+    def set_dest_state(self, dest: str, mapping: dict[str, Any], mapping_fp: str, planned_seq: int) -> None:
+        self.db.execute(
+            "INSERT INTO destinations(name, mapping, mapping_fp, planned_seq, first_synced) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(name) DO UPDATE SET mapping=excluded.mapping, mapping_fp=excluded.mapping_fp,"
+            " planned_seq=excluded.planned_seq", (dest, dumps(mapping), mapping_fp, planned_seq, _now()))
+
+    def current_seq(self) -> int:
+        return self._seq()
+
+    def set_planned_tiers(self, dest: str, rows: Sequence[tuple[str, int | None]]) -> None:
+        self.db.executemany(
+            "INSERT INTO dest_members(dest, email, tier_id) VALUES (?,?,?) ON CONFLICT(dest, email)"
+            " DO UPDATE SET tier_id=excluded.tier_id", [(dest, e, t) for e, t in rows])
+
+    # -- outbox -------------------------------------------------------------------------------
+
+    def queue_profiles(self, dest: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        """(email, payload, fp) → pending; replaces a not-yet-sent row for the same email."""
+        self.db.executemany(
+            "INSERT INTO outbox(dest, kind, key, payload, fp, status) VALUES (?, 'profile', ?, ?, ?, 'pending')"
+            " ON CONFLICT(dest, kind, key) DO UPDATE SET payload=excluded.payload, fp=excluded.fp,"
+            " status='pending', job=NULL WHERE outbox.fp IS NOT excluded.fp OR outbox.status != 'pending'",
+            [(dest, *r) for r in rows])
+
+    def drop_profiles(self, dest: str, emails: Sequence[str]) -> None:
+        """Forget queued updates that are no longer needed (the member went back to what was acked)."""
+        self.db.executemany("DELETE FROM outbox WHERE dest=? AND kind='profile' AND key=? AND status='pending'",
+                            [(dest, e) for e in emails])
+
+    def queue_events(self, dest: str, rows: Sequence[tuple[str, str]], status: str = "pending") -> int:
+        """(unique_id, payload); an event already known to this destination is ignored."""
+        before = self.db.total_changes
+        self.db.executemany(
+            "INSERT OR IGNORE INTO outbox(dest, kind, key, payload, status) VALUES (?, 'event', ?, ?, ?)",
+            [(dest, u, p, status) for u, p in rows])
+        return self.db.total_changes - before
+
+    def known_events(self, dest: str, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            q = ",".join("?" * len(part))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT key FROM outbox WHERE dest=? AND kind='event' AND key IN ({q})", (dest, *part)))
+        return found
+
+    def count_outbox(self, dest: str, kind: str, status: str = "pending") -> int:
+        return int(self.db.execute("SELECT count(*) FROM outbox WHERE dest=? AND kind=? AND status=?",
+                                   (dest, kind, status)).fetchone()[0])
+
+    def pending(self, dest: str, kind: str, limit: int, after_id: int = 0) -> list[OutboxRow]:
+        rows = self.db.execute(
+            "SELECT id, kind, key, payload, fp FROM outbox WHERE dest=? AND kind=? AND status='pending'"
+            " AND id > ? ORDER BY id LIMIT ?", (dest, kind, after_id, limit)).fetchall()
+        return [OutboxRow(*r) for r in rows]
+
+    def mark_in_flight(self, ids: Sequence[int], job: str, run_id: int) -> None:
+        with self.tx():
+            self.db.executemany("UPDATE outbox SET status='in_flight', job=?, run_id=? WHERE id=?",
+                                [(job, run_id, i) for i in ids])
+
+    def in_flight(self, dest: str) -> dict[str, list[OutboxRow]]:
+        jobs: dict[str, list[OutboxRow]] = {}
+        for job, *r in self.db.execute(
+                "SELECT job, id, kind, key, payload, fp FROM outbox WHERE dest=? AND status='in_flight'"
+                " ORDER BY id", (dest,)):
+            jobs.setdefault(job, []).append(OutboxRow(*r))
+        return jobs
+
+    def settle(self, dest: str, run_id: int, acked: Sequence[OutboxRow],
+               rejected: Sequence[tuple[OutboxRow, str, str]]) -> None:
+        """Checkpoint one acknowledged batch: acked rows leave the outbox, rejected rows are kept
+        (not re-sent until their data changes) with the platform's reason."""
+        with self.tx() as db:
+            prof = [(dest, r.key, r.fp) for r in acked if r.kind == "profile"]
+            if prof:
+                db.executemany(
+                    "INSERT INTO dest_members(dest, email, acked_fp) VALUES (?,?,?) ON CONFLICT(dest, email)"
+                    " DO UPDATE SET acked_fp=excluded.acked_fp", prof)
+                db.executemany("DELETE FROM outbox WHERE id=?", [(r.id,) for r in acked if r.kind == "profile"])
+            ev = [(run_id, r.id) for r in acked if r.kind == "event"]
+            if ev:
+                db.executemany("UPDATE outbox SET status='acked', job=NULL, run_id=? WHERE id=?", ev)
+            if rejected:
+                db.executemany("UPDATE outbox SET status='rejected', job=NULL, run_id=? WHERE id=?",
+                               [(run_id, r.id) for r, _, _ in rejected])
+                db.executemany("INSERT INTO rejected_rows(run_id, dest, kind, key, field, reason) VALUES (?,?,?,?,?,?)",
+                               [(run_id, dest, r.kind, r.key, f, why) for r, f, why in rejected])
+
+    def requeue(self, ids: Sequence[int]) -> None:
+        """A job the destination lost or cancelled: send its rows again."""
+        with self.tx():
+            self.db.executemany("UPDATE outbox SET status='pending', job=NULL WHERE id=?", [(i,) for i in ids])
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, dest: str, source: str) -> int:
+        with self.tx() as db:
+            # A run still "running" in the file was killed: say so in the history.
+            db.execute("UPDATE runs SET status='interrupted', finished_at=coalesce(finished_at, ?)"
+                       " WHERE status='running'", (_now(),))
+            cur = db.execute("INSERT INTO runs(dest, source, started_at, status) VALUES (?,?,?, 'running')",
+                             (dest, source, _now()))
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE runs SET status=?, finished_at=?, counts=?, error=? WHERE id=?",
+                       (status, _now(), dumps(counts), error, run_id))
+
+    def runs(self, limit: int = 50) -> list[RunRecord]:
+        rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
+                               " ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
+                          datetime.fromisoformat(r[4]) if r[4] else None, r[5], json.loads(r[6]), r[7])
+                for r in rows]
+
+    def rejected_rows(self, run_id: int) -> list[RejectedRow]:
+        return [RejectedRow(*r) for r in self.db.execute(
+            "SELECT run_id, dest, kind, key, field, reason FROM rejected_rows WHERE run_id=? ORDER BY rowid",
+            (run_id,))]
+
+
+def _record_email(r: Record) -> str:
+    return getattr(r, "email", None) or getattr(r, "sender_email")
+
+
+def to_jsonable_tier(t: Any) -> dict[str, Any]:
+    return {"id": t.id, "name": t.name, "threshold": t.threshold}
+
+
