@@ -1,0 +1,123 @@
+"""Typed errors raised by the HTTP layer and adapters, and the one place that words them for users.
+
+Adapters raise these; the engine, CLI and UI catch them. `user_message` is the only function that
+turns an error into a sentence a merchant reads (the UI translates through its own catalogue keyed
+by `ErrorKind`, with this English text as the fallback).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ErrorKind(str, enum.Enum):
+    WRONG_KEY = "wrong_key"
+    MISSING_SCOPE = "missing_scope"
+    RATE_LIMITED = "rate_limited"
+    REJECTED_ROWS = "rejected_rows"
+    NETWORK_DOWN = "network_down"
+    TLS_PROXY = "tls_proxy"
+    SERVER = "server"
+    CLIENT = "client"
+    CANCELLED = "cancelled"
+    CONFIG = "config"
+
+
+class LoyaltyError(Exception):
+    kind: ErrorKind = ErrorKind.CLIENT
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class WrongKeyError(LoyaltyError):
+    kind = ErrorKind.WRONG_KEY
+
+
+class MissingScopeError(LoyaltyError):
+    kind = ErrorKind.MISSING_SCOPE
+
+    def __init__(self, scopes: list[str], message: str = "", *, status: int | None = 403) -> None:
+        self.scopes = sorted(set(scopes))
+        super().__init__(message or "missing scopes: " + ", ".join(self.scopes), status=status)
+
+
+class RateLimitedError(LoyaltyError):
+    kind = ErrorKind.RATE_LIMITED
+
+    def __init__(self, retry_after: float, message: str = "rate limited") -> None:
+        super().__init__(message, status=429)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One row the platform refused: its index in the request, the field and the platform's reason."""
+
+    index: int
+    field: str
+    detail: str
+
+
+class RejectedRowsError(LoyaltyError):
+    kind = ErrorKind.REJECTED_ROWS
+
+    def __init__(self, rows: list[RowError], message: str = "", *, status: int | None = 400) -> None:
+        self.rows = rows
+        super().__init__(message or f"{len(rows)} row(s) rejected", status=status)
+
+
+class NetworkError(LoyaltyError):
+    kind = ErrorKind.NETWORK_DOWN
+
+
+class TlsProxyError(LoyaltyError):
+    kind = ErrorKind.TLS_PROXY
+
+
+class ServerError(LoyaltyError):
+    kind = ErrorKind.SERVER
+
+
+class ClientError(LoyaltyError):
+    kind = ErrorKind.CLIENT
+
+
+class CancelledError(LoyaltyError):
+    kind = ErrorKind.CANCELLED
+
+    def __init__(self, message: str = "cancelled") -> None:
+        super().__init__(message)
+
+
+class ConfigError(LoyaltyError):
+    kind = ErrorKind.CONFIG
+
+
+def user_message(exc: BaseException, platform: str = "the platform") -> str:
+    """One plain sentence for a merchant. Never includes a key or token (errors never carry them)."""
+    if isinstance(exc, WrongKeyError):
+        return (f"{platform} refused the API key: it is wrong, revoked or for another account. "
+                "Paste the key again or create a new one.")
+    if isinstance(exc, MissingScopeError):
+        return (f"The {platform} key works but lacks access. Create a key with these scopes: "
+                + ", ".join(exc.scopes) + ".")
+    if isinstance(exc, RateLimitedError):
+        return f"{platform} asked us to slow down and the wait ran out; try again in a few minutes."
+    if isinstance(exc, RejectedRowsError):
+        return f"{platform} rejected {len(exc.rows)} row(s); see the rejected rows for each reason."
+    if isinstance(exc, TlsProxyError):
+        return (f"Could not open a secure connection to {platform} ({exc.message}). "
+                "A proxy or antivirus may be intercepting HTTPS; check the proxy settings.")
+    if isinstance(exc, NetworkError):
+        return f"Cannot reach {platform}: check the internet connection ({exc.message})."
+    if isinstance(exc, ServerError):
+        return f"{platform} is having trouble (HTTP {exc.status}); the sync will resume next time."
+    if isinstance(exc, CancelledError):
+        return "Cancelled; the next sync resumes where this one stopped."
+    if isinstance(exc, LoyaltyError):
+        return exc.message
+    return f"Unexpected error: {type(exc).__name__}: {exc}"
