@@ -1,0 +1,71 @@
+"""Benchmark: 100,000 demo members, full sync to the Klaviyo sandbox, then a no-change re-sync.
+
+Runs the real CLI in a child process (so its peak RSS is the sync's alone) against a sandbox in
+another child process enforcing Klaviyo's documented rate limits. Prints the figures; not a test.
+
+    .venv/bin/python bench/sync_klaviyo.py [--members 100000] [--job-seconds 0.5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from loyalty_desktop.sandbox.klaviyo import DEMO_KEY
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MB, stdout) of one child process."""
+    t = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - t
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out}")
+    return wall, usage.ru_maxrss / 1024, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--members", type=int, default=100_000)
+    ap.add_argument("--job-seconds", type=float, default=0.5)
+    args = ap.parse_args()
+    exe = [sys.executable, "-m", "loyalty_desktop"]
+    with tempfile.TemporaryDirectory(prefix="ld-bench-") as tmp:
+        env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": tmp, "LOYALTY_DESKTOP_KLAVIYO_KEY": DEMO_KEY}
+        wall, rss, _ = run([*exe, "demo", "show", "--members", str(args.members)], env)
+        print(f"demo program, {args.members:,} members: created in {wall:.1f} s (peak RSS {rss:.0f} MB)")
+
+        sandbox = subprocess.Popen([*exe, "sandbox", "--port", "0", "--job-seconds", str(args.job_seconds)],
+                                   env=env, stdout=subprocess.PIPE, text=True)
+        try:
+            assert sandbox.stdout is not None
+            url = sandbox.stdout.readline().split()[-1]
+            sync = [*exe, "sync", "--members", str(args.members), "--to", "klaviyo", "--base-url", url]
+            for label in ("full sync", "no-change re-sync"):
+                wall, rss, out = run(sync, env)
+                sent = re.search(r"profiles sent: (\d+)", out)
+                throttled = re.search(r"429 answers: (\d+)", out)
+                req = re.search(r"requests: (\d+) \((\d+) writes\)", out)
+                assert sent and throttled and req, out
+                print(f"{label}: {wall:.1f} s wall, peak RSS {rss:.0f} MB, profiles sent {int(sent[1]):,}, "
+                      f"429 responses {throttled[1]}, requests {req[1]} ({req[2]} writes)")
+        finally:
+            sandbox.terminate()
+            sandbox.wait(10)
+            if sandbox.stdout:
+                sandbox.stdout.close()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main()

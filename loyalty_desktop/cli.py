@@ -1,0 +1,259 @@
+"""Command line: `loyalty-desktop [sync|sandbox|demo|runs|key] …` (the GUI will be the default)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__, logs, paths, secrets, service
+from .engine import Phase, Progress, RunStatus, RunSummary
+from .errors import LoyaltyError, user_message
+from .fields import PRESETS
+from .net import CancelToken
+
+PHASE_WORDS = {
+    Phase.CONFIRMING: "confirming earlier jobs",
+    Phase.READING: "reading loyalty data",
+    Phase.PLANNING: "planning",
+    Phase.SENDING_PROFILES: "sending profiles",
+    Phase.SENDING_EVENTS: "sending events",
+    Phase.DONE: "done",
+}
+
+
+def _fmt_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "--"
+    seconds = int(seconds)
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+class TerminalProgress:
+    """One updating line on a terminal; a line every few seconds (and per phase) otherwise."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.tty = out.isatty()
+        self.phase: Phase | None = None
+        self.last = 0.0
+
+    def __call__(self, p: Progress) -> None:
+        now = time.monotonic()
+        new_phase = p.phase != self.phase
+        if not (self.tty or new_phase or now - self.last >= 2 or p.done >= p.total):
+            return
+        self.last = now
+        line = f"{PHASE_WORDS[p.phase]:<24} {p.done:>8}/{p.total:<8} {p.rate:8.0f}/s  ETA {_fmt_eta(p.eta_s)}"
+        if self.tty:
+            self.out.write(("\n" if new_phase and self.phase else "\r") + line)
+        else:
+            self.out.write(line + "\n")
+        self.phase = p.phase
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.tty and self.phase:
+            self.out.write("\n")
+
+
+def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
+    words = {RunStatus.COMPLETED: "completed", RunStatus.COMPLETED_WITH_REJECTS: "completed with rejected rows",
+             RunStatus.FAILED: "failed", RunStatus.CANCELLED: "cancelled"}[s.status]
+    print(f"Sync to {label} {words} in {s.seconds:.1f} s (run {s.run_id})", file=out)
+    print(f"  members: {s.members}  profiles sent: {s.profiles_sent}  unchanged: {s.unchanged}  "
+          f"events sent: {s.events_sent}", file=out)
+    print(f"  rejected: {s.rejected}  retries: {s.retries} (429 answers: {s.throttled})  "
+          f"requests: {s.requests} ({s.write_requests} writes)", file=out)
+    for key, fld, why in s.rejected_samples[:10]:
+        print(f"  rejected {key}" + (f" [{fld}]" if fld else "") + f": {why}", file=out)
+    if s.rejected > 10:
+        print(f"  … see all rejected rows with `loyalty-desktop runs --rejected {s.run_id}`", file=out)
+    if s.error:
+        print(f"  {s.error}", file=out)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    sandbox = None
+    if args.to == "klaviyo-sandbox":
+        from .sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+
+        sandbox = KlaviyoSandbox()
+        base_url, key = sandbox.start(port=0), DEMO_KEY
+        print(f"Klaviyo sandbox started at {base_url}", file=sys.stderr)
+    else:
+        base_url, key = args.base_url, None
+    try:
+        spec = service.DemoSpec(args.members, args.seed)
+        dest = service.open_klaviyo(key, base_url, cancel)
+        try:
+            info = service.connect(dest)
+            print(f"Connected to Klaviyo account {info.name!r}" + (" (test account)" if info.test_account else ""),
+                  file=sys.stderr)
+            progress = TerminalProgress(sys.stderr)
+            with service.open_demo(spec) as program, service.open_store() as store:
+                summary = service.sync(store, program, spec.source_name, dest, service.mapping_for(args.preset),
+                                       backfill=args.backfill, on_progress=progress)
+            progress.close()
+        finally:
+            dest.close()
+        print_summary(summary, "Klaviyo", sys.stdout)
+        if sandbox is not None:
+            _show_sample(sandbox)
+        return {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
+                RunStatus.CANCELLED: 130}[summary.status]
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def _show_sample(sandbox: object) -> None:
+    profiles = sandbox.profiles()  # type: ignore[attr-defined]
+    events = sandbox.events()  # type: ignore[attr-defined]
+    print(f"The sandbox now holds {len(profiles)} profiles and {len(events)} events. One profile:")
+    if profiles:
+        p = profiles[0]
+        print(f"  {p.email} ({p.first_name or ''} {p.last_name or ''})")
+        for k, v in sorted(p.properties.items()):
+            print(f"    {k}: {v!r}")
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from .sandbox.klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
+
+    sb = KlaviyoSandbox(job_seconds=args.job_seconds)
+    sb.faults = Faults(rate_429=args.rate_429, rate_500=args.rate_500, rate_drop=args.rate_drop,
+                       latency_s=args.latency)
+    url = sb.start(port=args.port)
+    print(f"Klaviyo sandbox listening on {url}")
+    print(f"Demo private key (full access): {DEMO_KEY}")
+    print(f"Try: LOYALTY_DESKTOP_KLAVIYO_KEY={DEMO_KEY} loyalty-desktop sync --to klaviyo --base-url {url}")
+    sys.stdout.flush()
+    stop = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: stop.cancel())
+    signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
+    try:
+        while not stop.cancelled:
+            time.sleep(0.2)
+    finally:
+        sb.stop()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    spec = service.DemoSpec(args.members, args.seed)
+    if args.action == "reset":
+        for p in spec.path.parent.glob(spec.path.name + "*"):
+            p.unlink()
+        print(f"Removed the demo program {spec.source_name}")
+        return 0
+    with service.open_demo(spec) as program:
+        if args.action == "tick":
+            t = program.tick(args.days)
+            print(f"Advanced the demo program by {args.days} days to {program.as_of:%Y-%m-%d}: {t}")
+        else:
+            print(f"Demo program {spec.source_name} at {program.as_of:%Y-%m-%d} ({spec.path})")
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    with service.open_store() as store:
+        if args.rejected:
+            for r in store.rejected_rows(args.rejected):
+                print(f"{r.kind}\t{r.key}\t{r.field}\t{r.reason}")
+            return 0
+        for run in store.runs(args.limit):
+            c = run.counts
+            took = f"{c.get('seconds', 0):.1f}s"
+            print(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
+                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}")
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    if args.action == "delete":
+        secrets.forget(args.platform)
+        print(f"Removed the {args.platform} key from the keyring.")
+        return 0
+    key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
+        else sys.stdin.readline().strip()
+    try:
+        where = secrets.save(args.platform, key)
+    except secrets.NoKeyringError as exc:
+        print(f"error: no system keyring can store the key here ({exc}); use the "
+              f"{secrets.ENV_VARS[args.platform]} environment variable for this session.", file=sys.stderr)
+        return 1
+    print(f"Saved {secrets.mask(key)} in {where}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.")
+    p.add_argument("--version", action="version", version=__version__)
+    p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("sync", help="sync loyalty data to a destination")
+    s.add_argument("--source", choices=["demo"], default="demo")
+    s.add_argument("--members", type=int, default=500, help="demo program size (default 500)")
+    s.add_argument("--seed", type=int, default=42)
+    s.add_argument("--to", choices=["klaviyo", "klaviyo-sandbox"], required=True)
+    s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
+    s.add_argument("--preset", choices=sorted(PRESETS), default=service.DEFAULT_PRESET)
+    s.add_argument("--backfill", action="store_true", help="first sync: replay history as backfill events")
+    s.set_defaults(func=cmd_sync)
+
+    sb = sub.add_parser("sandbox", help="run the offline Klaviyo sandbox")
+    sb.add_argument("--port", type=int, default=8765)
+    sb.add_argument("--job-seconds", type=float, default=0.5)
+    sb.add_argument("--rate-429", type=float, default=0.0)
+    sb.add_argument("--rate-500", type=float, default=0.0)
+    sb.add_argument("--rate-drop", type=float, default=0.0)
+    sb.add_argument("--latency", type=float, default=0.0)
+    sb.set_defaults(func=cmd_sandbox)
+
+    d = sub.add_parser("demo", help="the demo loyalty program: show, tick DAYS, reset")
+    d.add_argument("action", choices=["show", "tick", "reset"])
+    d.add_argument("days", type=int, nargs="?", default=30)
+    d.add_argument("--members", type=int, default=500)
+    d.add_argument("--seed", type=int, default=42)
+    d.set_defaults(func=cmd_demo)
+
+    r = sub.add_parser("runs", help="sync history")
+    r.add_argument("--limit", type=int, default=20)
+    r.add_argument("--rejected", type=int, metavar="RUN", help="list the rejected rows of a run")
+    r.set_defaults(func=cmd_runs)
+
+    k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
+    k.add_argument("action", choices=["set", "delete"])
+    k.add_argument("platform", choices=sorted(secrets.ENV_VARS))
+    k.set_defaults(func=cmd_key)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if not getattr(args, "func", None):
+        build_parser().print_help()
+        return 0
+    logs.setup()
+    try:
+        return int(args.func(args))
+    except LoyaltyError as exc:
+        print(f"error: {user_message(exc, 'Klaviyo')}", file=sys.stderr)
+        logging.getLogger(__name__).info("command failed: %s", exc.kind.value)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

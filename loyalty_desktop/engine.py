@@ -1,0 +1,257 @@
+"""The sync engine (no Qt): read the source, plan, drain the outbox, record the run.
+
+Phases run in order; each outbox batch is checkpointed once the destination acknowledged it, so a
+crash or kill resumes where it stopped: jobs already submitted are confirmed rather than sent
+again, queued rows are sent, acknowledged rows are never re-sent. `cancel` is checked between
+batches and inside every wait (rate limits, Retry-After, job polling), so it takes effect within
+a second.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from .destinations.base import Destination, JobLostError, RowOutcome, Submitted
+from .errors import CancelledError, LoyaltyError, user_message
+from .fields import Mapping
+from .model import SourceRead
+from .net import CancelToken
+from .planner import PlanSummary, Planner
+from .store import OutboxRow, Store
+
+log = logging.getLogger(__name__)
+
+
+class Phase(str, enum.Enum):
+    CONFIRMING = "confirming"  # results of jobs submitted by an earlier, interrupted run
+    READING = "reading"
+    PLANNING = "planning"
+    SENDING_PROFILES = "sending_profiles"
+    SENDING_EVENTS = "sending_events"
+    DONE = "done"
+
+
+class RunStatus(str, enum.Enum):
+    COMPLETED = "completed"
+    COMPLETED_WITH_REJECTS = "completed_with_rejects"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: Phase
+    done: int
+    total: int
+    rate: float  # items per second in this phase
+    eta_s: float | None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: int
+    status: RunStatus
+    seconds: float = 0.0
+    members: int = 0
+    profiles_sent: int = 0
+    events_sent: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    retries: int = 0
+    throttled: int = 0
+    requests: int = 0
+    write_requests: int = 0
+    first_sync: bool = False
+    rejected_samples: list[tuple[str, str, str]] = field(default_factory=list)  # (key, field, reason)
+    error: str | None = None
+
+    def counts(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("run_id", "status", "rejected_samples", "error"):
+            d.pop(k)
+        return d
+
+
+class Source(Protocol):
+    def read(self, cursor: str | None) -> SourceRead: ...
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class _Meter:
+    """Rate and ETA for one phase."""
+
+    def __init__(self, phase: Phase, total: int, emit: ProgressCallback | None) -> None:
+        self.phase, self.total, self.emit = phase, total, emit
+        self.start = time.monotonic()
+        self.done = 0
+        self._last = 0.0
+
+    def add(self, n: int, force: bool = False) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.emit and (force or now - self._last >= 0.1 or self.done >= self.total):
+            self._last = now
+            elapsed = max(now - self.start, 1e-6)
+            rate = self.done / elapsed
+            eta = (self.total - self.done) / rate if rate > 0 and self.total >= self.done else None
+            self.emit(Progress(self.phase, self.done, self.total, rate, eta))
+
+
+class SyncEngine:
+    def __init__(self, store: Store, source: Source, source_name: str, dest: Destination, mapping: Mapping, *,
+                 backfill: bool = False, cancel: CancelToken | None = None,
+                 on_progress: ProgressCallback | None = None, poll_interval: float = 0.5) -> None:
+        self.store, self.source, self.source_name = store, source, source_name
+        self.dest, self.mapping, self.backfill = dest, mapping, backfill
+        self.cancel = cancel or dest.http.cancel
+        self.on_progress = on_progress
+        self.poll_interval = poll_interval
+        self._jobs: deque[Submitted] = deque()
+
+    def run(self) -> RunSummary:
+        started = time.monotonic()
+        run_id = self.store.start_run(self.dest.name, self.source_name)
+        summary = RunSummary(run_id, RunStatus.COMPLETED)
+        try:
+            self._confirm_previous(summary)
+            plan = self._read_and_plan()
+            summary.first_sync = plan.first_sync
+            summary.members = plan.members_total
+            summary.unchanged = plan.unchanged
+            self._send_profiles(summary)
+            if self.dest.supports_events:
+                self._send_events(summary)
+            self._progress(Phase.DONE, 1, 1)
+        except CancelledError as exc:
+            summary.status, summary.error = RunStatus.CANCELLED, user_message(exc, self.dest.label)
+        except LoyaltyError as exc:
+            summary.status, summary.error = RunStatus.FAILED, user_message(exc, self.dest.label)
+        except Exception as exc:  # recorded in the history, then re-raised for the caller
+            summary.status, summary.error = RunStatus.FAILED, user_message(exc)
+            self._finish(summary, started)
+            raise
+        if summary.status is RunStatus.COMPLETED and summary.rejected:
+            summary.status = RunStatus.COMPLETED_WITH_REJECTS
+        self._finish(summary, started)
+        return summary
+
+    def _finish(self, summary: RunSummary, started: float) -> None:
+        stats = self.dest.http.stats
+        summary.seconds = time.monotonic() - started
+        summary.retries, summary.throttled = stats.retries, stats.throttled
+        summary.requests, summary.write_requests = stats.requests, stats.writes
+        self.store.finish_run(summary.run_id, summary.status.value, summary.counts(), summary.error)
+
+    def _progress(self, phase: Phase, done: int, total: int) -> None:
+        if self.on_progress:
+            self.on_progress(Progress(phase, done, total, 0.0, None))
+
+    # -- phases -------------------------------------------------------------------------------
+
+    def _confirm_previous(self, summary: RunSummary) -> None:
+        pending = self.store.in_flight(self.dest.name)
+        if not pending:
+            return
+        meter = _Meter(Phase.CONFIRMING, sum(len(r) for r in pending.values()), self.on_progress)
+        for job, rows in pending.items():
+            self._jobs.append(Submitted(job, rows))
+        self._drain_jobs(summary, meter, keep=0)
+
+    def _read_and_plan(self) -> PlanSummary:
+        self._progress(Phase.READING, 0, 1)
+        cursor, _, _ = self.store.source_state(self.source_name)
+        if self.store.dest_state(self.dest.name) is None and self.store.member_count() == 0:
+            cursor = None
+        read = self.source.read(cursor)
+        self.store.ingest(self.source_name, read)
+        self.cancel.check()
+        _, as_of, tiers = self.store.source_state(self.source_name)
+        assert as_of is not None
+        meter = _Meter(Phase.PLANNING, self.store.member_count(), self.on_progress)
+        meter.add(0, force=True)
+        last = [0]
+
+        def progress(done: int, total: int) -> None:
+            meter.add(done - last[0])
+            last[0] = done
+            self.cancel.check()  # rolls the planning transaction back: nothing half-planned
+
+        return Planner(self.store, self.dest, self.mapping).plan(as_of, tiers, backfill=self.backfill,
+                                                                 progress=progress)
+
+    def _send_profiles(self, summary: RunSummary) -> None:
+        name = self.dest.name
+        meter = _Meter(Phase.SENDING_PROFILES, self.store.count_outbox(name, "profile"), self.on_progress)
+        meter.add(0, force=True)
+        after = 0
+        while True:
+            self.cancel.check()
+            rows = self.store.pending(name, "profile", self.dest.profile_page, after)
+            if not rows:
+                break
+            after = rows[-1].id
+            result = self.dest.send_profiles(rows)
+            self._settle(result.outcomes, summary, meter)
+            for job in result.jobs:
+                self.store.mark_in_flight([r.id for r in job.rows], job.job, summary.run_id)
+                self._jobs.append(job)
+            self._drain_jobs(summary, meter, keep=self.dest.max_jobs_in_flight - 1)
+        self._drain_jobs(summary, meter, keep=0)
+
+    def _drain_jobs(self, summary: RunSummary, meter: _Meter, keep: int) -> None:
+        """Poll submitted jobs, oldest first, until at most `keep` remain in flight."""
+        while len(self._jobs) > keep:
+            job = self._jobs[0]
+            try:
+                outcomes = self.dest.poll(job)
+            except JobLostError:
+                log.warning("job %s lost by %s; its %d rows will be sent again", job.job, self.dest.label,
+                            len(job.rows))
+                self.store.requeue([r.id for r in job.rows])
+                self._jobs.popleft()
+                continue
+            if outcomes is None:
+                self.cancel.sleep(self.poll_interval)
+                continue
+            self._jobs.popleft()
+            self._settle(outcomes, summary, meter)
+
+    def _send_events(self, summary: RunSummary) -> None:
+        name = self.dest.name
+        meter = _Meter(Phase.SENDING_EVENTS, self.store.count_outbox(name, "event"), self.on_progress)
+        meter.add(0, force=True)
+        after = 0
+        while True:
+            self.cancel.check()
+            rows = self.store.pending(name, "event", 1000, after)
+            if not rows:
+                break
+            after = rows[-1].id
+            self._settle(self.dest.send_events(rows), summary, meter)
+
+    def _settle(self, outcomes: list[RowOutcome], summary: RunSummary, meter: _Meter) -> None:
+        if not outcomes:
+            return
+        acked: list[OutboxRow] = [o.row for o in outcomes if o.ok]
+        rejected = [(o.row, o.field, o.reason) for o in outcomes if not o.ok]
+        self.store.settle(self.dest.name, summary.run_id, acked, rejected)
+        for row in acked:
+            if row.kind == "profile":
+                summary.profiles_sent += 1
+            else:
+                summary.events_sent += 1
+        summary.rejected += len(rejected)
+        for row, fld, why in rejected:
+            if len(summary.rejected_samples) < 50:
+                summary.rejected_samples.append((row.key, fld, why))
+        meter.add(len(outcomes))
+
+

@@ -1,0 +1,65 @@
+"""Shared pieces for the end-to-end sync tests (not a test module)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop import service
+from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
+from loyalty_desktop.engine import RunSummary
+from loyalty_desktop.fields import Mapping
+from loyalty_desktop.net import RetryPolicy
+from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_desktop.sources.demo import DemoProgram
+from loyalty_desktop.store import Store
+
+import klaviyo_spec
+
+START = datetime(2026, 11, 2, tzinfo=timezone.utc)
+
+
+def check_conformance(sb: KlaviyoSandbox) -> int:
+    """Every request the adapter sent matches the spec's request schema; every sandbox answer
+    matches the response schema. Returns how many exchanges were checked."""
+    n = 0
+    for rec in sb.requests:
+        if rec.status == 0:  # connection dropped on purpose: no response to check
+            continue
+        url = "http://sandbox" + rec.path
+        headers = {**rec.headers, "authorization": f"Klaviyo-API-Key {DEMO_KEY}"}
+        klaviyo_spec.validate_request(rec.method, url, headers, rec.body)
+        if rec.status not in (429, 500) or rec.response_body:
+            klaviyo_spec.validate_response(rec.method, url, headers, rec.body, rec.status,
+                                           rec.response_headers, rec.response_body)
+        n += 1
+    return n
+
+
+@contextmanager
+def destination(sb: KlaviyoSandbox, key: str = DEMO_KEY, **kw: Any) -> Iterator[KlaviyoDestination]:
+    dest = KlaviyoDestination(key, sb.base_url or "", retry=kw.pop("retry", RetryPolicy(base_delay=0.05,
+                                                                                          max_delay=0.5)), **kw)
+    try:
+        service.connect(dest)
+        yield dest
+    finally:
+        dest.close()
+
+
+def run_sync(store: Store, program: DemoProgram, sb: KlaviyoSandbox, mapping: Mapping, **kw: Any) -> RunSummary:
+    with destination(sb) as dest:
+        return service.sync(store, program, "demo", dest, mapping, poll_interval=0.05, **kw)
+
+
+def sandbox_state(sb: KlaviyoSandbox) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str]]]:
+    profiles = {p.email: dict(p.properties) for p in sb.profiles()}
+    events = sorted((e.email, e.metric_name, e.unique_id) for e in sb.events())
+    return profiles, events
+
+
+def new_program(path: Path, members: int) -> DemoProgram:
+    return DemoProgram.create(path, members=members, seed=7, start=START)
