@@ -79,7 +79,7 @@ class RunSummary:
 
 
 class Source(Protocol):
-    def read(self, cursor: str | None) -> SourceRead: ...
+    def read(self, cursor: str | None, history: bool = True) -> SourceRead: ...
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -168,9 +168,13 @@ class SyncEngine:
     def _read_and_plan(self) -> PlanSummary:
         self._progress(Phase.READING, 0, 1)
         cursor, _, _ = self.store.source_state(self.source_name)
-        if self.store.dest_state(self.dest.name) is None and self.store.member_count() == 0:
+        first = self.store.dest_state(self.dest.name) is None
+        # History (the whole ledger) is only read when a first sync replays it as backfill;
+        # otherwise a first read takes members and what is still open, later reads the changes.
+        history = first and self.backfill
+        if history:
             cursor = None
-        read = self.source.read(cursor)
+        read = self.source.read(cursor, history=history)
         self.store.ingest(self.source_name, read)
         self.cancel.check()
         _, as_of, tiers = self.store.source_state(self.source_name)

@@ -74,7 +74,8 @@ class Planner:
 
     def _plan_profiles(self, after_seq: int, first: bool, as_of: datetime, rank: dict[int, int],
                        tier_names: dict[int, str], summary: PlanSummary, progress: Progress | None) -> None:
-        store, name, mapping, dest = self.store, self.dest.name, self.mapping, self.dest
+        store, name, dest = self.store, self.dest.name, self.dest
+        encode = dest.profile_encoder(self.mapping)
         tier_events = self.dest.supports_events and not first
         for chunk in store.iter_members_for(name, after_seq):
             queue: list[tuple[str, str, str]] = []
@@ -83,7 +84,7 @@ class Planner:
             events: list[LoyaltyEvent] = []
             for email, data, acked_fp, planned_tier in chunk:
                 member = json.loads(data)
-                payload = dest.encode_profile(mapping.apply(member), mapping)
+                payload = encode(member)
                 fp = fingerprint(payload)
                 if fp != acked_fp:
                     queue.append((email, payload, fp))

@@ -296,3 +296,22 @@ def test_two_handles_on_one_file_and_tick_during_a_read(tmp_path):
             delta = reader.read(cursor)  # sees the other handle's tick
             assert reader.as_of == writer.as_of == START + timedelta(days=5)
             assert not delta.full and list(delta.members)
+
+
+def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from loyalty_desktop.model import LedgerEntry, Referral, ReferralState, Reward
+
+    with DemoProgram.create(tmp_path / "p.sqlite3", members=400, seed=5,
+                            start=datetime(2026, 11, 2, tzinfo=UTC)) as prog:
+        everything = prog.read(None)
+        all_members = list(everything.members)
+        all_records = list(everything.records)
+        light = prog.read(None, history=False)
+        assert light.full and list(light.members) == all_members
+        records = list(light.records)
+        assert records and not any(isinstance(r, LedgerEntry) for r in records)
+        open_rewards = [r for r in all_records if isinstance(r, Reward) and r.used_at is None
+                        and (r.expires_at is None or r.expires_at >= prog.as_of)]
+        open_referrals = [r for r in all_records if isinstance(r, Referral)
+                          and r.state in (ReferralState.STARTED, ReferralState.CLAIMED)]
+        assert sorted(r.id for r in records) == sorted(r.id for r in open_rewards + open_referrals)

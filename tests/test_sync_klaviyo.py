@@ -186,8 +186,8 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
     from loyalty_desktop.model import Member, SourceRead
 
     class Corrupting:
-        def read(self, cursor):  # type: ignore[no-untyped-def]
-            r = program.read(cursor)
+        def read(self, cursor, history=True):  # type: ignore[no-untyped-def]
+            r = program.read(cursor, history)
             members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
                                  "email": m.email.replace("@", " at ")}) if m.email in bad else m
                        for m in r.members)

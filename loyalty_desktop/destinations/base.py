@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -58,8 +58,8 @@ class Destination(Protocol):
 
     def verify(self) -> AccountInfo: ...
 
-    def encode_profile(self, mapped: dict[str, Any], mapping: Mapping) -> str:
-        """Wire payload (JSON text) for one member's mapped fields."""
+    def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
+        """A function from a member (catalog keys) to its wire payload (JSON text)."""
         ...
 
     def encode_event(self, event: LoyaltyEvent) -> str: ...

@@ -3,10 +3,9 @@ send loyalty events (bulk create). Wire format per Klaviyo's OpenAPI, revision p
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
@@ -97,11 +96,6 @@ def _date_value(v: Any) -> Any:
     return f"{v}T00:00:00+00:00" if isinstance(v, str) and len(v) == 10 else v
 
 
-@functools.lru_cache(maxsize=16)
-def _date_targets(mapping: Mapping) -> frozenset[str]:
-    return frozenset(f.target for f in mapping.enabled if CATALOG_BY_KEY[f.source].type is FieldType.DATE)
-
-
 class KlaviyoDestination:
     name = "klaviyo"
     label = "Klaviyo"
@@ -131,27 +125,36 @@ class KlaviyoDestination:
 
     # -- encoding -----------------------------------------------------------------------------
 
-    def encode_profile(self, mapped: dict[str, Any], mapping: Mapping) -> str:
-        attributes: dict[str, Any] = {}
-        properties: dict[str, Any] = {}
-        unset: list[str] = []
-        dates = _date_targets(mapping)
-        for target, value in mapped.items():
-            if target in dates:
-                value = _date_value(value)
-            if target in KLAVIYO_ATTRIBUTES:
-                if value is not None:
-                    attributes[target] = value
-            elif value is None or value == "":
-                unset.append(target)  # an empty tier clears the property instead of keeping the old one
-            else:
-                properties[target] = value
-        if properties:
-            attributes["properties"] = properties
-        payload: dict[str, Any] = {"attributes": attributes}
-        if unset:
-            payload["meta"] = {"patch_properties": {"unset": sorted(unset)}}
-        return dumps(payload)
+    def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
+        """Compile the mapping once; the returned function turns a member (catalog keys) into the
+        profile payload: identity fields as attributes, the rest as properties, ints as JSON
+        numbers, dates as ISO 8601, and empty values unset so a cleared tier does not linger."""
+        plan = [(f.source, f.target, f.target in KLAVIYO_ATTRIBUTES,
+                 CATALOG_BY_KEY[f.source].type is FieldType.DATE) for f in mapping.enabled]
+
+        def encode(member: dict[str, Any]) -> str:
+            attributes: dict[str, Any] = {}
+            properties: dict[str, Any] = {}
+            unset: list[str] = []
+            for source, target, is_attribute, is_date in plan:
+                value = member.get(source)
+                if is_date and value is not None:
+                    value = _date_value(value)
+                if is_attribute:
+                    if value is not None:
+                        attributes[target] = value
+                elif value is None or value == "":
+                    unset.append(target)
+                else:
+                    properties[target] = value
+            if properties:
+                attributes["properties"] = properties
+            payload: dict[str, Any] = {"attributes": attributes}
+            if unset:
+                payload["meta"] = {"patch_properties": {"unset": sorted(unset)}}
+            return dumps(payload)
+
+        return encode
 
     def encode_event(self, event: LoyaltyEvent) -> str:
         attrs: dict[str, Any] = {

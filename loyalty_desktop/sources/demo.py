@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -231,22 +232,29 @@ class DemoProgram:
             return None
         return seq if 0 <= seq <= self._state["seq"] else None
 
-    def read(self, cursor: str | None = None) -> SourceRead:
+    def read(self, cursor: str | None = None, history: bool = True) -> SourceRead:
         """Full read (cursor None, or a cursor from another program) or changes since `cursor`.
 
         `members` and `records` are lazy iterators streaming from SQLite (ledger entries, then
-        rewards, then referrals); consume them before closing the program."""
+        rewards, then referrals); consume them before closing the program. A full read with
+        `history=False` leaves out records that are over (the ledger, used or expired rewards,
+        completed or expired referrals): a first sync without backfill has no use for them, and
+        they are most of the volume."""
         self._refresh()
         since = self._parse_cursor(cursor)
+        records = self._iter_records(since) if since is not None or history else self._iter_open_records()
         return SourceRead(
             as_of=self.as_of, full=since is None, members=self._iter_members(since),
-            records=self._iter_records(since), tiers=self.tiers,
+            records=records, tiers=self.tiers,
             cursor=f"{_CURSOR_PREFIX}:{self.uid}:{self._state['seq']}")
 
-    def _stream(self, sql: str, since: int | None, alias: str, render: Callable) -> Iterator:
+    def _stream(self, sql: str, since: int | None, alias: str, render: Callable, where: str = "",
+                args: tuple[Any, ...] = ()) -> Iterator:
         if since is not None:
             sql += f" WHERE {alias}seq > ?"
             cur = self.conn.execute(sql, (since,))
+        elif where:
+            cur = self.conn.execute(f"{sql} WHERE {where}", args)
         else:
             cur = self.conn.execute(sql)
         try:
@@ -256,6 +264,12 @@ class DemoProgram:
 
     def _iter_members(self, since: int | None) -> Iterator[Member]:
         yield from self._stream(st.SQL_READ_MEMBERS, since, "", st.render_member)
+
+    def _iter_open_records(self) -> Iterator[Record]:
+        now = self._state["as_of"]
+        yield from self._stream(st.SQL_READ_REWARDS, None, "r.", st.render_reward,
+                                "r.used IS NULL AND (r.expires IS NULL OR r.expires >= ?)", (now,))
+        yield from self._stream(st.SQL_READ_REFERRALS, None, "f.", st.render_referral, "f.state IN (0, 1)")
 
     def _iter_records(self, since: int | None) -> Iterator[Record]:
         yield from self._stream(st.SQL_READ_LEDGER, since, "l.", st.render_ledger)
