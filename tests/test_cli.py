@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
-from sync_helpers import sandbox_state
+import klaviyo_spec
+from sync_helpers import check_conformance, sandbox_state
 
 MEMBERS = "2000"
 
@@ -72,6 +73,8 @@ def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> 
 def sandbox() -> Iterator[KlaviyoSandbox]:
     with KlaviyoSandbox(job_seconds=0.1) as sb:
         yield sb
+        if klaviyo_spec.spec_available():
+            check_conformance(sb)
 
 
 def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
@@ -112,6 +115,8 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
         killed = sandbox_state(sb)
         runs = cli(data, "runs").stdout
+        if klaviyo_spec.spec_available():
+            check_conformance(sb)
     assert killed[0] == clean[0]
     assert killed[1] == clean[1]
     assert len(killed[1]) == len(set(killed[1])) > 0

@@ -122,6 +122,7 @@ class Faults:
     connection is closed without a response, then ``rate_500`` gives a 500, then ``rate_429`` an
     (injected) 429. ``latency_s`` is added before every response. ``revoke_after_requests`` is
     interpreted by the emulator (revoke the key in use after N more authenticated requests).
+    An injected 429 carries ``Retry-After: retry_after_s``.
     """
 
     rate_429: float = 0.0
@@ -130,6 +131,7 @@ class Faults:
     latency_s: float = 0.0
     revoke_after_requests: int | None = None
     seed: int = 0
+    retry_after_s: int = 1  # what an injected 429 asks the client to wait
     _rng: random.Random = field(init=False, repr=False, compare=False)
     _lock: threading.Lock = field(init=False, repr=False, compare=False)
 

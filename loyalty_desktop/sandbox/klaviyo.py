@@ -291,7 +291,7 @@ class KlaviyoSandbox(BulkEventHandlers):
         elif fault == "500":
             resp = self._error(ApiError(500, "error", "Injected server error (sandbox fault injection)."))
         elif fault == "429":
-            resp = self._throttled(1)
+            resp = self._throttled(faults.retry_after_s)
         else:
             try:
                 op_id, resp = self._process(req)
