@@ -9,7 +9,7 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__, logs, paths, secrets, service
 from .engine import Phase, Progress, RunStatus, RunSummary
@@ -82,69 +82,66 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
-    sandbox = None
-    if args.to == "klaviyo-sandbox":
-        from .sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
-
-        sandbox = KlaviyoSandbox()
-        base_url, key = sandbox.start(port=0), DEMO_KEY
-        print(f"Klaviyo sandbox started at {base_url}", file=sys.stderr)
-    else:
-        base_url, key = args.base_url, None
+    tgt = service.target(args.to)
+    args.platform_label = tgt.label
+    mapping = service.mapping_for(args.preset or tgt.default_preset)
+    conn = tgt.connect(None, args, cancel)
     try:
-        spec = service.DemoSpec(args.members, args.seed)
-        dest = service.open_klaviyo(key, base_url, cancel)
+        for note in conn.notes:
+            print(note, file=sys.stderr)
+        info = conn.account
+        print(f"Connected to {tgt.label} account {info.name!r}" + (" (test account)" if info.test_account else ""),
+              file=sys.stderr)
+        src = service.source_factory(args.source).open(args, cancel)
         try:
-            info = service.connect(dest)
-            print(f"Connected to Klaviyo account {info.name!r}" + (" (test account)" if info.test_account else ""),
-                  file=sys.stderr)
             progress = TerminalProgress(sys.stderr)
-            with service.open_demo(spec) as program, service.open_store() as store:
-                summary = service.sync(store, program, spec.source_name, dest, service.mapping_for(args.preset),
-                                       backfill=args.backfill, on_progress=progress)
+            with service.open_store() as store:
+                summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=args.backfill,
+                                       on_progress=progress)
             progress.close()
         finally:
-            dest.close()
-        print_summary(summary, "Klaviyo", sys.stdout)
-        if sandbox is not None:
-            _show_sample(sandbox)
-        return {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
-                RunStatus.CANCELLED: 130}[summary.status]
+            src.close()
+        print_summary(summary, tgt.label, sys.stdout)
+        if conn.sandbox is not None:
+            _show_sample(conn.sandbox)
     finally:
-        if sandbox is not None:
-            sandbox.stop()
+        conn.close()
+    return {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
+            RunStatus.CANCELLED: 130}[summary.status]
 
 
-def _show_sample(sandbox: object) -> None:
-    profiles = sandbox.profiles()  # type: ignore[attr-defined]
-    events = sandbox.events()  # type: ignore[attr-defined]
-    print(f"The sandbox now holds {len(profiles)} profiles and {len(events)} events. One profile:")
-    if profiles:
-        p = profiles[0]
-        print(f"  {p.email} ({p.first_name or ''} {p.last_name or ''})")
-        for k, v in sorted(p.properties.items()):
-            print(f"    {k}: {v!r}")
+def _show_sample(sandbox: Any) -> None:
+    """In demo mode, show what the platform now holds (sandboxes offer a `describe()`)."""
+    describe = getattr(sandbox, "describe", None)
+    if describe is not None:
+        for line in describe():
+            print(line)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
-    from .sandbox.klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
-
-    sb = KlaviyoSandbox(job_seconds=args.job_seconds)
-    sb.faults = Faults(rate_429=args.rate_429, rate_500=args.rate_500, rate_drop=args.rate_drop,
-                       latency_s=args.latency)
-    url = sb.start(port=args.port)
-    print(f"Klaviyo sandbox listening on {url}")
-    print(f"Demo private key (full access): {DEMO_KEY}")
-    print(f"Try: LOYALTY_DESKTOP_KLAVIYO_KEY={DEMO_KEY} loyalty-desktop sync --to klaviyo --base-url {url}")
-    sys.stdout.flush()
-    stop = CancelToken()
-    signal.signal(signal.SIGINT, lambda *_: stop.cancel())
-    signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
+    names = list(service.SANDBOXES) if args.platform == "all" else [args.platform]
+    running: list[Any] = []
     try:
+        for i, name in enumerate(names):
+            try:
+                mod = service.sandbox_module(name)
+            except LoyaltyError:
+                if args.platform == "all":
+                    continue  # not in this version
+                raise
+            sb, lines = mod.standalone(args.port + i if args.port else 0, args)
+            running.append(sb)
+            for line in lines:
+                print(line)
+        sys.stdout.flush()
+        stop = CancelToken()
+        signal.signal(signal.SIGINT, lambda *_: stop.cancel())
+        signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
         while not stop.cancelled:
             time.sleep(0.2)
     finally:
-        sb.stop()
+        for sb in running:
+            sb.stop()
     return 0
 
 
@@ -195,6 +192,12 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """Detected format, suggested mapping and first rejected rows of a spreadsheet export."""
+    inspect = service.load_entry("loyalty_desktop.sources.spreadsheet_inspect:main", "`inspect` command")
+    return int(inspect(args.file, sys.stdout))
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.")
     p.add_argument("--version", action="version", version=__version__)
@@ -202,17 +205,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     s = sub.add_parser("sync", help="sync loyalty data to a destination")
-    s.add_argument("--source", choices=["demo"], default="demo")
-    s.add_argument("--members", type=int, default=500, help="demo program size (default 500)")
-    s.add_argument("--seed", type=int, default=42)
-    s.add_argument("--to", choices=["klaviyo", "klaviyo-sandbox"], required=True)
+    s.add_argument("--source", choices=sorted(service.SOURCES), default="demo")
+    s.add_argument("--members", default="500",
+                   help="demo: number of members (default 500); csv: the members file")
+    s.add_argument("--seed", type=int, default=42, help="demo program seed")
+    s.add_argument("--ledger", help="csv: the ledger file (one row per points movement)")
+    s.add_argument("--source-base-url", help="source API address (e.g. a Smile sandbox)")
+    s.add_argument("--to", choices=sorted(service.TARGETS), required=True)
     s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
-    s.add_argument("--preset", choices=sorted(PRESETS), default=service.DEFAULT_PRESET)
+    s.add_argument("--preset", choices=sorted(PRESETS), help="field mapping preset (default: the target's)")
     s.add_argument("--backfill", action="store_true", help="first sync: replay history as backfill events")
+    s.add_argument("--create-fields", action="store_true", help="Splio: create missing custom fields")
+    s.add_argument("--create-missing", action="store_true", help="Splio: create contacts missing in Splio")
+    s.add_argument("--remote-diff", action="store_true",
+                   help="Splio: read current values first and write only what differs")
     s.set_defaults(func=cmd_sync)
 
-    sb = sub.add_parser("sandbox", help="run the offline Klaviyo sandbox")
-    sb.add_argument("--port", type=int, default=8765)
+    sb = sub.add_parser("sandbox", help="run the offline sandboxes (Klaviyo, Splio, Smile.io)")
+    sb.add_argument("--platform", choices=["all", *service.SANDBOXES], default="all")
+    sb.add_argument("--port", type=int, default=8765, help="first port (0: any free ports)")
     sb.add_argument("--job-seconds", type=float, default=0.5)
     sb.add_argument("--rate-429", type=float, default=0.0)
     sb.add_argument("--rate-500", type=float, default=0.0)
@@ -231,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--limit", type=int, default=20)
     r.add_argument("--rejected", type=int, metavar="RUN", help="list the rejected rows of a run")
     r.set_defaults(func=cmd_runs)
+
+    i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")
+    i.add_argument("file")
+    i.set_defaults(func=cmd_inspect)
 
     k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
     k.add_argument("action", choices=["set", "delete"])

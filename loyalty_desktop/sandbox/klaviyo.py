@@ -232,6 +232,15 @@ class KlaviyoSandbox(BulkEventHandlers):
             return [_snapshot(p, properties=_copy_props(p.properties), location=dict(p.location))
                     for p in self.state.profiles.values()]
 
+    def describe(self, sample: int = 1) -> list[str]:
+        """A few lines on what the account holds (the demo shows them after a sync)."""
+        profiles, events = self.profiles(), self.events()
+        lines = [f"The sandbox now holds {len(profiles)} profiles and {len(events)} events."]
+        for p in profiles[:sample]:
+            lines.append(f"  {p.email} ({p.first_name or ''} {p.last_name or ''})".rstrip())
+            lines.extend(f"    {k}: {v!r}" for k, v in sorted(p.properties.items()))
+        return lines
+
     def profile_by_email(self, email: str) -> SandboxProfile | None:
         with self.state.lock:
             self._advance_jobs()

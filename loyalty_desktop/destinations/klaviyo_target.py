@@ -1,0 +1,48 @@
+"""`--to klaviyo` and `--to klaviyo-sandbox`: open, verify and bind a Klaviyo destination."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from .. import secrets
+from ..errors import ConfigError
+from ..net import CancelToken
+from ..service import Connection, connect_klaviyo
+from .klaviyo import BASE_URL, KlaviyoDestination
+
+
+@dataclass(frozen=True)
+class KlaviyoTarget:
+    name: str
+    sandbox: bool
+    platform: str = "klaviyo"
+    label: str = "Klaviyo"
+    default_preset: str = "klaviyo-loyalty"
+
+    def connect(self, key: str | None, options: argparse.Namespace, cancel: CancelToken) -> Connection:
+        sb = None
+        base_url = getattr(options, "base_url", None)
+        if self.sandbox:
+            from ..sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+
+            sb = KlaviyoSandbox()
+            base_url, key = sb.start(port=0), DEMO_KEY
+        key = key or secrets.load("klaviyo")
+        if not key:
+            raise ConfigError("No Klaviyo key: store one with `loyalty-desktop key set klaviyo` "
+                              f"or set {secrets.ENV_VARS['klaviyo']}.")
+        dest = KlaviyoDestination(key, base_url or BASE_URL, cancel=cancel)
+        try:
+            info = connect_klaviyo(dest)
+        except BaseException:
+            dest.close()
+            if sb is not None:
+                sb.stop()
+            raise
+        notes = [f"Klaviyo sandbox started at {base_url}"] if sb is not None else []
+        return Connection(dest, info, sb, notes)
+
+
+LIVE = KlaviyoTarget("klaviyo", sandbox=False)
+SANDBOX = KlaviyoTarget("klaviyo-sandbox", sandbox=True)
