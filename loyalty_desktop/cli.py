@@ -70,6 +70,8 @@ def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
           f"events sent: {s.events_sent}", file=out)
     print(f"  rejected: {s.rejected}  retries: {s.retries} (429 answers: {s.throttled})  "
           f"requests: {s.requests} ({s.write_requests} writes)", file=out)
+    for note in s.notes:
+        print(f"  {note}", file=out)
     for key, fld, why in s.rejected_samples[:10]:
         print(f"  rejected {key}" + (f" [{fld}]" if fld else "") + f": {why}", file=out)
     if s.rejected > 10:

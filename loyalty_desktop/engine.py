@@ -69,11 +69,12 @@ class RunSummary:
     write_requests: int = 0
     first_sync: bool = False
     rejected_samples: list[tuple[str, str, str]] = field(default_factory=list)  # (key, field, reason)
+    notes: list[str] = field(default_factory=list)
     error: str | None = None
 
     def counts(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("run_id", "status", "rejected_samples", "error"):
+        for k in ("run_id", "status", "rejected_samples", "notes", "error"):
             d.pop(k)
         return d
 
@@ -115,6 +116,7 @@ class SyncEngine:
         self.on_progress = on_progress
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
+        self.notes: list[str] = []  # what the destination's preparation wants the user to know
 
     def run(self) -> RunSummary:
         started = time.monotonic()
@@ -124,6 +126,7 @@ class SyncEngine:
             self._confirm_previous(summary)
             plan = self._read_and_plan()
             summary.first_sync = plan.first_sync
+            summary.notes = list(self.notes)
             summary.members = plan.members_total
             summary.unchanged = plan.unchanged
             self._send_profiles(summary)
@@ -179,6 +182,11 @@ class SyncEngine:
         self.cancel.check()
         _, as_of, tiers = self.store.source_state(self.source_name)
         assert as_of is not None
+        # A destination may need to look before planning (Splio: resolve custom fields by id,
+        # read current remote values on a first sync).
+        prepare = getattr(self.dest, "prepare", None)
+        if prepare is not None:
+            self.notes.extend(prepare(self.mapping, first_sync=first))
         meter = _Meter(Phase.PLANNING, self.store.member_count(), self.on_progress)
         meter.add(0, force=True)
         last = [0]

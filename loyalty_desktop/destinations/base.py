@@ -73,3 +73,6 @@ class Destination(Protocol):
     def send_events(self, rows: Sequence[OutboxRow]) -> list[RowOutcome]: ...
 
     def close(self) -> None: ...
+
+    # Optional: `prepare(mapping, first_sync: bool) -> list[str]`, called after reading and before
+    # planning; returns notes for the user. Raise a LoyaltyError to stop the run before any write.
