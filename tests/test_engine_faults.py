@@ -150,3 +150,20 @@ def test_progress_names_phases_with_rate_and_eta(store: Store, program: DemoProg
     sending = [p for p in seen if p.phase is Phase.SENDING_PROFILES]
     assert sending[-1].done == sending[-1].total == 400
     assert sending[-1].rate > 0 and sending[-1].eta_s == 0
+
+
+def test_small_changes_go_through_profile_import(store: Store, program: DemoProgram,
+                                                 sandbox: KlaviyoSandbox) -> None:
+    run_sync(store, program, sandbox, KLAVIYO_LOYALTY)
+    program.tick(1)
+    sandbox.clear_requests()
+    s = run_sync(store, program, sandbox, KLAVIYO_LOYALTY)
+    assert s.status is RunStatus.COMPLETED
+    ops = [r.operation for r in sandbox.requests if r.method == "POST"]
+    assert 0 < s.profiles_sent < 50
+    assert ops.count("create_or_update_profile") == s.profiles_sent
+    assert "bulk_import_profiles" not in ops
+    for prof in sandbox.profiles():
+        member = store.member(prof.email)
+        if member is not None:
+            assert prof.properties.get("Loyalty Points Balance") == member["points_balance"]
