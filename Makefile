@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench clean
+.PHONY: demo demo-headless test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Offline demo: a 500-member demo loyalty program synced to the built-in Klaviyo sandbox.
+# The app in offline demo mode: the set-up wizard with built-in sandboxes (no account, no network).
 demo: $(STAMP)
+	$(BIN)/loyalty-desktop --demo
+
+# The same demo without a screen: a 500-member program synced to the built-in Klaviyo sandbox.
+demo-headless: $(STAMP)
 	$(BIN)/loyalty-desktop sync --source demo --members 500 --to klaviyo-sandbox
 
 test: $(STAMP)

@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__, logs, paths, secrets, service
@@ -200,10 +201,19 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return int(inspect(args.file, sys.stdout))
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from .ui.screenshots import render_all
+
+    for path in render_all(Path(args.dir), languages=args.languages.split(",")):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.")
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
+    p.add_argument("--demo", action="store_true", help="start the set-up wizard in offline demo mode")
     sub = p.add_subparsers(dest="command")
 
     s = sub.add_parser("sync", help="sync loyalty data to a destination")
@@ -249,6 +259,11 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file")
     i.set_defaults(func=cmd_inspect)
 
+    sh = sub.add_parser("screenshots", help="render every wizard page and the main window to PNG (demo mode)")
+    sh.add_argument("dir")
+    sh.add_argument("--languages", default="en,fr")
+    sh.set_defaults(func=cmd_screenshots)
+
     k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
     k.add_argument("action", choices=["set", "delete"])
     k.add_argument("platform", choices=sorted(secrets.ENV_VARS))
@@ -261,8 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     if not getattr(args, "func", None):
-        build_parser().print_help()
-        return 0
+        from .ui.app import run  # the GUI is the default
+
+        return run(sys.argv[:1], demo=args.demo)
     logs.setup()
     try:
         return int(args.func(args))

@@ -8,6 +8,7 @@ by `ErrorKind`, with this English text as the fallback).
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -97,27 +98,39 @@ class ConfigError(LoyaltyError):
     kind = ErrorKind.CONFIG
 
 
-def user_message(exc: BaseException, platform: str = "the platform") -> str:
-    """One plain sentence for a merchant. Never includes a key or token (errors never carry them)."""
+def _same(text: str) -> str:
+    return text
+
+
+def user_message(exc: BaseException, platform: str = "the platform", tr: Callable[[str], str] = _same) -> str:
+    """One plain sentence for a merchant. Never includes a key or token (errors never carry them).
+
+    `tr` translates each sentence before it is filled in (the UI passes Qt's translator; the
+    strings are extracted by lupdate from the `tr("…")` calls below).
+    """
     if isinstance(exc, WrongKeyError):
-        return (f"{platform} refused the API key: it is wrong, revoked or for another account. "
-                "Paste the key again or create a new one.")
+        return tr("{platform} refused the API key: it is wrong, revoked or for another account. "
+                  "Paste the key again or create a new one.").format(platform=platform)
     if isinstance(exc, MissingScopeError):
-        return (f"The {platform} key works but lacks access. Create a key with these scopes: "
-                + ", ".join(exc.scopes) + ".")
+        return tr("The {platform} key works but lacks access. Create a key with these scopes: {scopes}."
+                  ).format(platform=platform, scopes=", ".join(exc.scopes))
     if isinstance(exc, RateLimitedError):
-        return f"{platform} asked us to slow down and the wait ran out; try again in a few minutes."
+        return tr("{platform} asked us to slow down and the wait ran out; try again in a few minutes."
+                  ).format(platform=platform)
     if isinstance(exc, RejectedRowsError):
-        return f"{platform} rejected {len(exc.rows)} row(s); see the rejected rows for each reason."
+        return tr("{platform} rejected {count} row(s); see the rejected rows for each reason."
+                  ).format(platform=platform, count=len(exc.rows))
     if isinstance(exc, TlsProxyError):
-        return (f"Could not open a secure connection to {platform} ({exc.message}). "
-                "A proxy or antivirus may be intercepting HTTPS; check the proxy settings.")
+        return tr("Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be "
+                  "intercepting HTTPS; check the proxy settings.").format(platform=platform, detail=exc.message)
     if isinstance(exc, NetworkError):
-        return f"Cannot reach {platform}: check the internet connection ({exc.message})."
+        return tr("Cannot reach {platform}: check the internet connection ({detail})."
+                  ).format(platform=platform, detail=exc.message)
     if isinstance(exc, ServerError):
-        return f"{platform} is having trouble (HTTP {exc.status}); the sync will resume next time."
+        return tr("{platform} is having trouble (HTTP {status}); the sync will resume next time."
+                  ).format(platform=platform, status=exc.status)
     if isinstance(exc, CancelledError):
-        return "Cancelled; the next sync resumes where this one stopped."
+        return tr("Cancelled; the next sync resumes where this one stopped.")
     if isinstance(exc, LoyaltyError):
         return exc.message
-    return f"Unexpected error: {type(exc).__name__}: {exc}"
+    return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")

@@ -8,6 +8,7 @@ from a USB stick). Secrets never go to any of these: they live in the OS keyring
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -52,3 +53,9 @@ def log_dir() -> Path:
         path = platformdirs.user_log_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def resources_dir() -> Path:
+    """`resources/` beside the package, or inside a PyInstaller bundle."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
+    return base / "resources"

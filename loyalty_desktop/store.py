@@ -272,6 +272,10 @@ class Store:
     def member_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM members").fetchone()[0])
 
+    def sample_members(self, n: int = 5) -> list[dict[str, Any]]:
+        """The first `n` members by email (previews, the sample contact card)."""
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM members ORDER BY email LIMIT ?", (n,))]
+
     def member(self, email: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM members WHERE email=?", (email,)).fetchone()
         return None if row is None else json.loads(row[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 
 from .. import secrets
@@ -22,7 +23,8 @@ class KlaviyoTarget:
 
     def connect(self, key: str | None, options: argparse.Namespace, cancel: CancelToken) -> Connection:
         sb = None
-        base_url = getattr(options, "base_url", None)
+        # LOYALTY_DESKTOP_KLAVIYO_URL points the app at another address (a sandbox, a proxy).
+        base_url = getattr(options, "base_url", None) or os.environ.get("LOYALTY_DESKTOP_KLAVIYO_URL")
         if self.sandbox:
             from ..sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 

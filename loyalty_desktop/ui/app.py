@@ -1,0 +1,46 @@
+"""GUI entry point: the wizard on first launch (or with --demo), the main window afterwards."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from .. import logs
+from ..settings import Settings
+from . import i18n
+from .tasks import TaskManager
+
+
+def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
+    app.setApplicationName("Loyalty Desktop")
+    app.setOrganizationName("Loyalty Desktop")
+    logs.setup()
+    settings = Settings.load()
+    i18n.install(settings.language)
+    tasks = TaskManager()
+    windows: list[object] = []
+
+    def show_main() -> None:
+        try:
+            from .main_window import MainWindow
+        except ImportError:  # the main window is not in this version yet
+            return
+        w = MainWindow(settings, tasks)
+        windows.append(w)
+        w.show()
+
+    if demo or not settings.wizard_done:
+        from .wizard.wizard import SetupWizard
+
+        wizard = SetupWizard(settings, tasks, demo=demo)
+        wizard.completed.connect(show_main)
+        windows.append(wizard)
+        wizard.show()
+    else:
+        show_main()
+    code = app.exec()
+    tasks.shutdown()
+    return int(code)

@@ -1,0 +1,50 @@
+"""Languages: the app's own catalogue plus Qt's (so QWizard's Back/Next/Cancel are translated too).
+
+The language follows the OS unless the user picked one in the settings; switching at runtime
+re-installs the translators and widgets re-read their texts on `LanguageChange`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..paths import resources_dir
+
+LANGUAGES = {"en": "English", "fr": "Français"}
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    name = QLocale.system().name()[:2]
+    return name if name in LANGUAGES else "en"
+
+
+def install(language: str = "") -> str:
+    """Install translators for `language` ("" = the OS language); returns the language used."""
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    lang = language if language in LANGUAGES else system_language()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    QLocale.setDefault(QLocale(lang))
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "i18n" / f"loyalty_desktop_{lang}.qm")):
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+        for t in _installed:
+            app.installTranslator(t)
+    return lang
+
+
+def tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def translate_core(text: str) -> str:
+    """Translator for the core's sentences (errors.user_message, flows): lupdate extracts them from
+    their `tr("…")` calls with an empty context."""
+    return QCoreApplication.translate("", text)

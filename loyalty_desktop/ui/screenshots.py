@@ -1,0 +1,98 @@
+"""`loyalty-desktop screenshots DIR`: every wizard page and the main window, in demo mode, in each
+language, saved as PNG (works offscreen: QT_QPA_PLATFORM=offscreen)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWizard
+
+from .. import paths
+from ..settings import Settings
+from . import i18n
+from .tasks import TaskManager
+
+
+def wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen never reached the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager) -> list[Path]:
+    from .wizard.wizard import SetupWizard
+
+    settings = Settings(language=language)
+    wiz = SetupWizard(settings, tasks, demo=True)
+    wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData(platform))
+    wiz.show()
+    shots: list[Path] = []
+
+    def shot(name: str) -> None:
+        QApplication.processEvents()
+        path = outdir / f"{language}-{platform}-{name}.png"
+        wiz.grab().save(str(path))
+        shots.append(path)
+
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    shot("1-welcome")
+    wiz.next()
+    shot("2-create-key")
+    wiz.next()
+    wiz.verify_page.verify()
+    wait_until(wiz.verify_page.isComplete)
+    shot("3-verify-key")
+    wiz.next()
+    wiz.source_page.members.setValue(300)
+    shot("4-source")
+    wiz.next()
+    wait_until(lambda: wiz.currentPage() is wiz.mapping_page)
+    shot("5-mapping")
+    wiz.next()
+    wait_until(wiz.sync_page.isComplete)
+    shot("6-sync")
+    wiz.next()
+    shot("7-done")
+    assert next_button is not None
+    wiz.state.close()
+    wiz.close()
+    wiz.deleteLater()
+    return shots
+
+
+def render_all(outdir: Path, languages: list[str] | None = None, platforms: tuple[str, ...] = ("klaviyo",)
+               ) -> list[Path]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["loyalty-desktop"])
+    tasks = TaskManager()
+    shots: list[Path] = []
+    try:
+        for lang in languages or ["en", "fr"]:
+            for platform in platforms:
+                # Each run in a fresh data folder: screenshots never touch the user's store.
+                with tempfile.TemporaryDirectory(prefix="ld-shots-") as tmp:
+                    paths.set_data_dir(tmp)
+                    try:
+                        i18n.install(lang)
+                        shots += _walk_wizard(outdir, lang, platform, tasks)
+                        try:
+                            from .main_window import screenshots as main_screenshots
+                        except ImportError:
+                            pass
+                        else:
+                            shots += main_screenshots(outdir, lang)
+                    finally:
+                        paths.set_data_dir(None)
+    finally:
+        tasks.shutdown()
+        i18n.install("")
+    del app
+    return shots

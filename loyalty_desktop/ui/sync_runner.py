@@ -1,0 +1,105 @@
+"""The sync worker: the engine in a QThread, progress and the result back as queued signals."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from .. import service
+from ..engine import Progress, RunSummary
+from ..fields import Mapping
+from ..net import CancelToken
+
+log = logging.getLogger(__name__)
+
+
+class _Worker(QObject):
+    progress = Signal(object)  # engine.Progress
+    finished = Signal(object)  # engine.RunSummary
+    failed = Signal(str)
+
+    def __init__(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping, backfill: bool,
+                 cancel: CancelToken) -> None:
+        super().__init__()
+        self.conn, self.src, self.mapping, self.backfill, self.cancel = conn, src, mapping, backfill, cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with service.open_store() as store:
+                summary = service.sync(store, self.src.source, self.src.name, self.conn.dest, self.mapping,
+                                       backfill=self.backfill, on_progress=self.progress.emit)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly
+            log.exception("sync crashed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(summary)
+        finally:
+            # End the thread's event loop from inside, so a GUI thread blocked in wait() (closing the
+            # window mid-sync) sees it finish without having to process the queued signal first.
+            QThread.currentThread().quit()
+
+
+class SyncRunner(QObject):
+    """Start one sync at a time; `cancel()` stops it within a second; `wait()` joins the thread."""
+
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._cancel: CancelToken | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def start(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping,
+              backfill: bool = False) -> None:
+        if self.running:
+            raise RuntimeError("a sync is already running")
+        self._cancel = CancelToken()
+        conn.dest.http.cancel = self._cancel  # a fresh token per run: an old cancel must not stick
+        thread = QThread()
+        worker = _Worker(conn, src, mapping, backfill, self._cancel)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def wait(self, ms: int = 10_000) -> bool:
+        if self._thread is None:
+            return True
+        return bool(self._thread.wait(ms))
+
+    def _end(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(5000)
+        self._thread, self._worker = None, None
+
+    @Slot(object)
+    def _on_progress(self, p: Progress) -> None:
+        self.progress.emit(p)
+
+    @Slot(object)
+    def _on_finished(self, summary: RunSummary) -> None:
+        self._end()
+        self.finished.emit(summary)
+
+    @Slot(str)
+    def _on_failed(self, message: Any) -> None:
+        self._end()
+        self.failed.emit(message)

@@ -1,0 +1,48 @@
+"""Run short work in the background and get the result back on the GUI thread (Anki's pattern).
+
+`TaskManager.run(fn, on_done)` runs `fn()` in a thread pool; `on_done(Future)` is called on the
+GUI thread. Never touch widgets inside `fn`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+
+
+class TaskManager(QObject):
+    _pending = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="task")
+        self._closures: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+        self._pending.connect(self._drain)
+
+    def run(self, fn: Callable[[], T], on_done: Callable[[Future[T]], Any]) -> Future[T]:
+        future = self._executor.submit(fn)
+
+        def done(f: Future[T]) -> None:
+            with self._lock:
+                self._closures.append(lambda: on_done(f))
+            self._pending.emit()  # queued to the GUI thread
+
+        future.add_done_callback(done)
+        return future
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            closures, self._closures = self._closures, []
+        for c in closures:
+            c()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,43 @@
+"""Shared page plumbing: retranslation on language change, access to the wizard's state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QWizardPage
+
+from ..tasks import TaskManager
+from .state import SetupState
+
+if TYPE_CHECKING:
+    from .wizard import SetupWizard
+
+
+class Page(QWizardPage):
+    """A wizard page that sets its texts in `retranslate()` (called again on language change)."""
+
+    def setup_wizard(self) -> SetupWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    @property
+    def state(self) -> SetupState:
+        return self.setup_wizard().state
+
+    @property
+    def tasks(self) -> TaskManager:
+        return self.setup_wizard().tasks
+
+    def retranslate(self) -> None:
+        pass
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def wrapping_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,320 @@
+"""Wizard pages 1–3: choose the platform, create the key, paste and verify it."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ... import secrets, service
+from ...errors import LoyaltyError, user_message
+from ...net import CancelToken
+from .. import i18n
+from .base import Page, wrapping_label
+
+KEY_PAGES = {
+    "klaviyo": "https://www.klaviyo.com/settings/account/api-keys",
+    "splio": "https://www.splio.com/",
+}
+KLAVIYO_SCOPES = ["accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write", "events:write"]
+
+
+class WelcomePage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.intro = wrapping_label()
+        self.klaviyo = QRadioButton()
+        self.splio = QRadioButton()
+        self.demo = QRadioButton()
+        self.demo_platform = QComboBox()
+        self.demo_platform.addItem("Klaviyo", "klaviyo")
+        self.demo_platform.addItem("Splio", "splio")
+        self.group = QButtonGroup(self)
+        for i, b in enumerate((self.klaviyo, self.splio, self.demo)):
+            self.group.addButton(b, i)
+        self.demo.setChecked(True)
+        self.demo.toggled.connect(self.demo_platform.setEnabled)
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language_label = wrapping_label()
+        demo_row = QHBoxLayout()
+        demo_row.addSpacing(24)
+        self.demo_platform_label = wrapping_label()
+        demo_row.addWidget(self.demo_platform_label)
+        demo_row.addWidget(self.demo_platform)
+        demo_row.addStretch(1)
+        lang_row = QHBoxLayout()
+        lang_row.addStretch(1)
+        lang_row.addWidget(self.language_label)
+        lang_row.addWidget(self.language)
+        lay = QVBoxLayout(self)
+        lay.addLayout(lang_row)
+        lay.addWidget(self.intro)
+        lay.addSpacing(8)
+        for b in (self.klaviyo, self.splio, self.demo):
+            lay.addWidget(b)
+        lay.addLayout(demo_row)
+        lay.addStretch(1)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802
+        lang = self.setup_wizard().language
+        i = self.language.findData(lang)
+        if i >= 0:
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(i)
+            self.language.blockSignals(False)
+
+    def _language_changed(self) -> None:
+        self.setup_wizard().set_language(self.language.currentData())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome to Loyalty Desktop"))
+        self.setSubTitle(self.tr("Put your loyalty program on every contact of your email platform."))
+        self.intro.setText(self.tr(
+            "Loyalty Desktop copies each member's points, tier, rewards, referrals and expiring points to the "
+            "contact in your email platform, and sends loyalty moments as events that can start email flows. "
+            "Where are your contacts?"))
+        self.klaviyo.setText(self.tr("Klaviyo"))
+        self.splio.setText(self.tr("Splio"))
+        self.demo.setText(self.tr("Offline demo (no account, no network)"))
+        self.demo_platform_label.setText(self.tr("Demo platform:"))
+        self.demo_platform.setAccessibleName(self.tr("Demo platform"))
+        self.language_label.setText(self.tr("Language:"))
+        self.language.setAccessibleName(self.tr("Language"))
+
+    def validatePage(self) -> bool:  # noqa: N802
+        st = self.state
+        st.demo = self.demo.isChecked()
+        st.platform = (self.demo_platform.currentData() if st.demo
+                       else "splio" if self.splio.isChecked() else "klaviyo")
+        return True
+
+
+class CreateKeyPage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps = wrapping_label()
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.steps)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.retranslate()
+
+    def _open(self) -> None:
+        QDesktopServices.openUrl(QUrl(KEY_PAGES[self.state.platform]))
+
+    def retranslate(self) -> None:
+        if not self.wizard():
+            return
+        st = self.state
+        self.setTitle(self.tr("Create an API key in {platform}").format(platform=st.label))
+        self.setSubTitle(self.tr("Loyalty Desktop writes to {platform} with a key that only you create and can "
+                                 "revoke.").format(platform=st.label))
+        if st.platform == "klaviyo":
+            steps = [self.tr("In Klaviyo, open <b>Settings → API keys</b>."),
+                     self.tr("Click <b>Create private key</b> and name it “Loyalty Desktop”."),
+                     self.tr("Choose <b>Custom key</b> and tick exactly these scopes: {scopes}.").format(
+                         scopes=", ".join(f"<b>{s}</b>" for s in KLAVIYO_SCOPES)),
+                     self.tr("To let Loyalty Desktop create loyalty segments later, also tick "
+                             "<b>segments:read</b> and <b>segments:write</b>."),
+                     self.tr("Click <b>Create</b>, then <b>copy</b> the key (it starts with pk_).")]
+        else:
+            steps = [self.tr("In Splio, open <b>Users → API users</b>."),
+                     self.tr("Click <b>New user</b>."),
+                     self.tr("<b>Rename</b> it “Loyalty Desktop” so you recognise it later."),
+                     self.tr("<b>Copy the key</b> shown for this API user.")]
+        html = "<ol>" + "".join(f"<li style='margin-bottom:6px'>{s}</li>" for s in steps) + "</ol>"
+        if st.demo:
+            html += "<p><i>" + self.tr("This is the offline demo: a demo key is ready for you on the next page, "
+                                       "nothing is sent over the network.") + "</i></p>"
+        self.steps.setText(html)
+        self.open_button.setText(self.tr("Open the {platform} page").format(platform=st.label))
+        self.open_button.setEnabled(not st.demo)
+
+
+class VerifyKeyPage(Page):
+    """Paste, verify in the background, store in the OS keyring (or this session only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from ..widgets.secret_edit import SecretEdit
+
+        self.key = SecretEdit()
+        self.key.textChanged.connect(self._key_changed)
+        self.verify_button = QPushButton()
+        self.verify_button.clicked.connect(self.verify)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(8)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = wrapping_label()
+        self.status.setOpenExternalLinks(False)
+        self.session_only = QCheckBox()
+        self.session_only.hide()
+        self.session_only.toggled.connect(self._session_only)
+        form = QFormLayout()
+        self.key_label = wrapping_label()
+        form.addRow(self.key_label, self.key)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addWidget(self.busy, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.status)
+        lay.addWidget(self.session_only)
+        lay.addStretch(1)
+        self._verified = False
+        self._busy = False
+        self._cancel: CancelToken | None = None
+        self._pending_key = ""
+
+    # -- life cycle -----------------------------------------------------------------------------
+
+    def initializePage(self) -> None:  # noqa: N802
+        st = self.state
+        self.retranslate()
+        if st.demo:
+            self.key.setText(_demo_key(st.platform))
+        if not self._verified:
+            self.status.clear()
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        self.cancel()
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self._verified and not self._busy and (
+            self.state.key_where != "" or self.session_only.isChecked())
+
+    def retranslate(self) -> None:
+        if not self.wizard():
+            return
+        st = self.state
+        self.setTitle(self.tr("Paste and verify your {platform} key").format(platform=st.label))
+        self.setSubTitle(self.tr("The key is checked with {platform}, then kept in your system's keychain — "
+                                 "never in a file.").format(platform=st.label))
+        self.key_label.setText(self.tr("API key:"))
+        self.key.edit.setAccessibleName(self.tr("{platform} API key").format(platform=st.label))
+        self.key.edit.setPlaceholderText("pk_…" if st.platform == "klaviyo" else self.tr("Splio API key"))
+        self.verify_button.setText(self.tr("Verify"))
+        self.session_only.setText(self.tr("Keep the key for this session only (you will paste it again next "
+                                          "time)"))
+
+    # -- verification -------------------------------------------------------------------------
+
+    def _key_changed(self) -> None:
+        if self._verified:  # a new key must be verified again
+            self._verified = False
+            self.state.key_where = ""
+            if self.state.connection is not None:
+                self.state.connection.close()
+                self.state.connection = None
+            self.status.clear()
+            self.session_only.hide()
+            self.completeChanged.emit()
+
+    def verify(self) -> None:
+        if self._busy:
+            return
+        key = self.key.text()
+        if not key:
+            self.status.setText(self.tr("Paste the key first."))
+            return
+        st = self.state
+        self._busy = True
+        self._pending_key = key
+        self.verify_button.setEnabled(False)
+        self.busy.show()
+        self.status.setText(self.tr("Checking the key with {platform}…").format(platform=st.label))
+        self._cancel = CancelToken()
+        target, options, cancel = service.target(st.target_name), st.options(), self._cancel
+        self.completeChanged.emit()
+        self.tasks.run(lambda: target.connect(key, options, cancel), self._verified_done)
+
+    def _verified_done(self, future: Future[service.Connection]) -> None:
+        self._busy = False
+        self.busy.hide()
+        self.verify_button.setEnabled(True)
+        st = self.state
+        try:
+            conn = future.result()
+        except LoyaltyError as exc:
+            self.status.setText("✗ " + user_message(exc, st.label, tr=i18n.translate_core))
+            self.completeChanged.emit()
+            return
+        if self.key.text() != self._pending_key or self._cancel is None or self._cancel.cancelled:
+            conn.close()  # the key changed or the page was left while checking
+            self.completeChanged.emit()
+            return
+        if st.connection is not None:
+            st.connection.close()
+        st.connection = conn
+        self._verified = True
+        account = conn.account.name + (self.tr(" (test account)") if conn.account.test_account else "")
+        lines = [self.tr("✓ Connected to {platform} account “{account}”.").format(platform=st.label,
+                                                                                   account=account)]
+        if st.demo:
+            st.key_where = "demo"
+            lines.append(self.tr("Demo key: nothing is stored."))
+        else:
+            try:
+                where = secrets.save(st.platform, self._pending_key)
+            except secrets.NoKeyringError:
+                st.key_where = ""
+                lines.append(self.tr("No system keychain is available on this computer, so the key cannot be "
+                                     "saved. Keep it for this session only, or set up a keychain and verify "
+                                     "again."))
+                self.session_only.show()
+            else:
+                st.key_where = where
+                lines.append(self.tr("The key is saved in {where}.").format(where=where))
+        self.status.setText("<br>".join(lines))
+        self.completeChanged.emit()
+
+    def _session_only(self, checked: bool) -> None:
+        if checked and self._verified:
+            secrets.keep_for_session(self.state.platform, self._pending_key)
+            self.state.key_where = "session"
+        self.completeChanged.emit()
+
+
+def _demo_key(platform: str) -> str:
+    if platform == "klaviyo":
+        from ...sandbox.klaviyo import DEMO_KEY
+
+        return DEMO_KEY
+    try:
+        from ...sandbox import splio as splio_sandbox
+
+        return str(getattr(splio_sandbox, "DEMO_KEY", "demo"))
+    except ImportError:
+        return "demo"
+

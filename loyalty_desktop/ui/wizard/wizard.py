@@ -1,0 +1,110 @@
+"""The set-up wizard window."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from ...settings import Settings
+from .. import i18n
+from ..tasks import TaskManager
+from .pages_connect import CreateKeyPage, VerifyKeyPage, WelcomePage
+from .pages_data import MappingPage, SourcePage
+from .pages_run import DonePage, SyncPage
+from .state import SetupState
+
+log = logging.getLogger(__name__)
+
+
+class SetupWizard(QWizard):
+    completed = Signal()  # the user finished: settings are saved
+
+    def __init__(self, settings: Settings, tasks: TaskManager, *, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks
+        self.state = SetupState(demo=demo)
+        self.language = i18n.install(settings.language) if settings.language else i18n.system_language()
+        # Keep what the user typed when they go Back (cleanupPage would reset fields otherwise).
+        self.setOption(QWizard.WizardOption.IndependentPages, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.welcome_page = WelcomePage()
+        self.key_page = CreateKeyPage()
+        self.verify_page = VerifyKeyPage()
+        self.source_page = SourcePage()
+        self.mapping_page = MappingPage()
+        self.sync_page = SyncPage()
+        self.done_page = DonePage()
+        # Page attributes end in _page: QDialog already has done(), and a Python attribute named
+        # like a virtual method shadows it (accept() would then call a page and crash).
+        for page in (self.welcome_page, self.key_page, self.verify_page, self.source_page, self.mapping_page,
+                     self.sync_page, self.done_page):
+            self.addPage(page)
+        if demo:
+            self.welcome_page.demo.setChecked(True)
+        self.sync_page.setCommitPage(True)  # once contacts are written, Back makes no sense
+        self.resize(900, 680)
+        self._retranslate()
+
+    def set_language(self, language: str) -> None:
+        self.language = i18n.install(language)
+        self.settings.language = language
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Loyalty Desktop — set-up"))
+        # The sync page is a commit page (no going back once contacts are written); "Commit" would
+        # puzzle a merchant.
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Continue"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            # QWizard only re-reads its Back/Next/Finish/Cancel texts when the style is set.
+            style = self.wizardStyle()
+            other = (QWizard.WizardStyle.ModernStyle if style != QWizard.WizardStyle.ModernStyle
+                     else QWizard.WizardStyle.ClassicStyle)
+            self.setWizardStyle(other)
+            self.setWizardStyle(style)
+        super().changeEvent(event)
+
+    # -- leaving ------------------------------------------------------------------------------
+
+    def confirm_stop_sync(self) -> bool:
+        """Ask before closing during a sync; on yes, stop it cleanly (the next run resumes)."""
+        if not self.sync_page.runner.running:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Stop the sync?"),
+            self.tr("A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.sync_page.runner.cancel()
+        self.sync_page.runner.wait(10_000)
+        return True
+
+    def reject(self) -> None:
+        if not self.confirm_stop_sync():
+            return
+        self.verify_page.cancel()
+        self.state.close()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.confirm_stop_sync():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def accept(self) -> None:
+        st, s = self.state, self.settings
+        s.platform, s.demo, s.target = st.platform, st.demo, st.target_name
+        s.source, s.source_options = st.source_kind, dict(st.source_options)
+        s.mapping = st.mapping.to_json() if st.mapping else {}
+        s.wizard_done = True
+        s.save()
+        self.completed.emit()
+        super().accept()

@@ -1,0 +1,83 @@
+"""Refresh the translations: extract strings (pyside6-lupdate), merge contributed translations,
+compile (pyside6-lrelease).
+
+    .venv/bin/python resources/i18n/update.py
+
+`loyalty_desktop_fr.ts` is the Qt Linguist source of truth (open it in pyside6-linguist). Files
+`fr_*.json` ({"context": {"English source": "French"}}) are a convenient way to add translations
+in bulk; they fill entries the .ts does not translate yet. The compiled `.qm` ships in resources/.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+BIN = Path(sys.executable).parent
+LANGS = ["fr"]
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "loyalty_desktop").rglob("*.py")
+                  if "sandbox" not in p.parts and p.name != "i18n.py")
+
+
+def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
+    contributed: dict[str, dict[str, str]] = {}
+    for f in sorted(HERE.glob(f"{lang}_*.json")):
+        for ctx, items in json.loads(f.read_text(encoding="utf-8")).items():
+            contributed.setdefault(ctx, {}).update(items)
+    tree = ET.parse(ts)
+    filled, missing = 0, []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for msg in context.iter("message"):
+            src = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            assert tr is not None
+            if tr.get("type") in ("obsolete", "vanished"):
+                continue
+            text = contributed.get(name, {}).get(src)
+            if msg.get("numerus") == "yes":
+                forms = tr.findall("numerusform")
+                if text is not None:
+                    for form in forms:
+                        form.text = text
+                    tr.attrib.pop("type", None)
+                    filled += 1
+                elif not any(f.text for f in forms):
+                    missing.append(f"{name}: {src}")
+                continue
+            if text is not None:
+                tr.text = text
+                tr.attrib.pop("type", None)
+                filled += 1
+            elif not tr.text:
+                missing.append(f"{name}: {src}")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled, missing
+
+
+def main() -> int:
+    files = sources()
+    status = 0
+    for lang in LANGS:
+        ts = HERE / f"loyalty_desktop_{lang}.ts"
+        subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True)
+        filled, missing = merge(ts, lang)
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(HERE / f"loyalty_desktop_{lang}.qm")],
+                       cwd=ROOT, check=True)
+        print(f"{lang}: {filled} filled from json, {len(missing)} untranslated")
+        for m in missing:
+            print("  missing:", m)
+        status |= bool(missing)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
