@@ -13,7 +13,14 @@ from . import i18n
 from .tasks import TaskManager
 
 
+def configure_runtime() -> None:
+    """Hand the GIL to the GUI thread sooner while the sync worker runs Python code (the default
+    5 ms switch interval lets a busy worker delay the event loop by several intervals)."""
+    sys.setswitchinterval(0.001)
+
+
 def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
+    configure_runtime()
     app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
     app.setApplicationName("Loyalty Desktop")
     app.setOrganizationName("Loyalty Desktop")

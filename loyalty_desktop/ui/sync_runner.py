@@ -73,7 +73,7 @@ class SyncRunner(QObject):
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         self._thread, self._worker = thread, worker
-        thread.start()
+        thread.start(QThread.Priority.LowPriority)  # the GUI comes first
 
     def cancel(self) -> None:
         if self._cancel is not None:

@@ -252,47 +252,47 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="264" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="267" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="268" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="270" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="271" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="316" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="316" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="317" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="325" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -428,12 +428,12 @@
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="75" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="81" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="82" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -580,57 +580,67 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="145" />
+        <source>demo program ({members} members)</source>
+        <translation>programme de démonstration ({members} membres)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="147" />
+        <source>spreadsheet {file}</source>
+        <translation>tableur {file}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="153" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="159" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="167" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="162" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="170" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="178" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="184" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="193" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -638,17 +648,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="220" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="221" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="220" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="228" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -49,10 +50,10 @@ class WelcomePage(Page):
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language_label = wrapping_label()
+        self.language_label = QLabel()
         demo_row = QHBoxLayout()
         demo_row.addSpacing(24)
-        self.demo_platform_label = wrapping_label()
+        self.demo_platform_label = QLabel()
         demo_row.addWidget(self.demo_platform_label)
         demo_row.addWidget(self.demo_platform)
         demo_row.addStretch(1)

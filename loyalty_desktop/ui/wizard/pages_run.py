@@ -136,8 +136,16 @@ class SyncPage(Page):
         self.rejected_box.hide()
         self._last_phase = None
         self._log(self.tr("Sync started: {source} → {platform} ({account}).").format(
-            source=st.source.label, platform=st.label, account=st.connection.account.name))
+            source=self.source_label(), platform=st.label, account=st.connection.account.name))
         self.runner.start(st.connection, st.source, st.mapping)
+
+    def source_label(self) -> str:
+        st = self.state
+        if st.source_kind == "demo":
+            return self.tr("demo program ({members} members)").format(members=st.source_options.get("members"))
+        if st.source_kind == "csv":
+            return self.tr("spreadsheet {file}").format(file=str(st.source_options.get("members", "")))
+        return "Smile.io"
 
     def cancel(self) -> None:
         if self.runner.running:

@@ -1,0 +1,1377 @@
+"""The main window, shown after the wizard and on later launches.
+
+- Connection: platform, account, the key (masked), health of the last verification, "Verify again".
+- Sync: "Sync now" and Cancel; progress, phase, rate and time left in the status bar; an optional
+  automatic sync every N hours while the app runs, with a tray icon (where the desktop has a tray)
+  that raises a notification when a run fails.
+- Tabs: the last runs (open one to see its rejected rows and export them to CSV), the segments the
+  data makes possible (drawn as a bar chart), and settings (language, automatic sync, data folder,
+  forget the key).
+
+Everything slow runs off the GUI thread: connecting and verifying, opening the source, reading the
+store (TaskManager), the sync itself (SyncRunner). The window owns its connection and closes it
+(stopping an in-process sandbox) when it closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QT_TRANSLATE_NOOP,
+    Qt,
+    QTimer,
+    QTranslator,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import paths, secrets, service
+from ..destinations.base import AccountInfo
+from ..engine import Phase, Progress, RunStatus, RunSummary
+from ..errors import user_message
+from ..fields import Mapping
+from ..net import CancelToken
+from ..segments import Group, SegmentReport, segment_report
+from ..settings import Settings
+from ..store import RejectedRow, RunRecord
+from . import i18n
+from .runs_model import RunsModel, format_duration, local_datetime, long_when, run_seconds
+from .sync_runner import SyncRunner
+from .tasks import TaskManager
+from .widgets.bar_chart import Bar, BarChart, BarGroup
+
+log = logging.getLogger(__name__)
+
+AUTO_SYNC_CHOICES = (0, 1, 2, 6, 12, 24)  # hours; 0 = off
+RUNS_SHOWN = 50
+_TRAY_WARNING = QSystemTrayIcon.MessageIcon.Warning
+
+_PHASES = {
+    Phase.CONFIRMING: QT_TRANSLATE_NOOP("MainWindow", "Confirming earlier jobs"),
+    Phase.READING: QT_TRANSLATE_NOOP("MainWindow", "Reading the loyalty data"),
+    Phase.PLANNING: QT_TRANSLATE_NOOP("MainWindow", "Planning what changed"),
+    Phase.SENDING_PROFILES: QT_TRANSLATE_NOOP("MainWindow", "Sending contacts"),
+    Phase.SENDING_EVENTS: QT_TRANSLATE_NOOP("MainWindow", "Sending events"),
+    Phase.DONE: QT_TRANSLATE_NOOP("MainWindow", "Done"),
+}
+
+
+def source_options(settings: Settings) -> argparse.Namespace:
+    """What service targets and sources expect (the CLI's option names), from the saved settings."""
+    o: dict[str, Any] = dict(members="500", seed=42, ledger=None, source_base_url=None, base_url=None,
+                             create_fields=False, create_missing=False, remote_diff=False, backfill=False,
+                             preset=None)
+    o.update(settings.source_options)
+    return argparse.Namespace(**o)
+
+
+def target_name(settings: Settings) -> str:
+    if settings.target:
+        return settings.target
+    platform = settings.platform or "klaviyo"
+    return f"{platform}-sandbox" if settings.demo else platform
+
+
+def _mono_font_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+# ------------------------------------------------------------------------------------------------
+# The rejected rows of one run
+
+
+class RunDialog(QDialog):
+    """One run: its outcome and the rows the platform rejected, exportable to CSV."""
+
+    def __init__(self, run: RunRecord, rows: list[RejectedRow], status_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run, self.rows, self._status_text = run, rows, status_text
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        for i, r in enumerate(rows):
+            for j, v in ((0, r.key), (2, r.field), (3, r.reason)):
+                item = QTableWidgetItem(v)
+                item.setToolTip(v)
+                self.table.setItem(i, j, item)
+            self.table.setItem(i, 1, QTableWidgetItem())
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.setEnabled(bool(rows))
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.empty)
+        if not rows:
+            lay.addStretch(1)
+        lay.addWidget(buttons)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.exported_to: Path | None = None
+        self.resize(820, 480 if rows else 200)
+        self.retranslate()
+        if rows:
+            self.table.resizeColumnsToContents()
+            for col, cap in ((0, 300), (1, 140), (2, 200)):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 16, cap))
+            self.table.setFocus()
+
+    def retranslate(self) -> None:
+        run = self.run
+        loc = QLocale()
+        when = long_when(run.started_at)
+        self.setWindowTitle(self.tr("Sync run of {when}").format(when=when))
+        lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
+        c = run.counts
+        if c:
+            lines.append(self.tr("{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} "
+                                 "rejected · {time}").format(
+                sent=loc.toString(int(c.get("profiles_sent", 0))), events=loc.toString(int(c.get("events_sent", 0))),
+                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(int(c.get("rejected", 0))),
+                time=format_duration(run_seconds(run))))
+        if run.error:
+            lines.append(run.error)
+        if self.rows:
+            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused and why; "
+                                 "once fixed, the next sync sends them again.")
+                         .format(count=QLocale().toString(len(self.rows))))
+        self.summary.setText("\n".join(lines))
+        self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),
+                                              self.tr("Reason")])
+        for i, r in enumerate(self.rows):
+            kind = self.table.item(i, 1)
+            if kind is not None:
+                kind.setText(self.tr("Event") if r.kind == "event" else self.tr("Contact"))
+        self.table.setAccessibleName(self.tr("Rejected rows"))
+        self.empty.setText(self.tr("No rejected rows in this run."))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the rejected rows to a CSV file"))
+
+    def export_csv(self, path: str | Path | None = None) -> Path | None:
+        """Write the rejected rows to `path` (asks where when not given); returns the file written."""
+        if not path:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
+                self.tr("CSV files (*.csv)"))
+            if not chosen:
+                return None
+            path = chosen
+        out = Path(path)
+        with out.open("w", newline="", encoding="utf-8-sig") as f:  # the BOM lets Excel read accents
+            w = csv.writer(f)
+            w.writerow(["contact", "field", "reason", "kind"])
+            w.writerows((r.key, r.field, r.reason, r.kind) for r in self.rows)
+        self.exported_to = out
+        return out
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+# ------------------------------------------------------------------------------------------------
+# The main window
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. Signals report what happened, for the app (and tests)."""
+
+    connectionChanged = Signal(bool)  # connected (verified) or not
+    syncStarted = Signal(bool)  # automatic?
+    syncFinished = Signal(object)  # engine.RunSummary (any status, including failed/cancelled)
+    syncFailed = Signal(str)  # a run failed or crashed; the user-facing message
+    runsUpdated = Signal()
+    segmentsUpdated = Signal(object)  # segments.SegmentReport
+    keyForgotten = Signal(str)  # platform whose key was removed from the keyring
+
+    def __init__(self, settings: Settings, tasks: TaskManager, connection: service.Connection | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings, self.tasks = settings, tasks
+        self.connection: service.Connection | None = connection
+        self._target_name = target_name(settings)
+        self._health: tuple[str, str] = ("ok", "") if connection is not None else ("idle", "")
+        self._verified_at: datetime | None = datetime.now().astimezone() if connection is not None else None
+        self._key_mask: str | None = None
+        self._key_where: str | None = None
+        self._busy_verify = False
+        self._shown_once = False
+        self._closed = False
+        self._sync_stage = "idle"  # idle | opening | running
+        self._sync_automatic = False
+        self._open_cancel: CancelToken | None = None
+        self._source: service.OpenSource | None = None
+        self._last_summary: RunSummary | None = None
+        self._last_message = ""
+        self._last_progress: Progress | None = None
+        self._report: SegmentReport | None = None
+        self._refreshing = False
+        self._refresh_again = False
+        self._next_auto: datetime | None = None
+        self._tray: Any = None
+        self.run_dialog: RunDialog | None = None
+
+        self.runner = SyncRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.auto_timer.timeout.connect(self._auto_sync_due)
+
+        self._build()
+        self.retranslate()
+        self._restore_geometry()
+        self._apply_auto_sync(save=False)
+        self._update_state()
+        self.refresh()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        style = self.style()
+        central = QWidget(self)
+        root = QVBoxLayout(central)
+
+        # Connection panel
+        self.connection_box = QGroupBox()
+        form = QFormLayout(self.connection_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.platform_caption, self.platform_value = QLabel(), _mono_font_label()
+        self.account_caption, self.account_value = QLabel(), _mono_font_label()
+        self.key_caption, self.key_value = QLabel(), _mono_font_label()
+        self.health_caption, self.health_value = QLabel(), QLabel()
+        self.health_value.setWordWrap(True)
+        self.health_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.platform_caption, self.platform_value)
+        form.addRow(self.account_caption, self.account_value)
+        form.addRow(self.key_caption, self.key_value)
+        form.addRow(self.health_caption, self.health_value)
+        self.verify_button = QPushButton()
+        self.verify_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.verify_button.clicked.connect(self.verify_again)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        form.addRow(row)
+
+        # Sync panel
+        self.sync_box = QGroupBox()
+        sync_lay = QVBoxLayout(self.sync_box)
+        self.last_sync_label = QLabel()
+        self.last_sync_label.setWordWrap(True)
+        self.sync_button = QPushButton()
+        self.sync_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.sync_button.setDefault(True)
+        self.sync_button.clicked.connect(lambda: self.sync_now())
+        self.cancel_button = QPushButton()
+        self.cancel_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
+        self.cancel_button.clicked.connect(self.cancel_sync)
+        self.auto_label = QLabel()
+        self.auto_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        sync_lay.addWidget(self.last_sync_label)
+        sync_lay.addLayout(buttons)
+        sync_lay.addWidget(self.auto_label)
+        sync_lay.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.connection_box, 3)
+        top.addWidget(self.sync_box, 2)
+        root.addLayout(top)
+
+        # Tabs
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        root.addWidget(self.tabs, 1)
+
+        # Runs tab
+        self.runs_page = QWidget()
+        runs_lay = QVBoxLayout(self.runs_page)
+        self.runs_model = RunsModel(self)
+        self.runs_view = QTableView()
+        self.runs_view.setModel(self.runs_model)
+        self.runs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.runs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.runs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.runs_view.setAlternatingRowColors(True)
+        self.runs_view.setTabKeyNavigation(False)  # Tab leaves the table (keyboard users)
+        self.runs_view.verticalHeader().hide()
+        header = self.runs_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.runs_view.activated.connect(self._run_activated)  # double-click, or Enter
+        self.runs_view.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
+        self.runs_empty = QLabel()
+        self.runs_empty.setWordWrap(True)
+        self.open_run_button = QPushButton()
+        self.open_run_button.clicked.connect(self.open_selected_run)
+        runs_buttons = QHBoxLayout()
+        runs_buttons.addWidget(self.runs_empty, 1)
+        runs_buttons.addWidget(self.open_run_button)
+        runs_lay.addWidget(self.runs_view, 1)
+        runs_lay.addLayout(runs_buttons)
+        self.tabs.addTab(self.runs_page, "")
+
+        # Segments tab
+        self.segments_page = QWidget()
+        seg_lay = QVBoxLayout(self.segments_page)
+        self.segments_header = QLabel()
+        self.segments_header.setWordWrap(True)
+        self.chart = BarChart()
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chart_scroll.setWidget(self.chart)
+        seg_lay.addWidget(self.segments_header)
+        seg_lay.addWidget(self.chart_scroll, 1)
+        self.tabs.addTab(self.segments_page, "")
+
+        # Settings tab
+        self.settings_page = QWidget()
+        s_outer = QVBoxLayout(self.settings_page)
+        s_box = QWidget()
+        s_box.setMaximumWidth(820)
+        s_form = QFormLayout(s_box)
+        s_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        s_form.setVerticalSpacing(10)
+        s_outer.addWidget(s_box)
+        s_outer.addStretch(1)
+
+        def at_size(*widgets: QWidget, note: QLabel | None = None) -> QWidget:
+            """Widgets at their natural width (a combo box across the whole window reads badly)."""
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            row = QHBoxLayout()
+            for w in widgets:
+                row.addWidget(w)
+            row.addStretch(1)
+            lay.addLayout(row)
+            if note is not None:
+                note.setWordWrap(True)
+                lay.addWidget(note)
+            return box
+        self.language_caption = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("", "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self.settings.language)))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_caption.setBuddy(self.language_combo)
+        self.language_combo.setMinimumContentsLength(18)
+        s_form.addRow(self.language_caption, at_size(self.language_combo))
+
+        self.auto_caption = QLabel()
+        self.auto_combo = QComboBox()
+        for hours in AUTO_SYNC_CHOICES:
+            self.auto_combo.addItem("", hours)
+        hours = self.settings.auto_sync_hours
+        if hours and self.auto_combo.findData(hours) < 0:
+            self.auto_combo.addItem("", hours)
+        self.auto_combo.setCurrentIndex(max(0, self.auto_combo.findData(hours)))
+        self.auto_combo.currentIndexChanged.connect(lambda _i: self._apply_auto_sync())
+        self.auto_caption.setBuddy(self.auto_combo)
+        self.auto_combo.setMinimumContentsLength(18)
+        self.auto_note = QLabel()
+        s_form.addRow(self.auto_caption, at_size(self.auto_combo, note=self.auto_note))
+
+        self.folder_caption = QLabel()
+        self.folder_edit = QLineEdit(str(paths.data_dir()))
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setCursorPosition(0)
+        self.folder_button = QPushButton()
+        self.folder_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.folder_button.clicked.connect(self.open_data_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.folder_button)
+        self.folder_caption.setBuddy(self.folder_edit)
+        self.folder_note = QLabel()
+        self.folder_note.setWordWrap(True)
+        folder_box = QVBoxLayout()
+        folder_box.setSpacing(2)
+        folder_box.addLayout(folder_row)
+        folder_box.addWidget(self.folder_note)
+        s_form.addRow(self.folder_caption, folder_box)
+
+        self.key_settings_caption = QLabel()
+        self.key_settings_value = QLabel()
+        self.forget_button = QPushButton()
+        self.forget_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.forget_button.clicked.connect(self.forget_key)
+        self.key_settings_caption.setBuddy(self.forget_button)
+        s_form.addRow(self.key_settings_caption, at_size(self.key_settings_value, self.forget_button))
+        self.tabs.addTab(self.settings_page, "")
+
+        self.setCentralWidget(central)
+
+        # Status area
+        bar = self.statusBar()
+        self.status_label = QLabel()
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFixedWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.rate_label = QLabel()
+        self.eta_label = QLabel()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.rate_label)
+        bar.addPermanentWidget(self.eta_label)
+        bar.addPermanentWidget(self.progress_bar)
+        for w in (self.progress_bar, self.rate_label, self.eta_label):
+            w.hide()
+
+        self.setTabOrder(self.verify_button, self.sync_button)
+        self.setTabOrder(self.sync_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.tabs)
+
+    # -- texts --------------------------------------------------------------------------------
+
+    def platform_label(self) -> str:
+        try:
+            return str(service.target(self._target_name).label)
+        except Exception:  # noqa: BLE001 - a target missing from this version still gets a name
+            return (self.settings.platform or "?").capitalize()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Loyalty Desktop"))
+        self.connection_box.setTitle(self.tr("Connection"))
+        self.platform_caption.setText(self.tr("Platform:"))
+        self.account_caption.setText(self.tr("Account:"))
+        self.key_caption.setText(self.tr("API key:"))
+        self.health_caption.setText(self.tr("Health:"))
+        self.verify_button.setText(self.tr("&Verify again"))
+        self.verify_button.setToolTip(self.tr("Check the key with the platform again"))
+        self.sync_box.setTitle(self.tr("Sync"))
+        self.sync_button.setText(self.tr("&Sync now"))
+        self.sync_button.setToolTip(self.tr("Send what changed in the loyalty program since the last sync"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the sync; the next one resumes where it stopped"))
+        self.tabs.setTabText(0, self.tr("&Last runs"))
+        self.tabs.setTabText(1, self.tr("Se&gments"))
+        self.tabs.setTabText(2, self.tr("Se&ttings"))
+        self.runs_view.setAccessibleName(self.tr("Sync history"))
+        self.runs_view.setAccessibleDescription(self.tr("One row per sync, newest first. Press Enter to see a "
+                                                        "run's rejected rows."))
+        self.runs_empty.setText(self.tr("Double-click a run, or select it and press Enter, to see its "
+                                        "rejected rows."))
+        self.open_run_button.setText(self.tr("&Rejected rows…"))
+        self.open_run_button.setAccessibleName(self.tr("Show the rejected rows of the selected run"))
+        self.chart.setAccessibleName(self.tr("Segments chart"))
+        self.chart.set_placeholder(self.tr("No members yet: run a sync to see the segments your loyalty "
+                                           "data makes possible."))
+        self.language_caption.setText(self.tr("La&nguage:"))
+        self.language_combo.setItemText(0, self.tr("Same as the computer"))
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.auto_caption.setText(self.tr("&Automatic sync:"))
+        self.auto_combo.setAccessibleName(self.tr("Automatic sync"))
+        self.auto_note.setText(self.tr("Runs while Loyalty Desktop is open. If a run fails, a notification says "
+                                       "so."))
+        self.folder_note.setText(self.tr("The local copy of your loyalty data and the sync history. API keys are "
+                                         "never stored there."))
+        for i in range(self.auto_combo.count()):
+            self.auto_combo.setItemText(i, self._auto_choice_text(int(self.auto_combo.itemData(i))))
+        self.folder_caption.setText(self.tr("&Data folder:"))
+        self.folder_edit.setAccessibleName(self.tr("Data folder"))
+        self.folder_button.setText(self.tr("&Open"))
+        self.folder_button.setAccessibleName(self.tr("Open the data folder"))
+        self.key_settings_caption.setText(self.tr("API &key:"))
+        self.forget_button.setText(self.tr("&Forget key…"))
+        self.forget_button.setAccessibleName(self.tr("Forget the API key"))
+        self.progress_bar.setAccessibleName(self.tr("Sync progress"))
+        self.status_label.setAccessibleName(self.tr("Sync status"))
+        self.runs_model.retranslate()
+        if self._tray is not None:
+            self._tray.setToolTip(self.tr("Loyalty Desktop"))
+            self._retranslate_tray_menu()
+        self._show_connection()
+        self._show_last_sync()
+        self._show_auto()
+        self._show_segments()
+        if self._last_progress is not None and self._sync_stage == "running":
+            self._on_progress(self._last_progress)
+        elif self._sync_stage == "opening":
+            self.status_label.setText(self.tr("Opening the loyalty data…"))
+        else:
+            self.status_label.setText(self._last_message or self.tr("Ready"))
+
+    def _auto_choice_text(self, hours: int) -> str:
+        if hours == 0:
+            return self.tr("Off")
+        if hours == 1:
+            return self.tr("Every hour")
+        return self.tr("Every {hours} hours").format(hours=hours)
+
+    def _show_connection(self) -> None:
+        demo = self.settings.demo or self._target_name.endswith("-sandbox")
+        label = self.platform_label()
+        self.platform_value.setText(self.tr("{platform} — offline demo (sandbox on this computer)").format(
+            platform=label) if demo else label)
+        conn = self.connection
+        if conn is not None:
+            info = conn.account
+            self.account_value.setText(self.tr("{name} (test account)").format(name=info.name)
+                                       if info.test_account else info.name)
+        else:
+            self.account_value.setText("–")
+        if demo:
+            key_text = self.tr("Demo key (nothing stored)")
+        elif self._key_mask:
+            key_text = self._key_mask
+        else:
+            key_text = "–"
+        self.key_value.setText(key_text)
+        if demo:
+            where = self.tr("Demo mode: no key is stored.")
+        elif self._key_mask and self._key_where:
+            where = self.tr("{key}, saved in {where}").format(key=self._key_mask, where=self._key_where)
+        elif self._key_mask:
+            where = self._key_mask
+        else:
+            where = self.tr("No key stored")
+        self.key_settings_value.setText(where)
+        state, detail = self._health
+        if state == "connecting":
+            text = self.tr("Connecting…")
+        elif state == "verifying":
+            text = self.tr("Verifying…")
+        elif state == "ok":
+            when = QLocale().toString(QDateTime.currentDateTime() if self._verified_at is None
+                                      else local_datetime(self._verified_at), QLocale.FormatType.ShortFormat)
+            text = "✓ " + self.tr("Connected · verified {when}").format(when=when)
+        elif state == "nokey":
+            text = "✗ " + self.tr("No key stored for {platform}. Run the setup again to connect.").format(
+                platform=label)
+        elif state == "error":
+            text = "✗ " + detail
+        else:
+            text = self.tr("Not connected yet")
+        self.health_value.setText(text)
+
+    def _show_last_sync(self) -> None:
+        runs = self.runs_model.runs()
+        if not runs:
+            self.last_sync_label.setText(self.tr("No sync yet."))
+            return
+        last = runs[0]
+        when = QLocale().toString(local_datetime(last.started_at), QLocale.FormatType.ShortFormat)
+        c = last.counts
+        text = self.tr("Last sync: {when} · {status}").format(when=when,
+                                                              status=self.runs_model.status_text(last.status))
+        if c:
+            text += "\n" + self.tr("{sent} contacts sent · {unchanged} unchanged · {rejected} rejected").format(
+                sent=QLocale().toString(int(c.get("profiles_sent", 0))),
+                unchanged=QLocale().toString(int(c.get("unchanged", 0))),
+                rejected=QLocale().toString(int(c.get("rejected", 0))))
+        self.last_sync_label.setText(text)
+
+    def _show_auto(self) -> None:
+        hours = int(self.auto_combo.currentData() or 0)
+        if not hours:
+            self.auto_label.setText(self.tr("Automatic sync: off (see Settings)"))
+        elif self._next_auto is not None:
+            when = QLocale().toString(local_datetime(self._next_auto), QLocale.FormatType.ShortFormat)
+            self.auto_label.setText(self.tr("Next automatic sync: {when}").format(when=when))
+        else:
+            self.auto_label.setText(self._auto_choice_text(hours))
+
+    # -- segments -----------------------------------------------------------------------------
+
+    def _show_segments(self) -> None:
+        report = self._report
+        if report is None:
+            self.segments_header.setText(self.tr("Counting…"))
+            self.chart.set_groups([])
+            return
+        loc = QLocale()
+        self.segments_header.setText(
+            self.tr("{members} loyalty members, as of {date} (the loyalty program's date). Candidates and "
+                    "disabled members are not counted.").format(
+                members=loc.toString(report.enrolled),
+                date=loc.toString(QDate(report.as_of.year, report.as_of.month, report.as_of.day),
+                                  QLocale.FormatType.LongFormat)))
+        if report.enrolled == 0:
+            self.chart.set_groups([])
+            return
+        total = report.enrolled
+
+        def share(n: int) -> str:
+            pct = round(100 * n / total) if total else 0
+            if n and not pct:
+                return self.tr("{count} (<1%)").format(count=loc.toString(n))
+            return self.tr("{count} ({percent}%)").format(count=loc.toString(n), percent=pct)
+
+        def bar(label: str, c: Any, text: str | None = None) -> Bar:
+            return Bar(label, c.members, text or share(c.members),
+                       label + "\n" + self.tr("{count} of {total} loyalty members").format(
+                           count=loc.toString(c.members), total=loc.toString(total)), c.key)
+
+        by_group: dict[Group, list[Any]] = {}
+        for c in report.counts:
+            by_group.setdefault(c.group, []).append(c)
+        groups: list[BarGroup] = []
+        tiers = [bar(c.segment.args.get("tier") or self.tr("No tier"), c) for c in by_group.get(Group.TIERS, [])
+                 if c.members or c.segment.args.get("tier")]
+        groups.append(BarGroup(self.tr("Members per tier"), tiers))
+        points: list[Bar] = []
+        for c in by_group.get(Group.POINTS, []):
+            low, high = c.segment.args["low"], c.segment.args["high"]
+            if high is None:
+                label = self.tr("{low}+ points").format(low=loc.toString(low))
+            elif low == high == 0:
+                label = self.tr("No points")
+            else:
+                label = self.tr("{low}–{high} points").format(low=loc.toString(low), high=loc.toString(high))
+            points.append(bar(label, c))
+        groups.append(BarGroup(self.tr("Points balance"), points))
+        act: list[Bar] = []
+        for c in by_group.get(Group.REWARD_READY, []):
+            act.append(bar(self.tr("Can claim a reward ({points}+ points)").format(
+                points=loc.toString(c.segment.args["points"])), c))
+        for c in by_group.get(Group.EXPIRING, []):
+            act.append(bar(self.tr("Points expiring within {days} days").format(days=c.segment.args["days"]), c,
+                           self.tr("{share} · {points} points").format(share=share(c.members),
+                                                                        points=loc.toString(c.points or 0))))
+        for c in by_group.get(Group.INACTIVE, []):
+            act.append(bar(self.tr("Inactive for {days} days").format(days=c.segment.args["days"]), c))
+        groups.append(BarGroup(self.tr("Worth an email"), act))
+        refs = by_group.get(Group.REFERRALS, [])
+        words = {"referrers": self.tr("Referred a friend"), "never-referred": self.tr("Never referred anyone")}
+        groups.append(BarGroup(self.tr("Referrals"), [bar(words.get(c.key, c.segment.name), c) for c in refs]))
+        self.chart.set_groups([g for g in groups if g.bars], scale=total)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        syncing = self._sync_stage != "idle"
+        connected = self.connection is not None and self._health[0] in ("ok", "verifying")
+        self.sync_button.setEnabled(connected and not syncing)
+        self.cancel_button.setEnabled(syncing)
+        self.verify_button.setEnabled(not syncing and not self._busy_verify)
+        demo = self.settings.demo or self._target_name.endswith("-sandbox")
+        self.forget_button.setEnabled(not demo and bool(self._key_mask) and not syncing)
+        self.open_run_button.setEnabled(self.runs_view.selectionModel().hasSelection())
+        if self._tray is not None:
+            self._tray_sync_action.setEnabled(connected and not syncing)
+
+    @property
+    def syncing(self) -> bool:
+        return self._sync_stage != "idle"
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.verify_again if self.connection is None else self._load_key_info)
+
+    def _platform(self) -> str:
+        if self.settings.platform:
+            return self.settings.platform
+        try:
+            return str(service.target(self._target_name).platform)
+        except Exception:  # noqa: BLE001
+            return self._target_name.split("-")[0]
+
+    def _load_key_info(self) -> None:
+        platform = self._platform()
+
+        def work() -> tuple[str | None, str | None]:
+            key = secrets.load(platform)
+            return (secrets.mask(key) if key else None), (secrets.backend_label() if key else None)
+
+        self.tasks.run(work, self._key_info_loaded)
+
+    def _key_info_loaded(self, fut: Future[tuple[str | None, str | None]]) -> None:
+        if self._closed:
+            return
+        try:
+            self._key_mask, self._key_where = fut.result()
+        except Exception:  # noqa: BLE001 - a broken keyring only means we cannot show the mask
+            log.info("could not read the key for display", exc_info=True)
+            self._key_mask, self._key_where = None, None
+        self._show_connection()
+        self._update_state()
+
+    @Slot()
+    def verify_again(self) -> None:
+        """Check the key with the platform (connecting first when there is no connection yet)."""
+        if self._busy_verify or self.syncing or self._closed:
+            return
+        self._busy_verify = True
+        conn = self.connection
+        platform = self._platform()
+        demo = self.settings.demo or self._target_name.endswith("-sandbox")
+        name = self._target_name
+        options = source_options(self.settings)
+        self._health = ("verifying", "") if conn is not None else ("connecting", "")
+
+        def work() -> tuple[service.Connection | None, AccountInfo | None, str | None, str | None]:
+            key = secrets.load(platform)
+            mask = secrets.mask(key) if key else None
+            where = secrets.backend_label() if key else None
+            if conn is not None:
+                conn.dest.http.cancel = CancelToken()  # an earlier cancelled sync must not stick
+                return None, conn.dest.verify(), mask, where
+            if not key and not demo:
+                return None, None, None, None
+            return service.target(name).connect(key, options, CancelToken()), None, mask, where
+
+        self._show_connection()
+        self._update_state()
+        self.tasks.run(work, self._verified)
+
+    def _verified(self, fut: Future[Any]) -> None:
+        self._busy_verify = False
+        try:
+            new_conn, info, mask, where = fut.result()
+        except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
+            if self._closed:
+                return
+            self._health = ("error", user_message(exc, self.platform_label(), tr=i18n.translate_core))
+            self._show_connection()
+            self._update_state()
+            self.connectionChanged.emit(False)
+            return
+        if self._closed:
+            if new_conn is not None:
+                new_conn.close()
+            return
+        self._key_mask, self._key_where = mask, where
+        if new_conn is not None:
+            self.connection = new_conn
+        elif info is not None and self.connection is not None:
+            self.connection.account = info
+        if self.connection is None:
+            self._health = ("nokey", "")
+        else:
+            self._health = ("ok", "")
+            self._verified_at = datetime.now().astimezone()
+        self._show_connection()
+        self._update_state()
+        self.connectionChanged.emit(self.connection is not None)
+
+    # -- sync ---------------------------------------------------------------------------------
+
+    def mapping(self) -> Mapping:
+        if self.settings.mapping:
+            return Mapping.from_json(self.settings.mapping)
+        return service.mapping_for(service.target(self._target_name).default_preset)
+
+    @Slot()
+    def sync_now(self, automatic: bool = False) -> bool:
+        """Start a sync; returns False when one is running or there is no connection."""
+        if self.syncing or self.connection is None or self._closed:
+            return False
+        self._sync_stage = "opening"
+        self._sync_automatic = automatic
+        self._last_progress = None
+        cancel = self._open_cancel = CancelToken()
+        name = self.settings.source or "demo"
+        options = source_options(self.settings)
+        self.status_label.setText(self.tr("Opening the loyalty data…"))
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.rate_label.hide()
+        self.eta_label.hide()
+        self._update_state()
+        self.syncStarted.emit(automatic)
+        self.tasks.run(lambda: service.source_factory(name).open(options, cancel), self._source_opened)
+        return True
+
+    def _source_opened(self, fut: Future[service.OpenSource]) -> None:
+        try:
+            src = fut.result()
+        except Exception as exc:  # noqa: BLE001
+            if self._closed:
+                return
+            if self._open_cancel is not None and self._open_cancel.cancelled:
+                self._sync_ended(self.tr("Sync cancelled."))
+                return
+            message = user_message(exc, self.tr("the loyalty program"), tr=i18n.translate_core)
+            self._sync_ended(self.tr("Sync failed: {error}").format(error=message), failed=message)
+            return
+        if self._closed or (self._open_cancel is not None and self._open_cancel.cancelled) \
+                or self.connection is None:
+            src.close()
+            if not self._closed:
+                self._sync_ended(self.tr("Sync cancelled."))
+            return
+        self._source = src
+        self._sync_stage = "running"
+        try:
+            self.runner.start(self.connection, src, self.mapping())
+        except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
+            self._close_source()
+            message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
+            self._sync_ended(self.tr("Sync failed: {error}").format(error=message), failed=message)
+            return
+        self.status_label.setText(self.tr("Sync started…"))
+        self._update_state()
+
+    @Slot()
+    def cancel_sync(self) -> None:
+        if self._sync_stage == "opening" and self._open_cancel is not None:
+            self._open_cancel.cancel()
+        elif self._sync_stage == "running":
+            self.runner.cancel()
+        else:
+            return
+        self.status_label.setText(self.tr("Cancelling…"))
+        self.cancel_button.setEnabled(False)
+
+    @Slot(object)
+    def _on_progress(self, p: Progress) -> None:
+        self._last_progress = p
+        loc = QLocale()
+        phase = QCoreApplication.translate("MainWindow", _PHASES.get(p.phase, p.phase.value))
+        self.status_label.setText(phase)
+        if p.total > 0 and p.phase not in (Phase.READING, Phase.DONE):
+            self.progress_bar.setRange(0, p.total)
+            self.progress_bar.setValue(min(p.done, p.total))
+            self.progress_bar.setFormat(self.tr("{done} of {total}").format(done=loc.toString(p.done),
+                                                                            total=loc.toString(p.total)))
+        else:
+            self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        if p.rate > 0:
+            self.rate_label.setText(self.tr("{rate}/s").format(rate=loc.toString(round(p.rate))))
+            self.rate_label.show()
+        else:
+            self.rate_label.hide()
+        if p.eta_s is not None and p.done < p.total:
+            self.eta_label.setText(self.tr("{time} left").format(time=format_duration(p.eta_s, precise=False)))
+            self.eta_label.show()
+        else:
+            self.eta_label.hide()
+
+    @Slot(object)
+    def _on_finished(self, summary: RunSummary) -> None:
+        self._close_source()
+        self._last_summary = summary
+        loc = QLocale()
+        counts = self.tr("{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected").format(
+            sent=loc.toString(summary.profiles_sent), events=loc.toString(summary.events_sent),
+            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(summary.rejected))
+        failed = None
+        if summary.status is RunStatus.COMPLETED:
+            text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
+                                                                       counts=counts)
+        elif summary.status is RunStatus.COMPLETED_WITH_REJECTS:
+            text = self.tr("Sync finished with rejected rows: {counts}. Open the run to see why.").format(
+                counts=counts)
+        elif summary.status is RunStatus.CANCELLED:
+            text = self.tr("Sync cancelled; the next one resumes where it stopped.")
+        else:
+            failed = summary.error or self.tr("unknown error")
+            text = self.tr("Sync failed: {error}").format(error=failed)
+        self._sync_ended(text, failed=failed)
+        self.syncFinished.emit(summary)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._close_source()
+        self._sync_ended(self.tr("Sync failed: {error}").format(error=message), failed=message)
+
+    def _close_source(self) -> None:
+        if self._source is not None:
+            try:
+                self._source.close()
+            except Exception:  # noqa: BLE001 - closing must not hide the run's outcome
+                log.info("closing the source failed", exc_info=True)
+            self._source = None
+
+    def _sync_ended(self, text: str, failed: str | None = None) -> None:
+        self._sync_stage = "idle"
+        self._open_cancel = None
+        self._last_progress = None
+        self._last_message = text
+        self.status_label.setText(text)
+        for w in (self.progress_bar, self.rate_label, self.eta_label):
+            w.hide()
+        self._update_state()
+        if failed is not None:
+            self.notify_failure(failed)
+            self.syncFailed.emit(failed)
+        self.refresh()
+
+    def notify_failure(self, message: str) -> None:
+        """A run failed: say so in the tray (when there is one), so an unattended sync is noticed."""
+        if self._tray is not None:
+            self._tray.showMessage(self.tr("Loyalty Desktop: sync failed"), message, _TRAY_WARNING, 15_000)
+
+    # -- automatic sync and tray --------------------------------------------------------------
+
+    def _apply_auto_sync(self, save: bool = True) -> None:
+        hours = int(self.auto_combo.currentData() or 0)
+        if save and hours != self.settings.auto_sync_hours:
+            self.settings.auto_sync_hours = hours
+            self.settings.save()
+        if hours:
+            self.auto_timer.start(hours * 3_600_000)
+            self._next_auto = datetime.now().astimezone().replace(microsecond=0) + timedelta(hours=hours)
+            self._ensure_tray()
+        else:
+            self.auto_timer.stop()
+            self._next_auto = None
+            self._drop_tray()
+        self._show_auto()
+
+    @Slot()
+    def _auto_sync_due(self) -> None:
+        hours = int(self.auto_combo.currentData() or 0)
+        self._next_auto = datetime.now().astimezone().replace(microsecond=0) + timedelta(hours=hours) if hours else None
+        self._show_auto()
+        if not self.sync_now(automatic=True):
+            log.info("automatic sync skipped: %s", "a sync is running" if self.syncing else "not connected")
+
+    def _ensure_tray(self) -> None:
+        if self._tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        icon = self.windowIcon()
+        if icon.isNull():
+            icon = QApplication.windowIcon()
+        if icon.isNull():
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        tray = QSystemTrayIcon(icon, self)
+        menu = QMenu(self)
+        self._tray_show_action = menu.addAction("")
+        self._tray_show_action.triggered.connect(self._raise_from_tray)
+        self._tray_sync_action = menu.addAction("")
+        self._tray_sync_action.triggered.connect(lambda: self.sync_now())
+        tray.setContextMenu(menu)
+        tray.activated.connect(self._tray_activated)
+        self._tray_menu = menu
+        self._tray = tray
+        tray.setToolTip(self.tr("Loyalty Desktop"))
+        self._retranslate_tray_menu()
+        tray.show()
+        self._update_state()
+
+    def _retranslate_tray_menu(self) -> None:
+        self._tray_show_action.setText(self.tr("Show Loyalty Desktop"))
+        self._tray_sync_action.setText(self.tr("Sync now"))
+
+    def _drop_tray(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+            self._tray.deleteLater()
+            self._tray = None
+
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self._raise_from_tray()
+
+    def _raise_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- runs and segments --------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the run history and count the segments (in the background)."""
+        if self._closed:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+
+        def work() -> tuple[list[RunRecord], SegmentReport]:
+            with service.open_store() as store:
+                return store.runs(RUNS_SHOWN), segment_report(store)
+
+        self.tasks.run(work, self._refreshed)
+
+    def _refreshed(self, fut: Future[tuple[list[RunRecord], SegmentReport]]) -> None:
+        self._refreshing = False
+        if self._closed:
+            return
+        try:
+            runs, report = fut.result()
+        except Exception as exc:  # noqa: BLE001 - e.g. a store written by a newer version
+            self._last_message = self.tr("Could not read the sync history: {error}").format(
+                error=user_message(exc, tr=i18n.translate_core))
+            self.status_label.setText(self._last_message)
+        else:
+            selected = self.selected_run()
+            self.runs_model.set_runs(runs)
+            if selected is not None:
+                for row, r in enumerate(runs):
+                    if r.id == selected.id:
+                        self.runs_view.selectRow(row)
+            self._report = report
+            self._show_last_sync()
+            self._show_segments()
+            self._update_state()
+            self.runsUpdated.emit()
+            self.segmentsUpdated.emit(report)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def selected_run(self) -> RunRecord | None:
+        rows = self.runs_view.selectionModel().selectedRows()
+        return self.runs_model.run_at(rows[0].row()) if rows else None
+
+    @Slot(QModelIndex)
+    def _run_activated(self, index: QModelIndex) -> None:
+        run = self.runs_model.run_at(index.row())
+        if run is not None:
+            self.open_run(run)
+
+    @Slot()
+    def open_selected_run(self) -> None:
+        run = self.selected_run()
+        if run is not None:
+            self.open_run(run)
+
+    def open_run(self, run: RunRecord) -> None:
+        """Show the run's rejected rows (read in the background) in a dialog."""
+        def work() -> list[RejectedRow]:
+            with service.open_store() as store:
+                return store.rejected_rows(run.id)
+
+        def done(fut: Future[list[RejectedRow]]) -> None:
+            if self._closed:
+                return
+            try:
+                rows = fut.result()
+            except Exception as exc:  # noqa: BLE001
+                self.status_label.setText(user_message(exc, tr=i18n.translate_core))
+                return
+            if self.run_dialog is not None:
+                self.run_dialog.close()
+                self.run_dialog.deleteLater()
+            self.run_dialog = RunDialog(run, rows, self.runs_model.status_text(run.status), self)
+            self.run_dialog.open()
+
+        self.tasks.run(work, done)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _language_chosen(self, _index: int) -> None:
+        code = str(self.language_combo.currentData() or "")
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self.settings.save()
+        i18n.install(code)  # every widget gets a LanguageChange event and re-reads its texts
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+
+    @Slot()
+    def forget_key(self) -> bool:
+        """Ask, then remove the key from the keyring and disconnect. Returns True if forgotten."""
+        platform = self._platform()
+        label = self.platform_label()
+        answer = QMessageBox.question(
+            self, self.tr("Forget the {platform} key?").format(platform=label),
+            self.tr("The key will be removed from {where}. Syncing will stop until you run the setup again "
+                    "and paste a key. Your data in {platform} is not touched.").format(
+                where=self._key_where or self.tr("this computer"), platform=label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        secrets.forget(platform)
+        self._key_mask, self._key_where = None, None
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        self._health = ("nokey", "")
+        self._last_message = self.tr("The {platform} key was forgotten.").format(platform=label)
+        self.status_label.setText(self._last_message)
+        self._show_connection()
+        self._update_state()
+        self.connectionChanged.emit(False)
+        self.keyForgotten.emit(platform)
+        return True
+
+    # -- window -------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        raw = self.settings.window_geometry
+        if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
+            return
+        self.resize(1040, 720)
+
+    def save_geometry(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.save()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._closed:
+            event.accept()
+            return
+        if self.syncing:
+            answer = QMessageBox.question(
+                self, self.tr("Stop the sync?"),
+                self.tr("A sync is running. Stop it and close? The next sync resumes where it stopped."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.shutdown()
+        event.accept()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop everything this window runs: timer, sync, tray, connection; remember the size."""
+        if self._closed:
+            return
+        self.save_geometry()
+        self._closed = True
+        self.auto_timer.stop()
+        if self._open_cancel is not None:
+            self._open_cancel.cancel()
+        self.runner.cancel()
+        self.runner.wait(15_000)
+        self._close_source()
+        self._drop_tray()
+        if self.run_dialog is not None:
+            self.run_dialog.close()
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+# ------------------------------------------------------------------------------------------------
+# Translations contributed as JSON, until they are merged into the compiled catalogue
+
+
+class JsonCatalogue(QTranslator):
+    """Answers from `resources/i18n/<lang>_main_window.json` while the app's language is `<lang>`.
+
+    `resources/i18n/update.py` merges these files into the Qt Linguist catalogue; this fallback
+    lets screenshots and tests show the French main window before that merge. It answers only
+    for strings the compiled catalogue left untranslated (it is installed first, so asked last).
+    """
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        path = i18n.resources_dir() / "i18n" / f"{language}_main_window.json"
+        self.table: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return not self.table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str | None:
+        if QLocale().name()[:2] != self.language:
+            return None
+        return self.table.get(context, {}).get(source)
+
+
+_catalogues: dict[str, JsonCatalogue] = {}
+
+
+def install_json_catalogue(language: str = "fr") -> JsonCatalogue:
+    """Install (once) the JSON fallback for `language`; harmless once the .qm has the strings."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    if language not in _catalogues:
+        cat = JsonCatalogue(language, app)
+        _catalogues[language] = cat
+        # Installed translators are asked newest first: put ours behind the compiled catalogue.
+        i18n_installed = list(getattr(i18n, "_installed", []))
+        for t in i18n_installed:
+            app.removeTranslator(t)
+        app.installTranslator(cat)
+        for t in reversed(i18n_installed):
+            app.installTranslator(t)
+    return _catalogues[language]
+
+
+# ------------------------------------------------------------------------------------------------
+# Screenshots
+
+
+def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the main window never reached the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
+    """Demo mode only: give the sandboxed Klaviyo account other profiles that already own `count`
+    members' phone numbers, as happens in real accounts. With phone numbers mapped, the platform
+    then rejects those members' rows (email and phone belong to two different profiles), which
+    shows the rejected rows as a merchant would meet them. Returns the phone numbers taken."""
+    import httpx
+
+    from ..destinations.klaviyo import REVISION
+    from ..sandbox.klaviyo import DEMO_KEY
+
+    if conn.sandbox is None:
+        raise ValueError("only for the demo sandbox")
+    with service.open_store() as store:
+        phones = [r[0] for r in store.db.execute(
+            "SELECT json_extract(data, '$.phone') FROM members WHERE json_extract(data, '$.phone') IS NOT NULL"
+            " ORDER BY email LIMIT ?", (count,))]
+    headers = {"Authorization": f"Klaviyo-API-Key {DEMO_KEY}", "revision": REVISION,
+               "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
+    with httpx.Client(base_url=conn.sandbox.base_url, headers=headers, timeout=10) as client:
+        for i, phone in enumerate(phones):
+            body = {"data": {"type": "profile", "attributes": {"email": f"front.desk.{i + 1}@gmail.com",
+                                                                "phone_number": phone}}}
+            client.post("/api/profiles", json=body).raise_for_status()
+    return phones
+
+
+def screenshots(outdir: Path, language: str) -> list[Path]:
+    """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings and a
+    run's rejected rows. The demo history is a first sync, then a month later a second one with
+    phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
+    (never the user's)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["loyalty-desktop"])
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    previous_dir = paths._override  # noqa: SLF001 - restored afterwards
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
+        paths.set_data_dir(tmp)
+        tasks = TaskManager()
+        win: MainWindow | None = None
+        try:
+            i18n.install(language)
+            if language != "en":
+                install_json_catalogue(language)
+            spec = service.DemoSpec(500, 42)
+            settings = Settings(language=language, platform="klaviyo", demo=True, target="klaviyo-sandbox",
+                                source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
+                                wizard_done=True, auto_sync_hours=6)
+            win = MainWindow(settings, tasks)
+            win.resize(1040, 720)
+            win.show()
+
+            def idle() -> bool:
+                return win is not None and not win.syncing and not win._refreshing  # noqa: SLF001
+
+            _wait_until(lambda: win is not None and win.connection is not None and win.sync_button.isEnabled())
+            win.sync_now()
+            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 1)  # type: ignore[union-attr]
+            # A month later, with phone numbers added to the mapping.
+            program = service.open_demo(spec)
+            program.tick(30)
+            program.close()
+            assert win.connection is not None
+            demo_phone_conflicts(win.connection)
+            from ..fields import KLAVIYO_LOYALTY
+
+            settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
+            win.sync_now()
+            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 2)  # type: ignore[union-attr]
+            win.runs_view.selectRow(0)
+
+            def shot(name: str, widget: QWidget) -> None:
+                QApplication.processEvents()
+                path = outdir / f"{language}-main-{name}.png"
+                widget.grab().save(str(path))
+                shots.append(path)
+
+            win.tabs.setCurrentIndex(0)
+            shot("1-runs", win)
+            win.tabs.setCurrentIndex(1)
+            shot("2-segments", win)
+            win.tabs.setCurrentIndex(2)
+            shot("3-settings", win)
+            win.tabs.setCurrentIndex(0)
+            win.open_selected_run()
+            _wait_until(lambda: win is not None and win.run_dialog is not None and win.run_dialog.isVisible())
+            assert win.run_dialog is not None
+            shot("4-rejected-rows", win.run_dialog)
+        finally:
+            if win is not None:
+                win.shutdown()
+                win.close()
+                win.deleteLater()
+            tasks.shutdown()
+            paths.set_data_dir(previous_dir)
+    del app
+    return shots
