@@ -201,6 +201,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return int(inspect(args.file, sys.stdout))
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    self_test = service.load_entry("loyalty_desktop.selftest:main", "`self-test` command")
+    return int(self_test(args.members, sys.stdout))
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from .ui.screenshots import render_all
 
@@ -258,6 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")
     i.add_argument("file")
     i.set_defaults(func=cmd_inspect)
+
+    st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "
+                                          "each sandbox")
+    st.add_argument("--members", type=int, default=200)
+    st.set_defaults(func=cmd_self_test)
 
     sh = sub.add_parser("screenshots", help="render every wizard page and the main window to PNG (demo mode)")
     sh.add_argument("dir")
