@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-headless test bench clean
+.PHONY: demo demo-headless test bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/sync_klaviyo.py
+
+# The desktop bundle for this OS in dist/ (PyInstaller, build.spec; one folder: dist/loyalty-desktop,
+# or dist/Loyalty Desktop.app on macOS), then its build time and size (fails over the size budget).
+dist: $(STAMP)
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	@start=$$(date +%s); \
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
+	&& $(BIN)/python packaging/bundle_size.py --built-since $$start
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -293,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except LoyaltyError as exc:
-        print(f"error: {user_message(exc, 'Klaviyo')}", file=sys.stderr)
+        print(f"error: {user_message(exc, getattr(args, 'platform_label', 'Klaviyo'))}", file=sys.stderr)
         logging.getLogger(__name__).info("command failed: %s", exc.kind.value)
         return 1
 

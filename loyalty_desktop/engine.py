@@ -178,6 +178,7 @@ class SyncEngine:
         if history:
             cursor = None
         read = self.source.read(cursor, history=history)
+        self.notes.extend(getattr(read, "notes", ()))  # e.g. customers skipped by the source
         self.store.ingest(self.source_name, read)
         self.cancel.check()
         _, as_of, tiers = self.store.source_state(self.source_name)

@@ -106,8 +106,10 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
     """One plain sentence for a merchant. Never includes a key or token (errors never carry them).
 
     `tr` translates each sentence before it is filled in (the UI passes Qt's translator; the
-    strings are extracted by lupdate from the `tr("…")` calls below).
+    strings are extracted by lupdate from the `tr("…")` calls below). An error tagged with its own
+    `platform` (e.g. a source such as Smile.io) is worded for that platform.
     """
+    platform = getattr(exc, "platform", None) or platform
     if isinstance(exc, WrongKeyError):
         return tr("{platform} refused the API key: it is wrong, revoked or for another account. "
                   "Paste the key again or create a new one.").format(platform=platform)

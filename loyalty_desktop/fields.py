@@ -153,8 +153,25 @@ KLAVIYO_LOYALTY = _mapping("klaviyo-loyalty", [
     ("last_activity_at", "Loyalty Last Activity"),
 ])
 
-PRESETS: dict[str, Mapping] = {m.preset: m for m in (KLAVIYO_SMILE, KLAVIYO_LOYALTY)}
+# Loyoly's Splio contact custom fields (its help centre: "Customer point balance", "Customer
+# missions count", "Customer rewards count", "Customer referrals count", "Customer VIP tier name",
+# "Phone number", "Customer birthdate"), named without spaces or accents as Splio advises for
+# Designer variables. Loyoly's exact technical keys are only in a screenshot: existing fields with
+# these names are reused by id, missing ones are created on request. The contact is found by the
+# universe's unique key, so no identity field is mapped.
+SPLIO_LOYOLY = _mapping("splio-loyoly", [
+    ("points_balance", "customer_point_balance"),
+    ("missions_completed", "customer_missions_count"),
+    ("rewards_claimed", "customer_rewards_count"),
+    ("referrals_completed", "customer_referrals_count"),
+    ("tier_name", "customer_vip_tier_name"),
+    ("phone", "phone_number"),
+    ("birthday", "customer_birthdate"),
+])
+
+PRESETS: dict[str, Mapping] = {m.preset: m for m in (KLAVIYO_SMILE, KLAVIYO_LOYALTY, SPLIO_LOYOLY)}
 PRESET_LABELS: dict[str, str] = {
     "klaviyo-smile": "Klaviyo — Smile.io-compatible",
     "klaviyo-loyalty": "Klaviyo — Loyalty",
+    "splio-loyoly": "Splio — Loyoly-compatible",
 }

@@ -110,6 +110,16 @@ class Limiter:
             self._windows[endpoint] = ws
         return ws
 
+    def set_limit(self, endpoint: str, limit: RateLimit) -> None:
+        """Change one endpoint's limit (e.g. to a lower one the server announced), keeping the
+        record of recent requests so the change cannot let a burst through."""
+        with self._lock:
+            self._limits[endpoint] = limit
+            ws = self._windows.get(endpoint)
+            if ws:
+                ws[0].limit, ws[0].seconds = limit.burst, limit.burst_window * self.SAFETY
+                ws[1].limit, ws[1].seconds = limit.steady, limit.steady_window * self.SAFETY
+
     def acquire(self, endpoint: str, cancel: CancelToken | None = None) -> float:
         """Block until a request to `endpoint` may go; returns the seconds waited."""
         waited = 0.0

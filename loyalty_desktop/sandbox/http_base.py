@@ -238,6 +238,8 @@ class FixedWindowLimiter:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms.
+    disable_nagle_algorithm = True
     server_version = "LoyaltySandbox/1.0"
     sys_version = ""
     server: _Server

@@ -45,7 +45,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -122,7 +122,7 @@ def target_name(settings: Settings) -> str:
     return f"{platform}-sandbox" if settings.demo else platform
 
 
-def _mono_font_label(text: str = "") -> QLabel:
+def _value_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         self._refresh_again = False
         self._next_auto: datetime | None = None
         self._tray: Any = None
+        self._sync_after_connect = False  # an automatic sync is waiting for the connection
         self.run_dialog: RunDialog | None = None
 
         self.runner = SyncRunner(self)
@@ -302,9 +303,9 @@ class MainWindow(QMainWindow):
         self.connection_box = QGroupBox()
         form = QFormLayout(self.connection_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.platform_caption, self.platform_value = QLabel(), _mono_font_label()
-        self.account_caption, self.account_value = QLabel(), _mono_font_label()
-        self.key_caption, self.key_value = QLabel(), _mono_font_label()
+        self.platform_caption, self.platform_value = QLabel(), _value_label()
+        self.account_caption, self.account_value = QLabel(), _value_label()
+        self.key_caption, self.key_value = QLabel(), _value_label()
         self.health_caption, self.health_value = QLabel(), QLabel()
         self.health_value.setWordWrap(True)
         self.health_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -485,6 +486,8 @@ class MainWindow(QMainWindow):
         self.progress_bar.setTextVisible(True)
         self.rate_label = QLabel()
         self.eta_label = QLabel()
+        for label in (self.rate_label, self.eta_label):
+            label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.rate_label)
         bar.addPermanentWidget(self.eta_label)
@@ -715,7 +718,7 @@ class MainWindow(QMainWindow):
 
     def _update_state(self) -> None:
         syncing = self._sync_stage != "idle"
-        connected = self.connection is not None and self._health[0] in ("ok", "verifying")
+        connected = self.connection is not None and self._health[0] == "ok"
         self.sync_button.setEnabled(connected and not syncing)
         self.cancel_button.setEnabled(syncing)
         self.verify_button.setEnabled(not syncing and not self._busy_verify)
@@ -795,15 +798,20 @@ class MainWindow(QMainWindow):
 
     def _verified(self, fut: Future[Any]) -> None:
         self._busy_verify = False
+        auto, self._sync_after_connect = self._sync_after_connect, False
         try:
             new_conn, info, mask, where = fut.result()
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
             if self._closed:
                 return
-            self._health = ("error", user_message(exc, self.platform_label(), tr=i18n.translate_core))
+            message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
+            self._health = ("error", message)
             self._show_connection()
             self._update_state()
             self.connectionChanged.emit(False)
+            if auto:  # nobody may be watching: say that the automatic sync could not run
+                self.notify_failure(message)
+                self.syncFailed.emit(message)
             return
         if self._closed:
             if new_conn is not None:
@@ -822,6 +830,12 @@ class MainWindow(QMainWindow):
         self._show_connection()
         self._update_state()
         self.connectionChanged.emit(self.connection is not None)
+        if auto and self.connection is not None:
+            self.sync_now(automatic=True)
+        elif auto:
+            message = self.health_value.text().lstrip("✗ ")
+            self.notify_failure(message)
+            self.syncFailed.emit(message)
 
     # -- sync ---------------------------------------------------------------------------------
 
@@ -833,7 +847,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def sync_now(self, automatic: bool = False) -> bool:
         """Start a sync; returns False when one is running or there is no connection."""
-        if self.syncing or self.connection is None or self._closed:
+        if self.syncing or self.connection is None or self._busy_verify or self._closed:
             return False
         self._sync_stage = "opening"
         self._sync_automatic = automatic
@@ -994,8 +1008,15 @@ class MainWindow(QMainWindow):
         hours = int(self.auto_combo.currentData() or 0)
         self._next_auto = datetime.now().astimezone().replace(microsecond=0) + timedelta(hours=hours) if hours else None
         self._show_auto()
-        if not self.sync_now(automatic=True):
-            log.info("automatic sync skipped: %s", "a sync is running" if self.syncing else "not connected")
+        if self.syncing:
+            log.info("automatic sync skipped: a sync is running")
+        elif self.connection is None or self._health[0] == "error":
+            # Not connected (no network at launch, the key failed): try again, then sync.
+            self._sync_after_connect = True
+            if not self._busy_verify:
+                self.verify_again()
+        elif not self.sync_now(automatic=True):
+            self._sync_after_connect = True  # a verification is under way: sync once it ends
 
     def _ensure_tray(self) -> None:
         if self._tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
@@ -1262,6 +1283,14 @@ def install_json_catalogue(language: str = "fr") -> JsonCatalogue:
         for t in reversed(i18n_installed):
             app.installTranslator(t)
     return _catalogues[language]
+
+
+def uninstall_json_catalogues() -> None:
+    app = QCoreApplication.instance()
+    for cat in _catalogues.values():
+        if app is not None:
+            app.removeTranslator(cat)
+    _catalogues.clear()
 
 
 # ------------------------------------------------------------------------------------------------

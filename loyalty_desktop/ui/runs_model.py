@@ -31,7 +31,7 @@ def format_duration(seconds: float | None, precise: bool = True) -> str:
     """"0,8 s", "12 s", "3 min 05 s", "1 h 02 min"; `precise=False` drops tenths (times left)."""
     if seconds is None:
         return "–"
-    s = int(round(seconds))
+    s = round(seconds)
     if s >= 3600:
         return f"{s // 3600} h {s % 3600 // 60:02d} min"
     if s >= 60:

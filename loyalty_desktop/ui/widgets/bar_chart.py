@@ -120,7 +120,7 @@ class BarChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm, line, row, pad = self._metrics()
+        _, line, _, pad = self._metrics()
         self._hit = []
         if not any(g.bars for g in self._groups):
             muted = QColor(self.palette().color(QPalette.ColorRole.WindowText))

@@ -1,0 +1,427 @@
+"""`loyalty-desktop self-test`: is this installation whole? Works frozen (PyInstaller) and unfrozen.
+
+What a frozen app most often lacks is found on the user's first click: a Qt platform plugin (or a
+system library it needs), a translation file, the keyring backends (their package metadata), a
+module imported by name. This command checks each, then runs a real demo sync to every offline
+sandbox of this version and checks what the sandbox holds:
+
+- Qt: the platform plugin loads (with no display on Linux: the offscreen plugin, and the desktop
+  plugins must still be present in the installation);
+- translations: the app's French catalogue (fails if the .qm is missing or empty) and Qt's own
+  (QWizard's Back/Next/Cancel), both installed and answering;
+- Qt text services: French sorting and case mapping (the Linux bundle ships trimmed ICU data);
+- the app icon and the GUI modules;
+- keyring: which backend would hold API keys. Having none (a headless Linux) is not a failure:
+  keys are then kept for the session only. Backends missing from the build are a failure;
+- sandboxes: a demo program of `members` members synced to the Klaviyo sandbox (always), the Splio
+  sandbox and from the Smile.io sandbox (when this version has them), concurrently, each into its
+  own store; then every member must be in the sandbox with its points balance and tier.
+
+Everything happens in a temporary data folder, deleted afterwards: the user's store, settings and
+keyring are never touched (the keyring is only asked which backend it would use).
+Prints one line per check (`ok`, `info`, `skip`, or `FAIL` and why) and a summary line; exits 0
+when every check passed, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import importlib
+import importlib.metadata
+import json
+import os
+import platform
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__, paths, secrets, service
+from .engine import RunStatus
+from .errors import ConfigError
+from .net import CancelToken
+
+SYNC_TIMEOUT_S = 180.0
+
+
+class CheckFailed(Exception):
+    """A check's failure, in one sentence for the user."""
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # "ok" | "FAIL" | "info" | "skip"
+    detail: str
+    seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    out: TextIO
+    outcomes: list[Outcome] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, outcome: Outcome) -> Outcome:
+        outcome.detail = " ".join(outcome.detail.split())  # one line, whatever the exception said
+        with self.lock:
+            self.outcomes.append(outcome)
+            took = f"  ({outcome.seconds:.1f} s)" if outcome.seconds >= 0.05 else ""
+            self.out.write(f"  {outcome.status:<5} {outcome.name}: {outcome.detail}{took}\n")
+            self.out.flush()
+        return outcome
+
+    def run(self, name: str, check: Callable[[], str | tuple[str, str]]) -> Outcome:
+        """Run one check; its return value is the detail (or (status, detail) for info/skip)."""
+        t0 = time.monotonic()
+        try:
+            result = check()
+            status, detail = result if isinstance(result, tuple) else ("ok", result)
+        except CheckFailed as exc:
+            status, detail = "FAIL", str(exc)
+        except Exception as exc:  # noqa: BLE001 - a self-test reports every failure, it never crashes
+            status, detail = "FAIL", f"{type(exc).__name__}: {exc}"
+        return self.add(Outcome(name, status, detail, time.monotonic() - t0))
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "FAIL"]
+
+
+# -- Qt -------------------------------------------------------------------------------------------
+
+def _plugin_file_names(name: str) -> tuple[str, ...]:
+    if sys.platform == "win32":
+        return (f"q{name}.dll",)
+    if sys.platform == "darwin":
+        return (f"libq{name}.dylib",)
+    return (f"libq{name}.so",)
+
+
+def _desktop_platforms() -> tuple[str, ...]:
+    """The platform plugins a user's desktop needs from this installation."""
+    if sys.platform == "win32":
+        return ("windows",)
+    if sys.platform == "darwin":
+        return ("cocoa",)
+    return ("xcb", "wayland")
+
+
+def check_qt_platform(state: dict[str, Any]) -> str:
+    from PySide6.QtCore import QLibraryInfo, qVersion
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    present = {n for n in ("xcb", "wayland", "windows", "cocoa", "offscreen", "minimal")
+               if any((plugins / f).is_file() for f in _plugin_file_names(n))}
+    missing_desktop = [n for n in _desktop_platforms() if n not in present]
+    if sys.platform.startswith("linux") and "xcb" in missing_desktop:
+        raise CheckFailed(f"the xcb platform plugin (X11 and XWayland desktops) is missing from {plugins}")
+    if missing_desktop and not sys.platform.startswith("linux"):
+        raise CheckFailed(f"the {missing_desktop[0]} platform plugin is missing from {plugins}")
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    note = ""
+    if QApplication.instance() is None:
+        requested = os.environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0]
+        if not requested and sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = requested = "offscreen"
+            note = "no display here, so "
+        wanted = requested or ("wayland" if os.environ.get("XDG_SESSION_TYPE") == "wayland"
+                               and "wayland" in present else _desktop_platforms()[0])
+        path = next((plugins / f for f in _plugin_file_names(wanted) if (plugins / f).is_file()), None)
+        if path is None:
+            raise CheckFailed(f"the {wanted} platform plugin is missing from {plugins}")
+        if sys.platform.startswith("linux"):
+            # Qt aborts the process when a plugin cannot load; loading it first turns a missing
+            # system library (e.g. libxcb-cursor0) into a sentence.
+            try:
+                ctypes.CDLL(str(path))
+            except OSError as exc:
+                raise CheckFailed(f"the {wanted} platform plugin cannot load: {exc}") from None
+        state["app"] = QApplication([sys.argv[0] if sys.argv else "loyalty-desktop"])
+    name = QGuiApplication.platformName()
+    state["qt"] = True
+    return (f"{note}{name} loaded (Qt {qVersion()}); desktop plugins in this installation: "
+            f"{', '.join(n for n in _desktop_platforms() if n in present) or 'none'}")
+
+
+def check_translations() -> str:
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    from .ui import i18n
+
+    problems = []
+    ours = paths.resources_dir() / "i18n" / "loyalty_desktop_fr.qm"
+    t = QTranslator()
+    if not ours.is_file():
+        problems.append(f"{ours} is missing")
+    elif not t.load(str(ours)) or t.isEmpty():
+        problems.append(f"{ours} cannot be read or is empty")
+    elif not t.language().startswith("fr"):
+        problems.append(f"{ours} is a catalogue for {t.language()!r}, not French")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_fr = Path(qt_dir) / "qtbase_fr.qm"
+    if not qt_fr.is_file():
+        problems.append(f"Qt's {qt_fr} is missing (QWizard's buttons would stay in English)")
+    for extra in sorted((paths.resources_dir() / "i18n").glob("fr_*.json")):
+        try:
+            json.loads(extra.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{extra.name} is not readable JSON ({exc})")
+    if problems:
+        raise CheckFailed("; ".join(problems))
+
+    previous = QLocale()
+    try:
+        if i18n.install("fr") != "fr":
+            raise CheckFailed("installing the French translators did not switch to French")
+        probe = QCoreApplication.translate("QWizard", "&Next >")
+        if probe == "&Next >":
+            raise CheckFailed(f"Qt's {qt_fr.name} is present but does not translate QWizard's buttons")
+    finally:
+        i18n.install("en")
+        QLocale.setDefault(previous)
+    return f"{ours.name} ({t.language()}) and Qt's {qt_fr.name} load and answer (\"&Next >\" → {probe!r})"
+
+
+def check_text_services() -> str:
+    import functools
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("fr_FR"))
+    words = ["zèbre", "école", "Zoé", "eux", "ecole"]
+    got = sorted(words, key=functools.cmp_to_key(collator.compare))
+    expected = ["ecole", "école", "eux", "zèbre", "Zoé"]
+    if got != expected:
+        raise CheckFailed(f"French sorting gives {got}, expected {expected}")
+    upper = QLocale("fr_FR").toUpper("élève à l'œuvre")
+    if upper != "ÉLÈVE À L'ŒUVRE":
+        raise CheckFailed(f"French upper case gives {upper!r}")
+    return "French sorting and case mapping are right"
+
+
+def check_icon() -> str:
+    from .ui.icons import app_icon, icon_files
+
+    files = icon_files()
+    icon = app_icon()
+    if icon.isNull() or not files:
+        raise CheckFailed(f"no icon files in {paths.resources_dir() / 'icons'}")
+    sizes = sorted(files)
+    pixmap = icon.pixmap(48, 48)
+    if pixmap.isNull():
+        raise CheckFailed("the app icon does not render")
+    return f"{len(sizes)} sizes, {sizes[0]}–{sizes[-1]} px"
+
+
+def check_gui_modules() -> str | tuple[str, str]:
+    loaded = []
+    for module, label in (("loyalty_desktop.ui.app", "app"), ("loyalty_desktop.ui.wizard.wizard", "wizard"),
+                          ("loyalty_desktop.ui.main_window", "main window")):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module and label == "main window":
+                continue  # not in this version
+            raise CheckFailed(f"{label}: {exc}") from None
+        loaded.append(label)
+    return ", ".join(loaded) + " import"
+
+
+# -- keyring --------------------------------------------------------------------------------------
+
+def _platform_backend() -> tuple[str, list[str]]:
+    """keyring's backend module for this OS and the modules it needs."""
+    if sys.platform == "win32":
+        return "keyring.backends.Windows", ["win32ctypes.pywin32.win32cred"]
+    if sys.platform == "darwin":
+        return "keyring.backends.macOS", ["keyring.backends.macOS.api"]
+    return "keyring.backends.SecretService", ["secretstorage", "jeepney"]
+
+
+def check_keyring() -> str | tuple[str, str]:
+    import keyring
+
+    eps = importlib.metadata.entry_points(group="keyring.backends")
+    if not eps:
+        raise CheckFailed("keyring finds no backends (the package metadata is missing from this build), "
+                          "so API keys could never be saved")
+    backend_module, needs = _platform_backend()
+    for mod in [backend_module, *needs]:
+        try:
+            importlib.import_module(mod)
+        except ImportError as exc:
+            raise CheckFailed(f"{mod} cannot be imported ({exc}): the system keyring is unusable") from None
+    kr = keyring.get_keyring()
+    kind = f"{type(kr).__module__}.{type(kr).__name__}"
+    label = secrets.backend_label()
+    if label is not None:
+        return f"API keys would be saved in {label} ({kind})"
+    why = ""
+    try:
+        cls = importlib.import_module(backend_module).Keyring
+        cls.priority  # noqa: B018 - raises with the reason when the backend is unusable here
+    except Exception as exc:  # noqa: BLE001
+        why = f" ({exc})"
+    return "info", f"no usable system keyring here{why}: API keys would be kept for the session only (not a failure)"
+
+
+# -- sandboxes ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scenario:
+    label: str
+    source: str
+    target: str
+    required: bool
+
+
+SCENARIOS = (
+    Scenario("Klaviyo sandbox", "demo", "klaviyo-sandbox", required=True),
+    Scenario("Splio sandbox", "demo", "splio-sandbox", required=False),
+    Scenario("Smile.io sandbox → Klaviyo sandbox", "smile-sandbox", "klaviyo-sandbox", required=False),
+)
+CHECKED_FIELDS = ("points_balance", "tier_name")
+
+
+def _options(members: int) -> argparse.Namespace:
+    return argparse.Namespace(source="demo", members=str(members), seed=42, ledger=None, source_base_url=None,
+                              base_url=None, preset=None, backfill=False, create_fields=True,
+                              create_missing=True, remote_diff=False)
+
+
+def _held(sandbox: Any, email: str) -> dict[str, Any] | None:
+    """What a sandbox holds for one contact: Klaviyo profile properties or Splio custom fields."""
+    if hasattr(sandbox, "profile_by_email"):
+        p = sandbox.profile_by_email(email)
+        return None if p is None else dict(p.properties)
+    if hasattr(sandbox, "contact"):
+        c = sandbox.contact(email)
+        return None if c is None else dict(c["custom"])
+    raise CheckFailed(f"cannot inspect a {type(sandbox).__name__}")
+
+
+def _expected_members(members: int) -> list[Any]:
+    with service.open_demo(service.DemoSpec(members, 42)) as program:
+        return list(program.read(None, history=False).members)
+
+
+def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Path) -> str | tuple[str, str]:
+    try:
+        tgt = service.target(sc.target)
+        src_factory = service.source_factory(sc.source)
+    except ConfigError as exc:
+        if sc.required:
+            raise CheckFailed(str(exc)) from None
+        return "skip", f"not in this version ({exc})"
+    cancel = CancelToken()
+    timer = threading.Timer(SYNC_TIMEOUT_S, cancel.cancel)
+    timer.daemon = True
+    timer.start()
+    options = _options(members)
+    try:
+        conn = tgt.connect(None, options, cancel)
+        try:
+            src = src_factory.open(options, cancel)
+            try:
+                mapping = service.mapping_for(tgt.default_preset)
+                t0 = time.monotonic()
+                with service.open_store(store_dir / f"store-{sc.source}-{sc.target}.sqlite3") as store:
+                    summary = service.sync(store, src.source, src.name, conn.dest, mapping, poll_interval=0.1)
+                took = time.monotonic() - t0
+            finally:
+                src.close()
+            if summary.status is not RunStatus.COMPLETED:
+                reason = summary.error or (f"{summary.rejected} rows rejected, e.g. {summary.rejected_samples[0]}"
+                                           if summary.rejected_samples else summary.status.value)
+                if cancel.cancelled:
+                    reason = f"did not finish within {SYNC_TIMEOUT_S:.0f} s"
+                raise CheckFailed(f"the {members}-member sync ended {summary.status.value}: {reason}")
+            fields = {m.source: m.target for m in mapping.enabled if m.source in CHECKED_FIELDS}
+            wrong: list[str] = []
+            for m in expected:
+                held = _held(conn.sandbox, m.email)
+                if held is None:
+                    wrong.append(f"{m.email} is missing")
+                    continue
+                for source, target_field in fields.items():
+                    want, got = getattr(m, source), held.get(target_field)
+                    if str(got if got is not None else "") != str(want if want is not None else ""):
+                        wrong.append(f"{m.email} has {target_field}={got!r}, expected {want!r}")
+                        break  # one line per member
+        finally:
+            conn.close()
+    finally:
+        timer.cancel()
+    if wrong:
+        raise CheckFailed(f"{len(wrong)} of {len(expected)} members wrong after the sync, first: {wrong[0]}")
+    what = " and ".join(fields.values())
+    return (f"{members}-member demo sync in {took:.1f} s; all {len(expected)} members there with the right "
+            f"{what}")
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+def main(members: int, out: TextIO) -> int:
+    t0 = time.monotonic()
+    frozen = "frozen build" if getattr(sys, "frozen", False) else "from source"
+    try:
+        from PySide6.QtCore import qVersion
+        qt = f", Qt {qVersion()}"
+    except ImportError:
+        qt = ""
+    out.write(f"Loyalty Desktop {__version__} self-test ({frozen}, {platform.system()} {platform.machine()}, "
+              f"Python {platform.python_version()}{qt})\n")
+    report = Report(out)
+    previous_override = getattr(paths, "_override", None)
+    with tempfile.TemporaryDirectory(prefix="loyalty-desktop-self-test-") as tmp:
+        paths.set_data_dir(Path(tmp) / "data")
+        try:
+            report.add(Outcome("data folder", "info", f"temporary, {paths.data_dir()} (removed afterwards)"))
+            # The sandboxes run on their own threads while Qt is checked on this one.
+            expected: list[Any] = []
+
+            def prepare() -> str:
+                t = time.monotonic()
+                expected.extend(_expected_members(members))
+                return f"{len(expected)} members created in {time.monotonic() - t:.1f} s"
+
+            prep = report.run("demo program", prepare)
+            pool = ThreadPoolExecutor(max_workers=max(1, len(SCENARIOS)), thread_name_prefix="self-test")
+            futures = []
+            if prep.status == "ok":
+                futures = [pool.submit(report.run, sc.label,
+                                       lambda sc=sc: run_scenario(sc, members, expected, Path(tmp)))
+                           for sc in SCENARIOS]
+            state: dict[str, Any] = {}
+            report.run("Qt platform plugin", lambda: check_qt_platform(state))
+            if state.get("qt"):
+                report.run("translations", check_translations)
+                report.run("Qt text services", check_text_services)
+                report.run("app icon", check_icon)
+                report.run("GUI modules", check_gui_modules)
+            report.run("keyring", check_keyring)
+            for f in futures:
+                f.result()
+            pool.shutdown()
+        finally:
+            paths.set_data_dir(previous_override)
+    seconds = time.monotonic() - t0
+    checks = [o for o in report.outcomes if o.status in ("ok", "FAIL")]
+    failures = report.failures
+    if failures:
+        out.write(f"self-test FAILED: {len(failures)} of {len(checks)} checks failed (the FAIL lines above) "
+                  f"in {seconds:.1f} s\n")
+        return 1
+    out.write(f"self-test passed: {len(checks)} checks in {seconds:.1f} s\n")
+    return 0

@@ -1,0 +1,65 @@
+"""PyInstaller entry script: the `loyalty-desktop` command (GUI by default, subcommands as the CLI).
+
+`loyalty_desktop/__main__.py` uses a relative import, so the frozen app needs this absolute one.
+
+Start-up probe (what `packaging/measure_startup.py` uses): with LOYALTY_DESKTOP_STARTUP_PROBE set
+to a file path, the app runs exactly as usual, but when its first top-level window has been exposed
+on screen and painted it appends one JSON line to that file (wall-clock time, window class and
+title, Qt platform) and quits. A file rather than stdout because a Windows GUI build has no
+console. Without the variable this costs one environment lookup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+PROBE_ENV = "LOYALTY_DESKTOP_STARTUP_PROBE"
+
+
+def install_startup_probe(out_path: str) -> object:
+    """Create the QApplication early (ui/app.py reuses `QApplication.instance()`) and watch for the
+    first Expose of a visible top-level window; returns the filter (keep a reference)."""
+    import json
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QGuiApplication, QWindow
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class FirstExpose(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (not self.done and event.type() == QEvent.Type.Expose and isinstance(obj, QWindow)
+                    and obj.isExposed()):
+                self.done = True
+                exposed = time.time()
+                # The widget repaint and flush run while this event is delivered; a zero timer fires
+                # once it has been handled, i.e. once the window's pixels were handed to the screen.
+                QTimer.singleShot(0, lambda: self._report(obj, exposed))
+            return False
+
+        def _report(self, window: QWindow, exposed: float) -> None:
+            painted = time.time()
+            widget = next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is window), None)
+            line = {"exposed": exposed, "painted": painted, "window": type(widget).__name__ if widget else "?",
+                    "title": window.title(), "platform": QGuiApplication.platformName(), "pid": os.getpid(),
+                    "frozen": bool(getattr(sys, "frozen", False))}
+            with open(out_path, "a", encoding="utf-8") as f:
+                f.write(json.dumps(line) + "\n")
+            app.quit()
+
+    probe = FirstExpose(app)
+    app.installEventFilter(probe)
+    return probe
+
+
+if __name__ == "__main__":
+    _probe = install_startup_probe(os.environ[PROBE_ENV]) if os.environ.get(PROBE_ENV) else None
+
+    from loyalty_desktop.cli import main
+
+    sys.exit(main())

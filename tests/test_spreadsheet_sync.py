@@ -1,0 +1,264 @@
+"""End to end: a members + ledger export → engine → Klaviyo sandbox over real HTTP.
+
+The right properties, the events derived from the ledger (and from what changed between two
+exports), nothing sent when the same file is imported again; and the command line (`sync
+--source csv`, `inspect`) as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import klaviyo_spec
+from loyalty_desktop import service
+from loyalty_desktop.engine import RunStatus, RunSummary
+from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
+from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
+from loyalty_desktop.store import Store
+from sync_helpers import check_conformance, destination
+from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
+
+UTC = timezone.utc
+TODAY = datetime.combine(datetime.now(UTC).date(), time(), UTC)
+
+
+def day(offset: int) -> datetime:
+    return TODAY + timedelta(days=offset)
+
+
+def fr(d: datetime) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+MEMBER_HEADERS = ["Courriel", "Prénom", "Nom", "Solde de points", "Points cumulés", "Palier", "Date de naissance",
+                  "Points à expirer", "Date d'expiration des points"]
+LEDGER_HEADERS = ["Email", "Date", "Points", "Reason", "Reward code", "Reward expires at"]
+
+
+def export_1(folder: Path) -> tuple[Path, Path]:
+    """A French members CSV (Windows-1252, semicolons) and an English ledger workbook."""
+    members = write_csv(folder / "membres.csv", [
+        MEMBER_HEADERS,
+        ["Alice@Martin.FR", "Alice", "Martin", "1 020", "3 000", "Or", "15/03/1985", "", ""],
+        ["bob@example.fr", "Bob", "Dupont", "350", "350", "Argent", "", "", ""],
+        ["chloe@example.fr", "Chloé", "Faure", "50", "50", "Bronze", "", "40", fr(day(20))],
+        ["dan@", "Dan", "Typo", "0", "0", "Bronze", "", "", ""],
+    ], encoding="cp1252", delimiter=";")
+    ledger = write_xlsx(folder / "historique.xlsx", {"History": [
+        LEDGER_HEADERS,
+        ["alice@martin.fr", day(-60) + timedelta(hours=10), 500, "Order #1001", None, None],
+        ["alice@martin.fr", day(-30), -200, "Reward redeemed", "ALICE-5", day(60)],
+        ["bob@example.fr", day(-20), 350, "Order #1002", None, None],
+        ["chloe@example.fr", day(-10), 50, "Birthday", "BDAY-CHLOE", day(5)],
+    ]})
+    return members, ledger
+
+
+def export_2(folder: Path) -> tuple[Path, Path]:
+    """The next export of the same program: Alice ordered (and has points expiring in 5 days),
+    Bob reached Or and redeemed, Chloé left, Dan joined (with a birthday code)."""
+    members = write_csv(folder / "membres-2.csv", [
+        MEMBER_HEADERS,
+        ["alice@martin.fr", "Alice", "Martin", "1 170", "3 150", "Or", "15/03/1985", "100", fr(day(5))],
+        ["bob@example.fr", "Bob", "Dupont", "250", "350", "Or", "", "", ""],
+        ["dan@example.fr", "Dan", "Marchal", "0", "0", "Bronze", "", "", ""],
+    ], encoding="cp1252", delimiter=";")
+    ledger = write_xlsx(folder / "historique-2.xlsx", {"History": [
+        LEDGER_HEADERS,
+        ["alice@martin.fr", day(-60) + timedelta(hours=10), 500, "Order #1001", None, None],
+        ["alice@martin.fr", day(-30), -200, "Reward redeemed", "ALICE-5", day(60)],
+        ["bob@example.fr", day(-20), 350, "Order #1002", None, None],
+        ["alice@martin.fr", day(-1), 150, "Order #1003", None, None],
+        ["bob@example.fr", day(-1), -100, "Reward redeemed", "BOB-10", day(30)],
+        ["dan@example.fr", day(-1), 0, "Birthday", "BDAY-DAN", day(20)],
+    ]})
+    return members, ledger
+
+
+@pytest.fixture
+def sandbox() -> Iterator[KlaviyoSandbox]:
+    sb = KlaviyoSandbox(job_seconds=0.05)
+    sb.start()
+    yield sb
+    sb.stop()
+    assert not sb.internal_errors, sb.internal_errors
+    if klaviyo_spec.spec_available():
+        assert check_conformance(sb) > 0
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "store.sqlite3")
+    yield s
+    s.close()
+
+
+def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, Path], mapping: Mapping = KLAVIYO_LOYALTY,
+         backfill: bool = False) -> tuple[RunSummary, SpreadsheetSource]:
+    src = SpreadsheetSource.open(*files)
+    with destination(sb) as dest:
+        summary = service.sync(store, src, src.store_name, dest, mapping, backfill=backfill, poll_interval=0.02)
+    assert summary.status is RunStatus.COMPLETED, summary.error
+    return summary, src
+
+
+def loyalty(points: int, lifetime: int, tier: str, tier_id: int, **extra: Any) -> dict[str, Any]:
+    return {"Loyalty Points Balance": points, "Loyalty Points Earned Lifetime": lifetime,
+            "Loyalty Missions Completed": 0, "Loyalty Rewards Claimed": 0, "Loyalty Referrals Completed": 0,
+            "Loyalty Tier Name": tier, "Loyalty Tier ID": tier_id, "Loyalty State": "member",
+            "Loyalty Points Expiring": 0, **extra}
+
+
+def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    files_1 = export_1(tmp_path)
+    # 1. First sync: every valid member becomes a profile with the right properties; the ledger
+    #    is history (no live event), the bad row is reported.
+    s1, src = sync(store, sandbox, files_1)
+    assert (s1.profiles_sent, s1.events_sent, s1.rejected, s1.first_sync) == (3, 0, 0, True)
+    assert [(r.line, r.reason.value) for r in src.rejects] == [(5, "invalid email")]
+    profiles = {p.email: p for p in sandbox.profiles()}
+    assert set(profiles) == {"alice@martin.fr", "bob@example.fr", "chloe@example.fr"}
+    assert profiles["alice@martin.fr"].properties == loyalty(
+        1020, 3000, "Or", 3, **{"Loyalty Birthday": "1985-03-15T00:00:00+00:00"})
+    assert profiles["bob@example.fr"].properties == loyalty(350, 350, "Argent", 2)
+    assert profiles["chloe@example.fr"].properties == loyalty(50, 50, "Bronze", 1, **{
+        "Loyalty Points Expiring": 40, "Loyalty Points Expiry Date": f"{day(20).date()}T00:00:00+00:00"})
+    assert (profiles["chloe@example.fr"].first_name, profiles["chloe@example.fr"].last_name) == ("Chloé", "Faure")
+    assert sandbox.events() == []
+
+    # 2. The same files again: nothing changes, not one write request.
+    seq = store.current_seq()
+    sandbox.clear_requests()
+    s2, _ = sync(store, sandbox, files_1)
+    assert (s2.profiles_sent, s2.events_sent, s2.unchanged) == (0, 0, 3)
+    assert sandbox.count_requests(write_only=True) == 0
+    assert store.current_seq() == seq
+
+    # 3. The next export: exactly the changed profiles, and the events its new rows stand for.
+    files_2 = export_2(tmp_path)
+    sandbox.clear_requests()
+    s3, _ = sync(store, sandbox, files_2)
+    assert (s3.profiles_sent, s3.rejected) == (3, 0)
+    profiles = {p.email: p for p in sandbox.profiles()}
+    assert profiles["alice@martin.fr"].properties == loyalty(1170, 3150, "Or", 3, **{
+        "Loyalty Birthday": "1985-03-15T00:00:00+00:00", "Loyalty Points Expiring": 100,
+        "Loyalty Points Expiry Date": f"{day(5).date()}T00:00:00+00:00"})
+    assert profiles["bob@example.fr"].properties == loyalty(250, 350, "Or", 3)
+    assert profiles["dan@example.fr"].properties == loyalty(0, 0, "Bronze", 1)
+    assert store.member("chloe@example.fr") is None  # she left the program
+    events = {(e.metric_name, e.email): e for e in sandbox.events()}
+    assert sorted(events) == [
+        ("Birthday Reward Issued", "dan@example.fr"), ("Points Earned", "alice@martin.fr"),
+        ("Points Expiring", "alice@martin.fr"), ("Points Redeemed", "bob@example.fr"),
+        ("VIP Tier Achieved", "bob@example.fr"), ("VIP Tier Achieved", "dan@example.fr")]  # Dan enters Bronze
+    assert s3.events_sent == 6 and not any(e.backfill for e in events.values())
+    earned = events[("Points Earned", "alice@martin.fr")]
+    assert earned.properties["points_change"] == 150 and earned.properties["description"] == "Order #1003"
+    assert earned.time == day(-1)
+    redeemed = events[("Points Redeemed", "bob@example.fr")].properties
+    assert (redeemed["points_spent"], redeemed["reward_fulfillment"]["code"]) == (100, "BOB-10")
+    tier = events[("VIP Tier Achieved", "bob@example.fr")].properties
+    assert (tier["previous_vip_tier"]["name"], tier["current_vip_tier"]["name"]) == ("Argent", "Or")
+    assert "previous_vip_tier" not in events[("VIP Tier Achieved", "dan@example.fr")].properties
+    assert events[("Birthday Reward Issued", "dan@example.fr")].properties["code"] == "BDAY-DAN"
+    expiring = events[("Points Expiring", "alice@martin.fr")].properties
+    assert (expiring["points_expiring"], expiring["days_before"]) == (100, 7)
+
+    # 4. That export again: nothing.
+    sandbox.clear_requests()
+    s4, _ = sync(store, sandbox, files_2)
+    assert (s4.profiles_sent, s4.events_sent) == (0, 0)
+    assert sandbox.count_requests(write_only=True) == 0
+
+
+def test_first_sync_with_backfill_replays_the_ledger(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    s, _ = sync(store, sandbox, export_1(tmp_path), mapping=KLAVIYO_SMILE, backfill=True)
+    events = sorted((e.metric_name, e.email, e.backfill) for e in sandbox.events())
+    assert events == [
+        ("Birthday Reward Issued", "chloe@example.fr", True), ("Points Earned", "alice@martin.fr", True),
+        ("Points Earned", "bob@example.fr", True), ("Points Earned", "chloe@example.fr", True),
+        ("Points Expiring", "chloe@example.fr", True), ("Points Redeemed", "alice@martin.fr", True),
+        ("Reward Expiring", "chloe@example.fr", True)]
+    assert s.events_sent == 7
+    redeemed = next(e for e in sandbox.events() if e.metric_name == "Points Redeemed")
+    assert redeemed.properties["reward_fulfillment"]["code"] == "ALICE-5"
+    # The Smile.io-compatible names: what the file said.
+    alice = next(p for p in sandbox.profiles() if p.email == "alice@martin.fr")
+    assert alice.properties == {"Smile Points Balance": 1020, "Smile VIP Tier Name": "Or", "Smile VIP Tier ID": 3,
+                                "Smile State": "member"}
+    sandbox.clear_requests()
+    again, _ = sync(store, sandbox, export_1(tmp_path), mapping=KLAVIYO_SMILE, backfill=True)
+    assert (again.profiles_sent, again.events_sent) == (0, 0) and sandbox.count_requests(write_only=True) == 0
+
+
+# -- the command line -------------------------------------------------------------------------------
+
+def cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_")}
+    env.update(LOYALTY_DESKTOP_DATA_DIR=str(data), LOYALTY_DESKTOP_KLAVIYO_KEY=DEMO_KEY)
+    return subprocess.run([sys.executable, "-m", "loyalty_desktop", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_cli_sync_and_inspect(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    members, ledger = export_1(tmp_path)
+    with KlaviyoSandbox(job_seconds=0.05) as sb:
+        args = ["sync", "--source", "csv", "--members", str(members), "--ledger", str(ledger),
+                "--to", "klaviyo", "--base-url", sb.base_url or ""]
+        first = cli(data, *args)
+        assert first.returncode == 0, first.stderr
+        assert "profiles sent: 3" in first.stdout
+        assert "membres.csv: 4 rows, 3 members imported" in first.stderr
+        assert "historique.xlsx: 4 rows, 4 movements imported" in first.stderr
+        assert "rejected rows: 1 (1 invalid email)" in first.stderr
+        assert "membres.csv line 5 [Courriel] 'dan@': invalid email" in first.stderr
+        saved = data / "imports" / "membres.rejected.csv"
+        assert f"all rejected rows: {saved}" in first.stderr
+        assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == "membres.csv;5;Courriel;dan@;invalid email;"
+        assert (data / "spreadsheet-mappings.json").exists()
+
+        again = cli(data, *args)
+        assert again.returncode == 0, again.stderr
+        assert "profiles sent: 0" in again.stdout and "events sent: 0" in again.stdout
+        assert re.search(r"requests: \d+ \(0 writes\)", again.stdout), again.stdout
+        assert len(sb.profiles()) == 3
+
+        locked = write_encrypted_xlsx(tmp_path / "membres-protégé.xlsx")
+        bad = cli(data, "sync", "--source", "csv", "--members", str(locked), "--to", "klaviyo",
+                  "--base-url", sb.base_url or "")
+        assert bad.returncode == 1
+        assert bad.stderr.strip().splitlines()[-1].startswith("error: membres-protégé.xlsx is protected by a password")
+        with Store(data / "store.sqlite3") as s:
+            assert len(s.runs()) == 2  # the refused file started no run and changed nothing
+
+    shown = cli(data, "inspect", str(members))
+    assert shown.returncode == 0, shown.stderr
+    assert "Format: CSV, Windows-1252, semicolon-separated; header on line 1" in shown.stdout
+    assert "saved for this file shape" in shown.stdout
+    assert "line 5 [Courriel] 'dan@': invalid email" in shown.stdout
+    refused = cli(data, "inspect", str(locked))
+    assert refused.returncode == 1 and "is protected by a password" in refused.stdout
+
+
+def test_store_holds_iso_dates_and_rewards(tmp_path: Path) -> None:
+    """Whatever the file wrote, dates reach the store as ISO dates and reward codes as rewards."""
+    members, ledger = export_1(tmp_path)
+    with Store(tmp_path / "s.sqlite3") as store:
+        src = SpreadsheetSource.open(members, ledger)
+        store.ingest(src.store_name, src.read(None))
+        assert store.member("alice@martin.fr")["birthday"] == date(1985, 3, 15).isoformat()  # type: ignore[index]
+        rewards = store.rewards_expiring(day(0).isoformat(), day(10).isoformat())
+        assert [(r["code"], r["origin"], r["email"]) for r in rewards] == [("BDAY-CHLOE", "birthday", "chloe@example.fr")]
+        _, as_of, tiers = store.source_state(src.store_name)
+        assert as_of is not None and [(t["id"], t["name"], t["threshold"]) for t in tiers] == [
+            (1, "Bronze", 1), (2, "Argent", 2), (3, "Or", 3), (4, "Platine", 4), (5, "Diamant", 5)]
