@@ -24,6 +24,11 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
     app.setApplicationName("Loyalty Desktop")
     app.setOrganizationName("Loyalty Desktop")
+    app.setDesktopFileName("loyalty-desktop")  # lets Wayland docks find the icon
+
+    from .icons import app_icon
+
+    app.setWindowIcon(app_icon())
     logs.setup()
     settings = Settings.load()
     i18n.install(settings.language)
