@@ -202,7 +202,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    self_test = service.load_entry("loyalty_desktop.selftest:main", "`self-test` command")
+    self_test = service.load_entry("loyalty_desktop.ui.selftest:main", "`self-test` command")
     return int(self_test(args.members, sys.stdout))
 
 

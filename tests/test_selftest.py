@@ -16,7 +16,8 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from loyalty_desktop import paths, selftest, service
+from loyalty_desktop import paths, service
+from loyalty_desktop.ui import selftest
 from loyalty_desktop.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

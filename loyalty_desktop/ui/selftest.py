@@ -42,10 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, paths, secrets, service
-from .engine import RunStatus
-from .errors import ConfigError
-from .net import CancelToken
+from .. import __version__, paths, secrets, service
+from ..engine import RunStatus
+from ..errors import ConfigError
+from ..net import CancelToken
 
 SYNC_TIMEOUT_S = 180.0
 
@@ -157,7 +157,7 @@ def check_qt_platform(state: dict[str, Any]) -> str:
 def check_translations() -> str:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-    from .ui import i18n
+    from . import i18n
 
     problems = []
     ours = paths.resources_dir() / "i18n" / "loyalty_desktop_fr.qm"
@@ -211,7 +211,7 @@ def check_text_services() -> str:
 
 
 def check_icon() -> str:
-    from .ui.icons import app_icon, icon_files
+    from .icons import app_icon, icon_files
 
     files = icon_files()
     icon = app_icon()
