@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import QLabel, QProgressBar, QWizardPage
 
 from ..tasks import TaskManager
 from .state import SetupState
@@ -41,3 +41,13 @@ def wrapping_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+def busy_bar() -> QProgressBar:
+    """A thin indeterminate bar shown while a page waits on background work (hidden at first)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumHeight(8)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar

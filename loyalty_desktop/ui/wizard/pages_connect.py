@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from ... import secrets, service
 from ...errors import LoyaltyError, user_message
 from ...net import CancelToken
 from .. import i18n
-from .base import Page, wrapping_label
+from .base import Page, busy_bar, wrapping_label
 
 KEY_PAGES = {
     "klaviyo": "https://www.klaviyo.com/settings/account/api-keys",
@@ -167,11 +166,7 @@ class VerifyKeyPage(Page):
         self.key.textChanged.connect(self._key_changed)
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.verify)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(8)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar()
         self.status = wrapping_label()
         self.status.setOpenExternalLinks(False)
         self.session_only = QCheckBox()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -31,7 +30,7 @@ from ...errors import LoyaltyError, user_message
 from ...fields import CATALOG, KLAVIYO_LOYALTY, PRESET_LABELS, PRESETS, FieldMapping, Mapping
 from ...net import CancelToken
 from .. import i18n
-from .base import Page, wrapping_label
+from .base import Page, busy_bar, wrapping_label
 from .mapping_model import TARGET, MappingModel
 
 
@@ -60,11 +59,7 @@ class SourcePage(Page):
         from ..widgets.secret_edit import SecretEdit
 
         self.smile_key = SecretEdit()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(8)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar()
         self.status = wrapping_label()
         lay = QVBoxLayout(self)
         lay.addWidget(self.demo)
