@@ -59,15 +59,6 @@ def tasks(qapp: Any) -> Iterator[TaskManager]:
     t.shutdown()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def french_catalogue(qapp: Any) -> Iterator[None]:
-    """The French main window from resources/i18n/fr_main_window.json, even before it is merged
-    into the compiled catalogue (it answers only while the language is French)."""
-    main_window.install_json_catalogue("fr")
-    yield
-    main_window.uninstall_json_catalogues()
-
-
 @pytest.fixture(autouse=True)
 def english(qapp: Any) -> Iterator[None]:
     i18n.install("en")

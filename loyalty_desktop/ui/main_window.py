@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
 import os
 import tempfile
@@ -36,11 +35,9 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
-    QObject,
     QT_TRANSLATE_NOOP,
     Qt,
     QTimer,
-    QTranslator,
     QUrl,
     Signal,
     Slot,
@@ -1238,62 +1235,6 @@ class MainWindow(QMainWindow):
 
 
 # ------------------------------------------------------------------------------------------------
-# Translations contributed as JSON, until they are merged into the compiled catalogue
-
-
-class JsonCatalogue(QTranslator):
-    """Answers from `resources/i18n/<lang>_main_window.json` while the app's language is `<lang>`.
-
-    `resources/i18n/update.py` merges these files into the Qt Linguist catalogue; this fallback
-    lets screenshots and tests show the French main window before that merge. It answers only
-    for strings the compiled catalogue left untranslated (it is installed first, so asked last).
-    """
-
-    def __init__(self, language: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.language = language
-        path = i18n.resources_dir() / "i18n" / f"{language}_main_window.json"
-        self.table: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return not self.table
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
-                  n: int = -1) -> str | None:
-        if QLocale().name()[:2] != self.language:
-            return None
-        return self.table.get(context, {}).get(source)
-
-
-_catalogues: dict[str, JsonCatalogue] = {}
-
-
-def install_json_catalogue(language: str = "fr") -> JsonCatalogue:
-    """Install (once) the JSON fallback for `language`; harmless once the .qm has the strings."""
-    app = QCoreApplication.instance()
-    assert app is not None
-    if language not in _catalogues:
-        cat = JsonCatalogue(language, app)
-        _catalogues[language] = cat
-        # Installed translators are asked newest first: put ours behind the compiled catalogue.
-        i18n_installed = list(getattr(i18n, "_installed", []))
-        for t in i18n_installed:
-            app.removeTranslator(t)
-        app.installTranslator(cat)
-        for t in reversed(i18n_installed):
-            app.installTranslator(t)
-    return _catalogues[language]
-
-
-def uninstall_json_catalogues() -> None:
-    app = QCoreApplication.instance()
-    for cat in _catalogues.values():
-        if app is not None:
-            app.removeTranslator(cat)
-    _catalogues.clear()
-
-
-# ------------------------------------------------------------------------------------------------
 # Screenshots
 
 
@@ -1349,8 +1290,6 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
         win: MainWindow | None = None
         try:
             i18n.install(language)
-            if language != "en":
-                install_json_catalogue(language)
             spec = service.DemoSpec(500, 42)
             settings = Settings(language=language, platform="klaviyo", demo=True, target="klaviyo-sandbox",
                                 source="demo", source_options={"members": str(spec.members), "seed": spec.seed},

@@ -184,8 +184,10 @@ def check_translations() -> str:
     try:
         if i18n.install("fr") != "fr":
             raise CheckFailed("installing the French translators did not switch to French")
-        probe = QCoreApplication.translate("QWizard", "&Next >")
-        if probe == "&Next >":
+        # Qt's own catalogue answers this; kept out of ours (lupdate extracts only literal calls).
+        qt_context, qt_source = "QWizard", "&Next >"
+        probe = QCoreApplication.translate(qt_context, qt_source)
+        if probe == qt_source:
             raise CheckFailed(f"Qt's {qt_fr.name} is present but does not translate QWizard's buttons")
     finally:
         i18n.install("en")

@@ -3,47 +3,47 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="112" />
+        <location filename="../../loyalty_desktop/errors.py" line="114" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="115" />
+        <location filename="../../loyalty_desktop/errors.py" line="117" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="118" />
+        <location filename="../../loyalty_desktop/errors.py" line="120" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="121" />
+        <location filename="../../loyalty_desktop/errors.py" line="123" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="124" />
+        <location filename="../../loyalty_desktop/errors.py" line="126" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="127" />
+        <location filename="../../loyalty_desktop/errors.py" line="129" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="130" />
+        <location filename="../../loyalty_desktop/errors.py" line="132" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="133" />
+        <location filename="../../loyalty_desktop/errors.py" line="135" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="136" />
+        <location filename="../../loyalty_desktop/errors.py" line="138" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
@@ -298,6 +298,556 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="100" />
+        <source>Confirming earlier jobs</source>
+        <translation>Confirmation des envois précédents</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="101" />
+        <source>Reading the loyalty data</source>
+        <translation>Lecture des données de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="102" />
+        <source>Planning what changed</source>
+        <translation>Calcul de ce qui a changé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="103" />
+        <source>Sending contacts</source>
+        <translation>Envoi des contacts</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="104" />
+        <source>Sending events</source>
+        <translation>Envoi des événements</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="105" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="511" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="559" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1039" />
+        <source>Loyalty Desktop</source>
+        <translation>Loyalty Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="512" />
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="513" />
+        <source>Platform:</source>
+        <translation>Plateforme :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
+        <source>Account:</source>
+        <translation>Compte :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="515" />
+        <source>API key:</source>
+        <translation>Clé API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="516" />
+        <source>Health:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
+        <source>&amp;Verify again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="518" />
+        <source>Check the key with the platform again</source>
+        <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="519" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="520" />
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="521" />
+        <source>Send what changed in the loyalty program since the last sync</source>
+        <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="523" />
+        <source>Stop the sync; the next one resumes where it stopped</source>
+        <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="524" />
+        <source>&amp;Last runs</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="525" />
+        <source>Se&amp;gments</source>
+        <translation>Se&amp;gments</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="526" />
+        <source>Se&amp;ttings</source>
+        <translation>Paramè&amp;tres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="527" />
+        <source>Sync history</source>
+        <translation>Historique des synchronisations</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="528" />
+        <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
+        <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="530" />
+        <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
+        <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="532" />
+        <source>&amp;Rejected rows…</source>
+        <translation>Lignes &amp;rejetées…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="533" />
+        <source>Show the rejected rows of the selected run</source>
+        <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="534" />
+        <source>Segments chart</source>
+        <translation>Graphique des segments</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="535" />
+        <source>No members yet: run a sync to see the segments your loyalty data makes possible.</source>
+        <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="537" />
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="538" />
+        <source>Same as the computer</source>
+        <translation>Celle de l'ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="539" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="540" />
+        <source>&amp;Automatic sync:</source>
+        <translation>Synchronisation &amp;automatique :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="541" />
+        <source>Automatic sync</source>
+        <translation>Synchronisation automatique</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="542" />
+        <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
+        <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="544" />
+        <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
+        <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="548" />
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Dossier de données :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="549" />
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="550" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="551" />
+        <source>Open the data folder</source>
+        <translation>Ouvrir le dossier de données</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="552" />
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="553" />
+        <source>&amp;Forget key…</source>
+        <translation>O&amp;ublier la clé…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="554" />
+        <source>Forget the API key</source>
+        <translation>Oublier la clé API</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="555" />
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="556" />
+        <source>Sync status</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="568" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="858" />
+        <source>Opening the loyalty data…</source>
+        <translation>Ouverture des données de fidélité…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="570" />
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="574" />
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="576" />
+        <source>Every hour</source>
+        <translation>Toutes les heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="577" />
+        <source>Every {hours} hours</source>
+        <translation>Toutes les {hours} heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="582" />
+        <source>{platform} — offline demo (sandbox on this computer)</source>
+        <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="587" />
+        <source>{name} (test account)</source>
+        <translation>{name} (compte de test)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="592" />
+        <source>Demo key (nothing stored)</source>
+        <translation>Clé de démo (rien n'est enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="599" />
+        <source>Demo mode: no key is stored.</source>
+        <translation>Mode démo : aucune clé n'est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="601" />
+        <source>{key}, saved in {where}</source>
+        <translation>{key}, enregistrée dans {where}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="605" />
+        <source>No key stored</source>
+        <translation>Aucune clé enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="609" />
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="611" />
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="615" />
+        <source>Connected · verified {when}</source>
+        <translation>Connecté · vérifié le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="617" />
+        <source>No key stored for {platform}. Run the setup again to connect.</source>
+        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="622" />
+        <source>Not connected yet</source>
+        <translation>Pas encore connecté</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="628" />
+        <source>No sync yet.</source>
+        <translation>Aucune synchronisation pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="633" />
+        <source>Last sync: {when} · {status}</source>
+        <translation>Dernière synchronisation : {when} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="636" />
+        <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
+        <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="645" />
+        <source>Automatic sync: off (see Settings)</source>
+        <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="648" />
+        <source>Next automatic sync: {when}</source>
+        <translation>Prochaine synchronisation automatique : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="657" />
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="662" />
+        <source>{members} loyalty members, as of {date} (the loyalty program's date). Candidates and disabled members are not counted.</source>
+        <translation>{members} membres du programme de fidélité au {date} (date du programme). Les candidats et les membres désactivés ne sont pas comptés.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="675" />
+        <source>{count} (&lt;1%)</source>
+        <translation>{count} (&lt;1 %)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="676" />
+        <source>{count} ({percent}%)</source>
+        <translation>{count} ({percent} %)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="680" />
+        <source>{count} of {total} loyalty members</source>
+        <translation>{count} membres sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="687" />
+        <source>No tier</source>
+        <translation>Sans niveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="689" />
+        <source>Members per tier</source>
+        <translation>Membres par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="694" />
+        <source>{low}+ points</source>
+        <translation>{low} points et plus</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="696" />
+        <source>No points</source>
+        <translation>Aucun point</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="698" />
+        <source>{low}–{high} points</source>
+        <translation>{low} à {high} points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="700" />
+        <source>Points balance</source>
+        <translation>Solde de points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="703" />
+        <source>Can claim a reward ({points}+ points)</source>
+        <translation>Récompense possible ({points} points et +)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
+        <source>Points expiring within {days} days</source>
+        <translation>Points qui expirent sous {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="707" />
+        <source>{share} · {points} points</source>
+        <translation>{share} · {points} points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="710" />
+        <source>Inactive for {days} days</source>
+        <translation>Inactifs depuis {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="711" />
+        <source>Worth an email</source>
+        <translation>À relancer par e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="713" />
+        <source>Referred a friend</source>
+        <translation>Ont parrainé un ami</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="713" />
+        <source>Never referred anyone</source>
+        <translation>N'ont jamais parrainé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="714" />
+        <source>Referrals</source>
+        <translation>Parrainage</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="875" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="884" />
+        <source>Sync cancelled.</source>
+        <translation>Synchronisation annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="877" />
+        <source>the loyalty program</source>
+        <translation>le programme de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="878" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="893" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="953" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="960" />
+        <source>Sync failed: {error}</source>
+        <translation>La synchronisation a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="895" />
+        <source>Sync started…</source>
+        <translation>Synchronisation lancée…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="906" />
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="918" />
+        <source>{done} of {total}</source>
+        <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="924" />
+        <source>{rate}/s</source>
+        <translation>{rate}/s</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="929" />
+        <source>{time} left</source>
+        <translation>encore {time}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="939" />
+        <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="944" />
+        <source>Sync finished in {time}: {counts}.</source>
+        <translation>Synchronisation terminée en {time} : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="947" />
+        <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
+        <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="950" />
+        <source>Sync cancelled; the next one resumes where it stopped.</source>
+        <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="952" />
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="987" />
+        <source>Loyalty Desktop: sync failed</source>
+        <translation>Loyalty Desktop : la synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1045" />
+        <source>Show Loyalty Desktop</source>
+        <translation>Afficher Loyalty Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1046" />
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1088" />
+        <source>Could not read the sync history: {error}</source>
+        <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1166" />
+        <source>Forget the {platform} key?</source>
+        <translation>Oublier la clé {platform} ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1167" />
+        <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
+        <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1169" />
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1179" />
+        <source>The {platform} key was forgotten.</source>
+        <translation>La clé {platform} a été oubliée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1210" />
+        <source>Stop the sync?</source>
+        <translation>Arrêter la synchronisation ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1211" />
+        <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
+        <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
+    </message>
+</context>
+<context>
     <name>MappingModel</name>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="69" />
@@ -323,43 +873,43 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="218" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="219" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="226" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="221" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="227" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="222" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="223" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="229" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="224" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="225" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="292" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="322" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
@@ -395,6 +945,208 @@
         <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="48" />
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="187" />
+        <source>Sync run of {when}</source>
+        <translation>Synchronisation du {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="188" />
+        <source>Started {when} · {status}</source>
+        <translation>Lancée le {when} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="191" />
+        <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
+        <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="199" />
+        <source>{count} row(s) rejected. Each row says what the platform refused and why; once fixed, the next sync sends them again.</source>
+        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé et pourquoi ; une fois corrigées, la prochaine synchronisation les renverra.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="208" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="204" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="208" />
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="209" />
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="210" />
+        <source>No rejected rows in this run.</source>
+        <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="211" />
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="212" />
+        <source>Export the rejected rows to a CSV file</source>
+        <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="218" />
+        <source>Export rejected rows</source>
+        <translation>Exporter les lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="219" />
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="81" />
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="82" />
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="83" />
+        <source>Completed, some rows rejected</source>
+        <translation>Terminée, des lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="84" />
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="85" />
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="86" />
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <source>Contacts sent</source>
+        <translation>Contacts envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <source>Events sent</source>
+        <translation>Événements envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="106" />
+        <source>When the sync started</source>
+        <translation>Début de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="106" />
+        <source>How long it took</source>
+        <translation>Durée de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
+        <source>Members read from the loyalty program</source>
+        <translation>Membres lus dans le programme de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="108" />
+        <source>Contacts whose loyalty data was created or updated</source>
+        <translation>Contacts dont les données de fidélité ont été créées ou mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="109" />
+        <source>Loyalty events sent (points earned, tier reached…)</source>
+        <translation>Événements de fidélité envoyés (points gagnés, niveau atteint…)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="110" />
+        <source>Contacts already up to date, not sent again</source>
+        <translation>Contacts déjà à jour, non renvoyés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="111" />
+        <source>Rows the platform refused; open the run to see why</source>
+        <translation>Lignes refusées par la plateforme ; ouvrez la synchronisation pour voir pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <source>How the sync ended</source>
+        <translation>Issue de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="134" />
+        <source>Double-click or press Enter to see the rejected rows</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="153" />
+        <source>running…</source>
+        <translation>en cours…</translation>
     </message>
 </context>
 <context>
@@ -441,82 +1193,82 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="101" />
         <source>Where is your loyalty data?</source>
         <translation>Où sont vos données de fidélité ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="102" />
         <source>Choose the loyalty program to read. Nothing is changed in it.</source>
         <translation>Choisissez le programme de fidélité à lire. Rien n'y est modifié.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="103" />
         <source>Demo loyalty program (realistic members, two years of history)</source>
         <translation>Programme de fidélité de démonstration (membres réalistes, deux ans d'historique)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="104" />
         <source>Members:</source>
         <translation>Membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="105" />
         <source>Number of demo members</source>
         <translation>Nombre de membres de démonstration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="106" />
         <source>A spreadsheet export (CSV or Excel) from Loyoly, Smile.io or your own</source>
         <translation>Un export tableur (CSV ou Excel) de Loyoly, Smile.io ou le vôtre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="107" />
         <source>Spreadsheet file</source>
         <translation>Fichier tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="108" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="109" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="110" />
         <source>Smile.io (API key from Settings → Developer tools)</source>
         <translation>Smile.io (clé d'API dans Settings → Developer tools)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="111" />
         <source>Smile.io API key</source>
         <translation>Clé d'API Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="120" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="121" />
         <source>Spreadsheets (*.csv *.txt *.xlsx)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="139" />
         <source>Choose the spreadsheet file first.</source>
         <translation>Choisissez d'abord le fichier tableur.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="159" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="154" />
         <source>Reading the loyalty program…</source>
         <translation>Lecture du programme de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="172" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="167" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
@@ -666,72 +1418,72 @@
 <context>
     <name>VerifyKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="217" />
         <source>Paste and verify your {platform} key</source>
         <translation>Collez et vérifiez votre clé {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="218" />
         <source>The key is checked with {platform}, then kept in your system's keychain — never in a file.</source>
         <translation>La clé est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
         <source>API key:</source>
         <translation>Clé d'API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="225" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
         <source>{platform} API key</source>
         <translation>Clé d'API {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="226" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
         <source>Splio API key</source>
         <translation>Clé d'API Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="227" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="249" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="245" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="256" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="252" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="281" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="277" />
         <source> (test account)</source>
         <translation> (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="278" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="286" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="292" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="294" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
