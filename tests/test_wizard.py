@@ -19,6 +19,7 @@ from loyalty_desktop.sandbox.http_base import Faults  # noqa: E402
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
 from loyalty_desktop.settings import Settings  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
+from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
 
@@ -72,8 +73,10 @@ def walk_to_sync(qtbot, wiz: SetupWizard, members: int = 300) -> None:  # type: 
     assert wiz.mapping_page.preview.rowCount() == 5
 
 
-def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, make_wizard, tasks) -> None:  # type: ignore[no-untyped-def]
     wiz = make_wizard()
+    handed: list = []
+    wiz.completed.connect(lambda: handed.append(wiz.take_connection()))
     assert wiz.welcome_page.demo.isChecked()
     walk_to_sync(qtbot, wiz)
     click_next(qtbot, wiz)  # → sync (starts by itself)
@@ -93,6 +96,13 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     saved = Settings.load()
     assert saved.wizard_done and saved.target == "klaviyo-sandbox" and saved.source == "demo"
     assert saved.mapping["preset"] == "klaviyo-loyalty"
+    # The main window gets the wizard's connection: in demo mode, the sandbox that holds the data.
+    conn = handed[0]
+    assert conn is not None and conn.sandbox is sandbox and wiz.state.connection is None
+    win = MainWindow(saved, tasks, conn)
+    qtbot.addWidget(win)
+    assert win.connection is conn and len(win.connection.sandbox.profiles()) == 300
+    win.close()
 
 
 @pytest.fixture

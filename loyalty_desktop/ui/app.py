@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -35,12 +36,10 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     tasks = TaskManager()
     windows: list[object] = []
 
-    def show_main() -> None:
-        try:
-            from .main_window import MainWindow
-        except ImportError:  # the main window is not in this version yet
-            return
-        w = MainWindow(settings, tasks)
+    def show_main(connection: Any = None) -> None:
+        from .main_window import MainWindow
+
+        w = MainWindow(settings, tasks, connection)
         windows.append(w)
         w.show()
 
@@ -48,7 +47,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
         from .wizard.wizard import SetupWizard
 
         wizard = SetupWizard(settings, tasks, demo=demo)
-        wizard.completed.connect(show_main)
+        wizard.completed.connect(lambda: show_main(wizard.take_connection()))
         windows.append(wizard)
         wizard.show()
     else:

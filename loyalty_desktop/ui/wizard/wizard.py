@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from ... import service
 from ...settings import Settings
 from .. import i18n
 from ..tasks import TaskManager
@@ -108,3 +109,10 @@ class SetupWizard(QWizard):
         s.save()
         self.completed.emit()
         super().accept()
+        self.state.close()  # a connection nobody took (see take_connection) is closed here
+
+    def take_connection(self) -> service.Connection | None:
+        """Hand the verified connection (and, in demo mode, its sandbox with the data just synced)
+        to the main window, which then owns it."""
+        conn, self.state.connection = self.state.connection, None
+        return conn
