@@ -188,6 +188,7 @@ class SyncEngine:
         prepare = getattr(self.dest, "prepare", None)
         if prepare is not None:
             self.notes.extend(prepare(self.mapping, first_sync=first))
+        self._retry_rejected()
         meter = _Meter(Phase.PLANNING, self.store.member_count(), self.on_progress)
         meter.add(0, force=True)
         last = [0]
@@ -199,6 +200,18 @@ class SyncEngine:
 
         return Planner(self.store, self.dest, self.mapping).plan(as_of, tiers, backfill=self.backfill,
                                                                  progress=progress)
+
+    def _retry_rejected(self) -> None:
+        """Rows a destination rejected stay out of the outbox until their data changes, unless the
+        destination says a reason no longer holds (Splio: "not in Splio" once contacts may be
+        created, or once its contact list shows the contact)."""
+        retry = getattr(self.dest, "retry_rejected", None)
+        if retry is None:
+            return
+        rows, why = retry(self.store.rejected_profiles(self.dest.name))
+        if rows:
+            self.store.requeue([r.id for r in rows])
+            self.notes.append(f"Trying again {len(rows):,} member(s) rejected earlier: {why}.")
 
     def _send_profiles(self, summary: RunSummary) -> None:
         name = self.dest.name

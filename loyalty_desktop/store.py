@@ -431,6 +431,13 @@ class Store:
         with self.tx():
             self.db.executemany("UPDATE outbox SET status='pending', job=NULL WHERE id=?", [(i,) for i in ids])
 
+    def rejected_profiles(self, dest: str) -> list[tuple[OutboxRow, str]]:
+        """Profiles the destination rejected last time they were sent, with its reason."""
+        return [(OutboxRow(*r[:5]), r[5]) for r in self.db.execute(
+            "SELECT o.id, o.kind, o.key, o.payload, o.fp, r.reason FROM outbox o JOIN rejected_rows r"
+            " ON r.run_id=o.run_id AND r.dest=o.dest AND r.kind=o.kind AND r.key=o.key"
+            " WHERE o.dest=? AND o.kind='profile' AND o.status='rejected' ORDER BY o.id", (dest,))]
+
     # -- runs ---------------------------------------------------------------------------------
 
     def start_run(self, dest: str, source: str) -> int:

@@ -165,6 +165,42 @@ def test_create_missing_contacts_in_bulk(store: Store, tmp_path: Path) -> None:
         checked(sandbox)
 
 
+def test_members_not_in_splio_are_written_once_they_can_be(store: Store, tmp_path: Path) -> None:
+    """Rejected "not in Splio" members are not re-sent every run, but they are once the merchant
+    turns on "create missing contacts", or once the remote read finds their contact in Splio."""
+    with DemoProgram.create(tmp_path / "p.sqlite3", members=300, seed=5, start=START) as program, \
+            fast_sandbox() as sandbox:
+        members = list(program.read(None, history=False).members)
+        sandbox.seed_demo(members, present=0.6)
+        absent = sorted({m.email for m in members} - {c["key"] for c in sandbox.contacts()})
+        assert len(absent) > 20
+        s1, _ = run_sync(store, program, sandbox, MAPPING, create_fields=True)
+        assert s1.rejected == len(absent)
+        assert {k for k, _, why in s1.rejected_samples if why.startswith("not in Splio")} <= set(absent)
+
+        s2, _ = run_sync(store, program, sandbox, MAPPING)  # nothing changed: no retry, no request
+        assert (s2.profiles_sent, s2.rejected, sandbox.count("patch_contact")) == (0, 0, len(members) - len(absent))
+
+        # The merchant imports a few of them into Splio; "compare with Splio" picks them up.
+        for email in absent[:10]:
+            sandbox.add_contact(email)
+        s3, _ = run_sync(store, program, sandbox, MAPPING, remote_diff=True)
+        assert s3.status is RunStatus.COMPLETED and s3.profiles_sent == 10, (s3.profiles_sent, s3.notes)
+        assert any("their contact is in Splio now" in n for n in s3.notes)
+        for email in absent[:10]:
+            assert loyalty_values(sandbox.contact(email), MAPPING) == expected_values(store.member(email), MAPPING)
+
+        # Then turns on "create missing contacts": the rest are created, without re-sending anyone else.
+        s4, st4 = run_sync(store, program, sandbox, MAPPING, create_missing=True)
+        assert s4.status is RunStatus.COMPLETED, s4.error
+        assert (s4.profiles_sent, s4.rejected, st4.created) == (len(absent) - 10, 0, len(absent) - 10)
+        for email in absent:
+            assert loyalty_values(sandbox.contact(email), MAPPING) == expected_values(store.member(email), MAPPING)
+        s5, _ = run_sync(store, program, sandbox, MAPPING, create_missing=True)
+        assert (s5.profiles_sent, s5.rejected) == (0, 0)
+        checked(sandbox)
+
+
 def test_faults_give_the_same_final_state(tmp_path: Path) -> None:
     """20 % 429, 5 % 500/502/503, 2 % dropped connections and tokens expiring every 2 s, over a
     first sync and a month later: same universe as a clean run, nothing lost or duplicated."""

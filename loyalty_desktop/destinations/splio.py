@@ -83,7 +83,8 @@ FIELDS_FORBIDDEN = ("This Splio API user may not create custom fields ({names}).
 FIELDS_MISSING = ("Splio has no custom field {names} yet. Let Loyalty Desktop create {them} "
                   "(--create-fields, or the wizard's \"create missing fields\" box), or create {them} in Splio "
                   "({types}), then sync again.")
-NOT_IN_SPLIO = "not in Splio: no contact has this {key}; skipped (the \"create missing contacts\" option creates it)"
+NOT_IN_SPLIO_PREFIX = "not in Splio:"
+NOT_IN_SPLIO = NOT_IN_SPLIO_PREFIX + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)"
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -293,6 +294,22 @@ class SplioDestination:
             notes.append(f"Read {len(self._snapshot):,} Splio contacts first: only contacts whose values differ "
                          "are written.")
         return notes
+
+    def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
+        """Of the members rejected earlier, those "not in Splio" whose contact can now be written:
+        all of them once missing contacts may be created, else those the remote read (first sync
+        or "compare with Splio") found in Splio since. Called after prepare()."""
+        absent = [row for row, why in rejected if why.startswith(NOT_IN_SPLIO_PREFIX)]
+        if not absent:
+            return [], ""
+        if self.create_missing:
+            return absent, "not in Splio, now created with the \"create missing contacts\" option"
+        plan, snapshot = self._plan, self._snapshot
+        if plan is None or snapshot is None:
+            return [], ""
+        found = [row for row in absent
+                 if (key := json.loads(row.payload).get("k")) and plan.normalize_key(key) in snapshot]
+        return found, "their contact is in Splio now"
 
     def _contacts_page(self, page: int, per_page: int) -> dict[str, Any]:
         body = self._call("contacts", "GET", "/data/contacts",
