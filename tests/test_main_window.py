@@ -28,7 +28,8 @@ from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox  # noqa: E4
 from loyalty_desktop.settings import Settings  # noqa: E402
 from loyalty_desktop.store import RunRecord  # noqa: E402
 from loyalty_desktop.ui import i18n, main_window  # noqa: E402
-from loyalty_desktop.ui.main_window import MainWindow, demo_phone_conflicts, screenshots  # noqa: E402
+from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
+from loyalty_desktop.ui.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
 from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup  # noqa: E402

@@ -16,26 +16,17 @@ store (TaskManager), the sync itself (SyncRunner). The window owns its connectio
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
-import os
-import tempfile
-import time
-from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
-    QDate,
     QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
-    QT_TRANSLATE_NOOP,
     Qt,
     QTimer,
     QUrl,
@@ -47,9 +38,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -61,12 +49,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStyle,
     QSystemTrayIcon,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -78,14 +63,16 @@ from ..engine import Phase, Progress, RunStatus, RunSummary
 from ..errors import user_message
 from ..fields import Mapping
 from ..net import CancelToken
-from ..segments import Group, SegmentReport, segment_report
+from ..segments import SegmentReport, segment_report
 from ..settings import Settings
 from ..store import RejectedRow, RunRecord
 from . import i18n
-from .runs_model import RunsModel, format_duration, local_datetime, long_when, run_seconds
+from .phases import phase_name
+from .run_dialog import RunDialog
+from .segments_view import SegmentsView
+from .runs_model import RunsModel, format_duration, local_datetime
 from .sync_runner import SyncRunner
 from .tasks import TaskManager
-from .widgets.bar_chart import Bar, BarChart, BarGroup
 
 log = logging.getLogger(__name__)
 
@@ -93,14 +80,6 @@ AUTO_SYNC_CHOICES = (0, 1, 2, 6, 12, 24)  # hours; 0 = off
 RUNS_SHOWN = 50
 _TRAY_WARNING = QSystemTrayIcon.MessageIcon.Warning
 
-_PHASES = {
-    Phase.CONFIRMING: QT_TRANSLATE_NOOP("MainWindow", "Confirming earlier jobs"),
-    Phase.READING: QT_TRANSLATE_NOOP("MainWindow", "Reading the loyalty data"),
-    Phase.PLANNING: QT_TRANSLATE_NOOP("MainWindow", "Planning what changed"),
-    Phase.SENDING_PROFILES: QT_TRANSLATE_NOOP("MainWindow", "Sending contacts"),
-    Phase.SENDING_EVENTS: QT_TRANSLATE_NOOP("MainWindow", "Sending events"),
-    Phase.DONE: QT_TRANSLATE_NOOP("MainWindow", "Done"),
-}
 
 
 def source_options(settings: Settings) -> argparse.Namespace:
@@ -123,112 +102,6 @@ def _value_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-# ------------------------------------------------------------------------------------------------
-# The rejected rows of one run
-
-
-class RunDialog(QDialog):
-    """One run: its outcome and the rows the platform rejected, exportable to CSV."""
-
-    def __init__(self, run: RunRecord, rows: list[RejectedRow], status_text: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.run, self.rows, self._status_text = run, rows, status_text
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(len(rows), 4)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        for i, r in enumerate(rows):
-            for j, v in ((0, r.key), (2, r.field), (3, r.reason)):
-                item = QTableWidgetItem(v)
-                item.setToolTip(v)
-                self.table.setItem(i, j, item)
-            self.table.setItem(i, 1, QTableWidgetItem())
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.export_button = QPushButton()
-        self.export_button.setEnabled(bool(rows))
-        self.export_button.clicked.connect(lambda: self.export_csv())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.empty)
-        if not rows:
-            lay.addStretch(1)
-        lay.addWidget(buttons)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        self.exported_to: Path | None = None
-        self.resize(820, 480 if rows else 200)
-        self.retranslate()
-        if rows:
-            self.table.resizeColumnsToContents()
-            for col, cap in ((0, 300), (1, 140), (2, 200)):
-                self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 16, cap))
-            self.table.setFocus()
-
-    def retranslate(self) -> None:
-        run = self.run
-        loc = QLocale()
-        when = long_when(run.started_at)
-        self.setWindowTitle(self.tr("Sync run of {when}").format(when=when))
-        lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
-        c = run.counts
-        if c:
-            lines.append(self.tr("{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} "
-                                 "rejected · {time}").format(
-                sent=loc.toString(int(c.get("profiles_sent", 0))), events=loc.toString(int(c.get("events_sent", 0))),
-                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(int(c.get("rejected", 0))),
-                time=format_duration(run_seconds(run))))
-        if run.error:
-            lines.append(run.error)
-        if self.rows:
-            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused and why; "
-                                 "once fixed, the next sync sends them again.")
-                         .format(count=QLocale().toString(len(self.rows))))
-        self.summary.setText("\n".join(lines))
-        self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),
-                                              self.tr("Reason")])
-        for i, r in enumerate(self.rows):
-            kind = self.table.item(i, 1)
-            if kind is not None:
-                kind.setText(self.tr("Event") if r.kind == "event" else self.tr("Contact"))
-        self.table.setAccessibleName(self.tr("Rejected rows"))
-        self.empty.setText(self.tr("No rejected rows in this run."))
-        self.export_button.setText(self.tr("&Export CSV…"))
-        self.export_button.setAccessibleName(self.tr("Export the rejected rows to a CSV file"))
-
-    def export_csv(self, path: str | Path | None = None) -> Path | None:
-        """Write the rejected rows to `path` (asks where when not given); returns the file written."""
-        if not path:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
-                self.tr("CSV files (*.csv)"))
-            if not chosen:
-                return None
-            path = chosen
-        out = Path(path)
-        with out.open("w", newline="", encoding="utf-8-sig") as f:  # the BOM lets Excel read accents
-            w = csv.writer(f)
-            w.writerow(["contact", "field", "reason", "kind"])
-            w.writerows((r.key, r.field, r.reason, r.kind) for r in self.rows)
-        self.exported_to = out
-        return out
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -380,17 +253,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.runs_page, "")
 
         # Segments tab
-        self.segments_page = QWidget()
-        seg_lay = QVBoxLayout(self.segments_page)
-        self.segments_header = QLabel()
-        self.segments_header.setWordWrap(True)
-        self.chart = BarChart()
-        self.chart_scroll = QScrollArea()
-        self.chart_scroll.setWidgetResizable(True)
-        self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.chart_scroll.setWidget(self.chart)
-        seg_lay.addWidget(self.segments_header)
-        seg_lay.addWidget(self.chart_scroll, 1)
+        self.segments_page = SegmentsView()
+        self.segments_header, self.chart = self.segments_page.header, self.segments_page.chart
         self.tabs.addTab(self.segments_page, "")
 
         # Settings tab
@@ -528,9 +392,6 @@ class MainWindow(QMainWindow):
                                         "rejected rows."))
         self.open_run_button.setText(self.tr("&Rejected rows…"))
         self.open_run_button.setAccessibleName(self.tr("Show the rejected rows of the selected run"))
-        self.chart.setAccessibleName(self.tr("Segments chart"))
-        self.chart.set_placeholder(self.tr("No members yet: run a sync to see the segments your loyalty "
-                                           "data makes possible."))
         self.language_caption.setText(self.tr("La&nguage:"))
         self.language_combo.setItemText(0, self.tr("Same as the computer"))
         self.language_combo.setAccessibleName(self.tr("Language"))
@@ -558,7 +419,6 @@ class MainWindow(QMainWindow):
         self._show_connection()
         self._show_last_sync()
         self._show_auto()
-        self._show_segments()
         if self._last_progress is not None and self._sync_stage == "running":
             self._on_progress(self._last_progress)
         elif self._sync_stage == "opening":
@@ -645,71 +505,6 @@ class MainWindow(QMainWindow):
             self.auto_label.setText(self.tr("Next automatic sync: {when}").format(when=when))
         else:
             self.auto_label.setText(self._auto_choice_text(hours))
-
-    # -- segments -----------------------------------------------------------------------------
-
-    def _show_segments(self) -> None:
-        report = self._report
-        if report is None:
-            self.segments_header.setText(self.tr("Counting…"))
-            self.chart.set_groups([])
-            return
-        loc = QLocale()
-        self.segments_header.setText(
-            self.tr("{members} loyalty members, as of {date} (the loyalty program's date). Candidates and "
-                    "disabled members are not counted.").format(
-                members=loc.toString(report.enrolled),
-                date=loc.toString(QDate(report.as_of.year, report.as_of.month, report.as_of.day),
-                                  QLocale.FormatType.LongFormat)))
-        if report.enrolled == 0:
-            self.chart.set_groups([])
-            return
-        total = report.enrolled
-
-        def share(n: int) -> str:
-            pct = round(100 * n / total) if total else 0
-            if n and not pct:
-                return self.tr("{count} (<1%)").format(count=loc.toString(n))
-            return self.tr("{count} ({percent}%)").format(count=loc.toString(n), percent=pct)
-
-        def bar(label: str, c: Any, text: str | None = None) -> Bar:
-            return Bar(label, c.members, text or share(c.members),
-                       label + "\n" + self.tr("{count} of {total} loyalty members").format(
-                           count=loc.toString(c.members), total=loc.toString(total)), c.key)
-
-        by_group: dict[Group, list[Any]] = {}
-        for c in report.counts:
-            by_group.setdefault(c.group, []).append(c)
-        groups: list[BarGroup] = []
-        tiers = [bar(c.segment.args.get("tier") or self.tr("No tier"), c) for c in by_group.get(Group.TIERS, [])
-                 if c.members or c.segment.args.get("tier")]
-        groups.append(BarGroup(self.tr("Members per tier"), tiers))
-        points: list[Bar] = []
-        for c in by_group.get(Group.POINTS, []):
-            low, high = c.segment.args["low"], c.segment.args["high"]
-            if high is None:
-                label = self.tr("{low}+ points").format(low=loc.toString(low))
-            elif low == high == 0:
-                label = self.tr("No points")
-            else:
-                label = self.tr("{low}–{high} points").format(low=loc.toString(low), high=loc.toString(high))
-            points.append(bar(label, c))
-        groups.append(BarGroup(self.tr("Points balance"), points))
-        act: list[Bar] = []
-        for c in by_group.get(Group.REWARD_READY, []):
-            act.append(bar(self.tr("Can claim a reward ({points}+ points)").format(
-                points=loc.toString(c.segment.args["points"])), c))
-        for c in by_group.get(Group.EXPIRING, []):
-            act.append(bar(self.tr("Points expiring within {days} days").format(days=c.segment.args["days"]), c,
-                           self.tr("{share} · {points} points").format(share=share(c.members),
-                                                                        points=loc.toString(c.points or 0))))
-        for c in by_group.get(Group.INACTIVE, []):
-            act.append(bar(self.tr("Inactive for {days} days").format(days=c.segment.args["days"]), c))
-        groups.append(BarGroup(self.tr("Worth an email"), act))
-        refs = by_group.get(Group.REFERRALS, [])
-        words = {"referrers": self.tr("Referred a friend"), "never-referred": self.tr("Never referred anyone")}
-        groups.append(BarGroup(self.tr("Referrals"), [bar(words.get(c.key, c.segment.name), c) for c in refs]))
-        self.chart.set_groups([g for g in groups if g.bars], scale=total)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -907,7 +702,7 @@ class MainWindow(QMainWindow):
     def _on_progress(self, p: Progress) -> None:
         self._last_progress = p
         loc = QLocale()
-        phase = QCoreApplication.translate("MainWindow", _PHASES.get(p.phase, p.phase.value))
+        phase = phase_name(p.phase)
         self.status_label.setText(phase)
         if p.total > 0 and p.phase not in (Phase.READING, Phase.DONE):
             self.progress_bar.setRange(0, p.total)
@@ -1094,7 +889,7 @@ class MainWindow(QMainWindow):
                         self.runs_view.selectRow(row)
             self._report = report
             self._show_last_sync()
-            self._show_segments()
+            self.segments_page.set_report(report)
             self._update_state()
             self.runsUpdated.emit()
             self.segmentsUpdated.emit(report)
@@ -1232,114 +1027,3 @@ class MainWindow(QMainWindow):
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-
-
-# ------------------------------------------------------------------------------------------------
-# Screenshots
-
-
-def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the main window never reached the expected state")
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
-    """Demo mode only: give the sandboxed Klaviyo account other profiles that already own `count`
-    members' phone numbers, as happens in real accounts. With phone numbers mapped, the platform
-    then rejects those members' rows (email and phone belong to two different profiles), which
-    shows the rejected rows as a merchant would meet them. Returns the phone numbers taken."""
-    import httpx
-
-    from ..destinations.klaviyo import REVISION
-    from ..sandbox.klaviyo import DEMO_KEY
-
-    if conn.sandbox is None:
-        raise ValueError("only for the demo sandbox")
-    with service.open_store() as store:
-        phones = [r[0] for r in store.db.execute(
-            "SELECT json_extract(data, '$.phone') FROM members WHERE json_extract(data, '$.phone') IS NOT NULL"
-            " ORDER BY email LIMIT ?", (count,))]
-    headers = {"Authorization": f"Klaviyo-API-Key {DEMO_KEY}", "revision": REVISION,
-               "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
-    with httpx.Client(base_url=conn.sandbox.base_url, headers=headers, timeout=10) as client:
-        for i, phone in enumerate(phones):
-            body = {"data": {"type": "profile", "attributes": {"email": f"front.desk.{i + 1}@gmail.com",
-                                                                "phone_number": phone}}}
-            client.post("/api/profiles", json=body).raise_for_status()
-    return phones
-
-
-def screenshots(outdir: Path, language: str) -> list[Path]:
-    """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings and a
-    run's rejected rows. The demo history is a first sync, then a month later a second one with
-    phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
-    (never the user's)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication(["loyalty-desktop"])
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    previous_dir = paths._override  # noqa: SLF001 - restored afterwards
-    shots: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
-        paths.set_data_dir(tmp)
-        tasks = TaskManager()
-        win: MainWindow | None = None
-        try:
-            i18n.install(language)
-            spec = service.DemoSpec(500, 42)
-            settings = Settings(language=language, platform="klaviyo", demo=True, target="klaviyo-sandbox",
-                                source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
-                                wizard_done=True, auto_sync_hours=6)
-            win = MainWindow(settings, tasks)
-            win.resize(1040, 720)
-            win.show()
-
-            def idle() -> bool:
-                return win is not None and not win.syncing and not win._refreshing  # noqa: SLF001
-
-            _wait_until(lambda: win is not None and win.connection is not None and win.sync_button.isEnabled())
-            win.sync_now()
-            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 1)  # type: ignore[union-attr]
-            # A month later, with phone numbers added to the mapping.
-            program = service.open_demo(spec)
-            program.tick(30)
-            program.close()
-            assert win.connection is not None
-            demo_phone_conflicts(win.connection)
-            from ..fields import KLAVIYO_LOYALTY
-
-            settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
-            win.sync_now()
-            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 2)  # type: ignore[union-attr]
-            win.runs_view.selectRow(0)
-
-            def shot(name: str, widget: QWidget) -> None:
-                QApplication.processEvents()
-                path = outdir / f"{language}-main-{name}.png"
-                widget.grab().save(str(path))
-                shots.append(path)
-
-            win.tabs.setCurrentIndex(0)
-            shot("1-runs", win)
-            win.tabs.setCurrentIndex(1)
-            shot("2-segments", win)
-            win.tabs.setCurrentIndex(2)
-            shot("3-settings", win)
-            win.tabs.setCurrentIndex(0)
-            win.open_selected_run()
-            _wait_until(lambda: win is not None and win.run_dialog is not None and win.run_dialog.isVisible())
-            assert win.run_dialog is not None
-            shot("4-rejected-rows", win.run_dialog)
-        finally:
-            if win is not None:
-                win.shutdown()
-                win.close()
-                win.deleteLater()
-            tasks.shutdown()
-            paths.set_data_dir(previous_dir)
-    del app
-    return shots

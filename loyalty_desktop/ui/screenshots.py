@@ -84,7 +84,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, platforms: tupl
                         i18n.install(lang)
                         shots += _walk_wizard(outdir, lang, platform, tasks)
                         try:
-                            from .main_window import screenshots as main_screenshots
+                            from .main_window_shots import screenshots as main_screenshots
                         except ImportError:
                             pass
                         else:

@@ -252,47 +252,47 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="266" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="267" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="269" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="270" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="318" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="318" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="325" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="319" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -300,549 +300,414 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="100" />
-        <source>Confirming earlier jobs</source>
-        <translation>Confirmation des envois précédents</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="101" />
-        <source>Reading the loyalty data</source>
-        <translation>Lecture des données de fidélité</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="102" />
-        <source>Planning what changed</source>
-        <translation>Calcul de ce qui a changé</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="103" />
-        <source>Sending contacts</source>
-        <translation>Envoi des contacts</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="104" />
-        <source>Sending events</source>
-        <translation>Envoi des événements</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="105" />
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="511" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="559" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1039" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="372" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="831" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="512" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="373" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="513" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="374" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="375" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="515" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="376" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="516" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="377" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="378" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="518" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="379" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="519" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="380" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="520" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="381" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="521" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="523" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="524" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="525" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="526" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="527" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="528" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="530" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="532" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="533" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="534" />
-        <source>Segments chart</source>
-        <translation>Graphique des segments</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="535" />
-        <source>No members yet: run a sync to see the segments your loyalty data makes possible.</source>
-        <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="537" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="538" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="539" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="540" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="541" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="542" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="544" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="548" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="549" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="550" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="551" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="552" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="553" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="554" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="555" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="556" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="568" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="858" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="650" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="570" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="574" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="576" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="433" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="577" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="582" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="587" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="444" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="592" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="449" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="599" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="601" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="458" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="605" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="462" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="609" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="466" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="611" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="615" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="472" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="617" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="622" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="479" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="628" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="485" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="633" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="490" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="636" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="493" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="645" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="648" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="657" />
-        <source>Counting…</source>
-        <translation>Comptage…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="662" />
-        <source>{members} loyalty members, as of {date} (the loyalty program's date). Candidates and disabled members are not counted.</source>
-        <translation>{members} membres du programme de fidélité au {date} (date du programme). Les candidats et les membres désactivés ne sont pas comptés.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="675" />
-        <source>{count} (&lt;1%)</source>
-        <translation>{count} (&lt;1 %)</translation>
-    </message>
-    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="667" />
         <location filename="../../loyalty_desktop/ui/main_window.py" line="676" />
-        <source>{count} ({percent}%)</source>
-        <translation>{count} ({percent} %)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="680" />
-        <source>{count} of {total} loyalty members</source>
-        <translation>{count} membres sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="687" />
-        <source>No tier</source>
-        <translation>Sans niveau</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="689" />
-        <source>Members per tier</source>
-        <translation>Membres par niveau</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="694" />
-        <source>{low}+ points</source>
-        <translation>{low} points et plus</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="696" />
-        <source>No points</source>
-        <translation>Aucun point</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="698" />
-        <source>{low}–{high} points</source>
-        <translation>{low} à {high} points</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="700" />
-        <source>Points balance</source>
-        <translation>Solde de points</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="703" />
-        <source>Can claim a reward ({points}+ points)</source>
-        <translation>Récompense possible ({points} points et +)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
-        <source>Points expiring within {days} days</source>
-        <translation>Points qui expirent sous {days} jours</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="707" />
-        <source>{share} · {points} points</source>
-        <translation>{share} · {points} points</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="710" />
-        <source>Inactive for {days} days</source>
-        <translation>Inactifs depuis {days} jours</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="711" />
-        <source>Worth an email</source>
-        <translation>À relancer par e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="713" />
-        <source>Referred a friend</source>
-        <translation>Ont parrainé un ami</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="713" />
-        <source>Never referred anyone</source>
-        <translation>N'ont jamais parrainé</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="714" />
-        <source>Referrals</source>
-        <translation>Parrainage</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="875" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="884" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="877" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="669" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="878" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="893" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="953" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="960" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="670" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="685" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="752" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="895" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="687" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="906" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="698" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="918" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="710" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="924" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="716" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="929" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="721" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="939" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="731" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="944" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="736" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="947" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="739" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="950" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="742" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="952" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="744" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="987" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1045" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="837" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1046" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="838" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1088" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="880" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1166" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="958" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1167" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="959" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1169" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="961" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1179" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="971" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1210" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1002" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1211" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1003" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -917,32 +782,32 @@
 <context>
     <name>Phases</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="43" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="11" />
         <source>Confirming earlier jobs</source>
         <translation>Confirmation des envois précédents</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="44" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="12" />
         <source>Reading the loyalty data</source>
         <translation>Lecture des données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="45" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="13" />
         <source>Planning what changed</source>
         <translation>Calcul des changements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="46" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="14" />
         <source>Sending contacts</source>
         <translation>Envoi des contacts</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="47" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="15" />
         <source>Sending events</source>
         <translation>Envoi des événements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="48" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -950,78 +815,78 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="78" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="191" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="82" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="199" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
         <source>{count} row(s) rejected. Each row says what the platform refused and why; once fixed, the next sync sends them again.</source>
         <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé et pourquoi ; une fois corrigées, la prochaine synchronisation les renverra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="204" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="209" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="210" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="211" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="212" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="219" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1168,24 +1033,132 @@
     </message>
 </context>
 <context>
+    <name>SegmentsView</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="38" />
+        <source>Segments chart</source>
+        <translation>Graphique des segments</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="39" />
+        <source>No members yet: run a sync to see the segments your loyalty data makes possible.</source>
+        <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="51" />
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="56" />
+        <source>{members} loyalty members, as of {date} (the loyalty program's date). Candidates and disabled members are not counted.</source>
+        <translation>{members} membres du programme de fidélité au {date} (date du programme). Les candidats et les membres désactivés ne sont pas comptés.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="69" />
+        <source>{count} (&lt;1%)</source>
+        <translation>{count} (&lt;1 %)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="70" />
+        <source>{count} ({percent}%)</source>
+        <translation>{count} ({percent} %)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="74" />
+        <source>{count} of {total} loyalty members</source>
+        <translation>{count} membres sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="81" />
+        <source>No tier</source>
+        <translation>Sans niveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="83" />
+        <source>Members per tier</source>
+        <translation>Membres par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="88" />
+        <source>{low}+ points</source>
+        <translation>{low} points et plus</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="90" />
+        <source>No points</source>
+        <translation>Aucun point</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="92" />
+        <source>{low}–{high} points</source>
+        <translation>{low} à {high} points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="94" />
+        <source>Points balance</source>
+        <translation>Solde de points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="97" />
+        <source>Can claim a reward ({points}+ points)</source>
+        <translation>Récompense possible ({points} points et +)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="100" />
+        <source>Points expiring within {days} days</source>
+        <translation>Points qui expirent sous {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="101" />
+        <source>{share} · {points} points</source>
+        <translation>{share} · {points} points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="104" />
+        <source>Inactive for {days} days</source>
+        <translation>Inactifs depuis {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="105" />
+        <source>Worth an email</source>
+        <translation>À relancer par e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="107" />
+        <source>Referred a friend</source>
+        <translation>Ont parrainé un ami</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="107" />
+        <source>Never referred anyone</source>
+        <translation>N'ont jamais parrainé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/segments_view.py" line="108" />
+        <source>Referrals</source>
+        <translation>Parrainage</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="58" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="59" />
         <source>Loyalty Desktop — set-up</source>
         <translation>Loyalty Desktop — configuration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="61" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="62" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="82" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="83" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -1276,123 +1249,123 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="106" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="139" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="141" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="153" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="147" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="167" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="161" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="164" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="178" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="172" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="175" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="179" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="182" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="186" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="193" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="190" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="207" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -1400,17 +1373,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="220" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="222" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>

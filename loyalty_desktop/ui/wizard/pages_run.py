@@ -7,7 +7,7 @@ import csv
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,18 +34,12 @@ from ... import service
 from ...engine import Phase, Progress, RunStatus, RunSummary
 from ...flows import recommended_flows
 from .. import i18n
+from ..phases import phase_name
 from ..sync_runner import SyncRunner
 from .base import Page, wrapping_label
 from .pages_data import _flatten, ordered_columns
 
 
-def phase_name(phase: Phase) -> str:
-    return {Phase.CONFIRMING: QCoreApplication.translate("Phases", "Confirming earlier jobs"),
-            Phase.READING: QCoreApplication.translate("Phases", "Reading the loyalty data"),
-            Phase.PLANNING: QCoreApplication.translate("Phases", "Planning what changed"),
-            Phase.SENDING_PROFILES: QCoreApplication.translate("Phases", "Sending contacts"),
-            Phase.SENDING_EVENTS: QCoreApplication.translate("Phases", "Sending events"),
-            Phase.DONE: QCoreApplication.translate("Phases", "Done")}[phase]
 
 
 def duration(seconds: float | None) -> str:

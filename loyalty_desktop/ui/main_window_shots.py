@@ -1,0 +1,124 @@
+"""The main window in demo mode, rendered to PNG (`loyalty-desktop screenshots`)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from .. import paths, service
+from ..settings import Settings
+from . import i18n
+from .main_window import MainWindow
+from .tasks import TaskManager
+
+
+def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the main window never reached the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
+    """Demo mode only: give the sandboxed Klaviyo account other profiles that already own `count`
+    members' phone numbers, as happens in real accounts. With phone numbers mapped, the platform
+    then rejects those members' rows (email and phone belong to two different profiles), which
+    shows the rejected rows as a merchant would meet them. Returns the phone numbers taken."""
+    import httpx
+
+    from ..destinations.klaviyo import REVISION
+    from ..sandbox.klaviyo import DEMO_KEY
+
+    if conn.sandbox is None:
+        raise ValueError("only for the demo sandbox")
+    with service.open_store() as store:
+        phones = [r[0] for r in store.db.execute(
+            "SELECT json_extract(data, '$.phone') FROM members WHERE json_extract(data, '$.phone') IS NOT NULL"
+            " ORDER BY email LIMIT ?", (count,))]
+    headers = {"Authorization": f"Klaviyo-API-Key {DEMO_KEY}", "revision": REVISION,
+               "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
+    with httpx.Client(base_url=conn.sandbox.base_url, headers=headers, timeout=10) as client:
+        for i, phone in enumerate(phones):
+            body = {"data": {"type": "profile", "attributes": {"email": f"front.desk.{i + 1}@gmail.com",
+                                                                "phone_number": phone}}}
+            client.post("/api/profiles", json=body).raise_for_status()
+    return phones
+
+
+def screenshots(outdir: Path, language: str) -> list[Path]:
+    """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings and a
+    run's rejected rows. The demo history is a first sync, then a month later a second one with
+    phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
+    (never the user's)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["loyalty-desktop"])
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    previous_dir = paths._override  # noqa: SLF001 - restored afterwards
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
+        paths.set_data_dir(tmp)
+        tasks = TaskManager()
+        win: MainWindow | None = None
+        try:
+            i18n.install(language)
+            spec = service.DemoSpec(500, 42)
+            settings = Settings(language=language, platform="klaviyo", demo=True, target="klaviyo-sandbox",
+                                source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
+                                wizard_done=True, auto_sync_hours=6)
+            win = MainWindow(settings, tasks)
+            win.resize(1040, 720)
+            win.show()
+
+            def idle() -> bool:
+                return win is not None and not win.syncing and not win._refreshing  # noqa: SLF001
+
+            _wait_until(lambda: win is not None and win.connection is not None and win.sync_button.isEnabled())
+            win.sync_now()
+            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 1)  # type: ignore[union-attr]
+            # A month later, with phone numbers added to the mapping.
+            program = service.open_demo(spec)
+            program.tick(30)
+            program.close()
+            assert win.connection is not None
+            demo_phone_conflicts(win.connection)
+            from ..fields import KLAVIYO_LOYALTY
+
+            settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
+            win.sync_now()
+            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 2)  # type: ignore[union-attr]
+            win.runs_view.selectRow(0)
+
+            def shot(name: str, widget: QWidget) -> None:
+                QApplication.processEvents()
+                path = outdir / f"{language}-main-{name}.png"
+                widget.grab().save(str(path))
+                shots.append(path)
+
+            win.tabs.setCurrentIndex(0)
+            shot("1-runs", win)
+            win.tabs.setCurrentIndex(1)
+            shot("2-segments", win)
+            win.tabs.setCurrentIndex(2)
+            shot("3-settings", win)
+            win.tabs.setCurrentIndex(0)
+            win.open_selected_run()
+            _wait_until(lambda: win is not None and win.run_dialog is not None and win.run_dialog.isVisible())
+            assert win.run_dialog is not None
+            shot("4-rejected-rows", win.run_dialog)
+        finally:
+            if win is not None:
+                win.shutdown()
+                win.close()
+                win.deleteLater()
+            tasks.shutdown()
+            paths.set_data_dir(previous_dir)
+    del app
+    return shots

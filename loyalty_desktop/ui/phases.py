@@ -1,0 +1,16 @@
+"""The sync phases in the user's language (one translation, shared by the wizard and the main window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..engine import Phase
+
+
+def phase_name(phase: Phase) -> str:
+    return {Phase.CONFIRMING: QCoreApplication.translate("Phases", "Confirming earlier jobs"),
+            Phase.READING: QCoreApplication.translate("Phases", "Reading the loyalty data"),
+            Phase.PLANNING: QCoreApplication.translate("Phases", "Planning what changed"),
+            Phase.SENDING_PROFILES: QCoreApplication.translate("Phases", "Sending contacts"),
+            Phase.SENDING_EVENTS: QCoreApplication.translate("Phases", "Sending events"),
+            Phase.DONE: QCoreApplication.translate("Phases", "Done")}[phase]

@@ -1,0 +1,125 @@
+"""One sync run in its own dialog: its outcome and the rows that were rejected, exportable to CSV."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store import RejectedRow, RunRecord
+from .runs_model import format_duration, long_when, run_seconds
+
+
+class RunDialog(QDialog):
+    """One run: its outcome and the rows the platform rejected, exportable to CSV."""
+
+    def __init__(self, run: RunRecord, rows: list[RejectedRow], status_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run, self.rows, self._status_text = run, rows, status_text
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        for i, r in enumerate(rows):
+            for j, v in ((0, r.key), (2, r.field), (3, r.reason)):
+                item = QTableWidgetItem(v)
+                item.setToolTip(v)
+                self.table.setItem(i, j, item)
+            self.table.setItem(i, 1, QTableWidgetItem())
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.setEnabled(bool(rows))
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.empty)
+        if not rows:
+            lay.addStretch(1)
+        lay.addWidget(buttons)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.exported_to: Path | None = None
+        self.resize(820, 480 if rows else 200)
+        self.retranslate()
+        if rows:
+            self.table.resizeColumnsToContents()
+            for col, cap in ((0, 300), (1, 140), (2, 200)):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 16, cap))
+            self.table.setFocus()
+
+    def retranslate(self) -> None:
+        run = self.run
+        loc = QLocale()
+        when = long_when(run.started_at)
+        self.setWindowTitle(self.tr("Sync run of {when}").format(when=when))
+        lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
+        c = run.counts
+        if c:
+            lines.append(self.tr("{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} "
+                                 "rejected · {time}").format(
+                sent=loc.toString(int(c.get("profiles_sent", 0))), events=loc.toString(int(c.get("events_sent", 0))),
+                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(int(c.get("rejected", 0))),
+                time=format_duration(run_seconds(run))))
+        if run.error:
+            lines.append(run.error)
+        if self.rows:
+            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused and why; "
+                                 "once fixed, the next sync sends them again.")
+                         .format(count=QLocale().toString(len(self.rows))))
+        self.summary.setText("\n".join(lines))
+        self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),
+                                              self.tr("Reason")])
+        for i, r in enumerate(self.rows):
+            kind = self.table.item(i, 1)
+            if kind is not None:
+                kind.setText(self.tr("Event") if r.kind == "event" else self.tr("Contact"))
+        self.table.setAccessibleName(self.tr("Rejected rows"))
+        self.empty.setText(self.tr("No rejected rows in this run."))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the rejected rows to a CSV file"))
+
+    def export_csv(self, path: str | Path | None = None) -> Path | None:
+        """Write the rejected rows to `path` (asks where when not given); returns the file written."""
+        if not path:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
+                self.tr("CSV files (*.csv)"))
+            if not chosen:
+                return None
+            path = chosen
+        out = Path(path)
+        with out.open("w", newline="", encoding="utf-8-sig") as f:  # the BOM lets Excel read accents
+            w = csv.writer(f)
+            w.writerow(["contact", "field", "reason", "kind"])
+            w.writerows((r.key, r.field, r.reason, r.kind) for r in self.rows)
+        self.exported_to = out
+        return out
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
