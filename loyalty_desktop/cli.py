@@ -274,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--languages", default="en,fr")
     sh.set_defaults(func=cmd_screenshots)
 
+    from .kit.cli import add_parser as add_kit_parser  # `kit`: the Klaviyo loyalty kit (kit/cli.py)
+
+    add_kit_parser(sub)
+
     k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
     k.add_argument("action", choices=["set", "delete"])
     k.add_argument("platform", choices=sorted(secrets.ENV_VARS))

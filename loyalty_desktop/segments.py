@@ -145,13 +145,13 @@ def define_segments(tiers: Iterable[str] = (), *, no_tier: bool = True,
                         (_IS_MEMBER, Condition("points_expiring", Op.GTE, 1),
                          Condition("points_expiry_date", Op.IN_NEXT_DAYS, expiring_days)),
                         sum_field="points_expiring", args={"days": expiring_days}))
+    # Referrals are judged by the completed count on the member's own profile: the platform holds
+    # the "Referral Started" event on the invited friend's profile, not the sender's, so an
+    # invitation still pending cannot be told apart there (and both counts must agree).
     segs.append(Segment("referrers", Group.REFERRALS, "Loyalty: referred a friend",
-                        (_IS_MEMBER,),
-                        any_of=(Condition("referrals_completed", Op.GTE, 1),
-                                Condition("event:Referral Started", Op.HAS_DONE, 1))))
+                        (_IS_MEMBER, Condition("referrals_completed", Op.GTE, 1))))
     segs.append(Segment("never-referred", Group.REFERRALS, "Loyalty: never referred a friend",
-                        (_IS_MEMBER, Condition("referrals_completed", Op.BETWEEN, (0, 0)),
-                         Condition("event:Referral Started", Op.HAS_DONE, 0))))
+                        (_IS_MEMBER, Condition("referrals_completed", Op.BETWEEN, (0, 0)))))
     segs.append(Segment(f"inactive-{inactive_days}d", Group.INACTIVE,
                         f"Loyalty: inactive for {inactive_days} days",
                         (_IS_MEMBER, Condition("last_activity_at", Op.NOT_IN_LAST_DAYS, inactive_days)),
@@ -315,14 +315,26 @@ def _declared_tiers(store: Store) -> list[str]:
     return names
 
 
+def reward_points_for(store: Store) -> int:
+    """The reward-ready threshold: what the cheapest reward bought with points costs, when the
+    store knows such rewards, else DEFAULT_REWARD_POINTS."""
+    row = store.db.execute(
+        "SELECT min(json_extract(data, '$.points_spent')) FROM records"
+        " WHERE kind='reward' AND json_extract(data, '$.points_spent') > 0").fetchone()
+    return int(row[0]) if row and row[0] is not None else DEFAULT_REWARD_POINTS
+
+
 def segment_report(store: Store, as_of: date | datetime | None = None, *,
-                   reward_points: int = DEFAULT_REWARD_POINTS) -> SegmentReport:
-    """Counts of every segment; `as_of` defaults to the program's clock, else today.
+                   reward_points: int | None = None) -> SegmentReport:
+    """Counts of every segment; `as_of` defaults to the program's clock, else today, and
+    `reward_points` to the cheapest reward's (reward_points_for).
 
     One pass grouped by tier name: the tier segments are the groups' sizes, every other segment
     the sum over the groups.
     """
     day = _day(as_of or program_as_of(store) or datetime.now().astimezone())
+    if reward_points is None:
+        reward_points = reward_points_for(store)
     others = define_segments((), no_tier=False, reward_points=reward_points)
     everyone = Segment("enrolled", Group.TIERS, "Loyalty members", (_IS_MEMBER,))
     per_tier = _sums(store, [everyone, *others], day, group_by="tier_name")
@@ -338,7 +350,7 @@ def segment_report(store: Store, as_of: date | datetime | None = None, *,
 
 
 def segment_counts(store: Store, as_of: date | datetime | None = None, *,
-                   reward_points: int = DEFAULT_REWARD_POINTS) -> list[SegmentCount]:
+                   reward_points: int | None = None) -> list[SegmentCount]:
     """Members per tier, points buckets, reward-ready, points expiring within 30 days (count and
     sum), referral activity and 90-day inactivity, for the store's members snapshot."""
     return segment_report(store, as_of, reward_points=reward_points).counts

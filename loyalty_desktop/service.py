@@ -197,3 +197,14 @@ def connect_klaviyo(dest: Any) -> AccountInfo:
 
 
 connect = connect_klaviyo  # the name tests and callers used first
+
+
+def align_demo_clock(conn: Connection, store: Store) -> None:
+    """Demo mode: let an in-process sandbox evaluate relative dates ("expiring within 30 days") on
+    the demo program's clock, as the app's own segment counts do. No effect on a real platform."""
+    from .segments import program_as_of
+
+    set_clock = getattr(conn.sandbox, "set_clock", None)
+    as_of = program_as_of(store)
+    if set_clock is not None and as_of is not None:
+        set_clock(as_of)

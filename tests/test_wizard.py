@@ -92,6 +92,13 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     from PySide6.QtGui import QGuiApplication
 
     assert "{{ event.points_change }}" in QGuiApplication.clipboard().text()
+    # The Klaviyo kit is offered here, on the connection just verified.
+    assert wiz.done_page.kit_button.isVisible()
+    qtbot.mouseClick(wiz.done_page.kit_button, Qt.MouseButton.LeftButton)
+    panel = wiz.done_page.kit_dialog.panel
+    qtbot.waitUntil(lambda: bool(panel.plan) and panel.run_button.isEnabled(), timeout=TIMEOUT)
+    assert any(i.preview_count for i in panel.plan)
+    wiz.done_page.kit_dialog.close()
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     saved = Settings.load()
     assert saved.wizard_done and saved.target == "klaviyo-sandbox" and saved.source == "demo"

@@ -332,6 +332,11 @@ class SplioDestination:
                                        bool(e.get("is_system"))))
         return out
 
+    def remote_fields(self) -> list[RemoteField]:
+        """The universe's contact fields, typed from a few contacts (the wizard shows which mapped
+        custom fields exist and which a sync would create; `splio_fields.resolve` tells them apart)."""
+        return self._fields(self._contacts_page(1, 20).get("elements") or [])
+
     def _create_field(self, name: str, type_: str, names: str, types: str) -> RemoteField:
         try:
             resp = self._call("other", "POST", "/data/fields",

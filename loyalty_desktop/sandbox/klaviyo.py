@@ -9,8 +9,9 @@ A real HTTP server on 127.0.0.1 speaking Klaviyo's wire format::
 Implemented operations: get_accounts, create_or_update_profile (POST /api/profile-import),
 create_profile, update_profile, get_profiles, get_profile, bulk_import_profiles and the job
 reads (job, jobs, import-errors, job profiles), create_event, bulk_create_events, get_events,
-get_event, get_metrics, get_metric. Auth, scopes, revision header, content types, payload caps,
-per-key/per-operation rate limits, JSON:API errors and cursor pagination follow
+get_event, get_metrics, get_metric, and the kit's segments/templates/flows (klaviyo_kit_handlers).
+Auth, scopes, revision header, content types, payload caps, per-key/per-operation rate limits,
+JSON:API errors and cursor pagination follow
 ``shared/reference/klaviyo.md`` §12. Processing-time import errors: see
 :mod:`loyalty_desktop.sandbox.klaviyo_state`. API keys are never logged nor recorded.
 
@@ -43,6 +44,7 @@ from .http_base import (BackgroundHTTPServer, BodyDecodeError, Faults, FixedWind
 from .klaviyo_common import (ACCEPTED_BODY_TYPES, ALL_SCOPES, JSONAPI, MAX_PAYLOAD, MAX_SINGLE_PROFILE_PAYLOAD,
                              OPERATIONS, ApiError, error_item, new_private_key, revision_problem, short_id)
 from .klaviyo_handlers_bulk import BulkEventHandlers
+from .klaviyo_kit_flow_handlers import KIT_ROUTES, KitHandlers
 from .klaviyo_state import SandboxEvent, SandboxProfile, SandboxState
 
 __all__ = ["DEMO_KEY", "Faults", "KlaviyoSandbox", "RequestRecord", "SandboxEvent", "SandboxProfile"]
@@ -68,6 +70,7 @@ ROUTES: list[tuple[re.Pattern[str], dict[str, str]]] = [(re.compile(f"^{p}$"), m
     ("/api/event-bulk-create-jobs", {"POST": "bulk_create_events"}),
     ("/api/metrics", {"GET": "get_metrics"}),
     (f"/api/metrics/{_ID}", {"GET": "get_metric"}),
+    *KIT_ROUTES,
 )]
 
 
@@ -100,7 +103,7 @@ def _snapshot(obj: Any, **fresh: Any) -> Any:
     return out
 
 
-class KlaviyoSandbox(BulkEventHandlers):
+class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
     """In-process Klaviyo emulator. See the module docstring."""
 
     def __init__(self, job_seconds: float = 0.2, drop_test_domains: bool = True, *,
@@ -386,6 +389,9 @@ class KlaviyoSandbox(BulkEventHandlers):
             with self._counters_lock:
                 self.throttled_count += 1
             return op_id, self._throttled(decision.retry_after_s)
+        refused = self._daily_cap(op_id, op.daily, req.received_monotonic) if op.daily else None
+        if refused is not None:
+            return op_id, refused
         steady = decision.windows[1]
         rl = [("RateLimit-Limit", str(steady.limit)), ("RateLimit-Remaining", str(steady.remaining)),
               ("RateLimit-Reset", str(steady.reset_s))]

@@ -24,6 +24,7 @@ FIRST_GA_REVISION = "2022-10-17"
 ALL_SCOPES = frozenset({
     "accounts:read", "events:read", "events:write", "lists:read", "lists:write",
     "metrics:read", "profiles:read", "profiles:write", "segments:read", "segments:write",
+    "templates:read", "templates:write", "flows:read", "flows:write",
 })
 
 AUTH_RE = re.compile(r"^Klaviyo-API-Key (pk_[A-Za-z0-9]{34})$")
@@ -44,10 +45,9 @@ class Operation:
     daily: int | None = None
 
     def limits(self) -> list[tuple[int, float]]:
-        out = [(self.burst, 1.0), (self.steady, 60.0)]
-        if self.daily:
-            out.append((self.daily, 86400.0))
-        return out
+        """Burst and steady windows (per key). The daily cap is counted per account, apart: see
+        ``KitBase._daily_cap`` in klaviyo_kit_base."""
+        return [(self.burst, 1.0), (self.steady, 60.0)]
 
 
 def _op(op_id: str, scopes: str, burst: int, steady: int, daily: int | None = None) -> Operation:
@@ -75,6 +75,21 @@ OPERATIONS: dict[str, Operation] = {o.op_id: o for o in (
     _op("bulk_create_events", "events:write", 10, 150),
     _op("get_metrics", "metrics:read", 10, 150),
     _op("get_metric", "metrics:read", 10, 150),
+    # marketing kit (klaviyo_kit_*.py)
+    _op("get_segments", "segments:read", 75, 750),
+    _op("create_segment", "segments:write", 1, 15, 100),
+    _op("get_segment", "segments:read", 75, 750),
+    _op("update_segment", "segments:write", 1, 15, 100),
+    _op("get_profiles_for_segment", "profiles:read segments:read", 75, 750),
+    _op("get_templates", "templates:read", 75, 750),
+    _op("create_template", "templates:write", 75, 750),
+    _op("get_template", "templates:read", 75, 750),
+    _op("update_template", "templates:write", 75, 750),
+    _op("get_flows", "flows:read", 3, 60),
+    _op("create_flow", "flows:write", 1, 15, 100),
+    _op("get_flow", "flows:read", 3, 60),
+    _op("update_flow", "flows:write", 3, 60),
+    _op("get_actions_for_flow", "flows:read", 3, 60),
 )}
 
 ERROR_TITLES = {

@@ -67,6 +67,7 @@ from ..segments import SegmentReport, segment_report
 from ..settings import Settings
 from ..store import RejectedRow, RunRecord
 from . import i18n
+from .kit_panel import KitPanel
 from .phases import phase_name
 from .run_dialog import RunDialog
 from .segments_view import SegmentsView
@@ -257,6 +258,15 @@ class MainWindow(QMainWindow):
         self.segments_header, self.chart = self.segments_page.header, self.segments_page.chart
         self.tabs.addTab(self.segments_page, "")
 
+        # Klaviyo kit tab (Klaviyo only): segments, templates and draft flows made in the account
+        self.kit_panel: KitPanel | None = None
+        if self._platform() == "klaviyo":
+            self.kit_panel = KitPanel(self.tasks, lambda: self.connection, self.mapping, busy=self._kit_busy)
+            self.kit_panel.started.connect(self._update_state)
+            self.kit_panel.finished.connect(lambda _r: self._update_state())
+            self.tabs.addTab(self.kit_panel, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
         # Settings tab
         self.settings_page = QWidget()
         s_outer = QVBoxLayout(self.settings_page)
@@ -384,7 +394,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop the sync; the next one resumes where it stopped"))
         self.tabs.setTabText(0, self.tr("&Last runs"))
         self.tabs.setTabText(1, self.tr("Se&gments"))
-        self.tabs.setTabText(2, self.tr("Se&ttings"))
+        if self.kit_panel is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel), self.tr("Klaviyo &kit"))
+        self.tabs.setTabText(self.tabs.indexOf(self.settings_page), self.tr("Se&ttings"))
         self.runs_view.setAccessibleName(self.tr("Sync history"))
         self.runs_view.setAccessibleDescription(self.tr("One row per sync, newest first. Press Enter to see a "
                                                         "run's rejected rows."))
@@ -510,10 +522,11 @@ class MainWindow(QMainWindow):
 
     def _update_state(self) -> None:
         syncing = self._sync_stage != "idle"
+        kit = self.kit_panel is not None and self.kit_panel.running  # it uses the connection too
         connected = self.connection is not None and self._health[0] == "ok"
-        self.sync_button.setEnabled(connected and not syncing)
+        self.sync_button.setEnabled(connected and not syncing and not kit)
         self.cancel_button.setEnabled(syncing)
-        self.verify_button.setEnabled(not syncing and not self._busy_verify)
+        self.verify_button.setEnabled(not syncing and not kit and not self._busy_verify)
         demo = self.settings.demo or self._target_name.endswith("-sandbox")
         self.forget_button.setEnabled(not demo and bool(self._key_mask) and not syncing)
         self.open_run_button.setEnabled(self.runs_view.selectionModel().hasSelection())
@@ -639,7 +652,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def sync_now(self, automatic: bool = False) -> bool:
         """Start a sync; returns False when one is running or there is no connection."""
-        if self.syncing or self.connection is None or self._busy_verify or self._closed:
+        if self.syncing or self.connection is None or self._busy_verify or self._closed \
+                or (self.kit_panel is not None and self.kit_panel.running):
             return False
         self._sync_stage = "opening"
         self._sync_automatic = automatic
@@ -1009,12 +1023,25 @@ class MainWindow(QMainWindow):
         event.accept()
         super().closeEvent(event)
 
+    # -- Klaviyo kit --------------------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        # The kit lists its items when first shown (it reads the store and renders the templates).
+        if self.kit_panel is not None and self.tabs.widget(index) is self.kit_panel and not self.kit_panel.plan:
+            self.kit_panel.replan()
+
+    def _kit_busy(self) -> str:
+        return self.tr("A sync is running: make the kit once it has finished.") if self.syncing else ""
+
     def shutdown(self) -> None:
-        """Stop everything this window runs: timer, sync, tray, connection; remember the size."""
+        """Stop everything this window runs: timer, sync, kit, tray, connection; remember the size."""
         if self._closed:
             return
         self.save_geometry()
         self._closed = True
+        if self.kit_panel is not None:
+            self.kit_panel.cancel()
+            self.kit_panel.wait()
         self.auto_timer.stop()
         if self._open_cancel is not None:
             self._open_cancel.cancel()

@@ -53,8 +53,8 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
 
 
 def screenshots(outdir: Path, language: str) -> list[Path]:
-    """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings and a
-    run's rejected rows. The demo history is a first sync, then a month later a second one with
+    """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings, a
+    run's rejected rows and the Klaviyo kit once made. The demo history is a first sync, then a month later a second one with
     phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
     (never the user's)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -106,8 +106,15 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             shot("1-runs", win)
             win.tabs.setCurrentIndex(1)
             shot("2-segments", win)
-            win.tabs.setCurrentIndex(2)
+            win.tabs.setCurrentWidget(win.settings_page)
             shot("3-settings", win)
+            kit = win.kit_panel
+            if kit is not None:  # the Klaviyo kit, made in the sandboxed account
+                win.tabs.setCurrentWidget(kit)
+                _wait_until(lambda: bool(kit.plan) and kit.run_button.isEnabled())
+                kit.start()
+                _wait_until(lambda: kit.report is not None and not kit.running)
+                shot("5-kit", win)
             win.tabs.setCurrentIndex(0)
             win.open_selected_run()
             _wait_until(lambda: win is not None and win.run_dialog is not None and win.run_dialog.isVisible())

@@ -252,464 +252,620 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="271" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="267" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="269" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="274" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="270" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <source>Set up my Klaviyo loyalty &amp;kit…</source>
+        <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
+        <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
+        <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="282" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="318" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="341" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="318" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="341" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="319" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="342" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
 </context>
 <context>
+    <name>KitDialog</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="393" />
+        <source>Set up my Klaviyo loyalty kit</source>
+        <translation>Installer mon kit fidélité Klaviyo</translation>
+    </message>
+</context>
+<context>
+    <name>KitPanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="168" />
+        <source>Map the loyalty fields first: the kit builds on the properties the sync sends.</source>
+        <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="216" />
+        <source>{count} members today</source>
+        <translation>{count} membres aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="243" />
+        <source>Not connected to Klaviyo: verify the connection, then try again.</source>
+        <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="251" />
+        <source>Waiting…</source>
+        <translation>En attente…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="255" />
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="319" />
+        <source>Listing what the kit makes…</source>
+        <translation>Liste des éléments du kit…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="322" />
+        <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
+        <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="327" />
+        <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
+        <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="334" />
+        <source>Nothing was made.</source>
+        <translation>Rien n'a été créé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="336" />
+        <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
+        <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="338" />
+        <source>Some items wait for Klaviyo's daily limit: run the kit again tomorrow to finish.</source>
+        <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="341" />
+        <source>Flows are drafts: review them in Klaviyo, then turn them on.</source>
+        <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="348" />
+        <source>The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email template for each loyalty moment (French and English), and a flow for each loyalty event, as a draft: nothing is sent until you review it and turn it on.</source>
+        <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e-mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="351" />
+        <source>Email &amp;language:</source>
+        <translation>&amp;Langue des e-mails :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <source>French and English</source>
+        <translation>Français et anglais</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
+        <source>Language of the email templates</source>
+        <translation>Langue des modèles d'e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <source>Kit items</source>
+        <translation>Éléments du kit</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
+        <source>&amp;Create in Klaviyo</source>
+        <translation>&amp;Créer dans Klaviyo</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
+        <source>Create the chosen items in Klaviyo</source>
+        <translation>Créer les éléments choisis dans Klaviyo</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="372" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="831" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="845" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="373" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="374" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="375" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="376" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="377" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="378" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="379" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="380" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="381" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <source>Klaviyo &amp;kit</source>
+        <translation>&amp;Kit Klaviyo</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="421" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="650" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="664" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="443" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="433" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="446" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="444" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="449" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="458" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="470" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="462" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="466" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="480" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="472" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="484" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="479" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="485" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="497" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="490" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="493" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="667" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="676" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="681" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="690" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="669" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="683" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="670" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="685" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="752" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="684" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="699" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="766" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="687" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="698" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="712" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="710" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="716" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="730" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="721" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="731" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="736" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="750" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="739" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="742" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="744" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="758" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="793" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="837" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="851" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="838" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="852" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="880" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="894" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="958" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="972" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="959" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="973" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="961" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="975" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="971" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="985" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1002" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1016" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1003" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1017" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1034" />
+        <source>A sync is running: make the kit once it has finished.</source>
+        <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
 </context>
 <context>
@@ -738,45 +894,49 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="78" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="219" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="79" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="225" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="287" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="322" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="140" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="148" />
+        <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
+        <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
     </message>
 </context>
 <context>
@@ -810,6 +970,84 @@
         <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>RejectsView</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="62" />
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
+        <source>Rejected rows</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="84" />
+        <source>The first {shown} of {total} rejected rows; export them all to CSV.</source>
+        <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="87" />
+        <source>1 rejected row: it is not imported.</source>
+        <translation>1 ligne refusée : elle n'est pas importée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
+        <source>{n} rejected rows: they are not imported.</source>
+        <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="90" />
+        <source>No rejected rows.</source>
+        <translation>Aucune ligne refusée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="100" />
+        <source>Export the rejected rows</source>
+        <translation>Exporter les lignes refusées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="105" />
+        <source>1 rejected row exported to {path}.</source>
+        <translation>1 ligne refusée exportée dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
+        <source>{n} rejected rows exported to {path}.</source>
+        <translation>{n} lignes refusées exportées dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -1143,229 +1381,738 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="59" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="68" />
         <source>Loyalty Desktop — set-up</source>
         <translation>Loyalty Desktop — configuration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="71" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="91" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="92" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
 </context>
 <context>
-    <name>SourcePage</name>
+    <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="101" />
-        <source>Where is your loyalty data?</source>
-        <translation>Où sont vos données de fidélité ?</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="114" />
+        <source>Members file:</source>
+        <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="102" />
-        <source>Choose the loyalty program to read. Nothing is changed in it.</source>
-        <translation>Choisissez le programme de fidélité à lire. Rien n'y est modifié.</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
+        <source>Points history (optional):</source>
+        <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="103" />
-        <source>Demo loyalty program (realistic members, two years of history)</source>
-        <translation>Programme de fidélité de démonstration (membres réalistes, deux ans d'historique)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="104" />
-        <source>Members:</source>
-        <translation>Membres :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="105" />
-        <source>Number of demo members</source>
-        <translation>Nombre de membres de démonstration</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="106" />
-        <source>A spreadsheet export (CSV or Excel) from Loyoly, Smile.io or your own</source>
-        <translation>Un export tableur (CSV ou Excel) de Loyoly, Smile.io ou le vôtre</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="107" />
-        <source>Spreadsheet file</source>
-        <translation>Fichier tableur</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
+        <source>points-history.csv (for “points earned” emails)</source>
+        <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
+        <source>Members file</source>
+        <translation>Fichier des membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
+        <source>Points history file</source>
+        <translation>Fichier de l'historique des points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="110" />
-        <source>Smile.io (API key from Settings → Developer tools)</source>
-        <translation>Smile.io (clé d'API dans Settings → Developer tools)</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <source>Choose the members file</source>
+        <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="111" />
-        <source>Smile.io API key</source>
-        <translation>Clé d'API Smile.io</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <source>Choose the points history file</source>
+        <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <source>Loyalty field</source>
+        <translation>Champ de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <source>Columns of the members file</source>
+        <translation>Colonnes du fichier des membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <source>Columns of the points history</source>
+        <translation>Colonnes de l'historique des points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="134" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="121" />
-        <source>Spreadsheets (*.csv *.txt *.xlsx)</source>
-        <translation>Tableurs (*.csv *.txt *.xlsx)</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
+        <source>Choose the points history export</source>
+        <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="139" />
-        <source>Choose the spreadsheet file first.</source>
-        <translation>Choisissez d'abord le fichier tableur.</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="137" />
+        <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="154" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="169" />
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="194" />
+        <source>the spreadsheet</source>
+        <translation>le tableur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="198" />
+        <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
+        <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="228" />
+        <source>1 member</source>
+        <translation>1 membre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="228" />
+        <source>{n} members</source>
+        <translation>{n} membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="231" />
+        <source>1 points movement</source>
+        <translation>1 mouvement de points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="231" />
+        <source>{n} points movements</source>
+        <translation>{n} mouvements de points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="239" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="240" />
+        <source>Columns: {file}</source>
+        <translation>Colonnes : {file}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
+        <source>Rejected rows ({n})</source>
+        <translation>Lignes refusées ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="251" />
+        <source>✓ Ready to import 1 member.</source>
+        <translation>✓ Prêt à importer 1 membre.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="252" />
+        <source>✓ Ready to import {n} members.</source>
+        <translation>✓ Prêt à importer {n} membres.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="257" />
+        <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="263" />
+        <source> · 1 email listed twice: the later row is used</source>
+        <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="264" />
+        <source> · {n} emails listed more than once: the later row is used</source>
+        <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
+        <source>(column {n}, no name)</source>
+        <translation>(colonne {n}, sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="281" />
+        <source>Loyalty field for the column {column}</source>
+        <translation>Champ de fidélité pour la colonne {column}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTexts</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="20" />
+        <source>{file} looks like a points history (one row per points movement), not a members list: choose it as the points history, and the members export as the members file.</source>
+        <translation>{file} ressemble à un historique de points (une ligne par mouvement de points), pas à une liste de membres : choisissez-le comme historique des points, et l'export des membres comme fichier des membres.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="23" />
+        <source>{file} looks like a members list (one row per member), not a points history: choose it as the members file.</source>
+        <translation>{file} ressemble à une liste de membres (une ligne par membre), pas à un historique de points : choisissez-le comme fichier des membres.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="27" />
+        <source>{file} cannot be found: choose the file again.</source>
+        <translation>{file} est introuvable : choisissez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="28" />
+        <source>{file} is empty: export it again from your loyalty program.</source>
+        <translation>{file} est vide : exportez-le de nouveau depuis votre programme de fidélité.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="29" />
+        <source>{file} has column names but no rows: export it again with the data.</source>
+        <translation>{file} a des noms de colonnes mais aucune ligne : exportez-le de nouveau avec les données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="31" />
+        <source>{file} starts with data instead of column names: add a first row naming the columns (for example Email, Points, Tier) and choose it again.</source>
+        <translation>{file} commence par des données au lieu des noms de colonnes : ajoutez une première ligne qui nomme les colonnes (par exemple E-mail, Points, Palier) et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="34" />
+        <source>{file} has no email column. Name the column that holds the email addresses “Email” (or “E-mail”, “Courriel”) and choose it again.</source>
+        <translation>{file} n'a pas de colonne e-mail. Nommez « E-mail » (ou « Email », « Courriel ») la colonne des adresses e-mail et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="37" />
+        <source>{file} is a points history without a date or a points column: name those columns (for example Date, Points) and choose it again.</source>
+        <translation>{file} est un historique de points sans colonne de date ou de points : nommez ces colonnes (par exemple Date, Points) et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="40" />
+        <source>{file} is not a spreadsheet: export the loyalty data as CSV or Excel (.xlsx) and choose that file.</source>
+        <translation>{file} n'est pas un tableur : exportez les données de fidélité en CSV ou en Excel (.xlsx) et choisissez ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="42" />
+        <source>{file} is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), save, and choose it again.</source>
+        <translation>{file} est protégé par un mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier → Informations → Protéger le classeur → Chiffrer avec mot de passe, puis effacez-le), enregistrez et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="46" />
+        <source>{file} is an old Excel 97–2003 workbook (.xls): open it in Excel, save it as .xlsx or CSV, and choose that file.</source>
+        <translation>{file} est un ancien classeur Excel 97–2003 (.xls) : ouvrez-le dans Excel, enregistrez-le en .xlsx ou en CSV et choisissez ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="48" />
+        <source>{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV, and choose that file.</source>
+        <translation>{file} est une feuille de calcul OpenDocument (.ods) : enregistrez-la en .xlsx ou en CSV et choisissez ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="50" />
+        <source>{file} cannot be read: it may be damaged. Export it again, or save it as CSV.</source>
+        <translation>{file} est illisible : il est peut-être endommagé. Exportez-le de nouveau, ou enregistrez-le en CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="59" />
+        <source>missing email</source>
+        <translation>e-mail manquant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="60" />
+        <source>invalid email</source>
+        <translation>e-mail invalide</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="61" />
+        <source>duplicate email</source>
+        <translation>e-mail en double</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="62" />
+        <source>not a number</source>
+        <translation>pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="63" />
+        <source>negative number</source>
+        <translation>nombre négatif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="64" />
+        <source>not a whole number</source>
+        <translation>pas un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="65" />
+        <source>unknown date</source>
+        <translation>date non reconnue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="66" />
+        <source>unknown membership state</source>
+        <translation>statut de membre inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="67" />
+        <source>formula error</source>
+        <translation>erreur de formule</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="68" />
+        <source>missing value</source>
+        <translation>valeur manquante</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="69" />
+        <source>email not in the members file</source>
+        <translation>e-mail absent du fichier des membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
+        <source>Movement ID</source>
+        <translation>Identifiant du mouvement</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <source>Points (+ earned, − spent)</source>
+        <translation>Points (+ gagnés, − dépensés)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <source>Points earned</source>
+        <translation>Points gagnés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <source>Points spent</source>
+        <translation>Points dépensés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <source>Balance after</source>
+        <translation>Solde après</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <source>Reward code</source>
+        <translation>Code de récompense</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <source>Reward name</source>
+        <translation>Nom de la récompense</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <source>Reward expiry date</source>
+        <translation>Date d'expiration de la récompense</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <source>Reward used on</source>
+        <translation>Récompense utilisée le</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
+        <source>— not imported —</source>
+        <translation>— non importée —</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="103" />
+        <source>Excel workbook</source>
+        <translation>Classeur Excel</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <source>, sheet “{sheet}”</source>
+        <translation>, feuille « {sheet} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <source>vertical bars</source>
+        <translation>des barres verticales</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 avec BOM</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <source>CSV, {encoding}, separated by {delimiter}</source>
+        <translation>CSV, {encoding}, séparé par {delimiter}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <source>Choose the column that holds the email addresses (Email).</source>
+        <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
+        <source>Choose the column that holds the date of each points movement (Date).</source>
+        <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
+        <source>Choose the column that holds the points of each movement.</source>
+        <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
+    </message>
+</context>
+<context>
+    <name>SmilePanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="109" />
+        <source>A Smile.io key is already saved on this computer: Next uses it. Paste another key to replace it.</source>
+        <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="121" />
+        <source>Offline demo: a Smile.io sandbox with demo members starts on this computer and is read like a real Smile.io account. No key is needed.</source>
+        <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="123" />
+        <source>Demo members:</source>
+        <translation>Membres de démonstration :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="124" />
+        <source>Number of members in the Smile.io sandbox</source>
+        <translation>Nombre de membres dans le bac à sable Smile.io</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
+        <source>Smile.io private key:</source>
+        <translation>Clé privée Smile.io :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="126" />
+        <source>Smile.io API key</source>
+        <translation>Clé d'API Smile.io</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="127" />
+        <source>Smile Admin → Settings → Developer tools → private key</source>
+        <translation>Smile Admin → Settings → Developer tools → clé privée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
+        <source>Keep the key for this session only (you will paste it again next time)</source>
+        <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="151" />
+        <source>Paste the key first.</source>
+        <translation>Collez d'abord la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="157" />
+        <source>Checking the key with Smile.io…</source>
+        <translation>Vérification de la clé auprès de Smile.io…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="176" />
+        <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
+        <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="180" />
+        <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
+        <source>The key is saved in {where}.</source>
+        <translation>La clé est enregistrée dans {where}.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="108" />
+        <source>Where is your loyalty data?</source>
+        <translation>Où sont vos données de fidélité ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="109" />
+        <source>Choose the loyalty program to read. Nothing is changed in it.</source>
+        <translation>Choisissez le programme de fidélité à lire. Rien n'y est modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="110" />
+        <source>Demo loyalty program (realistic members, two years of history)</source>
+        <translation>Programme de fidélité de démonstration (membres réalistes, deux ans d'historique)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="111" />
+        <source>Members:</source>
+        <translation>Membres :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="112" />
+        <source>Number of demo members</source>
+        <translation>Nombre de membres de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="113" />
+        <source>French and English members with points, tiers, rewards, referrals and birthdays: a safe way to see what your contacts will get.</source>
+        <translation>Des membres français et anglais avec points, paliers, récompenses, parrainages et anniversaires : une façon sans risque de voir ce que recevront vos contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="115" />
+        <source>A spreadsheet export (CSV or Excel) from Loyoly, Smile.io or your own</source>
+        <translation>Un export tableur (CSV ou Excel) de Loyoly, Smile.io ou le vôtre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="116" />
+        <source>Smile.io (API key from Settings → Developer tools)</source>
+        <translation>Smile.io (clé d'API dans Settings → Developer tools)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="179" />
         <source>Reading the loyalty program…</source>
         <translation>Lecture du programme de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="167" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="209" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
 </context>
 <context>
+    <name>SplioFieldsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="94" />
+        <source>Custom fields in Splio</source>
+        <translation>Champs personnalisés dans Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="95" />
+        <source>Let Loyalty Desktop create the missing custom fields in Splio</source>
+        <translation>Autoriser Loyalty Desktop à créer dans Splio les champs personnalisés manquants</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="96" />
+        <source>Create the missing Splio custom fields</source>
+        <translation>Créer les champs personnalisés Splio manquants</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="97" />
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="98" />
+        <source>Read the custom fields from Splio again (after creating some there)</source>
+        <translation>Relire les champs personnalisés de Splio (après en avoir créé là-bas)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="134" />
+        <source>Reading the custom fields from Splio…</source>
+        <translation>Lecture des champs personnalisés de Splio…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="139" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="140" />
+        <source>Already in Splio (kept as they are, values updated): {names}</source>
+        <translation>Déjà dans Splio (conservés tels quels, valeurs mises à jour) : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="142" />
+        <source>Missing in Splio, created before the first sync: {names}</source>
+        <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="140" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="141" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="148" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="161" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="162" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="164" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="165" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="172" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="175" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="176" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="179" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="182" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="186" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="190" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="207" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -1373,17 +2120,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="223" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>

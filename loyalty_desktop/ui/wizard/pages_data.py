@@ -1,175 +1,26 @@
-"""Wizard pages 4–5: where the loyalty data comes from, and how fields map."""
+"""Wizard page 5: how loyalty fields map to the platform's fields, with a live preview (page 4, the
+loyalty data, is in pages_source.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from concurrent.futures import Future
-from itertools import islice
 from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from ... import service
-from ...errors import LoyaltyError, user_message
 from ...fields import CATALOG, KLAVIYO_LOYALTY, PRESET_LABELS, PRESETS, FieldMapping, Mapping
-from ...net import CancelToken
-from .. import i18n
-from .base import Page, busy_bar, wrapping_label
+from .base import Page, wrapping_label
 from .mapping_model import TARGET, MappingModel
-
-
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
-
-class SourcePage(Page):
-    def __init__(self) -> None:
-        super().__init__()
-        self.demo = QRadioButton()
-        self.sheet = QRadioButton()
-        self.smile = QRadioButton()
-        self.group = QButtonGroup(self)
-        for i, b in enumerate((self.demo, self.sheet, self.smile)):
-            self.group.addButton(b, i)
-        self.demo.setChecked(True)
-        self.members = QSpinBox()
-        self.members.setRange(10, 100_000)
-        self.members.setValue(500)
-        self.members.setSingleStep(100)
-        self.members_label = wrapping_label()
-        self.file = QLineEdit()
-        self.browse = QPushButton()
-        self.browse.clicked.connect(self._browse)
-        from ..widgets.secret_edit import SecretEdit
-
-        self.smile_key = SecretEdit()
-        self.busy = busy_bar()
-        self.status = wrapping_label()
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.demo)
-        row = QHBoxLayout()
-        row.addSpacing(24)
-        row.addWidget(self.members_label)
-        row.addWidget(self.members)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(self.sheet)
-        row = QHBoxLayout()
-        row.addSpacing(24)
-        row.addWidget(self.file, 1)
-        row.addWidget(self.browse)
-        lay.addLayout(row)
-        lay.addWidget(self.smile)
-        row = QHBoxLayout()
-        row.addSpacing(24)
-        row.addWidget(self.smile_key, 1)
-        lay.addLayout(row)
-        lay.addWidget(self.busy)
-        lay.addWidget(self.status)
-        lay.addStretch(1)
-        self.group.idToggled.connect(lambda *_: self._sync_enabled())
-        self._opened = False
-        self._busy = False
-        self.retranslate()
-        self._sync_enabled()
-
-    def _sync_enabled(self) -> None:
-        self.sheet.setEnabled(_available("loyalty_desktop.sources.spreadsheet_source"))
-        self.smile.setEnabled(_available("loyalty_desktop.sources.smile_source"))
-        self.members.setEnabled(self.demo.isChecked())
-        self.file.setEnabled(self.sheet.isChecked())
-        self.browse.setEnabled(self.sheet.isChecked())
-        self.smile_key.setEnabled(self.smile.isChecked())
-
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Where is your loyalty data?"))
-        self.setSubTitle(self.tr("Choose the loyalty program to read. Nothing is changed in it."))
-        self.demo.setText(self.tr("Demo loyalty program (realistic members, two years of history)"))
-        self.members_label.setText(self.tr("Members:"))
-        self.members.setAccessibleName(self.tr("Number of demo members"))
-        self.sheet.setText(self.tr("A spreadsheet export (CSV or Excel) from Loyoly, Smile.io or your own"))
-        self.file.setAccessibleName(self.tr("Spreadsheet file"))
-        self.file.setPlaceholderText(self.tr("members.csv or members.xlsx"))
-        self.browse.setText(self.tr("Browse…"))
-        self.smile.setText(self.tr("Smile.io (API key from Settings → Developer tools)"))
-        self.smile_key.edit.setAccessibleName(self.tr("Smile.io API key"))
-
-    def initializePage(self) -> None:  # noqa: N802
-        self._opened = False
-        self.status.clear()
-        if self.state.demo and self.smile.isEnabled():
-            self.smile_key.setText("demo")
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the members export"), "",
-                                              self.tr("Spreadsheets (*.csv *.txt *.xlsx)"))
-        if path:
-            self.file.setText(path)
-
-    def isComplete(self) -> bool:  # noqa: N802
-        return not self._busy
-
-    def validatePage(self) -> bool:  # noqa: N802
-        """Open the source in the background; the wizard moves on when it is ready."""
-        if self._opened:
-            return True
-        if self._busy:
-            return False
-        st = self.state
-        if self.demo.isChecked():
-            st.source_kind, st.source_options = "demo", {"members": str(self.members.value()), "seed": 42}
-        elif self.sheet.isChecked():
-            if not self.file.text().strip():
-                self.status.setText(self.tr("Choose the spreadsheet file first."))
-                return False
-            st.source_kind, st.source_options = "csv", {"members": self.file.text().strip()}
-        else:
-            st.source_kind = "smile-sandbox" if st.demo else "smile"
-            st.source_options = {"members": "500", "seed": 42}
-            if not st.demo:
-                from ... import secrets
-
-                secrets.keep_for_session("smile", self.smile_key.text())
-        if st.source is not None:
-            st.source.close()
-            st.source = None
-        self._busy = True
-        self.busy.show()
-        self.status.setText(self.tr("Reading the loyalty program…"))
-        self.completeChanged.emit()
-        factory, options = service.source_factory(st.source_kind), st.options()
-        self.tasks.run(lambda: factory.open(options, CancelToken()), self._opened_done)
-        return False
-
-    def _opened_done(self, future: Future[service.OpenSource]) -> None:
-        self._busy = False
-        self.busy.hide()
-        self.completeChanged.emit()
-        try:
-            self.state.source = future.result()
-        except LoyaltyError as exc:
-            self.status.setText("✗ " + user_message(exc, self.tr("the loyalty program"),
-                                                     tr=i18n.translate_core))
-            return
-        self._opened = True
-        self.status.clear()
-        self.wizard().next()
+from .splio_box import FieldStatus, SplioFieldsBox
 
 
 def full_mapping(preset: Mapping, platform: str) -> Mapping:
@@ -193,6 +44,9 @@ class MappingPage(Page):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().hide()
+        self.splio_box = SplioFieldsBox(lambda: self.tasks)
+        self.splio_box.hide()
+        self.splio_box.changed.connect(self._refresh_preview)
         self.preview_label = wrapping_label()
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -200,16 +54,22 @@ class MappingPage(Page):
         self.status = wrapping_label()
         self.model: MappingModel | None = None
         self._members: list[dict[str, Any]] = []
+        self._for_source: object = None  # the source the page was set up for
         row = QHBoxLayout()
         row.addWidget(self.preset_label)
         row.addWidget(self.preset, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(row)
         lay.addWidget(self.table, 3)
+        lay.addWidget(self.splio_box)
         lay.addWidget(self.preview_label)
         lay.addWidget(self.preview, 2)
         lay.addWidget(self.status)
         self.preset.currentIndexChanged.connect(self._preset_changed)
+
+    @property
+    def splio(self) -> bool:
+        return self.wizard() is not None and self.state.platform == "splio"
 
     def retranslate(self) -> None:
         if not self.wizard():
@@ -226,12 +86,15 @@ class MappingPage(Page):
         for i in range(self.preset.count()):
             key = self.preset.itemData(i)
             self.preset.setItemText(i, PRESET_LABELS.get(key, key))
+        self.splio_box.retranslate()
         if self.model is not None:
             self.model.platform_label = st.label
             self.model.headerDataChanged.emit(*_horizontal(), 0, 3)
+            self._refresh_preview()
 
     def initializePage(self) -> None:  # noqa: N802
         st = self.state
+        self._for_source = st.source
         self.preset.blockSignals(True)
         self.preset.clear()
         for key in st.presets():
@@ -245,24 +108,23 @@ class MappingPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Stretch)
-        self._members = self._sample_members()
+        self._members = self.state.sample  # read with the source, off the GUI thread
+        self.splio_box.setVisible(self.splio)
+        if self.splio and st.connection is not None:
+            box = self.splio_box
+            if box.conn is not st.connection:
+                box.conn, box.remote = st.connection, None
+                # The sandbox creates fields without asking (demo); a real account waits for the tick.
+                box.allow.setChecked(bool(getattr(st.connection.dest, "create_fields", False)) or st.create_fields)
+            if box.remote is None:
+                box.load()
         self.retranslate()
         self._refresh_preview()
 
-    def _sample_members(self) -> list[dict[str, Any]]:
-        """Five real members from the source (read lazily: only five rows are decoded)."""
-        src = self.state.source
-        if src is None:
-            return []
-        from ...model import to_jsonable
-
-        members = src.source.read(None, history=False).members
-        try:
-            return [to_jsonable(m) for m in islice(members, 5)]
-        finally:
-            close = getattr(members, "close", None)
-            if close:
-                close()
+    def entered(self) -> None:
+        """The page is shown again (QWizard initializes a page only once): a new source since?"""
+        if self.model is not None and self._for_source is not self.state.source:
+            self.initializePage()
 
     def _preset_changed(self) -> None:
         key = self.preset.currentData()
@@ -270,9 +132,25 @@ class MappingPage(Page):
             self.model.set_mapping(full_mapping(PRESETS[key], self.state.platform))
             self._refresh_preview()
 
+    def _problem(self, mapping: Mapping) -> tuple[str, FieldStatus | None]:
+        """Why Next is not possible yet ("" when it is), and for Splio the fields' status."""
+        if not self.splio:
+            if any(f.source == "email" for f in mapping.enabled):
+                return "", None
+            return self.tr("The email must be sent: it is how contacts are matched."), None
+        box = self.splio_box
+        status = box.update_status(mapping)
+        if box.remote is None:
+            return "", None  # still reading (or the box says why it could not)
+        if status.problems or status.why:
+            return "✗ " + " ".join(status.problems + ([status.why] if status.why else [])), status
+        if status.missing and not box.allow.isChecked():
+            return self.tr("Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio "
+                           "(Settings → Fields) and click “Check again”."), status
+        return "", status
+
     def _refresh_preview(self) -> None:
-        conn = self.state.connection
-        if self.model is None:
+        if self.model is None or self.wizard() is None:
             return
         try:
             mapping = self.model.mapping()
@@ -281,15 +159,23 @@ class MappingPage(Page):
             self.preview.clear()
             self.completeChanged.emit()
             return
-        if any(f.source == "email" for f in mapping.enabled):
-            self.status.clear()
-        else:
-            self.status.setText(self.tr("The email must be sent: it is how contacts are matched."))
+        message, splio = self._problem(mapping)
+        self.status.setText(message)
         self.completeChanged.emit()
+        conn = self.state.connection
         if conn is None or not self._members:
             return
-        encode = conn.dest.profile_encoder(mapping)
-        rows = [_flatten(json.loads(encode(m))) for m in self._members]
+        if not self.splio:
+            encode = conn.dest.profile_encoder(mapping)
+            rows = [_flatten(json.loads(encode(m))) for m in self._members]
+        elif splio is not None and splio.plan is not None:
+            encode = splio.plan.encoder()
+            key = splio.plan.key_label()
+            rows = [_flatten(json.loads(encode(m)), splio.names, key) for m in self._members]
+        else:
+            self.preview.clear()
+            self.preview.setRowCount(0)
+            return
         columns = ordered_columns(rows, mapping)
         self.preview.clear()
         self.preview.setColumnCount(len(columns))
@@ -309,6 +195,8 @@ class MappingPage(Page):
             m = self.model.mapping()
         except ValueError:
             return False
+        if self.splio:
+            return self.splio_box.ready()
         return any(f.source == "email" for f in m.enabled)
 
     def validatePage(self) -> bool:  # noqa: N802
@@ -318,10 +206,17 @@ class MappingPage(Page):
         except ValueError as exc:
             self.status.setText("✗ " + str(exc))
             return False
-        if not any(f.source == "email" for f in mapping.enabled):
-            self.status.setText(self.tr("The email must be sent: it is how contacts are matched."))
+        message, _status = self._problem(mapping)
+        if message or not self.isComplete():
+            self.status.setText(message)
             return False
-        self.state.mapping = mapping
+        st = self.state
+        st.mapping = mapping
+        if self.splio and st.connection is not None:
+            allowed = self.splio_box.allow.isChecked()
+            st.connection.dest.create_fields = allowed  # type: ignore[attr-defined]
+            st.create_fields = allowed
+            st.source_options["create_fields"] = allowed  # later syncs (main window) keep the permission
         return True
 
 
@@ -332,21 +227,35 @@ def _horizontal() -> tuple[Any]:
 
 
 def ordered_columns(rows: list[dict[str, Any]], mapping: Mapping) -> list[str]:
-    """The destination fields present in `rows`, in the mapping's order."""
+    """The destination fields present in `rows`: the email first, then in the mapping's order."""
     present = {k for r in rows for k in r}
     order = [f.target for f in mapping.enabled if f.target in present]
-    return order + sorted(present - set(order))
+    rest = sorted(present - set(order))
+    if "email" in rest:  # Splio's contact key, not a mapped field
+        rest.remove("email")
+        order.insert(0, "email")
+    return order + rest
 
 
-def _flatten(payload: dict[str, Any]) -> dict[str, Any]:
-    """Destination payload → field: value (Klaviyo attributes + properties, Splio fields)."""
+def _flatten(payload: dict[str, Any], names: dict[int, str] | None = None, key_label: str = "email"
+             ) -> dict[str, Any]:
+    """Destination payload → field: value (Klaviyo attributes + properties; Splio's PATCH body with
+    its custom fields named by `names`, and the contact's key)."""
     out: dict[str, Any] = {}
+    if set(payload) == {"b", "k"} and isinstance(payload["b"], dict):  # Splio: {"b": body, "k": contact key}
+        if payload["k"] is not None:
+            out[key_label] = payload["k"]
+        payload = payload["b"]
     attrs = payload.get("attributes", payload)
     for k, v in attrs.items():
         if k == "properties" and isinstance(v, dict):
             out.update(v)
         elif k == "custom_fields" and isinstance(v, list):
-            out.update({str(f.get("name") or f.get("id")): f.get("value") for f in v if isinstance(f, dict)})
+            for f in v:
+                if isinstance(f, dict):
+                    fid = f.get("id")
+                    name = (names or {}).get(fid) if isinstance(fid, int) else None
+                    out[str(name or f.get("name") or f"c{fid}")] = f.get("value")
         elif not isinstance(v, (dict, list)):
             out[k] = v
     return out

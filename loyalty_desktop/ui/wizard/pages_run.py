@@ -34,6 +34,7 @@ from ... import service
 from ...engine import Phase, Progress, RunStatus, RunSummary
 from ...flows import recommended_flows
 from .. import i18n
+from ..kit_panel import KitDialog
 from ..phases import phase_name
 from ..sync_runner import SyncRunner
 from .base import Page, wrapping_label
@@ -244,6 +245,10 @@ class DonePage(Page):
         rl.addWidget(self.flows, 1)
         rl.addWidget(self.flow_text, 2)
         row = QHBoxLayout()
+        self.kit_button = QPushButton()  # Klaviyo only: make segments, templates and draft flows
+        self.kit_button.clicked.connect(self.open_kit)
+        self.kit_dialog: KitDialog | None = None
+        row.addWidget(self.kit_button)
         row.addStretch(1)
         row.addWidget(self.copy_button)
         rl.addLayout(row)
@@ -270,12 +275,29 @@ class DonePage(Page):
         self.flows_label.setText(self.tr("Recommended email flows, with an example in English and French "
                                          "using {platform}'s variables:").format(platform=st.label))
         self.copy_button.setText(self.tr("Copy"))
+        self.kit_button.setText(self.tr("Set up my Klaviyo loyalty &kit…"))
+        self.kit_button.setToolTip(self.tr("Create these flows as drafts in Klaviyo, with their email templates and "
+                                           "the loyalty segments"))
+        self.kit_button.setVisible(st.platform == "klaviyo")
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
 
     def initializePage(self) -> None:  # noqa: N802
         self._fill_card()
         self.retranslate()
+
+    def stop_kit(self) -> None:
+        if self.kit_dialog is not None and self.kit_dialog.panel.running:
+            self.kit_dialog.panel.cancel()
+            self.kit_dialog.panel.wait()
+
+    def open_kit(self) -> KitDialog:
+        """The kit in a dialog over the wizard, on the connection just verified."""
+        if self.kit_dialog is None:
+            st = self.state
+            self.kit_dialog = KitDialog(self.tasks, lambda: st.connection, lambda: st.mapping, self)
+        self.kit_dialog.show()
+        return self.kit_dialog
 
     def _fill_card(self) -> None:
         while self.card_form.rowCount():

@@ -13,8 +13,9 @@ from ...settings import Settings
 from .. import i18n
 from ..tasks import TaskManager
 from .pages_connect import CreateKeyPage, VerifyKeyPage, WelcomePage
-from .pages_data import MappingPage, SourcePage
+from .pages_data import MappingPage
 from .pages_run import DonePage, SyncPage
+from .pages_source import SourcePage
 from .state import SetupState
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,16 @@ class SetupWizard(QWizard):
         if demo:
             self.welcome_page.demo.setChecked(True)
         self.sync_page.setCommitPage(True)  # once contacts are written, Back makes no sense
+        # With IndependentPages, QWizard initializes a page only the first time: pages that depend
+        # on an earlier choice (the loyalty data) catch up in `entered()` each time they are shown.
+        self.currentIdChanged.connect(self._entered)
         self.resize(900, 680)
         self._retranslate()
+
+    def _entered(self, _id: int) -> None:
+        entered = getattr(self.currentPage(), "entered", None)
+        if entered is not None:
+            entered()
 
     def set_language(self, language: str) -> None:
         self.language = i18n.install(language)
@@ -91,6 +100,8 @@ class SetupWizard(QWizard):
         if not self.confirm_stop_sync():
             return
         self.verify_page.cancel()
+        self.source_page.close_files()
+        self.done_page.stop_kit()
         self.state.close()
         super().reject()
 
@@ -101,6 +112,7 @@ class SetupWizard(QWizard):
         super().closeEvent(event)
 
     def accept(self) -> None:
+        self.done_page.stop_kit()  # it uses the connection handed to the main window next
         st, s = self.state, self.settings
         s.platform, s.demo, s.target = st.platform, st.demo, st.target_name
         s.source, s.source_options = st.source_kind, dict(st.source_options)
@@ -109,6 +121,7 @@ class SetupWizard(QWizard):
         s.save()
         self.completed.emit()
         super().accept()
+        self.source_page.close_files()
         self.state.close()  # a connection nobody took (see take_connection) is closed here
 
     def take_connection(self) -> service.Connection | None:

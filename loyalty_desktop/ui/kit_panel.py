@@ -1,0 +1,404 @@
+""""Set up my Klaviyo loyalty kit": the segments, email templates and draft flows the kit makes,
+with checkboxes, a language choice, progress and each item's result.
+
+Used on the wizard's last page (in a dialog) and as a tab of the main window. Planning reads the
+store and the templates (TaskManager); the run goes through `kit.run_kit` in a worker thread whose
+progress comes back as a queued signal. The panel never owns the connection: it asks its owner
+for one when the run starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import service
+from ..errors import user_message
+from ..fields import Mapping
+from ..kit import ItemKind, ItemResult, ItemStatus, KitItem, KitReport, plan_kit, run_kit
+from ..net import CancelToken
+from . import i18n
+from .kit_texts import kind_title, result_text, status_text
+from .tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+ConnectionProvider = Callable[[], "service.Connection | None"]
+LANGUAGE_CHOICES = ("both", "fr", "en")
+_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Bridge(QObject):
+    """Carries the worker thread's progress to the GUI thread (queued connection)."""
+
+    progress = Signal(int, int, object)  # done, total, kit.ItemResult
+
+
+class KitPanel(QWidget):
+    started = Signal()
+    finished = Signal(object)  # kit.KitReport, or None when the run failed before any item
+
+    def __init__(self, tasks: TaskManager, connection: ConnectionProvider, mapping: Callable[[], Mapping | None],
+                 parent: QWidget | None = None, *, busy: Callable[[], str] | None = None) -> None:
+        """`busy`: why the kit cannot run right now ("" when it can), e.g. a sync using the connection."""
+        super().__init__(parent)
+        self.tasks, self._connection, self._mapping = tasks, connection, mapping
+        self._busy = busy or (lambda: "")
+        self.plan: list[KitItem] = []
+        self.results: dict[str, ItemResult] = {}
+        self.report: KitReport | None = None
+        self._cancel: CancelToken | None = None
+        self._thread: threading.Thread | None = None
+        self._planning = False
+        self._error = ""
+        self._bridge = _Bridge(self)
+        self._bridge.progress.connect(self._on_progress)
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.language_caption = QLabel()
+        self.language = QComboBox()
+        for code in LANGUAGE_CHOICES:
+            self.language.addItem("", code)
+        self.language_caption.setBuddy(self.language)
+        self.language.currentIndexChanged.connect(lambda _i: self.replan())
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.run_button = QPushButton()
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.language_caption)
+        top.addWidget(self.language)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(top)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.summary)
+        lay.addLayout(buttons)
+        self.retranslate()
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def languages(self) -> str:
+        return str(self.language.currentData())
+
+    def checked_keys(self) -> list[str]:
+        keys = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for i in range(group.childCount()):
+                child = group.child(i)
+                if child.checkState(0) == Qt.CheckState.Checked and not child.isDisabled():
+                    keys.append(str(child.data(0, _KEY_ROLE)))
+        return keys
+
+    def set_checked(self, key: str, checked: bool) -> None:
+        for child in self._children():
+            if child.data(0, _KEY_ROLE) == key:
+                child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _children(self) -> list[QTreeWidgetItem]:
+        out = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            out.extend(group.child(i) for i in range(group.childCount()))
+        return out
+
+    def _update_buttons(self) -> None:
+        busy = self.running or self._planning
+        self.run_button.setEnabled(not busy and bool(self.checked_keys()))
+        self.cancel_button.setEnabled(self.running)
+        self.language.setEnabled(not busy)
+        self.tree.setEnabled(not self.running)
+
+    # -- planning -----------------------------------------------------------------------------
+
+    def replan(self) -> None:
+        """List the items (in the background: it reads the store and renders the templates)."""
+        if self.running:
+            return
+        mapping = self._mapping()
+        if mapping is None:
+            self._error = self.tr("Map the loyalty fields first: the kit builds on the properties the sync sends.")
+            self._show_summary()
+            return
+        self._planning = True
+        self._error = ""
+        self._update_buttons()
+        languages = self.languages()
+
+        def work() -> list[KitItem]:
+            with service.open_store() as store:
+                return plan_kit(store, mapping, languages)
+
+        self.tasks.run(work, self._planned)
+
+    def _planned(self, fut: Future[list[KitItem]]) -> None:
+        self._planning = False
+        try:
+            self.plan = fut.result()
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            log.exception("kit planning failed")
+            self.plan = []
+            self._error = user_message(exc, tr=i18n.translate_core)
+        self.results = {}
+        self.report = None
+        self._fill_tree()
+        self._show_summary()
+        self._update_buttons()
+
+    def _fill_tree(self) -> None:
+        checked = set(self.checked_keys()) if self.tree.topLevelItemCount() else None
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        loc = QLocale()
+        for kind in ItemKind:
+            items = [i for i in self.plan if i.kind is kind]
+            if not items:
+                continue
+            group = QTreeWidgetItem([kind_title(kind, len(items))])
+            group.setFlags(group.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
+            group.setData(0, _KEY_ROLE, kind.value)
+            self.tree.addTopLevelItem(group)
+            for item in items:
+                child = QTreeWidgetItem([item.name, "", ""])
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setData(0, _KEY_ROLE, item.key)
+                on = checked is None or item.key in checked
+                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                if item.preview_count is not None:
+                    child.setText(2, self.tr("{count} members today").format(count=loc.toString(item.preview_count)))
+                if item.skip_reason:
+                    child.setText(1, status_text(ItemStatus.SKIPPED))
+                    child.setText(2, result_text(ItemResult(item, ItemStatus.SKIPPED, item.skip_reason,
+                                                            reason=item.skip_code[0], args=item.skip_code[1])))
+                child.setToolTip(0, item.description or item.name)
+                group.addChild(child)
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0) + 24, 420))
+        self.tree.resizeColumnToContents(1)
+
+    def _item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
+        self._update_buttons()
+
+    # -- running ------------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Make the checked items in Klaviyo; False when it cannot start (no connection, nothing chosen)."""
+        keys = self.checked_keys()
+        mapping = self._mapping()
+        conn = self._connection()
+        if self.running or not keys or mapping is None:
+            return False
+        if conn is None or (why := self._busy()):
+            self._error = why if conn is not None else self.tr(
+                "Not connected to Klaviyo: verify the connection, then try again.")
+            self._show_summary()
+            return False
+        self._error = ""
+        self.results = {}
+        self.report = None
+        for child in self._children():
+            if child.data(0, _KEY_ROLE) in keys:
+                child.setText(1, self.tr("Waiting…"))
+                child.setText(2, "")
+        self.progress.setRange(0, len(keys))
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v of %m"))
+        self.progress.show()
+        cancel = self._cancel = CancelToken()
+        languages = self.languages()
+        bridge = self._bridge
+
+        def work() -> None:
+            report: KitReport | None = None
+            try:
+                with service.open_store() as store:
+                    service.align_demo_clock(conn, store)
+                    report = run_kit(conn, store, mapping, items=keys, languages=languages, cancel=cancel,
+                                     progress=lambda n, total, r: bridge.progress.emit(n, total, r))
+            except Exception as exc:  # noqa: BLE001 - reported in the panel
+                log.exception("kit run failed")
+                bridge.progress.emit(-1, 0, user_message(exc, "Klaviyo"))
+            bridge.progress.emit(-2, 0, report)
+
+        self._thread = threading.Thread(target=work, name="kit", daemon=True)
+        self._thread.start()
+        self._update_buttons()
+        self._show_summary()
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def wait(self, timeout: float = 15.0) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _on_progress(self, done: int, total: int, payload: Any) -> None:
+        if done == -1:  # the run failed before or between items
+            self._error = str(payload)
+            return
+        if done == -2:  # the worker ended
+            self._thread = None
+            self.report = payload
+            self.progress.hide()
+            self._show_summary()
+            self._update_buttons()
+            self.finished.emit(payload)
+            return
+        result: ItemResult = payload
+        self.results[result.item.key] = result
+        self.progress.setValue(done)
+        for child in self._children():
+            if child.data(0, _KEY_ROLE) == result.item.key:
+                self._show_result(child, result)
+        self._show_summary()
+
+    def _show_result(self, child: QTreeWidgetItem, result: ItemResult) -> None:
+        child.setText(1, status_text(result.status))
+        text = result_text(result)
+        child.setText(2, text)
+        child.setToolTip(2, text)
+
+    def _show_summary(self) -> None:
+        if self._error:
+            self.summary.setText(self._error)
+            return
+        if self._planning:
+            self.summary.setText(self.tr("Listing what the kit makes…"))
+            return
+        if self.running:
+            self.summary.setText(self.tr("Creating the kit in Klaviyo. Segments are created one per second at "
+                                         "most, as Klaviyo requires."))
+            return
+        if self.report is None:
+            n = len(self.checked_keys())
+            self.summary.setText(self.tr("{count} item(s) chosen. Items already in Klaviyo (found by name) are "
+                                         "not created twice.").format(count=QLocale().toString(n)))
+            return
+        counts: dict[ItemStatus, int] = {}
+        for r in self.report.results:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        parts = [f"{status_text(s)}: {QLocale().toString(n)}" for s, n in counts.items()]
+        lines = [" · ".join(parts) if parts else self.tr("Nothing was made.")]
+        if self.report.cancelled:
+            lines.append(self.tr("Cancelled: run the kit again to finish; nothing is made twice."))
+        if counts.get(ItemStatus.DEFERRED):
+            lines.append(self.tr("Some items wait for Klaviyo's daily limit: run the kit again tomorrow to "
+                                 "finish."))
+        if any(r.status is ItemStatus.CREATED and r.item.kind is ItemKind.FLOW for r in self.report.results):
+            lines.append(self.tr("Flows are drafts: review them in Klaviyo, then turn them on."))
+        self.summary.setText("\n".join(lines))
+
+    # -- texts --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.intro.setText(self.tr(
+            "The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email "
+            "template for each loyalty moment (French and English), and a flow for each loyalty event, as a "
+            "draft: nothing is sent until you review it and turn it on."))
+        self.language_caption.setText(self.tr("Email &language:"))
+        for i, text in enumerate((self.tr("French and English"), self.tr("French"), self.tr("English"))):
+            self.language.setItemText(i, text)
+        self.language.setAccessibleName(self.tr("Language of the email templates"))
+        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Details")])
+        self.tree.setAccessibleName(self.tr("Kit items"))
+        self.run_button.setText(self.tr("&Create in Klaviyo"))
+        self.run_button.setAccessibleName(self.tr("Create the chosen items in Klaviyo"))
+        self.cancel_button.setText(self.tr("Ca&ncel"))
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            kind = ItemKind(group.data(0, _KEY_ROLE))
+            group.setText(0, kind_title(kind, group.childCount()))
+        for child in self._children():
+            result = self.results.get(str(child.data(0, _KEY_ROLE)))
+            if result is not None:
+                self._show_result(child, result)
+        self._show_summary()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class KitDialog(QDialog):
+    """The kit panel in its own window (from the wizard's last page)."""
+
+    def __init__(self, tasks: TaskManager, connection: ConnectionProvider, mapping: Callable[[], Mapping | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = KitPanel(tasks, connection, mapping, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.panel, 1)
+        lay.addWidget(buttons)
+        self.resize(860, 620)
+        self.retranslate()
+        self.panel.replan()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Set up my Klaviyo loyalty kit"))
+
+    def reject(self) -> None:
+        if self.panel.running:
+            self.panel.cancel()
+            self.panel.wait()
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,106 @@
+"""What a spreadsheet export would give, read in full before anything is imported (no Qt here: the
+source page runs `check_files` in the background and shows the result).
+
+The same readers as the import (`open_sheet`, `MemberParser`, `LedgerParser`): the detected
+format, the column mapping (saved for this file shape, or suggested), how many rows are good, and
+every rejected row with its reason. A file-level problem raises `SpreadsheetError` (one message).
+A corrected mapping is saved per file shape exactly as the import saves it (`spreadsheet_headers.save`),
+so the import that follows, and next month's export of the same shape, read it the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...net import CancelToken
+from ...sources import spreadsheet_headers as hdr
+from ...sources.spreadsheet_rows import LedgerParser, MemberParser, RejectLog, write_rejects_csv
+from ...sources.spreadsheet_sheet import Sheet, open_sheet
+
+EXAMPLE_ROWS = 20  # rows looked at for an example value per column
+
+
+@dataclass
+class FileCheck:
+    sheet: Sheet
+    rows: int = 0  # non-blank rows read
+    good: int = 0  # members (members file) or points movements (ledger)
+    duplicates: int = 0
+    examples: list[str] = field(default_factory=list)  # per column: the first non-empty value
+
+    @property
+    def mapping(self) -> hdr.ColumnMapping:
+        return self.sheet.mapping
+
+
+@dataclass
+class SheetCheck:
+    members: FileCheck
+    ledger: FileCheck | None
+    rejects: RejectLog
+
+    @property
+    def rejected(self) -> int:
+        return self.rejects.count
+
+    @property
+    def importable(self) -> bool:
+        """At least one good member, its email column mapped (and a ledger, if any, readable)."""
+        return self.members.good > 0 and self.members.mapping.column("email") is not None
+
+    def export_rejects(self, path: Path | str) -> int:
+        """Every rejected row (not only those shown) as CSV, in the members file's delimiter."""
+        return write_rejects_csv(self.rejects, path, self.members.sheet.fmt.delimiter or ",")
+
+    def close(self) -> None:
+        self.rejects.close()
+
+
+def _examples(sheet: Sheet, cancel: CancelToken | None) -> list[str]:
+    width = len(sheet.mapping.headers)
+    out = [""] * width
+    rows = sheet.data_rows(cancel)
+    try:
+        for n, (_line, cells) in enumerate(rows):
+            for i, c in enumerate(cells[:width]):
+                if not out[i] and c is not None and str(c).strip():
+                    out[i] = str(c).strip()
+            if n >= EXAMPLE_ROWS or all(out):
+                break
+    finally:
+        close: Any = getattr(rows, "close", None)
+        if close:
+            close()
+    return out
+
+
+def check_files(members: Path | str, ledger: Path | str | None = None,
+                cancel: CancelToken | None = None) -> SheetCheck:
+    """Read the members file (and the points history) as the import would, keeping nothing but
+    counts and the rejected rows. Raises `SpreadsheetError` for a file that cannot be imported and
+    `CancelledError` when `cancel` is set."""
+    msheet = open_sheet(members, hdr.MEMBERS)
+    lsheet = open_sheet(ledger, hdr.LEDGER) if ledger else None
+    rejects = RejectLog()
+    try:
+        mp = MemberParser(msheet, rejects, cancel)
+        for _ in mp.members(require_valid=False):  # to the end: the ledger checks its emails against it
+            pass
+        mcheck = FileCheck(msheet, mp.rows, mp.valid, mp.duplicates, _examples(msheet, cancel))
+        lcheck = None
+        if lsheet is not None:
+            lp = LedgerParser(lsheet, rejects, cancel)
+            for _ in lp.records(mp):
+                pass
+            lcheck = FileCheck(lsheet, lp.rows, lp.valid, 0, _examples(lsheet, cancel))
+    except BaseException:
+        rejects.close()
+        raise
+    return SheetCheck(mcheck, lcheck, rejects)
+
+
+def save_mapping(mapping: hdr.ColumnMapping) -> None:
+    """Remember the user's correction for this file shape (what the import then uses)."""
+    hdr.save(mapping)
