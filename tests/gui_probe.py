@@ -1,5 +1,5 @@
-"""Measure how long the GUI event loop stalls while a sync runs in the worker thread (used by
-tests/test_gui_responsiveness.py and bench/gui_responsiveness.py)."""
+"""Measure how long the GUI event loop stalls while a sync runs in the worker thread, and say why
+(used by tests/test_gui_responsiveness.py and bench/gui_responsiveness.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,42 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from stall_watchdog import Stall, StallWatchdog
 
 from loyalty_desktop import service
 from loyalty_desktop.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.net import CancelToken
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY
 from loyalty_desktop.ui.sync_runner import SyncRunner
+
+
+@dataclass
+class ProbeResult:
+    worst_stall_ms: float
+    ticks: int
+    sync_seconds: float
+    profiles_sent: int
+    progress_signals: int
+    worker_found: bool
+    others_cpus: float  # CPUs' worth other processes used during the sync
+    steal_share: float  # share of the machine's time the hypervisor took
+    table: str  # the watchdog's culprit table
+    stalls: list[Stall] = field(default_factory=list)
+
+    def worst(self, *kinds: str) -> float:
+        """The worst stall of these kinds (see stall_watchdog), 0 if none."""
+        return max((s.ms for s in self.stalls if s.kind in kinds), default=0.0)
+
+    def worst_own_work(self) -> float:
+        """The most CPU time the app's own threads spent in one stall while holding the GUI up
+        (a long C call holding the GIL, a garbage collection, work in a slot): what the app can
+        fix, which load on the machine does not stretch."""
+        return max((s.busy_ms for s in self.stalls if s.kind in ("gil", "gc", "gui")), default=0.0)
 
 
 def start_sandbox_process(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
@@ -30,62 +56,67 @@ def start_sandbox_process(env: dict[str, str]) -> tuple[subprocess.Popen[str], s
     return proc, url
 
 
-def measure_stalls(members: int, data_dir: Path) -> dict[str, float]:
-    """Run a full sync of `members` demo members from the GUI's SyncRunner; return the worst gap
-    between ticks of a 5 ms timer on the GUI thread, and how long the sync took."""
+def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
+                   sandbox_in_app: bool = False) -> ProbeResult:
+    """Run a full sync of `members` demo members from the GUI's SyncRunner while a 5 ms timer ticks
+    on the GUI thread; return the worst gap between ticks, how long the sync took, and the stall
+    watchdog's table of culprits. `sandbox_in_app` runs the sandbox in this process, as the app's
+    offline demo does, instead of in its own process as the real platform would be."""
     from loyalty_desktop.ui.app import configure_runtime
 
     configure_runtime()
-    app = QApplication.instance() or QApplication(["probe"])
+    _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir)}
     os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(data_dir)
-    proc, url = start_sandbox_process(env)
+    proc, url = (None, None) if sandbox_in_app else start_sandbox_process(env)
     try:
         opts = argparse.Namespace(members=str(members), seed=42, base_url=url)
         src = service.source_factory("demo").open(opts, CancelToken())  # creates the program (not measured)
-        conn = service.target("klaviyo").connect(DEMO_KEY, opts, CancelToken())
+        conn = service.target("klaviyo-sandbox" if sandbox_in_app else "klaviyo").connect(DEMO_KEY, opts,
+                                                                                          CancelToken())
         runner = SyncRunner()
+        loop = QEventLoop()  # the GUI thread waits in Qt's event loop, as in the app
         done: list[object] = []
+        progress: list[float] = []
 
         def finished(result: object) -> None:
             done.append(result)
+            loop.quit()
 
         runner.finished.connect(finished)
         runner.failed.connect(finished)
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.elapsed()]
-        worst = [0]
-        ticks = [0]
+        runner.progress.connect(lambda _p: progress.append(time.monotonic()))
+        dog = StallWatchdog(threshold_ms, sandbox_pid=proc.pid if proc else None)
+        bound = [False]
 
         def tick() -> None:
-            now = clock.elapsed()
-            worst[0] = max(worst[0], now - last[0])
-            last[0] = now
-            ticks[0] += 1
+            dog.tick()
+            if not bound[0]:
+                bound[0] = dog.bind_worker()
 
         timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(5)
         timer.timeout.connect(tick)
+        dog.start()
         timer.start()
         started = time.monotonic()
         runner.start(conn, src, KLAVIYO_LOYALTY)
-        while not done:
-            app.processEvents()
-            time.sleep(0.001)
+        if not done:
+            loop.exec()
         seconds = time.monotonic() - started
         timer.stop()
+        dog.stop()
         runner.wait()
         timer.deleteLater()
         runner.deleteLater()
         src.close()
         conn.close()
-        summary = done[0]
-        sent = getattr(summary, "profiles_sent", -1)
-        return {"worst_stall_ms": float(worst[0]), "ticks": float(ticks[0]), "sync_seconds": seconds,
-                "profiles_sent": float(sent)}
+        return ProbeResult(dog.worst_ms, dog.ticks, seconds, int(getattr(done[0], "profiles_sent", -1)),
+                           len(progress), bound[0], dog.others_cores, dog.steal_share, dog.table(), dog.stalls)
     finally:
-        proc.terminate()
-        proc.wait(10)
-        if proc.stdout:
-            proc.stdout.close()
+        if proc is not None:
+            proc.terminate()
+            proc.wait(10)
+            if proc.stdout:
+                proc.stdout.close()

@@ -142,7 +142,8 @@ def test_kit_panel_in_french(qtbot: Any, synced_window: MainWindow) -> None:
     w.tabs.setCurrentWidget(kit)
     qtbot.waitUntil(lambda: bool(kit.plan), timeout=TIMEOUT)
     i18n.install("fr")
-    qtbot.waitUntil(lambda: kit.run_button.text() == "&Créer dans Klaviyo")  # LanguageChange is posted
-    assert w.tabs.tabText(w.tabs.indexOf(kit)) == "&Kit Klaviyo"
+    qtbot.waitUntil(lambda: kit.run_button.text() == "Cré&er dans Klaviyo")  # LanguageChange is posted
+    assert w.tabs.tabText(w.tabs.indexOf(kit)) == "K&it Klaviyo"
     assert kit.tree.topLevelItem(0).text(0).startswith("Segments (")
+    assert kit.tree.topLevelItem(1).text(0).startswith("Modèles d'e-mail (")
     assert kit.language.itemText(0) == "Français et anglais"

@@ -499,7 +499,9 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
     texts = [w.sync_button.text(), w.cancel_button.text(), w.verify_button.text(), w.open_run_button.text(),
              w.folder_button.text(), w.forget_button.text(), w.language_caption.text(), w.auto_caption.text(),
-             w.folder_caption.text(), w.key_settings_caption.text()] + [w.tabs.tabText(i) for i in range(3)]
+             w.folder_caption.text(), w.key_settings_caption.text()] + [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    if w.kit_panel is not None:
+        texts += [w.kit_panel.run_button.text(), w.kit_panel.language_caption.text()]
     letters = [t[t.index("&") + 1].lower() for t in texts]
     assert len(set(letters)) == len(letters), texts
 
@@ -562,7 +564,7 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     shots = screenshots(tmp_path, "fr") + screenshots(tmp_path, "en")
     i18n.install("en")
     assert [p.name for p in shots] == [f"{lang}-main-{n}.png" for lang in ("fr", "en")
-                                       for n in ("1-runs", "2-segments", "3-settings", "4-rejected-rows")]
+                                       for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows")]
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p

@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard  # noqa: E402
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard  # noqa: E402
 
 from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
 from loyalty_desktop.settings import Settings  # noqa: E402
@@ -131,6 +131,12 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
             assert set(c["custom"]) == {"civility"}, c["email"]
     click_next(qtbot, wiz)  # → done
     assert wiz.currentPage() is wiz.done_page
+    # The sample contact card names Splio's custom fields, as Splio's contact view does.
+    card = wiz.done_page.card_form
+    labels = [card.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(card.rowCount())]
+    assert "<b>customer_point_balance</b>" in labels and not any(la.startswith("<b>c") and
+                                                                 la[4:-4].isdigit() for la in labels), labels
+    assert not wiz.done_page.kit_button.isVisible()  # the Klaviyo kit is for Klaviyo
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     saved = Settings.load()
     assert saved.target == "splio-sandbox" and saved.mapping["preset"] == "splio-loyoly"

@@ -332,6 +332,11 @@ class SplioDestination:
                                        bool(e.get("is_system"))))
         return out
 
+    @property
+    def field_plan(self) -> FieldPlan | None:
+        """How the mapping is written to this universe, once prepare() resolved it."""
+        return self._plan
+
     def remote_fields(self) -> list[RemoteField]:
         """The universe's contact fields, typed from a few contacts (the wizard shows which mapped
         custom fields exist and which a sync would create; `splio_fields.resolve` tells them apart)."""

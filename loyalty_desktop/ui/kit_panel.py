@@ -108,7 +108,8 @@ class KitPanel(QWidget):
         top.addWidget(self.language)
         top.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.progress, 3)
+        buttons.addStretch(1)  # keeps the buttons at their size while the progress bar is hidden
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         lay = QVBoxLayout(self)
@@ -293,6 +294,7 @@ class KitPanel(QWidget):
             self._thread = None
             self.report = payload
             self.progress.hide()
+            self.tree.resizeColumnToContents(1)
             self._show_summary()
             self._update_buttons()
             self.finished.emit(payload)
@@ -348,15 +350,15 @@ class KitPanel(QWidget):
             "The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email "
             "template for each loyalty moment (French and English), and a flow for each loyalty event, as a "
             "draft: nothing is sent until you review it and turn it on."))
-        self.language_caption.setText(self.tr("Email &language:"))
+        self.language_caption.setText(self.tr("Email lang&uage:"))
         for i, text in enumerate((self.tr("French and English"), self.tr("French"), self.tr("English"))):
             self.language.setItemText(i, text)
         self.language.setAccessibleName(self.tr("Language of the email templates"))
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Details")])
         self.tree.setAccessibleName(self.tr("Kit items"))
-        self.run_button.setText(self.tr("&Create in Klaviyo"))
+        self.run_button.setText(self.tr("Cr&eate in Klaviyo"))
         self.run_button.setAccessibleName(self.tr("Create the chosen items in Klaviyo"))
-        self.cancel_button.setText(self.tr("Ca&ncel"))
+        self.cancel_button.setText(self.tr("Cancel"))
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
             kind = ItemKind(group.data(0, _KEY_ROLE))
@@ -365,6 +367,7 @@ class KitPanel(QWidget):
             result = self.results.get(str(child.data(0, _KEY_ROLE)))
             if result is not None:
                 self._show_result(child, result)
+        self.tree.resizeColumnToContents(1)
         self._show_summary()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -2,55 +2,72 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..kit import ItemKind, ItemResult, ItemStatus
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Kit", text, None, n)
-
-
+# Literal QCoreApplication.translate("Kit", …) calls throughout: pyside6-lupdate only extracts those.
 def kind_title(kind: ItemKind, count: int) -> str:
-    return {ItemKind.SEGMENT: _tr("Segments (%n)", count),
-            ItemKind.TEMPLATE: _tr("Email templates (%n)", count),
-            ItemKind.FLOW: _tr("Flows, as drafts (%n)", count)}[kind]
+    if kind is ItemKind.SEGMENT:
+        text = QCoreApplication.translate("Kit", "Segments ({count})")
+    elif kind is ItemKind.TEMPLATE:
+        text = QCoreApplication.translate("Kit", "Email templates ({count})")
+    else:
+        text = QCoreApplication.translate("Kit", "Flows, as drafts ({count})")
+    return text.format(count=QLocale().toString(count))
 
 
 def status_text(status: ItemStatus) -> str:
-    return {ItemStatus.CREATED: _tr("Created"), ItemStatus.UPDATED: _tr("Updated"),
-            ItemStatus.UNCHANGED: _tr("Unchanged"), ItemStatus.FAILED: _tr("Failed"),
-            ItemStatus.DEFERRED: _tr("Later"), ItemStatus.SKIPPED: _tr("Not now")}[status]
+    return {ItemStatus.CREATED: QCoreApplication.translate("Kit", "Created"),
+            ItemStatus.UPDATED: QCoreApplication.translate("Kit", "Updated"),
+            ItemStatus.UNCHANGED: QCoreApplication.translate("Kit", "Unchanged"),
+            ItemStatus.FAILED: QCoreApplication.translate("Kit", "Failed"),
+            ItemStatus.DEFERRED: QCoreApplication.translate("Kit", "Later"),
+            ItemStatus.SKIPPED: QCoreApplication.translate("Kit", "Not now")}[status]
+
+
+def _reason_texts() -> dict[str, str]:
+    return {
+        "created": QCoreApplication.translate(
+            "Kit", "Created in Klaviyo."),
+        "created_draft": QCoreApplication.translate(
+            "Kit", "Created as a draft: review it in Klaviyo, then turn it on."),
+        "would_create": QCoreApplication.translate(
+            "Kit", "Would be created."),
+        "exists": QCoreApplication.translate(
+            "Kit", "Already in Klaviyo, as the kit makes it."),
+        "flow_exists": QCoreApplication.translate(
+            "Kit", "Already in Klaviyo; left as is, since you may have edited it."),
+        "updated": QCoreApplication.translate(
+            "Kit", "Updated: it differed from the kit's."),
+        "would_update": QCoreApplication.translate(
+            "Kit", "Would be updated: it differs from the kit's."),
+        "daily_cap": QCoreApplication.translate(
+            "Kit", "Klaviyo allows {limit} new ones per day and today's are used up: run the kit again "
+            "tomorrow to finish."),
+        "slow_down": QCoreApplication.translate(
+            "Kit", "Klaviyo asked to slow down for longer than the kit waits: run it again in a few minutes."),
+        "no_metric": QCoreApplication.translate(
+            "Kit", "No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run "
+            "the kit again."),
+        "no_template": QCoreApplication.translate(
+            "Kit", "Its email template “{template}” is not in Klaviyo yet: include the templates and run the "
+            "kit again."),
+        "field_not_sent": QCoreApplication.translate(
+            "Kit", "The sync does not send “{field}”: turn it on in the field mapping to make this segment."),
+        "not_attempted": QCoreApplication.translate(
+            "Kit", "Not attempted: {reason}"),
+    }
 
 
 def result_text(result: ItemResult) -> str:
     """The explanation of one result: the kit's reason in the user's language when it has a code
     for it, else its own words (Klaviyo's reasons come in English from Klaviyo)."""
-    reason = getattr(result, "reason", None)
-    args = dict(getattr(result, "args", None) or {})
-    texts = {
-        "created": _tr("Created in Klaviyo."),
-        "created_draft": _tr("Created as a draft: review it in Klaviyo, then turn it on."),
-        "would_create": _tr("Would be created."),
-        "exists": _tr("Already in Klaviyo, as the kit makes it."),
-        "flow_exists": _tr("Already in Klaviyo; left as is, since you may have edited it."),
-        "updated": _tr("Updated: it differed from the kit's."),
-        "would_update": _tr("Would be updated: it differs from the kit's."),
-        "daily_cap": _tr("Klaviyo allows {limit} new ones per day and today's are used up: run the kit "
-                         "again tomorrow to finish."),
-        "slow_down": _tr("Klaviyo asked to slow down for longer than the kit waits: run it again in a few "
-                         "minutes."),
-        "no_metric": _tr("No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, "
-                         "then run the kit again."),
-        "no_template": _tr("Its email template “{template}” is not in Klaviyo yet: include the templates and "
-                           "run the kit again."),
-        "field_not_sent": _tr("The sync does not send “{field}”: turn it on in the field mapping to make "
-                              "this segment."),
-        "not_attempted": _tr("Not attempted: {reason}"),
-    }
-    if reason in texts:
+    text = _reason_texts().get(result.reason)
+    if text is not None:
         try:
-            return texts[reason].format(**args)
+            return text.format(**dict(result.args))
         except (KeyError, IndexError):
             pass
     return result.message

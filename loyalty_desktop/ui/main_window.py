@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Last runs"))
         self.tabs.setTabText(1, self.tr("Se&gments"))
         if self.kit_panel is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel), self.tr("Klaviyo &kit"))
+            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel), self.tr("Klaviyo k&it"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings_page), self.tr("Se&ttings"))
         self.runs_view.setAccessibleName(self.tr("Sync history"))
         self.runs_view.setAccessibleDescription(self.tr("One row per sync, newest first. Press Enter to see a "

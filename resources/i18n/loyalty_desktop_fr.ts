@@ -292,25 +292,138 @@
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="341" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="341" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="342" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
 </context>
 <context>
+    <name>Kit</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="13" />
+        <source>Segments ({count})</source>
+        <translation>Segments ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="15" />
+        <source>Email templates ({count})</source>
+        <translation>Modèles d'e-mail ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="17" />
+        <source>Flows, as drafts ({count})</source>
+        <translation>Flows, en brouillon ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="22" />
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="23" />
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="24" />
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="25" />
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="26" />
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="27" />
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="32" />
+        <source>Created in Klaviyo.</source>
+        <translation>Créé dans Klaviyo.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="34" />
+        <source>Created as a draft: review it in Klaviyo, then turn it on.</source>
+        <translation>Créé en brouillon : relisez-le dans Klaviyo, puis activez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="36" />
+        <source>Would be created.</source>
+        <translation>Serait créé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="38" />
+        <source>Already in Klaviyo, as the kit makes it.</source>
+        <translation>Déjà dans Klaviyo, tel que le kit le crée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="40" />
+        <source>Already in Klaviyo; left as is, since you may have edited it.</source>
+        <translation>Déjà dans Klaviyo ; laissé tel quel, car vous l'avez peut-être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="42" />
+        <source>Updated: it differed from the kit's.</source>
+        <translation>Mis à jour : il différait de celui du kit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="44" />
+        <source>Would be updated: it differs from the kit's.</source>
+        <translation>Serait mis à jour : il diffère de celui du kit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="46" />
+        <source>Klaviyo allows {limit} new ones per day and today's are used up: run the kit again tomorrow to finish.</source>
+        <translation>Klaviyo en autorise {limit} nouveaux par jour et ceux d'aujourd'hui sont épuisés : relancez le kit demain pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="49" />
+        <source>Klaviyo asked to slow down for longer than the kit waits: run it again in a few minutes.</source>
+        <translation>Klaviyo a demandé de ralentir plus longtemps que le kit n'attend : relancez-le dans quelques minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="51" />
+        <source>No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run the kit again.</source>
+        <translation>Aucun événement « {metric} » n'a encore été envoyé à Klaviyo : lancez une synchronisation qui envoie des événements, puis relancez le kit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="54" />
+        <source>Its email template “{template}” is not in Klaviyo yet: include the templates and run the kit again.</source>
+        <translation>Son modèle d'e-mail « {template} » n'est pas encore dans Klaviyo : incluez les modèles et relancez le kit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="57" />
+        <source>The sync does not send “{field}”: turn it on in the field mapping to make this segment.</source>
+        <translation>La synchronisation n'envoie pas « {field} » : activez-le dans l'association des champs pour créer ce segment.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="59" />
+        <source>Not attempted: {reason}</source>
+        <translation>Non tenté : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="394" />
         <source>Set up my Klaviyo loyalty kit</source>
         <translation>Installer mon kit fidélité Klaviyo</translation>
     </message>
@@ -318,129 +431,129 @@
 <context>
     <name>KitPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="168" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="169" />
         <source>Map the loyalty fields first: the kit builds on the properties the sync sends.</source>
         <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="216" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="217" />
         <source>{count} members today</source>
         <translation>{count} membres aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="243" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="244" />
         <source>Not connected to Klaviyo: verify the connection, then try again.</source>
         <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="251" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="252" />
         <source>Waiting…</source>
         <translation>En attente…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="255" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="256" />
         <source>%v of %m</source>
         <translation>%v sur %m</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="319" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="320" />
         <source>Listing what the kit makes…</source>
         <translation>Liste des éléments du kit…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="322" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="323" />
         <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
         <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="328" />
         <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
         <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="334" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="335" />
         <source>Nothing was made.</source>
         <translation>Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="336" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
         <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
         <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="339" />
         <source>Some items wait for Klaviyo's daily limit: run the kit again tomorrow to finish.</source>
         <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="341" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="342" />
         <source>Flows are drafts: review them in Klaviyo, then turn them on.</source>
         <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="348" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="349" />
         <source>The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email template for each loyalty moment (French and English), and a flow for each loyalty event, as a draft: nothing is sent until you review it and turn it on.</source>
         <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e-mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="351" />
-        <source>Email &amp;language:</source>
-        <translation>&amp;Langue des e-mails :</translation>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <source>Email lang&amp;uage:</source>
+        <translation>Langue des e-&amp;mails :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
+        <source>Cr&amp;eate in Klaviyo</source>
+        <translation>Cré&amp;er dans Klaviyo</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
         <source>French and English</source>
         <translation>Français et anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
         <source>Language of the email templates</source>
         <translation>Langue des modèles d'e-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Kit items</source>
         <translation>Éléments du kit</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
-        <source>&amp;Create in Klaviyo</source>
-        <translation>&amp;Créer dans Klaviyo</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
         <source>Create the chosen items in Klaviyo</source>
         <translation>Créer les éléments choisis dans Klaviyo</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
-        <source>Ca&amp;ncel</source>
-        <translation>A&amp;nnuler</translation>
     </message>
 </context>
 <context>
@@ -524,8 +637,8 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
-        <source>Klaviyo &amp;kit</source>
-        <translation>&amp;Kit Klaviyo</translation>
+        <source>Klaviyo k&amp;it</source>
+        <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
