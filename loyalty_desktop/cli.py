@@ -17,6 +17,7 @@ from .engine import Phase, Progress, RunStatus, RunSummary
 from .errors import LoyaltyError, user_message
 from .fields import PRESETS
 from .net import CancelToken
+from .store_rejects import write_rejected_csv
 
 PHASE_WORDS = {
     Phase.CONFIRMING: "confirming earlier jobs",
@@ -167,14 +168,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_runs(args: argparse.Namespace) -> int:
     with service.open_store() as store:
         if args.rejected:
-            for r in store.rejected_rows(args.rejected):
-                print(f"{r.kind}\t{r.key}\t{r.field}\t{r.reason}")
+            rows = store.rejected_rows(args.rejected)
+            if args.csv:  # every column, source rows (origin "source") with their file, line and cell
+                n = write_rejected_csv(rows, sys.stdout if args.csv == "-" else Path(args.csv))
+                if args.csv != "-":
+                    print(f"{n} rejected row(s) of run {args.rejected} written to {args.csv}")
+                return 0
+            for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
+                if r.from_source:
+                    print(f"source:{r.kind}\t{r.key}\t{r.field}\t{r.reason}\t{r.file} line {r.line}\t{r.value}")
+                else:
+                    print(f"{r.kind}\t{r.key}\t{r.field}\t{r.reason}")
             return 0
         for run in store.runs(args.limit):
             c = run.counts
             took = f"{c.get('seconds', 0):.1f}s"
+            src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
             print(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
-                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}")
+                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}")
     return 0
 
 
@@ -257,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("runs", help="sync history")
     r.add_argument("--limit", type=int, default=20)
-    r.add_argument("--rejected", type=int, metavar="RUN", help="list the rejected rows of a run")
+    r.add_argument("--rejected", type=int, metavar="RUN",
+                   help="list the rows of a run the destination rejected or the source could not use")
+    r.add_argument("--csv", metavar="FILE", help="with --rejected: write them as CSV to FILE (- for the terminal)")
     r.set_defaults(func=cmd_runs)
 
     i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")

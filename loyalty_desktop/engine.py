@@ -13,7 +13,7 @@ import enum
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -62,7 +62,8 @@ class RunSummary:
     profiles_sent: int = 0
     events_sent: int = 0
     unchanged: int = 0
-    rejected: int = 0
+    rejected: int = 0  # rows the destination refused
+    source_rejected: int = 0  # rows the source could not use (invalid email, bad value…), also in the run's rejects
     retries: int = 0
     throttled: int = 0
     requests: int = 0
@@ -77,6 +78,19 @@ class RunSummary:
         for k in ("run_id", "status", "rejected_samples", "notes", "error"):
             d.pop(k)
         return d
+
+
+class _Counted:
+    """Items read in part by someone else (the store keeps at most so many), then counted."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._it = iter(items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._it
+
+    def rest(self) -> int:
+        return sum(1 for _ in self._it)
 
 
 class Source(Protocol):
@@ -117,15 +131,18 @@ class SyncEngine:
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
         self.notes: list[str] = []  # what the destination's preparation wants the user to know
+        self.run_id = 0
+        self.source_rejected = 0
 
     def run(self) -> RunSummary:
         started = time.monotonic()
-        run_id = self.store.start_run(self.dest.name, self.source_name)
+        run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
         summary = RunSummary(run_id, RunStatus.COMPLETED)
         try:
             self._confirm_previous(summary)
             plan = self._read_and_plan()
             summary.first_sync = plan.first_sync
+            summary.source_rejected = self.source_rejected
             summary.notes = list(self.notes)
             summary.members = plan.members_total
             summary.unchanged = plan.unchanged
@@ -180,6 +197,7 @@ class SyncEngine:
         read = self.source.read(cursor, history=history)
         self.notes.extend(getattr(read, "notes", ()))  # e.g. customers skipped by the source
         self.store.ingest(self.source_name, read)
+        self._record_source_rejects(read)
         self.cancel.check()
         _, as_of, tiers = self.store.source_state(self.source_name)
         assert as_of is not None
@@ -200,6 +218,19 @@ class SyncEngine:
 
         return Planner(self.store, self.dest, self.mapping).plan(as_of, tiers, backfill=self.backfill,
                                                                  progress=progress)
+
+    def _record_source_rejects(self, read: SourceRead) -> None:
+        """Rows the source could not use go into the run's rejected rows (origin 'source')."""
+        rejects = getattr(read, "rejected_rows", None)
+        if rejects is None:
+            return
+        counted = _Counted(rejects())
+        stored = self.store.add_source_rejects(self.run_id, self.source_name, counted)
+        self.source_rejected = stored + counted.rest()
+        if self.source_rejected:
+            kept = "" if stored == self.source_rejected else f" (the first {stored:,} kept in the history)"
+            self.notes.append(f"{self.source_rejected:,} row(s) of the source could not be used; they are listed "
+                              f"with this run's rejected rows{kept}.")
 
     def _retry_rejected(self) -> None:
         """Rows a destination rejected stay out of the outbox until their data changes, unless the

@@ -35,6 +35,15 @@ class Metric(str, enum.Enum):
 POINTS_EXPIRY_WARNINGS = (30, 7)
 REWARD_EXPIRY_WARNING = 7
 
+# Live or history. A moment a source reveals late is recorded as history (remembered, never sent
+# as a flow trigger) rather than sent as if it had just happened: a "Points Earned" email about a
+# movement months old confuses the customer. Late means dated before the destination's first sync
+# (e.g. a ledger file added to a members file already synced), or before its previous sync by
+# more than LATE_GRACE (an export made a few days before it was imported still counts as new),
+# or older than MAX_LIVE_AGE at the program's clock (a sync resumed after a long pause).
+LATE_GRACE = timedelta(days=7)
+MAX_LIVE_AGE = timedelta(days=45)
+
 _EARN_KINDS = {LedgerKind.ORDER, LedgerKind.MISSION, LedgerKind.REFERRAL, LedgerKind.BIRTHDAY, LedgerKind.ADJUST}
 
 
@@ -137,6 +146,17 @@ def reward_expiring(reward: dict[str, Any], as_of: datetime) -> LoyaltyEvent:
     expires = datetime.fromisoformat(reward["expires_at"])
     props = {**(rf or {}), "reward_fulfillment": rf, "days_left": max(0, (expires - as_of).days)}
     return LoyaltyEvent(Metric.REWARD_EXPIRING, reward["email"], as_of, f"{reward['id']}:expiring", _clean(props))
+
+
+def live_since(as_of: datetime, first_as_of: datetime | None, planned_as_of: datetime | None) -> datetime:
+    """Events dated before this are history (see LATE_GRACE): the latest of the first sync's
+    clock, the previous sync's clock less the grace, and the current clock less MAX_LIVE_AGE."""
+    bounds = [as_of - MAX_LIVE_AGE]
+    if first_as_of is not None:
+        bounds.append(first_as_of)
+    if planned_as_of is not None:
+        bounds.append(planned_as_of - LATE_GRACE)
+    return max(bounds)
 
 
 def expiry_windows(as_of: datetime) -> tuple[tuple[str, str], tuple[str, str]]:

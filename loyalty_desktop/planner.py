@@ -7,6 +7,9 @@
   unique_id; the outbox keeps every event it ever queued, so none is queued twice.
 - First plan for a destination: profiles only; history is marked as such, or replayed with
   `backfill: true` when asked.
+- Later plans: a record a source reveals late — dated before the first plan (a ledger file added
+  to members already synced), well before the previous plan, or long ago (`events.live_since`) —
+  gives history, not live events (with `backfill`, events marked `backfill: true`).
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from datetime import datetime
 from typing import Any
 
 from .destinations.base import Destination
-from .events import LoyaltyEvent, expiry_windows, from_record, points_expiring, reward_expiring, tier_achieved
+from .events import (
+    LoyaltyEvent, expiry_windows, from_record, live_since, points_expiring, reward_expiring, tier_achieved,
+)
 from .fields import Mapping
-from .store import Store
+from .model import utc
+from .store import DestState, Store
 
 
 @dataclass(slots=True)
@@ -65,8 +71,8 @@ class Planner:
             self._plan_profiles(after_seq, first, as_of, rank, tier_names, summary, progress)
             if self.dest.supports_events:
                 self._plan_events(0 if first else state.planned_seq, first,  # type: ignore[union-attr]
-                                  backfill and first, as_of, summary)
-            store.set_dest_state(name, self.mapping.to_json(), self.mapping.fingerprint(), seq)
+                                  backfill, as_of, summary, state)
+            store.set_dest_state(name, self.mapping.to_json(), self.mapping.fingerprint(), seq, as_of)
         summary.unchanged = summary.members_total - summary.profiles_queued
         return summary
 
@@ -112,13 +118,24 @@ class Planner:
     # -- events -------------------------------------------------------------------------------
 
     def _plan_events(self, after_seq: int, first: bool, backfill: bool, as_of: datetime,
-                     summary: PlanSummary) -> None:
+                     summary: PlanSummary, state: DestState | None) -> None:
         store, name, dest = self.store, self.dest.name, self.dest
+        since = None if state is None else live_since(
+            utc(as_of), *(utc(t) if t else None for t in (state.first_as_of, state.planned_as_of)))
         if not first or backfill:
             for chunk in store.records_after(after_seq):
                 events = [e for kind, _id, data in chunk
                           for e in from_record(kind, json.loads(data), lambda rid: store.record("reward", rid))]
-                if backfill:
+                if since is not None:  # a later plan: what the source revealed late is history
+                    late = [e for e in events if utc(e.time) < since]
+                    if late:
+                        events = [e for e in events if utc(e.time) >= since]
+                        if backfill:
+                            events += [_as_backfill(e) for e in late]
+                        else:
+                            summary.events_history += store.queue_events(
+                                name, [(e.unique_id, dest.encode_event(e)) for e in late], status="history")
+                elif backfill:
                     events = [_as_backfill(e) for e in events]
                 summary.events_queued += store.queue_events(name, [(e.unique_id, dest.encode_event(e))
                                                                   for e in events])
@@ -127,6 +144,7 @@ class Planner:
         (p_start, p_end), (r_start, r_end) = expiry_windows(as_of)
         due = [e for m in store.members_expiring(p_start, p_end) if (e := points_expiring(m, as_of))]
         due += [reward_expiring(r, as_of) for r in store.rewards_expiring(r_start, r_end)]
+        backfill = backfill and first
         if first and not backfill:
             summary.events_history += store.queue_events(
                 name, [(e.unique_id, dest.encode_event(e)) for e in due], status="history")

@@ -14,10 +14,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .model import Record, SourceRead, record_kind, to_jsonable
+from . import store_rejects
+from .model import Member, Record, SourceRead, record_kind
+from .source_rejects import SourceReject
+from .store_codec import text_encoder, to_text
+from .store_rejects import RejectedRow
+
+__all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord", "SourceReject", "Store",
+           "StoreError", "dumps"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: initial schema
@@ -90,8 +98,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX rejected_run ON rejected_rows(run_id);
     """,
+    # 2: source rejects recorded with the run (store_rejects); the program clock of each
+    # destination's last plan (the planner sends as events only what happened after it, minus a
+    # grace period: history a source reveals later is not replayed as live events)
+    """
+    ALTER TABLE rejected_rows ADD COLUMN origin TEXT NOT NULL DEFAULT 'destination';
+    ALTER TABLE rejected_rows ADD COLUMN line INTEGER;
+    ALTER TABLE rejected_rows ADD COLUMN value TEXT NOT NULL DEFAULT '';
+    ALTER TABLE rejected_rows ADD COLUMN file TEXT NOT NULL DEFAULT '';
+    ALTER TABLE destinations ADD COLUMN first_as_of TEXT;
+    ALTER TABLE destinations ADD COLUMN planned_as_of TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_json_keys = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class StoreError(Exception):
@@ -113,6 +133,8 @@ class DestState:
     mapping_fp: str
     planned_seq: int
     first_synced: datetime
+    first_as_of: datetime | None = None  # the program's clock at the first plan (None: planned before schema 2)
+    planned_as_of: datetime | None = None  # … at the last plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,16 +144,6 @@ class OutboxRow:
     key: str
     payload: str  # JSON text, ready for the wire
     fp: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedRow:
-    run_id: int
-    dest: str
-    kind: str
-    key: str
-    field: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,27 +227,36 @@ class Store:
     # -- snapshot -----------------------------------------------------------------------------
 
     def ingest(self, source: str, read: SourceRead, chunk: int = 5000) -> IngestSummary:
-        """Upsert what the source returned; rows whose data really changed get a new sequence."""
+        """Upsert what the source returned; rows whose data really changed get a new sequence.
+
+        One transaction (a kill or an error mid-way changes nothing). Members are compared as
+        canonical JSON text: a source may hand that text directly (`member_texts`, pairs of
+        email and text, as the spreadsheet parser does) instead of `Member`s to encode."""
+        texts: Iterable[tuple[str, str]] | None = getattr(read, "member_texts", None)
+        if texts is None:
+            encode = text_encoder(Member)
+            texts = ((m.email, encode(m)) for m in read.members)
         with self.tx() as db:
             seq = self._seq() + 1
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS seen(email TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM temp.seen")
+            if read.full:
+                db.execute("DROP TABLE IF EXISTS temp.seen")
+                db.execute("CREATE TEMP TABLE seen(email TEXT PRIMARY KEY) WITHOUT ROWID")
             members_changed = self._upsert(
                 "INSERT INTO members(email, data, seq) VALUES (?,?,?) ON CONFLICT(email) DO UPDATE"
                 " SET data=excluded.data, seq=excluded.seq WHERE members.data != excluded.data",
-                ((m.email, dumps(to_jsonable(m)), seq) for m in read.members), chunk,
-                seen="INSERT OR IGNORE INTO temp.seen(email) VALUES (?)" if read.full else None)
+                ((e, t, seq) for e, t in texts), chunk,
+                seen="INSERT OR IGNORE INTO temp.seen(email) SELECT value FROM json_each(?)" if read.full else None)
             if read.full:
                 # Anything the source no longer has left the program: drop it from the snapshot.
                 members_changed += db.execute(
                     "DELETE FROM members WHERE seq < ? AND email NOT IN (SELECT email FROM temp.seen)",
                     (seq,)).rowcount
+                db.execute("DROP TABLE temp.seen")
             records_changed = self._upsert(
                 "INSERT INTO records(kind, id, email, data, seq) VALUES (?,?,?,?,?)"
                 " ON CONFLICT(kind, id) DO UPDATE SET data=excluded.data, email=excluded.email,"
                 " seq=excluded.seq WHERE records.data != excluded.data",
-                ((record_kind(r), r.id, _record_email(r), dumps(to_jsonable(r)), seq) for r in read.records),
-                chunk)
+                ((record_kind(r), r.id, _record_email(r), to_text(r), seq) for r in read.records), chunk)
             db.execute(
                 "INSERT INTO sources(name, cursor, as_of, tiers) VALUES (?,?,?,?) ON CONFLICT(name) DO UPDATE"
                 " SET cursor=excluded.cursor, as_of=excluded.as_of, tiers=excluded.tiers",
@@ -243,24 +264,16 @@ class Store:
         return IngestSummary(seq, members_changed, records_changed, read.as_of)
 
     def _upsert(self, sql: str, rows: Iterable[tuple[Any, ...]], chunk: int, seen: str | None = None) -> int:
+        """executemany in chunks; `seen` (one JSON array parameter) records each chunk's keys."""
         changed = 0
-        batch: list[tuple[Any, ...]] = []
-
-        def flush() -> None:
-            nonlocal changed
-            before = self.db.total_changes
-            self.db.executemany(sql, batch)
-            changed += self.db.total_changes - before
+        db = self.db
+        it = iter(rows)
+        while batch := list(islice(it, chunk)):
+            before = db.total_changes
+            db.executemany(sql, batch)
+            changed += db.total_changes - before
             if seen:
-                self.db.executemany(seen, [(r[0],) for r in batch])
-            batch.clear()
-
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= chunk:
-                flush()
-        if batch:
-            flush()
+                db.execute(seen, (_json_keys([r[0] for r in batch]),))
         return changed
 
     def source_state(self, source: str) -> tuple[str | None, datetime | None, list[dict[str, Any]]]:
@@ -331,17 +344,24 @@ class Store:
     # -- destinations -------------------------------------------------------------------------
 
     def dest_state(self, dest: str) -> DestState | None:
-        row = self.db.execute("SELECT name, mapping, mapping_fp, planned_seq, first_synced FROM destinations"
-                              " WHERE name=?", (dest,)).fetchone()
+        row = self.db.execute("SELECT name, mapping, mapping_fp, planned_seq, first_synced, first_as_of,"
+                              " planned_as_of FROM destinations WHERE name=?", (dest,)).fetchone()
         if row is None:
             return None
-        return DestState(row[0], json.loads(row[1]), row[2], row[3], datetime.fromisoformat(row[4]))
+        first_as_of, planned_as_of = (datetime.fromisoformat(v) if v else None for v in row[5:7])
+        return DestState(row[0], json.loads(row[1]), row[2], row[3], datetime.fromisoformat(row[4]),
+                         first_as_of, planned_as_of)
 
-    def set_dest_state(self, dest: str, mapping: dict[str, Any], mapping_fp: str, planned_seq: int) -> None:
+    def set_dest_state(self, dest: str, mapping: dict[str, Any], mapping_fp: str, planned_seq: int,
+                       as_of: datetime | None = None) -> None:
+        """After a plan: the mapping and store sequence it covered, and the program's clock."""
+        when = as_of.isoformat() if as_of is not None else None
         self.db.execute(
-            "INSERT INTO destinations(name, mapping, mapping_fp, planned_seq, first_synced) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(name) DO UPDATE SET mapping=excluded.mapping, mapping_fp=excluded.mapping_fp,"
-            " planned_seq=excluded.planned_seq", (dest, dumps(mapping), mapping_fp, planned_seq, _now()))
+            "INSERT INTO destinations(name, mapping, mapping_fp, planned_seq, first_synced, first_as_of, planned_as_of)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET mapping=excluded.mapping,"
+            " mapping_fp=excluded.mapping_fp, planned_seq=excluded.planned_seq,"
+            " planned_as_of=coalesce(excluded.planned_as_of, planned_as_of)",
+            (dest, dumps(mapping), mapping_fp, planned_seq, _now(), when, when))
 
     def current_seq(self) -> int:
         return self._seq()
@@ -461,10 +481,13 @@ class Store:
                           datetime.fromisoformat(r[4]) if r[4] else None, r[5], json.loads(r[6]), r[7])
                 for r in rows]
 
-    def rejected_rows(self, run_id: int) -> list[RejectedRow]:
-        return [RejectedRow(*r) for r in self.db.execute(
-            "SELECT run_id, dest, kind, key, field, reason FROM rejected_rows WHERE run_id=? ORDER BY rowid",
-            (run_id,))]
+    def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
+        """What the destination refused and (origin 'source') what the source could not use."""
+        return store_rejects.rejected_rows(self.db, run_id, origin)
+
+    def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:
+        """Record the rows the source rejected with the run; returns how many were stored."""
+        return store_rejects.add_source_rejects(self.db, run_id, source, rows)
 
 
 def _record_email(r: Record) -> str:

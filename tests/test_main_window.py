@@ -240,8 +240,8 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["contact", "field", "reason", "kind"]
-    assert {r[0] for r in rows[1:]} == keys and all(r[3] == "profile" for r in rows[1:])
+    assert rows[0] == ["origin", "kind", "key", "field", "reason", "file", "line", "value"]
+    assert {r[2] for r in rows[1:]} == keys and all(r[:2] == ["destination", "profile"] for r in rows[1:])
 
     qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # the dialog is window-modal: close it first
     assert not dlg.isVisible()
@@ -568,3 +568,23 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p
+
+
+def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> None:
+    from loyalty_desktop.source_rejects import SourceReject
+    from loyalty_desktop.store import Store
+    from loyalty_desktop.ui.run_dialog import RunDialog
+
+    with Store(tmp_path / "s.sqlite3") as store:
+        run_id = store.start_run("klaviyo", "csv:members")
+        store.add_source_rejects(run_id, "csv:members", [SourceReject(
+            "member", "ann@example.fr", "Points", "not a number", "douze", "membres.csv", 7)])
+        store.finish_run(run_id, "completed", {"source_rejected": 1})
+        run, rows = store.runs(1)[0], store.rejected_rows(run_id)
+    dlg = RunDialog(run, rows, "Completed")
+    qtbot.addWidget(dlg)
+    assert dlg.table.item(0, 1).text() == "Source row"
+    assert dlg.table.item(0, 2).text() == "Points — membres.csv, line 7: “douze”"
+    out = dlg.export_csv(tmp_path / "r.csv")
+    assert out is not None and "source,member,ann@example.fr,Points,not a number,membres.csv,7,douze" in \
+        out.read_text(encoding="utf-8-sig")

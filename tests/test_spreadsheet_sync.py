@@ -102,9 +102,10 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s.close()
 
 
-def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, Path], mapping: Mapping = KLAVIYO_LOYALTY,
-         backfill: bool = False) -> tuple[RunSummary, SpreadsheetSource]:
-    src = SpreadsheetSource.open(*files)
+def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, ...], mapping: Mapping = KLAVIYO_LOYALTY,
+         backfill: bool = False, now: datetime | None = None) -> tuple[RunSummary, SpreadsheetSource]:
+    """Import the files as if at `now` (default: now) and sync them."""
+    src = SpreadsheetSource.open(*files, now=now)
     with destination(sb) as dest:
         summary = service.sync(store, src, src.store_name, dest, mapping, backfill=backfill, poll_interval=0.02)
     assert summary.status is RunStatus.COMPLETED, summary.error
@@ -120,9 +121,9 @@ def loyalty(points: int, lifetime: int, tier: str, tier_id: int, **extra: Any) -
 
 def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
     files_1 = export_1(tmp_path)
-    # 1. First sync: every valid member becomes a profile with the right properties; the ledger
-    #    is history (no live event), the bad row is reported.
-    s1, src = sync(store, sandbox, files_1)
+    # 1. First sync, two days ago: every valid member becomes a profile with the right
+    #    properties; the ledger is history (no live event), the bad row is reported.
+    s1, src = sync(store, sandbox, files_1, now=day(-2) + timedelta(hours=9))
     assert (s1.profiles_sent, s1.events_sent, s1.rejected, s1.first_sync) == (3, 0, 0, True)
     assert [(r.line, r.reason.value) for r in src.rejects] == [(5, "invalid email")]
     profiles = {p.email: p for p in sandbox.profiles()}
@@ -143,7 +144,7 @@ def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: K
     assert sandbox.count_requests(write_only=True) == 0
     assert store.current_seq() == seq
 
-    # 3. The next export: exactly the changed profiles, and the events its new rows stand for.
+    # 3. The next export (today): exactly the changed profiles, and the events its new rows stand for.
     files_2 = export_2(tmp_path)
     sandbox.clear_requests()
     s3, _ = sync(store, sandbox, files_2)
@@ -226,6 +227,20 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         assert f"all rejected rows: {saved}" in first.stderr
         assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == "membres.csv;5;Courriel;dan@;invalid email;"
         assert (data / "spreadsheet-mappings.json").exists()
+        assert "1 row(s) of the source could not be used; they are listed with this run's rejected rows." \
+            in first.stdout
+
+        # The run history keeps the source's rejected rows: listed, and exported as CSV.
+        runs = cli(data, "runs")
+        assert runs.returncode == 0 and re.search(r"#1 .* completed .* rejected=0 source-rejected=1$", runs.stdout,
+                                                  re.M), runs.stdout
+        listed = cli(data, "runs", "--rejected", "1")
+        assert listed.stdout.splitlines() == ["source:member\tdan@\tCourriel\tinvalid email\tmembres.csv line 5\tdan@"]
+        exported = tmp_path / "run-1-rejected.csv"
+        written = cli(data, "runs", "--rejected", "1", "--csv", str(exported))
+        assert written.stdout.strip() == f"1 rejected row(s) of run 1 written to {exported}"
+        assert exported.read_text(encoding="utf-8-sig").splitlines() == [
+            "origin,kind,key,field,reason,file,line,value", "source,member,dan@,Courriel,invalid email,membres.csv,5,dan@"]
 
         again = cli(data, *args)
         assert again.returncode == 0, again.stderr
@@ -262,3 +277,78 @@ def test_store_holds_iso_dates_and_rewards(tmp_path: Path) -> None:
         _, as_of, tiers = store.source_state(src.store_name)
         assert as_of is not None and [(t["id"], t["name"], t["threshold"]) for t in tiers] == [
             (1, "Bronze", 1), (2, "Argent", 2), (3, "Or", 3), (4, "Platine", 4), (5, "Diamant", 5)]
+
+
+# -- history a source reveals late ------------------------------------------------------------------
+
+def ledger_file(folder: Path, name: str, rows: list[tuple[str, int, int, str, str]]) -> Path:
+    """A ledger CSV: (email, day offset, points, reason, reward code)."""
+    return write_csv(folder / name, [LEDGER_HEADERS[:5]] + [[e, fr(day(d)), str(p), why, code]
+                                                            for e, d, p, why, code in rows], delimiter=";")
+
+
+def small_members(folder: Path) -> Path:
+    return write_csv(folder / "members.csv", [["Email", "Points"], ["alice@x.fr", "100"], ["bob@x.fr", "80"]])
+
+
+def sent(sb: KlaviyoSandbox) -> list[tuple[str, str, str, bool]]:
+    return sorted((e.metric_name, e.email, e.time.date().isoformat(), e.backfill) for e in sb.events())
+
+
+def history(store: Store) -> int:
+    return int(store.db.execute("SELECT count(*) FROM outbox WHERE kind='event' AND status='history'").fetchone()[0])
+
+
+LATER_LEDGER = [
+    ("alice@x.fr", -90, 100, "Order #1", ""),  # months before the first sync
+    ("bob@x.fr", -40, 50, "Order #2", ""),
+    ("alice@x.fr", -31, 20, "Review", ""),  # the day before the first sync
+    ("bob@x.fr", -20, 30, "Order #3", ""),  # after the first sync
+    ("alice@x.fr", -1, -50, "Reward redeemed", "ALICE-5"),
+]
+
+
+def test_ledger_added_later_does_not_replay_its_history(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    members = small_members(tmp_path)
+    first, _ = sync(store, sandbox, (members,), now=day(-30) + timedelta(hours=9))
+    assert first.first_sync and sandbox.events() == []
+    # A month later the merchant adds the points history: what happened before the first sync is
+    # history (remembered, never sent); what happened since is sent as it would have been.
+    ledger = ledger_file(tmp_path, "ledger.csv", LATER_LEDGER)
+    s2, _ = sync(store, sandbox, (members, ledger))
+    assert sent(sandbox) == [("Points Earned", "bob@x.fr", day(-20).date().isoformat(), False),
+                             ("Points Redeemed", "alice@x.fr", day(-1).date().isoformat(), False)]
+    assert s2.events_sent == 2 and history(store) == 3
+    sandbox.clear_requests()
+    s3, _ = sync(store, sandbox, (members, ledger))
+    assert s3.events_sent == 0 and sandbox.count_requests(write_only=True) == 0
+
+
+def test_ledger_added_later_with_backfill(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    members = small_members(tmp_path)
+    sync(store, sandbox, (members,), now=day(-30) + timedelta(hours=9))
+    ledger = ledger_file(tmp_path, "ledger.csv", LATER_LEDGER)
+    s2, _ = sync(store, sandbox, (members, ledger), backfill=True)
+    assert sent(sandbox) == [
+        ("Points Earned", "alice@x.fr", day(-90).date().isoformat(), True),
+        ("Points Earned", "alice@x.fr", day(-31).date().isoformat(), True),
+        ("Points Earned", "bob@x.fr", day(-40).date().isoformat(), True),
+        ("Points Earned", "bob@x.fr", day(-20).date().isoformat(), False),
+        ("Points Redeemed", "alice@x.fr", day(-1).date().isoformat(), False)]
+    assert s2.events_sent == 5 and history(store) == 0
+
+
+def test_late_rows_and_a_long_pause(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    members = small_members(tmp_path)
+    base = [("alice@x.fr", -120, 100, "Order #1", "")]
+    sync(store, sandbox, (members, ledger_file(tmp_path, "l1.csv", base)), now=day(-100))
+    sync(store, sandbox, (members, ledger_file(tmp_path, "l2.csv", base)), now=day(-20))
+    # The next export holds rows dated before the previous import: a few days before (an export
+    # made before it was imported) is still news, ten days before is history; and a movement
+    # older than 45 days at today's clock is history even though no sync saw it.
+    late = base + [("bob@x.fr", -25, 10, "Order #2", ""), ("bob@x.fr", -30, 20, "Order #3", ""),
+                   ("alice@x.fr", -70, 5, "Order #4", ""), ("alice@x.fr", -2, 7, "Order #5", "")]
+    s3, _ = sync(store, sandbox, (members, ledger_file(tmp_path, "l3.csv", late)))
+    assert sent(sandbox) == [("Points Earned", "alice@x.fr", day(-2).date().isoformat(), False),
+                             ("Points Earned", "bob@x.fr", day(-25).date().isoformat(), False)]
+    assert s3.events_sent == 2 and history(store) == 2

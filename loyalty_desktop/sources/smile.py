@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..model import SourceRead, Tier
+from ..source_rejects import SourceReject
 from .smile_api import PLATFORM, SmileClient
 from .smile_map import as_int, as_opt_int, format_datetime, parse_datetime
 from .smile_mirror import Mirror, Skipped
@@ -52,6 +53,7 @@ class SmileRead(SourceRead):
     """A SourceRead plus the lines the user should see about it (skips, duplicates)."""
 
     notes: list[str] = field(default_factory=list)
+    rejected_rows: Callable[[], Iterable[SourceReject]] | None = None  # skipped customers, shared emails
 
 
 @dataclass(slots=True)
@@ -73,6 +75,16 @@ class ReadReport:
     @property
     def skipped_invalid_email(self) -> int:
         return sum(1 for s in self.skipped if s.reason == "invalid email")
+
+    def rejects(self) -> list[SourceReject]:
+        """Customers left out, as the sync run records them: skipped (no or invalid email) and
+        those sharing an email with the customer that was kept."""
+        out = [SourceReject("customer", f"Smile customer {s.customer_id}", "email", s.reason, "", PLATFORM)
+               for s in self.skipped]
+        out += [SourceReject("customer", email, "email", f"duplicate email (Smile customer {kept} is used)",
+                             f"Smile customer {other}", PLATFORM)
+                for email, kept, others in self.duplicates for other in others]
+        return out
 
     def notes(self, sample: int = 5) -> list[str]:
         kind = "full read" if self.full else "changes"
@@ -200,4 +212,5 @@ class SmileSource:
         else:
             records = itertools.chain(m.ledger(txns), m.rewards(rewards))
         return SmileRead(as_of=as_of, full=full, members=m.members(emails, tier_names), records=records,
-                         tiers=tiers, cursor="|".join([_PREFIX, m.uid, *cursor_parts]), notes=notes)
+                         tiers=tiers, cursor="|".join([_PREFIX, m.uid, *cursor_parts]), notes=notes,
+                         rejected_rows=report.rejects)

@@ -4,7 +4,7 @@
 `LedgerEntry`s (plus a `Reward` when a movement carries a reward code). Both stream: a row is
 converted, checked and yielded; what is kept per row is one small entry per email (to settle
 duplicates and check ledger emails). A rejected row is recorded in a `RejectLog` with its line,
-column, value and reason; `write_rejects_csv` exports them.
+column, value and reason (`spreadsheet_rejects`); `write_rejects_csv` exports them.
 
 Duplicate emails: the later row wins. A first pass over the email column tells which rows come
 again further down; those are held back (and reported with the line that is used), so each email
@@ -19,111 +19,33 @@ same ids and no new events. Identical rows in one file are told apart by their o
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import tempfile
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import MISSING, dataclass, fields as dc_fields
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import MISSING, fields as dc_fields
 from itertools import repeat
 from operator import call as _call
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from ..net import CancelToken
 from ..model import LedgerEntry, LedgerKind, Member, Record, Reward, RewardOrigin, Tier
+from ..net import CancelToken
+from ..store_codec import member_values_encoder
 from . import spreadsheet_headers as hdr
+from .spreadsheet_convert import Column, compile_fill, failure, fill_short
 from .spreadsheet_read import Problem, Replay, SpreadsheetError
+# Rejected rows live in spreadsheet_rejects; imported from here by older code too.
+from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet
 from .spreadsheet_values import (
     EMAIL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int, to_state, to_text,
 )
 
+__all__ = ["REJECT_COLUMNS", "LedgerParser", "MemberParser", "RejectLog", "RowReject", "email_check", "make_member",
+           "tier_rank", "write_rejects_csv"]
+
 _EMAIL_JUNK = "\u200b\ufeff\u00a0 \t\r\n\"'<>"
 _new = object.__new__
-
-
-@dataclass(frozen=True, slots=True)
-class RowReject:
-    file: str
-    line: int
-    column: str
-    value: str
-    reason: Reason
-    detail: str = ""
-
-    def describe(self) -> str:
-        value = self.value if len(self.value) <= 60 else self.value[:57] + "…"
-        out = f"line {self.line} [{self.column}] {value!r}: {self.reason.value}"
-        return out + (f" ({self.detail})" if self.detail else "")
-
-
-REJECT_COLUMNS = tuple(f.name for f in dc_fields(RowReject))
-
-
-class RejectLog:
-    """Every rejected row: the first ones in memory (for display), all of them spooled to a
-    temporary CSV (memory stays bounded whatever the file holds)."""
-
-    KEEP = 1000
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.first: list[RowReject] = []
-        self.reasons: Counter[Reason] = Counter()
-        self._spool: Any = None  # created with the first reject
-        self._writer: Any = None
-
-    def add(self, r: RowReject) -> None:
-        self.count += 1
-        self.reasons[r.reason] += 1
-        if len(self.first) < self.KEEP:
-            self.first.append(r)
-        if self._spool is None:
-            self._spool = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", newline="", encoding="utf-8")
-            self._writer = csv.writer(self._spool)
-        self._writer.writerow((r.file, r.line, r.column, r.value, r.reason.value, r.detail))
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[RowReject]:
-        if self._spool is None:
-            return
-        self._spool.flush()
-        pos = self._spool.tell()
-        self._spool.seek(0)
-        try:
-            for f, line, col, value, reason, detail in csv.reader(self._spool):
-                yield RowReject(f, int(line), col, value, Reason(reason), detail)
-        finally:
-            self._spool.seek(pos)
-
-    def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-
-    def __del__(self) -> None:
-        self.close()
-
-
-def write_rejects_csv(rejects: Iterable[RowReject], dest: Path | str | TextIO, delimiter: str = ",") -> int:
-    """Write rejected rows as CSV (file, line, column, value, reason, detail); returns how many.
-
-    A path is written in UTF-8 with a BOM so Excel shows accents; pass the source file's delimiter
-    so a French Excel opens it in columns."""
-    if isinstance(dest, (str, Path)):
-        p = Path(dest)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with p.open("w", encoding="utf-8-sig", newline="") as f:
-            return write_rejects_csv(rejects, f, delimiter)
-    w = csv.writer(dest, delimiter=delimiter)
-    w.writerow(REJECT_COLUMNS)
-    n = 0
-    for r in rejects:
-        w.writerow((r.file, r.line, r.column, r.value, r.reason.value, r.detail))
-        n += 1
-    return n
 
 
 def _show(value: Any) -> str:
@@ -154,8 +76,8 @@ class _Parser:
         assert self.email_col is not None
         self.email_header = sheet.header(self.email_col)
 
-    def _reject(self, line: int, column: str, value: Any, reason: Reason, detail: str = "") -> None:
-        self.rejects.add(RowReject(self.sheet.name, line, column, _show(value), reason, detail))
+    def _reject(self, line: int, column: str, value: Any, reason: Reason, detail: str = "", email: str = "") -> None:
+        self.rejects.add(RowReject(self.sheet.name, line, column, _show(value), reason, detail, email))
 
     def _converter(self, col: int, field: str) -> Converter:
         kind, sheet = self.sheet.kind, self.sheet
@@ -208,6 +130,35 @@ _MEMBER_SETTERS = tuple(Member.__dict__[name].__set__ for name in _MEMBER_FIELDS
 _FAST_MEMBERS = not hasattr(Member, "__post_init__") and all(f.default_factory is MISSING for f in dc_fields(Member))
 
 
+def email_check() -> Callable[[str], bool]:
+    """valid(email) for normalized emails, as `EMAIL_RE` (at most 100 characters) decides, with
+    each domain's verdict memoised: the address pattern is one local part (no @), one @, one
+    domain (no @), so the local part and the domain can be checked apart."""
+    domains: dict[str, bool] = {}
+    local_ok, domain_ok = _LOCAL_RE.fullmatch, _DOMAIN_RE.fullmatch
+
+    def valid(email: str) -> bool:
+        if len(email) > 100:
+            return False
+        local, at, domain = email.partition("@")
+        # Letters and digits only (most addresses' local part) pass the pattern's class as they are.
+        if not at or not (local.isalnum() or local_ok(local) is not None):
+            return False
+        ok = domains.get(domain)
+        if ok is None:
+            ok = domain_ok(domain) is not None
+            if len(domains) < 10_000:
+                domains[domain] = ok
+        return ok
+
+    return valid
+
+
+_local, _at, _domain = EMAIL_RE.pattern.partition("]+@")  # "[^@…]+" then "@" then the domain
+assert _at and _local.startswith("[^@"), "EMAIL_RE changed: update email_check"
+_LOCAL_RE, _DOMAIN_RE = re.compile(_local + "]+"), re.compile(_domain)
+
+
 def make_member(values: list[Any]) -> Member:
     """A Member from its field values in field order (as Member(*values))."""
     if not _FAST_MEMBERS:
@@ -218,40 +169,46 @@ def make_member(values: list[Any]) -> Member:
 
 
 # Columns whose values repeat (tiers, states, small counts, first names, dates): their
-# conversions are memoised per distinct cell value.
+# conversions are memoised per distinct cell (spreadsheet_convert). Not points nor last names:
+# with tens of thousands of distinct cells a memo lookup costs more than converting.
 _CACHED_FIELDS = frozenset({"first_name", "tier_name", "tier_id", "membership_state", "missions_completed",
                             "rewards_claimed", "referrals_completed", "birthday", "points_expiry_date",
                             "member_since", "last_activity_at", "points_expiring"})
-_CACHE_MAX = 50_000
-_NOTHING = object()
 
 
 class MemberParser(_Parser):
     """Members sheet → `Member`s, each email once (the last valid row with that email).
 
-    A first pass indexes the emails (hash → last line), so the main pass knows whether a row is
-    superseded by a later one: superseded rows are held back (only duplicates are held, so memory
-    stays small) and reported with the line that is used. If the last row of an email cannot be
-    read, the latest valid earlier row is used instead. After the stream, `index` marks the
-    emails imported (negative line), which the ledger checks against.
+    A first pass indexes the emails (hash → last line) and notes those that come more than once,
+    so the main pass knows whether a row is superseded by a later one: superseded rows are held
+    back (only duplicates are held, so memory stays small) and reported with the line that is
+    used. If the last row of an email cannot be read, the latest valid earlier row is used
+    instead; an email none of whose rows can be read is noted (`unused`): the ledger checks
+    its emails against the members imported.
     """
 
     def __init__(self, sheet: Sheet, rejects: RejectLog, cancel: CancelToken | None = None) -> None:
         super().__init__(sheet, rejects, cancel)
-        self.index: dict[int, int] = {}
+        self.index: dict[int, int] = {}  # email hash → the last line holding it
+        self.repeated: set[int] = set()  # hashes of emails on several lines
+        self.unused: set[int] = set()  # hashes of (valid) emails no row of which could be imported
         self.duplicates = 0
         fields = {f for f in sheet.mapping.fields if f}
         self.derive_tier_ids = "tier_name" in fields and "tier_id" not in fields
         self.tiers: dict[int, tuple[str, int | None]] = {}  # id → (name, lowest lifetime points seen)
 
     def is_member(self, email: str) -> bool:
-        return self.index.get(hash(email), 0) < 0
+        """Was a member imported with this (valid, normalized) email? Once the stream is done."""
+        h = hash(email)
+        return h in self.index and h not in self.unused
 
     def _index_emails(self) -> Iterator[tuple[int, Sequence[Any]]]:
         """Index the emails; return the rows for the main pass (a workbook is parsed once and its
         rows replayed from a temporary file; a CSV is read again)."""
-        index, ei = self.index, self.email_col
+        index, repeated, ei = self.index, self.repeated, self.email_col
         assert ei is not None
+        for seen in (index, repeated, self.unused):  # a second stream starts afresh
+            seen.clear()
         if self.sheet.fmt.type == "xlsx":
             replay = Replay(self.sheet.data_rows(self.cancel))
             column: Iterable[tuple[int, Any]] = ((line, cells[ei] if ei < len(cells) else None)
@@ -264,19 +221,40 @@ class MemberParser(_Parser):
                 continue
             email = _email_of(raw) if raw.__class__ is not str else raw.strip(_EMAIL_JUNK).lower()
             if email:
-                index[hash(email.removeprefix("mailto:"))] = line
+                h = hash(email.removeprefix("mailto:"))
+                n = len(index)
+                index[h] = line
+                if len(index) == n:  # not a new key: the email came before
+                    repeated.add(h)
         return replay.again() if replay is not None else self.sheet.data_rows(self.cancel)
 
     def members(self, tiers_out: list[Tier] | None = None, require_valid: bool = True) -> Iterator[Member]:
         """Stream the members. When the stream ends, `tiers_out` (if given) is filled with the
         tiers seen, and a file without one valid row raises `SpreadsheetError`."""
+        return self._stream(make_member, tiers_out, require_valid)
+
+    def member_texts(self, tiers_out: list[Tier] | None = None, require_valid: bool = True
+                     ) -> Iterator[tuple[str, str]]:
+        """As `members`, but (email, the store's JSON text of the Member): what an import into the
+        store needs, without building each Member only to encode it."""
+        varying = {f for f in self.sheet.mapping.fields if f} | {"email"}
+        if self.derive_tier_ids:
+            varying.add("tier_id")
+        encode = member_values_encoder(frozenset(varying))
+        return self._stream(lambda vals: (vals[0], encode(vals)), tiers_out, require_valid)
+
+    def _stream(self, make: Callable[[list[Any]], Any], tiers_out: list[Tier] | None, require_valid: bool
+                ) -> Iterator[Any]:
         rows = self._index_emails()
-        plan = [(col, _MEMBER_INDEX[key], conv, header, {} if key in _CACHED_FIELDS else None)
+        plan = [Column(col, _MEMBER_INDEX[key], conv, header, key in _CACHED_FIELDS)
                 for col, key, conv, header in self._plan()]
+        fill = compile_fill(plan, self.sheet.fmt.type == "csv")
+        need = max((c.col for c in plan), default=-1) + 1
         ei, email_header = self.email_col, self.email_header
         assert ei is not None
-        match = EMAIL_RE.fullmatch
-        index, reject, defaults, nothing = self.index, self._reject, _MEMBER_DEFAULTS, _NOTHING
+        valid_email = email_check()
+        index, repeated, unused = self.index, self.repeated, self.unused
+        reject, defaults = self._reject, _MEMBER_DEFAULTS
         held: dict[int, tuple[int, Member, list[int]]] = {}  # hash → (line, member, lines it superseded)
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]
@@ -297,36 +275,29 @@ class MemberParser(_Parser):
                 reject(line, email_header, raw, Reason.MISSING_EMAIL)
                 continue
             self.rows += 1
-            if len(email) > 100 or match(email) is None:
+            if not valid_email(email):
                 reject(line, email_header, raw, Reason.INVALID_EMAIL)
                 continue
             h = hash(email)
-            last = index.get(h) == line
+            last = h not in repeated or index[h] == line
             vals = defaults.copy()
             vals[0] = email
             try:
-                for col, idx, conv, header, cache in plan:
-                    if col < n:
-                        v = cells[col]
-                        if v is not None and v != "":
-                            if cache is None:
-                                r = conv(v)
-                            else:
-                                r = cache.get(v, nothing)
-                                if r is nothing:
-                                    r = conv(v)
-                                    if len(cache) < _CACHE_MAX:
-                                        cache[v] = r
-                            if r is not None:
-                                vals[idx] = r
-            except BadValue as exc:
-                reject(line, header, v, exc.reason, exc.detail)
-                if last and h in held:  # the last row is unusable: the latest valid earlier one is used
-                    used, member, older = held.pop(h)
-                    self._superseded(older, used, email, email_header)
-                    index[h] = -used
-                    self.valid += 1
-                    yield member
+                if n >= need:
+                    fill(cells, vals)
+                else:
+                    fill_short(plan, cells, vals)
+            except BadValue:
+                column, v, exc = failure(plan, cells)
+                reject(line, column.header, v, exc.reason, exc.detail, email)
+                if last:
+                    if h in held:  # the last row is unusable: the latest valid earlier one is used
+                        used, member, older = held.pop(h)
+                        self._superseded(older, used, email, email_header)
+                        self.valid += 1
+                        yield member
+                    else:
+                        unused.add(h)
                 continue
             if track_tiers:
                 if derive:
@@ -344,7 +315,7 @@ class MemberParser(_Parser):
                         tiers[tid] = (vals[i_tier_name] or str(tid), life)
                     elif life is not None and (known[1] is None or life < known[1]):
                         tiers[tid] = (known[0], life)
-            member = make_member(vals)
+            member = make(vals)
             if not last:  # the same email comes again further down: hold this row back
                 prev = held.get(h)
                 held[h] = (line, member, (prev[2] + [prev[0]]) if prev else [])
@@ -353,7 +324,6 @@ class MemberParser(_Parser):
                 prev = held.pop(h, None)
                 if prev is not None:
                     self._superseded(prev[2] + [prev[0]], line, email, email_header)
-            index[h] = -line
             self.valid += 1
             yield member
         self.done = True
@@ -365,7 +335,8 @@ class MemberParser(_Parser):
     def _superseded(self, lines: list[int], used: int, email: str, header: str) -> None:
         for old in lines:
             self.duplicates += 1
-            self._reject(old, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used")
+            self._reject(old, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used",
+                         email)
 
     def tier_list(self) -> list[Tier]:
         """Tiers seen, ranked: by standard names (derived ids; the standard tiers nobody holds are
@@ -415,7 +386,7 @@ class LedgerParser(_Parser):
                 reject(line, email_header, raw, Reason.INVALID_EMAIL)
                 continue
             if is_member is not None and not is_member(email):
-                reject(line, email_header, raw, Reason.UNKNOWN_MEMBER)
+                reject(line, email_header, raw, Reason.UNKNOWN_MEMBER, "", email)
                 continue
             kw: dict[str, Any] = {}
             try:
@@ -427,11 +398,11 @@ class LedgerParser(_Parser):
                             if r is not None:
                                 kw[key] = r
             except BadValue as exc:
-                reject(line, header, v, exc.reason, exc.detail)
+                reject(line, header, v, exc.reason, exc.detail, email)
                 continue
             at = kw.get("at")
             if at is None:
-                reject(line, cols["at"], "", Reason.MISSING_VALUE, "a movement needs its date")
+                reject(line, cols["at"], "", Reason.MISSING_VALUE, "a movement needs its date", email)
                 continue
             if "points_change" in kw:
                 change = kw["points_change"]
@@ -439,7 +410,7 @@ class LedgerParser(_Parser):
                 change = kw.get("points_credit", 0) - kw.get("points_debit", 0)
             else:
                 col = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
-                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points")
+                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points", email)
                 continue
             self.valid += 1
             yield from self._entry(email, at, change, kw, occurrences)

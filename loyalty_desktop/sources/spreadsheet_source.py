@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +31,7 @@ from ..errors import ConfigError
 from ..model import Record, SourceRead, Tier
 from ..net import CancelToken
 from ..service import OpenSource
+from ..source_rejects import SourceReject
 from . import spreadsheet_headers as hdr
 from .spreadsheet_rows import LedgerParser, MemberParser, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet, open_sheet
@@ -46,6 +47,15 @@ class ImportStats:
     ledger_rows: int = 0
     ledger_entries: int = 0
     rejected: int = 0
+
+
+@dataclass(slots=True)
+class SheetRead(SourceRead):
+    """A SourceRead whose members also come as the store's JSON text (`Store.ingest` takes that,
+    skipping a Member per row). Either `members` or `member_texts` is read, not both."""
+
+    member_texts: Iterator[tuple[str, str]] | None = None
+    rejected_rows: Callable[[], Iterator[SourceReject]] | None = None  # once the read was consumed
 
 
 class SpreadsheetSource:
@@ -104,8 +114,15 @@ class SpreadsheetSource:
         self._parsers = (mp, lp)
         tiers: list[Tier] = []
         records: Iterator[Record] = lp.records(mp) if lp else iter(())
-        return SourceRead(as_of=self.now or datetime.now(timezone.utc), full=True,
-                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor)
+        return SheetRead(as_of=self.now or datetime.now(timezone.utc), full=True,
+                         members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
+                         member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
+
+    def rejected_rows(self) -> Iterator[SourceReject]:
+        """The last read's rejected rows, as the sync run records them."""
+        members = self.members.name
+        for r in self.rejects:
+            yield r.for_run("member" if r.file == members else "ledger")
 
     def finish_stats(self) -> ImportStats:
         if self._parsers:

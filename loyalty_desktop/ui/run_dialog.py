@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import RejectedRow, RunRecord
+from ..store_rejects import write_rejected_csv
 from .runs_model import format_duration, long_when, run_seconds
 
 
@@ -87,16 +87,23 @@ class RunDialog(QDialog):
         if run.error:
             lines.append(run.error)
         if self.rows:
-            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused and why; "
-                                 "once fixed, the next sync sends them again.")
-                         .format(count=QLocale().toString(len(self.rows))))
+            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused, or which "
+                                 "row of the loyalty data could not be used, and why; once fixed, the next sync "
+                                 "sends them.").format(count=QLocale().toString(len(self.rows))))
         self.summary.setText("\n".join(lines))
         self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),
                                               self.tr("Reason")])
         for i, r in enumerate(self.rows):
             kind = self.table.item(i, 1)
             if kind is not None:
-                kind.setText(self.tr("Event") if r.kind == "event" else self.tr("Contact"))
+                kind.setText(self.tr("Source row") if r.from_source
+                             else self.tr("Event") if r.kind == "event" else self.tr("Contact"))
+            where = self.table.item(i, 2)
+            if where is not None and r.from_source:  # where the row is, and the cell as read
+                text = self.tr("{field} — {file}, line {line}: “{value}”").format(
+                    field=r.field, file=r.file, line=r.line if r.line is not None else "?", value=r.value)
+                where.setText(text)
+                where.setToolTip(text)
         self.table.setAccessibleName(self.tr("Rejected rows"))
         self.empty.setText(self.tr("No rejected rows in this run."))
         self.export_button.setText(self.tr("&Export CSV…"))
@@ -112,10 +119,7 @@ class RunDialog(QDialog):
                 return None
             path = chosen
         out = Path(path)
-        with out.open("w", newline="", encoding="utf-8-sig") as f:  # the BOM lets Excel read accents
-            w = csv.writer(f)
-            w.writerow(["contact", "field", "reason", "kind"])
-            w.writerows((r.key, r.field, r.reason, r.kind) for r in self.rows)
+        write_rejected_csv(self.rows, out)  # every column, source rows with their file, line and cell
         self.exported_to = out
         return out
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -15,38 +11,11 @@ from .. import service
 from ..engine import Progress, RunSummary
 from ..fields import Mapping
 from ..net import CancelToken
+from .gc_pause import full_collections_paused
 
 log = logging.getLogger(__name__)
 
 
-class _FullCollections:
-    """No full garbage collection while a sync runs. One walks every live object of the process
-    (the app's ~45,000 plus the tens of thousands of outbox rows in flight: 20–90 ms here) holding
-    the GIL, so the GUI freezes whichever thread triggered it. Young collections still run; the
-    few cycles that reach the oldest generation wait for the end of the run."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._runs = 0
-        self._threshold = gc.get_threshold()
-
-    @contextmanager
-    def paused(self) -> Iterator[None]:
-        with self._lock:
-            if self._runs == 0:
-                self._threshold = gc.get_threshold()
-                gc.set_threshold(self._threshold[0], self._threshold[1], 2**31 - 1)
-            self._runs += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._runs -= 1
-                if self._runs == 0:
-                    gc.set_threshold(*self._threshold)
-
-
-_full_collections = _FullCollections()
 
 
 class _Worker(QObject):
@@ -62,7 +31,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with _full_collections.paused(), service.open_store() as store:
+            with full_collections_paused(), service.open_store() as store:
                 summary = service.sync(store, self.src.source, self.src.name, self.conn.dest, self.mapping,
                                        backfill=self.backfill, on_progress=self.progress.emit)
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly

@@ -423,7 +423,7 @@
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="396" />
         <source>Set up my Klaviyo loyalty kit</source>
         <translation>Installer mon kit fidélité Klaviyo</translation>
     </message>
@@ -456,102 +456,102 @@
         <translation>%v sur %m</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="320" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="321" />
         <source>Listing what the kit makes…</source>
         <translation>Liste des éléments du kit…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="323" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="324" />
         <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
         <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="328" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="329" />
         <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
         <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="336" />
         <source>Nothing was made.</source>
         <translation>Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="338" />
         <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
         <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="339" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="340" />
         <source>Some items wait for Klaviyo's daily limit: run the kit again tomorrow to finish.</source>
         <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="342" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="343" />
         <source>Flows are drafts: review them in Klaviyo, then turn them on.</source>
         <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="349" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="350" />
         <source>The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email template for each loyalty moment (French and English), and a flow for each loyalty event, as a draft: nothing is sent until you review it and turn it on.</source>
         <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e-mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
         <source>Email lang&amp;uage:</source>
         <translation>Langue des e-&amp;mails :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
         <source>Cr&amp;eate in Klaviyo</source>
         <translation>Cré&amp;er dans Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="361" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
         <source>French and English</source>
         <translation>Français et anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
         <source>Language of the email templates</source>
         <translation>Langue des modèles d'e-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
         <source>Kit items</source>
         <translation>Éléments du kit</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
         <source>Create the chosen items in Klaviyo</source>
         <translation>Créer les éléments choisis dans Klaviyo</translation>
     </message>
@@ -1182,12 +1182,12 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
-        <source>{count} row(s) rejected. Each row says what the platform refused and why; once fixed, the next sync sends them again.</source>
-        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé et pourquoi ; une fois corrigées, la prochaine synchronisation les renverra.</translation>
+        <source>{count} row(s) rejected. Each row says what the platform refused, or which row of the loyalty data could not be used, and why; once fixed, the next sync sends them.</source>
+        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé, ou quelle ligne des données de fidélité n'a pas pu être utilisée, et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1208,36 +1208,46 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
+        <source>Source row</source>
+        <translation>Ligne source</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <source>{field} — {file}, line {line}: “{value}”</source>
+        <translation>{field} — {file}, ligne {line} : « {value} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1517,169 +1527,169 @@
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
         <source>Members file:</source>
         <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
         <source>Points history (optional):</source>
         <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
         <source>points-history.csv (for “points earned” emails)</source>
         <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
         <source>Members file</source>
         <translation>Fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
         <source>Points history file</source>
         <translation>Fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
         <source>Choose the members file</source>
         <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
         <source>Choose the points history file</source>
         <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
         <source>Columns of the members file</source>
         <translation>Colonnes du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
         <source>Columns of the points history</source>
         <translation>Colonnes de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="136" />
         <source>Choose the points history export</source>
         <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="138" />
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="169" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="171" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="194" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="196" />
         <source>the spreadsheet</source>
         <translation>le tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="200" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
         <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
         <source>1 member</source>
         <translation>1 membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
         <source>{n} members</source>
         <translation>{n} membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="231" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
         <source>1 points movement</source>
         <translation>1 mouvement de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="231" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
         <source>{n} points movements</source>
         <translation>{n} mouvements de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="239" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="240" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="241" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="242" />
         <source>Columns: {file}</source>
         <translation>Colonnes : {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="245" />
         <source>Rejected rows ({n})</source>
         <translation>Lignes refusées ({n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="251" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="253" />
         <source>✓ Ready to import 1 member.</source>
         <translation>✓ Prêt à importer 1 membre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
         <source>✓ Ready to import {n} members.</source>
         <translation>✓ Prêt à importer {n} membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="257" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="259" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="263" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
         <source> · 1 email listed twice: the later row is used</source>
         <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="264" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source> · {n} emails listed more than once: the later row is used</source>
         <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="274" />
         <source>(column {n}, no name)</source>
         <translation>(colonne {n}, sans nom)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="281" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
         <source>Loyalty field for the column {column}</source>
         <translation>Champ de fidélité pour la colonne {column}</translation>
     </message>

@@ -35,6 +35,7 @@ from ...net import CancelToken
 from ...sources import spreadsheet_headers as hdr
 from ...sources.spreadsheet_read import SpreadsheetError
 from .. import i18n
+from ..gc_pause import full_collections_paused
 from ..tasks import TaskManager
 from . import sheet_texts as texts
 from .base import busy_bar, wrapping_label
@@ -162,7 +163,8 @@ class SheetPanel(QWidget):
         def work() -> SheetCheck:
             if save is not None:
                 save_mapping(save)
-            return check_files(members, ledger, cancel)
+            with full_collections_paused():  # a big export is many objects: keep the GUI turning
+                return check_files(members, ledger, cancel)
 
         self.problem = ""
         self.busy.show()
