@@ -83,7 +83,7 @@ class HandlerBase:
 
     def _filter(self, req: HttpRequest, allowed: dict) -> list[Cond]:
         raw = req.query_one("filter")
-        return parse_filter(raw, allowed) if raw else []
+        return parse_filter(raw, allowed)
 
     def _collection(self, req: HttpRequest, items: list, key, desc: bool, size: int, dt_first: bool,
                     render_one) -> dict[str, Any]:

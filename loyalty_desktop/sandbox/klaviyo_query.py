@@ -132,10 +132,30 @@ class _Parser:
         raise ValueError(f"unexpected '{tok}'")
 
 
-def parse_filter(text: str, allowed: dict[str, dict[str, str]]) -> list[Cond]:
-    """Parse and check against ``allowed``: ``{field: {op: kind}}`` with kind in
-    ``'str'`` (quoted string), ``'list'`` (list of quoted strings), ``'datetime'`` (unquoted),
-    ``'none'`` (no value, e.g. ``has``)."""
+def _quoted_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, Quoted) for x in v)
+
+
+# What each kind of filter value must be, and how an error names it ("list" and "strs" are the
+# same thing: the profiles' filters call it one name, the kit resources' the other).
+_KIND_OK: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: isinstance(v, Quoted), "list": _quoted_list, "strs": _quoted_list,
+    "datetime": lambda v: isinstance(v, datetime),
+    "datetime_or_int": lambda v: isinstance(v, datetime) or (isinstance(v, int) and not isinstance(v, bool)),
+    "bool": lambda v: isinstance(v, bool),
+    "bools": lambda v: isinstance(v, list) and all(isinstance(x, bool) for x in v),
+    "none": lambda v: v is None}
+_KIND_WORDS = {"str": "a quoted string", "list": "a list of quoted strings", "strs": "a list of quoted strings",
+               "datetime": "an unquoted datetime", "datetime_or_int": "an unquoted datetime",
+               "bool": "true or false", "bools": "a list of true/false", "none": "no value"}
+
+
+def parse_filter(text: str | None, allowed: dict[str, dict[str, str]]) -> list[Cond]:
+    """Parse and check against ``allowed``: ``{field: {op: kind}}`` with kind in ``_KIND_OK``
+    (e.g. ``'str'`` quoted string, ``'list'`` list of quoted strings, ``'datetime'`` unquoted,
+    ``'none'`` no value as in ``has``). No filter: no condition."""
+    if not text:
+        return []
     try:
         parser = _Parser(text)
         conds = parser.expr_list()
@@ -151,17 +171,9 @@ def parse_filter(text: str, allowed: dict[str, dict[str, str]]) -> list[Cond]:
         if kind is None:
             raise invalid(f"Filter operation '{c.op}' not allowed for field '{c.field}'. Allowed: "
                           f"{', '.join(kinds)}.", parameter="filter")
-        v = c.value
-        ok = {"str": isinstance(v, Quoted),
-              "list": isinstance(v, list) and all(isinstance(x, Quoted) for x in v),
-              "datetime": isinstance(v, datetime),
-              "datetime_or_int": isinstance(v, datetime) or (isinstance(v, int) and not isinstance(v, bool)),
-              "none": v is None}[kind]
-        if not ok:
-            what = {"str": "a quoted string", "list": "a list of quoted strings",
-                    "datetime": "an unquoted datetime", "datetime_or_int": "an unquoted datetime",
-                    "none": "no value"}[kind]
-            raise invalid(f"Invalid filter provided: '{c.op}({c.field},...)' expects {what}.", parameter="filter")
+        if not _KIND_OK[kind](c.value):
+            raise invalid(f"Invalid filter provided: '{c.op}({c.field},...)' expects {_KIND_WORDS[kind]}.",
+                          parameter="filter")
     return conds
 
 
