@@ -27,7 +27,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="ld-gui-bench-") as tmp:
         r = measure_stalls(args.members, Path(tmp), sandbox_in_app=args.sandbox_in_app)
-    print(f"{args.members:,} members: sync {r.sync_seconds:.1f} s, profiles sent {r.profiles_sent:,}, "
+    print(f"{args.members:,} members: sync {r.seconds:.1f} s, profiles sent {r.profiles_sent:,}, "
           f"worst GUI stall {r.worst_stall_ms:.0f} ms ({r.ticks} ticks of a 5 ms timer, "
           f"{r.progress_signals} progress signals)")
     print(f"worst stall from the app's own work (GIL held, GC, GUI thread busy): {r.worst('gil', 'gc', 'gui'):.0f} ms"

@@ -1,5 +1,6 @@
 """Measure how long the GUI event loop stalls while a sync runs in the worker thread, and say why
-(used by tests/test_gui_responsiveness.py and bench/gui_responsiveness.py)."""
+(used by tests/test_gui_responsiveness.py and bench/gui_responsiveness.py); `assert_responsive`
+is the pass rule shared by every responsiveness test."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -26,7 +28,7 @@ from loyalty_desktop.ui.sync_runner import SyncRunner
 class ProbeResult:
     worst_stall_ms: float
     ticks: int
-    sync_seconds: float
+    seconds: float
     profiles_sent: int
     progress_signals: int
     worker_found: bool
@@ -44,6 +46,62 @@ class ProbeResult:
         (a long C call holding the GIL, a garbage collection, work in a slot): what the app can
         fix, which load on the machine does not stretch."""
         return max((s.busy_ms for s in self.stalls if s.kind in ("gil", "gc", "gui")), default=0.0)
+
+
+LIMIT_MS = 50
+QUIET_OTHERS_CPUS = 0.3  # other processes used less than this many of the 2 CPUs during the run
+LOADED_GUARD_MS = 500  # a frozen window, whatever the machine is doing
+
+
+def assert_responsive(r: ProbeResult, limit_ms: float = LIMIT_MS) -> None:
+    """The app's own work never holds the GUI up for more than `limit_ms` of CPU time (a C call
+    holding the GIL, a garbage collection, a slot), however loaded the machine is. On a quiet
+    machine every stall counts, including the GUI thread waiting for a CPU while the app's threads
+    use both cores, except the hypervisor not running this virtual machine at all ("vm": steal
+    time), which no program can prevent. With other processes competing for the 2 cores the OS
+    decides when the GUI thread runs: only a frozen window fails."""
+    assert r.worker_found, "the probe could not find the worker thread"
+    assert r.worst_own_work() <= limit_ms, r.table
+    if r.others_cpus < QUIET_OTHERS_CPUS:
+        assert r.worst(*({s.kind for s in r.stalls} - {"vm"})) <= limit_ms, r.table
+    else:
+        assert r.worst_stall_ms <= LOADED_GUARD_MS, r.table
+
+
+class StallProbe:
+    """`with StallProbe() as p:` a 5 ms precise timer ticks on the GUI thread and the watchdog
+    records every stall (run the event loop inside the block); `p.result()` after it. The worker
+    is the thread running `function` of `in_file` (the sync worker by default)."""
+
+    def __init__(self, threshold_ms: float = 25.0, *, sandbox_pid: int | None = None,
+                 in_file: str = "sync_runner.py", function: str = "run") -> None:
+        self.dog = StallWatchdog(threshold_ms, sandbox_pid=sandbox_pid)
+        self.bound = False
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+
+        def tick() -> None:
+            self.dog.tick()
+            if not self.bound:
+                self.bound = self.dog.bind_worker(in_file=in_file, function=function)
+
+        self.timer.timeout.connect(tick)
+
+    def __enter__(self) -> Self:
+        self.dog.start()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.stop()
+        self.dog.stop()
+        self.timer.deleteLater()
+
+    def result(self, seconds: float, profiles_sent: int = 0, progress_signals: int = 0) -> ProbeResult:
+        d = self.dog
+        return ProbeResult(d.worst_ms, d.ticks, seconds, profiles_sent, progress_signals, self.bound, d.others_cores,
+                           d.steal_share, d.table(), d.stalls)
 
 
 def start_sandbox_process(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
@@ -86,34 +144,17 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         runner.finished.connect(finished)
         runner.failed.connect(finished)
         runner.progress.connect(lambda _p: progress.append(time.monotonic()))
-        dog = StallWatchdog(threshold_ms, sandbox_pid=proc.pid if proc else None)
-        bound = [False]
-
-        def tick() -> None:
-            dog.tick()
-            if not bound[0]:
-                bound[0] = dog.bind_worker()
-
-        timer = QTimer()
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.setInterval(5)
-        timer.timeout.connect(tick)
-        dog.start()
-        timer.start()
         started = time.monotonic()
-        runner.start(conn, src, KLAVIYO_LOYALTY)
-        if not done:
-            loop.exec()
+        with StallProbe(threshold_ms, sandbox_pid=proc.pid if proc else None) as probe:
+            runner.start(conn, src, KLAVIYO_LOYALTY)
+            if not done:
+                loop.exec()
         seconds = time.monotonic() - started
-        timer.stop()
-        dog.stop()
         runner.wait()
-        timer.deleteLater()
         runner.deleteLater()
         src.close()
         conn.close()
-        return ProbeResult(dog.worst_ms, dog.ticks, seconds, int(getattr(done[0], "profiles_sent", -1)),
-                           len(progress), bound[0], dog.others_cores, dog.steal_share, dog.table(), dog.stalls)
+        return probe.result(seconds, int(getattr(done[0], "profiles_sent", -1)), len(progress))
     finally:
         if proc is not None:
             proc.terminate()

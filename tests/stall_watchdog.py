@@ -191,17 +191,19 @@ class StallWatchdog:
             c.close()
         os.close(self._stat)
 
-    def bind_worker(self, comm: str = "sync-worker") -> bool:
-        """Find the sync worker: its Python ident (for its frames) and its OS thread (for its clock)."""
+    def bind_worker(self, comm: str = "sync-worker", in_file: str = "sync_runner.py", function: str = "run") -> bool:
+        """Find the worker: its Python ident (the thread running `function` of `in_file`, for its
+        frames) and its OS thread (for its clock: by its name `comm`, or by the Python thread's id)."""
         if self.worker_ident is None:
             for ident, frame in sys._current_frames().items():
                 f: FrameType | None = frame
                 while f is not None and self.worker_ident is None:
-                    if f.f_code.co_filename.endswith("sync_runner.py") and f.f_code.co_name == "run":
+                    if f.f_code.co_filename.endswith(in_file) and f.f_code.co_name == function:
                         self.worker_ident = ident
                     f = f.f_back
-        if not self.worker.fds:
-            tid = _tid_named(comm)
+        if not self.worker.fds and self.worker_ident is not None:
+            tid = _tid_named(comm) or next((t.native_id for t in threading.enumerate()
+                                            if t.ident == self.worker_ident), None)
             if tid is not None:
                 self.worker = _SchedClock([f"/proc/self/task/{tid}/schedstat"])
         return self.worker_ident is not None and bool(self.worker.fds)

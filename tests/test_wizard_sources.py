@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt, QTimer  # noqa: E402
+from gui_probe import StallProbe, assert_responsive  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard  # noqa: E402
-
 from smile_helpers import api_all, api_get, fast_sandbox, new_program  # noqa: E402
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx  # noqa: E402
 
@@ -31,6 +32,7 @@ from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
 from loyalty_desktop.settings import Settings  # noqa: E402
 from loyalty_desktop.sources import spreadsheet_headers as hdr  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
+from loyalty_desktop.ui.app import configure_runtime  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.state import SMILE_URL_ENV  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
@@ -356,38 +358,34 @@ def test_smile_without_a_keyring_keeps_the_key_for_the_session_only(qtbot, make_
             assert key.encode() not in f.read_bytes(), f
 
 
-@pytest.mark.xfail(strict=False, reason="known, issue 5: the event loop still pauses 0.15-1.1 s while a big export "
-                   "is read in the background (not garbage collection; not reproduced without Qt)")
+@pytest.fixture
+def app_runtime() -> Iterator[None]:
+    """The interpreter settings the app starts with (`configure_runtime`), restored afterwards."""
+    interval = sys.getswitchinterval()
+    configure_runtime()
+    yield
+    sys.setswitchinterval(interval)
+
+
 def test_reading_a_large_export_keeps_the_window_responsive(qtbot, make_wizard, monkeypatch,  # type: ignore[no-untyped-def]
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path, app_runtime: None) -> None:
     rows = [["Email", "First name", "Points", "Tier"]]
-    rows += [[f"member{i}@example.com", f"Name{i}", str(i % 900), TIERS[i % 3]] for i in range(40_000)]
+    rows += [[f"member{i}@example.com", f"Name{i}", str(i % 900), TIERS[i % 3]] for i in range(100_000)]
     path = write_csv(tmp_path / "large.csv", rows)
     wiz = make_wizard()
     to_source_page(qtbot, wiz)
     panel = wiz.source_page.sheet_panel
     click(qtbot, wiz.source_page.sheet)
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
     started = time.perf_counter()
-    choose_file(qtbot, monkeypatch, panel.members_browse, path)
-    wait_read(qtbot, wiz)
-    took = time.perf_counter() - started
-    timer.stop()
-    assert "40 000 members" in panel.summary.text().replace("\u202f", " ")
-    # A read on the GUI thread would freeze it for the whole read; here the event loop keeps turning.
-    print(f"worst pause {max(gaps) * 1000:.0f} ms over a {took:.2f} s read")
-    assert max(gaps) < min(0.3, took / 2), (max(gaps), took)
+    with StallProbe(in_file="sheet_check.py", function="check_files") as probe:
+        choose_file(qtbot, monkeypatch, panel.members_browse, path)
+        wait_read(qtbot, wiz)
+    r = probe.result(time.perf_counter() - started)
+    assert "100 000 members" in panel.summary.text().replace("\u202f", " ")
+    # A read on the GUI thread would freeze it for the whole read; in the background, the event
+    # loop keeps turning (the GUI thread gets the GIL back within 0.1 ms: `configure_runtime`).
+    print(f"worst pause {r.worst_stall_ms:.0f} ms over a {r.seconds:.2f} s read\n{r.table}")
+    assert_responsive(r)
 
 
 def test_going_back_to_choose_another_source_reads_it(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
