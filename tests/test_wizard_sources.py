@@ -6,6 +6,7 @@ keyring), each walked through to a sync that leaves the Klaviyo sandbox holding 
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import sys
 import time
@@ -15,6 +16,7 @@ from typing import Any
 
 import keyring
 import keyring.backends.fail
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,11 +27,11 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard  # n
 from smile_helpers import api_all, api_get, fast_sandbox, new_program  # noqa: E402
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx  # noqa: E402
 
-from loyalty_desktop import secrets  # noqa: E402
+from loyalty_desktop import APP_NAME, logs, paths, secrets  # noqa: E402
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
 from loyalty_desktop.sandbox.smile import SmileSandbox  # noqa: E402
 from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
-from loyalty_desktop.settings import Settings  # noqa: E402
+from loyalty_desktop.settings import Settings, config_path  # noqa: E402
 from loyalty_desktop.sources import spreadsheet_headers as hdr  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.app import configure_runtime  # noqa: E402
@@ -412,3 +414,41 @@ def test_going_back_to_choose_another_source_reads_it(qtbot, make_wizard) -> Non
     second = wiz.state.source
     click_next(qtbot, wiz)
     assert wiz.currentPage() is wiz.mapping_page and wiz.state.source is second
+
+
+def test_after_a_full_walk_through_the_key_is_in_no_file(qtbot, make_wizard, klaviyo: KlaviyoSandbox,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a merchant's app writes (no data-folder override): data, config, logs at DEBUG, cache."""
+    home = tmp_path / "home"
+    for var, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv(paths.ENV_DATA_DIR)
+    paths.set_data_dir(None)
+    folders = [paths.data_dir(), config_path().parent, paths.log_dir(),
+               platformdirs.user_cache_path(APP_NAME, appauthor=False)]
+    assert all(f.is_relative_to(home) for f in folders), folders
+    root, levels = logging.getLogger(), {n: logging.getLogger(n).level for n in ("", "httpx", "httpcore")}
+    before = set(root.handlers)
+    logs.setup(logging.DEBUG)
+    try:
+        wiz = make_wizard(demo=False)
+        key = klaviyo.add_key()
+        to_source_page(qtbot, wiz, key=key)
+        sync_to_the_end(qtbot, wiz)
+        click_next(qtbot, wiz)  # → done
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    finally:
+        for h in set(root.handlers) - before:
+            root.removeHandler(h)
+            h.close()
+        for name, level in levels.items():
+            logging.getLogger(name or None).setLevel(level)
+    assert len(klaviyo.profiles()) > 0 and Settings.load().wizard_done
+    assert secrets.load("klaviyo") == key  # in the keyring (the in-memory one in tests)
+    written = {f.name for f in home.rglob("*") if f.is_file()}
+    assert {"store.sqlite3", config_path().name, "loyalty-desktop.log"} <= written, written
+    for f in home.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            assert key.encode() not in data and key.encode("utf-16-le") not in data, f
