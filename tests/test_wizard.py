@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QMessageBox, QWizard  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard  # noqa: E402
 
 from loyalty_desktop.sandbox.http_base import Faults  # noqa: E402
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
@@ -224,3 +224,50 @@ def test_language_switch_translates_pages_and_wizard_buttons(qtbot, make_wizard)
     assert wiz.button(QWizard.WizardButton.CancelButton).text() == "Annuler"
     click_next(qtbot, wiz)
     assert "Créez une clé d'API" in wiz.key_page.title()
+
+
+def _keyboard(qtbot, wiz: SetupWizard, button) -> None:  # type: ignore[no-untyped-def]
+    """Press `button` as a keyboard user does: Tab until it has the focus, then Space (no mouse,
+    no direct call)."""
+    qtbot.waitUntil(button.isEnabled, timeout=TIMEOUT)
+    for _ in range(60):
+        if QApplication.focusWidget() is button:
+            break
+        qtbot.keyClick(QApplication.focusWidget() or wiz, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is button, f"page {wiz.currentId()}: Tab never reaches {button.text()!r}"
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_the_whole_demo_wizard_works_from_the_keyboard(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+    wiz = make_wizard()
+    wiz.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wiz, timeout=TIMEOUT)
+
+    def next_button():  # type: ignore[no-untyped-def]
+        b = wiz.button(QWizard.WizardButton.NextButton)
+        return b if b.isVisible() else wiz.button(QWizard.WizardButton.CommitButton)
+
+    assert wiz.welcome_page.demo.isChecked()  # the default choice
+    _keyboard(qtbot, wiz, next_button())
+    assert wiz.currentPage() is wiz.key_page
+    _keyboard(qtbot, wiz, next_button())
+    assert wiz.currentPage() is wiz.verify_page
+    _keyboard(qtbot, wiz, wiz.verify_page.verify_button)
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    _keyboard(qtbot, wiz, next_button())
+    assert wiz.currentPage() is wiz.source_page
+    members = wiz.source_page.members
+    members.setFocus()
+    qtbot.keyClick(members, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(members, "120")
+    assert members.value() == 120
+    _keyboard(qtbot, wiz, next_button())
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    _keyboard(qtbot, wiz, next_button())  # → sync, which starts by itself
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    assert len(wiz.state.connection.sandbox.profiles()) == 120
+    _keyboard(qtbot, wiz, next_button())
+    assert wiz.currentPage() is wiz.done_page
+    _keyboard(qtbot, wiz, wiz.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: not wiz.isVisible(), timeout=TIMEOUT)
+    assert Settings.load().wizard_done

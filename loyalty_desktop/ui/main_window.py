@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         runs_lay = QVBoxLayout(self.runs_page)
         self.runs_model = RunsModel(self)
         self.runs_view = QTableView()
+        self.runs_view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.runs_view.setModel(self.runs_model)
         self.runs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.runs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -39,6 +39,7 @@ class MappingPage(Page):
         self.preset = QComboBox()
         self.preset_label = wrapping_label()
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -49,6 +50,7 @@ class MappingPage(Page):
         self.splio_box.changed.connect(self._refresh_preview)
         self.preview_label = wrapping_label()
         self.preview = QTableWidget()
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
         self.status = wrapping_label()

@@ -71,6 +71,7 @@ class SyncPage(Page):
         self.log.setMaximumBlockCount(2000)
         self.rejected_label = QLabel()
         self.rejected = QTableWidget(0, 3)
+        self.rejected.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.rejected.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected.verticalHeader().hide()
         self.export_button = QPushButton()

@@ -36,6 +36,7 @@ def html(text: str) -> str:
 
 def table(columns: int) -> QTableWidget:
     t = QTableWidget(0, columns)
+    t.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().hide()
