@@ -122,6 +122,7 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
     offline demo does, instead of in its own process as the real platform would be."""
     from loyalty_desktop.ui.app import configure_runtime
 
+    interval = sys.getswitchinterval()  # restored below: later tests run with the default
     configure_runtime()
     _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir)}
@@ -156,6 +157,7 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         conn.close()
         return probe.result(seconds, int(getattr(done[0], "profiles_sent", -1)), len(progress))
     finally:
+        sys.setswitchinterval(interval)
         if proc is not None:
             proc.terminate()
             proc.wait(10)

@@ -272,23 +272,30 @@ def test_contact_pages(sb: SplioSandbox, api: httpx.Client) -> None:
 # -- rate limits and faults -----------------------------------------------------------------------
 
 def test_rate_limits_per_group_with_splios_headers() -> None:
-    with SplioSandbox() as sb, httpx.Client(base_url=sb.base_url or "") as c:
-        c.headers["Authorization"] = "Bearer " + c.post("/authenticate", json={"api_key": DEMO_KEY}).json()["token"]
-        with ThreadPoolExecutor(25) as pool:  # bursts, so that a slow machine cannot spread them
-            pings = list(pool.map(lambda _: c.get("/ping"), range(12)))
-            contacts = list(pool.map(lambda _: c.get("/data/contacts").status_code, range(21)))
-        codes = [r.status_code for r in pings]
-        assert codes.count(200) == 9 and codes.count(429) == 3  # 10/s elsewhere, /authenticate included
-        r = next(r for r in pings if r.status_code == 429)
-        assert r.json() == {"message": "API rate limit exceeded"}
-        assert r.headers["rateLimit-limit"] == "10" and r.headers["rateLimit-remaining"] == "0"
-        assert int(r.headers["rateLimit-reset"]) >= 1 and r.headers["x-rateLimit-limit-minute"] == "600"
-        assert contacts.count(200) == 20 and contacts.count(429) == 1  # 20/s on /data/contacts*
-        time.sleep(1.0)
-        r = c.get("/data/contacts")
-        assert r.status_code == 200 and r.headers["rateLimit-remaining"] == "19"
-        assert r.headers["x-rateLimit-remaining-minute"] == "1179"
-        assert sb.throttled_count == 4  # 3 pings, 1 contacts page
+    for attempt in range(3):
+        with SplioSandbox() as sb, httpx.Client(base_url=sb.base_url or "") as c:
+            t0 = time.monotonic()
+            c.headers["Authorization"] = "Bearer " + c.post("/authenticate", json={"api_key": DEMO_KEY}).json()["token"]
+            with ThreadPoolExecutor(25) as pool:  # bursts, so that a slow machine cannot spread them
+                pings = list(pool.map(lambda _: c.get("/ping"), range(12)))
+                t1 = time.monotonic()
+                contacts = list(pool.map(lambda _: c.get("/data/contacts").status_code, range(21)))
+                t2 = time.monotonic()
+            if max(t1 - t0, t2 - t1) >= 0.8 and attempt < 2:
+                continue  # a loaded machine spread a burst over two 0.9 s windows: the counts say nothing
+            codes = [r.status_code for r in pings]
+            assert codes.count(200) == 9 and codes.count(429) == 3  # 10/s elsewhere, /authenticate included
+            r = next(r for r in pings if r.status_code == 429)
+            assert r.json() == {"message": "API rate limit exceeded"}
+            assert r.headers["rateLimit-limit"] == "10" and r.headers["rateLimit-remaining"] == "0"
+            assert int(r.headers["rateLimit-reset"]) >= 1 and r.headers["x-rateLimit-limit-minute"] == "600"
+            assert contacts.count(200) == 20 and contacts.count(429) == 1  # 20/s on /data/contacts*
+            time.sleep(1.0)
+            r = c.get("/data/contacts")
+            assert r.status_code == 200 and r.headers["rateLimit-remaining"] == "19"
+            assert r.headers["x-rateLimit-remaining-minute"] == "1179"
+            assert sb.throttled_count == 4  # 3 pings, 1 contacts page
+            return
 
 
 def test_injected_faults(sb: SplioSandbox, api: httpx.Client) -> None:
