@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .store import Store
+from . import clock as clocks
 
 DEFAULT_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 0), (1, 99), (100, 499), (500, 999), (1000, None))
 DEFAULT_REWARD_POINTS = 500  # the cheapest reward, when the source does not say
@@ -332,7 +333,7 @@ def segment_report(store: Store, as_of: date | datetime | None = None, *,
     One pass grouped by tier name: the tier segments are the groups' sizes, every other segment
     the sum over the groups.
     """
-    day = _day(as_of or program_as_of(store) or datetime.now().astimezone())
+    day = _day(as_of or program_as_of(store) or clocks.local_now())
     if reward_points is None:
         reward_points = reward_points_for(store)
     others = define_segments((), no_tier=False, reward_points=reward_points)

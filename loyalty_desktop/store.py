@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from .model import Member, Record, SourceRead, record_kind
 from .source_rejects import SourceReject
 from .store_codec import text_encoder, to_text
 from .store_rejects import RejectedRow
+from . import clock as clocks
 
 __all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord", "SourceReject", "Store",
            "StoreError", "dumps"]
@@ -159,7 +160,7 @@ class RunRecord:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return clocks.now_iso()
 
 
 # One encoder instance: json.dumps with options builds a new encoder per call, which shows when

@@ -11,9 +11,14 @@ import keyring
 import keyring.backend
 import pytest
 
-from loyalty_desktop import paths
+from loyalty_desktop import clock, paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Every test starts at this instant, whatever the machine's date: the product's clock (and that of
+# every child process, through LOYALTY_DESKTOP_NOW) reads it, then moves on in real time. The demo
+# programs of the tests start on 2026-11-02; a test that needs another "now" installs a FakeClock.
+PINNED_NOW = "2026-11-02T12:00:00+00:00"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -51,6 +56,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_data_dir(None)
     yield d
     paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock.Clock]:
+    monkeypatch.setenv(clock.ENV_NOW, PINNED_NOW)
+    previous = clock.set_clock(None)  # re-reads LOYALTY_DESKTOP_NOW
+    yield clock.get_clock()
+    clock.set_clock(previous)
+
+
+@pytest.fixture
+def fake_clock() -> Iterator[clock.FakeClock]:
+    """A clock that stands still at the pinned instant until the test moves it."""
+    with clock.use_clock(clock.FakeClock(clock.parse_instant(PINNED_NOW))) as fake:
+        yield fake
 
 
 class _FailOnWarnings(logging.Handler):

@@ -16,6 +16,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from loyalty_desktop import clock
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 from loyalty_desktop.sandbox.klaviyo_common import OPERATIONS
 from loyalty_desktop.sandbox.klaviyo_kit_flow_handlers import KIT_ROUTES
@@ -666,7 +667,7 @@ def test_sparse_fields_sorts_includes_and_cursors(sb, api):
     assert [a["attributes"]["definition"]["type"] for a in acts] == ["time-delay", "send-email"]
     tpls = all_pages(api, "/api/templates?page[size]=2&sort=-created&fields[template]=name")
     assert [t["attributes"]["name"] for t in tpls][:3] == ["T 2", "T 1", "T 0"]
-    since = (datetime.now(timezone.utc) - timedelta(hours=1)).replace(microsecond=0).isoformat()
+    since = (clock.now() - timedelta(hours=1)).replace(microsecond=0).isoformat()
     assert len(api.get("/api/templates", params={"filter": f"greater-than(created,{since})"}).json()["data"]) == 4
     assert api.get("/api/templates?sort=colour").status_code == 400
     assert api.get("/api/templates", params={"filter": "equals(name,42)"}).status_code == 400

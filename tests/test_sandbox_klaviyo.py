@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from loyalty_desktop import clock
 from loyalty_desktop.sandbox import DEMO_KEY as PKG_DEMO_KEY
 from loyalty_desktop.sandbox.http_base import FixedWindowLimiter
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
@@ -619,7 +620,7 @@ def test_event_validation_limits(sb, api):
         (event_doc("v@shop.fr", unique_id="u" * 256), "/data/attributes/unique_id"),
         (event_doc("v@shop.fr", unique_id=""), "/data/attributes/unique_id"),
         (event_doc("v@shop.fr", time="1985-01-01T00:00:00Z"), "/data/attributes/time"),
-        (event_doc("v@shop.fr", time=(datetime.now(timezone.utc) + timedelta(days=400)).isoformat()),
+        (event_doc("v@shop.fr", time=(clock.now() + timedelta(days=400)).isoformat()),
          "/data/attributes/time"),
         (event_doc("v@shop.fr", time="yesterday"), "/data/attributes/time"),
         (event_doc("v@shop.fr", metric="M" * 128), "/data/attributes/metric/data/attributes/name"),
@@ -733,7 +734,7 @@ def test_get_profiles_filters_sort_and_cursor(sb, api):
         for i in range(45)])).json()["data"]["id"]
     wait_job(api, job)
     time.sleep(0.02)
-    mid = datetime.now(timezone.utc)
+    mid = clock.now()
     time.sleep(0.02)
     api.post("/api/profile-import", json=profile_doc(email="p07@shop.fr", first_name="Later"))
     r = api.get("/api/profiles")
@@ -782,7 +783,7 @@ def test_get_profiles_filters_sort_and_cursor(sb, api):
 
 
 def test_hundred_thousand_profiles_stay_fast(sb, api):
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     with sb.state.lock:
         for i in range(100_000):
             sb.state.upsert(ProfileInput(attrs={"email": f"big{i}@shop.fr"},

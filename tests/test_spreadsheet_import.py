@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from loyalty_desktop import clock
 from loyalty_desktop.model import LedgerEntry, LedgerKind, Member, MembershipState, Reward, RewardOrigin, Tier
 from loyalty_desktop.sources import spreadsheet_headers as hdr
 from loyalty_desktop.sources.spreadsheet_read import SpreadsheetError
@@ -320,7 +321,7 @@ def test_read_as_of_is_the_import_time(tmp_path: Path) -> None:
     now = datetime(2026, 3, 1, 12, tzinfo=UTC)
     src = SpreadsheetSource.open(write_csv(tmp_path / "a.csv", [["Email"], ["a@b.fr"]]), now=now)
     assert src.read(None).as_of == now
-    before = datetime.now(UTC) - timedelta(seconds=1)
+    before = clock.now() - timedelta(seconds=1)
     assert SpreadsheetSource.open(tmp_path / "a.csv").read(None).as_of >= before
 
 

@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from sync_helpers import check_conformance, destination
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
 UTC = timezone.utc
-TODAY = datetime.combine(datetime.now(UTC).date(), time(), UTC)
+TODAY = datetime(2026, 11, 2, tzinfo=UTC)  # the date the tests' clock is pinned to (conftest.PINNED_NOW)
 
 
 def day(offset: int) -> datetime:

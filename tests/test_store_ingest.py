@@ -46,6 +46,7 @@ def test_full_read_changes_what_differs_and_drops_who_left(tmp_path: Path) -> No
 CHILD = r"""
 import sys, time
 from datetime import datetime, timezone
+from loyalty_desktop import clock
 from loyalty_desktop.model import Member, SourceRead
 from loyalty_desktop.store import Store
 
@@ -58,7 +59,7 @@ def members():
         yield Member(f"new{i}@x.fr", points_balance=i, first_name="Zoé")
 
 with Store(sys.argv[1]) as s:
-    s.ingest("src", SourceRead(datetime.now(timezone.utc), True, members(), []))
+    s.ingest("src", SourceRead(clock.now(), True, members(), []))
 """
 
 

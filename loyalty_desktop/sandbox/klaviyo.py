@@ -46,6 +46,7 @@ from .klaviyo_common import (ACCEPTED_BODY_TYPES, ALL_SCOPES, JSONAPI, MAX_PAYLO
 from .klaviyo_handlers_bulk import BulkEventHandlers
 from .klaviyo_kit_flow_handlers import KIT_ROUTES, KitHandlers
 from .klaviyo_state import SandboxEvent, SandboxProfile, SandboxState
+from .. import clock as clocks
 
 __all__ = ["DEMO_KEY", "Faults", "KlaviyoSandbox", "RequestRecord", "SandboxEvent", "SandboxProfile"]
 
@@ -168,7 +169,7 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
     def _advance_jobs(self) -> None:
         with self.state.lock:
             if self.state.job_queue:
-                self.state.advance_jobs(time.monotonic(), datetime.now(timezone.utc))
+                self.state.advance_jobs(time.monotonic(), clocks.now())
 
     # ------------------------------------------------------------------ configuration
 
@@ -219,7 +220,7 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
         from .klaviyo_state import SandboxList
         with self.state.lock:
             lid = short_id()
-            self.state.lists[lid] = SandboxList(lid, name, datetime.now(timezone.utc))
+            self.state.lists[lid] = SandboxList(lid, name, clocks.now())
             return lid
 
     def list_members(self, list_id: str) -> list[str]:

@@ -8,11 +8,11 @@ import re
 import secrets
 import string
 import threading
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+from .. import clock as clocks
 
 REVISION = "2026-07-15"
 JSONAPI = "application/vnd.api+json"
@@ -165,7 +165,7 @@ class UlidGenerator:
 
     def __call__(self) -> str:
         with self._lock:
-            ms = int(time.time() * 1000)
+            ms = int(clocks.now().timestamp() * 1000)
             if ms <= self._last_ms:
                 ms = self._last_ms
                 self._rand += 1
@@ -190,7 +190,7 @@ def new_private_key() -> str:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clocks.now()
 
 
 def iso(dt: datetime | None) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .klaviyo_kit_segments import CompiledDefinition, members
 from .klaviyo_state import SandboxProfile, SandboxState
+from .. import clock as clocks
 
 DAY_S = 86_400.0
 
@@ -128,7 +129,7 @@ class KitState:
 
     def now(self) -> datetime:
         """The instant relative dates are evaluated against: the fixed clock, else UTC now."""
-        return self.fixed_now or datetime.now(timezone.utc)
+        return self.fixed_now or clocks.now()
 
     def set_clock(self, when: datetime | date | None) -> None:
         if when is None or isinstance(when, datetime):
@@ -142,7 +143,7 @@ class KitState:
 
     def refresh_members(self, seg: SandboxSegment, state: SandboxState) -> list[tuple[SandboxProfile, datetime]]:
         """Evaluate the segment now; keeps each member's joined_group_at while it stays a member."""
-        stamp = datetime.now(timezone.utc).replace(microsecond=0)
+        stamp = clocks.now().replace(microsecond=0)
         current = members(seg.compiled, state, self.now())
         seg.joined = {p.id: seg.joined.get(p.id, stamp) for p in current}
         return [(p, seg.joined[p.id]) for p in current]

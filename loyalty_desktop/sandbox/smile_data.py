@@ -30,6 +30,7 @@ from typing import Any
 
 from ..model import LedgerEntry, Member, Referral, Reward, Tier
 from ..sources.demo_rules import SHOP_URL
+from .. import clock as clocks
 
 CUSTOMER_BASE = 304_100_000
 EXTRA_BASE = 309_000_000
@@ -280,7 +281,7 @@ class SmileAccount:
     def _add_extras(self) -> None:
         rng = random.Random(4242)
         real = sorted(self.customers.items.values(), key=lambda c: c["id"])
-        clock = self.clock or datetime.now(timezone.utc)
+        clock = self.clock or clocks.now()
         k = 0
 
         def add(**fields: Any) -> dict[str, Any]:

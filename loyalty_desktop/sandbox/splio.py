@@ -66,6 +66,7 @@ from .http_base import (
     media_type,
     parse_json_body,
 )
+from .. import clock as clocks
 from .splio_state import (
     FIELD_SCOPES,
     MAX_PER_PAGE,
@@ -459,7 +460,7 @@ class SplioSandbox:
     # ------------------------------------------------------------------ auth
 
     def _mint(self, key: str, user: ApiUser) -> str:
-        now = int(time.time())
+        now = int(clocks.now().timestamp())
         header = {"typ": "JWT", "alg": "RS256"}
         claims = {"iss": self._iss, "sub": "user", "aud": "api.client", "is_api": True, "iat": now,
                   "exp": now + int(self.token_lifetime_s), "jti": f"{user.id}.{os.urandom(8).hex()}",

@@ -30,6 +30,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from .. import clock as clocks
 
 FIELD_TYPES = ("date", "text", "int", "double")
 FIELD_SCOPES = ("contacts", "stores", "products", "order_products", "orders", "rewards", "loyalty")
@@ -92,7 +93,7 @@ class Contact:
 
 
 def _now() -> str:
-    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    return clocks.local_now().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class Universe:

@@ -30,6 +30,7 @@ from . import demo_store as st
 from .demo_history import generate
 from .demo_rules import day_of, ts_of_day
 from .demo_tick import run_day
+from .. import clock as clocks
 
 __all__ = ["DemoProgram", "TickSummary"]
 
@@ -99,7 +100,7 @@ class DemoProgram:
         if members < 0:
             raise ValueError("members must be >= 0")
         if start is None:
-            start = datetime.now(UTC)
+            start = clocks.now()
         start_ts = ts_of_day(day_of(int(utc(start).timestamp())))
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb"):  # atomically claims the name; raises FileExistsError

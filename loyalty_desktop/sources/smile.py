@@ -40,6 +40,7 @@ from ..source_rejects import SourceReject
 from .smile_api import PLATFORM, SmileClient
 from .smile_map import as_int, as_opt_int, format_datetime, parse_datetime
 from .smile_mirror import Mirror, Skipped
+from .. import clock as clocks
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class SmileSource:
     """Reads a Smile.io account through `client` into `mirror`. Not thread-safe (one read at a time)."""
 
     def __init__(self, client: SmileClient, mirror: Mirror, *, overlap: timedelta = OVERLAP,
-                 clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+                 clock: Callable[[], datetime] = clocks.now) -> None:
         self.client = client
         self.mirror = mirror
         self.overlap = overlap

@@ -21,13 +21,13 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from .. import paths
 from ..fields import CATALOG, CATALOG_BY_KEY, FieldType
 from .spreadsheet_values import fold
+from .. import clock as clocks
 
 MEMBERS, LEDGER = "members", "ledger"
 KINDS = (MEMBERS, LEDGER)
@@ -336,7 +336,7 @@ def load_saved(headers: Sequence[str], kind: str) -> ColumnMapping | None:
 def save(mapping: ColumnMapping) -> Path:
     """Remember this mapping for every file of the same shape (written atomically)."""
     shapes = _load_all()
-    shapes[mapping.shape_id] = {**mapping.to_json(), "saved_at": datetime.now(timezone.utc).isoformat()}
+    shapes[mapping.shape_id] = {**mapping.to_json(), "saved_at": clocks.now_iso()}
     p = mappings_path()
     tmp = p.with_name(p.name + ".tmp")
     tmp.write_text(json.dumps({"version": 1, "shapes": shapes}, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -22,7 +22,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -35,6 +35,7 @@ from ..source_rejects import SourceReject
 from . import spreadsheet_headers as hdr
 from .spreadsheet_rows import LedgerParser, MemberParser, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet, open_sheet
+from .. import clock as clocks
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class SpreadsheetSource:
         self._parsers = (mp, lp)
         tiers: list[Tier] = []
         records: Iterator[Record] = lp.records(mp) if lp else iter(())
-        return SheetRead(as_of=self.now or datetime.now(timezone.utc), full=True,
+        return SheetRead(as_of=self.now or clocks.now(), full=True,
                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
                          member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
 

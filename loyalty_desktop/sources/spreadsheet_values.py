@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..model import LedgerKind, MembershipState
+from .. import clock as clocks
 
 
 class Reason(str, enum.Enum):
@@ -205,7 +206,7 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 def _year(y: str) -> int:
     n = int(y)
     if len(y) == 2:
-        pivot = date.today().year % 100
+        pivot = clocks.today().year % 100
         n += 2000 if n <= pivot else 1900
     return n
 

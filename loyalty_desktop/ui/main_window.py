@@ -74,6 +74,7 @@ from .segments_view import SegmentsView
 from .runs_model import RunsModel, format_duration, local_datetime
 from .sync_runner import SyncRunner
 from .tasks import TaskManager
+from .. import clock as clocks
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.connection: service.Connection | None = connection
         self._target_name = target_name(settings)
         self._health: tuple[str, str] = ("ok", "") if connection is not None else ("idle", "")
-        self._verified_at: datetime | None = datetime.now().astimezone() if connection is not None else None
+        self._verified_at: datetime | None = clocks.local_now() if connection is not None else None
         self._key_mask: str | None = None
         self._key_where: str | None = None
         self._busy_verify = False
@@ -632,7 +633,7 @@ class MainWindow(QMainWindow):
             self._health = ("nokey", "")
         else:
             self._health = ("ok", "")
-            self._verified_at = datetime.now().astimezone()
+            self._verified_at = clocks.local_now()
         self._show_connection()
         self._update_state()
         self.connectionChanged.emit(self.connection is not None)
@@ -802,7 +803,7 @@ class MainWindow(QMainWindow):
             self.settings.save()
         if hours:
             self.auto_timer.start(hours * 3_600_000)
-            self._next_auto = datetime.now().astimezone().replace(microsecond=0) + timedelta(hours=hours)
+            self._next_auto = clocks.local_now().replace(microsecond=0) + timedelta(hours=hours)
             self._ensure_tray()
         else:
             self.auto_timer.stop()
@@ -813,7 +814,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _auto_sync_due(self) -> None:
         hours = int(self.auto_combo.currentData() or 0)
-        self._next_auto = datetime.now().astimezone().replace(microsecond=0) + timedelta(hours=hours) if hours else None
+        self._next_auto = clocks.local_now().replace(microsecond=0) + timedelta(hours=hours) if hours else None
         self._show_auto()
         if self.syncing:
             log.info("automatic sync skipped: a sync is running")
