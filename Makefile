@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-headless test bench dist clean
+.PHONY: demo demo-headless test test-dates bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,14 @@ dist: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# The whole suite with the machine's clock moved a year ahead, then to 29 February 2028 (time-machine,
+# started in every Python process through tests/time_travel/sitecustomize.py): results must not
+# depend on the date. Slow (two full runs), so not part of `make test`.
+SYSTEM_DATES ?= 2027-12-06T10:00:00+00:00 2028-02-29T23:30:00+00:00
+test-dates: $(STAMP)
+	@for d in $(SYSTEM_DATES); do \
+	  echo "== system clock at $$d"; \
+	  LOYALTY_DESKTOP_TEST_SYSTEM_DATE=$$d PYTHONPATH=$(CURDIR)/tests/time_travel QT_QPA_PLATFORM=offscreen \
+	    $(BIN)/python -m pytest -p no:time_machine -W ignore::pytest.PytestAssertRewriteWarning $(PYTEST_ARGS) || exit 1; \
+	done

@@ -4,7 +4,9 @@ folder and an in-memory keyring, nothing touches the user's real profile or keyc
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import keyring
@@ -93,6 +95,12 @@ def fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     if handler.records and request.node.get_closest_marker("expect_log_warnings") is None:
         msgs = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5])
         pytest.fail(f"unexpected log warnings:\n{msgs}")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    # `make test-dates` moves the machine's clock (tests/time_travel/sitecustomize.py); say so.
+    moved = os.environ.get("LOYALTY_DESKTOP_TEST_SYSTEM_DATE")
+    return f"system clock moved to {moved}: {datetime.now().astimezone().isoformat()}" if moved else ""
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -481,8 +481,8 @@ class MainWindow(QMainWindow):
         elif state == "verifying":
             text = self.tr("Verifying…")
         elif state == "ok":
-            when = QLocale().toString(QDateTime.currentDateTime() if self._verified_at is None
-                                      else local_datetime(self._verified_at), QLocale.FormatType.ShortFormat)
+            when = QLocale().toString(local_datetime(self._verified_at or clocks.local_now()),
+                                      QLocale.FormatType.ShortFormat)
             text = "✓ " + self.tr("Connected · verified {when}").format(when=when)
         elif state == "nokey":
             text = "✗ " + self.tr("No key stored for {platform}. Run the setup again to connect.").format(
