@@ -23,7 +23,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
