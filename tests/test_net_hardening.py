@@ -134,9 +134,10 @@ def test_environment_url_and_cli_base_url_are_refused_with_a_reason(monkeypatch:
         service.target("splio").connect("5d10a5a4db0c4e4f9c1e5ab1e0de7001",
                                         argparse.Namespace(base_url="http://10.255.255.1"), CancelToken())
     monkeypatch.setenv(secrets.ENV_VARS["smile"], "smile_" + "k" * 20)
-    with pytest.raises(ConfigError, match="refused"):
+    with pytest.raises(ConfigError, match="refused") as info:
         service.source_factory("smile").open(argparse.Namespace(source_base_url="http://example.test"),
                                              CancelToken())
+    assert "the Smile.io key" in user_message(info.value, "Klaviyo")  # the source's, not the destination's
     assert no_sockets == []
 
 
