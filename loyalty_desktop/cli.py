@@ -14,10 +14,11 @@ from typing import Any, TextIO
 
 from . import __version__, logs, paths, secrets, service
 from .engine import Phase, Progress, RunStatus, RunSummary
-from .errors import LoyaltyError, user_message
+from .errors import LoyaltyError, user_message, wait_message
 from .fields import PRESETS
 from .net import CancelToken
 from .store_rejects import write_rejected_csv
+from .textsafe import printable
 
 PHASE_WORDS = {
     Phase.CONFIRMING: "confirming earlier jobs",
@@ -39,13 +40,20 @@ def _fmt_eta(seconds: float | None) -> str:
 class TerminalProgress:
     """One updating line on a terminal; a line every few seconds (and per phase) otherwise."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, platform: str = "the platform") -> None:
         self.out = out
+        self.platform = platform
         self.tty = out.isatty()
         self.phase: Phase | None = None
         self.last = 0.0
 
     def __call__(self, p: Progress) -> None:
+        if p.wait is not None:  # a retry wait: always said, on its own line
+            self.out.write(("\n" if self.tty and self.phase else "") + wait_message(p.wait, self.platform)
+                           + " (Ctrl-C stops; the next sync resumes)\n")
+            self.out.flush()
+            self.phase = None  # the next progress line starts afresh
+            return
         now = time.monotonic()
         new_phase = p.phase != self.phase
         if not (self.tty or new_phase or now - self.last >= 2 or p.done >= p.total):
@@ -73,13 +81,14 @@ def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
     print(f"  rejected: {s.rejected}  retries: {s.retries} (429 answers: {s.throttled})  "
           f"requests: {s.requests} ({s.write_requests} writes)", file=out)
     for note in s.notes:
-        print(f"  {note}", file=out)
-    for key, fld, why in s.rejected_samples[:10]:
+        print(f"  {printable(note)}", file=out)
+    for key, fld, why in s.rejected_samples[:10]:  # platforms' and files' words: no escape sequences
+        key, fld, why = printable(key), printable(fld), printable(why)
         print(f"  rejected {key}" + (f" [{fld}]" if fld else "") + f": {why}", file=out)
     if s.rejected > 10:
         print(f"  … see all rejected rows with `loyalty-desktop runs --rejected {s.run_id}`", file=out)
     if s.error:
-        print(f"  {s.error}", file=out)
+        print(f"  {printable(s.error)}", file=out)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -98,7 +107,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
               file=sys.stderr)
         src = service.source_factory(args.source).open(args, cancel)
         try:
-            progress = TerminalProgress(sys.stderr)
+            progress = TerminalProgress(sys.stderr, tgt.label)
             with service.open_store() as store:
                 summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=args.backfill,
                                        on_progress=progress)
@@ -170,22 +179,25 @@ def cmd_runs(args: argparse.Namespace) -> int:
         if args.rejected:
             rows = store.rejected_rows(args.rejected)
             if args.csv:  # every column, source rows (origin "source") with their file, line and cell
-                n = write_rejected_csv(rows, sys.stdout if args.csv == "-" else Path(args.csv))
+                n = write_rejected_csv(rows, sys.stdout, terminal=True) if args.csv == "-" \
+                    else write_rejected_csv(rows, Path(args.csv))
                 if args.csv != "-":
                     print(f"{n} rejected row(s) of run {args.rejected} written to {args.csv}")
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
+                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, r.reason,
+                                                                           r.file, r.value))
                 if r.from_source:
-                    print(f"source:{r.kind}\t{r.key}\t{r.field}\t{r.reason}\t{r.file} line {r.line}\t{r.value}")
+                    print(f"source:{kind}\t{key}\t{fld}\t{why}\t{file} line {r.line}\t{value}")
                 else:
-                    print(f"{r.kind}\t{r.key}\t{r.field}\t{r.reason}")
+                    print(f"{kind}\t{key}\t{fld}\t{why}")
             return 0
         for run in store.runs(args.limit):
             c = run.counts
             took = f"{c.get('seconds', 0):.1f}s"
             src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
-            print(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
-                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}")
+            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
+                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}"))
     return 0
 
 
@@ -196,6 +208,7 @@ def cmd_key(args: argparse.Namespace) -> int:
         return 0
     key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
         else sys.stdin.readline().strip()
+    secrets.check_key(args.platform, key)  # KeyFormatError: main() prints why, nothing is stored
     try:
         where = secrets.save(args.platform, key)
     except secrets.NoKeyringError as exc:
@@ -310,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except LoyaltyError as exc:
-        print(f"error: {user_message(exc, getattr(args, 'platform_label', 'Klaviyo'))}", file=sys.stderr)
+        print(f"error: {printable(user_message(exc, getattr(args, 'platform_label', 'Klaviyo')))}", file=sys.stderr)
         logging.getLogger(__name__).info("command failed: %s", exc.kind.value)
         return 1
 

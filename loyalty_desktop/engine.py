@@ -14,14 +14,15 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from .destinations.base import Destination, JobLostError, RowOutcome, Submitted
 from .errors import CancelledError, LoyaltyError, user_message
 from .fields import Mapping
 from .model import SourceRead
-from .net import CancelToken
+from .net import CancelToken, HttpClient
+from .net_policy import Wait
 from .planner import PlanSummary, Planner
 from .store import OutboxRow, Store
 
@@ -51,6 +52,7 @@ class Progress:
     total: int
     rate: float  # items per second in this phase
     eta_s: float | None
+    wait: Wait | None = None  # set while a request waits to be retried (429, 5xx, network): say so
 
 
 @dataclass(slots=True)
@@ -127,7 +129,13 @@ class SyncEngine:
         self.store, self.source, self.source_name = store, source, source_name
         self.dest, self.mapping, self.backfill = dest, mapping, backfill
         self.cancel = cancel or dest.http.cancel
-        self.on_progress = on_progress
+        self._report = on_progress
+        self._last: Progress | None = None
+        self.on_progress: ProgressCallback | None = self._remember if on_progress else None
+        if on_progress:  # retry waits of the destination's and the source's clients, shown in the phase
+            for http in (dest.http, getattr(getattr(source, "client", None), "http", None)):
+                if isinstance(http, HttpClient):
+                    http.on_wait = self._waiting
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
         self.notes: list[str] = []  # what the destination's preparation wants the user to know
@@ -169,6 +177,16 @@ class SyncEngine:
         summary.retries, summary.throttled = stats.retries, stats.throttled
         summary.requests, summary.write_requests = stats.requests, stats.writes
         self.store.finish_run(summary.run_id, summary.status.value, summary.counts(), summary.error)
+
+    def _remember(self, p: Progress) -> None:
+        self._last = p
+        if self._report:
+            self._report(p)
+
+    def _waiting(self, wait: Wait) -> None:
+        if self._report:
+            last = self._last or Progress(Phase.READING, 0, 0, 0.0, None)
+            self._report(replace(last, wait=wait))
 
     def _progress(self, phase: Phase, done: int, total: int) -> None:
         if self.on_progress:

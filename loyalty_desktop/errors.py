@@ -10,6 +10,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .net_policy import Wait
 
 
 class ErrorKind(str, enum.Enum):
@@ -23,6 +27,9 @@ class ErrorKind(str, enum.Enum):
     CLIENT = "client"
     CANCELLED = "cancelled"
     CONFIG = "config"
+    INSECURE_URL = "insecure_url"
+    KEY_FORMAT = "key_format"
+    TOO_LARGE = "too_large"
 
 
 class LoyaltyError(Exception):
@@ -98,6 +105,60 @@ class ConfigError(LoyaltyError):
     kind = ErrorKind.CONFIG
 
 
+class InsecureUrlError(ConfigError):
+    """An address the key must not be sent to: plain http:// to another computer, or not http(s)."""
+
+    kind = ErrorKind.INSECURE_URL
+
+    def __init__(self, url: str, *, scheme_ok: bool = True) -> None:
+        self.url = url  # without any user:password part
+        self.scheme_ok = scheme_ok
+        super().__init__(f"refused {url}: " + ("plain http:// to another computer" if scheme_ok
+                                               else "not an http(s) address"))
+
+
+class KeyProblem(str, enum.Enum):
+    EMPTY = "empty"
+    SPACE = "space"
+    LINE_BREAK = "line_break"
+    CONTROL = "control"
+    NON_ASCII = "non_ascii"
+    SHAPE = "shape"  # the right characters, not the platform's shape (see KeyShape)
+
+
+class KeyShape(str, enum.Enum):
+    """Why a key of clean characters cannot be the platform's (KeyProblem.SHAPE)."""
+
+    KLAVIYO_PRIVATE = "klaviyo_private"  # not pk_ + 34 letters and digits
+    KLAVIYO_PUBLIC = "klaviyo_public"  # the 6-character public key (site ID) was pasted
+    KLAVIYO_ELSEWHERE = "klaviyo_elsewhere"  # a Klaviyo private key pasted for Splio or Smile.io
+    TOKEN = "token"  # too short, or characters no API key uses
+
+
+class KeyFormatError(ConfigError):
+    """A key that cannot be right, found before any request. Carries no character of the key."""
+
+    kind = ErrorKind.KEY_FORMAT
+
+    def __init__(self, platform: str, problem: KeyProblem, *, position: int = 0, length: int = 0,
+                 shape: KeyShape | None = None, min_length: int = 0) -> None:
+        self.platform = platform  # label, e.g. "Klaviyo"
+        self.problem = problem
+        self.position = position  # 1-based, for SPACE / LINE_BREAK / CONTROL / NON_ASCII
+        self.length = length
+        self.shape = shape
+        self.min_length = min_length
+        super().__init__(f"{platform} key: {problem.value}" + (f" at character {position}" if position else ""))
+
+
+class ResponseTooLargeError(ServerError):
+    kind = ErrorKind.TOO_LARGE
+
+    def __init__(self, limit: int, *, status: int | None = None) -> None:
+        self.limit = limit
+        super().__init__(f"the answer is larger than {limit // (1 << 20)} MB", status=status)
+
+
 def _same(text: str) -> str:
     return text
 
@@ -110,6 +171,18 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
     `platform` (e.g. a source such as Smile.io) is worded for that platform.
     """
     platform = getattr(exc, "platform", None) or platform
+    if isinstance(exc, KeyFormatError):
+        return _key_format_message(exc, platform, tr)
+    if isinstance(exc, InsecureUrlError):
+        if not exc.scheme_ok:
+            return tr("{url} is not a web address (it must start with https://).").format(url=exc.url)
+        return tr("Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. "
+                  "http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in "
+                  "sandboxes); use an https:// address.").format(platform=platform, url=exc.url)
+    if isinstance(exc, ResponseTooLargeError):
+        return tr("{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it "
+                  "was used. Try again later; if it repeats, contact {platform}'s support."
+                  ).format(platform=platform, mb=exc.limit // (1 << 20))
     if isinstance(exc, WrongKeyError):
         return tr("{platform} refused the API key: it is wrong, revoked or for another account. "
                   "Paste the key again or create a new one.").format(platform=platform)
@@ -136,3 +209,56 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
     if isinstance(exc, LoyaltyError):
         return exc.message
     return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+
+
+def _key_format_message(exc: KeyFormatError, platform: str, tr: Callable[[str], str]) -> str:
+    again = tr("Copy the key again from {platform} and paste it as it is.").format(platform=platform)
+    if exc.problem is KeyProblem.EMPTY:
+        return tr("The {platform} key is empty: paste the key.").format(platform=platform)
+    if exc.problem is KeyProblem.SPACE:
+        first = tr("The {platform} key contains a space (character {position}); API keys have none."
+                   ).format(platform=platform, position=exc.position)
+    elif exc.problem is KeyProblem.LINE_BREAK:
+        first = tr("The {platform} key contains a line break (after character {position}): only part of it, or "
+                   "two lines, were pasted.").format(platform=platform, position=exc.position - 1)
+    elif exc.problem is KeyProblem.CONTROL:
+        first = tr("The {platform} key contains an invisible control character (character {position})."
+                   ).format(platform=platform, position=exc.position)
+    elif exc.problem is KeyProblem.NON_ASCII:
+        first = tr("The {platform} key contains a character that is not a plain letter, digit or symbol "
+                   "(character {position}), such as an accent or a typographic quote; API keys have none."
+                   ).format(platform=platform, position=exc.position)
+    elif exc.shape is KeyShape.KLAVIYO_PUBLIC:
+        first = tr("This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API "
+                   "key: it starts with pk_.")
+    elif exc.shape is KeyShape.KLAVIYO_ELSEWHERE:
+        first = tr("This is a Klaviyo key, not a {platform} key.").format(platform=platform)
+    elif exc.shape is KeyShape.KLAVIYO_PRIVATE:
+        first = tr("This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits "
+                   "(37 characters); this one has {length}.").format(length=exc.length)
+    else:
+        first = tr("This does not look like a {platform} API key: those have at least {min} characters, only "
+                   "letters, digits and - _ . ~ + / =; this one has {length}."
+                   ).format(platform=platform, min=exc.min_length, length=exc.length)
+    return first + " " + again
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def wait_message(wait: Wait, platform: str = "the platform", tr: Callable[[str], str] = _same) -> str:
+    """What a retry wait is for and how long it lasts (CLI progress line, GUI log and status)."""
+    from .net_policy import WaitReason
+
+    platform = wait.platform or platform
+    duration = _duration(wait.seconds)
+    if wait.reason is WaitReason.THROTTLED:
+        return tr("{platform} asked us to slow down: waiting {duration} before sending again."
+                  ).format(platform=platform, duration=duration)
+    if wait.reason is WaitReason.SERVER:
+        return tr("{platform} is having trouble (HTTP {status}): trying again in {duration}."
+                  ).format(platform=platform, status=wait.status, duration=duration)
+    return tr("Cannot reach {platform} ({detail}): trying again in {duration}."
+              ).format(platform=platform, detail=wait.detail, duration=duration)

@@ -59,12 +59,13 @@ from PySide6.QtWidgets import (
 from .. import paths, secrets, service
 from ..destinations.base import AccountInfo
 from ..engine import Phase, Progress, RunStatus, RunSummary
-from ..errors import user_message
+from ..errors import user_message, wait_message
 from ..fields import Mapping
 from ..net import CancelToken
 from ..segments import SegmentReport, segment_report
 from ..settings import Settings
 from ..store import RejectedRow, RunRecord
+from ..textsafe import printable
 from . import i18n
 from .kit_panel import KitPanel
 from .phases import phase_name
@@ -715,6 +716,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_progress(self, p: Progress) -> None:
+        if p.wait is not None:  # a retry wait (429, 5xx, network): said beside the phase until it ends
+            self.status_label.setText(phase_name(p.phase) + " — "
+                                      + wait_message(p.wait, self.platform_label(), tr=i18n.translate_core))
+            return
         self._last_progress = p
         loc = QLocale()
         phase = phase_name(p.phase)
@@ -756,7 +761,7 @@ class MainWindow(QMainWindow):
         elif summary.status is RunStatus.CANCELLED:
             text = self.tr("Sync cancelled; the next one resumes where it stopped.")
         else:
-            failed = summary.error or self.tr("unknown error")
+            failed = printable(summary.error) if summary.error else self.tr("unknown error")
             text = self.tr("Sync failed: {error}").format(error=failed)
         self._sync_ended(text, failed=failed)
         self.syncFinished.emit(summary)

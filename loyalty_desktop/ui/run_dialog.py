@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..store import RejectedRow, RunRecord
 from ..store_rejects import write_rejected_csv
+from ..textsafe import printable
 from .runs_model import format_duration, long_when, run_seconds
 
 
@@ -86,7 +87,7 @@ class RunDialog(QDialog):
                 unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(int(c.get("rejected", 0))),
                 time=format_duration(run_seconds(run))))
         if run.error:
-            lines.append(run.error)
+            lines.append(printable(run.error))
         if self.rows:
             lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused, or which "
                                  "row of the loyalty data could not be used, and why; once fixed, the next sync "

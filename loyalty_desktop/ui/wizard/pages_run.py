@@ -3,7 +3,6 @@ recommended email flows."""
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any
 
@@ -32,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from ... import service
 from ...engine import Phase, Progress, RunStatus, RunSummary
+from ...errors import wait_message
 from ...flows import recommended_flows
+from ...textsafe import csv_writer, printable
 from .. import i18n
 from ..kit_panel import KitDialog
 from ..phases import phase_name
@@ -150,9 +151,14 @@ class SyncPage(Page):
             self.runner.cancel()
 
     def _log(self, line: str) -> None:
-        self.log.appendPlainText(line)
+        self.log.appendPlainText(printable(line))  # platforms' and files' words: no control characters
 
     def _progress(self, p: Progress) -> None:
+        if p.wait is not None:  # a retry wait (429, 5xx, network): said in the log and under the bar
+            text = wait_message(p.wait, self.state.label, tr=i18n.translate_core)
+            self._log(text)
+            self.speed.setText(text)
+            return
         if p.phase != self._last_phase:
             self._last_phase = p.phase
             if p.phase is not Phase.DONE:
@@ -218,7 +224,7 @@ class SyncPage(Page):
         if not path:
             return
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
+            w = csv_writer(f)  # formula-looking cells made inert
             w.writerow(["contact", "field", "reason"])
             w.writerows(self._rejected_rows)
         self._log(self.tr("Rejected rows exported to {path}").format(path=path))
