@@ -95,7 +95,8 @@ def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
     print(f"  members: {s.members}  profiles sent: {s.profiles_sent}  unchanged: {s.unchanged}  "
           f"members rejected: {s.members_rejected}{earlier}{not_sent}", file=out)
     print(f"  events sent: {s.events_sent}  events rejected: {s.events_rejected}", file=out)
-    print(f"  rejected: {s.rejected}  retries: {s.retries} (429 answers: {s.throttled})  "
+    source = f" + {s.source_rejected} in the loyalty data" if s.source_rejected else ""
+    print(f"  rejected: {s.rejected} by {label}{source}  retries: {s.retries} (429 answers: {s.throttled})  "
           f"requests: {s.requests} ({s.write_requests} writes)", file=out)
     for note in s.notes:
         print(f"  {note}", file=out)

@@ -514,7 +514,7 @@ class Store:
                 for r in rows]
 
     def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
-        """What the destination refused and (origin 'source') what the source could not use."""
+        """What the destination rejected and (origin 'source') what the source could not use."""
         return store_rejects.rejected_rows(self.db, run_id, origin)
 
     def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:

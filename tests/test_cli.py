@@ -34,7 +34,9 @@ def cli(data: Path, *args: str, key: str | None = DEMO_KEY, timeout: float = 180
 
 
 def sync_args(sb: KlaviyoSandbox) -> list[str]:
-    return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or ""]
+    # --yes: a month of the demo's 2,000 members gives more live events than the confirmation threshold
+    return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or "",
+            "--yes"]
 
 
 def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
