@@ -55,15 +55,15 @@ def rekey_sheet_ledger(db: sqlite3.Connection) -> int:
             renamed[rid] = new
     if not renamed:
         return 0
-    _rewrite_records(db, "ledger", renamed, lambda d: _ledger_data(d, renamed))
+    _rewrite_records(db, "ledger", renamed, lambda new, d: _ledger_data(new, d, renamed))
     rewards = {f"{old}:reward": f"{new}:reward" for old, new in renamed.items()}
-    _rewrite_records(db, "reward", rewards, lambda d: {**d, "id": rewards[d["id"]]})
+    _rewrite_records(db, "reward", rewards, lambda new, d: {**d, "id": new})
     _rewrite_event_keys(db, renamed)
     return len(renamed)
 
 
-def _ledger_data(d: dict, renamed: dict[str, str]) -> dict:
-    out = {**d, "id": renamed[d["id"]]}
+def _ledger_data(new: str, d: dict, renamed: dict[str, str]) -> dict:
+    out = {**d, "id": new}
     rid = d.get("reward_id")
     if rid and rid.endswith(":reward") and rid[:-len(":reward")] in renamed:
         out["reward_id"] = renamed[rid[:-len(":reward")]] + ":reward"
@@ -71,20 +71,21 @@ def _ledger_data(d: dict, renamed: dict[str, str]) -> dict:
 
 
 def _rewrite_records(db: sqlite3.Connection, kind: str, renamed: dict[str, str],
-                     convert: Callable[[dict], dict]) -> None:
+                     convert: Callable[[str, dict], dict]) -> None:
     # Read, delete, insert: the renaming may chain (an old id equal to another's new id), which a
     # row-by-row UPDATE would trip over on the primary key.
     olds = list(renamed)
-    rows: list[tuple[str, str, str, int]] = []
+    rows: list[tuple[int, str, str, str, int]] = []
     for i in range(0, len(olds), 500):
         part = olds[i:i + 500]
         q = ",".join("?" * len(part))
-        rows += db.execute(f"SELECT id, email, data, seq FROM records WHERE kind=? AND id IN ({q})",
+        rows += db.execute(f"SELECT rowid, id, email, data, seq FROM records WHERE kind=? AND id IN ({q})",
                            (kind, *part)).fetchall()
-    db.executemany("DELETE FROM records WHERE kind=? AND id=?", [(kind, r[0]) for r in rows])
+    rows.sort()  # re-inserted in their first-stored order (the order the next migration would number)
+    db.executemany("DELETE FROM records WHERE kind=? AND id=?", [(kind, r[1]) for r in rows])
     db.executemany("INSERT INTO records(kind, id, email, data, seq) VALUES (?,?,?,?,?)",
-                   [(kind, renamed[rid], email, _canonical(convert(json.loads(data))), seq)
-                    for rid, email, data, seq in rows])
+                   [(kind, renamed[rid], email, _canonical(convert(renamed[rid], json.loads(data))), seq)
+                    for _, rid, email, data, seq in rows])
 
 
 def _rewrite_event_keys(db: sqlite3.Connection, renamed: dict[str, str]) -> None:
