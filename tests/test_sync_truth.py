@@ -257,3 +257,17 @@ def test_late_by_a_day_still_news_after_new_baseline(store: Store, sandbox: Klav
     s, _ = sheet_sync(store, sandbox, (members, ledger_file(tmp_path, "l2.csv", rows)),
                       now=day(-1) + timedelta(hours=1))
     assert s.events_sent == 1 and sent(sandbox) == [("Points Earned", "bob@x.fr", day(-2).date().isoformat(), False)]
+
+
+def test_another_destination_account_starts_with_profiles_only(tmp_path: Path, store: Store,
+                                                               sandbox: KlaviyoSandbox) -> None:
+    with new_program(tmp_path / "p.sqlite3", 500) as prog:
+        sync_as(store, prog, "demo", sandbox)
+        prog.tick(7)
+        with KlaviyoSandbox(job_seconds=0.05) as other:  # another account (state is keyed by account@address)
+            s = sync_as(store, prog, "demo", other)
+            assert s.first_sync and s.baseline == "first_sync" and s.events_sent == 0 and other.events() == []
+            assert len(other.profiles()) == s.members == s.profiles_sent
+        # The first account still gets the week's events.
+        back = sync_as(store, prog, "demo", sandbox)
+    assert back.baseline is None and back.events_sent > 0
