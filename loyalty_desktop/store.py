@@ -23,96 +23,13 @@ from .model import Member, Record, SourceRead, record_kind
 from .source_rejects import SourceReject
 from .store_codec import text_encoder, to_text
 from .store_counts import MemberOutcomes
+from .store_migrate import MIGRATIONS
 from .store_rejects import RejectedRow
 from . import clock as clocks
 
 __all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord", "SourceReject", "Store",
            "StoreError", "dumps"]
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: initial schema
-    """
-    CREATE TABLE members (
-        email TEXT PRIMARY KEY,
-        data  TEXT NOT NULL,          -- model.Member as JSON (catalog keys)
-        seq   INTEGER NOT NULL        -- store sequence of the ingest that last changed it
-    );
-    CREATE INDEX members_seq ON members(seq);
-    CREATE TABLE records (
-        kind  TEXT NOT NULL,          -- ledger | reward | referral
-        id    TEXT NOT NULL,
-        email TEXT NOT NULL,
-        data  TEXT NOT NULL,
-        seq   INTEGER NOT NULL,
-        PRIMARY KEY (kind, id)
-    );
-    CREATE INDEX records_seq ON records(seq);
-    CREATE TABLE sources (
-        name   TEXT PRIMARY KEY,
-        cursor TEXT,
-        as_of  TEXT NOT NULL,
-        tiers  TEXT NOT NULL DEFAULT '[]'
-    );
-    CREATE TABLE destinations (
-        name         TEXT PRIMARY KEY,
-        mapping      TEXT NOT NULL,   -- Mapping.to_json()
-        mapping_fp   TEXT NOT NULL,
-        planned_seq  INTEGER NOT NULL,
-        first_synced TEXT NOT NULL
-    );
-    CREATE TABLE dest_members (
-        dest     TEXT NOT NULL,
-        email    TEXT NOT NULL,
-        acked_fp TEXT,                -- fingerprint of the last payload the destination acknowledged
-        tier_id  INTEGER,             -- tier as last planned (VIP Tier Achieved is derived from it)
-        PRIMARY KEY (dest, email)
-    ) WITHOUT ROWID;
-    CREATE TABLE outbox (
-        id       INTEGER PRIMARY KEY,
-        dest     TEXT NOT NULL,
-        kind     TEXT NOT NULL,       -- profile | event
-        key      TEXT NOT NULL,       -- email for profiles, unique_id for events
-        payload  TEXT NOT NULL,
-        fp       TEXT,
-        status   TEXT NOT NULL,       -- pending | in_flight | acked | rejected | history
-        job      TEXT,                -- destination job id while in flight
-        run_id   INTEGER,
-        UNIQUE (dest, kind, key)
-    );
-    CREATE INDEX outbox_status ON outbox(dest, kind, status);
-    CREATE TABLE runs (
-        id          INTEGER PRIMARY KEY,
-        dest        TEXT NOT NULL,
-        source      TEXT NOT NULL,
-        started_at  TEXT NOT NULL,
-        finished_at TEXT,
-        status      TEXT NOT NULL,    -- running | completed | completed_with_rejects | failed | cancelled | interrupted
-        counts      TEXT NOT NULL DEFAULT '{}',
-        error       TEXT
-    );
-    CREATE TABLE rejected_rows (
-        run_id INTEGER NOT NULL,
-        dest   TEXT NOT NULL,
-        kind   TEXT NOT NULL,
-        key    TEXT NOT NULL,
-        field  TEXT NOT NULL,
-        reason TEXT NOT NULL
-    );
-    CREATE INDEX rejected_run ON rejected_rows(run_id);
-    """,
-    # 2: source rejects recorded with the run (store_rejects); the program clock of each
-    # destination's last plan (the planner sends as events only what happened after it, minus a
-    # grace period: history a source reveals later is not replayed as live events)
-    """
-    ALTER TABLE rejected_rows ADD COLUMN origin TEXT NOT NULL DEFAULT 'destination';
-    ALTER TABLE rejected_rows ADD COLUMN line INTEGER;
-    ALTER TABLE rejected_rows ADD COLUMN value TEXT NOT NULL DEFAULT '';
-    ALTER TABLE rejected_rows ADD COLUMN file TEXT NOT NULL DEFAULT '';
-    ALTER TABLE destinations ADD COLUMN first_as_of TEXT;
-    ALTER TABLE destinations ADD COLUMN planned_as_of TEXT;
-    """,
-    store_migrate.SCHEMA_3,
-)
 SCHEMA_VERSION = len(MIGRATIONS)
 _json_keys = json.JSONEncoder(ensure_ascii=False).encode
 

@@ -1,4 +1,5 @@
-"""Store migrations that need more than SQL (run inside the migration's transaction).
+"""The store's schema migrations, and the steps that need more than SQL (run inside the
+migration's transaction).
 
 Schema 3 re-keys the ledger entries a spreadsheet gave without an id of its own. Their id used to
 be a hash of the row's text, labels included (reason, description, reward code): re-exporting the
@@ -37,6 +38,92 @@ ALTER TABLE dest_members ADD COLUMN acked_run INTEGER;
 CREATE INDEX dest_members_run ON dest_members(dest, acked_run);
 """
 
+
+# The schema, as ordered migrations (store.Store applies those a file lacks, each in one transaction).
+MIGRATIONS: tuple[str, ...] = (
+    # 1: initial schema
+    """
+    CREATE TABLE members (
+        email TEXT PRIMARY KEY,
+        data  TEXT NOT NULL,          -- model.Member as JSON (catalog keys)
+        seq   INTEGER NOT NULL        -- store sequence of the ingest that last changed it
+    );
+    CREATE INDEX members_seq ON members(seq);
+    CREATE TABLE records (
+        kind  TEXT NOT NULL,          -- ledger | reward | referral
+        id    TEXT NOT NULL,
+        email TEXT NOT NULL,
+        data  TEXT NOT NULL,
+        seq   INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX records_seq ON records(seq);
+    CREATE TABLE sources (
+        name   TEXT PRIMARY KEY,
+        cursor TEXT,
+        as_of  TEXT NOT NULL,
+        tiers  TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE destinations (
+        name         TEXT PRIMARY KEY,
+        mapping      TEXT NOT NULL,   -- Mapping.to_json()
+        mapping_fp   TEXT NOT NULL,
+        planned_seq  INTEGER NOT NULL,
+        first_synced TEXT NOT NULL
+    );
+    CREATE TABLE dest_members (
+        dest     TEXT NOT NULL,
+        email    TEXT NOT NULL,
+        acked_fp TEXT,                -- fingerprint of the last payload the destination acknowledged
+        tier_id  INTEGER,             -- tier as last planned (VIP Tier Achieved is derived from it)
+        PRIMARY KEY (dest, email)
+    ) WITHOUT ROWID;
+    CREATE TABLE outbox (
+        id       INTEGER PRIMARY KEY,
+        dest     TEXT NOT NULL,
+        kind     TEXT NOT NULL,       -- profile | event
+        key      TEXT NOT NULL,       -- email for profiles, unique_id for events
+        payload  TEXT NOT NULL,
+        fp       TEXT,
+        status   TEXT NOT NULL,       -- pending | in_flight | acked | rejected | history
+        job      TEXT,                -- destination job id while in flight
+        run_id   INTEGER,
+        UNIQUE (dest, kind, key)
+    );
+    CREATE INDEX outbox_status ON outbox(dest, kind, status);
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        dest        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        status      TEXT NOT NULL,    -- running | completed | completed_with_rejects | failed | cancelled | interrupted
+        counts      TEXT NOT NULL DEFAULT '{}',
+        error       TEXT
+    );
+    CREATE TABLE rejected_rows (
+        run_id INTEGER NOT NULL,
+        dest   TEXT NOT NULL,
+        kind   TEXT NOT NULL,
+        key    TEXT NOT NULL,
+        field  TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX rejected_run ON rejected_rows(run_id);
+    """,
+    # 2: source rejects recorded with the run (store_rejects); the program clock of each
+    # destination's last plan (the planner sends as events only what happened after it, minus a
+    # grace period: history a source reveals later is not replayed as live events)
+    """
+    ALTER TABLE rejected_rows ADD COLUMN origin TEXT NOT NULL DEFAULT 'destination';
+    ALTER TABLE rejected_rows ADD COLUMN line INTEGER;
+    ALTER TABLE rejected_rows ADD COLUMN value TEXT NOT NULL DEFAULT '';
+    ALTER TABLE rejected_rows ADD COLUMN file TEXT NOT NULL DEFAULT '';
+    ALTER TABLE destinations ADD COLUMN first_as_of TEXT;
+    ALTER TABLE destinations ADD COLUMN planned_as_of TEXT;
+    """,
+    SCHEMA_3,
+)
 
 def rekey_sheet_ledger(db: sqlite3.Connection) -> int:
     """Give derived spreadsheet ledger ids their label-free form; returns how many changed."""
