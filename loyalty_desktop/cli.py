@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__, logs, paths, secrets, service
+from .baseline import CONFIRM_MIN, CONFIRM_SHARE
 from .engine import Phase, Progress, RunStatus, RunSummary
 from .errors import LoyaltyError, user_message, wait_message
 from .fields import PRESETS
@@ -72,13 +73,38 @@ class TerminalProgress:
             self.out.write("\n")
 
 
+# Exit codes of `sync`.
+EXIT_CODES = {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
+              RunStatus.NEEDS_CONFIRMATION: 3, RunStatus.CANCELLED: 130}
+
+
+def print_confirmation(s: RunSummary, label: str, out: TextIO) -> None:
+    """Why a sync stopped before sending: the live events it would send, by metric."""
+    print(f"Sync to {label} stopped before sending anything (run {s.run_id}): it would send "
+          f"{s.live_events_total:,} live events, more than {s.confirm_threshold:,} (the larger of {CONFIRM_MIN} and "
+          f"{CONFIRM_SHARE:.0%} of the {s.members:,} members). Live events start flows: each may email a customer.",
+          file=out)
+    for metric, n in sorted(s.live_events.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {metric}: {n:,}", file=out)
+    print("Check these figures; if they are right, run the same command again with --yes.", file=out)
+
+
 def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
+    """The run's figures. "rejected" always means rows the platform (or, for source rows, the
+    loyalty data) did not take, each with its reason in `runs --rejected RUN`."""
+    if s.status is RunStatus.NEEDS_CONFIRMATION:
+        print_confirmation(s, label, out)
+        return
     words = {RunStatus.COMPLETED: "completed", RunStatus.COMPLETED_WITH_REJECTS: "completed with rejected rows",
              RunStatus.FAILED: "failed", RunStatus.CANCELLED: "cancelled"}[s.status]
     print(f"Sync to {label} {words} in {s.seconds:.1f} s (run {s.run_id})", file=out)
+    not_sent = f"  not sent yet: {s.members_not_sent}" if s.members_not_sent else ""
+    earlier = f" ({s.members_rejected_earlier} in earlier runs)" if s.members_rejected_earlier else ""
     print(f"  members: {s.members}  profiles sent: {s.profiles_sent}  unchanged: {s.unchanged}  "
-          f"events sent: {s.events_sent}", file=out)
-    print(f"  rejected: {s.rejected}  retries: {s.retries} (429 answers: {s.throttled})  "
+          f"members rejected: {s.members_rejected}{earlier}{not_sent}", file=out)
+    print(f"  events sent: {s.events_sent}  events rejected: {s.events_rejected}", file=out)
+    source = f" + {s.source_rejected} in the loyalty data" if s.source_rejected else ""
+    print(f"  rejected: {s.rejected} by {label}{source}  retries: {s.retries} (429 answers: {s.throttled})  "
           f"requests: {s.requests} ({s.write_requests} writes)", file=out)
     for note in s.notes:
         print(f"  {printable(note)}", file=out)
@@ -110,7 +136,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             progress = TerminalProgress(sys.stderr, tgt.label)
             with service.open_store() as store:
                 summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=args.backfill,
-                                       on_progress=progress)
+                                       on_progress=progress, confirmed=args.yes)
             progress.close()
         finally:
             src.close()
@@ -119,8 +145,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             _show_sample(conn.sandbox)
     finally:
         conn.close()
-    return {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
-            RunStatus.CANCELLED: 130}[summary.status]
+    return EXIT_CODES[summary.status]
 
 
 def _show_sample(sandbox: Any) -> None:
@@ -256,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
     s.add_argument("--preset", choices=sorted(PRESETS), help="field mapping preset (default: the target's)")
     s.add_argument("--backfill", action="store_true", help="first sync: replay history as backfill events")
+    s.add_argument("--yes", action="store_true",
+                   help=f"send live events even when there are more than the larger of {CONFIRM_MIN} and "
+                        f"{round(CONFIRM_SHARE * 100)}%% of the members (without it such a sync stops with the "
+                        "counts by metric and exit code 3)")
     s.add_argument("--create-fields", action="store_true", help="Splio: create missing custom fields")
     s.add_argument("--create-missing", action="store_true", help="Splio: create contacts missing in Splio")
     s.add_argument("--remote-diff", action="store_true",

@@ -63,7 +63,7 @@ class RateLimitedError(LoyaltyError):
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One row the platform refused: its index in the request, the field and the platform's reason."""
+    """One row the platform rejected: its index in the request, the field and the platform's reason."""
 
     index: int
     field: str

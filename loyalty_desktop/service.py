@@ -181,9 +181,12 @@ def open_store(path: Path | None = None) -> Iterator[Store]:
 
 def sync(store: Store, source: Source, source_name: str, dest: Destination, mapping: Mapping, *,
          backfill: bool = False, on_progress: ProgressCallback | None = None,
-         poll_interval: float = 0.5) -> RunSummary:
+         poll_interval: float = 0.5, confirmed: bool = False) -> RunSummary:
+    """One sync run. A run that would send more live events than the confirmation threshold
+    sends nothing and returns status NEEDS_CONFIRMATION with `live_events` by metric, unless
+    `confirmed` (the user said yes to those figures)."""
     engine = SyncEngine(store, source, source_name, dest, mapping, backfill=backfill,
-                        on_progress=on_progress, poll_interval=poll_interval)
+                        on_progress=on_progress, poll_interval=poll_interval, confirmed=confirmed)
     return engine.run()
 
 

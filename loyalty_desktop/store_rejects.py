@@ -1,7 +1,8 @@
-"""Rejected rows of a run, in the store: what the destination refused and what the source could not use.
+"""Rejected rows of a run, in the store: what the destination rejected and what the source could not use.
 
-Both live in the `rejected_rows` table. `origin` tells them apart ('destination': the platform
-refused the row, `dest` is the destination and `kind` profile/event; 'source': the source could
+"Rejected" means one thing everywhere (store, CLI, GUI): a row that was not taken, with the reason
+kept. Both kinds live in the `rejected_rows` table. `origin` tells them apart ('destination': the
+platform rejected the row, `dest` is the destination and `kind` profile/event; 'source': the source could
 not use it, `dest` is the source's store name and `kind` member/ledger/customer), and source rows
 also keep their file, line and cell value (schema 2).
 """

@@ -11,15 +11,14 @@ again further down; those are held back (and reported with the line that is used
 is yielded once and re-importing the same file changes nothing. If the last row of an email is
 unreadable, the latest readable earlier one is used.
 
-Ledger ids are derived from the row's content (email, moment, change, reason, description, code),
-never from its line number, so re-importing the same history or a longer export of it yields the
-same ids and no new events. Identical rows in one file are told apart by their occurrence
+Ledger ids are derived from the movement (email, moment, points, kind: `ledger_ids`), never from
+its labels (reason, description) nor its line number, so re-importing the same history, a longer
+export of it or one worded differently yields the same ids and no new events. Identical rows in one file are told apart by their occurrence
 (second, third…). When the export has its own transaction id column, that id is used instead.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +27,7 @@ from itertools import repeat
 from operator import call as _call
 from typing import Any
 
+from ..ledger_ids import derived_id, movement_key
 from ..model import LedgerEntry, LedgerKind, Member, Record, Reward, RewardOrigin, Tier
 from ..net import CancelToken
 from ..store_codec import member_values_encoder
@@ -429,13 +429,12 @@ class LedgerParser(_Parser):
         tid = kw.get("transaction_id")
         if tid:
             rid = f"sheet:{tid}"
-        else:
-            key = "|".join((email, at.isoformat(), str(change), reason_text or "", kw.get("description") or "",
-                            code or ""))
+        else:  # member, moment, points and kind: never the labels (ledger_ids)
+            key = movement_key(email, at, change, kind)
             h = hash(key)
             nth = occurrences.get(h, 0)
             occurrences[h] = nth + 1
-            rid = "sheet:" + hashlib.blake2b(key.encode(), digest_size=10).hexdigest() + (f"-{nth}" if nth else "")
+            rid = derived_id(key, nth)
         reward_id = None
         if code:
             reward_id = f"{rid}:reward"

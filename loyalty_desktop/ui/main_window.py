@@ -72,6 +72,7 @@ from .phases import phase_name
 from .run_dialog import RunDialog
 from .segments_view import SegmentsView
 from .runs_model import RunsModel, format_duration, local_datetime
+from .confirm_live import LiveEventsBox
 from .sync_runner import SyncRunner
 from .tasks import TaskManager
 from .. import clock as clocks
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._sync_stage = "idle"  # idle | opening | running
         self._sync_automatic = False
+        self._sync_confirmed = False
+        self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._open_cancel: CancelToken | None = None
         self._source: service.OpenSource | None = None
         self._last_summary: RunSummary | None = None
@@ -652,13 +655,15 @@ class MainWindow(QMainWindow):
         return service.mapping_for(service.target(self._target_name).default_preset)
 
     @Slot()
-    def sync_now(self, automatic: bool = False) -> bool:
-        """Start a sync; returns False when one is running or there is no connection."""
+    def sync_now(self, automatic: bool = False, confirmed: bool = False) -> bool:
+        """Start a sync; returns False when one is running or there is no connection. `confirmed`:
+        the user agreed to send the live events the previous run stopped on."""
         if self.syncing or self.connection is None or self._busy_verify or self._closed \
                 or (self.kit_panel is not None and self.kit_panel.running):
             return False
         self._sync_stage = "opening"
         self._sync_automatic = automatic
+        self._sync_confirmed = confirmed
         self._last_progress = None
         cancel = self._open_cancel = CancelToken()
         name = self.settings.source or "demo"
@@ -694,7 +699,7 @@ class MainWindow(QMainWindow):
         self._source = src
         self._sync_stage = "running"
         try:
-            self.runner.start(self.connection, src, self.mapping())
+            self.runner.start(self.connection, src, self.mapping(), confirmed=self._sync_confirmed)
         except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
             self._close_source()
             message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
@@ -750,7 +755,7 @@ class MainWindow(QMainWindow):
         loc = QLocale()
         counts = self.tr("{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected").format(
             sent=loc.toString(summary.profiles_sent), events=loc.toString(summary.events_sent),
-            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(summary.rejected))
+            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(summary.rejected + summary.source_rejected))
         failed = None
         if summary.status is RunStatus.COMPLETED:
             text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
@@ -760,11 +765,37 @@ class MainWindow(QMainWindow):
                 counts=counts)
         elif summary.status is RunStatus.CANCELLED:
             text = self.tr("Sync cancelled; the next one resumes where it stopped.")
+        elif summary.status is RunStatus.NEEDS_CONFIRMATION:
+            text = self.tr("Sync stopped before sending anything: {count} live events wait for your "
+                           "confirmation.").format(count=loc.toString(summary.live_events_total))
         else:
             failed = printable(summary.error) if summary.error else self.tr("unknown error")
             text = self.tr("Sync failed: {error}").format(error=failed)
         self._sync_ended(text, failed=failed)
+        if summary.status is RunStatus.NEEDS_CONFIRMATION:
+            self._ask_confirmation(summary)
         self.syncFinished.emit(summary)
+
+    def _ask_confirmation(self, summary: RunSummary) -> None:
+        """A run stopped on too many live events: ask (an automatic sync says so in the tray and
+        waits for the user's next Sync now, which asks)."""
+        if self._sync_automatic:
+            if self._tray is not None:
+                self._tray.showMessage(self.tr("Loyalty Desktop: sync waiting for you"), self.status_label.text()
+                                       + " " + self.tr("Open the window and click Sync now."), _TRAY_WARNING, 15_000)
+            return
+        box = self.confirm_box = LiveEventsBox(self, summary, self.platform_label())
+        box.answered.connect(self._confirmation_answered)
+        box.open()
+
+    @Slot(bool)
+    def _confirmation_answered(self, send: bool) -> None:
+        self.confirm_box = None
+        if send:
+            self.sync_now(confirmed=True)
+        else:
+            self.status_label.setText(self.tr("Nothing sent. The live events will be asked about again at the next "
+                                              "sync."))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -35,6 +35,7 @@ from ...errors import wait_message
 from ...flows import recommended_flows
 from ...textsafe import csv_writer, printable
 from .. import i18n
+from ..confirm_live import LiveEventsBox
 from ..kit_panel import KitDialog
 from ..phases import phase_name
 from ..sync_runner import SyncRunner
@@ -101,6 +102,7 @@ class SyncPage(Page):
         lay.addWidget(self.log, 1)
         lay.addWidget(self.rejected_box, 1)
         self._done = False
+        self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._last_phase: Phase | None = None
         self._rejected_rows: list[tuple[str, str, str]] = []
         self.retranslate()
@@ -178,8 +180,8 @@ class SyncPage(Page):
         self.state.summary = s
         self.cancel_button.hide()
         self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
-                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged, rejected=s.rejected,
-                                             events=s.events_sent))
+                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged,
+                                             rejected=s.rejected + s.source_rejected, events=s.events_sent))
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
             self._log(note)
@@ -188,8 +190,15 @@ class SyncPage(Page):
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
             self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
-                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected))
+                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected + s.source_rejected))
             self._done = True
+        elif s.status is RunStatus.NEEDS_CONFIRMATION:
+            self.phase.setText(self.tr("Waiting for your answer"))
+            self._log(self.tr("Stopped before sending anything: too many live events."))
+            self.resume_button.show()
+            self.confirm_box = LiveEventsBox(self, s, self.state.label)
+            self.confirm_box.answered.connect(self._confirmation_answered)
+            self.confirm_box.open()
         elif s.status is RunStatus.CANCELLED:
             self.phase.setText(self.tr("Cancelled"))
             self._log(self.tr("Cancelled. Click Resume to continue where it stopped."))
@@ -210,6 +219,17 @@ class SyncPage(Page):
             self.rejected.resizeColumnsToContents()
             self.rejected_box.show()
         self.completeChanged.emit()
+
+    def _confirmation_answered(self, send: bool) -> None:
+        self.confirm_box = None
+        st = self.state
+        if send and st.connection is not None and st.source is not None and st.mapping is not None:
+            self.resume_button.hide()
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.show()
+            self.runner.start(st.connection, st.source, st.mapping, confirmed=True)
+        else:
+            self._log(self.tr("Nothing sent. Click Resume to be asked again."))
 
     def _failed(self, message: str) -> None:
         self.phase.setText(self.tr("Stopped by an error"))
