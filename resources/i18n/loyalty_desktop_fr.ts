@@ -3,49 +3,129 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="114" />
+        <location filename="../../loyalty_desktop/errors.py" line="178" />
+        <source>{url} is not a web address (it must start with https://).</source>
+        <translation>{url} n'est pas une adresse web (elle doit commencer par https://).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="179" />
+        <source>Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in sandboxes); use an https:// address.</source>
+        <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur (localhost, 127.0.0.1, ::1 : les bacs à sable intégrés) ; utilisez une adresse https://.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="183" />
+        <source>{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it was used. Try again later; if it repeats, contact {platform}'s support.</source>
+        <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="187" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="117" />
+        <location filename="../../loyalty_desktop/errors.py" line="190" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="120" />
+        <location filename="../../loyalty_desktop/errors.py" line="193" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="123" />
+        <location filename="../../loyalty_desktop/errors.py" line="196" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="126" />
+        <location filename="../../loyalty_desktop/errors.py" line="199" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="129" />
+        <location filename="../../loyalty_desktop/errors.py" line="202" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="132" />
+        <location filename="../../loyalty_desktop/errors.py" line="205" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="135" />
+        <location filename="../../loyalty_desktop/errors.py" line="208" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="138" />
+        <location filename="../../loyalty_desktop/errors.py" line="211" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="215" />
+        <source>Copy the key again from {platform} and paste it as it is.</source>
+        <translation>Copiez de nouveau la clé depuis {platform} et collez-la telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="217" />
+        <source>The {platform} key is empty: paste the key.</source>
+        <translation>La clé {platform} est vide : collez la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="219" />
+        <source>The {platform} key contains a space (character {position}); API keys have none.</source>
+        <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="222" />
+        <source>The {platform} key contains a line break (after character {position}): only part of it, or two lines, were pasted.</source>
+        <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="225" />
+        <source>The {platform} key contains an invisible control character (character {position}).</source>
+        <translation>La clé {platform} contient un caractère de contrôle invisible (caractère {position}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="228" />
+        <source>The {platform} key contains a character that is not a plain letter, digit or symbol (character {position}), such as an accent or a typographic quote; API keys have none.</source>
+        <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="232" />
+        <source>This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API key: it starts with pk_.</source>
+        <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="235" />
+        <source>This is a Klaviyo key, not a {platform} key.</source>
+        <translation>C'est une clé Klaviyo, pas une clé {platform}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="237" />
+        <source>This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits (37 characters); this one has {length}.</source>
+        <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="240" />
+        <source>This does not look like a {platform} API key: those have at least {min} characters, only letters, digits and - _ . ~ + / =; this one has {length}.</source>
+        <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="258" />
+        <source>{platform} asked us to slow down: waiting {duration} before sending again.</source>
+        <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="261" />
+        <source>{platform} is having trouble (HTTP {status}): trying again in {duration}.</source>
+        <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="263" />
+        <source>Cannot reach {platform} ({detail}): trying again in {duration}.</source>
+        <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/flows.py" line="58" />
@@ -252,57 +332,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="292" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="293" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="295" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="296" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="306" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="365" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="365" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="366" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="372" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -594,7 +674,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
         <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="878" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="882" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
@@ -903,8 +983,8 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main_window.py" line="691" />
         <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="769" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="799" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="773" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="803" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
@@ -919,117 +999,117 @@
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="731" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="737" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="741" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="742" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="746" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="752" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="757" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="761" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="760" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="764" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="763" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="767" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="765" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="769" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="768" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="772" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="780" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="784" />
         <source>Loyalty Desktop: sync waiting for you</source>
         <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="781" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="785" />
         <source>Open the window and click Sync now.</source>
         <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="793" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="797" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="826" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="830" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="884" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="888" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="885" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="889" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="927" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="931" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1005" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1009" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1006" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1010" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1008" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1012" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1018" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1022" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1049" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1053" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1050" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1054" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1067" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1071" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -1219,88 +1299,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="81" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="85" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="93" />
         <source>{count} row(s) rejected. Each row says why the platform rejected it, or which row of the loyalty data could not be used and why; once fixed, the next sync sends them.</source>
         <translation>{count} ligne(s) rejetée(s). Chaque ligne indique pourquoi la plateforme l'a rejetée, ou quelle ligne des données de fidélité n'a pas pu être utilisée et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="96" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="98" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="106" />
         <source>{field} — {file}, line {line}: “{value}”</source>
         <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="112" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="113" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="119" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="120" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -2053,22 +2133,22 @@
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="157" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="162" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="181" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
         <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="190" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2177,133 +2257,133 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="137" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="143" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="146" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="152" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="171" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="168" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="174" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="182" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="179" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="186" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="190" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="204" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="201" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="229" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="207" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="235" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2311,22 +2391,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="226" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="232" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="236" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="237" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="243" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="244" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="250" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -2374,32 +2454,32 @@
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="257" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
         <source> (test account)</source>
         <translation> (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="283" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="293" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="294" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="299" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
