@@ -96,7 +96,9 @@ class Planner:
                     queue.append((email, payload, fp))
                 else:
                     drop.append(email)
-                tier = member.get("tier_id")
+                if "tier_id" not in member:  # not provided: the tier last planned still stands
+                    continue
+                tier = member["tier_id"]
                 if tier != planned_tier:
                     tiers.append((email, tier))
                     if tier_events and tier is not None and rank.get(tier, tier) > rank.get(planned_tier, -1):
