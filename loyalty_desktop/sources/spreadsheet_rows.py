@@ -39,7 +39,8 @@ from .spreadsheet_read import Problem, Replay, SpreadsheetError
 from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet
 from .spreadsheet_values import (
-    EMAIL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int, to_state, to_text,
+    DOMAIN_RE, EMAIL_RE, LOCAL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int,
+    to_state, to_text,
 )
 
 __all__ = ["REJECT_COLUMNS", "LedgerParser", "MemberParser", "RejectLog", "RowReject", "email_check", "make_member",
@@ -88,7 +89,7 @@ class _Parser:
         if ftype == "signed int":
             return make_int(sheet.decimal_comma, signed=True)
         if ftype == "date":
-            return make_date(sheet.dayfirst.get(col, True))
+            return make_date(sheet.dayfirst.get(col, True), birthday=field == "birthday")
         if ftype == "datetime":
             return make_datetime(sheet.dayfirst.get(col, True))
         if field == "membership_state":
@@ -155,9 +156,7 @@ def email_check() -> Callable[[str], bool]:
     return valid
 
 
-_local, _at, _domain = EMAIL_RE.pattern.partition("]+@")  # "[^@…]+" then "@" then the domain
-assert _at and _local.startswith("[^@"), "EMAIL_RE changed: update email_check"
-_LOCAL_RE, _DOMAIN_RE = re.compile(_local + "]+"), re.compile(_domain)
+_LOCAL_RE, _DOMAIN_RE = LOCAL_RE, DOMAIN_RE  # EMAIL_RE is the local part, "@", the domain
 
 
 def make_member(values: list[Any]) -> Member:
