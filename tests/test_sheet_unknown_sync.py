@@ -186,3 +186,40 @@ def test_splio_keeps_custom_fields_the_next_export_lacks(store: Store, tmp_path:
             SPLIO_HEADERS, ["alice@example.fr", "n/a", "Platinum", ""], ["bob@example.fr", "", "Silver", "NaN"]]))
         assert {c["email"]: dict(c["custom"]) for c in sb.contacts()} == held
         assert not sb.internal_errors, sb.internal_errors
+
+
+# -- rejected rows belong to their import -------------------------------------------------------
+
+def test_each_import_has_its_own_rejected_rows_list(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    """Same-named files from two folders, and two imports of one file, never share a list; a
+    clean import writes none (and the sync history keeps each run's rows)."""
+    import io
+
+    from loyalty_desktop import paths
+
+    rows = [["Email", "Points"], ["ok@example.fr", "10"], ["bad@", "5"]]
+    (tmp_path / "shop-a").mkdir()
+    (tmp_path / "shop-b").mkdir()
+    a = write_csv(tmp_path / "shop-a" / "members.csv", rows)
+    b = write_csv(tmp_path / "shop-b" / "members.csv", rows[:2] + [["worse@@example.fr", "7"]])
+
+    def import_once(path: Path) -> Path | None:
+        src = SpreadsheetSource.open(path, now=NOW)
+        try:
+            with destination(sandbox) as dest:
+                service.sync(store, src, src.store_name, dest, KLAVIYO_LOYALTY, poll_interval=0.02)
+            return src.report(io.StringIO())
+        finally:
+            src.close()
+
+    list_a, list_b = import_once(a), import_once(b)
+    assert list_a is not None and list_b is not None and list_a != list_b
+    assert "bad@" in list_a.read_text(encoding="utf-8-sig") and "worse@@" not in list_a.read_text(encoding="utf-8-sig")
+    assert "worse@@" in list_b.read_text(encoding="utf-8-sig")
+    again = import_once(a)  # the same file again, at the same second: a list of its own
+    assert again is not None and again not in (list_a, list_b) and list_a.exists()
+
+    clean = write_csv(tmp_path / "shop-a" / "members.csv", rows[:2])
+    before = set((paths.data_dir() / "imports").iterdir())
+    assert import_once(clean) is None
+    assert set((paths.data_dir() / "imports").iterdir()) == before

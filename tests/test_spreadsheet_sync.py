@@ -222,8 +222,11 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         assert "historique.xlsx: 4 rows, 4 movements imported" in first.stderr
         assert "rejected rows: 1 (1 invalid email)" in first.stderr
         assert "membres.csv line 5 [Courriel] 'dan@': invalid email" in first.stderr
-        saved = data / "imports" / "membres.rejected.csv"
-        assert f"all rejected rows: {saved}" in first.stderr
+        shown = re.search(r"all rejected rows: (.*)$", first.stderr, re.M)
+        assert shown, first.stderr
+        saved = Path(shown[1])  # this import's own list
+        assert saved.parent == data / "imports" and re.fullmatch(r"membres-[0-9a-f]{8}-\d{8}-\d{6}\.rejected\.csv",
+                                                                  saved.name), saved
         assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == "membres.csv;5;Courriel;dan@;invalid email;"
         assert (data / "spreadsheet-mappings.json").exists()
         assert "1 row(s) of the source could not be used; they are listed with this run's rejected rows." \

@@ -11,18 +11,22 @@ again changes nothing, and a later export changes exactly what differs in it.
   from one month's export to the next of the same shape;
 - file-level problems are raised by `open` (and a file without one valid row at the end of the
   members stream, which rolls the import back), so a bad file changes nothing;
-- rejected rows are kept in `source.rejects` and, after a sync, written to
-  `<data folder>/imports/<file>.rejected.csv` and summarised on the terminal.
+- rejected rows are kept in `source.rejects` and, after a sync, written to a list of this import's
+  own, `<data folder>/imports/<file>-<folder tag>-<time of the import>.rejected.csv` (two files
+  of the same name from different folders, or two imports, never share one; a clean import writes
+  none), and summarised on the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -69,6 +73,7 @@ class SpreadsheetSource:
         self.rejects = RejectLog()
         self.stats = ImportStats()
         self._parsers: tuple[MemberParser, LedgerParser | None] | None = None
+        self.read_at: datetime | None = None  # when the last read started (names its rejected rows list)
 
     @classmethod
     def open(cls, members: Path | str, ledger: Path | str | None = None, *, now: datetime | None = None,
@@ -115,7 +120,8 @@ class SpreadsheetSource:
         self._parsers = (mp, lp)
         tiers: list[Tier] = []
         records: Iterator[Record] = lp.records(mp) if lp else iter(())
-        return SheetRead(as_of=self.now or clocks.now(), full=True,
+        self.read_at = self.now or clocks.now()
+        return SheetRead(as_of=self.read_at, full=True,
                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
                          member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
 
@@ -158,14 +164,38 @@ class SpreadsheetSource:
         if self.rejects.count:
             for r in self.rejects.first[:5]:
                 print(f"  {r.file} {r.describe()}", file=out)
-            saved = paths.data_dir() / "imports" / f"{self.members.path.stem}.rejected.csv"
+            saved = self.rejects_path()
             self.export_rejects(saved)
             print(f"  all rejected rows: {saved}", file=out)
         log.info("spreadsheet import: %s", "; ".join(self.summary()))
         return saved
 
+    def rejects_path(self) -> Path:
+        """A new file for this import's rejected rows, named after the members file, its folder (a
+        short hash: same-named files of two folders differ) and the time of the import."""
+        return rejects_path(self.members.path, self.read_at or clocks.now())
+
     def close(self) -> None:
         self.rejects.close()
+
+
+KEEP_REJECT_LISTS = 20  # per members file: older lists are removed (the run history keeps every row)
+
+
+def rejects_path(members: Path, when: datetime) -> Path:
+    folder = paths.data_dir() / "imports"
+    where = hashlib.blake2b(str(members.resolve().parent).encode(), digest_size=4).hexdigest()
+    prefix = f"{members.stem}-{where}-"
+    stamp = when.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    path, n = folder / f"{prefix}{stamp}.rejected.csv", 1
+    while path.exists():  # two imports within a second
+        n += 1
+        path = folder / f"{prefix}{stamp}-{n}.rejected.csv"
+    if folder.is_dir():
+        older = sorted(folder.glob(f"{glob.escape(prefix)}*.rejected.csv"), key=lambda p: p.stat().st_mtime)
+        for old in older[:max(0, len(older) - KEEP_REJECT_LISTS + 1)]:
+            old.unlink(missing_ok=True)
+    return path
 
 
 @dataclass(frozen=True)
