@@ -298,7 +298,7 @@ def test_ledger_with_earned_and_spent_columns_and_transaction_ids(tmp_path: Path
     members = write_csv(tmp_path / "m.csv", [["Email"], ["a@b.fr"]])
     ledger = write_csv(tmp_path / "l.csv", [
         ["ID", "E-mail", "Date", "Points gagnés", "Points dépensés", "Description"],
-        ["T-1", "a@b.fr", "01/02/2026", "40", "", "Avis produit"],
+        ["T-1", "a@b.fr", "14/02/2026", "40", "", "Avis produit"],  # day > 12: the order is settled
         ["T-2", "a@b.fr", "02/02/2026", "", "30", "Bon d'achat 5 €"],
     ], delimiter=";")
     _, _, records, _, rejects = read_all(members, ledger)

@@ -22,6 +22,7 @@ from loyalty_desktop import service
 from loyalty_desktop.engine import RunStatus, RunSummary
 from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_desktop.sources.spreadsheet_questions import Choices
 from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
 from loyalty_desktop.store import Store
 from sync_helpers import check_conformance, destination
@@ -104,8 +105,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, ...], mapping: Mapping = KLAVIYO_LOYALTY,
          backfill: bool = False, now: datetime | None = None) -> tuple[RunSummary, SpreadsheetSource]:
-    """Import the files as if at `now` (default: now) and sync them."""
-    src = SpreadsheetSource.open(*files, now=now)
+    """Import the files as if at `now` (default: now) and sync them. Dates are day/month/year (a
+    ledger whose days are all ≤ 12 would otherwise be asked about)."""
+    src = SpreadsheetSource.open(*files, now=now, choices=Choices(date_order="dmy"))
     with destination(sb) as dest:
         summary = service.sync(store, src, src.store_name, dest, mapping, backfill=backfill, poll_interval=0.02)
     assert summary.status is RunStatus.COMPLETED, summary.error

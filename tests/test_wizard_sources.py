@@ -136,6 +136,14 @@ def choose_file(qtbot, monkeypatch, button, path: Path) -> None:  # type: ignore
     click(qtbot, button)
 
 
+def answer(qtbot, combo, choice: object) -> None:  # type: ignore[no-untyped-def]
+    """Pick an answer in a question's list, as the user does (the panel then reads the files again)."""
+    i = combo.findData(choice)
+    assert i > 0, [combo.itemData(k) for k in range(combo.count())]
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
 def wait_read(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not wiz.source_page.sheet_panel.busy_reading, timeout=TIMEOUT)
 
@@ -261,6 +269,14 @@ def test_spreadsheet_with_a_points_history(qtbot, make_wizard, monkeypatch, tmp_
     choose_file(qtbot, monkeypatch, panel.members_browse, members)
     choose_file(qtbot, monkeypatch, panel.ledger_browse, ledger)
     wait_read(qtbot, wiz)
+    # Every date reads both as day/month and month/day: asked, not guessed.
+    assert panel.questions.isVisible() and len(panel.questions.combos) == 1
+    assert "the dates in “Date” (column 1) read both as day/month/year and as month/day/year" in \
+        panel.questions.grid.itemAtPosition(0, 0).widget().text()
+    assert not next_button(wiz).isEnabled()
+    answer(qtbot, panel.questions.combos[0], "dmy")
+    wait_read(qtbot, wiz)
+    assert not panel.questions.isVisible() and not panel.problem
     assert "3 rows: 2 points movements, 1 rejected" in panel.summary.text()
     assert panel.tabs.isTabVisible(1) and panel.tabs.tabText(1) == "Columns: historique.csv"
     assert panel.tabs.tabText(2) == "Rejected rows (5)"

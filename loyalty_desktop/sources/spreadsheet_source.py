@@ -38,6 +38,7 @@ from ..service import OpenSource
 from ..source_rejects import SourceReject
 from . import spreadsheet_headers as hdr
 from .spreadsheet_rows import LedgerParser, MemberParser, RejectLog, RowReject, write_rejects_csv
+from .spreadsheet_questions import Choices, Question
 from .spreadsheet_sheet import Sheet, open_sheet
 from .. import clock as clocks
 
@@ -77,11 +78,22 @@ class SpreadsheetSource:
 
     @classmethod
     def open(cls, members: Path | str, ledger: Path | str | None = None, *, now: datetime | None = None,
-             cancel: CancelToken | None = None) -> SpreadsheetSource:
-        """Open both files (raising any file-level problem before anything is read)."""
-        m = open_sheet(members, hdr.MEMBERS)
-        lg = open_sheet(ledger, hdr.LEDGER) if ledger else None
+             cancel: CancelToken | None = None, choices: Choices | None = None) -> SpreadsheetSource:
+        """Open both files (raising any file-level problem before anything is read, and a
+        ConfigError naming what the files leave open: `spreadsheet_questions`)."""
+        m = open_sheet(members, hdr.MEMBERS, choices)
+        lg = open_sheet(ledger, hdr.LEDGER, choices) if ledger else None
+        open_questions = [(s.name, q) for s in (m, lg) if s is not None for q in s.questions]
+        if open_questions:
+            raise ConfigError(refusal(open_questions))
         return cls(m, lg, now=now, cancel=cancel)
+
+    def provided_fields(self) -> frozenset[str]:
+        """The catalog fields the members file has a column for (the others are left untouched)."""
+        fields = {f for f in self.members.mapping.fields if f}
+        if "tier_name" in fields:
+            fields.add("tier_id")  # derived from standard tier names when there is no id column
+        return frozenset(fields)
 
     # -- identity -------------------------------------------------------------------------------
 
@@ -179,6 +191,14 @@ class SpreadsheetSource:
         self.rejects.close()
 
 
+def refusal(questions: list[tuple[str, Question]]) -> str:
+    """Why an import does not run yet: each doubt, its file and the option answering it."""
+    lines = [f"{name}: {q.describe()}." for name, q in questions]
+    return ("Some columns can be read more than one way, so nothing was imported:\n  " + "\n  ".join(lines)
+            + "\nAnswer with these options (or in the wizard's column list); the answer is remembered for "
+              "files of the same shape.")
+
+
 KEEP_REJECT_LISTS = 20  # per members file: older lists are removed (the run history keeps every row)
 
 
@@ -208,7 +228,11 @@ class SpreadsheetSourceFactory:
         if not members or (str(members).isdigit() and not Path(members).exists()):
             raise ConfigError("--source csv needs --members FILE: the members export (CSV or Excel .xlsx), and "
                               "optionally --ledger FILE, the points history.")
-        source = SpreadsheetSource.open(members, ledger, cancel=cancel)
+        try:
+            choices = Choices.from_options(options)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        source = SpreadsheetSource.open(members, ledger, cancel=cancel, choices=choices)
         source.save_mappings()
 
         def close() -> None:
