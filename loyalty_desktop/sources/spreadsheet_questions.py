@@ -70,7 +70,7 @@ class Choices:
             field, sep, column = str(item).partition("=")
             if not sep:
                 raise ValueError(f"--map takes FIELD=COLUMN (got {item!r})")
-            maps.append((field.strip(), column.strip()))
+            maps.append((field.strip().lower().replace(" ", "_"), column.strip()))
         return cls(getattr(options, "email_column", None), getattr(options, "date_order", None),
                    getattr(options, "decimal", None), tuple(maps))
 
@@ -289,17 +289,19 @@ def conventions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]], del
 
 
 def mapping_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]], decimal_comma: bool,
-                      dayfirst: dict[int, bool]) -> list[Question]:
-    """Doubts about which column is which field (none for a mapping the user saved)."""
+                      dayfirst: dict[int, bool], choices: Choices | None = None) -> list[Question]:
+    """Doubts about which column is which field (none for a mapping the user saved, nor for the
+    fields the command line chose a column for)."""
     if mapping.saved:
         return []
+    answered = {f for f, _ in choices.maps} | ({"email"} if choices.email_column else set()) if choices else set()
     out = []
     q = _email_question(mapping, sample)
     if q is not None:
         out.append(q)
     out += _duplicate_questions(mapping)
     out += _text_questions(mapping, sample, decimal_comma, dayfirst)
-    return out
+    return [q for q in out if q.field not in answered]
 
 
 def options(question: Question) -> list[Any]:

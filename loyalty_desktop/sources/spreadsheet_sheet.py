@@ -177,7 +177,7 @@ def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | Non
         raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
                                "export it again with the data (nothing was imported).")
     decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
-    questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst) + questions
+    questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
     return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
 
 

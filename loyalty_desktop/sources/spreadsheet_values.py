@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-from ..model import LedgerKind, MembershipState
 from .. import clock as clocks
+from ..model import MembershipState
+from .spreadsheet_emails import DOMAIN_RE, EMAIL_RE, LOCAL_RE, normalize_email, valid_email
 
 
 class Reason(str, enum.Enum):
@@ -52,28 +52,6 @@ NULLS = frozenset({"-", "–", "—", "n/a", "N/A", "NA", "na", "null", "NULL", 
                    "nan", "NaN", "nil"})
 EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!",
                           "#CALC!", "#GETTING_DATA"})
-
-# Pragmatic address check, the rule Klaviyo applies plus dots: one @, no spaces or separators, a
-# dotted domain, at most 100 characters; no dot leading, trailing or doubled in the local part
-# (the domain's labels are never empty), which mail servers refuse.
-_LOCAL_CHAR = r"[^@\s\"(),:;<>\[\]\\.]"
-LOCAL_RE = re.compile(rf"{_LOCAL_CHAR}+(?:\.{_LOCAL_CHAR}+)*")
-DOMAIN_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
-EMAIL_RE = re.compile(f"{LOCAL_RE.pattern}@{DOMAIN_RE.pattern}")
-_EMAIL_JUNK = "\u200b\ufeff\u00a0 \t\r\n\"'<>"
-
-
-def normalize_email(cell: Any) -> str:
-    """Lower-cased, trimmed, `mailto:` dropped; "" when the cell is empty."""
-    if cell is None:
-        return ""
-    s = cell if cell.__class__ is str else str(cell)
-    return s.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
-
-
-def valid_email(email: str) -> bool:
-    return len(email) <= 100 and EMAIL_RE.fullmatch(email) is not None
-
 
 def _is_blank(cell: Any) -> bool:
     return cell is None or (cell.__class__ is str and (not cell.strip() or cell.strip() in NULLS))
@@ -393,23 +371,8 @@ def guess_dayfirst(samples: Iterable[str]) -> bool:
     return not (month_first and not day_first)
 
 
-# -- membership state -----------------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower-case ASCII without accents: "Désactivé" → "desactive"."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-
-
-_STATES = {
-    MembershipState.MEMBER: ("member", "membre", "active", "actif", "active member", "enabled", "enrolled",
-                             "inscrit", "yes", "oui", "true", "vrai", "1"),
-    MembershipState.CANDIDATE: ("candidate", "candidat", "pending", "en attente", "guest", "invite", "prospect",
-                                "not enrolled", "non inscrit"),
-    MembershipState.DISABLED: ("disabled", "desactive", "inactive", "inactif", "blocked", "bloque", "banned",
-                               "exclu", "deleted", "supprime", "no", "non", "false", "faux", "0"),
-}
-STATE_WORDS: dict[str, MembershipState] = {w: s for s, words in _STATES.items() for w in words}
+# States and ledger reasons (words in both languages) live in spreadsheet_words; importable from here.
+from .spreadsheet_words import REASON_KINDS, STATE_WORDS, fold, ledger_kind  # noqa: E402
 
 
 def to_state(cell: Any) -> MembershipState | None:
@@ -421,32 +384,7 @@ def to_state(cell: Any) -> MembershipState | None:
         raise BadValue(Reason.UNKNOWN_STATE, "expected member, candidate or disabled (membre, candidat, désactivé)")
     return state
 
-
-# -- ledger reasons -------------------------------------------------------------------------------
-
-# Words in a ledger's reason column → kind of movement; the first match wins (checked in order).
-_REASON_WORDS: tuple[tuple[LedgerKind, tuple[str, ...]], ...] = (
-    (LedgerKind.EXPIRE, ("expir", "perim", "peremption")),
-    (LedgerKind.BIRTHDAY, ("birthday", "anniversaire")),
-    (LedgerKind.REFERRAL, ("referral", "referred", "parrain", "filleul", "refer a friend")),
-    (LedgerKind.REDEEM, ("redeem", "redemption", "reward", "recompense", "echange", "utilis", "depens", "spent",
-                         "spend", "coupon", "reduction", "discount", "bon d achat", "voucher", "cadeau")),
-    (LedgerKind.ORDER, ("order", "commande", "achat", "purchase", "vente", "sale")),
-    (LedgerKind.MISSION, ("mission", "signup", "sign up", "inscription", "review", "avis", "follow", "abonn",
-                          "newsletter", "social", "share", "partage", "way to earn", "action", "bonus")),
-    (LedgerKind.ADJUST, ("adjust", "ajust", "correct", "manuel", "manual", "import", "regul")),
-)
-REASON_KINDS = {k.value: k for k in LedgerKind}
-
-
-def ledger_kind(reason: str | None, change: int) -> LedgerKind:
-    """The kind of a points movement from its reason text (any language); adjustments otherwise."""
-    if reason:
-        r = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(reason)).split())
-        exact = REASON_KINDS.get(r)
-        if exact is not None:
-            return exact
-        for kind, words in _REASON_WORDS:
-            if any(w in r for w in words):
-                return kind
-    return LedgerKind.ADJUST
+__all__ = ["DOMAIN_RE", "EMAIL_RE", "LOCAL_RE", "MAX_EXACT", "NULLS", "REASON_KINDS", "STATE_WORDS", "BadValue",
+           "Converter", "Reason", "date_bounds", "fold", "guess_dayfirst", "guess_decimal_comma", "ledger_kind",
+           "make_date", "make_datetime", "make_int", "normalize_email", "parse_number", "to_state", "to_text",
+           "valid_email"]
