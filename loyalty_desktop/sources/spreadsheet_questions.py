@@ -70,7 +70,7 @@ class Choices:
             field, sep, column = str(item).partition("=")
             if not sep:
                 raise ValueError(f"--map takes FIELD=COLUMN (got {item!r})")
-            maps.append((field.strip().lower().replace(" ", "_"), column.strip()))
+            maps.append((field, column.strip()))
         return cls(getattr(options, "email_column", None), getattr(options, "date_order", None),
                    getattr(options, "decimal", None), tuple(maps))
 
@@ -86,6 +86,7 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
     known = hdr.FIELD_TYPES[mapping.kind]
     wanted = list(choices.maps) + ([("email", choices.email_column)] if choices.email_column else [])
     for field, column in wanted:
+        field = field.strip().lower().replace(" ", "_")  # "Points_Balance" is points_balance
         if field not in known:
             if mapping.kind == hdr.MEMBERS and field in hdr.LEDGER_FIELDS or \
                     mapping.kind == hdr.LEDGER and field in hdr.FIELD_TYPES[hdr.MEMBERS]:
@@ -294,7 +295,8 @@ def mapping_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]
     fields the command line chose a column for)."""
     if mapping.saved:
         return []
-    answered = {f for f, _ in choices.maps} | ({"email"} if choices.email_column else set()) if choices else set()
+    answered = ({f.strip().lower().replace(" ", "_") for f, _ in choices.maps}
+                | ({"email"} if choices.email_column else set())) if choices else set()
     out = []
     q = _email_question(mapping, sample)
     if q is not None:
