@@ -65,7 +65,7 @@ class SheetPanel(QWidget):
         self.busy = busy_bar()
         self.summary = wrapping_label()  # what the files hold
         self.status = wrapping_label()  # ready, or why not
-        self.questions = QuestionsBox(lambda mapping: self.read_files(save=mapping))  # what the files leave open
+        self.questions = QuestionsBox(lambda mappings: self.read_files(save=mappings))  # what the files leave open
         self.not_provided = wrapping_label()  # the fields the file has no column for
         self.columns = table(3)
         self.ledger_columns = table(3)
@@ -150,8 +150,9 @@ class SheetPanel(QWidget):
         if (members, ledger or "") != self._paths:
             self.read_files()
 
-    def read_files(self, save: hdr.ColumnMapping | None = None) -> None:
-        """Read the chosen files in the background (first saving `save`, a corrected mapping)."""
+    def read_files(self, save: hdr.ColumnMapping | list[hdr.ColumnMapping] | None = None) -> None:
+        """Read the chosen files in the background (first saving `save`, a corrected mapping, or
+        the mappings the answers to the questions give)."""
         members, ledger = self.paths()
         self._paths = (members, ledger or "")
         if self._cancel is not None:
@@ -166,8 +167,8 @@ class SheetPanel(QWidget):
         cancel = self._cancel = CancelToken()
 
         def work() -> SheetCheck:
-            if save is not None:
-                save_mapping(save)
+            for mapping in [save] if isinstance(save, hdr.ColumnMapping) else save or []:
+                save_mapping(mapping)
             with full_collections_paused():  # a big export is many objects: keep the GUI turning
                 return check_files(members, ledger, cancel)
 

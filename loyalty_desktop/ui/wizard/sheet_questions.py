@@ -1,6 +1,7 @@
 """The spreadsheet panel's questions: what a file leaves open (`spreadsheet_questions`), each with a
-choice. Choosing answers it: the panel saves the answered mapping for the file shape (as the
-command line's answer is saved at the first sync) and reads the files again."""
+choice. Once every question has its answer, the panel saves the answered mappings for the file
+shapes (as the command line's answers are saved at the first sync) and reads the files again (a
+saved mapping is not questioned again, so the answers are taken together)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .base import wrapping_label
 from .rejects_view import html
 from .sheet_check import FileCheck
 
-Answer = Callable[[hdr.ColumnMapping], None]
+Answer = Callable[[list[hdr.ColumnMapping]], None]
 
 
 class QuestionsBox(QWidget):
@@ -31,6 +32,8 @@ class QuestionsBox(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.combos: list[QComboBox] = []
+        self._questions: list[tuple[FileCheck, Question]] = []
+        self._answers: dict[int, Any] = {}  # question index → choice
         self.hide()
 
     def show_questions(self, questions: list[tuple[FileCheck, Question]]) -> None:
@@ -40,6 +43,7 @@ class QuestionsBox(QWidget):
             if w is not None:
                 w.deleteLater()
         self.combos = []
+        self._questions, self._answers = list(questions), {}
         for row, (fc, q) in enumerate(questions):
             label = wrapping_label()
             label.setText("? " + html(self.sentence(fc, q)))
@@ -48,16 +52,25 @@ class QuestionsBox(QWidget):
             for choice in ask.options(q):
                 combo.addItem(self.choice_label(fc, q, choice), choice)
             combo.setAccessibleName(self.tr("Answer: {question}").format(question=self.sentence(fc, q)))
-            combo.activated.connect(partial(self._chosen, fc, q, combo))
+            combo.activated.connect(partial(self._chosen, row, combo))
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(combo, row, 1)
             self.combos.append(combo)
         self.setVisible(bool(questions))
 
-    def _chosen(self, fc: FileCheck, q: Question, combo: QComboBox, _index: int = 0) -> None:
+    def _chosen(self, row: int, combo: QComboBox, _index: int = 0) -> None:
         choice = combo.currentData()
-        if choice is not None:
-            self._answered(ask.answer(fc.mapping, q, choice))
+        if choice is None:
+            self._answers.pop(row, None)
+            return
+        self._answers[row] = choice
+        if len(self._answers) < len(self._questions):
+            return  # the others first
+        mappings: dict[int, hdr.ColumnMapping] = {}  # per file
+        for i, (fc, q) in enumerate(self._questions):
+            key = id(fc)
+            mappings[key] = ask.answer(mappings.get(key, fc.mapping), q, self._answers[i])
+        self._answered(list(mappings.values()))
 
     # -- words --------------------------------------------------------------------------------
 
