@@ -252,57 +252,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="271" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="280" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="283" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="346" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -559,424 +559,424 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="845" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="847" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="421" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="421" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="664" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="666" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="441" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="443" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="447" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="446" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="448" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="453" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="458" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="463" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="470" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="470" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="472" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="476" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="480" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="480" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="482" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="484" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="488" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="493" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="497" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="499" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="504" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="507" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="516" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="519" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="681" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="690" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="683" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="692" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="683" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="685" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="684" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="699" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="766" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="686" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="761" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="768" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="703" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="712" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="714" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="726" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="730" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="732" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="737" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="747" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="750" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="752" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="755" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="758" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="758" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="760" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="793" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="795" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="851" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="853" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="852" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="854" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="894" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="896" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="972" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="974" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="973" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="975" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="975" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="977" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="985" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="987" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1016" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1018" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1017" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1019" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1034" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1036" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -1007,49 +1007,59 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="88" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="144" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="169" />
+        <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
+        <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="188" />
+        <source>(left as is)</source>
+        <translation>(inchangé)</translation>
     </message>
 </context>
 <context>
@@ -1086,79 +1096,157 @@
     </message>
 </context>
 <context>
+    <name>QuestionsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="51" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="54" />
+        <source>Answer: {question}</source>
+        <translation>Réponse : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>“{name}” (column {n})</source>
+        <translation>« {name} » (colonne {n})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>column {n}</source>
+        <translation>colonne {n}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="86" />
+        <source>{file}: {columns} could each be the member's email. Which one identifies each member?</source>
+        <translation>{file} : {columns} pourraient chacune être l'e-mail du membre. Laquelle identifie chaque membre ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="88" />
+        <source>{file}: {columns} have the same name. Which one holds “{field}”?</source>
+        <translation>{file} : {columns} portent le même nom. Laquelle contient « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="90" />
+        <source>{file}: the dates in {columns} read both as day/month/year and as month/day/year. Which order does this file use?</source>
+        <translation>{file} : les dates de {columns} se lisent aussi bien jour/mois/année que mois/jour/année. Quel ordre ce fichier utilise-t-il ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="93" />
+        <source>{file}: {columns} writes numbers both as 1,234 and as 1.234,5. Which decimal separator does this file use? (Rows written the other way are rejected.)</source>
+        <translation>{file} : {columns} écrit les nombres à la fois comme 1,234 et comme 1.234,5. Quel séparateur décimal ce fichier utilise-t-il ? (Les lignes écrites autrement sont rejetées.)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="96" />
+        <source>{file}: {columns} holds text, not numbers or dates, yet its name matched “{field}”. Import it as “{field}” anyway?</source>
+        <translation>{file} : {columns} contient du texte, pas des nombres ni des dates, alors que son nom correspond à « {field} ». L'importer quand même comme « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Day/month/year (31/12/2026)</source>
+        <translation>Jour/mois/année (31/12/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Month/day/year (12/31/2026)</source>
+        <translation>Mois/jour/année (12/31/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal comma (1 234,5)</source>
+        <translation>Virgule décimale (1 234,5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal point (1,234.5)</source>
+        <translation>Point décimal (1,234.5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="105" />
+        <source>Import it as “{field}”</source>
+        <translation>L'importer comme « {field} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="107" />
+        <source>Leave it out (not imported)</source>
+        <translation>La laisser de côté (non importée)</translation>
+    </message>
+</context>
+<context>
     <name>RejectsView</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="66" />
         <source>Rejected rows</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="85" />
         <source>The first {shown} of {total} rejected rows; export them all to CSV.</source>
         <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
         <source>1 rejected row: it is not imported.</source>
         <translation>1 ligne refusée : elle n'est pas importée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="89" />
         <source>{n} rejected rows: they are not imported.</source>
         <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="91" />
         <source>No rejected rows.</source>
         <translation>Aucune ligne refusée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
         <source>Export the rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="102" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
         <source>1 rejected row exported to {path}.</source>
         <translation>1 ligne refusée exportée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="107" />
         <source>{n} rejected rows exported to {path}.</source>
         <translation>{n} lignes refusées exportées dans {path}.</translation>
     </message>
@@ -1166,88 +1254,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="83" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="91" />
         <source>{count} row(s) rejected. Each row says what the platform refused, or which row of the loyalty data could not be used, and why; once fixed, the next sync sends them.</source>
         <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé, ou quelle ligne des données de fidélité n'a pas pu être utilisée, et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="96" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="104" />
         <source>{field} — {file}, line {line}: “{value}”</source>
         <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1527,169 +1615,174 @@
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
         <source>Members file:</source>
         <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
         <source>Points history (optional):</source>
         <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
         <source>points-history.csv (for “points earned” emails)</source>
         <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
         <source>Members file</source>
         <translation>Fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
         <source>Points history file</source>
         <translation>Fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
         <source>Choose the members file</source>
         <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="129" />
         <source>Choose the points history file</source>
         <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
         <source>Columns of the members file</source>
         <translation>Colonnes du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
         <source>Columns of the points history</source>
         <translation>Colonnes de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="140" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="141" />
         <source>Choose the points history export</source>
         <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="143" />
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="177" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="202" />
         <source>the spreadsheet</source>
         <translation>le tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="200" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="206" />
+        <source>Some columns can be read more than one way: answer the questions below (the answers are remembered for files of the same shape).</source>
+        <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="210" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
         <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>1 member</source>
         <translation>1 membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>{n} members</source>
         <translation>{n} membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>1 points movement</source>
         <translation>1 mouvement de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>{n} points movements</source>
         <translation>{n} mouvements de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="241" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="255" />
         <source>Columns: {file}</source>
         <translation>Colonnes : {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="258" />
         <source>Rejected rows ({n})</source>
         <translation>Lignes refusées ({n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source>✓ Ready to import 1 member.</source>
         <translation>✓ Prêt à importer 1 membre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="267" />
         <source>✓ Ready to import {n} members.</source>
         <translation>✓ Prêt à importer {n} membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="259" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="278" />
         <source> · 1 email listed twice: the later row is used</source>
         <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="279" />
         <source> · {n} emails listed more than once: the later row is used</source>
         <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="287" />
         <source>(column {n}, no name)</source>
         <translation>(colonne {n}, sans nom)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="296" />
         <source>Loyalty field for the column {column}</source>
         <translation>Champ de fidélité pour la colonne {column}</translation>
     </message>
@@ -1817,129 +1910,144 @@
         <translation>e-mail absent du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
+        <source>number too large</source>
+        <translation>nombre trop grand</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
+        <source>implausible date</source>
+        <translation>date invraisemblable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="100" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
         <source>Choose the column that holds the email addresses (Email).</source>
         <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="125" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="116" />
+        <source>Not in this file (left as they are on the platform, never sent as 0 or empty): {fields}.</source>
+        <translation>Absents de ce fichier (laissés tels quels sur la plateforme, jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
 </context>
 <context>
@@ -2119,123 +2227,123 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="134" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="141" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="143" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="149" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="162" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="163" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="166" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="174" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="177" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="184" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="209" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="199" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2243,17 +2351,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="217" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="224" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
