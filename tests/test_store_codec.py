@@ -13,7 +13,8 @@ import pytest
 
 from loyalty_desktop.fields import BLANK_IS_UNKNOWN
 from loyalty_desktop.model import (
-    MEMBER_KEYS, LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward, RewardOrigin, to_jsonable,
+    MEMBER_KEYS, LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward, RewardOrigin,
+    to_jsonable,
 )
 from loyalty_desktop.store import dumps
 from loyalty_desktop.store_codec import (

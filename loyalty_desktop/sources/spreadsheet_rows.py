@@ -20,7 +20,6 @@ same ids and no new events. Identical rows in one file are told apart by their o
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields as dc_fields
