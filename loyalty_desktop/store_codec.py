@@ -114,20 +114,24 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
     if cls is Member and "unknown" not in (constant or {}):
         u = read(next(f for f in dataclasses.fields(cls) if f.name == "unknown"))
         lines.append(f"    if {u}:\n        return _unknown(o)\n")
+    # Commas without slicing: the first field always written is the anchor; optional fields before
+    # it carry a trailing comma, every field after it a leading one.
+    anchor = next(i for i, f in enumerate(fields) if f.name not in optional)
     pieces = []
     for i, f in enumerate(fields):
         key = canonical(f.name)
+        before, after = ("", ",") if i < anchor else ("," if i > anchor else "", "")
         if f.name in constant:
-            pieces.append(f"{key}:{{c{i}}},")
+            pieces.append(f"{before}{key}:{{c{i}}}{after}")
             continue
         lines.append(_field_stmt(i, f.name, str(f.type), read(f)))
         if f.name in optional:
-            lines.append(f"    s{i} = '' if v{i} is None else {key + ':'!r} + t{i} + ','\n")
+            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{' + ' + repr(after) if after else ''}\n")
             pieces.append(f"{{s{i}}}")
         else:
-            pieces.append(f"{key}:{{t{i}}},")
+            pieces.append(f"{before}{key}:{{t{i}}}{after}")
     body = "".join(pieces)
-    src = "def encode(o):\n" + "".join(lines) + f"    return '{{' + f'{body}'[:-1] + '}}'\n"
+    src = "def encode(o):\n" + "".join(lines) + f"    return f'{{{{{body}}}}}'\n"
     scope: dict[str, Any] = {f"c{i}": canonical(_CONVERT[cls][f.name](constant[f.name]))
                              for i, f in enumerate(fields) if f.name in constant}
     scope |= {"_quote": _quote, "_utc_iso": _utc_iso, "_dates": _dates, "_date_text": _date_text,
