@@ -2,6 +2,8 @@
 
 - Profiles: members whose *mapped* payload differs from the one the destination last
   acknowledged (fingerprint of the encoded payload, so a mapping edit re-sends what it changes).
+  A field the member lacks (its source does not provide it: `Member.unknown`) is in no payload,
+  so the platform keeps its value; no tier event is derived from a tier that is not provided.
 - Events: records new or changed since this destination's last plan, tier upgrades against the
   tier last planned, and expiry warnings due at the program's clock, each with a deterministic
   unique_id; the outbox keeps every event it ever queued, so none is queued twice.

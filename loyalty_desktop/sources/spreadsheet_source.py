@@ -11,6 +11,10 @@ again changes nothing, and a later export changes exactly what differs in it.
   from one month's export to the next of the same shape;
 - file-level problems are raised by `open` (and a file without one valid row at the end of the
   members stream, which rolls the import back), so a bad file changes nothing;
+- what the files leave open (`spreadsheet_questions`: two email columns, dates that read both
+  ways…) stops `open` with a ConfigError naming each doubt and the option answering it;
+- a field the members file has no column for, or a blank number/date cell, is unknown for that
+  member (`Member.unknown`): never sent, so the platform keeps its value;
 - rejected rows are kept in `source.rejects` and, after a sync, written to a list of this import's
   own, `<data folder>/imports/<file>-<folder tag>-<time of the import>.rejected.csv` (two files
   of the same name from different folders, or two imports, never share one; a clean import writes
