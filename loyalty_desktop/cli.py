@@ -247,7 +247,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 def cmd_inspect(args: argparse.Namespace) -> int:
     """Detected format, suggested mapping and first rejected rows of a spreadsheet export."""
     inspect = service.load_entry("loyalty_desktop.sources.spreadsheet_inspect:main", "`inspect` command")
-    return int(inspect(args.file, sys.stdout))
+    return int(inspect(args.file, sys.stdout, args))
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
@@ -261,6 +261,16 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     for path in render_all(Path(args.dir), languages=args.languages.split(",")):
         print(path)
     return 0
+
+
+def _sheet_choices(p: argparse.ArgumentParser) -> None:
+    """csv: the answers to what a spreadsheet leaves open (remembered for files of the same shape)."""
+    p.add_argument("--email-column", metavar="COLUMN", help="csv: the column holding each member's email")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="csv: read FIELD from COLUMN (a header, case-insensitive, or #N for the Nth column); "
+                        "FIELD= leaves the field out; repeat for several")
+    p.add_argument("--date-order", choices=["dmy", "mdy"], help="csv: dates are day/month/year or month/day/year")
+    p.add_argument("--decimal", choices=["comma", "point"], help="csv: the decimal separator (1 234,5 or 1,234.5)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--create-missing", action="store_true", help="Splio: create contacts missing in Splio")
     s.add_argument("--remote-diff", action="store_true",
                    help="Splio: read current values first and write only what differs")
+    _sheet_choices(s)
     s.set_defaults(func=cmd_sync)
 
     sb = sub.add_parser("sandbox", help="run the offline sandboxes (Klaviyo, Splio, Smile.io)")
@@ -317,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")
     i.add_argument("file")
+    _sheet_choices(i)
     i.set_defaults(func=cmd_inspect)
 
     st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "

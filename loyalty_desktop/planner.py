@@ -2,6 +2,8 @@
 
 - Profiles: members whose *mapped* payload differs from the one the destination last
   acknowledged (fingerprint of the encoded payload, so a mapping edit re-sends what it changes).
+  A field the member lacks (its source does not provide it: `Member.unknown`) is in no payload,
+  so the platform keeps its value; no tier event is derived from a tier that is not provided.
 - Events: records new or changed since this destination's last plan, tier upgrades against the
   tier last planned, and expiry warnings due at the program's clock, each with a deterministic
   unique_id; the outbox keeps every event it ever queued, so none is queued twice.
@@ -129,9 +131,11 @@ class Planner:
                     queue.append((email, payload, fp))
                 else:
                     drop.append(email)
-                tier = member.get("tier_id")
+                if "tier_id" not in member:  # not provided: the tier last planned still stands
+                    continue
+                tier = member["tier_id"]
                 if tier != planned_tier or not known:
-                    tiers.append((email, tier))  # every member planned is known from now on
+                    tiers.append((email, tier))  # every member planned with a tier is known from now on
                     # A member new to this destination: the tier they arrive with is news only if
                     # they joined since live events are due (baseline.py, rule 2).
                     news = known or (member.get("member_since") or "") >= joined_since

@@ -19,7 +19,6 @@ export of it or one worded differently yields the same ids and no new events. Id
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields as dc_fields
@@ -30,7 +29,8 @@ from typing import Any
 from ..ledger_ids import derived_id, movement_key
 from ..model import LedgerEntry, LedgerKind, Member, Record, Reward, RewardOrigin, Tier
 from ..net import CancelToken
-from ..store_codec import member_values_encoder
+from ..fields import BLANK_IS_UNKNOWN
+from ..store_codec import member_values_encoder, spreadsheet_member
 from . import spreadsheet_headers as hdr
 from .spreadsheet_convert import Column, compile_fill, failure, fill_short
 from .spreadsheet_read import Problem, Replay, SpreadsheetError
@@ -38,7 +38,8 @@ from .spreadsheet_read import Problem, Replay, SpreadsheetError
 from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet
 from .spreadsheet_values import (
-    EMAIL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int, to_state, to_text,
+    DOMAIN_RE, EMAIL_RE, LOCAL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int,
+    to_state, to_text,
 )
 
 __all__ = ["REJECT_COLUMNS", "LedgerParser", "MemberParser", "RejectLog", "RowReject", "email_check", "make_member",
@@ -87,7 +88,7 @@ class _Parser:
         if ftype == "signed int":
             return make_int(sheet.decimal_comma, signed=True)
         if ftype == "date":
-            return make_date(sheet.dayfirst.get(col, True))
+            return make_date(sheet.dayfirst.get(col, True), birthday=field == "birthday")
         if ftype == "datetime":
             return make_datetime(sheet.dayfirst.get(col, True))
         if field == "membership_state":
@@ -154,9 +155,7 @@ def email_check() -> Callable[[str], bool]:
     return valid
 
 
-_local, _at, _domain = EMAIL_RE.pattern.partition("]+@")  # "[^@…]+" then "@" then the domain
-assert _at and _local.startswith("[^@"), "EMAIL_RE changed: update email_check"
-_LOCAL_RE, _DOMAIN_RE = re.compile(_local + "]+"), re.compile(_domain)
+_LOCAL_RE, _DOMAIN_RE = LOCAL_RE, DOMAIN_RE  # EMAIL_RE is the local part, "@", the domain
 
 
 def make_member(values: list[Any]) -> Member:
@@ -196,6 +195,10 @@ class MemberParser(_Parser):
         fields = {f for f in sheet.mapping.fields if f}
         self.derive_tier_ids = "tier_name" in fields and "tier_id" not in fields
         self.tiers: dict[int, tuple[str, int | None]] = {}  # id → (name, lowest lifetime points seen)
+        # The fields this file provides; a blank cell of a number, date or state stays None: unknown.
+        self.varying = frozenset(fields | {"email"} | ({"tier_id"} if self.derive_tier_ids else set()))
+        self.defaults = [None if k in self.varying and k in BLANK_IS_UNKNOWN else d
+                         for k, d in zip(_MEMBER_FIELDS, _MEMBER_DEFAULTS, strict=True)]
 
     def is_member(self, email: str) -> bool:
         """Was a member imported with this (valid, normalized) email? Once the stream is done."""
@@ -231,16 +234,13 @@ class MemberParser(_Parser):
     def members(self, tiers_out: list[Tier] | None = None, require_valid: bool = True) -> Iterator[Member]:
         """Stream the members. When the stream ends, `tiers_out` (if given) is filled with the
         tiers seen, and a file without one valid row raises `SpreadsheetError`."""
-        return self._stream(make_member, tiers_out, require_valid)
+        return self._stream(spreadsheet_member(self.varying), tiers_out, require_valid)
 
     def member_texts(self, tiers_out: list[Tier] | None = None, require_valid: bool = True
                      ) -> Iterator[tuple[str, str]]:
         """As `members`, but (email, the store's JSON text of the Member): what an import into the
         store needs, without building each Member only to encode it."""
-        varying = {f for f in self.sheet.mapping.fields if f} | {"email"}
-        if self.derive_tier_ids:
-            varying.add("tier_id")
-        encode = member_values_encoder(frozenset(varying))
+        encode = member_values_encoder(self.varying)
         return self._stream(lambda vals: (vals[0], encode(vals)), tiers_out, require_valid)
 
     def _stream(self, make: Callable[[list[Any]], Any], tiers_out: list[Tier] | None, require_valid: bool
@@ -254,7 +254,7 @@ class MemberParser(_Parser):
         assert ei is not None
         valid_email = email_check()
         index, repeated, unused = self.index, self.repeated, self.unused
-        reject, defaults = self._reject, _MEMBER_DEFAULTS
+        reject, defaults = self._reject, self.defaults
         held: dict[int, tuple[int, Member, list[int]]] = {}  # hash → (line, member, lines it superseded)
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]

@@ -19,7 +19,9 @@ from typing import Any
 from ..net import CancelToken
 from . import spreadsheet_headers as hdr
 from .spreadsheet_read import FileFormat, Problem, SpreadsheetError, detect, iter_column, iter_rows
-from .spreadsheet_values import guess_dayfirst, guess_decimal_comma, normalize_email, valid_email
+from . import spreadsheet_questions as ask
+from .spreadsheet_questions import Choices, Question
+from .spreadsheet_values import guess_decimal_comma, normalize_email, valid_email
 
 HEADER_SEARCH_ROWS = 10
 SAMPLE_ROWS = 1000
@@ -34,6 +36,7 @@ class Sheet:
     detected_kind: str
     decimal_comma: bool
     dayfirst: dict[int, bool] = field(default_factory=dict)  # per date column
+    questions: list[Question] = field(default_factory=list)  # doubts to answer before importing
 
     @property
     def path(self) -> Path:
@@ -137,8 +140,9 @@ def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None
     return SpreadsheetError(problem, p, msg)
 
 
-def open_sheet(path: Path | str, kind: str | None = None) -> Sheet:
-    """Open a members or ledger export (`kind` None: recognise it from the headers)."""
+def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | None = None) -> Sheet:
+    """Open a members or ledger export (`kind` None: recognise it from the headers), with the
+    command line's answers (`choices`); what the file leaves open is in `Sheet.questions`."""
     fmt = detect(path)
     found: _Found | None = None
     failure: tuple[Problem, str, str | None] | None = None
@@ -164,12 +168,17 @@ def open_sheet(path: Path | str, kind: str | None = None) -> Sheet:
     elif detected != kind and saved[kind] is None:
         raise _wrong_kind(fmt.path, kind)
     mapping = saved[kind] or hdr.suggest(found.headers, kind)
+    mapping, problems = ask.apply(mapping, choices)
+    if problems:
+        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, f"{fmt.path.name}: " + "; ".join(problems)
+                               + " (nothing was imported).")
     _check_required(fmt.path, mapping)
     if not any(not _is_blank(r) for r in found.sample):
         raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
                                "export it again with the data (nothing was imported).")
-    decimal_comma, dayfirst = _conventions(mapping, found.sample, fmt.delimiter)
-    return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst)
+    decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
+    questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
+    return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
 
 
 def _wrong_kind(p: Path, wanted: str) -> SpreadsheetError:
@@ -198,16 +207,3 @@ def _check_required(p: Path, mapping: hdr.ColumnMapping) -> None:
             raise SpreadsheetError(Problem.MISSING_COLUMN, p, f"{p.name} is a points history without "
                                    f"{' and '.join(missing)}: name those columns and import it again "
                                    "(nothing was imported).")
-
-
-def _conventions(mapping: hdr.ColumnMapping, sample: list[Sequence[Any]], delimiter: str | None
-                 ) -> tuple[bool, dict[int, bool]]:
-    numbers: list[str] = []
-    dates: dict[int, list[str]] = {}
-    for col, _h, f in mapping.mapped():
-        if hdr.is_numeric(mapping.kind, f):
-            numbers.extend(r[col] for r in sample if col < len(r) and isinstance(r[col], str))
-        elif hdr.is_date(mapping.kind, f):
-            dates[col] = [r[col] for r in sample if col < len(r) and isinstance(r[col], str)]
-    dayfirst = {col: guess_dayfirst(vals) for col, vals in dates.items()}
-    return guess_decimal_comma(numbers, delimiter), dayfirst

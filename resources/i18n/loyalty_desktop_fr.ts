@@ -1140,49 +1140,59 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="88" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="144" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="150" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="169" />
+        <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
+        <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="188" />
+        <source>(left as is)</source>
+        <translation>(inchangé)</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1226,84 @@
         <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="51" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="54" />
+        <source>Answer: {question}</source>
+        <translation>Réponse : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>“{name}” (column {n})</source>
+        <translation>« {name} » (colonne {n})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>column {n}</source>
+        <translation>colonne {n}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="86" />
+        <source>{file}: {columns} could each be the member's email. Which one identifies each member?</source>
+        <translation>{file} : {columns} pourraient chacune être l'e-mail du membre. Laquelle identifie chaque membre ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="88" />
+        <source>{file}: {columns} have the same name. Which one holds “{field}”?</source>
+        <translation>{file} : {columns} portent le même nom. Laquelle contient « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="90" />
+        <source>{file}: the dates in {columns} read both as day/month/year and as month/day/year. Which order does this file use?</source>
+        <translation>{file} : les dates de {columns} se lisent aussi bien jour/mois/année que mois/jour/année. Quel ordre ce fichier utilise-t-il ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="93" />
+        <source>{file}: {columns} writes numbers both as 1,234 and as 1.234,5. Which decimal separator does this file use? (Rows written the other way are rejected.)</source>
+        <translation>{file} : {columns} écrit les nombres à la fois comme 1,234 et comme 1.234,5. Quel séparateur décimal ce fichier utilise-t-il ? (Les lignes écrites autrement sont rejetées.)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="96" />
+        <source>{file}: {columns} holds text, not numbers or dates, yet its name matched “{field}”. Import it as “{field}” anyway?</source>
+        <translation>{file} : {columns} contient du texte, pas des nombres ni des dates, alors que son nom correspond à « {field} ». L'importer quand même comme « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Day/month/year (31/12/2026)</source>
+        <translation>Jour/mois/année (31/12/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Month/day/year (12/31/2026)</source>
+        <translation>Mois/jour/année (12/31/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal comma (1 234,5)</source>
+        <translation>Virgule décimale (1 234,5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal point (1,234.5)</source>
+        <translation>Point décimal (1,234.5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="105" />
+        <source>Import it as “{field}”</source>
+        <translation>L'importer comme « {field} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="107" />
+        <source>Leave it out (not imported)</source>
+        <translation>La laisser de côté (non importée)</translation>
     </message>
 </context>
 <context>
@@ -1665,169 +1753,174 @@
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
         <source>Members file:</source>
         <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
         <source>Points history (optional):</source>
         <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
         <source>points-history.csv (for “points earned” emails)</source>
         <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
         <source>Members file</source>
         <translation>Fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
         <source>Points history file</source>
         <translation>Fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
         <source>Choose the members file</source>
         <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="129" />
         <source>Choose the points history file</source>
         <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
         <source>Columns of the members file</source>
         <translation>Colonnes du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
         <source>Columns of the points history</source>
         <translation>Colonnes de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="140" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="141" />
         <source>Choose the points history export</source>
         <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="143" />
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="177" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="202" />
         <source>the spreadsheet</source>
         <translation>le tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="200" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="206" />
+        <source>Some columns can be read more than one way: answer the questions below (the answers are remembered for files of the same shape).</source>
+        <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="210" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
         <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>1 member</source>
         <translation>1 membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>{n} members</source>
         <translation>{n} membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>1 points movement</source>
         <translation>1 mouvement de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>{n} points movements</source>
         <translation>{n} mouvements de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="241" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="255" />
         <source>Columns: {file}</source>
         <translation>Colonnes : {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="258" />
         <source>Rejected rows ({n})</source>
         <translation>Lignes refusées ({n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source>✓ Ready to import 1 member.</source>
         <translation>✓ Prêt à importer 1 membre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="267" />
         <source>✓ Ready to import {n} members.</source>
         <translation>✓ Prêt à importer {n} membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="259" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="278" />
         <source> · 1 email listed twice: the later row is used</source>
         <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="279" />
         <source> · {n} emails listed more than once: the later row is used</source>
         <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="287" />
         <source>(column {n}, no name)</source>
         <translation>(colonne {n}, sans nom)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="296" />
         <source>Loyalty field for the column {column}</source>
         <translation>Champ de fidélité pour la colonne {column}</translation>
     </message>
@@ -1955,129 +2048,144 @@
         <translation>e-mail absent du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
+        <source>number too large</source>
+        <translation>nombre trop grand</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
+        <source>implausible date</source>
+        <translation>date invraisemblable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="100" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
         <source>Choose the column that holds the email addresses (Email).</source>
         <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="125" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="116" />
+        <source>Not in this file (left as they are on the platform, never sent as 0 or empty): {fields}.</source>
+        <translation>Absents de ce fichier (laissés tels quels sur la plateforme, jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
 </context>
 <context>

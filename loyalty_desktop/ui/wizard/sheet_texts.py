@@ -67,6 +67,8 @@ def reason(r: Reason) -> str:
         Reason.FORMULA_ERROR: _T.translate("SheetTexts", "formula error"),
         Reason.MISSING_VALUE: _T.translate("SheetTexts", "missing value"),
         Reason.UNKNOWN_MEMBER: _T.translate("SheetTexts", "email not in the members file"),
+        Reason.TOO_LARGE: _T.translate("SheetTexts", "number too large"),
+        Reason.IMPLAUSIBLE_DATE: _T.translate("SheetTexts", "implausible date"),
     }
     return words.get(r, r.value)
 
