@@ -139,7 +139,7 @@ def test_cli_import_and_run_exports_are_inert_and_the_terminal_gets_no_escapes(t
                     "--base-url", sb.base_url or "")
     assert first.returncode == 0, first.stderr
     assert "\x1b" not in first.stdout + first.stderr
-    saved = data / "imports" / "membres.rejected.csv"
+    [saved] = (data / "imports").glob("membres-*.rejected.csv")  # one list per import
     imported = read_as_spreadsheet(saved.read_text(encoding="utf-8-sig"), delimiter=";")
     assert_inert(imported)
     assert len(imported) >= 6  # the header and the five hostile rows at least
