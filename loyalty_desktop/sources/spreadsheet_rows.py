@@ -6,10 +6,15 @@ converted, checked and yielded; what is kept per row is one small entry per emai
 duplicates and check ledger emails). A rejected row is recorded in a `RejectLog` with its line,
 column, value and reason (`spreadsheet_rejects`); `write_rejects_csv` exports them.
 
-Duplicate emails: the later row wins. A first pass over the email column tells which rows come
-again further down; those are held back (and reported with the line that is used), so each email
-is yielded once and re-importing the same file changes nothing. If the last row of an email is
-unreadable, the latest readable earlier one is used.
+Duplicate emails: the later row wins. A first pass over the email column tells which row is the
+last of its email; earlier ones are not yielded (each is reported with the line that is used, once
+that is known), so each email is yielded once and re-importing the same file changes nothing. If
+the last row of an email is unreadable, the latest readable earlier one is used (read again in a
+last pass). Nothing is held per duplicate but a line of a temporary file.
+
+A row whose structure is wrong (an unbalanced quote, too many or too few cells, a control
+character, a cell too long: `spreadsheet_csv.BadRow`) is rejected with its line and the reason;
+the first pass leaves it out too, so it never stands for its email.
 
 Ledger ids are derived from the row's content (email, moment, change, reason, description, code),
 never from its line number, so re-importing the same history or a longer export of it yields the
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields as dc_fields
@@ -33,6 +39,7 @@ from ..net import CancelToken
 from ..store_codec import member_values_encoder
 from . import spreadsheet_headers as hdr
 from .spreadsheet_convert import Column, compile_fill, failure, fill_short
+from .spreadsheet_csv import BadRow
 from .spreadsheet_read import Problem, Replay, SpreadsheetError
 # Rejected rows live in spreadsheet_rejects; imported from here by older code too.
 from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
@@ -78,6 +85,12 @@ class _Parser:
 
     def _reject(self, line: int, column: str, value: Any, reason: Reason, detail: str = "", email: str = "") -> None:
         self.rejects.add(RowReject(self.sheet.name, line, column, _show(value), reason, detail, email))
+
+    def _reject_bad(self, line: int, bad: BadRow) -> None:
+        """A row whose cells could not be told apart (or read): rejected whole, with its line."""
+        self.rows += 1
+        column = self.sheet.header(bad.column) if bad.column is not None else "(row)"
+        self._reject(line, column, bad.text, bad.reason, bad.detail)
 
     def _converter(self, col: int, field: str) -> Converter:
         kind, sheet = self.sheet.kind, self.sheet
@@ -179,18 +192,18 @@ _CACHED_FIELDS = frozenset({"first_name", "tier_name", "tier_id", "membership_st
 class MemberParser(_Parser):
     """Members sheet → `Member`s, each email once (the last valid row with that email).
 
-    A first pass indexes the emails (hash → last line) and notes those that come more than once,
-    so the main pass knows whether a row is superseded by a later one: superseded rows are held
-    back (only duplicates are held, so memory stays small) and reported with the line that is
-    used. If the last row of an email cannot be read, the latest valid earlier row is used
-    instead; an email none of whose rows can be read is noted (`unused`): the ledger checks
-    its emails against the members imported.
+    A first pass indexes the emails (hash → last line), so the main pass knows whether a row is
+    superseded by a later one: a superseded row is not yielded, only noted (line and email, in a
+    temporary file) and reported at the end with the line that is used. If the last row of an
+    email cannot be read, the latest valid earlier row is used instead (found by a last pass
+    over the rows of those emails only); an email none of whose rows can be read is noted
+    (`unused`): the ledger checks its emails against the members imported. Memory: the index,
+    nothing per duplicate.
     """
 
     def __init__(self, sheet: Sheet, rejects: RejectLog, cancel: CancelToken | None = None) -> None:
         super().__init__(sheet, rejects, cancel)
-        self.index: dict[int, int] = {}  # email hash → the last line holding it
-        self.repeated: set[int] = set()  # hashes of emails on several lines
+        self.index: dict[int, int] = {}  # email hash → the line used (the last line holding it, unless unreadable)
         self.unused: set[int] = set()  # hashes of (valid) emails no row of which could be imported
         self.duplicates = 0
         fields = {f for f in sheet.mapping.fields if f}
@@ -205,14 +218,14 @@ class MemberParser(_Parser):
     def _index_emails(self) -> Iterator[tuple[int, Sequence[Any]]]:
         """Index the emails; return the rows for the main pass (a workbook is parsed once and its
         rows replayed from a temporary file; a CSV is read again)."""
-        index, repeated, ei = self.index, self.repeated, self.email_col
+        index, ei = self.index, self.email_col
         assert ei is not None
-        for seen in (index, repeated, self.unused):  # a second stream starts afresh
-            seen.clear()
+        index.clear()  # a second stream starts afresh
+        self.unused.clear()
         if self.sheet.fmt.type == "xlsx":
             replay = Replay(self.sheet.data_rows(self.cancel))
             column: Iterable[tuple[int, Any]] = ((line, cells[ei] if ei < len(cells) else None)
-                                                 for line, cells in replay.first())
+                                                 for line, cells in replay.first() if cells.__class__ is not BadRow)
         else:
             replay = None
             column = self.sheet.column(ei, self.cancel)
@@ -221,11 +234,7 @@ class MemberParser(_Parser):
                 continue
             email = _email_of(raw) if raw.__class__ is not str else raw.strip(_EMAIL_JUNK).lower()
             if email:
-                h = hash(email.removeprefix("mailto:"))
-                n = len(index)
-                index[h] = line
-                if len(index) == n:  # not a new key: the email came before
-                    repeated.add(h)
+                index[hash(email.removeprefix("mailto:"))] = line
         return replay.again() if replay is not None else self.sheet.data_rows(self.cancel)
 
     def members(self, tiers_out: list[Tier] | None = None, require_valid: bool = True) -> Iterator[Member]:
@@ -253,89 +262,124 @@ class MemberParser(_Parser):
         ei, email_header = self.email_col, self.email_header
         assert ei is not None
         valid_email = email_check()
-        index, repeated, unused = self.index, self.repeated, self.unused
+        index, unused = self.index, self.unused
         reject, defaults = self._reject, _MEMBER_DEFAULTS
-        held: dict[int, tuple[int, Member, list[int]]] = {}  # hash → (line, member, lines it superseded)
+        # Valid rows a later row of the same email supersedes: "line email" lines, reported at the end.
+        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        retry: set[int] = set()  # emails whose last row is unreadable: an earlier valid row may stand in
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]
         derive, tiers, tier_ids = self.derive_tier_ids, self.tiers, {}  # type: ignore[var-annotated]
         track_tiers = derive or "tier_id" in self.sheet.mapping.fields
         has_life = "points_earned_lifetime" in self.sheet.mapping.fields
-        for line, cells in rows:
-            n = len(cells)
-            raw = cells[ei] if ei < n else None
-            if raw.__class__ is str:
-                email = raw.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
-            else:
-                email = _email_of(raw)
-            if not email:
-                if _is_blank_row(cells):
+        try:
+            for line, cells in rows:
+                if cells.__class__ is BadRow:
+                    self._reject_bad(line, cells)  # type: ignore[arg-type]
+                    continue
+                n = len(cells)
+                raw = cells[ei] if ei < n else None
+                if raw.__class__ is str:
+                    email = raw.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
+                else:
+                    email = _email_of(raw)
+                if not email:
+                    if _is_blank_row(cells):
+                        continue
+                    self.rows += 1
+                    reject(line, email_header, raw, Reason.MISSING_EMAIL)
                     continue
                 self.rows += 1
-                reject(line, email_header, raw, Reason.MISSING_EMAIL)
-                continue
-            self.rows += 1
-            if not valid_email(email):
-                reject(line, email_header, raw, Reason.INVALID_EMAIL)
-                continue
-            h = hash(email)
-            last = h not in repeated or index[h] == line
-            vals = defaults.copy()
-            vals[0] = email
-            try:
-                if n >= need:
-                    fill(cells, vals)
-                else:
-                    fill_short(plan, cells, vals)
-            except BadValue:
-                column, v, exc = failure(plan, cells)
-                reject(line, column.header, v, exc.reason, exc.detail, email)
-                if last:
-                    if h in held:  # the last row is unusable: the latest valid earlier one is used
-                        used, member, older = held.pop(h)
-                        self._superseded(older, used, email, email_header)
-                        self.valid += 1
-                        yield member
+                if not valid_email(email):
+                    reject(line, email_header, raw, Reason.INVALID_EMAIL)
+                    continue
+                h = hash(email)
+                last = index[h] == line
+                vals = defaults.copy()
+                vals[0] = email
+                try:
+                    if n >= need:
+                        fill(cells, vals)
                     else:
-                        unused.add(h)
-                continue
-            if track_tiers:
-                if derive:
-                    name = vals[i_tier_name]
-                    if name is not None:
-                        tid = tier_ids.get(name, 0)
-                        if tid == 0:
-                            tid = tier_ids[name] = tier_rank(name)
-                        vals[i_tier_id] = tid
-                tid = vals[i_tier_id]
-                if tid is not None:
-                    life = vals[i_life] if has_life else None
-                    known = tiers.get(tid)
-                    if known is None:
-                        tiers[tid] = (vals[i_tier_name] or str(tid), life)
-                    elif life is not None and (known[1] is None or life < known[1]):
-                        tiers[tid] = (known[0], life)
-            member = make(vals)
-            if not last:  # the same email comes again further down: hold this row back
-                prev = held.get(h)
-                held[h] = (line, member, (prev[2] + [prev[0]]) if prev else [])
-                continue
-            if held:
-                prev = held.pop(h, None)
-                if prev is not None:
-                    self._superseded(prev[2] + [prev[0]], line, email, email_header)
-            self.valid += 1
-            yield member
+                        fill_short(plan, cells, vals)
+                except BadValue:
+                    column, v, exc = failure(plan, cells)
+                    reject(line, column.header, v, exc.reason, exc.detail, email)
+                    if last:
+                        retry.add(h)
+                    continue
+                if track_tiers:
+                    if derive:
+                        name = vals[i_tier_name]
+                        if name is not None:
+                            tid = tier_ids.get(name, 0)
+                            if tid == 0:
+                                tid = tier_ids[name] = tier_rank(name)
+                            vals[i_tier_id] = tid
+                    tid = vals[i_tier_id]
+                    if tid is not None:
+                        life = vals[i_life] if has_life else None
+                        known = tiers.get(tid)
+                        if known is None:
+                            tiers[tid] = (vals[i_tier_name] or str(tid), life)
+                        elif life is not None and (known[1] is None or life < known[1]):
+                            tiers[tid] = (known[0], life)
+                if not last:  # the same email comes again further down
+                    superseded.write(f"{line} {email}\n")
+                    continue
+                self.valid += 1
+                yield make(vals)
+            if retry:
+                yield from self._stand_ins(retry, make, plan, fill, need)
+            self._report_superseded(superseded, email_header)
+        finally:
+            superseded.close()
         self.done = True
         if tiers_out is not None:
             tiers_out[:] = self.tier_list()
         if require_valid and self.valid == 0:
             raise self._no_valid_rows()
 
-    def _superseded(self, lines: list[int], used: int, email: str, header: str) -> None:
-        for old in lines:
+    def _stand_ins(self, retry: set[int], make: Callable[[list[Any]], Any], plan: list[Column],
+                   fill: Callable[[Sequence[Any], list[Any]], None], need: int) -> Iterator[Any]:
+        """For each email whose last row is unreadable, the latest valid earlier row (one more pass
+        over the rows, keeping one row per such email); emails without one are `unused`."""
+        ei = self.email_col
+        assert ei is not None
+        found: dict[int, tuple[int, list[Any]]] = {}
+        for line, cells in self.sheet.data_rows(self.cancel):
+            if cells.__class__ is BadRow or ei >= len(cells):
+                continue
+            email = _email_of(cells[ei])
+            h = hash(email)
+            if h not in retry or line >= self.index[h]:
+                continue
+            vals = _MEMBER_DEFAULTS.copy()
+            vals[0] = email
+            try:
+                (fill if len(cells) >= need else lambda c, v: fill_short(plan, c, v))(cells, vals)
+            except BadValue:
+                continue
+            found[h] = (line, vals)
+        for h in retry:
+            if h in found:
+                line, vals = found[h]
+                self.index[h] = line  # the line used
+                self.valid += 1
+                yield make(vals)
+            else:
+                self.unused.add(h)
+
+    def _report_superseded(self, superseded: Any, header: str) -> None:
+        superseded.seek(0)
+        for text in superseded:
+            line_s, _, email = text.rstrip("\n").partition(" ")
+            line, h = int(line_s), hash(email)
+            if h in self.unused or self.index[h] == line:
+                continue  # the row stands in for an unreadable last row: it is the one used
+            used = self.index[h]
             self.duplicates += 1
-            self._reject(old, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used",
+            self._reject(line, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used",
                          email)
 
     def tier_list(self) -> list[Tier]:
@@ -372,6 +416,9 @@ class LedgerParser(_Parser):
         reject = self._reject
         occurrences: dict[int, int] = {}
         for line, cells in self.sheet.data_rows(self.cancel):
+            if cells.__class__ is BadRow:
+                self._reject_bad(line, cells)  # type: ignore[arg-type]
+                continue
             n = len(cells)
             raw = cells[ei] if ei < n else None
             email = _email_of(raw)
