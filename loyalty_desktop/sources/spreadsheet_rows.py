@@ -1,10 +1,10 @@
-"""Rows → normalized records, with a reason for every row that cannot be used.
+"""Members rows → `Member`s, with a reason for every row that cannot be used.
 
-`MemberParser` turns a members sheet into `Member`s and `LedgerParser` a ledger sheet into
-`LedgerEntry`s (plus a `Reward` when a movement carries a reward code). Both stream: a row is
-converted, checked and yielded; what is kept per row is one small entry per email (to settle
-duplicates and check ledger emails). A rejected row is recorded in a `RejectLog` with its line,
-column, value and reason (`spreadsheet_rejects`); `write_rejects_csv` exports them.
+`MemberParser` turns a members sheet into `Member`s (`LedgerParser`, a ledger sheet into
+`LedgerEntry`s, lives in `spreadsheet_ledger`). Both stream: a row is converted, checked and
+yielded; what is kept per row is one small entry per email (to settle duplicates and check ledger
+emails). A rejected row is recorded in a `RejectLog` with its line, column, value and reason
+(`spreadsheet_rejects`); `write_rejects_csv` exports them.
 
 Duplicate emails: the later row wins. A first pass over the email column tells which row is the
 last of its email; earlier ones are not yielded (each is reported with the line that is used, once
@@ -15,16 +15,10 @@ last pass). Nothing is held per duplicate but a line of a temporary file.
 A row whose structure is wrong (an unbalanced quote, too many or too few cells, a control
 character, a cell too long: `spreadsheet_csv.BadRow`) is rejected with its line and the reason;
 the first pass leaves it out too, so it never stands for its email.
-
-Ledger ids are derived from the row's content (email, moment, change, reason, description, code),
-never from its line number, so re-importing the same history or a longer export of it yields the
-same ids and no new events. Identical rows in one file are told apart by their occurrence
-(second, third…). When the export has its own transaction id column, that id is used instead.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
 from collections import deque
@@ -34,88 +28,23 @@ from itertools import repeat
 from operator import call as _call
 from typing import Any
 
-from ..model import LedgerEntry, LedgerKind, Member, Record, Reward, RewardOrigin, Tier
+from ..model import Member, Tier
 from ..net import CancelToken
 from ..store_codec import member_values_encoder
-from . import spreadsheet_headers as hdr
 from .spreadsheet_convert import Column, compile_fill, failure, fill_short
 from .spreadsheet_csv import BadRow
-from .spreadsheet_read import Problem, Replay, SpreadsheetError
+from .spreadsheet_ledger import LedgerParser
+from .spreadsheet_parse import EMAIL_JUNK, Parser, email_of, is_blank_row
+from .spreadsheet_read import Replay
 # Rejected rows live in spreadsheet_rejects; imported from here by older code too.
 from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet
-from .spreadsheet_values import (
-    EMAIL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int, to_state, to_text,
-)
+from .spreadsheet_values import EMAIL_RE, BadValue, Reason, fold
 
 __all__ = ["REJECT_COLUMNS", "LedgerParser", "MemberParser", "RejectLog", "RowReject", "email_check", "make_member",
            "tier_rank", "write_rejects_csv"]
 
-_EMAIL_JUNK = "\u200b\ufeff\u00a0 \t\r\n\"'<>"
 _new = object.__new__
-
-
-def _show(value: Any) -> str:
-    s = "" if value is None else str(value)
-    return s if len(s) <= 200 else s[:200] + "…"
-
-
-def _is_blank_row(cells: Any) -> bool:
-    return all(c is None or (c.__class__ is str and not c.strip()) for c in cells)
-
-
-def _email_of(cell: Any) -> str:
-    if cell is None:
-        return ""
-    s = (cell if cell.__class__ is str else str(cell)).strip(_EMAIL_JUNK).lower()
-    return s.removeprefix("mailto:")
-
-
-class _Parser:
-    def __init__(self, sheet: Sheet, rejects: RejectLog, cancel: CancelToken | None = None) -> None:
-        self.sheet = sheet
-        self.rejects = rejects
-        self.cancel = cancel
-        self.rows = 0  # non-blank rows read
-        self.valid = 0
-        self.done = False
-        self.email_col = sheet.mapping.column("email")
-        assert self.email_col is not None
-        self.email_header = sheet.header(self.email_col)
-
-    def _reject(self, line: int, column: str, value: Any, reason: Reason, detail: str = "", email: str = "") -> None:
-        self.rejects.add(RowReject(self.sheet.name, line, column, _show(value), reason, detail, email))
-
-    def _reject_bad(self, line: int, bad: BadRow) -> None:
-        """A row whose cells could not be told apart (or read): rejected whole, with its line."""
-        self.rows += 1
-        column = self.sheet.header(bad.column) if bad.column is not None else "(row)"
-        self._reject(line, column, bad.text, bad.reason, bad.detail)
-
-    def _converter(self, col: int, field: str) -> Converter:
-        kind, sheet = self.sheet.kind, self.sheet
-        ftype = hdr.field_type(kind, field)
-        if ftype == "int":
-            return make_int(sheet.decimal_comma)
-        if ftype == "signed int":
-            return make_int(sheet.decimal_comma, signed=True)
-        if ftype == "date":
-            return make_date(sheet.dayfirst.get(col, True))
-        if ftype == "datetime":
-            return make_datetime(sheet.dayfirst.get(col, True))
-        if field == "membership_state":
-            return to_state
-        return to_text
-
-    def _plan(self) -> list[tuple[int, str, Converter, str]]:
-        return [(col, f, self._converter(col, f), self.sheet.header(col))
-                for col, _h, f in self.sheet.mapping.mapped() if f != "email"]
-
-    def _no_valid_rows(self) -> SpreadsheetError:
-        first = self.rejects.first[0].describe() if self.rejects.first else "no rows"
-        return SpreadsheetError(Problem.NO_VALID_ROWS, self.sheet.path,
-                                f"None of the {self.rows} rows of {self.sheet.name} could be read (first problem: "
-                                f"{first}); check the column mapping and the file (nothing was imported).")
 
 
 # Standard tier names → rank, used as tier id when the file has tier names but no tier id column
@@ -189,7 +118,7 @@ _CACHED_FIELDS = frozenset({"first_name", "tier_name", "tier_id", "membership_st
                             "member_since", "last_activity_at", "points_expiring"})
 
 
-class MemberParser(_Parser):
+class MemberParser(Parser):
     """Members sheet → `Member`s, each email once (the last valid row with that email).
 
     A first pass indexes the emails (hash → last line), so the main pass knows whether a row is
@@ -232,7 +161,7 @@ class MemberParser(_Parser):
         for line, raw in column:
             if raw is None:
                 continue
-            email = _email_of(raw) if raw.__class__ is not str else raw.strip(_EMAIL_JUNK).lower()
+            email = email_of(raw) if raw.__class__ is not str else raw.strip(EMAIL_JUNK).lower()
             if email:
                 index[hash(email.removeprefix("mailto:"))] = line
         return replay.again() if replay is not None else self.sheet.data_rows(self.cancel)
@@ -280,11 +209,11 @@ class MemberParser(_Parser):
                 n = len(cells)
                 raw = cells[ei] if ei < n else None
                 if raw.__class__ is str:
-                    email = raw.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
+                    email = raw.strip(EMAIL_JUNK).lower().removeprefix("mailto:")
                 else:
-                    email = _email_of(raw)
+                    email = email_of(raw)
                 if not email:
-                    if _is_blank_row(cells):
+                    if is_blank_row(cells):
                         continue
                     self.rows += 1
                     reject(line, email_header, raw, Reason.MISSING_EMAIL)
@@ -350,7 +279,7 @@ class MemberParser(_Parser):
         for line, cells in self.sheet.data_rows(self.cancel):
             if cells.__class__ is BadRow or ei >= len(cells):
                 continue
-            email = _email_of(cells[ei])
+            email = email_of(cells[ei])
             h = hash(email)
             if h not in retry or line >= self.index[h]:
                 continue
@@ -397,98 +326,3 @@ class MemberParser(_Parser):
         lows = [low for _, (_, low) in items]
         by_points = all(low is not None for low in lows) and len(set(lows)) == len(lows)
         return [Tier(tid, name, int(low) if by_points and low is not None else tid) for tid, (name, low) in items]
-
-
-class LedgerParser(_Parser):
-    """Ledger sheet → `LedgerEntry`s (and `Reward`s for movements with a reward code)."""
-
-    def records(self, members: MemberParser | None = None) -> Iterator[Record]:
-        """Stream the records. With `members`, rows whose email is not a member are rejected; the
-        members stream must have been read to its end first (as `Store.ingest` does)."""
-        if members is not None and not members.done:
-            raise RuntimeError("read the members before the ledger")
-        is_member = members.is_member if members is not None else None
-        plan = self._plan()
-        ei, email_header = self.email_col, self.email_header
-        assert ei is not None
-        cols = {f: self.sheet.header(c) for c, _h, f in self.sheet.mapping.mapped()}
-        match = EMAIL_RE.fullmatch
-        reject = self._reject
-        occurrences: dict[int, int] = {}
-        for line, cells in self.sheet.data_rows(self.cancel):
-            if cells.__class__ is BadRow:
-                self._reject_bad(line, cells)  # type: ignore[arg-type]
-                continue
-            n = len(cells)
-            raw = cells[ei] if ei < n else None
-            email = _email_of(raw)
-            if not email:
-                if _is_blank_row(cells):
-                    continue
-                self.rows += 1
-                reject(line, email_header, raw, Reason.MISSING_EMAIL)
-                continue
-            self.rows += 1
-            if len(email) > 100 or match(email) is None:
-                reject(line, email_header, raw, Reason.INVALID_EMAIL)
-                continue
-            if is_member is not None and not is_member(email):
-                reject(line, email_header, raw, Reason.UNKNOWN_MEMBER, "", email)
-                continue
-            kw: dict[str, Any] = {}
-            try:
-                for col, key, conv, header in plan:
-                    if col < n:
-                        v = cells[col]
-                        if v is not None and v != "":
-                            r = conv(v)
-                            if r is not None:
-                                kw[key] = r
-            except BadValue as exc:
-                reject(line, header, v, exc.reason, exc.detail, email)
-                continue
-            at = kw.get("at")
-            if at is None:
-                reject(line, cols["at"], "", Reason.MISSING_VALUE, "a movement needs its date", email)
-                continue
-            if "points_change" in kw:
-                change = kw["points_change"]
-            elif "points_credit" in kw or "points_debit" in kw:
-                change = kw.get("points_credit", 0) - kw.get("points_debit", 0)
-            else:
-                col = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
-                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points", email)
-                continue
-            self.valid += 1
-            yield from self._entry(email, at, change, kw, occurrences)
-        self.done = True
-
-    def _entry(self, email: str, at: Any, change: int, kw: dict[str, Any], occurrences: dict[int, int]
-               ) -> Iterator[Record]:
-        reason_text = kw.get("reason")
-        description = kw.get("description") or reason_text or ""
-        code = kw.get("reward_code")
-        kind = ledger_kind(reason_text or kw.get("description"), change)
-        if kind is LedgerKind.ADJUST and code and change < 0:
-            kind = LedgerKind.REDEEM  # points spent and a code received: a redemption
-        if kind in (LedgerKind.REDEEM, LedgerKind.EXPIRE) and change > 0:
-            change = -change  # exports often write points spent as a positive number
-        tid = kw.get("transaction_id")
-        if tid:
-            rid = f"sheet:{tid}"
-        else:
-            key = "|".join((email, at.isoformat(), str(change), reason_text or "", kw.get("description") or "",
-                            code or ""))
-            h = hash(key)
-            nth = occurrences.get(h, 0)
-            occurrences[h] = nth + 1
-            rid = "sheet:" + hashlib.blake2b(key.encode(), digest_size=10).hexdigest() + (f"-{nth}" if nth else "")
-        reward_id = None
-        if code:
-            reward_id = f"{rid}:reward"
-            origin = {LedgerKind.BIRTHDAY: RewardOrigin.BIRTHDAY,
-                      LedgerKind.REFERRAL: RewardOrigin.REFERRAL_SENDER}.get(kind, RewardOrigin.REDEMPTION)
-            yield Reward(reward_id, email, kw.get("reward_name") or description or "Reward", code, origin, at,
-                         kw.get("reward_expires_at"), kw.get("reward_used_at"), max(0, -change))
-        yield LedgerEntry(rid, email, at, change, kind, description, kw.get("balance_after"), reward_id)
-
