@@ -209,7 +209,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 def cmd_inspect(args: argparse.Namespace) -> int:
     """Detected format, suggested mapping and first rejected rows of a spreadsheet export."""
     inspect = service.load_entry("loyalty_desktop.sources.spreadsheet_inspect:main", "`inspect` command")
-    return int(inspect(args.file, sys.stdout))
+    return int(inspect(args.file, sys.stdout, encoding=args.encoding))
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
@@ -238,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="demo: number of members (default 500); csv: the members file")
     s.add_argument("--seed", type=int, default=42, help="demo program seed")
     s.add_argument("--ledger", help="csv: the ledger file (one row per points movement)")
+    s.add_argument("--encoding", help="csv: the text encoding of the CSV files (utf-8, cp1252, mac_roman, utf-16…), "
+                                      "when the detected one is wrong or the file mixes two")
     s.add_argument("--source-base-url", help="source API address (e.g. a Smile sandbox)")
     s.add_argument("--to", choices=sorted(service.TARGETS), required=True)
     s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
@@ -275,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")
     i.add_argument("file")
+    i.add_argument("--encoding", help="a CSV's text encoding (utf-8, cp1252, mac_roman, utf-16…) instead of the "
+                                      "detected one")
     i.set_defaults(func=cmd_inspect)
 
     st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "

@@ -150,13 +150,14 @@ def iter_csv(fmt: FileFormat, after: int = 0, cancel: Any = None, shape: RowShap
     d = fmt.delimiter
     check_chars = fmt.controls
     with fmt.path.open("r", encoding=fmt.encoding, errors="surrogateescape", newline="") as f:
+        src = iter(f)
         pending: deque[str] = deque()
         buf: list[str] = []
-        lines = _lines(iter(f), pending, buf)
         start = 1  # the line the next record starts on
         count = 0
         while True:
-            reader = csv.reader(lines, delimiter=d, skipinitialspace=True, strict=True)
+            # A fresh reader (and line feed: the last one may have ended with the file) after each error.
+            reader = csv.reader(_lines(src, pending, buf), delimiter=d, skipinitialspace=True, strict=True)
             try:
                 for row in reader:
                     line, n = start, len(buf)

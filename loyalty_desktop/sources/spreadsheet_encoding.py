@@ -30,10 +30,13 @@ from pathlib import Path
 CHUNK = 1 << 20
 SAMPLE_LIMIT = 64 * 1024  # bytes of non-ASCII lines handed to the detector
 
-# Bytes Windows-1252 leaves undefined.
-CP1252_HOLES = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-# C0 controls but tab, LF, CR; DEL. (In UTF-8 these bytes only ever stand for themselves.)
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+# Bytes Windows-1252 leaves undefined; C0 controls but tab, LF, CR, and DEL. (In UTF-8 these bytes
+# only ever stand for themselves.) Found with bytes.translate, which keeps only them: a regex over
+# every byte of a 100 MB export costs seconds, translate a tenth of that.
+_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_CONTROLS = frozenset(set(range(0x20)) - set(b"\t\n\r") | {0x7F})
+_ODD_DELETE = bytes(b for b in range(256) if b not in _HOLES | _CONTROLS)
+_C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F: C1 controls
 # One well-formed UTF-8 sequence of two to four bytes.
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
@@ -67,39 +70,45 @@ class Mixed:
 
 
 def scan(path: Path) -> Scan:
-    """One pass over the bytes (see the module's doc)."""
+    """One pass over the bytes (see the module's doc).
+
+    UTF-8 is checked by decoding with `surrogateescape`: a byte UTF-8 cannot decode becomes one
+    lone surrogate (so the text does not encode back), and each well-formed sequence of k bytes
+    becomes one character, so fewer characters than bytes means the file holds such sequences."""
     h = hashlib.blake2b(digest_size=16)
-    dec = codecs.getincrementaldecoder("utf-8")()
-    utf8_ok, seqs, cp1252_ok, controls, quotes = True, False, True, False, False
+    dec = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    utf8_ok, cp1252_ok, controls, quotes = True, True, False, False
+    chars = 0
     sample: list[bytes] = []
     budget = SAMPLE_LIMIT
     size = 0
     with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
+        while True:
+            chunk = f.read(CHUNK)
+            text = dec.decode(chunk, final=not chunk)
+            chars += len(text)
+            if utf8_ok and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    utf8_ok = False
+            if not chunk:
+                break
             size += len(chunk)
             h.update(chunk)
             quotes = quotes or b'"' in chunk
-            if utf8_ok:
-                try:
-                    dec.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8_ok = False
-            seqs = seqs or UTF8_SEQUENCE.search(chunk) is not None
-            if cp1252_ok and CP1252_HOLES.search(chunk):
-                cp1252_ok = False
-            controls = controls or CONTROL_BYTES.search(chunk) is not None
+            odd = chunk.translate(None, _ODD_DELETE)
+            if odd:
+                cp1252_ok = cp1252_ok and not _HOLES.intersection(odd)
+                controls = controls or not _CONTROLS.isdisjoint(odd)
+            controls = controls or (b"\xc2" in chunk and _C1_IN_UTF8.search(chunk) is not None)
             if budget > 0:
                 for m in _NON_ASCII_LINE.finditer(chunk):
                     sample.append(m.group())
                     budget -= len(m.group()) + 1
                     if budget <= 0:
                         break
-    if utf8_ok:
-        try:
-            dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            utf8_ok = False
-    return Scan(h.hexdigest(), utf8_ok, seqs, cp1252_ok, controls, quotes, b"\n".join(sample), size)
+    return Scan(h.hexdigest(), utf8_ok, chars < size, cp1252_ok, controls, quotes, b"\n".join(sample), size)
 
 
 def bom_encoding(head: bytes) -> str | None:

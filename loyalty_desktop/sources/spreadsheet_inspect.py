@@ -18,10 +18,11 @@ from .spreadsheet_sheet import Sheet, open_sheet
 SHOW_REJECTS = 10
 
 
-def main(path: str, out: TextIO) -> int:
-    """Print the report; 0 when the file can be imported, 1 when it cannot (the reason printed)."""
+def main(path: str, out: TextIO, encoding: str | None = None) -> int:
+    """Print the report; 0 when the file can be imported, 1 when it cannot (the reason printed).
+    `encoding`: a CSV's text encoding as the user chose it (else detected)."""
     try:
-        sheet = open_sheet(path)
+        sheet = open_sheet(path, encoding=encoding)
         _report(sheet, out)
     except LoyaltyError as exc:
         print(f"error: {user_message(exc)}", file=out)

@@ -161,6 +161,10 @@ def _detect_zip(p: Path, size: int) -> FileFormat:
             "a PowerPoint presentation" if "ppt/presentation.xml" in names else "a ZIP archive")
         raise _not_spreadsheet(p, what)
     sheets = _xlsx_sheet_names(p)
+    if not sheets:
+        raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} holds no worksheet that can be read (the workbook "
+                               "is damaged): open it in Excel, save it again as .xlsx or CSV, and import that file "
+                               "(nothing was imported).")
     return FileFormat(p, "xlsx", _digest(p), size, sheets=sheets)
 
 
@@ -168,11 +172,16 @@ def _open_workbook(p: Path) -> Any:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # Opened here, not by openpyxl: a workbook that fails to load would leave openpyxl's file open.
+    f = p.open("rb")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it drops: irrelevant here
-            return openpyxl.load_workbook(p, read_only=True, data_only=True)
+            wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
+        wb._loyalty_file = f  # closed with the workbook (`_close_workbook`)
+        return wb
     except (InvalidFileException, Exception) as exc:  # a damaged workbook fails in many ways (zip, XML, values)
+        f.close()
         raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} could not be read as an Excel workbook "
                                f"({_plain(exc)}): open it in Excel, save it again as .xlsx or CSV, and import that "
                                "file (nothing was imported).") from None
@@ -185,12 +194,19 @@ def _plain(exc: BaseException) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
+def _close_workbook(wb: Any) -> None:
+    try:
+        wb.close()
+    finally:
+        wb._loyalty_file.close()
+
+
 def _xlsx_sheet_names(p: Path) -> tuple[str, ...]:
     wb = _open_workbook(p)
     try:
         return tuple(ws.title for ws in wb.worksheets)
     finally:
-        wb.close()
+        _close_workbook(wb)
 
 
 def _digest(p: Path) -> str:
@@ -250,7 +266,7 @@ def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> 
 
 def _mixed_error(p: Path) -> SpreadsheetError:
     m = enc.find_mixed(p)
-    byte = f" (byte 0x{m.other_bytes.hex().upper()})" if m.other_bytes else ""
+    byte = f", byte 0x{m.other_bytes.hex().upper()}" if m.other_bytes else ""
     return SpreadsheetError(
         Problem.MIXED_ENCODING, p,
         f"{p.name} mixes two text encodings: line {m.utf8_at[0]} (character {m.utf8_at[1]}) is UTF-8 but line "
@@ -359,6 +375,7 @@ class Replay:
 def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch: int = 2000
                ) -> Iterator[tuple[int, Sequence[Any]]]:
     wb = _open_workbook(path)
+    rows: Any = None
     try:
         ws = wb[sheet]
         ws.reset_dimensions()  # some writers store a wrong sheet size; read the rows as they are
@@ -387,4 +404,6 @@ def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch
         raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({_plain(exc)}): open it "
                                "in Excel, save it again as .xlsx or CSV and retry (nothing was imported).") from None
     finally:
-        wb.close()
+        if rows is not None:
+            rows.close()  # the sheet's reader, before its archive
+        _close_workbook(wb)

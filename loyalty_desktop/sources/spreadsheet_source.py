@@ -72,10 +72,11 @@ class SpreadsheetSource:
 
     @classmethod
     def open(cls, members: Path | str, ledger: Path | str | None = None, *, now: datetime | None = None,
-             cancel: CancelToken | None = None) -> SpreadsheetSource:
-        """Open both files (raising any file-level problem before anything is read)."""
-        m = open_sheet(members, hdr.MEMBERS)
-        lg = open_sheet(ledger, hdr.LEDGER) if ledger else None
+             cancel: CancelToken | None = None, encoding: str | None = None) -> SpreadsheetSource:
+        """Open both files (raising any file-level problem before anything is read); `encoding`:
+        the CSVs' text encoding as the user chose it (`--encoding`), else detected."""
+        m = open_sheet(members, hdr.MEMBERS, encoding)
+        lg = open_sheet(ledger, hdr.LEDGER, encoding) if ledger else None
         return cls(m, lg, now=now, cancel=cancel)
 
     # -- identity -------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ class SpreadsheetSourceFactory:
         if not members or (str(members).isdigit() and not Path(members).exists()):
             raise ConfigError("--source csv needs --members FILE: the members export (CSV or Excel .xlsx), and "
                               "optionally --ledger FILE, the points history.")
-        source = SpreadsheetSource.open(members, ledger, cancel=cancel)
+        source = SpreadsheetSource.open(members, ledger, cancel=cancel, encoding=getattr(options, "encoding", None))
         source.save_mappings()
 
         def close() -> None:
