@@ -25,6 +25,7 @@ csv module's field limit, so a quote never closed keeps at most that much).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections import deque
@@ -38,7 +39,19 @@ if TYPE_CHECKING:
     from .spreadsheet_read import FileFormat
 
 CELL_LIMIT = 32_767  # characters: Excel's own limit for a cell
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\udc00-\udcff]")
+UNDECODABLE = "loyalty-undecodable"
+
+
+def _undecodable(exc: UnicodeError) -> tuple[str, int]:
+    """Each byte the encoding cannot decode becomes U+DC00 + byte (as `surrogateescape`, which
+    refuses bytes below 0x80: a broken UTF-16 unit may hold some), found and rejected per row."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(UNDECODABLE, _undecodable)
 _LOOSE_EMAIL = re.compile(r"\s*[^@\s\"';,<>]+@[^@\s\"';,<>]+\.[^@\s\"';,<>]+\s*")
 
 
@@ -149,7 +162,7 @@ def iter_csv(fmt: FileFormat, after: int = 0, cancel: Any = None, shape: RowShap
     assert fmt.encoding is not None and fmt.delimiter is not None
     d = fmt.delimiter
     check_chars = fmt.controls
-    with fmt.path.open("r", encoding=fmt.encoding, errors="surrogateescape", newline="") as f:
+    with fmt.path.open("r", encoding=fmt.encoding, errors=UNDECODABLE, newline="") as f:
         src = iter(f)
         pending: deque[str] = deque()
         buf: list[str] = []
@@ -209,7 +222,7 @@ def _cell_problem(row: Sequence[str], first: str, encoding: str) -> BadRow | Non
 
 def _control_text(ch: str, encoding: str) -> tuple[Reason, str]:
     code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:
+    if 0xDC00 <= code <= 0xDCFF:
         return Reason.ENCODING, (f"the byte 0x{code - 0xDC00:02X} is not text in {encoding}, the encoding the file "
                                  "is read with: save the file in one encoding (UTF-8), or choose the encoding that "
                                  "reads it (--encoding)")
@@ -241,7 +254,7 @@ def iter_csv_column(fmt: FileFormat, column: int, after: int, cancel: Any, shape
     d = fmt.delimiter
     need = column + 1
     width = shape.width - 1 if shape is not None else -1
-    with fmt.path.open("r", encoding=fmt.encoding, errors="surrogateescape", newline="") as f:
+    with fmt.path.open("r", encoding=fmt.encoding, errors=UNDECODABLE, newline="") as f:
         for line, text in enumerate(f, 1):
             if line > after:
                 if shape is not None and text.count(d) != width:

@@ -228,7 +228,9 @@ def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> 
     if encoding is None and len(_BINARY_BYTES.findall(head)) > max(2, len(head) // 100):
         raise _not_spreadsheet(p, "a binary file")
     s = enc.scan(p)
-    controls = s.controls or (encoding or "").startswith("utf-16")  # UTF-16: checked after decoding
+    # Rows are checked one by one when the text may hold control characters or bytes its encoding
+    # cannot decode: UTF-16 (checked after decoding) or a BOM-named UTF-8 that does not decode.
+    controls = s.controls or (encoding or "").startswith("utf-16") or (encoding == "utf-8-sig" and not s.utf8_ok)
     if chosen:
         if not enc.known(chosen):
             raise SpreadsheetError(Problem.UNKNOWN_ENCODING, p, f"{chosen!r} is not an encoding this program "

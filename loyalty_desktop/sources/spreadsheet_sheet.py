@@ -103,6 +103,7 @@ class _Found:
     line: int
     headers: list[str]
     sample: list[Sequence[Any]]
+    bad_rows: bool = False  # rows that could not be read among the first ones (rejected when imported)
 
 
 def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, str]:
@@ -122,8 +123,9 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
             non_blank.append((line, cells))
             headers = _cells_text(cells)
             if _names_email(headers):
-                sample = [c for _, c in itertools.islice(rows, SAMPLE_ROWS) if c.__class__ is not BadRow]
-                return _Found(sheet, line, headers, sample)
+                sample = [c for _, c in itertools.islice(rows, SAMPLE_ROWS)]
+                return _Found(sheet, line, headers, [c for c in sample if c.__class__ is not BadRow],
+                              any(c.__class__ is BadRow for c in sample))
             if len(non_blank) >= HEADER_SEARCH_ROWS:
                 break
     finally:
@@ -186,7 +188,7 @@ def open_sheet(path: Path | str, kind: str | None = None, encoding: str | None =
         raise _wrong_kind(fmt.path, kind)
     mapping = saved[kind] or hdr.suggest(found.headers, kind)
     _check_required(fmt.path, mapping)
-    if not any(not _is_blank(r) for r in found.sample):
+    if not found.bad_rows and not any(not _is_blank(r) for r in found.sample):
         raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
                                "export it again with the data (nothing was imported).")
     decimal_comma, dayfirst = _conventions(mapping, found.sample, fmt.delimiter)
