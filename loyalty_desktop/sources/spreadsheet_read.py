@@ -282,14 +282,15 @@ def sniff_delimiter(sample: str) -> str:
     """The delimiter that splits the sample's lines into the most consistent number of columns (> 1).
 
     Trailing empty columns are not counted, so `a;b;;` and `a;b` agree. A file with a single
-    column gets ",".
+    column gets ",". Lines are split one by one (a multi-line cell counts as cut short).
     """
     lines = [ln for ln in sample.splitlines() if ln.strip()][:50]
     best: tuple[float, int, int] = (0.0, 0, 0)
     choice = ","
     for rank, d in enumerate(DELIMITERS):
         counts = []
-        for row in csv.reader(lines, delimiter=d, skipinitialspace=True):
+        # Each line on its own: a quote opened and never closed must not swallow the lines below.
+        for row in (next(csv.reader([ln], delimiter=d, skipinitialspace=True), []) for ln in lines):
             while row and not row[-1].strip():
                 row.pop()
             counts.append(len(row))
