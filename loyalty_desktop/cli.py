@@ -271,6 +271,8 @@ def _sheet_choices(p: argparse.ArgumentParser) -> None:
                         "FIELD= leaves the field out; repeat for several")
     p.add_argument("--date-order", choices=["dmy", "mdy"], help="csv: dates are day/month/year or month/day/year")
     p.add_argument("--decimal", choices=["comma", "point"], help="csv: the decimal separator (1 234,5 or 1,234.5)")
+    p.add_argument("--encoding", help="csv: the text encoding of the CSV files (utf-8, cp1252, mac_roman, utf-16…), "
+                                      "when the detected one is wrong or the file mixes two")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ here, read end to end: the parsed values and the reasons of every rejected row a
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -144,14 +144,26 @@ def test_members_csv_every_language_encoding_and_delimiter(tmp_path: Path, lang:
 
 
 @pytest.mark.parametrize("encoding, label", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 with BOM"),
-                                             ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"), ("utf-16", "UTF-16")])
+                                             ("cp1252", "Windows-1252"), ("utf-16", "UTF-16")])
 def test_encoding_is_detected(tmp_path: Path, encoding: str, label: str) -> None:
-    # "œ" and "€" are where Windows-1252 and Latin-1 differ; byte 0x81 has no Windows-1252 meaning.
-    name = "Cœur €" if encoding != "latin-1" else "Lefèvre \x81"
+    # "œ" and "€" are where Windows-1252 and Latin-1 differ.
+    name = "Cœur €"
     path = write_csv(tmp_path / "m.csv", [["Email", "Nom"], ["a@b.fr", name]], encoding=encoding, delimiter=";")
     src, members, *_ = read_all(path)
     assert src.members.fmt.encoding_label == label
     assert_members(members, [Member("a@b.fr", last_name=name)])
+
+
+def test_a_byte_read_as_a_control_character_is_rejected_not_sent(tmp_path: Path) -> None:
+    """Byte 0x81 has no Windows-1252 meaning: the file is read as Latin-1, where it is a control
+    character; that row is rejected (naming the column and the --encoding choice), not sent."""
+    path = write_csv(tmp_path / "m.csv", [["Email", "Nom"], ["a@b.fr", "Lefèvre \x81"], ["b@b.fr", "Noël"]],
+                     encoding="latin-1", delimiter=";")
+    src, members, _, _, rejects = read_all(path)
+    assert src.members.fmt.encoding_label == "Latin-1"
+    assert [replace(x, unknown=frozenset()) for x in members] == [Member("b@b.fr", last_name="Noël")]
+    assert [(r.line, r.column, r.reason) for r in rejects] == [(2, "Nom", Reason.CONTROL)]
+    assert "U+0081" in rejects[0].detail and "--encoding mac_roman" in rejects[0].detail
 
 
 def test_title_rows_quotes_and_line_numbers(tmp_path: Path) -> None:

@@ -363,3 +363,40 @@ def test_late_rows_and_a_long_pause(store: Store, sandbox: KlaviyoSandbox, tmp_p
     assert sent(sandbox) == [("Points Earned", "alice@x.fr", day(-2).date().isoformat(), False),
                              ("Points Earned", "bob@x.fr", day(-25).date().isoformat(), False)]
     assert s3.events_sent == 2 and history(store) == 2
+
+
+def test_a_messy_export_sends_only_its_good_rows(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    """A members CSV with an unbalanced quote (which used to fold the next members into a first
+    name), a row with a cell too many, one cut short, a NUL byte, a control character and a
+    duplicate: the good members reach the sandbox over HTTP with their own values, each bad
+    line is in the run's rejected rows with its line and reason."""
+    members = tmp_path / "membres-abîmé.csv"
+    members.write_bytes((
+        "Courriel;Prénom;Nom;Solde de points;Palier\r\n"
+        'alice@martin.fr;"Alice;Martin;100;Or\r\n'            # 2: quote never closed
+        "bob@example.fr;Bob;Dupont;200;Argent\r\n"             # 3: was folded into Alice's first name
+        "chloe@example.fr;Chloé;Faure;300;Bronze\r\n"          # 4: idem
+        "dan@example.fr;Dan;Mar;chal;400;Or\r\n"               # 5: a cell too many
+        "eve@example.fr;Eve;Roux\r\n"                          # 6: cut short
+        "fay@example.fr;Fa\x00y;Blanc;600;Or\r\n"              # 7: NUL byte
+        "gus@example.fr;Gus;Noir\x07;700;Or\r\n"               # 8: control character (bell)
+        'hal@example.fr;"Hal ""H"";Ha";Gris;800;Argent\r\n'    # 9: quotes done right
+        "bob@example.fr;Bob;Dupont;250;Argent\r\n"             # 10: Bob again (this line is used)
+    ).encode("utf-8"))
+    summary, src = sync(store, sandbox, (members,))
+    profiles = {p.email: p for p in sandbox.profiles()}
+    assert set(profiles) == {"bob@example.fr", "chloe@example.fr", "hal@example.fr"}
+    assert (profiles["bob@example.fr"].first_name, profiles["bob@example.fr"].last_name) == ("Bob", "Dupont")
+    assert profiles["bob@example.fr"].properties["Loyalty Points Balance"] == 250
+    assert profiles["chloe@example.fr"].first_name == "Chloé"
+    assert profiles["chloe@example.fr"].properties["Loyalty Points Balance"] == 300
+    assert profiles["hal@example.fr"].first_name == 'Hal "H";Ha'
+    assert summary.profiles_sent == 3
+    rows = sorted(store.rejected_rows(summary.run_id, origin="source"), key=lambda r: r.line or 0)
+    assert [(r.line, r.field, r.reason.split(" (")[0]) for r in rows] == [
+        (2, "Prénom", "unbalanced quote"), (3, "Courriel", "duplicate email"), (5, "(row)", "wrong number of cells"),
+        (6, "(row)", "wrong number of cells"), (7, "Prénom", "control character"), (8, "Nom", "control character")]
+    assert all(r.file == members.name for r in rows)
+    assert "also on line 10; line 10 is used" in rows[1].reason
+    assert rows[0].value.startswith('alice@martin.fr;"Alice')
+    src.close()

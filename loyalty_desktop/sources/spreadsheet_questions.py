@@ -62,6 +62,7 @@ class Choices:
     date_order: str | None = None  # "dmy" | "mdy"
     decimal: str | None = None  # "comma" | "point"
     maps: tuple[tuple[str, str], ...] = ()  # (field, column name or "#n"; "" = not imported)
+    encoding: str | None = None  # a CSV's text encoding, when the detected one is wrong
 
     @classmethod
     def from_options(cls, options: Any) -> Choices:
@@ -72,7 +73,7 @@ class Choices:
                 raise ValueError(f"--map takes FIELD=COLUMN (got {item!r})")
             maps.append((field, column.strip()))
         return cls(getattr(options, "email_column", None), getattr(options, "date_order", None),
-                   getattr(options, "decimal", None), tuple(maps))
+                   getattr(options, "decimal", None), tuple(maps), getattr(options, "encoding", None) or None)
 
     def __bool__(self) -> bool:
         return bool(self.email_column or self.date_order or self.decimal or self.maps)

@@ -36,6 +36,12 @@ class Reason(str, enum.Enum):
     UNKNOWN_MEMBER = "email not in the members file"
     TOO_LARGE = "number too large"
     IMPLAUSIBLE_DATE = "implausible date"
+    # The row's structure (spreadsheet_csv): its cells could not be told apart or read.
+    QUOTE = "unbalanced quote"
+    CELL_COUNT = "wrong number of cells"
+    CONTROL = "control character"
+    ENCODING = "not in the file's encoding"
+    TOO_LONG = "cell too long"
 
 
 class BadValue(Exception):

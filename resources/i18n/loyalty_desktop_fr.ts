@@ -2058,127 +2058,152 @@
         <translation>date invraisemblable</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
+        <source>unbalanced quote</source>
+        <translation>guillemet non refermé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
+        <source>wrong number of cells</source>
+        <translation>nombre de cellules incorrect</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
+        <source>control character</source>
+        <translation>caractère de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
+        <source>not in the file's encoding</source>
+        <translation>hors de l'encodage du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <source>cell too long</source>
+        <translation>cellule trop longue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="126" />
         <source>Choose the column that holds the email addresses (Email).</source>
         <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="128" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="130" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
     </message>
