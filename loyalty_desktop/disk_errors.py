@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -58,6 +59,16 @@ def from_os(exc: OSError, path: Path | str | None = None) -> LoyaltyError | None
     return DiskError(problem, str(where), exc.strerror or str(exc))
 
 
+FULL_BELOW = 1 << 20  # bytes free under which an I/O error is taken for a full disk
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def _folder_writable(folder: Path) -> OSError | None:
     """None if a file can be created in `folder`, else why not (os.access lies to root)."""
     try:
@@ -80,6 +91,10 @@ def from_sqlite(exc: sqlite3.Error, path: Path | str) -> LoyaltyError | None:
     if primary in (SQLITE_READONLY, SQLITE_PERM):
         return DiskError(DiskProblem.READ_ONLY, str(path), detail)
     if primary == SQLITE_IOERR:
+        # SQLite says "disk I/O error" when it cannot grow its shared-memory or journal file on a
+        # full disk: the free space tells which it is.
+        if _nearly_full(path.parent):
+            return DiskError(DiskProblem.FULL, str(path.parent), detail)
         return DiskError(DiskProblem.IO, str(path), detail)
     if primary == SQLITE_CANTOPEN:
         blocker = _file_in_the_way(path.parent)
