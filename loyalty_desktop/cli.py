@@ -235,6 +235,9 @@ def cmd_key(args: argparse.Namespace) -> int:
         return 0
     key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
         else sys.stdin.readline().strip()
+    if not key:
+        raise ConfigError("No key was given: paste the key when asked (or send it on standard input). Nothing "
+                          "was saved.")
     try:
         where = secrets.save(args.platform, key)
     except secrets.NoKeyringError as exc:

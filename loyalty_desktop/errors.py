@@ -220,7 +220,7 @@ def _disk_message(exc: DiskError, tr: Callable[[str], str]) -> str:
         DiskProblem.FULL: tr("The disk holding {path} is full ({detail}). Nothing was lost: free some space, "
                              "then sync again; it resumes where it stopped."),
         DiskProblem.NOT_A_FOLDER: tr("{path} is a file, but Loyalty Desktop needs a folder there ({detail}). "
-                                     "Move the file away, or choose another data folder (--data-dir)."),
+                                     "Move the file away, or choose another folder (for the data folder: --data-dir)."),
         DiskProblem.NOT_FOUND: tr("{path} does not exist ({detail}). Check the name and the folder."),
         DiskProblem.IO: tr("The disk failed to read or write {path} ({detail}). Check the disk (or the "
                            "network drive), then try again; nothing that was saved is lost."),
