@@ -216,11 +216,11 @@ def _store_message(exc: StoreUnusableError, tr: Callable[[str], str]) -> str:
 def _disk_message(exc: DiskError, tr: Callable[[str], str]) -> str:
     texts = {
         DiskProblem.READ_ONLY: tr("Cannot write to {path}: it is read-only ({detail}). Make it writable, or "
-                                  "choose another data folder (--data-dir)."),
+                                  "choose another data folder."),
         DiskProblem.FULL: tr("The disk holding {path} is full ({detail}). Nothing was lost: free some space, "
                              "then sync again; it resumes where it stopped."),
         DiskProblem.NOT_A_FOLDER: tr("{path} is a file, but Loyalty Desktop needs a folder there ({detail}). "
-                                     "Move the file away, or choose another folder (for the data folder: --data-dir)."),
+                                     "Move the file away, or choose another folder."),
         DiskProblem.NOT_FOUND: tr("{path} does not exist ({detail}). Check the name and the folder."),
         DiskProblem.IO: tr("The disk failed to read or write {path} ({detail}). Check the disk (or the "
                            "network drive), then try again; nothing that was saved is lost."),
@@ -232,6 +232,8 @@ def cli_hint(exc: BaseException) -> str | None:
     """One more line for the command line (options the GUI does not have)."""
     if isinstance(exc, SyncBusyError):
         return "To wait for it instead, add --wait SECONDS (e.g. --wait 600)."
+    if isinstance(exc, DiskError) and exc.problem in (DiskProblem.READ_ONLY, DiskProblem.NOT_A_FOLDER):
+        return "Another data folder: --data-dir FOLDER (or the LOYALTY_DESKTOP_DATA_DIR environment variable)."
     if isinstance(exc, StoreUnusableError) and exc.problem is not StoreProblem.NEWER:
         return "To keep it aside and start a new store, run the command again with --set-aside-damaged-store."
     return None

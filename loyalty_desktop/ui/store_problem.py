@@ -16,10 +16,6 @@ from .i18n import translate_core
 from .tasks import TaskManager
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoreProblem", text)
-
-
 def can_set_aside(exc: BaseException) -> bool:
     """A newer version's store is not offered: installing that version again is the fix."""
     return isinstance(exc, StoreUnusableError) and exc.problem is not StoreProblem.NEWER
@@ -27,8 +23,9 @@ def can_set_aside(exc: BaseException) -> bool:
 
 def ask(parent: QWidget, exc: StoreUnusableError) -> bool:
     answer = QMessageBox.question(
-        parent, _tr("The local store cannot be used"),
-        user_message(exc, tr=translate_core) + "\n\n" + _tr("Keep it aside and start a new store?"),
+        parent, QCoreApplication.translate("StoreProblem", "The local store cannot be used"),
+        user_message(exc, tr=translate_core) + "\n\n"
+        + QCoreApplication.translate("StoreProblem", "Keep it aside and start a new store?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -48,6 +45,6 @@ def offer_set_aside(parent: QWidget, tasks: TaskManager, exc: StoreUnusableError
             done(user_message(err, tr=translate_core))
             return
         done(set_aside_note(str(store), str(kept), tr=translate_core) if kept is not None
-             else _tr("The local store can be used again; nothing was moved."))
+             else QCoreApplication.translate("StoreProblem", "The local store can be used again; nothing was moved."))
 
     tasks.run(lambda: service.set_aside_store(store), finished)
