@@ -3,49 +3,109 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="114" />
+        <location filename="../../loyalty_desktop/errors.py" line="166" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="117" />
+        <location filename="../../loyalty_desktop/errors.py" line="169" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="120" />
+        <location filename="../../loyalty_desktop/errors.py" line="172" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="123" />
+        <location filename="../../loyalty_desktop/errors.py" line="175" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="126" />
+        <location filename="../../loyalty_desktop/errors.py" line="178" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="129" />
+        <location filename="../../loyalty_desktop/errors.py" line="181" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="132" />
+        <location filename="../../loyalty_desktop/errors.py" line="184" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="135" />
+        <location filename="../../loyalty_desktop/errors.py" line="187" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="138" />
+        <location filename="../../loyalty_desktop/errors.py" line="190" />
+        <source>A sync is already running on this data folder ({folder}); this one did not start. Try again when it has finished.</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="192" />
+        <source>A sync is already running on this data folder (since {time}); this one did not start. Try again when it has finished ({folder}).</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="201" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="206" />
+        <source>The local store {path} was written by a newer version of Loyalty Desktop ({detail}). Nothing was changed. Install the newer version again, or use another data folder.</source>
+        <translation>La base locale {path} a été écrite par une version plus récente de Loyalty Desktop ({detail}). Rien n'a été modifié. Réinstallez la version plus récente, ou utilisez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="209" />
+        <source>is damaged ({detail})</source>
+        <translation>est endommagée ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="210" />
+        <source>is not a Loyalty Desktop store (it belongs to another application: {detail})</source>
+        <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="212" />
+        <source>The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) and a new store started; the next sync then runs as a first sync.</source>
+        <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="218" />
+        <source>Cannot write to {path}: it is read-only ({detail}). Make it writable, or choose another data folder.</source>
+        <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="220" />
+        <source>The disk holding {path} is full ({detail}). Nothing was lost: free some space, then sync again; it resumes where it stopped.</source>
+        <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="222" />
+        <source>{path} is a file, but Loyalty Desktop needs a folder there ({detail}). Move the file away, or choose another folder.</source>
+        <translation>{path} est un fichier, mais Loyalty Desktop a besoin d'un dossier à cet endroit ({detail}). Déplacez le fichier, ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="224" />
+        <source>{path} does not exist ({detail}). Check the name and the folder.</source>
+        <translation>{path} n'existe pas ({detail}). Vérifiez le nom et le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="225" />
+        <source>The disk failed to read or write {path} ({detail}). Check the disk (or the network drive), then try again; nothing that was saved is lost.</source>
+        <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="244" />
+        <source>The unusable store {old} was kept aside as {kept}; a new store was started.</source>
+        <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/flows.py" line="58" />
@@ -252,57 +312,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="271" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="280" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="283" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="346" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -559,424 +619,424 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="845" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="868" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="404" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="415" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="421" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="430" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="664" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="442" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="675" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="444" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="443" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="448" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="450" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="446" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="466" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="473" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="470" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="475" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="479" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="483" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="480" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="485" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="484" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="489" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="496" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="497" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="507" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="510" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="519" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="681" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="690" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="710" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="683" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="703" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="684" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="699" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="766" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="704" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="719" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="786" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="721" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="712" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="732" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="744" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="730" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="750" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="755" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="765" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="750" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="770" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="773" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="776" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="758" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="778" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="793" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="813" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="851" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="874" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="852" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="875" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="894" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="917" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="972" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1007" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="973" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1008" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="975" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1010" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="985" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1020" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1016" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1051" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1017" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1052" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1034" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1069" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -1007,47 +1067,47 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="80" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="142" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="150" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
     </message>
@@ -1088,77 +1148,77 @@
 <context>
     <name>RejectsView</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="66" />
         <source>Rejected rows</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="85" />
         <source>The first {shown} of {total} rejected rows; export them all to CSV.</source>
         <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
         <source>1 rejected row: it is not imported.</source>
         <translation>1 ligne refusée : elle n'est pas importée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="89" />
         <source>{n} rejected rows: they are not imported.</source>
         <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="91" />
         <source>No rejected rows.</source>
         <translation>Aucune ligne refusée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
         <source>Export the rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="102" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
         <source>1 rejected row exported to {path}.</source>
         <translation>1 ligne refusée exportée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="107" />
         <source>{n} rejected rows exported to {path}.</source>
         <translation>{n} lignes refusées exportées dans {path}.</translation>
     </message>
@@ -1166,88 +1226,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="83" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="91" />
         <source>{count} row(s) rejected. Each row says what the platform refused, or which row of the loyalty data could not be used, and why; once fixed, the next sync sends them.</source>
         <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé, ou quelle ligne des données de fidélité n'a pas pu être utilisée, et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="96" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="101" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="104" />
         <source>{field} — {file}, line {line}: “{value}”</source>
         <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -2117,125 +2177,143 @@
     </message>
 </context>
 <context>
+    <name>StoreProblem</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="26" />
+        <source>The local store cannot be used</source>
+        <translation>La base locale est inutilisable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="28" />
+        <source>Keep it aside and start a new store?</source>
+        <translation>La mettre de côté et créer une nouvelle base ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="48" />
+        <source>The local store can be used again; nothing was moved.</source>
+        <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="134" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="141" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="143" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="149" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="162" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="163" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="166" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="174" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="177" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="184" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="209" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="199" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2243,17 +2321,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="217" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="224" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
