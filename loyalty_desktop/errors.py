@@ -142,7 +142,7 @@ class DiskError(LoyaltyError):
         super().__init__(f"{problem.value}: {path} ({detail})")
 
 
-def _local_hhmm(when: datetime) -> str:
+def local_hhmm(when: datetime) -> str:
     """"14:03" in the machine's time zone; with the date when it was not today."""
     from . import clock
 
@@ -190,7 +190,7 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
             return tr("A sync is already running on this data folder ({folder}); this one did not start. "
                       "Try again when it has finished.").format(folder=exc.folder)
         return tr("A sync is already running on this data folder (since {time}); this one did not start. "
-                  "Try again when it has finished ({folder}).").format(time=_local_hhmm(exc.since),
+                  "Try again when it has finished ({folder}).").format(time=local_hhmm(exc.since),
                                                                        folder=exc.folder)
     if isinstance(exc, StoreUnusableError):
         return _store_message(exc, tr)

@@ -5,9 +5,10 @@ folder. The OS drops it when its holder dies, even by kill -9, so a crashed sync
 next one. Beside it, `sync.lock.json` says who holds it (process id, start time) for the message
 the next one shows; a side file because a contender opening the lock file may truncate it.
 
-Held per process and re-entrant: the CLI takes it before opening the source (so a second sync
-fails before doing anything) and `service.sync` takes it again around the run, which is the one
-place every sync goes through.
+Re-entrant for the thread that holds it: the CLI takes it before opening the source (so a second
+sync fails before doing anything) and `service.sync` takes it again around the run, which is the
+one place every sync goes through. Another thread of the same process is refused like another
+process.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Holder:
 class _Held:
     lock: filelock.BaseFileLock
     count: int
+    thread: int  # threading.get_ident() of the holder
 
 
 _registry: dict[Path, _Held] = {}
@@ -80,6 +82,13 @@ def _try_lock(folder: Path) -> filelock.BaseFileLock | None:
     return lock
 
 
+def _try_lock_here(folder: Path) -> filelock.BaseFileLock | None:
+    with _registry_lock:  # another thread of this process holds it: as busy as another process
+        if folder in _registry:
+            return None
+    return _try_lock(folder)
+
+
 def _write_info(folder: Path) -> None:
     info = folder / INFO_NAME
     tmp = info.with_name(INFO_NAME + ".tmp")
@@ -94,13 +103,14 @@ def acquire(folder: Path, wait: float = 0.0, cancel: CancelToken | None = None) 
     """Take the sync lock of `folder`, waiting up to `wait` seconds for another holder to finish;
     raises SyncBusyError (or CancelledError while waiting)."""
     folder = folder.resolve()
+    me = threading.get_ident()
     with _registry_lock:
         held = _registry.get(folder)
-        if held is not None:
+        if held is not None and held.thread == me:
             held.count += 1
             return
     deadline = clock.monotonic() + max(0.0, wait)
-    while (lock := _try_lock(folder)) is None:
+    while (lock := _try_lock_here(folder)) is None:
         left = deadline - clock.monotonic()
         if left <= 0:
             raise _busy(folder)
@@ -110,7 +120,7 @@ def acquire(folder: Path, wait: float = 0.0, cancel: CancelToken | None = None) 
             clock.sleep(min(POLL_SECONDS, left))
     _write_info(folder)
     with _registry_lock:
-        _registry[folder] = _Held(lock, 1)
+        _registry[folder] = _Held(lock, 1, me)
     log.info("sync lock taken on %s", folder)
 
 
@@ -133,8 +143,10 @@ def release(folder: Path) -> None:
 
 
 def held_here(folder: Path) -> bool:
+    """Whether this thread holds the lock of `folder`."""
     with _registry_lock:
-        return folder.resolve() in _registry
+        held = _registry.get(folder.resolve())
+        return held is not None and held.thread == threading.get_ident()
 
 
 @contextmanager
@@ -147,10 +159,11 @@ def hold(folder: Path, wait: float = 0.0, cancel: CancelToken | None = None) -> 
 
 
 def is_busy(folder: Path) -> SyncBusyError | None:
-    """Whether another process syncs `folder` now (a quick look: takes and drops the lock)."""
+    """Whether another process (or another thread) syncs `folder` now (a quick look: takes and drops
+    the lock); None if it is free or this thread holds it."""
     if held_here(folder):
         return None
-    lock = _try_lock(folder.resolve())
+    lock = _try_lock_here(folder.resolve())
     if lock is None:
         return _busy(folder.resolve())
     lock.release()

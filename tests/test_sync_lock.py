@@ -198,3 +198,24 @@ def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
         other.wait()
         if other.stdout:
             other.stdout.close()
+
+
+def test_another_thread_of_the_same_process_is_refused(tmp_path: Path) -> None:
+    import threading
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    seen: list[BaseException | None] = []
+    with sync_lock.hold(folder):
+        def other() -> None:
+            try:
+                sync_lock.acquire(folder)
+                seen.append(None)
+            except SyncBusyError as exc:
+                seen.append(exc)
+
+        t = threading.Thread(target=other)
+        t.start()
+        t.join(10)
+        assert sync_lock.is_busy(folder) is None  # this thread holds it
+    assert isinstance(seen[0], SyncBusyError) and seen[0].pid == os.getpid()
