@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from . import __version__, cli_guard, logs, paths, secrets, service, sync_lock
 from .engine import Phase, Progress, RunStatus, RunSummary
-from .errors import ConfigError, LoyaltyError, local_hhmm, set_aside_note, user_message
+from .errors import ConfigError, LoyaltyError, local_hhmm, set_aside_note
 from .fields import PRESETS
 from .net import CancelToken
 from .store_rejects import write_rejected_csv
@@ -86,13 +86,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
-    folder = paths.data_dir()
-    if args.wait and (busy := sync_lock.is_busy(folder)) is not None:
+    store = paths.store_path()
+    if args.wait and (busy := sync_lock.is_busy(store)) is not None:
         since = f" (since {local_hhmm(busy.since)})" if busy.since else ""
         print(f"Another sync is running on this data folder{since}; waiting up to {args.wait:g} s for it to end…",
               file=sys.stderr)
     # Before connecting or opening the source: a second sync stops here, having done nothing.
-    with service.sync_lock_for(folder, wait=args.wait, cancel=cancel):
+    with service.sync_lock_for(store, wait=args.wait, cancel=cancel):
         return _sync(args, cancel)
 
 

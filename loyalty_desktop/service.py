@@ -199,7 +199,7 @@ def set_aside_store(path: Path | None = None) -> Path | None:
     so a new one starts; returns where it went (None: the store was fine, nothing moved). Only
     when the user asked (CLI --set-aside-damaged-store) or agreed (GUI question)."""
     path = path or paths.store_path()
-    with sync_lock.hold(path.parent):  # no sync of ours has it open meanwhile
+    with sync_lock.hold(path):  # no sync has it open meanwhile
         try:
             Store(path).close()
             return None
@@ -208,11 +208,11 @@ def set_aside_store(path: Path | None = None) -> Path | None:
 
 
 @contextmanager
-def sync_lock_for(folder: Path | None = None, wait: float = 0.0,
+def sync_lock_for(store: Path | None = None, wait: float = 0.0,
                   cancel: CancelToken | None = None) -> Iterator[None]:
-    """Hold the data folder's sync lock (sync_lock.py) for a whole command, e.g. from before the
-    source is opened; `sync` takes it again (re-entrant)."""
-    with sync_lock.hold(folder or paths.data_dir(), wait, cancel):
+    """Hold the data folder's sync lock (sync_lock.py: its store's) for a whole command, e.g. from
+    before the source is opened; `sync` takes it again (re-entrant)."""
+    with sync_lock.hold(store or paths.store_path(), wait, cancel):
         yield
 
 
@@ -222,7 +222,7 @@ def sync(store: Store, source: Source, source_name: str, dest: Destination, mapp
     """Run one sync. Every sync (CLI, GUI, kit, scheduled) comes through here and holds the sync
     lock of the store's folder: a second one on the same folder raises SyncBusyError before it
     records or sends anything (two overlapping runs used to send the same events twice)."""
-    with sync_lock.hold(store.path.parent):
+    with sync_lock.hold(store.path):
         engine = SyncEngine(store, source, source_name, dest, mapping, backfill=backfill,
                             on_progress=on_progress, poll_interval=poll_interval)
         return engine.run()

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from loyalty_desktop import cli
 from test_cli import cli as run_cli
 from test_cli import cli_env
+
+from loyalty_desktop import cli
 
 
 def plain_failure(r: subprocess.CompletedProcess, code: int | None = None) -> str:

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_helpers import new_program, run_sync
+from test_cli import cli
 
 from loyalty_desktop import disk_errors
 from loyalty_desktop.errors import DiskError, DiskProblem, StoreProblem, StoreUnusableError, user_message
 from loyalty_desktop.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
 from loyalty_desktop.store import Store
-from sync_helpers import new_program, run_sync
-from test_cli import cli
 
 MEMBERS = "200"
 

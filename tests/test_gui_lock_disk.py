@@ -16,13 +16,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from test_cli import cli_env  # noqa: E402
+from test_main_window import (  # noqa: E402,F401
+    TIMEOUT,
+    english,
+    fail_on_qt_warnings,
+    make_window,
+    sandbox_connection,
+    tasks,
+    wait_connected,
+)
 
-from loyalty_desktop import clock, paths, sync_lock  # noqa: E402
+from loyalty_desktop import paths, sync_lock  # noqa: E402
 from loyalty_desktop.errors import SyncBusyError  # noqa: E402
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
-from test_cli import cli_env  # noqa: E402
-from test_main_window import (TIMEOUT, english, fail_on_qt_warnings, make_window, sandbox_connection,  # noqa: E402,F401
-                              tasks, wait_connected)
 
 BUSY = "A sync is already running on this data folder (since "
 
@@ -32,11 +39,11 @@ def test_gui_says_a_cli_sync_holds_the_folder_and_starts_nothing(qtbot: Any, mak
     with KlaviyoSandbox(job_seconds=30) as sb:
         cli = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", "sync", "--members", "300", "--to", "klaviyo",
                                 "--base-url", sb.base_url or ""],
-                               env={**cli_env(data_dir), clock.ENV_NOW: os.environ[clock.ENV_NOW]},
+                               env=cli_env(data_dir),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + 60
-            while (h := sync_lock.holder(data_dir)) is None or h.pid != cli.pid:
+            while (h := sync_lock.holder(data_dir / "store.sqlite3")) is None or h.pid != cli.pid:
                 assert time.monotonic() < deadline and cli.poll() is None, "the CLI sync never took the lock"
                 time.sleep(0.02)
             w = make_window(connection=sandbox_connection())

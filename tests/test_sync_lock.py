@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_cli import MEMBERS, cli, cli_env, sync_args
 
 from loyalty_desktop import clock, sync_lock
 from loyalty_desktop.errors import SyncBusyError, user_message
 from loyalty_desktop.net import CancelToken
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from test_cli import MEMBERS, cli, cli_env, sync_args
 
 BUSY_EXIT = 75
 
@@ -39,7 +39,7 @@ def wait_for(cond: Callable[[], bool], what: str, timeout: float = 60) -> None:
 
 
 def holder_pid(data: Path) -> int | None:
-    h = sync_lock.holder(data)
+    h = sync_lock.holder(data / "store.sqlite3")
     return h.pid if h else None
 
 
@@ -64,7 +64,7 @@ def events_received(sb: KlaviyoSandbox) -> list[str]:
 
 
 def hhmm(data: Path) -> str:
-    h = sync_lock.holder(data)
+    h = sync_lock.holder(data / "store.sqlite3")
     assert h is not None and h.since is not None
     return f"{h.since.astimezone():%H:%M}"
 
@@ -104,7 +104,7 @@ def test_two_cli_syncs_on_one_folder_second_stops_and_events_go_once(tmp_path: P
         assert len(sent) == len(set(sent)), "an event was sent twice"
         assert sb.dropped_events().get("duplicate", 0) == 0
         assert len(sb.events()) == len({e.unique_id for e in sb.events()})
-    assert not (data / sync_lock.INFO_NAME).exists()  # the last holder cleaned up its side file
+    assert not sync_lock.info_path(data / "store.sqlite3").exists()  # the last holder cleaned up its side file
 
 
 def test_a_lock_left_by_a_killed_sync_is_taken_over(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_a_lock_left_by_a_killed_sync_is_taken_over(tmp_path: Path) -> None:
         assert len(sb.profiles()) == int(MEMBERS)  # and finishes what the killed one had started
         runs = cli(data, "runs").stdout
     assert "interrupted" in runs and "completed" in runs
-    assert not (data / sync_lock.INFO_NAME).exists()
+    assert not sync_lock.info_path(data / "store.sqlite3").exists()
 
 
 # -- the lock's rules, in-process ----------------------------------------------------------------------
@@ -137,17 +137,16 @@ HOLD = ("import sys, time; from pathlib import Path; from loyalty_desktop import
         "sync_lock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(120)")
 
 
-def hold_elsewhere(folder: Path) -> subprocess.Popen[str]:
-    env = {**cli_env(folder), clock.ENV_NOW: os.environ[clock.ENV_NOW]}  # the pinned "now" (conftest)
-    p = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdout=subprocess.PIPE, text=True, env=env)
+def hold_elsewhere(store: Path) -> subprocess.Popen[str]:
+    env = cli_env(store.parent)
+    p = subprocess.Popen([sys.executable, "-c", HOLD, str(store)], stdout=subprocess.PIPE, text=True, env=env)
     assert p.stdout is not None and p.stdout.readline().strip() == "held"
     return p
 
 
 def test_busy_message_names_the_local_start_time_and_wait_is_bounded(tmp_path: Path,
                                                                    fake_clock: clock.FakeClock) -> None:
-    folder = tmp_path / "f"
-    folder.mkdir()
+    folder = tmp_path / "f" / "store.sqlite3"
     other = hold_elsewhere(folder)
     try:
         with pytest.raises(SyncBusyError) as caught:
@@ -179,13 +178,13 @@ def test_busy_message_names_the_local_start_time_and_wait_is_bounded(tmp_path: P
 
 def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
     """The GUI, the kit and a scheduled run call service.sync directly: it refuses to run beside another."""
-    from loyalty_desktop.fields import KLAVIYO_LOYALTY
-    from loyalty_desktop.store import Store
     from sync_helpers import new_program, run_sync
 
+    from loyalty_desktop.fields import KLAVIYO_LOYALTY
+    from loyalty_desktop.store import Store
+
     folder = tmp_path / "data"
-    folder.mkdir()
-    other = hold_elsewhere(folder)
+    other = hold_elsewhere(folder / "store.sqlite3")
     try:
         with KlaviyoSandbox() as sb, Store(folder / "store.sqlite3") as store, \
                 new_program(tmp_path / "p.sqlite3", 20) as prog:
@@ -203,8 +202,7 @@ def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
 def test_another_thread_of_the_same_process_is_refused(tmp_path: Path) -> None:
     import threading
 
-    folder = tmp_path / "f"
-    folder.mkdir()
+    folder = tmp_path / "f" / "store.sqlite3"
     seen: list[BaseException | None] = []
     with sync_lock.hold(folder):
         def other() -> None:

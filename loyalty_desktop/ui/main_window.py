@@ -686,7 +686,7 @@ class MainWindow(QMainWindow):
         """The message to show when another process syncs this data folder now (None: free).
         A quick, non-blocking look; the sync itself takes the lock in service.sync."""
         try:
-            busy = sync_lock.is_busy(paths.data_dir())
+            busy = sync_lock.is_busy(paths.store_path())
         except LoyaltyError as exc:  # e.g. a read-only data folder: the sync could not run either
             return user_message(exc, tr=i18n.translate_core)
         return None if busy is None else user_message(busy, tr=i18n.translate_core)
