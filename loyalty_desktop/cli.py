@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
-import logging
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, logs, paths, secrets, service
+from . import __version__, cli_guard, logs, paths, secrets, service, sync_lock
 from .baseline import CONFIRM_MIN, CONFIRM_SHARE
 from .engine import Phase, Progress, RunStatus, RunSummary
-from .errors import LoyaltyError, user_message, wait_message
+from .errors import ConfigError, LoyaltyError, local_hhmm, set_aside_note, wait_message
 from .fields import PRESETS
 from .net import CancelToken
 from .store_rejects import write_rejected_csv
@@ -121,6 +121,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    store = paths.store_path()
+    if args.wait and (busy := sync_lock.is_busy(store)) is not None:
+        since = f" (since {local_hhmm(busy.since)})" if busy.since else ""
+        print(f"Another sync is running on this data folder{since}; waiting up to {args.wait:g} s for it to end…",
+              file=sys.stderr)
+    # Before connecting or opening the source: a second sync stops here, having done nothing.
+    with service.sync_lock_for(store, wait=args.wait, cancel=cancel):
+        return _sync(args, cancel)
+
+
+def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
+    factory = service.source_factory(args.source)
+    check = getattr(factory, "spec", None)  # options a source can check before anything connects
+    if check is not None:
+        check(args)
     tgt = service.target(args.to)
     args.platform_label = tgt.label
     mapping = service.mapping_for(args.preset or tgt.default_preset)
@@ -167,7 +182,11 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
                 if args.platform == "all":
                     continue  # not in this version
                 raise
-            sb, lines = mod.standalone(args.port + i if args.port else 0, args)
+            port = args.port + i if args.port else 0
+            try:
+                sb, lines = mod.standalone(port, args)
+            except OSError as exc:
+                raise _port_error(port, exc) from None
             running.append(sb)
             for line in lines:
                 print(line)
@@ -183,17 +202,33 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port_error(port: int, exc: OSError) -> ConfigError:
+    if exc.errno == errno.EADDRINUSE:
+        return ConfigError(f"Port {port} on 127.0.0.1 is already in use (another sandbox or program). Choose "
+                           f"another with --port, or --port 0 for any free port.")
+    if exc.errno == errno.EACCES:
+        return ConfigError(f"Port {port} needs administrator rights on this system. Choose a port above 1023 "
+                           f"with --port, or --port 0 for any free port.")
+    return ConfigError(f"Cannot listen on 127.0.0.1 port {port}: {exc.strerror or exc}.")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     spec = service.DemoSpec(args.members, args.seed)
     if args.action == "reset":
-        for p in spec.path.parent.glob(spec.path.name + "*"):
-            p.unlink()
+        with service.sync_lock_for():  # never pull the program from under a running sync
+            for p in spec.path.parent.glob(spec.path.name + "*"):
+                p.unlink()
         print(f"Removed the demo program {spec.source_name}")
         return 0
     with service.open_demo(spec) as program:
         if args.action == "tick":
+            start = program.as_of
             t = program.tick(args.days)
-            print(f"Advanced the demo program by {args.days} days to {program.as_of:%Y-%m-%d}: {t}")
+            print(f"Advanced the demo program {spec.source_name} by {args.days} day(s), from {start:%Y-%m-%d} "
+                  f"to {program.as_of:%Y-%m-%d}. Over those days:")
+            for line in t.lines():
+                print(f"  {line}")
+            print("The next sync sends these changes." if t.members_changed else "Nothing to send.")
         else:
             print(f"Demo program {spec.source_name} at {program.as_of:%Y-%m-%d} ({spec.path})")
     return 0
@@ -201,7 +236,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_runs(args: argparse.Namespace) -> int:
     with service.open_store() as store:
-        if args.rejected:
+        if args.rejected is not None:
+            if store.run(args.rejected) is None:
+                raise ConfigError(f"There is no run {args.rejected} in the sync history of {store.path.parent}; "
+                                  f"`loyalty-desktop runs` lists the runs.")
             rows = store.rejected_rows(args.rejected)
             if args.csv:  # every column, source rows (origin "source") with their file, line and cell
                 n = write_rejected_csv(rows, sys.stdout, terminal=True) if args.csv == "-" \
@@ -217,7 +255,10 @@ def cmd_runs(args: argparse.Namespace) -> int:
                 else:
                     print(f"{kind}\t{key}\t{fld}\t{why}")
             return 0
-        for run in store.runs(args.limit):
+        runs = store.runs(args.limit)
+        if not runs:
+            print(f"No sync yet in {store.path.parent}.")
+        for run in runs:
             c = run.counts
             took = f"{c.get('seconds', 0):.1f}s"
             src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
@@ -233,6 +274,9 @@ def cmd_key(args: argparse.Namespace) -> int:
         return 0
     key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
         else sys.stdin.readline().strip()
+    if not key:
+        raise ConfigError("No key was given: paste the key when asked (or send it on standard input). Nothing "
+                          "was saved.")
     secrets.check_key(args.platform, key)  # KeyFormatError: main() prints why, nothing is stored
     try:
         where = secrets.save(args.platform, key)
@@ -275,18 +319,53 @@ def _sheet_choices(p: argparse.ArgumentParser) -> None:
                                       "when the detected one is wrong or the file mixes two")
 
 
+def _int_in(lo: int, hi: int) -> Callable[[str], int]:
+    """argparse type: a whole number in [lo, hi] (argparse words the refusal, exit code 2)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: between {lo:,} and {hi:,}")
+        return value
+
+    return parse
+
+
+def _float_in(lo: float, hi: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not lo <= value <= hi:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{value:g} is out of range: between {lo:g} and {hi:g}")
+        return value
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.")
+    p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.",
+                                epilog="Exit codes: 0 done; 1 a problem the message explains; 2 a wrong option; "
+                                       "75 another sync runs on this data folder (try later, or --wait); "
+                                       "70 a bug (details in the log); 130 interrupted.")
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
     p.add_argument("--demo", action="store_true", help="start the set-up wizard in offline demo mode")
+    p.add_argument("--set-aside-damaged-store", action="store_true",
+                   help="if the local store is damaged or not ours, keep it aside (renamed) and start a new one")
     sub = p.add_subparsers(dest="command")
 
     s = sub.add_parser("sync", help="sync loyalty data to a destination")
     s.add_argument("--source", choices=sorted(service.SOURCES), default="demo")
     s.add_argument("--members", default="500",
                    help="demo: number of members (default 500); csv: the members file")
-    s.add_argument("--seed", type=int, default=42, help="demo program seed")
+    s.add_argument("--seed", type=_int_in(0, 2**31 - 1), default=42, help="demo program seed")
+    s.add_argument("--wait", type=_float_in(0, 86_400), default=0, metavar="SECONDS",
+                   help="if another sync runs on this data folder, wait up to SECONDS for it (default: stop at "
+                        "once, exit code 75)")
     s.add_argument("--ledger", help="csv: the ledger file (one row per points movement)")
     s.add_argument("--source-base-url", help="source API address (e.g. a Smile sandbox)")
     s.add_argument("--to", choices=sorted(service.TARGETS), required=True)
@@ -306,24 +385,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     sb = sub.add_parser("sandbox", help="run the offline sandboxes (Klaviyo, Splio, Smile.io)")
     sb.add_argument("--platform", choices=["all", *service.SANDBOXES], default="all")
-    sb.add_argument("--port", type=int, default=8765, help="first port (0: any free ports)")
-    sb.add_argument("--job-seconds", type=float, default=0.5)
-    sb.add_argument("--rate-429", type=float, default=0.0)
-    sb.add_argument("--rate-500", type=float, default=0.0)
-    sb.add_argument("--rate-drop", type=float, default=0.0)
-    sb.add_argument("--latency", type=float, default=0.0)
+    sb.add_argument("--port", type=_int_in(0, 65_533), default=8765, help="first port (0: any free ports)")
+    sb.add_argument("--job-seconds", type=_float_in(0, 3600), default=0.5)
+    sb.add_argument("--rate-429", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--rate-500", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--rate-drop", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--latency", type=_float_in(0, 60), default=0.0)
     sb.set_defaults(func=cmd_sandbox)
 
     d = sub.add_parser("demo", help="the demo loyalty program: show, tick DAYS, reset")
     d.add_argument("action", choices=["show", "tick", "reset"])
-    d.add_argument("days", type=int, nargs="?", default=30)
-    d.add_argument("--members", type=int, default=500)
-    d.add_argument("--seed", type=int, default=42)
+    d.add_argument("days", type=_int_in(0, 3650), nargs="?", default=30)
+    d.add_argument("--members", type=_int_in(1, service.MAX_DEMO_MEMBERS), default=500)
+    d.add_argument("--seed", type=_int_in(0, 2**31 - 1), default=42)
     d.set_defaults(func=cmd_demo)
 
     r = sub.add_parser("runs", help="sync history")
-    r.add_argument("--limit", type=int, default=20)
-    r.add_argument("--rejected", type=int, metavar="RUN",
+    r.add_argument("--limit", type=_int_in(1, 1_000_000), default=20)
+    r.add_argument("--rejected", type=_int_in(1, 2**63 - 1), metavar="RUN",
                    help="list the rows of a run the destination rejected or the source could not use")
     r.add_argument("--csv", metavar="FILE", help="with --rejected: write them as CSV to FILE (- for the terminal)")
     r.set_defaults(func=cmd_runs)
@@ -335,7 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "
                                           "each sandbox")
-    st.add_argument("--members", type=int, default=200)
+    st.add_argument("--members", type=_int_in(1, 100_000), default=200)
     st.set_defaults(func=cmd_self_test)
 
     sh = sub.add_parser("screenshots", help="render every wizard page and the main window to PNG (demo mode)")
@@ -354,8 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     if not getattr(args, "func", None):
@@ -363,12 +441,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(sys.argv[:1], demo=args.demo)
     logs.setup()
-    try:
-        return int(args.func(args))
-    except LoyaltyError as exc:
-        print(f"error: {printable(user_message(exc, getattr(args, 'platform_label', 'Klaviyo')))}", file=sys.stderr)
-        logging.getLogger(__name__).info("command failed: %s", exc.kind.value)
-        return 1
+    if args.set_aside_damaged_store:
+        kept = service.set_aside_store()
+        if kept is not None:
+            print(set_aside_note(str(paths.store_path()), str(kept)), file=sys.stderr)
+    return int(args.func(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return cli_guard.run(lambda: _run(args), lambda: getattr(args, "platform_label", "Klaviyo"))
 
 
 if __name__ == "__main__":

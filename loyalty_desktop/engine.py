@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from .baseline import Baseline, ConfirmationNeeded
+from . import disk_errors
 from .destinations.base import Destination, JobLostError, RowOutcome, Submitted
 from .errors import CancelledError, LoyaltyError, user_message
 from .fields import Mapping
@@ -179,7 +181,10 @@ class SyncEngine:
 
     def run(self) -> RunSummary:
         started = time.monotonic()
-        run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
+        try:
+            run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
+        except sqlite3.Error as exc:  # e.g. a read-only store: nothing started, nothing to record
+            raise disk_errors.from_sqlite(exc, self.store.path) or exc
         summary = RunSummary(run_id, RunStatus.COMPLETED)
         try:
             self._confirm_previous(summary)
@@ -210,6 +215,18 @@ class SyncEngine:
             summary.status, summary.error = RunStatus.CANCELLED, user_message(exc, self.dest.label)
         except LoyaltyError as exc:
             summary.status, summary.error = RunStatus.FAILED, user_message(exc, self.dest.label)
+        except sqlite3.Error as exc:
+            # The store failed (full disk, I/O error, damaged file): the history records what
+            # really happened, if the store can still take it; the caller gets the typed error.
+            err = disk_errors.from_sqlite(exc, self.store.path)
+            summary.status, summary.error = RunStatus.FAILED, user_message(err or exc)
+            try:
+                self._finish(summary, started)
+            except sqlite3.Error:
+                log.info("could not record the end of run %d", run_id, exc_info=True)
+            if err is None:
+                raise
+            raise err from exc
         except Exception as exc:  # recorded in the history, then re-raised for the caller
             summary.status, summary.error = RunStatus.FAILED, user_message(exc)
             self._finish(summary, started)

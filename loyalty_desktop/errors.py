@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .net_policy import Wait
+from datetime import datetime
 
 
 class ErrorKind(str, enum.Enum):
@@ -30,6 +31,9 @@ class ErrorKind(str, enum.Enum):
     INSECURE_URL = "insecure_url"
     KEY_FORMAT = "key_format"
     TOO_LARGE = "too_large"
+    SYNC_BUSY = "sync_busy"  # another sync holds this data folder
+    STORE_UNUSABLE = "store_unusable"  # damaged, another app's file, or a newer version's
+    DISK = "disk"  # read-only, full, a file where a folder should be, an I/O error
 
 
 class LoyaltyError(Exception):
@@ -157,6 +161,52 @@ class ResponseTooLargeError(ServerError):
     def __init__(self, limit: int, *, status: int | None = None) -> None:
         self.limit = limit
         super().__init__(f"the answer is larger than {limit // (1 << 20)} MB", status=status)
+class SyncBusyError(LoyaltyError):
+    """Another process (or window) is syncing this data folder; `since` is when it started (aware)."""
+
+    kind = ErrorKind.SYNC_BUSY
+
+    def __init__(self, folder: str, since: datetime | None = None, pid: int | None = None) -> None:
+        self.folder, self.since, self.pid = folder, since, pid
+        super().__init__(f"a sync is already running on {folder} (pid {pid}, since {since})")
+
+
+class StoreProblem(str, enum.Enum):
+    DAMAGED = "damaged"  # not an SQLite file any more, truncated, malformed pages
+    FOREIGN = "foreign"  # an SQLite file of another application
+    NEWER = "newer"  # written by a newer Loyalty Desktop (a schema this version does not know)
+
+
+class StoreUnusableError(LoyaltyError):
+    kind = ErrorKind.STORE_UNUSABLE
+
+    def __init__(self, problem: StoreProblem, path: str, detail: str = "") -> None:
+        self.problem, self.path, self.detail = problem, path, detail
+        super().__init__(f"store {path} is {problem.value}: {detail}")
+
+
+class DiskProblem(str, enum.Enum):
+    READ_ONLY = "read_only"  # the folder or the file cannot be written (permissions, read-only disk)
+    FULL = "full"  # no space left (or a quota)
+    NOT_A_FOLDER = "not_a_folder"  # a file stands where a folder should be
+    IO = "io"  # the disk itself failed to read or write
+    NOT_FOUND = "not_found"  # a file or folder the user named does not exist
+
+
+class DiskError(LoyaltyError):
+    kind = ErrorKind.DISK
+
+    def __init__(self, problem: DiskProblem, path: str, detail: str = "") -> None:
+        self.problem, self.path, self.detail = problem, path, detail
+        super().__init__(f"{problem.value}: {path} ({detail})")
+
+
+def local_hhmm(when: datetime) -> str:
+    """"14:03" in the machine's time zone; with the date when it was not today."""
+    from . import clock
+
+    local = when.astimezone()
+    return f"{local:%H:%M}" if local.date() == clock.today() else f"{local:%Y-%m-%d %H:%M}"
 
 
 def _same(text: str) -> str:
@@ -206,6 +256,17 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
                   ).format(platform=platform, status=exc.status)
     if isinstance(exc, CancelledError):
         return tr("Cancelled; the next sync resumes where this one stopped.")
+    if isinstance(exc, SyncBusyError):
+        if exc.since is None:
+            return tr("A sync is already running on this data folder ({folder}); this one did not start. "
+                      "Try again when it has finished.").format(folder=exc.folder)
+        return tr("A sync is already running on this data folder (since {time}); this one did not start. "
+                  "Try again when it has finished ({folder}).").format(time=local_hhmm(exc.since),
+                                                                       folder=exc.folder)
+    if isinstance(exc, StoreUnusableError):
+        return _store_message(exc, tr)
+    if isinstance(exc, DiskError):
+        return _disk_message(exc, tr)
     if isinstance(exc, LoyaltyError):
         return exc.message
     return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
@@ -262,3 +323,44 @@ def wait_message(wait: Wait, platform: str = "the platform", tr: Callable[[str],
                   ).format(platform=platform, status=wait.status, duration=duration)
     return tr("Cannot reach {platform} ({detail}): trying again in {duration}."
               ).format(platform=platform, detail=wait.detail, duration=duration)
+def _store_message(exc: StoreUnusableError, tr: Callable[[str], str]) -> str:
+    if exc.problem is StoreProblem.NEWER:
+        return tr("The local store {path} was written by a newer version of Loyalty Desktop ({detail}). "
+                  "Nothing was changed. Install the newer version again, or use another data folder."
+                  ).format(path=exc.path, detail=exc.detail)
+    what = (tr("is damaged ({detail})") if exc.problem is StoreProblem.DAMAGED
+            else tr("is not a Loyalty Desktop store (it belongs to another application: {detail})")
+            ).format(detail=exc.detail)
+    return tr("The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) "
+              "and a new store started; the next sync then runs as a first sync.").format(path=exc.path, what=what)
+
+
+def _disk_message(exc: DiskError, tr: Callable[[str], str]) -> str:
+    texts = {
+        DiskProblem.READ_ONLY: tr("Cannot write to {path}: it is read-only ({detail}). Make it writable, or "
+                                  "choose another data folder."),
+        DiskProblem.FULL: tr("The disk holding {path} is full ({detail}). Nothing was lost: free some space, "
+                             "then sync again; it resumes where it stopped."),
+        DiskProblem.NOT_A_FOLDER: tr("{path} is a file, but Loyalty Desktop needs a folder there ({detail}). "
+                                     "Move the file away, or choose another folder."),
+        DiskProblem.NOT_FOUND: tr("{path} does not exist ({detail}). Check the name and the folder."),
+        DiskProblem.IO: tr("The disk failed to read or write {path} ({detail}). Check the disk (or the "
+                           "network drive), then try again; nothing that was saved is lost."),
+    }
+    return texts[exc.problem].format(path=exc.path, detail=exc.detail)
+
+
+def cli_hint(exc: BaseException) -> str | None:
+    """One more line for the command line (options the GUI does not have)."""
+    if isinstance(exc, SyncBusyError):
+        return "To wait for it instead, add --wait SECONDS (e.g. --wait 600)."
+    if isinstance(exc, DiskError) and exc.problem in (DiskProblem.READ_ONLY, DiskProblem.NOT_A_FOLDER):
+        return "Another data folder: --data-dir FOLDER (or the LOYALTY_DESKTOP_DATA_DIR environment variable)."
+    if isinstance(exc, StoreUnusableError) and exc.problem is not StoreProblem.NEWER:
+        return "To keep it aside and start a new store, run the command again with --set-aside-damaged-store."
+    return None
+
+
+def set_aside_note(old: str, kept: str, tr: Callable[[str], str] = _same) -> str:
+    """After the user agreed: where the unusable store went."""
+    return tr("The unusable store {old} was kept aside as {kept}; a new store was started.").format(old=old, kept=kept)

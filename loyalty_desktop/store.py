@@ -18,7 +18,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import store_counts, store_migrate, store_rejects
+from . import disk_errors, store_counts, store_migrate, store_rejects
+from .errors import StoreProblem, StoreUnusableError
 from .model import Member, Record, SourceRead, record_kind
 from .source_rejects import SourceReject
 from .store_codec import text_encoder, to_text
@@ -34,8 +35,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _json_keys = json.JSONEncoder(ensure_ascii=False).encode
 
 
-class StoreError(Exception):
-    pass
+class StoreError(StoreUnusableError):
+    """The store file cannot be used as it is (see errors.StoreProblem); a LoyaltyError, so the CLI and
+    the UI word it for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +98,40 @@ def dumps(obj: Any) -> str:
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise disk_errors.from_os(exc, self.path.parent) or exc
+        db: sqlite3.Connection | None = None
+        try:
+            db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self._check_shape()  # before anything writes: never touch another application's file
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a Loyalty Desktop store ({exc})") from exc
+        except (sqlite3.Error, StoreError) as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise disk_errors.from_sqlite(exc, self.path) or StoreUnusableError(
+                StoreProblem.DAMAGED, str(self.path), str(exc)) from exc
+
+    def _check_shape(self) -> None:
+        """Refuse a file that is not ours (another application's SQLite database) or is newer.
+
+        A random file or a truncated store fails here with SQLite's own "file is not a database"
+        or "database disk image is malformed"."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        tables = sorted(r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        ours = {"members", "records", "outbox", "runs"}
+        if (version == 0 and tables) or (version > 0 and not ours <= set(tables)):
+            shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(StoreProblem.FOREIGN, str(self.path), f"tables: {shown or 'none'}; version {version}")
+        if version > SCHEMA_VERSION:
+            raise StoreError(StoreProblem.NEWER, str(self.path),
+                             f"schema {version}; this version reads up to schema {SCHEMA_VERSION}")
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -119,19 +146,17 @@ class Store:
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error, a failed COMMIT too)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            disk_errors.rollback_quietly(self.db)
             raise
-        self.db.execute("COMMIT")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer Loyalty Desktop (schema {version})")
         for i in range(version, SCHEMA_VERSION):
             # One transaction per migration (its SQL, then its Python step if any): applied whole
             # or not at all.
@@ -143,8 +168,7 @@ class Store:
                     step(self.db)
                 self.db.execute(f"PRAGMA user_version={i + 1}")
             except BaseException:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
+                disk_errors.rollback_quietly(self.db)  # the real error, not "cannot rollback"
                 raise
             self.db.execute("COMMIT")
 
@@ -426,9 +450,16 @@ class Store:
     def runs(self, limit: int = 50) -> list[RunRecord]:
         rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
                                " ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
-                          datetime.fromisoformat(r[4]) if r[4] else None, r[5], json.loads(r[6]), r[7])
-                for r in rows]
+        return [_run_record(r) for r in rows]
+
+    def run(self, run_id: int) -> RunRecord | None:
+        found = self.runs_between(run_id, run_id)
+        return found[0] if found else None
+
+    def runs_between(self, first: int, last: int) -> list[RunRecord]:
+        rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
+                               " WHERE id BETWEEN ? AND ? ORDER BY id DESC", (first, last)).fetchall()
+        return [_run_record(r) for r in rows]
 
     def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
         """What the destination rejected and (origin 'source') what the source could not use."""
@@ -437,6 +468,11 @@ class Store:
     def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:
         """Record the rows the source rejected with the run; returns how many were stored."""
         return store_rejects.add_source_rejects(self.db, run_id, source, rows)
+
+
+def _run_record(r: Sequence[Any]) -> RunRecord:
+    return RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]) if r[4] else None,
+                     r[5], json.loads(r[6]), r[7])
 
 
 def _record_email(r: Record) -> str:

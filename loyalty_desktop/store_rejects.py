@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
+from .disk_errors import rollback_quietly
 from .source_rejects import SourceReject
 from .textsafe import csv_writer, printable
 
@@ -58,10 +59,10 @@ def add_source_rejects(db: sqlite3.Connection, run_id: int, source: str, rows: I
             ((run_id, source, r.kind, r.key, r.field, r.reason, r.line, r.value, r.file)
              for r in islice(rows, limit)))
         stored = db.total_changes - before
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        rollback_quietly(db)
         raise
-    db.execute("COMMIT")
     return stored
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from loyalty_desktop import clock
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 import klaviyo_spec
 from sync_helpers import check_conformance, sandbox_state
@@ -22,7 +23,8 @@ MEMBERS = "2000"
 
 
 def cli_env(data: Path, key: str | None = DEMO_KEY) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_")}
+    # The pinned "now" (conftest) goes to the child: no test depends on today's date.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_") or k == clock.ENV_NOW}
     env["LOYALTY_DESKTOP_DATA_DIR"] = str(data)
     if key:
         env["LOYALTY_DESKTOP_KLAVIYO_KEY"] = key

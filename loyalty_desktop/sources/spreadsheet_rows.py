@@ -190,7 +190,7 @@ class MemberParser(Parser):
         ei, email_header = self.email_col, self.email_header
         assert ei is not None
         valid_email = email_check()
-        index, unused = self.index, self.unused
+        index = self.index
         reject, defaults = self._reject, self.defaults
         # Valid rows a later row of the same email supersedes: "line email" lines, reported at the end.
         superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")

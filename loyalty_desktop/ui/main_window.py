@@ -56,17 +56,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import paths, secrets, service
+from .. import paths, secrets, service, sync_lock
 from ..destinations.base import AccountInfo
 from ..engine import Phase, Progress, RunStatus, RunSummary
-from ..errors import user_message, wait_message
+from ..errors import LoyaltyError, user_message, wait_message
 from ..fields import Mapping
 from ..net import CancelToken
 from ..segments import SegmentReport, segment_report
 from ..settings import Settings
 from ..store import RejectedRow, RunRecord
 from ..textsafe import printable
-from . import i18n
+from . import i18n, store_problem
 from .kit_panel import KitPanel
 from .phases import phase_name
 from .run_dialog import RunDialog
@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
     syncStarted = Signal(bool)  # automatic?
     syncFinished = Signal(object)  # engine.RunSummary (any status, including failed/cancelled)
     syncFailed = Signal(str)  # a run failed or crashed; the user-facing message
+    storeSetAside = Signal(str)  # the unusable store was kept aside (the message says where)
+    syncBlocked = Signal(str)  # not started: another sync holds the data folder (the message shown)
     runsUpdated = Signal()
     segmentsUpdated = Signal(object)  # segments.SegmentReport
     keyForgotten = Signal(str)  # platform whose key was removed from the keyring
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self._report: SegmentReport | None = None
         self._refreshing = False
         self._refresh_again = False
+        self._store_question_asked = False  # once per window: the user said no, do not nag
         self._next_auto: datetime | None = None
         self._tray: Any = None
         self._sync_after_connect = False  # an automatic sync is waiting for the connection
@@ -661,6 +664,12 @@ class MainWindow(QMainWindow):
         if self.syncing or self.connection is None or self._busy_verify or self._closed \
                 or (self.kit_panel is not None and self.kit_panel.running):
             return False
+        elsewhere = self._other_sync()
+        if elsewhere is not None:  # e.g. a command-line sync on the same data folder: say so, start nothing
+            self._last_message = elsewhere
+            self.status_label.setText(elsewhere)
+            self.syncBlocked.emit(elsewhere)
+            return False
         self._sync_stage = "opening"
         self._sync_automatic = automatic
         self._sync_confirmed = confirmed
@@ -677,6 +686,15 @@ class MainWindow(QMainWindow):
         self.syncStarted.emit(automatic)
         self.tasks.run(lambda: service.source_factory(name).open(options, cancel), self._source_opened)
         return True
+
+    def _other_sync(self) -> str | None:
+        """The message to show when another process syncs this data folder now (None: free).
+        A quick, non-blocking look; the sync itself takes the lock in service.sync."""
+        try:
+            busy = sync_lock.is_busy(paths.store_path())
+        except LoyaltyError as exc:  # e.g. a read-only data folder: the sync could not run either
+            return user_message(exc, tr=i18n.translate_core)
+        return None if busy is None else user_message(busy, tr=i18n.translate_core)
 
     def _source_opened(self, fut: Future[service.OpenSource]) -> None:
         try:
@@ -853,6 +871,9 @@ class MainWindow(QMainWindow):
         self._show_auto()
         if self.syncing:
             log.info("automatic sync skipped: a sync is running")
+        elif (elsewhere := self._other_sync()) is not None:
+            log.info("automatic sync skipped: %s", elsewhere)
+            self.status_label.setText(elsewhere)
         elif self.connection is None or self._health[0] == "error":
             # Not connected (no network at launch, the key failed): try again, then sync.
             self._sync_after_connect = True
@@ -931,6 +952,10 @@ class MainWindow(QMainWindow):
             self._last_message = self.tr("Could not read the sync history: {error}").format(
                 error=user_message(exc, tr=i18n.translate_core))
             self.status_label.setText(self._last_message)
+            if store_problem.can_set_aside(exc) and not self._store_question_asked:
+                self._store_question_asked = True
+                QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(  # type: ignore[misc]
+                    self, self.tasks, e, self._store_set_aside))
         else:
             selected = self.selected_run()
             self.runs_model.set_runs(runs)
@@ -947,6 +972,14 @@ class MainWindow(QMainWindow):
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()
+
+    def _store_set_aside(self, message: str) -> None:
+        if self._closed:
+            return
+        self._last_message = message
+        self.status_label.setText(message)
+        self.storeSetAside.emit(message)
+        self.refresh()
 
     def selected_run(self) -> RunRecord | None:
         rows = self.runs_view.selectionModel().selectedRows()

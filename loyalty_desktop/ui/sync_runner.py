@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .. import service
 from ..engine import Progress, RunSummary
+from ..errors import LoyaltyError, user_message
 from ..fields import Mapping
 from ..net import CancelToken
 from .gc_pause import full_collections_paused
+from .i18n import translate_core
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,9 @@ class _Worker(QObject):
                 summary = service.sync(store, self.src.source, self.src.name, self.conn.dest, self.mapping,
                                        backfill=self.backfill, on_progress=self.progress.emit,
                                        confirmed=self.confirmed)
+        except LoyaltyError as exc:  # another sync holds the folder, the store or the disk failed
+            log.info("sync not run: %s", exc.message)
+            self.failed.emit(user_message(exc, self.conn.dest.label, tr=translate_core))
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly
             log.exception("sync crashed")
             self.failed.emit(f"{type(exc).__name__}: {exc}")

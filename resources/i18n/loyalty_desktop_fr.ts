@@ -3,129 +3,189 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="178" />
+        <location filename="../../loyalty_desktop/errors.py" line="228" />
         <source>{url} is not a web address (it must start with https://).</source>
         <translation>{url} n'est pas une adresse web (elle doit commencer par https://).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="179" />
+        <location filename="../../loyalty_desktop/errors.py" line="229" />
         <source>Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in sandboxes); use an https:// address.</source>
         <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur (localhost, 127.0.0.1, ::1 : les bacs à sable intégrés) ; utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="183" />
+        <location filename="../../loyalty_desktop/errors.py" line="233" />
         <source>{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it was used. Try again later; if it repeats, contact {platform}'s support.</source>
         <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="187" />
+        <location filename="../../loyalty_desktop/errors.py" line="237" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="190" />
+        <location filename="../../loyalty_desktop/errors.py" line="240" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="193" />
+        <location filename="../../loyalty_desktop/errors.py" line="243" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="196" />
+        <location filename="../../loyalty_desktop/errors.py" line="246" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="199" />
+        <location filename="../../loyalty_desktop/errors.py" line="249" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="202" />
+        <location filename="../../loyalty_desktop/errors.py" line="252" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="205" />
+        <location filename="../../loyalty_desktop/errors.py" line="255" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="208" />
+        <location filename="../../loyalty_desktop/errors.py" line="258" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="211" />
+        <location filename="../../loyalty_desktop/errors.py" line="261" />
+        <source>A sync is already running on this data folder ({folder}); this one did not start. Try again when it has finished.</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="263" />
+        <source>A sync is already running on this data folder (since {time}); this one did not start. Try again when it has finished ({folder}).</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="272" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="215" />
+        <location filename="../../loyalty_desktop/errors.py" line="276" />
         <source>Copy the key again from {platform} and paste it as it is.</source>
         <translation>Copiez de nouveau la clé depuis {platform} et collez-la telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="217" />
+        <location filename="../../loyalty_desktop/errors.py" line="278" />
         <source>The {platform} key is empty: paste the key.</source>
         <translation>La clé {platform} est vide : collez la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="219" />
+        <location filename="../../loyalty_desktop/errors.py" line="280" />
         <source>The {platform} key contains a space (character {position}); API keys have none.</source>
         <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="222" />
+        <location filename="../../loyalty_desktop/errors.py" line="283" />
         <source>The {platform} key contains a line break (after character {position}): only part of it, or two lines, were pasted.</source>
         <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="225" />
+        <location filename="../../loyalty_desktop/errors.py" line="286" />
         <source>The {platform} key contains an invisible control character (character {position}).</source>
         <translation>La clé {platform} contient un caractère de contrôle invisible (caractère {position}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="228" />
+        <location filename="../../loyalty_desktop/errors.py" line="289" />
         <source>The {platform} key contains a character that is not a plain letter, digit or symbol (character {position}), such as an accent or a typographic quote; API keys have none.</source>
         <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="232" />
+        <location filename="../../loyalty_desktop/errors.py" line="293" />
         <source>This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API key: it starts with pk_.</source>
         <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="235" />
+        <location filename="../../loyalty_desktop/errors.py" line="296" />
         <source>This is a Klaviyo key, not a {platform} key.</source>
         <translation>C'est une clé Klaviyo, pas une clé {platform}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="237" />
+        <location filename="../../loyalty_desktop/errors.py" line="298" />
         <source>This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits (37 characters); this one has {length}.</source>
         <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="240" />
+        <location filename="../../loyalty_desktop/errors.py" line="301" />
         <source>This does not look like a {platform} API key: those have at least {min} characters, only letters, digits and - _ . ~ + / =; this one has {length}.</source>
         <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="258" />
+        <location filename="../../loyalty_desktop/errors.py" line="319" />
         <source>{platform} asked us to slow down: waiting {duration} before sending again.</source>
         <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="261" />
+        <location filename="../../loyalty_desktop/errors.py" line="322" />
         <source>{platform} is having trouble (HTTP {status}): trying again in {duration}.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="263" />
+        <location filename="../../loyalty_desktop/errors.py" line="324" />
         <source>Cannot reach {platform} ({detail}): trying again in {duration}.</source>
         <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="328" />
+        <source>The local store {path} was written by a newer version of Loyalty Desktop ({detail}). Nothing was changed. Install the newer version again, or use another data folder.</source>
+        <translation>La base locale {path} a été écrite par une version plus récente de Loyalty Desktop ({detail}). Rien n'a été modifié. Réinstallez la version plus récente, ou utilisez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="331" />
+        <source>is damaged ({detail})</source>
+        <translation>est endommagée ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="332" />
+        <source>is not a Loyalty Desktop store (it belongs to another application: {detail})</source>
+        <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="334" />
+        <source>The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) and a new store started; the next sync then runs as a first sync.</source>
+        <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="340" />
+        <source>Cannot write to {path}: it is read-only ({detail}). Make it writable, or choose another data folder.</source>
+        <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="342" />
+        <source>The disk holding {path} is full ({detail}). Nothing was lost: free some space, then sync again; it resumes where it stopped.</source>
+        <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="344" />
+        <source>{path} is a file, but Loyalty Desktop needs a folder there ({detail}). Move the file away, or choose another folder.</source>
+        <translation>{path} est un fichier, mais Loyalty Desktop a besoin d'un dossier à cet endroit ({detail}). Déplacez le fichier, ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="346" />
+        <source>{path} does not exist ({detail}). Check the name and the folder.</source>
+        <translation>{path} n'existe pas ({detail}). Vérifiez le nom et le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="347" />
+        <source>The disk failed to read or write {path} ({detail}). Check the disk (or the network drive), then try again; nothing that was saved is lost.</source>
+        <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="366" />
+        <source>The unusable store {old} was kept aside as {kept}; a new store was started.</source>
+        <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/flows.py" line="58" />
@@ -672,444 +732,444 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="882" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="903" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="404" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="404" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="415" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="415" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="430" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="432" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="430" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="433" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="442" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="671" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="680" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="444" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="447" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="448" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="450" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="453" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="454" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="459" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="464" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="466" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="469" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="473" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="476" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="475" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="479" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="482" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="483" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="485" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="488" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="489" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="492" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="494" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="496" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="499" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="507" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="510" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="510" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="513" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="519" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="525" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="688" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="697" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="715" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="690" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="708" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="691" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="773" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="803" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="709" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="791" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="821" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="708" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="726" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="719" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="737" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="741" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="746" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="764" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="774" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="761" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="764" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="782" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="767" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="785" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="769" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="787" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="772" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="790" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="784" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="802" />
         <source>Loyalty Desktop: sync waiting for you</source>
         <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="785" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="803" />
         <source>Open the window and click Sync now.</source>
         <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="797" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="815" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="830" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="848" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="888" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="909" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="889" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="910" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="931" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="952" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1009" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1042" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1010" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1043" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1012" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1045" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1022" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1055" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1053" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1086" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1054" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1087" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1071" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1104" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -2385,6 +2445,24 @@
         <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="142" />
         <source>Missing in Splio, created before the first sync: {names}</source>
         <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblem</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="26" />
+        <source>The local store cannot be used</source>
+        <translation>La base locale est inutilisable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="28" />
+        <source>Keep it aside and start a new store?</source>
+        <translation>La mettre de côté et créer une nouvelle base ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="48" />
+        <source>The local store can be used again; nothing was moved.</source>
+        <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
     </message>
 </context>
 <context>
