@@ -9,11 +9,14 @@ in a child process so its wall time, CPU time and peak RSS are its own:
    afterwards the store is committed and ready to plan);
 3. re-import: the same file again into that store (nothing changes).
 
+`--duplicates` writes a file where every email comes twice (row i and row i + rows/2, the later
+row wins): half the rows are duplicates, each reported with the line that is used.
+
 Each is run `--repeat` times (a fresh store for every import); the figures are the minimum and the
 median, with the machine's load average (the machine may be shared: CPU time says how much work
 the import itself did). Not a test. The target is ≤ 30 s and ≤ 300 MB peak RSS for the import.
 
-    .venv/bin/python bench/import_csv.py [--rows 1000000] [--repeat 3] [--skip-store]
+    .venv/bin/python bench/import_csv.py [--rows 1000000] [--repeat 3] [--skip-store] [--duplicates]
 """
 
 from __future__ import annotations
@@ -36,13 +39,14 @@ HEADER = ("Courriel;Prénom;Nom;Solde de points;Points cumulés;Palier;Date de n
           "Lien de parrainage;Parrainages;Statut\n")
 
 
-def write_members(path: Path, rows: int, seed: int = 1) -> None:
+def write_members(path: Path, rows: int, seed: int = 1, duplicates: bool = False) -> None:
     rnd = random.Random(seed)
+    half = max(1, rows // 2)
     with path.open("w", encoding="cp1252", newline="") as f:
         f.write(HEADER)
         buf = []
         for i in range(rows):
-            email = f"client{i}@exemple.fr"
+            email = f"client{i % half if duplicates else i}@exemple.fr"
             if i % 97 == 0:
                 email = " " + email.upper() + " "
             if i % 50_000 == 7:
@@ -126,6 +130,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-store", action="store_true", help="only the parse figure")
+    ap.add_argument("--duplicates", action="store_true", help="every email twice: half the rows are duplicates")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "FILE", "STORE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -135,9 +140,10 @@ def main() -> None:
         os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(Path(tmp) / "data")
         members = Path(tmp) / "membres.csv"
         t = time.monotonic()
-        write_members(members, args.rows)
+        write_members(members, args.rows, duplicates=args.duplicates)
         size = members.stat().st_size / 1e6
-        print(f"members CSV, {args.rows:,} rows, {size:.0f} MB: written in {time.monotonic() - t:.1f} s")
+        dupes = " (every email twice)" if args.duplicates else ""
+        print(f"members CSV, {args.rows:,} rows{dupes}, {size:.0f} MB: written in {time.monotonic() - t:.1f} s")
         print(f"before: {load()}", flush=True)
         parse = [run(["--child", "parse", str(members), "-"]) for _ in range(args.repeat)]
         _, n, _, rejected, dupes = parse[0].out[1:]

@@ -29,6 +29,9 @@ class Clock(Protocol):
 
     def sleep(self, seconds: float) -> None: ...
 
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        """Sleep up to `seconds`, waking early when `event` is set; True if it was."""
+
 
 class SystemClock:
     """The machine's clock, optionally shifted by a fixed offset (`LOYALTY_DESKTOP_NOW`)."""
@@ -44,7 +47,12 @@ class SystemClock:
 
     def sleep(self, seconds: float) -> None:
         if seconds > 0:
-            time.sleep(seconds)
+            time.sleep(min(seconds, threading.TIMEOUT_MAX))
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        if not seconds > 0:  # also NaN
+            return event.is_set()
+        return event.wait(min(seconds, threading.TIMEOUT_MAX))  # an absurd wait must not overflow
 
 
 class FakeClock:
@@ -68,6 +76,13 @@ class FakeClock:
 
     def sleep(self, seconds: float) -> None:
         self.advance(seconds)
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        """Instant: the whole wait passes unless `event` is already set."""
+        if event.is_set():
+            return True
+        self.advance(min(seconds, 1e9) if seconds > 0 else 0.0)  # NaN, inf: no overflow
+        return event.is_set()
 
     def advance(self, seconds: float = 0.0, *, days: float = 0.0) -> None:
         step = timedelta(seconds=max(0.0, seconds), days=max(0.0, days))
@@ -141,3 +156,12 @@ def monotonic() -> float:
 
 def sleep(seconds: float) -> None:
     _current.sleep(seconds)
+
+
+def wait(event: threading.Event, seconds: float) -> bool:
+    """Sleep up to `seconds` or until `event` is set (True if it was): interruptible waits."""
+    own = getattr(_current, "wait", None)
+    if own is None:  # a clock without `wait`: its sleep, then the event
+        _current.sleep(seconds)
+        return event.is_set()
+    return bool(own(event, seconds))

@@ -5,23 +5,37 @@ crash or kill resumes where it stopped: jobs already submitted are confirmed rat
 again, queued rows are sent, acknowledged rows are never re-sent. `cancel` is checked between
 batches and inside every wait (rate limits, Retry-After, job polling), so it takes effect within
 a second.
+
+A plan that would send more live events than the confirmation threshold ends the run before
+anything is sent, with status NEEDS_CONFIRMATION and the counts by metric (`baseline.py`); the
+caller asks and runs again with `confirmed=True`.
+
+Counts: rows the platform rejected are "rejected" (the platform answered no for that row, with a
+reason kept in the run's rejected rows); rows of the source that could not be used are
+"source_rejected" (kept there too, origin 'source'). The member counts come from the store at the
+end of the run and add up: members = profiles_sent + unchanged + members_rejected +
+members_not_sent (store_counts).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
+from .baseline import Baseline, ConfirmationNeeded
+from . import disk_errors
 from .destinations.base import Destination, JobLostError, RowOutcome, Submitted
 from .errors import CancelledError, LoyaltyError, user_message
 from .fields import Mapping
 from .model import SourceRead
-from .net import CancelToken
+from .net import CancelToken, HttpClient
+from .net_policy import Wait
 from .planner import PlanSummary, Planner
 from .store import OutboxRow, Store
 
@@ -42,6 +56,7 @@ class RunStatus(str, enum.Enum):
     COMPLETED_WITH_REJECTS = "completed_with_rejects"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    NEEDS_CONFIRMATION = "needs_confirmation"  # more live events than the threshold: nothing sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +66,7 @@ class Progress:
     total: int
     rate: float  # items per second in this phase
     eta_s: float | None
+    wait: Wait | None = None  # set while a request waits to be retried (429, 5xx, network): say so
 
 
 @dataclass(slots=True)
@@ -58,17 +74,25 @@ class RunSummary:
     run_id: int
     status: RunStatus
     seconds: float = 0.0
+    # Members, counted once each (store_counts): they add up to `members`.
     members: int = 0
-    profiles_sent: int = 0
+    profiles_sent: int = 0  # the platform acknowledged the member's current data in this run
+    unchanged: int = 0  # the platform already had it
+    members_rejected: int = 0  # the platform rejected the member's current data (this run or earlier)
+    members_rejected_earlier: int = 0  # of those, rejected by an earlier run (not sent again until changed)
+    members_not_sent: int = 0  # still queued: the run stopped first
     events_sent: int = 0
-    unchanged: int = 0
-    rejected: int = 0  # rows the destination refused
+    events_rejected: int = 0
+    rejected: int = 0  # rows (profiles and events) the platform rejected in this run
     source_rejected: int = 0  # rows the source could not use (invalid email, bad value…), also in the run's rejects
     retries: int = 0
     throttled: int = 0
     requests: int = 0
     write_requests: int = 0
     first_sync: bool = False
+    baseline: str | None = None  # why no live event was sent (baseline.Baseline value)
+    live_events: dict[str, int] = field(default_factory=dict)  # live events planned, by metric
+    confirm_threshold: int = 0  # NEEDS_CONFIRMATION: more live events than this
     rejected_samples: list[tuple[str, str, str]] = field(default_factory=list)  # (key, field, reason)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
@@ -78,6 +102,19 @@ class RunSummary:
         for k in ("run_id", "status", "rejected_samples", "notes", "error"):
             d.pop(k)
         return d
+
+    @property
+    def live_events_total(self) -> int:
+        return sum(self.live_events.values())
+
+
+_BASELINE_NOTES = {
+    Baseline.NEW_SOURCE: "The loyalty data comes from another source than at the last sync (another program, "
+                         "file layout or account): this sync updates profiles only. What happened before it is "
+                         "kept as history, not sent as live events.",
+    Baseline.MEMBERS_JUMP: "More than half as many members again as at the last sync are new: this sync updates "
+                           "profiles only. What happened before it is kept as history, not sent as live events.",
+}
 
 
 class _Counted:
@@ -123,11 +160,19 @@ class _Meter:
 class SyncEngine:
     def __init__(self, store: Store, source: Source, source_name: str, dest: Destination, mapping: Mapping, *,
                  backfill: bool = False, cancel: CancelToken | None = None,
-                 on_progress: ProgressCallback | None = None, poll_interval: float = 0.5) -> None:
+                 on_progress: ProgressCallback | None = None, poll_interval: float = 0.5,
+                 confirmed: bool = False) -> None:
         self.store, self.source, self.source_name = store, source, source_name
         self.dest, self.mapping, self.backfill = dest, mapping, backfill
+        self.confirmed = confirmed  # send live events even beyond the confirmation threshold
         self.cancel = cancel or dest.http.cancel
-        self.on_progress = on_progress
+        self._report = on_progress
+        self._last: Progress | None = None
+        self.on_progress: ProgressCallback | None = self._remember if on_progress else None
+        if on_progress:  # retry waits of the destination's and the source's clients, shown in the phase
+            for http in (dest.http, getattr(getattr(source, "client", None), "http", None)):
+                if isinstance(http, HttpClient):
+                    http.on_wait = self._waiting
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
         self.notes: list[str] = []  # what the destination's preparation wants the user to know
@@ -136,16 +181,32 @@ class SyncEngine:
 
     def run(self) -> RunSummary:
         started = time.monotonic()
-        run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
+        try:
+            run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
+        except sqlite3.Error as exc:  # e.g. a read-only store: nothing started, nothing to record
+            raise disk_errors.from_sqlite(exc, self.store.path) or exc
         summary = RunSummary(run_id, RunStatus.COMPLETED)
         try:
             self._confirm_previous(summary)
-            plan = self._read_and_plan()
+            try:
+                plan = self._read_and_plan()
+            except ConfirmationNeeded as exc:
+                summary.source_rejected = self.source_rejected
+                summary.notes = list(self.notes)
+                summary.status = RunStatus.NEEDS_CONFIRMATION
+                summary.live_events = dict(exc.live.by_metric)
+                summary.confirm_threshold = exc.live.threshold
+                self._finish(summary, started)
+                return summary
             summary.first_sync = plan.first_sync
+            summary.baseline = plan.baseline.value if plan.baseline else None
+            if plan.live is not None:
+                summary.live_events = dict(plan.live.by_metric)
+                summary.confirm_threshold = plan.live.threshold
+            if plan.baseline in _BASELINE_NOTES and self.dest.supports_events:
+                self.notes.append(_BASELINE_NOTES[plan.baseline])
             summary.source_rejected = self.source_rejected
             summary.notes = list(self.notes)
-            summary.members = plan.members_total
-            summary.unchanged = plan.unchanged
             self._send_profiles(summary)
             if self.dest.supports_events:
                 self._send_events(summary)
@@ -154,6 +215,18 @@ class SyncEngine:
             summary.status, summary.error = RunStatus.CANCELLED, user_message(exc, self.dest.label)
         except LoyaltyError as exc:
             summary.status, summary.error = RunStatus.FAILED, user_message(exc, self.dest.label)
+        except sqlite3.Error as exc:
+            # The store failed (full disk, I/O error, damaged file): the history records what
+            # really happened, if the store can still take it; the caller gets the typed error.
+            err = disk_errors.from_sqlite(exc, self.store.path)
+            summary.status, summary.error = RunStatus.FAILED, user_message(err or exc)
+            try:
+                self._finish(summary, started)
+            except sqlite3.Error:
+                log.info("could not record the end of run %d", run_id, exc_info=True)
+            if err is None:
+                raise
+            raise err from exc
         except Exception as exc:  # recorded in the history, then re-raised for the caller
             summary.status, summary.error = RunStatus.FAILED, user_message(exc)
             self._finish(summary, started)
@@ -164,11 +237,29 @@ class SyncEngine:
         return summary
 
     def _finish(self, summary: RunSummary, started: float) -> None:
+        try:
+            m = self.store.member_outcomes(self.dest.name, summary.run_id)
+        except Exception:  # noqa: BLE001 - the run's outcome matters more than its counts
+            log.info("counting the run's members failed", exc_info=True)
+        else:
+            summary.members, summary.profiles_sent, summary.unchanged = m.members, m.sent, m.unchanged
+            summary.members_rejected, summary.members_rejected_earlier = m.rejected, m.rejected_earlier
+            summary.members_not_sent = m.not_sent
         stats = self.dest.http.stats
         summary.seconds = time.monotonic() - started
         summary.retries, summary.throttled = stats.retries, stats.throttled
         summary.requests, summary.write_requests = stats.requests, stats.writes
         self.store.finish_run(summary.run_id, summary.status.value, summary.counts(), summary.error)
+
+    def _remember(self, p: Progress) -> None:
+        self._last = p
+        if self._report:
+            self._report(p)
+
+    def _waiting(self, wait: Wait) -> None:
+        if self._report:
+            last = self._last or Progress(Phase.READING, 0, 0, 0.0, None)
+            self._report(replace(last, wait=wait))
 
     def _progress(self, phase: Phase, done: int, total: int) -> None:
         if self.on_progress:
@@ -188,10 +279,13 @@ class SyncEngine:
     def _read_and_plan(self) -> PlanSummary:
         self._progress(Phase.READING, 0, 1)
         cursor, _, _ = self.store.source_state(self.source_name)
-        first = self.store.dest_state(self.dest.name) is None
-        # History (the whole ledger) is only read when a first sync replays it as backfill;
-        # otherwise a first read takes members and what is still open, later reads the changes.
-        history = first and self.backfill
+        state = self.store.dest_state(self.dest.name)
+        first = state is None
+        new_source = state is not None and state.source is not None and state.source != self.source_name
+        # History (the whole ledger) is only read when a first sync (or a new source) replays it
+        # as backfill; otherwise a first read takes members and what is still open, later reads
+        # the changes.
+        history = (first or new_source) and self.backfill
         if history:
             cursor = None
         read = self.source.read(cursor, history=history)
@@ -217,7 +311,8 @@ class SyncEngine:
             self.cancel.check()  # rolls the planning transaction back: nothing half-planned
 
         return Planner(self.store, self.dest, self.mapping).plan(as_of, tiers, backfill=self.backfill,
-                                                                 progress=progress)
+                                                                 progress=progress, source=self.source_name,
+                                                                 confirmed=self.confirmed)
 
     def _record_source_rejects(self, read: SourceRead) -> None:
         """Rows the source could not use go into the run's rejected rows (origin 'source')."""
@@ -302,10 +397,11 @@ class SyncEngine:
         self.store.settle(self.dest.name, summary.run_id, acked, rejected)
         for row in acked:
             if row.kind == "profile":
-                summary.profiles_sent += 1
+                summary.profiles_sent += 1  # while running; the final figure is the store's (_finish)
             else:
                 summary.events_sent += 1
         summary.rejected += len(rejected)
+        summary.events_rejected += sum(1 for r, _, _ in rejected if r.kind == "event")
         for row, fld, why in rejected:
             if len(summary.rejected_samples) < 50:
                 summary.rejected_samples.append((row.key, fld, why))

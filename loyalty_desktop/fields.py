@@ -52,6 +52,12 @@ CATALOG: tuple[CatalogField, ...] = (
 )
 CATALOG_BY_KEY: dict[str, CatalogField] = {f.key: f for f in CATALOG}
 IDENTITY_KEYS = ("email", "phone", "first_name", "last_name", "external_id")
+# Fields whose missing value means "not known", never "0" nor "cleared": a blank points cell, a
+# date column a later export lacks. A member's `Member.unknown` lists such fields; destinations
+# leave them untouched. Texts (and the tier id that goes with a tier name) may still be emptied: a
+# tier the member no longer holds.
+BLANK_IS_UNKNOWN: frozenset[str] = frozenset(
+    f.key for f in CATALOG if f.type is not FieldType.TEXT and f.key != "tier_id") | {"membership_state"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,12 @@ class ReferralState(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One loyalty member, keyed by normalized email. Field names are the catalog's (fields.py)."""
+    """One loyalty member, keyed by normalized email. Field names are the catalog's (fields.py).
+
+    `unknown` names the catalog fields the source does not provide for this member (a column the
+    file lacks, a blank points cell): their values here mean nothing, the store's JSON leaves them
+    out and no destination payload holds them, so the platform keeps what it has. Never "email".
+    """
 
     email: str
     phone: str | None = None
@@ -70,6 +75,7 @@ class Member:
     points_expiry_date: date | None = None
     member_since: date | None = None
     last_activity_at: date | None = None
+    unknown: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,15 +201,26 @@ _ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {cls: _encoder(cls) for
 
 
 def to_jsonable(obj: Any) -> dict[str, Any]:
-    """Plain JSON-ready dict of a Member or record (dates and datetimes as ISO 8601, enums as values)."""
-    return _ENCODERS[type(obj)](obj)
+    """Plain JSON-ready dict of a Member or record (dates and datetimes as ISO 8601, enums as values).
+    A member's unknown fields are left out (a missing key is how the store says "not provided")."""
+    out = _ENCODERS[type(obj)](obj)
+    if obj.__class__ is Member:
+        for key in out.pop("unknown"):
+            if key != "email":
+                out.pop(key, None)
+    return out
+
+
+MEMBER_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Member) if f.name != "unknown")
 
 
 def from_jsonable(kind: str, data: dict[str, Any]) -> Any:
     cls = _TYPES[kind]
     kwargs: dict[str, Any] = {}
+    if cls is Member:  # a key the stored member lacks is a field its source did not provide
+        kwargs["unknown"] = frozenset(k for k in MEMBER_KEYS if k not in data and k != "email")
     for f in dataclasses.fields(cls):
-        if f.name not in data:
+        if f.name not in data or f.name == "unknown":
             continue
         v = data[f.name]
         t = str(f.type)

@@ -4,8 +4,15 @@
   requests so none is ever over either window (a sliding log per endpoint, slightly wider than the
   server's fixed windows so network jitter cannot push two requests into one server window).
 - 429 → wait `Retry-After` (interruptible), 5xx / timeouts / dropped connections → bounded
-  exponential backoff with full jitter. All the writes we send are idempotent upserts or
-  deduplicated events, so retrying a request whose answer was lost is safe.
+  exponential backoff with full jitter (or the server's Retry-After if longer). Every wait is capped
+  (`RetryPolicy.max_retry_after`), a request gives up past `max_total_wait`, and each wait of a
+  second or more is announced (`on_wait`) so the CLI and the GUI can say what is happening. All
+  the writes we send are idempotent upserts or deduplicated events, so retrying a request whose
+  answer was lost is safe.
+- Keys only over TLS: `net_policy.check_base_url` refuses plain http:// to another computer before
+  any connection. Answers are read up to `max_body` bytes (an endless body is an error, not a
+  full memory). Cancel takes effect within a fraction of a second even while a server stays
+  silent (`net_socket`).
 - Adapters give an `error_mapper` that turns a non-2xx response into a typed error.
 - Request logs name method, URL and status, never headers: no key or token reaches a log.
 """
@@ -13,10 +20,10 @@
 from __future__ import annotations
 
 import logging
+import math
 import random
 import ssl
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,14 +31,18 @@ from typing import Any
 
 import httpx
 
+from . import clock
 from .errors import (
     CancelledError,
     LoyaltyError,
     NetworkError,
     RateLimitedError,
+    ResponseTooLargeError,
     ServerError,
     TlsProxyError,
 )
+from .net_policy import Wait, WaitReason, check_base_url, parse_retry_after
+from .net_socket import CancellableTransport
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +67,8 @@ class CancelToken:
             raise CancelledError()
 
     def sleep(self, seconds: float) -> None:
-        """Sleep, waking at once (and raising CancelledError) if cancelled."""
-        if seconds > 0 and self._event.wait(seconds):
+        """Sleep on the product clock, waking at once (and raising CancelledError) if cancelled."""
+        if seconds > 0 and clock.wait(self._event, seconds):
             raise CancelledError()
         self.check()
 
@@ -93,7 +104,7 @@ class Limiter:
     # Margin over the server's windows: a request timed at the client is received a little later.
     SAFETY = 1.06
 
-    def __init__(self, limits: Mapping[str, RateLimit], clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, limits: Mapping[str, RateLimit], clock: Callable[[], float] = clock.monotonic) -> None:
         self._limits = dict(limits)
         self._windows: dict[str, list[_Window]] = {}
         self._lock = threading.Lock()
@@ -147,7 +158,14 @@ class RetryPolicy:
     max_throttle_waits: int = 12  # 429s tolerated for one request
     base_delay: float = 0.5
     max_delay: float = 30.0
-    max_retry_after: float = 300.0
+    max_retry_after: float = 300.0  # the longest single wait, whatever the server asks
+    max_total_wait: float = 900.0  # a request gives up rather than wait longer than this in all
+
+    def capped(self, seconds: float) -> float:
+        """A wait within [0, max_retry_after] (inf, 1e30 and NaN included)."""
+        if math.isnan(seconds):
+            return 0.0
+        return min(max(seconds, 0.0), self.max_retry_after)
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Full jitter: uniform in [0, min(cap, base·2^attempt)]."""
@@ -173,15 +191,32 @@ ErrorMapper = Callable[[httpx.Response, str], LoyaltyError]
 _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+MAX_BODY = 64 << 20  # bytes of one answer, decoded; ours are at most a few MB
+MIN_ANNOUNCED_WAIT = 1.0  # seconds: shorter retry waits are not worth a line
+
+
 def _retry_after(resp: httpx.Response, default: float) -> float:
-    for name in ("Retry-After", "rateLimit-reset", "RateLimit-Reset"):
-        raw = resp.headers.get(name)
-        if raw:
-            try:
-                return max(0.0, float(raw))
-            except ValueError:
-                continue
+    """The server's wait (Retry-After, or Splio's rateLimit-reset), uncapped; `default` if none."""
+    for name in ("Retry-After", "rateLimit-reset"):  # header names are case-insensitive
+        value = parse_retry_after(resp.headers.get(name))
+        if value is not None:
+            return value
     return default
+
+
+def _read_capped(resp: httpx.Response, limit: int) -> None:
+    """Read a streamed answer into `resp.content`, stopping past `limit` decoded bytes."""
+    declared = resp.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ResponseTooLargeError(limit, status=resp.status_code)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise ResponseTooLargeError(limit, status=resp.status_code)
+        chunks.append(chunk)
+    resp._content = b"".join(chunks)  # what Response.read() sets
 
 
 def _network_error(exc: httpx.TransportError) -> LoyaltyError:
@@ -212,20 +247,30 @@ class HttpClient:
         timeout: float = 60.0,
         transport: httpx.BaseTransport | None = None,
         max_connections: int = 32,
+        max_body: int = MAX_BODY,
+        platform: str | None = None,
     ) -> None:
+        check_base_url(base_url)  # before anything can connect
         self.cancel = cancel or CancelToken()
         self.retry = retry or RetryPolicy()
         self.limiter = Limiter(limits)
         self.stats = HttpStats()
+        self.max_body = max_body
+        self.platform = platform  # names the server in announced waits (None: the caller's platform)
+        self.on_wait: Callable[[Wait], None] | None = None  # told before each retry wait >= 1 s
         self._error_mapper = error_mapper
         self._rng = random.Random()
+        pool = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+        # Plain http is only ever to this computer: no proxy from the environment may see it.
+        trust_env = httpx.URL(base_url).scheme == "https"
         self._client = httpx.Client(
             base_url=base_url.rstrip("/"),
             headers={"User-Agent": USER_AGENT, **headers},
             timeout=httpx.Timeout(timeout, connect=15.0),
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+            transport=transport or CancellableTransport(lambda: self.cancel.cancelled, pool, trust_env),
+            limits=pool,
             follow_redirects=False,
+            trust_env=trust_env,
         )
 
     def set_header(self, name: str, value: str) -> None:
@@ -239,6 +284,25 @@ class HttpClient:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _send(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        if url.startswith(("http:", "https:")):  # a link the server gave (pagination): same rule
+            check_base_url(url)
+        resp = self._client.send(self._client.build_request(method, url, **kw), stream=True)
+        try:
+            _read_capped(resp, self.max_body)
+        finally:
+            resp.close()
+        return resp
+
+    def _wait(self, spent: list[float], seconds: float, wait: Wait, give_up: Callable[[], LoyaltyError]) -> None:
+        """Wait `seconds` (already capped) unless the request's total would pass max_total_wait."""
+        if spent[0] + seconds > self.retry.max_total_wait:
+            raise give_up()
+        spent[0] += seconds
+        if self.on_wait is not None and seconds >= MIN_ANNOUNCED_WAIT:
+            self.on_wait(wait)
+        self.cancel.sleep(seconds)
 
     def request(
         self,
@@ -259,12 +323,13 @@ class HttpClient:
         """
         attempt = 0
         throttles = 0
+        spent = [0.0]  # seconds this request has waited for retries
         while True:
             self.cancel.check()
             waited = self.limiter.acquire(endpoint, self.cancel)
             self.stats.add(requests=1, writes=int(method in _WRITE_METHODS), waited_for_limits=waited)
             try:
-                resp = self._client.request(method, url, json=json, content=content, params=params, headers=headers)
+                resp = self._send(method, url, json=json, content=content, params=params, headers=headers)
             except httpx.TransportError as exc:
                 err = _network_error(exc)
                 if isinstance(err, TlsProxyError) or attempt + 1 >= self.retry.max_attempts:
@@ -273,7 +338,8 @@ class HttpClient:
                 log.info("%s %s: %s, retry %d in %.1fs", method, url, err.message, attempt + 1, delay)
                 attempt += 1
                 self.stats.add(retries=1)
-                self.cancel.sleep(delay)
+                self._wait(spent, delay, Wait(delay, WaitReason.NETWORK, None, err.message, self.platform),
+                           lambda: err)
                 continue
             log.debug("%s %s -> %d", method, resp.request.url, resp.status_code)
             if resp.is_success:
@@ -282,23 +348,30 @@ class HttpClient:
                 continue
             if resp.status_code == 429:
                 throttles += 1
-                delay = min(_retry_after(resp, 1.0), self.retry.max_retry_after)
+                asked = _retry_after(resp, 1.0)
+                delay = self.retry.capped(asked)
                 self.stats.add(throttled=1, retries=1)
                 if throttles > self.retry.max_throttle_waits:
                     raise RateLimitedError(delay)
                 # Retry-After is whole seconds; a little jitter keeps parallel workers apart.
                 delay += self._rng.uniform(0, 0.25)
-                log.info("%s %s: 429, waiting %.1fs", method, url, delay)
-                self.cancel.sleep(delay)
+                log.info("%s %s: 429, waiting %.1fs (asked %s)", method, url, delay, asked)
+                self._wait(spent, delay, Wait(delay, WaitReason.THROTTLED, 429, platform=self.platform),
+                           lambda: RateLimitedError(delay))
                 continue
             if resp.status_code >= 500 and attempt + 1 < self.retry.max_attempts:
-                delay = max(self.retry.backoff(attempt, self._rng), _retry_after(resp, 0.0))
+                delay = self.retry.capped(max(self.retry.backoff(attempt, self._rng), _retry_after(resp, 0.0)))
                 log.info("%s %s: HTTP %d, retry %d in %.1fs", method, url, resp.status_code, attempt + 1, delay)
                 attempt += 1
                 self.stats.add(retries=1)
-                self.cancel.sleep(delay)
+                failed = resp
+                self._wait(spent, delay, Wait(delay, WaitReason.SERVER, resp.status_code, platform=self.platform),
+                           lambda: self._mapped(failed, endpoint))
                 continue
-            err = self._error_mapper(resp, endpoint)
-            if resp.status_code >= 500 and not isinstance(err, ServerError):
-                err = ServerError(err.message, status=resp.status_code)
-            raise err
+            raise self._mapped(resp, endpoint)
+
+    def _mapped(self, resp: httpx.Response, endpoint: str) -> LoyaltyError:
+        err = self._error_mapper(resp, endpoint)
+        if resp.status_code >= 500 and not isinstance(err, ServerError):
+            err = ServerError(err.message, status=resp.status_code)
+        return err

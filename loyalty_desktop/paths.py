@@ -32,8 +32,19 @@ def data_dir() -> Path:
         base = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
     else:
         base = platformdirs.user_data_path(APP_NAME, appauthor=False)
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return ensure_folder(base)
+
+
+def ensure_folder(path: Path) -> Path:
+    """`path`, created if missing; a file in the way or a read-only parent is a DiskError the user
+    can act on, not a traceback."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .disk_errors import from_os
+
+        raise from_os(exc, path) or exc
+    return path
 
 
 def store_path() -> Path:
@@ -51,8 +62,7 @@ def log_dir() -> Path:
         path = data_dir() / "logs"
     else:
         path = platformdirs.user_log_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return ensure_folder(path)
 
 
 def resources_dir() -> Path:

@@ -7,17 +7,29 @@ for this session only, in memory. Environment variables override for scripted/CI
 from __future__ import annotations
 
 import os
+import re
 import threading
+import unicodedata
 
 import keyring
 import keyring.backend
 import keyring.errors
 
 from . import APP_NAME
+from .errors import KeyFormatError, KeyProblem, KeyShape
 
 SERVICE = APP_NAME
 ENV_VARS = {"klaviyo": "LOYALTY_DESKTOP_KLAVIYO_KEY", "splio": "LOYALTY_DESKTOP_SPLIO_KEY",
             "smile": "LOYALTY_DESKTOP_SMILE_KEY"}
+
+LABELS = {"klaviyo": "Klaviyo", "splio": "Splio", "smile": "Smile.io"}
+# Klaviyo private keys: pk_ + 34 letters and digits (reference/klaviyo.md §1). Splio and Smile.io
+# document no shape (reference/splio.md §2: "the key from Users → API users"; loyalty-sources.md
+# §2: a Bearer key from Smile Admin): a token of URL-safe/base64 characters, of some length.
+KLAVIYO_KEY = re.compile(r"pk_[A-Za-z0-9]{34}")
+KLAVIYO_PUBLIC_KEY = re.compile(r"[A-Za-z0-9]{6}")
+TOKEN_KEY = re.compile(r"[A-Za-z0-9._~+/=-]+")
+TOKEN_MIN_LENGTH = 16
 
 _session: dict[str, str] = {}
 _lock = threading.Lock()  # keyring backends are not all thread-safe (Vorta serializes too)
@@ -42,6 +54,35 @@ def backend_label() -> str | None:
     if "kwallet" in name.lower():
         return "KDE Wallet"
     return type(kr).__name__
+
+
+def check_key(account: str, key: str) -> None:
+    """Raise KeyFormatError if `key` cannot be `account`'s API key (before any request is made).
+
+    Surrounding blanks are the caller's to strip (a paste often brings a newline); anything inside
+    the key that no API key has is named with its position, never its characters."""
+    label = LABELS.get(account, account)
+    if not key:
+        raise KeyFormatError(label, KeyProblem.EMPTY)
+    for i, ch in enumerate(key, 1):
+        if ch in "\r\n\u2028\u2029\x85":
+            raise KeyFormatError(label, KeyProblem.LINE_BREAK, position=i)
+        if ch.isspace():
+            raise KeyFormatError(label, KeyProblem.SPACE, position=i)
+        if unicodedata.category(ch) in ("Cc", "Cf"):  # controls, zero-width and direction marks
+            raise KeyFormatError(label, KeyProblem.CONTROL, position=i)
+        if not ch.isascii():
+            raise KeyFormatError(label, KeyProblem.NON_ASCII, position=i)
+    if account == "klaviyo":
+        if not KLAVIYO_KEY.fullmatch(key):
+            shape = KeyShape.KLAVIYO_PUBLIC if KLAVIYO_PUBLIC_KEY.fullmatch(key) else KeyShape.KLAVIYO_PRIVATE
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=shape)
+        return
+    if KLAVIYO_KEY.fullmatch(key):
+        raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.KLAVIYO_ELSEWHERE)
+    if len(key) < TOKEN_MIN_LENGTH or not TOKEN_KEY.fullmatch(key):
+        raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.TOKEN,
+                             min_length=TOKEN_MIN_LENGTH)
 
 
 def save(account: str, secret: str) -> str:

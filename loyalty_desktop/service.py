@@ -18,10 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import paths
+from . import disk_errors, paths, sync_lock
 from .destinations.base import AccountInfo, Destination
 from .engine import ProgressCallback, RunSummary, Source, SyncEngine
-from .errors import ConfigError
+from .errors import ConfigError, StoreUnusableError
 from .fields import PRESETS, Mapping
 from .net import CancelToken
 from .store import Store
@@ -139,10 +139,19 @@ def mapping_for(preset: str) -> Mapping:
 
 # -- demo program ---------------------------------------------------------------------------------
 
+MAX_DEMO_MEMBERS = 1_000_000  # a bigger demo takes hours to make and gigabytes of disk
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSpec:
     members: int = 500
     seed: int = 42
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.members <= MAX_DEMO_MEMBERS:
+            raise ConfigError(f"The demo program has between 1 and {MAX_DEMO_MEMBERS:,} members, not {self.members:,}.")
+        if self.seed < 0:
+            raise ConfigError(f"The demo program's seed is a whole number from 0, not {self.seed}.")
 
     @property
     def source_name(self) -> str:
@@ -165,13 +174,19 @@ def open_demo(spec: DemoSpec, start: datetime | None = None) -> Any:
             leftover.unlink()
         DemoProgram.create(tmp, members=spec.members, seed=spec.seed, start=start).close()
         tmp.rename(spec.path)
-    return DemoProgram.open(spec.path)
+    try:
+        return DemoProgram.open(spec.path)
+    except ValueError as exc:  # a damaged file: the demo can be made again, nothing of the user's is in it
+        raise ConfigError(f"The demo program is damaged ({exc}). Remove it with `loyalty-desktop demo reset "
+                          f"--members {spec.members} --seed {spec.seed}`; the next sync makes it again.") from exc
 
 
 # -- store and sync -------------------------------------------------------------------------------
 
 @contextmanager
 def open_store(path: Path | None = None) -> Iterator[Store]:
+    """The local store. A damaged, foreign or newer file raises StoreUnusableError and is left as
+    it is: only `set_aside_store`, once the user agreed, moves it."""
     store = Store(path or paths.store_path())
     try:
         yield store
@@ -179,12 +194,42 @@ def open_store(path: Path | None = None) -> Iterator[Store]:
         store.close()
 
 
+def set_aside_store(path: Path | None = None) -> Path | None:
+    """If the store cannot be opened as it is, keep it aside (renamed beside itself, never deleted)
+    so a new one starts; returns where it went (None: the store was fine, nothing moved). Only
+    when the user asked (CLI --set-aside-damaged-store) or agreed (GUI question)."""
+    path = path or paths.store_path()
+    with sync_lock.hold(path):  # no sync has it open meanwhile
+        try:
+            Store(path).close()
+            return None
+        except StoreUnusableError:
+            return disk_errors.set_aside(path)
+
+
+@contextmanager
+def sync_lock_for(store: Path | None = None, wait: float = 0.0,
+                  cancel: CancelToken | None = None) -> Iterator[None]:
+    """Hold the data folder's sync lock (sync_lock.py: its store's) for a whole command, e.g. from
+    before the source is opened; `sync` takes it again (re-entrant)."""
+    with sync_lock.hold(store or paths.store_path(), wait, cancel):
+        yield
+
+
 def sync(store: Store, source: Source, source_name: str, dest: Destination, mapping: Mapping, *,
          backfill: bool = False, on_progress: ProgressCallback | None = None,
-         poll_interval: float = 0.5) -> RunSummary:
-    engine = SyncEngine(store, source, source_name, dest, mapping, backfill=backfill,
-                        on_progress=on_progress, poll_interval=poll_interval)
-    return engine.run()
+         poll_interval: float = 0.5, confirmed: bool = False) -> RunSummary:
+    """Run one sync. Every sync (CLI, GUI, kit, scheduled) comes through here and holds the sync
+    lock of the store's folder: a second one on the same folder raises SyncBusyError before it
+    records or sends anything (two overlapping runs used to send the same events twice).
+
+    A run that would send more live events than the confirmation threshold sends nothing and
+    returns status NEEDS_CONFIRMATION with `live_events` by metric, unless `confirmed` (the user
+    said yes to those figures)."""
+    with sync_lock.hold(store.path):
+        engine = SyncEngine(store, source, source_name, dest, mapping, backfill=backfill,
+                            on_progress=on_progress, poll_interval=poll_interval, confirmed=confirmed)
+        return engine.run()
 
 
 def connect_klaviyo(dest: Any) -> AccountInfo:

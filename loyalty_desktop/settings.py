@@ -25,8 +25,7 @@ def config_path() -> Path:
         base = paths.data_dir()
     else:
         base = platformdirs.user_config_path(APP_NAME, appauthor=False)
-    base.mkdir(parents=True, exist_ok=True)
-    return base / "settings.json"
+    return paths.ensure_folder(base) / "settings.json"
 
 
 @dataclass

@@ -18,105 +18,26 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import store_rejects
+from . import disk_errors, store_counts, store_migrate, store_rejects
+from .errors import StoreProblem, StoreUnusableError
 from .model import Member, Record, SourceRead, record_kind
 from .source_rejects import SourceReject
 from .store_codec import text_encoder, to_text
+from .store_counts import MemberOutcomes
+from .store_migrate import MIGRATIONS
 from .store_rejects import RejectedRow
 from . import clock as clocks
 
 __all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord", "SourceReject", "Store",
            "StoreError", "dumps"]
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: initial schema
-    """
-    CREATE TABLE members (
-        email TEXT PRIMARY KEY,
-        data  TEXT NOT NULL,          -- model.Member as JSON (catalog keys)
-        seq   INTEGER NOT NULL        -- store sequence of the ingest that last changed it
-    );
-    CREATE INDEX members_seq ON members(seq);
-    CREATE TABLE records (
-        kind  TEXT NOT NULL,          -- ledger | reward | referral
-        id    TEXT NOT NULL,
-        email TEXT NOT NULL,
-        data  TEXT NOT NULL,
-        seq   INTEGER NOT NULL,
-        PRIMARY KEY (kind, id)
-    );
-    CREATE INDEX records_seq ON records(seq);
-    CREATE TABLE sources (
-        name   TEXT PRIMARY KEY,
-        cursor TEXT,
-        as_of  TEXT NOT NULL,
-        tiers  TEXT NOT NULL DEFAULT '[]'
-    );
-    CREATE TABLE destinations (
-        name         TEXT PRIMARY KEY,
-        mapping      TEXT NOT NULL,   -- Mapping.to_json()
-        mapping_fp   TEXT NOT NULL,
-        planned_seq  INTEGER NOT NULL,
-        first_synced TEXT NOT NULL
-    );
-    CREATE TABLE dest_members (
-        dest     TEXT NOT NULL,
-        email    TEXT NOT NULL,
-        acked_fp TEXT,                -- fingerprint of the last payload the destination acknowledged
-        tier_id  INTEGER,             -- tier as last planned (VIP Tier Achieved is derived from it)
-        PRIMARY KEY (dest, email)
-    ) WITHOUT ROWID;
-    CREATE TABLE outbox (
-        id       INTEGER PRIMARY KEY,
-        dest     TEXT NOT NULL,
-        kind     TEXT NOT NULL,       -- profile | event
-        key      TEXT NOT NULL,       -- email for profiles, unique_id for events
-        payload  TEXT NOT NULL,
-        fp       TEXT,
-        status   TEXT NOT NULL,       -- pending | in_flight | acked | rejected | history
-        job      TEXT,                -- destination job id while in flight
-        run_id   INTEGER,
-        UNIQUE (dest, kind, key)
-    );
-    CREATE INDEX outbox_status ON outbox(dest, kind, status);
-    CREATE TABLE runs (
-        id          INTEGER PRIMARY KEY,
-        dest        TEXT NOT NULL,
-        source      TEXT NOT NULL,
-        started_at  TEXT NOT NULL,
-        finished_at TEXT,
-        status      TEXT NOT NULL,    -- running | completed | completed_with_rejects | failed | cancelled | interrupted
-        counts      TEXT NOT NULL DEFAULT '{}',
-        error       TEXT
-    );
-    CREATE TABLE rejected_rows (
-        run_id INTEGER NOT NULL,
-        dest   TEXT NOT NULL,
-        kind   TEXT NOT NULL,
-        key    TEXT NOT NULL,
-        field  TEXT NOT NULL,
-        reason TEXT NOT NULL
-    );
-    CREATE INDEX rejected_run ON rejected_rows(run_id);
-    """,
-    # 2: source rejects recorded with the run (store_rejects); the program clock of each
-    # destination's last plan (the planner sends as events only what happened after it, minus a
-    # grace period: history a source reveals later is not replayed as live events)
-    """
-    ALTER TABLE rejected_rows ADD COLUMN origin TEXT NOT NULL DEFAULT 'destination';
-    ALTER TABLE rejected_rows ADD COLUMN line INTEGER;
-    ALTER TABLE rejected_rows ADD COLUMN value TEXT NOT NULL DEFAULT '';
-    ALTER TABLE rejected_rows ADD COLUMN file TEXT NOT NULL DEFAULT '';
-    ALTER TABLE destinations ADD COLUMN first_as_of TEXT;
-    ALTER TABLE destinations ADD COLUMN planned_as_of TEXT;
-    """,
-)
 SCHEMA_VERSION = len(MIGRATIONS)
 _json_keys = json.JSONEncoder(ensure_ascii=False).encode
 
 
-class StoreError(Exception):
-    pass
+class StoreError(StoreUnusableError):
+    """The store file cannot be used as it is (see errors.StoreProblem); a LoyaltyError, so the CLI and
+    the UI word it for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +55,9 @@ class DestState:
     mapping_fp: str
     planned_seq: int
     first_synced: datetime
-    first_as_of: datetime | None = None  # the program's clock at the first plan (None: planned before schema 2)
+    first_as_of: datetime | None = None  # the program's clock at the first plan or the last re-baseline
     planned_as_of: datetime | None = None  # … at the last plan
+    source: str | None = None  # the source (OpenSource.name) last planned from (None: before schema 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,15 +98,40 @@ def dumps(obj: Any) -> str:
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise disk_errors.from_os(exc, self.path.parent) or exc
+        db: sqlite3.Connection | None = None
+        try:
+            db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self._check_shape()  # before anything writes: never touch another application's file
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a Loyalty Desktop store ({exc})") from exc
+        except (sqlite3.Error, StoreError) as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise disk_errors.from_sqlite(exc, self.path) or StoreUnusableError(
+                StoreProblem.DAMAGED, str(self.path), str(exc)) from exc
+
+    def _check_shape(self) -> None:
+        """Refuse a file that is not ours (another application's SQLite database) or is newer.
+
+        A random file or a truncated store fails here with SQLite's own "file is not a database"
+        or "database disk image is malformed"."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        tables = sorted(r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        ours = {"members", "records", "outbox", "runs"}
+        if (version == 0 and tables) or (version > 0 and not ours <= set(tables)):
+            shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(StoreProblem.FOREIGN, str(self.path), f"tables: {shown or 'none'}; version {version}")
+        if version > SCHEMA_VERSION:
+            raise StoreError(StoreProblem.NEWER, str(self.path),
+                             f"schema {version}; this version reads up to schema {SCHEMA_VERSION}")
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -199,22 +146,31 @@ class Store:
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error, a failed COMMIT too)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            disk_errors.rollback_quietly(self.db)
             raise
-        self.db.execute("COMMIT")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer Loyalty Desktop (schema {version})")
         for i in range(version, SCHEMA_VERSION):
-            # One script = one transaction: a migration is applied whole or not at all.
-            self.db.executescript(f"BEGIN IMMEDIATE;{MIGRATIONS[i]};PRAGMA user_version={i + 1};COMMIT;")
+            # One transaction per migration (its SQL, then its Python step if any): applied whole
+            # or not at all.
+            # (executescript commits what is pending first, so the script opens the transaction.)
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;{MIGRATIONS[i]};")
+                step = store_migrate.STEPS.get(i + 1)
+                if step is not None:
+                    step(self.db)
+                self.db.execute(f"PRAGMA user_version={i + 1}")
+            except BaseException:
+                disk_errors.rollback_quietly(self.db)  # the real error, not "cannot rollback"
+                raise
+            self.db.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -295,15 +251,16 @@ class Store:
         return None if row is None else json.loads(row[0])
 
     def iter_members_for(self, dest: str, after_seq: int, chunk: int = 2000
-                         ) -> Iterator[list[tuple[str, str, str | None, int | None]]]:
-        """Chunks of (email, data, acked_fp, planned tier) for members changed after `after_seq`.
+                         ) -> Iterator[list[tuple[str, str, str | None, int | None, int]]]:
+        """Chunks of (email, data, acked_fp, planned tier, known) for members changed after
+        `after_seq`; `known` is 1 when the destination has planned or acknowledged the member before.
 
         Keyset pagination, so the caller may write between chunks on the same connection.
         """
         last = ""
         while True:
             rows = self.db.execute(
-                "SELECT m.email, m.data, d.acked_fp, d.tier_id FROM members m"
+                "SELECT m.email, m.data, d.acked_fp, d.tier_id, d.email IS NOT NULL FROM members m"
                 " LEFT JOIN dest_members d ON d.dest=? AND d.email=m.email"
                 " WHERE m.seq > ? AND m.email > ? ORDER BY m.email LIMIT ?",
                 (dest, after_seq, last, chunk)).fetchall()
@@ -346,23 +303,33 @@ class Store:
 
     def dest_state(self, dest: str) -> DestState | None:
         row = self.db.execute("SELECT name, mapping, mapping_fp, planned_seq, first_synced, first_as_of,"
-                              " planned_as_of FROM destinations WHERE name=?", (dest,)).fetchone()
+                              " planned_as_of, source FROM destinations WHERE name=?", (dest,)).fetchone()
         if row is None:
             return None
         first_as_of, planned_as_of = (datetime.fromisoformat(v) if v else None for v in row[5:7])
         return DestState(row[0], json.loads(row[1]), row[2], row[3], datetime.fromisoformat(row[4]),
-                         first_as_of, planned_as_of)
+                         first_as_of, planned_as_of, row[7])
 
     def set_dest_state(self, dest: str, mapping: dict[str, Any], mapping_fp: str, planned_seq: int,
-                       as_of: datetime | None = None) -> None:
-        """After a plan: the mapping and store sequence it covered, and the program's clock."""
+                       as_of: datetime | None = None, source: str | None = None, rebase: bool = False) -> None:
+        """After a plan: the mapping and store sequence it covered, the program's clock and the
+        source. `rebase`: this plan was a re-baseline (a new source): its clock becomes the one
+        before which everything is history, as a first plan's is."""
         when = as_of.isoformat() if as_of is not None else None
         self.db.execute(
-            "INSERT INTO destinations(name, mapping, mapping_fp, planned_seq, first_synced, first_as_of, planned_as_of)"
-            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET mapping=excluded.mapping,"
+            "INSERT INTO destinations(name, mapping, mapping_fp, planned_seq, first_synced, first_as_of, planned_as_of,"
+            " source) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET mapping=excluded.mapping,"
             " mapping_fp=excluded.mapping_fp, planned_seq=excluded.planned_seq,"
-            " planned_as_of=coalesce(excluded.planned_as_of, planned_as_of)",
-            (dest, dumps(mapping), mapping_fp, planned_seq, _now(), when, when))
+            " planned_as_of=coalesce(excluded.planned_as_of, planned_as_of),"
+            " source=coalesce(excluded.source, source)"
+            + (", first_as_of=coalesce(excluded.first_as_of, first_as_of)" if rebase else ""),
+            (dest, dumps(mapping), mapping_fp, planned_seq, _now(), when, when, source))
+
+    def members_new_to(self, dest: str, after_seq: int) -> int:
+        """Members changed after `after_seq` that this destination has never planned nor acknowledged."""
+        return int(self.db.execute(
+            "SELECT count(*) FROM members m WHERE m.seq > ? AND NOT EXISTS"
+            " (SELECT 1 FROM dest_members d WHERE d.dest=? AND d.email=m.email)", (after_seq, dest)).fetchone()[0])
 
     def current_seq(self) -> int:
         return self._seq()
@@ -432,11 +399,12 @@ class Store:
         """Checkpoint one acknowledged batch: acked rows leave the outbox, rejected rows are kept
         (not re-sent until their data changes) with the platform's reason."""
         with self.tx() as db:
-            prof = [(dest, r.key, r.fp) for r in acked if r.kind == "profile"]
+            prof = [(dest, r.key, r.fp, run_id) for r in acked if r.kind == "profile"]
             if prof:
                 db.executemany(
-                    "INSERT INTO dest_members(dest, email, acked_fp) VALUES (?,?,?) ON CONFLICT(dest, email)"
-                    " DO UPDATE SET acked_fp=excluded.acked_fp", prof)
+                    "INSERT INTO dest_members(dest, email, acked_fp, acked_run) VALUES (?,?,?,?)"
+                    " ON CONFLICT(dest, email) DO UPDATE SET acked_fp=excluded.acked_fp, acked_run=excluded.acked_run",
+                    prof)
                 db.executemany("DELETE FROM outbox WHERE id=?", [(r.id,) for r in acked if r.kind == "profile"])
             ev = [(run_id, r.id) for r in acked if r.kind == "event"]
             if ev:
@@ -459,6 +427,10 @@ class Store:
             " ON r.run_id=o.run_id AND r.dest=o.dest AND r.kind=o.kind AND r.key=o.key"
             " WHERE o.dest=? AND o.kind='profile' AND o.status='rejected' ORDER BY o.id", (dest,))]
 
+    def member_outcomes(self, dest: str, run_id: int) -> MemberOutcomes:
+        """Where each member stands with this destination after run `run_id` (they add up)."""
+        return store_counts.member_outcomes(self.db, dest, run_id)
+
     # -- runs ---------------------------------------------------------------------------------
 
     def start_run(self, dest: str, source: str) -> int:
@@ -478,17 +450,29 @@ class Store:
     def runs(self, limit: int = 50) -> list[RunRecord]:
         rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
                                " ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
-                          datetime.fromisoformat(r[4]) if r[4] else None, r[5], json.loads(r[6]), r[7])
-                for r in rows]
+        return [_run_record(r) for r in rows]
+
+    def run(self, run_id: int) -> RunRecord | None:
+        found = self.runs_between(run_id, run_id)
+        return found[0] if found else None
+
+    def runs_between(self, first: int, last: int) -> list[RunRecord]:
+        rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
+                               " WHERE id BETWEEN ? AND ? ORDER BY id DESC", (first, last)).fetchall()
+        return [_run_record(r) for r in rows]
 
     def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
-        """What the destination refused and (origin 'source') what the source could not use."""
+        """What the destination rejected and (origin 'source') what the source could not use."""
         return store_rejects.rejected_rows(self.db, run_id, origin)
 
     def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:
         """Record the rows the source rejected with the run; returns how many were stored."""
         return store_rejects.add_source_rejects(self.db, run_id, source, rows)
+
+
+def _run_record(r: Sequence[Any]) -> RunRecord:
+    return RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]) if r[4] else None,
+                     r[5], json.loads(r[6]), r[7])
 
 
 def _record_email(r: Record) -> str:

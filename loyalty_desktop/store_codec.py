@@ -18,7 +18,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
 
-from .model import (LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward,
+from .fields import BLANK_IS_UNKNOWN
+from .model import (MEMBER_KEYS, LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward,
                     RewardOrigin, to_jsonable)
 
 # The store's canonical encoder (store.dumps uses the same settings).
@@ -92,24 +93,52 @@ def _generic_converters(cls: type) -> dict[str, Callable[[Any], Any]]:
     return {f.name: conv(f.name) for f in fields}
 
 
-def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, Any] | None = None
+def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, Any] | None = None,
+                      omit: frozenset[str] = frozenset(), optional: frozenset[str] = frozenset()
                       ) -> Callable[[Any], str]:
     """A function → canonical JSON text for dataclass `cls` (sorted keys, compact). It takes an
     instance, or with `from_list` the list of its field values in declaration order (what
     `cls(*values)` would take: a parser can skip building the object). Fields in `constant` are
-    not read: their text is that of the value given (a parser that never sets them)."""
+    not read: their text is that of the value given (a parser that never sets them). Fields in
+    `omit` are not written; those in `optional` are left out when None (a member's unknown fields).
+
+    A Member's `unknown` field is never written: a member whose `unknown` is not empty takes the
+    generic path (its unknown keys are left out)."""
     order = {f.name: i for i, f in enumerate(dataclasses.fields(cls))}
-    fields = sorted(dataclasses.fields(cls), key=lambda f: f.name)
+    if cls is Member:
+        omit = omit | {"unknown"}
+    fields = [f for f in sorted(dataclasses.fields(cls), key=lambda f: f.name) if f.name not in omit]
     constant = constant or {}
-    lines = [_field_stmt(i, f.name, str(f.type), f"o[{order[f.name]}]" if from_list else f"o.{f.name}")
-             for i, f in enumerate(fields) if f.name not in constant]
-    pieces = ",".join(f"{canonical(f.name)}:{{{'c' if f.name in constant else 't'}{i}}}" for i, f in enumerate(fields))
-    src = "def encode(o):\n" + ("".join(lines) or "    pass\n") + f"    return f'{{{{{pieces}}}}}'\n"
+    read = (lambda f: f"o[{order[f.name]}]") if from_list else (lambda f: f"o.{f.name}")
+    lines = []
+    if cls is Member and "unknown" not in (constant or {}):
+        u = read(next(f for f in dataclasses.fields(cls) if f.name == "unknown"))
+        lines.append(f"    if {u}:\n        return _unknown(o)\n")
+    # Commas without slicing: the first field always written is the anchor; optional fields before
+    # it carry a trailing comma, every field after it a leading one.
+    anchor = next(i for i, f in enumerate(fields) if f.name not in optional)
+    pieces = []
+    for i, f in enumerate(fields):
+        key = canonical(f.name)
+        before, after = ("", ",") if i < anchor else ("," if i > anchor else "", "")
+        if f.name in constant:
+            pieces.append(f"{before}{key}:{{c{i}}}{after}")
+            continue
+        lines.append(_field_stmt(i, f.name, str(f.type), read(f)))
+        if f.name in optional:
+            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{' + ' + repr(after) if after else ''}\n")
+            pieces.append(f"{{s{i}}}")
+        else:
+            pieces.append(f"{before}{key}:{{t{i}}}{after}")
+    body = "".join(pieces)
+    src = "def encode(o):\n" + "".join(lines) + f"    return f'{{{{{body}}}}}'\n"
     scope: dict[str, Any] = {f"c{i}": canonical(_CONVERT[cls][f.name](constant[f.name]))
                              for i, f in enumerate(fields) if f.name in constant}
     scope |= {"_quote": _quote, "_utc_iso": _utc_iso, "_dates": _dates, "_date_text": _date_text,
-                             "_enum_text": _enum_text, "_int_repr": int.__repr__, "_slow": _slow, "_cls": cls, "datetime": datetime,
-                             "date": date, "_enums": frozenset(_ENUM_TYPES)}
+              "_enum_text": _enum_text, "_int_repr": int.__repr__, "_slow": _slow, "_cls": cls, "datetime": datetime,
+              "date": date, "_enums": frozenset(_ENUM_TYPES),
+              "_unknown": (lambda o: canonical(to_jsonable(cls(*o)))) if from_list
+              else (lambda o: canonical(to_jsonable(o)))}
     exec(compile(src, f"<store_codec {cls.__name__}>", "exec"), scope)  # noqa: S102 - code built above
     return scope["encode"]  # type: ignore[no-any-return]
 
@@ -118,18 +147,36 @@ _CLASSES = (Member, LedgerEntry, Reward, Referral)
 _CONVERT = {cls: _generic_converters(cls) for cls in _CLASSES}
 _TEXT: dict[type, Callable[[Any], str]] = {cls: make_text_encoder(cls) for cls in _CLASSES}
 member_values_text: Callable[[list[Any]], str] = make_text_encoder(Member, from_list=True)
-_MEMBER_DEFAULTS = {f.name: None if f.default is dataclasses.MISSING else f.default for f in dataclasses.fields(Member)}
 _member_encoders: dict[frozenset[str], Callable[[list[Any]], str]] = {}
 
 
 def member_values_encoder(varying: frozenset[str]) -> Callable[[list[Any]], str]:
-    """As `member_values_text`, for values lists where only the fields in `varying` may differ
-    from Member's defaults (a spreadsheet sets the columns it maps): the others' text is fixed."""
+    """For a spreadsheet's values lists (Member's field order, `unknown` not read): only the fields
+    in `varying` (the columns mapped) are provided, the others are unknown and left out; a None in
+    a provided field of `fields.BLANK_IS_UNKNOWN` (a blank points or date cell) is unknown too.
+    The text is that of the Member `spreadsheet_member` makes from the same values."""
     enc = _member_encoders.get(varying)
     if enc is None:
-        constant = {k: v for k, v in _MEMBER_DEFAULTS.items() if k not in varying}
-        enc = _member_encoders[varying] = make_text_encoder(Member, from_list=True, constant=constant)
+        absent = frozenset(MEMBER_KEYS) - varying - {"email"}
+        enc = _member_encoders[varying] = make_text_encoder(
+            Member, from_list=True, constant={"unknown": frozenset()}, omit=absent,
+            optional=varying & BLANK_IS_UNKNOWN)
     return enc
+
+
+def spreadsheet_member(varying: frozenset[str]) -> Callable[[list[Any]], Member]:
+    """values list → the Member `member_values_encoder(varying)` writes (its unknown fields set)."""
+    absent = frozenset(MEMBER_KEYS) - varying - {"email"}
+    blank = tuple((i, k) for i, k in enumerate(MEMBER_KEYS) if k in varying and k in BLANK_IS_UNKNOWN)
+    i_unknown = len(MEMBER_KEYS)
+
+    def make(vals: list[Any]) -> Member:
+        none = [k for i, k in blank if vals[i] is None]
+        vals = vals.copy()
+        vals[i_unknown] = absent.union(none) if none else absent
+        return Member(*vals)
+
+    return make
 
 
 def to_text(obj: Any) -> str:

@@ -1,14 +1,14 @@
-"""Rejected rows of a run, in the store: what the destination refused and what the source could not use.
+"""Rejected rows of a run, in the store: what the destination rejected and what the source could not use.
 
-Both live in the `rejected_rows` table. `origin` tells them apart ('destination': the platform
-refused the row, `dest` is the destination and `kind` profile/event; 'source': the source could
+"Rejected" means one thing everywhere (store, CLI, GUI): a row that was not taken, with the reason
+kept. Both kinds live in the `rejected_rows` table. `origin` tells them apart ('destination': the
+platform rejected the row, `dest` is the destination and `kind` profile/event; 'source': the source could
 not use it, `dest` is the source's store name and `kind` member/ledger/customer), and source rows
 also keep their file, line and cell value (schema 2).
 """
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +16,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
+from .disk_errors import rollback_quietly
 from .source_rejects import SourceReject
+from .textsafe import csv_writer, printable
 
 # At most this many source rejects are kept per run (the rest are counted; a spreadsheet's full
 # list is also written beside the import, see spreadsheet_source).
@@ -57,10 +59,10 @@ def add_source_rejects(db: sqlite3.Connection, run_id: int, source: str, rows: I
             ((run_id, source, r.kind, r.key, r.field, r.reason, r.line, r.value, r.file)
              for r in islice(rows, limit)))
         stored = db.total_changes - before
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        rollback_quietly(db)
         raise
-    db.execute("COMMIT")
     return stored
 
 
@@ -79,15 +81,19 @@ def rejected_rows(db: sqlite3.Connection, run_id: int, origin: str | None = None
 CSV_COLUMNS = ("origin", "kind", "key", "field", "reason", "file", "line", "value")
 
 
-def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path | TextIO) -> int:
-    """Rejected rows as CSV (a file: UTF-8 with a BOM, so Excel shows accents); returns how many."""
+def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path | TextIO, *, terminal: bool = False) -> int:
+    """Rejected rows as CSV (a file: UTF-8 with a BOM, so Excel shows accents); returns how many.
+
+    Cells that a spreadsheet would run as formulas are made inert (textsafe.csv_cell); for a
+    `terminal`, control characters and escape sequences in the cells are removed as well."""
     if isinstance(dest, Path):
         with dest.open("w", newline="", encoding="utf-8-sig") as f:
             return write_rejected_csv(rows, f)
-    w = csv.writer(dest)
+    w = csv_writer(dest)
     w.writerow(CSV_COLUMNS)
     n = 0
     for r in rows:
-        w.writerow((r.origin, r.kind, r.key, r.field, r.reason, r.file, "" if r.line is None else r.line, r.value))
+        cells = (r.origin, r.kind, r.key, r.field, r.reason, r.file, "" if r.line is None else r.line, r.value)
+        w.writerow([printable(c) for c in cells] if terminal else cells)
         n += 1
     return n

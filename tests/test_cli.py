@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from loyalty_desktop import clock
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 import klaviyo_spec
 from sync_helpers import check_conformance, sandbox_state
@@ -21,7 +23,8 @@ MEMBERS = "2000"
 
 
 def cli_env(data: Path, key: str | None = DEMO_KEY) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_")}
+    # The pinned "now" (conftest) goes to the child: no test depends on today's date.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_") or k == clock.ENV_NOW}
     env["LOYALTY_DESKTOP_DATA_DIR"] = str(data)
     if key:
         env["LOYALTY_DESKTOP_KLAVIYO_KEY"] = key
@@ -34,7 +37,9 @@ def cli(data: Path, *args: str, key: str | None = DEMO_KEY, timeout: float = 180
 
 
 def sync_args(sb: KlaviyoSandbox) -> list[str]:
-    return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or ""]
+    # --yes: a month of the demo's 2,000 members gives more live events than the confirmation threshold
+    return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or "",
+            "--yes"]
 
 
 def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
@@ -113,6 +118,9 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
         run_and_kill(data, sb, lambda lines: any(rec.operation == "bulk_create_events" for rec in sb.requests))
         r = cli(data, *sync_args(sb))
         assert r.returncode == 0, r.stderr
+        # The resumed run's figures add up (what the killed run sent counts as unchanged).
+        m = re.search(r"members: (\d+)  profiles sent: (\d+)  unchanged: (\d+)  members rejected: (\d+)", r.stdout)
+        assert m and int(m[1]) == int(m[2]) + int(m[3]) + int(m[4]), r.stdout
         killed = sandbox_state(sb)
         runs = cli(data, "runs").stdout
         if klaviyo_spec.spec_available():

@@ -76,7 +76,7 @@ def sent_events(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict
         try:
             run_sync(store, program, sb, KLAVIYO_LOYALTY)
             program.tick(30)
-            run_sync(store, program, sb, KLAVIYO_LOYALTY)
+            run_sync(store, program, sb, KLAVIYO_LOYALTY, confirmed=True)  # a month: beyond the threshold
             events = sb.events()
         finally:
             sb.stop()

@@ -588,3 +588,40 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
     out = dlg.export_csv(tmp_path / "r.csv")
     assert out is not None and "source,member,ann@example.fr,Points,not a number,membres.csv,7,douze" in \
         out.read_text(encoding="utf-8-sig")
+
+
+def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from loyalty_desktop import baseline
+    from loyalty_desktop.sources.demo_source import DemoSpec
+
+    conn = sandbox_connection()
+    w = make_window(connection=conn)
+    assert sync(qtbot, w).status is RunStatus.COMPLETED  # first sync: profiles only
+    with service.open_demo(DemoSpec(MEMBERS, 42)) as program:
+        program.tick(7)  # a week of activity: a few dozen live events…
+    monkeypatch.setattr(baseline, "CONFIRM_MIN", 5)  # …more than a threshold lowered for 300 members
+    writes = conn.sandbox.count_requests(write_only=True)
+
+    stopped = sync(qtbot, w)
+    assert stopped.status is RunStatus.NEEDS_CONFIRMATION and stopped.live_events_total > 5
+    box = w.confirm_box
+    assert box is not None and box.isVisible()
+    assert f"{stopped.live_events_total} live events" in box.text()
+    assert "Points Earned: " in box.informativeText()  # the counts by metric
+    assert w.runs_model.data(w.runs_model.index(0, RunsModel.STATUS)) == "Stopped: live events to confirm"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.confirm_box is None, timeout=TIMEOUT)
+    assert not w.syncing and w.status_label.text().startswith("Nothing sent.")
+    assert conn.sandbox.count_requests(write_only=True) == writes and conn.sandbox.events() == []
+
+    # Asked again at the next sync; Yes sends exactly what was announced.
+    again = sync(qtbot, w)
+    assert again.status is RunStatus.NEEDS_CONFIRMATION and again.live_events == stopped.live_events
+    runs_before = len(w.runs_model.runs())
+    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
+        qtbot.mouseClick(w.confirm_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.runs_model.runs()) == runs_before + 1 and not w._refreshing, timeout=TIMEOUT)
+    sent = finished.args[0]
+    assert sent.status is RunStatus.COMPLETED and sent.events_sent == stopped.live_events_total
+    assert len([e for e in conn.sandbox.events() if not e.backfill]) == stopped.live_events_total

@@ -51,7 +51,7 @@ def _client(handler, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
     def mapper(resp: httpx.Response, endpoint: str) -> ClientError:
         return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 
-    return HttpClient("http://api.test", headers={"Authorization": "Secret s3cr3t"}, limits={},
+    return HttpClient("https://api.test", headers={"Authorization": "Secret s3cr3t"}, limits={},
                       error_mapper=mapper, transport=httpx.MockTransport(handler),
                       retry=kw.pop("retry", RetryPolicy(base_delay=0.01, max_delay=0.02)), **kw)
 

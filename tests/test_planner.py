@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from loyalty_desktop.baseline import Baseline, ConfirmationNeeded, confirm_threshold
 from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
 from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
 from loyalty_desktop.model import (
@@ -194,3 +195,98 @@ def test_fingerprint_is_of_the_encoded_payload(dest: KlaviyoDestination) -> None
     encode = dest.profile_encoder(KLAVIYO_SMILE)
     a, b = encode({"email": "a@b.fr", "points_balance": 1}), encode({"email": "a@b.fr", "points_balance": 2})
     assert fingerprint(a) != fingerprint(b) and fingerprint(a) == fingerprint(a)
+
+
+# -- baselines, members new to a destination, the confirmation threshold (baseline.py) ---------------
+
+def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):  # type: ignore[no-untyped-def]
+    _, _, tiers = store.source_state("test")
+    return Planner(store, dest, KLAVIYO_LOYALTY).plan(as_of, tiers, source=source, **kw)
+
+
+def metrics(store: Store, dest: KlaviyoDestination) -> list[tuple[str, str]]:
+    return sorted((e["event"]["attributes"]["metric"]["data"]["attributes"]["name"],
+                   e["email"])
+                  for e in pending_events(store, dest).values())
+
+
+def test_new_member_gets_no_tier_event_for_the_tier_they_arrive_with(store: Store, dest: KlaviyoDestination) -> None:
+    ingest(store, [member("a@orange.fr")])
+    plan_from(store, dest, "test", T0)
+    ack_all(store, dest)
+    t1 = T0 + timedelta(days=3)
+    ingest(store, [
+        member("a@orange.fr", tier_name="Silver", tier_id=2),  # known: an upgrade is news
+        member("old@x.fr", tier_name="Gold", tier_id=3),  # new to the destination, member since 2025
+        member("nodate@x.fr", tier_name="Gold", tier_id=3, member_since=None),  # new, no sign-up date
+        member("joined@x.fr", tier_name="Silver", tier_id=2, member_since=t1.date()),  # joined since the last sync
+    ], as_of=t1)
+    s = plan_from(store, dest, "test", t1)
+    assert s.baseline is None
+    assert metrics(store, dest) == [("VIP Tier Achieved", "a@orange.fr"), ("VIP Tier Achieved", "joined@x.fr")]
+    # The newcomers are known from now on: their next upgrade is news.
+    ack_all(store, dest)
+    t2 = t1 + timedelta(days=1)
+    ingest(store, [member("a@orange.fr", tier_name="Silver", tier_id=2),
+                   member("old@x.fr", tier_name="Gold", tier_id=3),
+                   member("nodate@x.fr", tier_name="Gold", tier_id=3, member_since=None),
+                   member("joined@x.fr", tier_name="Gold", tier_id=3, member_since=t1.date())], as_of=t2)
+    plan_from(store, dest, "test", t2)
+    assert metrics(store, dest) == [("VIP Tier Achieved", "joined@x.fr")]
+
+
+def test_another_source_is_a_new_baseline(store: Store, dest: KlaviyoDestination) -> None:
+    ingest(store, [member("a@orange.fr")])
+    plan_from(store, dest, "demo:500:7", T0)
+    ack_all(store, dest)
+    t1 = T0 + timedelta(days=1)
+    ingest(store, [member("a@orange.fr", tier_name="Gold", tier_id=3)],
+           [LedgerEntry("L9", "a@orange.fr", t1, 5000, LedgerKind.ORDER)], as_of=t1)
+    s = plan_from(store, dest, "demo:2000:7", t1)
+    assert s.baseline is Baseline.NEW_SOURCE and s.events_queued == 0 and s.profiles_queued == 1
+    assert store.dest_state(dest.name).source == "demo:2000:7"  # type: ignore[union-attr]
+    # The next plan from that source sends what happens from then on.
+    ack_all(store, dest)
+    t2 = t1 + timedelta(days=1)
+    ingest(store, [member("a@orange.fr", tier_name="Gold", tier_id=3)],
+           [LedgerEntry("L10", "a@orange.fr", t2, 10, LedgerKind.ORDER)], as_of=t2)
+    s = plan_from(store, dest, "demo:2000:7", t2)
+    assert s.baseline is None and metrics(store, dest) == [("Points Earned", "a@orange.fr")]
+
+
+def test_a_jump_in_members_is_a_new_baseline(store: Store, dest: KlaviyoDestination) -> None:
+    ingest(store, [member(f"m{i}@x.fr") for i in range(100)])
+    plan_from(store, dest, "test", T0)
+    ack_all(store, dest)
+    t1 = T0 + timedelta(days=1)
+    # 60 newcomers to 100 known: growth, not a jump (the newcomers joined long ago: no tier event)
+    ingest(store, [member(f"m{i}@x.fr") for i in range(160)], as_of=t1)
+    assert plan_from(store, dest, "test", t1).baseline is None
+    ack_all(store, dest)
+    # 100 newcomers to 160 known: more than half again, at least 100: a jump
+    ingest(store, [member(f"m{i}@x.fr") for i in range(260)], as_of=t1)
+    s = plan_from(store, dest, "test", t1)
+    assert s.baseline is Baseline.MEMBERS_JUMP and s.events_queued == 0
+
+
+def test_too_many_live_events_need_confirmation_and_plan_nothing(store: Store, dest: KlaviyoDestination) -> None:
+    emails = [f"m{i}@x.fr" for i in range(600)]
+    ingest(store, [member(e) for e in emails])
+    plan_from(store, dest, "test", T0)
+    ack_all(store, dest)
+    before = store.dest_state(dest.name)
+    t1 = T0 + timedelta(days=1)
+    ingest(store, [member(e, tier_name="Silver", tier_id=2) for e in emails],
+           [LedgerEntry(f"L{i}", e, t1, 10, LedgerKind.ORDER) for i, e in enumerate(emails[:20])], as_of=t1)
+    with pytest.raises(ConfirmationNeeded) as caught:
+        plan_from(store, dest, "test", t1)
+    live = caught.value.live
+    assert live.by_metric == {"VIP Tier Achieved": 600, "Points Earned": 20} and live.threshold == 500
+    assert store.dest_state(dest.name) == before  # rolled back: nothing planned
+    assert store.count_outbox(dest.name, "profile") == 0 and store.count_outbox(dest.name, "event") == 0
+    s = plan_from(store, dest, "test", t1, confirmed=True)
+    assert s.live is not None and s.live.total == 620 and store.count_outbox(dest.name, "event") == 620
+
+
+def test_confirmation_threshold() -> None:
+    assert [confirm_threshold(n) for n in (0, 500, 10_000, 20_000, 100_000)] == [500, 500, 500, 1000, 5000]

@@ -22,6 +22,7 @@ from loyalty_desktop import service
 from loyalty_desktop.engine import RunStatus, RunSummary
 from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_desktop.sources.spreadsheet_questions import Choices
 from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
 from loyalty_desktop.store import Store
 from sync_helpers import check_conformance, destination
@@ -104,8 +105,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, ...], mapping: Mapping = KLAVIYO_LOYALTY,
          backfill: bool = False, now: datetime | None = None) -> tuple[RunSummary, SpreadsheetSource]:
-    """Import the files as if at `now` (default: now) and sync them."""
-    src = SpreadsheetSource.open(*files, now=now)
+    """Import the files as if at `now` (default: now) and sync them. Dates are day/month/year (a
+    ledger whose days are all ≤ 12 would otherwise be asked about)."""
+    src = SpreadsheetSource.open(*files, now=now, choices=Choices(date_order="dmy"))
     with destination(sb) as dest:
         summary = service.sync(store, src, src.store_name, dest, mapping, backfill=backfill, poll_interval=0.02)
     assert summary.status is RunStatus.COMPLETED, summary.error
@@ -113,10 +115,10 @@ def sync(store: Store, sb: KlaviyoSandbox, files: tuple[Path, ...], mapping: Map
 
 
 def loyalty(points: int, lifetime: int, tier: str, tier_id: int, **extra: Any) -> dict[str, Any]:
+    """The properties the members file gives. Missions, rewards, referrals and the state are not in
+    the file, and a blank "Points à expirer" is not 0: none of them is sent (never as 0)."""
     return {"Loyalty Points Balance": points, "Loyalty Points Earned Lifetime": lifetime,
-            "Loyalty Missions Completed": 0, "Loyalty Rewards Claimed": 0, "Loyalty Referrals Completed": 0,
-            "Loyalty Tier Name": tier, "Loyalty Tier ID": tier_id, "Loyalty State": "member",
-            "Loyalty Points Expiring": 0, **extra}
+            "Loyalty Tier Name": tier, "Loyalty Tier ID": tier_id, **extra}
 
 
 def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
@@ -157,11 +159,13 @@ def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: K
     assert profiles["dan@example.fr"].properties == loyalty(0, 0, "Bronze", 1)
     assert store.member("chloe@example.fr") is None  # she left the program
     events = {(e.metric_name, e.email): e for e in sandbox.events()}
+    # Dan is new and arrives in Bronze: the export does not say when he reached it (no sign-up
+    # date), so no "VIP Tier Achieved" for him (baseline.py, rule 2); his dated birthday code is news.
     assert sorted(events) == [
         ("Birthday Reward Issued", "dan@example.fr"), ("Points Earned", "alice@martin.fr"),
         ("Points Expiring", "alice@martin.fr"), ("Points Redeemed", "bob@example.fr"),
-        ("VIP Tier Achieved", "bob@example.fr"), ("VIP Tier Achieved", "dan@example.fr")]  # Dan enters Bronze
-    assert s3.events_sent == 6 and not any(e.backfill for e in events.values())
+        ("VIP Tier Achieved", "bob@example.fr")]
+    assert s3.events_sent == 5 and not any(e.backfill for e in events.values())
     earned = events[("Points Earned", "alice@martin.fr")]
     assert earned.properties["points_change"] == 150 and earned.properties["description"] == "Order #1003"
     assert earned.time == day(-1)
@@ -169,7 +173,6 @@ def test_export_synced_then_reimported_then_next_export(store: Store, sandbox: K
     assert (redeemed["points_spent"], redeemed["reward_fulfillment"]["code"]) == (100, "BOB-10")
     tier = events[("VIP Tier Achieved", "bob@example.fr")].properties
     assert (tier["previous_vip_tier"]["name"], tier["current_vip_tier"]["name"]) == ("Argent", "Or")
-    assert "previous_vip_tier" not in events[("VIP Tier Achieved", "dan@example.fr")].properties
     assert events[("Birthday Reward Issued", "dan@example.fr")].properties["code"] == "BDAY-DAN"
     expiring = events[("Points Expiring", "alice@martin.fr")].properties
     assert (expiring["points_expiring"], expiring["days_before"]) == (100, 7)
@@ -192,10 +195,9 @@ def test_first_sync_with_backfill_replays_the_ledger(store: Store, sandbox: Klav
     assert s.events_sent == 7
     redeemed = next(e for e in sandbox.events() if e.metric_name == "Points Redeemed")
     assert redeemed.properties["reward_fulfillment"]["code"] == "ALICE-5"
-    # The Smile.io-compatible names: what the file said.
+    # The Smile.io-compatible names: what the file said (it has no state column: no state is sent).
     alice = next(p for p in sandbox.profiles() if p.email == "alice@martin.fr")
-    assert alice.properties == {"Smile Points Balance": 1020, "Smile VIP Tier Name": "Or", "Smile VIP Tier ID": 3,
-                                "Smile State": "member"}
+    assert alice.properties == {"Smile Points Balance": 1020, "Smile VIP Tier Name": "Or", "Smile VIP Tier ID": 3}
     sandbox.clear_requests()
     again, _ = sync(store, sandbox, export_1(tmp_path), mapping=KLAVIYO_SMILE, backfill=True)
     assert (again.profiles_sent, again.events_sent) == (0, 0) and sandbox.count_requests(write_only=True) == 0
@@ -223,8 +225,11 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         assert "historique.xlsx: 4 rows, 4 movements imported" in first.stderr
         assert "rejected rows: 1 (1 invalid email)" in first.stderr
         assert "membres.csv line 5 [Courriel] 'dan@': invalid email" in first.stderr
-        saved = data / "imports" / "membres.rejected.csv"
-        assert f"all rejected rows: {saved}" in first.stderr
+        shown = re.search(r"all rejected rows: (.*)$", first.stderr, re.M)
+        assert shown, first.stderr
+        saved = Path(shown[1])  # this import's own list
+        assert saved.parent == data / "imports" and re.fullmatch(r"membres-[0-9a-f]{8}-\d{8}-\d{6}\.rejected\.csv",
+                                                                  saved.name), saved
         assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == "membres.csv;5;Courriel;dan@;invalid email;"
         assert (data / "spreadsheet-mappings.json").exists()
         assert "1 row(s) of the source could not be used; they are listed with this run's rejected rows." \
@@ -312,16 +317,20 @@ def test_ledger_added_later_does_not_replay_its_history(store: Store, sandbox: K
     members = small_members(tmp_path)
     first, _ = sync(store, sandbox, (members,), now=day(-30) + timedelta(hours=9))
     assert first.first_sync and sandbox.events() == []
-    # A month later the merchant adds the points history: what happened before the first sync is
-    # history (remembered, never sent); what happened since is sent as it would have been.
+    # A month later the merchant adds the points history: a ledger file changes the source's
+    # shape, so this sync is a new baseline (baseline.py): profiles only, the ledger is history.
     ledger = ledger_file(tmp_path, "ledger.csv", LATER_LEDGER)
     s2, _ = sync(store, sandbox, (members, ledger))
-    assert sent(sandbox) == [("Points Earned", "bob@x.fr", day(-20).date().isoformat(), False),
-                             ("Points Redeemed", "alice@x.fr", day(-1).date().isoformat(), False)]
-    assert s2.events_sent == 2 and history(store) == 3
+    assert sent(sandbox) == [] and s2.events_sent == 0 and s2.baseline == "new_source"
+    assert any("another source" in n for n in s2.notes)
+    # From then on, the same files: nothing; a new movement: a live event.
     sandbox.clear_requests()
     s3, _ = sync(store, sandbox, (members, ledger))
     assert s3.events_sent == 0 and sandbox.count_requests(write_only=True) == 0
+    more = ledger_file(tmp_path, "ledger-2.csv", LATER_LEDGER + [("bob@x.fr", 1, 5, "Order #9", "")])
+    s4, _ = sync(store, sandbox, (members, more), now=day(2))
+    assert sent(sandbox) == [("Points Earned", "bob@x.fr", day(1).date().isoformat(), False)]
+    assert s4.events_sent == 1 and s4.baseline is None
 
 
 def test_ledger_added_later_with_backfill(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
@@ -329,12 +338,14 @@ def test_ledger_added_later_with_backfill(store: Store, sandbox: KlaviyoSandbox,
     sync(store, sandbox, (members,), now=day(-30) + timedelta(hours=9))
     ledger = ledger_file(tmp_path, "ledger.csv", LATER_LEDGER)
     s2, _ = sync(store, sandbox, (members, ledger), backfill=True)
+    # A new baseline (the ledger file changes the source's shape) with backfill: every movement is
+    # replayed marked backfill, none as a live event.
     assert sent(sandbox) == [
         ("Points Earned", "alice@x.fr", day(-90).date().isoformat(), True),
         ("Points Earned", "alice@x.fr", day(-31).date().isoformat(), True),
         ("Points Earned", "bob@x.fr", day(-40).date().isoformat(), True),
-        ("Points Earned", "bob@x.fr", day(-20).date().isoformat(), False),
-        ("Points Redeemed", "alice@x.fr", day(-1).date().isoformat(), False)]
+        ("Points Earned", "bob@x.fr", day(-20).date().isoformat(), True),
+        ("Points Redeemed", "alice@x.fr", day(-1).date().isoformat(), True)]
     assert s2.events_sent == 5 and history(store) == 0
 
 
@@ -352,3 +363,40 @@ def test_late_rows_and_a_long_pause(store: Store, sandbox: KlaviyoSandbox, tmp_p
     assert sent(sandbox) == [("Points Earned", "alice@x.fr", day(-2).date().isoformat(), False),
                              ("Points Earned", "bob@x.fr", day(-25).date().isoformat(), False)]
     assert s3.events_sent == 2 and history(store) == 2
+
+
+def test_a_messy_export_sends_only_its_good_rows(store: Store, sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
+    """A members CSV with an unbalanced quote (which used to fold the next members into a first
+    name), a row with a cell too many, one cut short, a NUL byte, a control character and a
+    duplicate: the good members reach the sandbox over HTTP with their own values, each bad
+    line is in the run's rejected rows with its line and reason."""
+    members = tmp_path / "membres-abîmé.csv"
+    members.write_bytes((
+        "Courriel;Prénom;Nom;Solde de points;Palier\r\n"
+        'alice@martin.fr;"Alice;Martin;100;Or\r\n'            # 2: quote never closed
+        "bob@example.fr;Bob;Dupont;200;Argent\r\n"             # 3: was folded into Alice's first name
+        "chloe@example.fr;Chloé;Faure;300;Bronze\r\n"          # 4: idem
+        "dan@example.fr;Dan;Mar;chal;400;Or\r\n"               # 5: a cell too many
+        "eve@example.fr;Eve;Roux\r\n"                          # 6: cut short
+        "fay@example.fr;Fa\x00y;Blanc;600;Or\r\n"              # 7: NUL byte
+        "gus@example.fr;Gus;Noir\x07;700;Or\r\n"               # 8: control character (bell)
+        'hal@example.fr;"Hal ""H"";Ha";Gris;800;Argent\r\n'    # 9: quotes done right
+        "bob@example.fr;Bob;Dupont;250;Argent\r\n"             # 10: Bob again (this line is used)
+    ).encode("utf-8"))
+    summary, src = sync(store, sandbox, (members,))
+    profiles = {p.email: p for p in sandbox.profiles()}
+    assert set(profiles) == {"bob@example.fr", "chloe@example.fr", "hal@example.fr"}
+    assert (profiles["bob@example.fr"].first_name, profiles["bob@example.fr"].last_name) == ("Bob", "Dupont")
+    assert profiles["bob@example.fr"].properties["Loyalty Points Balance"] == 250
+    assert profiles["chloe@example.fr"].first_name == "Chloé"
+    assert profiles["chloe@example.fr"].properties["Loyalty Points Balance"] == 300
+    assert profiles["hal@example.fr"].first_name == 'Hal "H";Ha'
+    assert summary.profiles_sent == 3
+    rows = sorted(store.rejected_rows(summary.run_id, origin="source"), key=lambda r: r.line or 0)
+    assert [(r.line, r.field, r.reason.split(" (")[0]) for r in rows] == [
+        (2, "Prénom", "unbalanced quote"), (3, "Courriel", "duplicate email"), (5, "(row)", "wrong number of cells"),
+        (6, "(row)", "wrong number of cells"), (7, "Prénom", "control character"), (8, "Nom", "control character")]
+    assert all(r.file == members.name for r in rows)
+    assert "also on line 10; line 10 is used" in rows[1].reason
+    assert rows[0].value.startswith('alice@martin.fr;"Alice')
+    src.close()

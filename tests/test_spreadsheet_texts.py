@@ -42,21 +42,37 @@ def test_csv_texts_equal_encoded_members(tmp_path: Path, loc: Any) -> None:
     assert fast_rejects == slow_rejects and len(fast_rejects) == 8
 
 
-def test_short_rows_and_repeated_cells(tmp_path: Path) -> None:
-    """Rows missing trailing cells take the generic loop; memoised columns give the same values
-    as converting each cell."""
-    rows = [["Email", "Points", "Palier", "Date de naissance", "Parrainages"]]
+def _short_rows() -> list[list[Any]]:
+    rows: list[list[Any]] = [["Email", "Points", "Palier", "Date de naissance", "Parrainages"]]
     for i in range(300):
         rows.append([f"m{i}@x.fr", str(i % 7), ["Or", "Argent", "Bronze"][i % 3], f"{1 + i % 28:02d}/03/1990",
                      str(i % 4)][:5 - i % 4])  # every fourth row is whole, the others are cut short
     rows.append(["bad@x.fr", "beaucoup", "Or", "01/01/1990", "1"])
     rows.append(["bad2@x.fr", "1", "Or", "31/02/1990", "1"])
-    path = write_csv(tmp_path / "m.csv", rows, delimiter=";")
+    return rows
+
+
+def test_short_rows_and_repeated_cells(tmp_path: Path) -> None:
+    """A workbook's rows missing trailing cells take the generic loop; memoised columns give the
+    same values as converting each cell."""
+    path = write_xlsx(tmp_path / "m.xlsx", {"Membres": _short_rows()})
     members, texts, slow_rejects, fast_rejects = both_paths(path)
     assert texts == members and len(texts) == 300
     assert [(r.line, r.column, r.value, r.reason.value, r.email) for r in fast_rejects] == [
         (302, "Points", "beaucoup", "not a number", "bad@x.fr"),
         (303, "Date de naissance", "31/02/1990", "unknown date", "bad2@x.fr")]
+    assert fast_rejects == slow_rejects
+
+
+def test_csv_rows_cut_short_are_rejected(tmp_path: Path) -> None:
+    """In a CSV, a row with fewer cells than the header is cut short (or lost a cell): rejected
+    with its line, whole rows go through; both paths agree."""
+    path = write_csv(tmp_path / "m.csv", _short_rows(), delimiter=";")
+    members, texts, slow_rejects, fast_rejects = both_paths(path)
+    assert texts == members and len(texts) == 75
+    short = [r for r in fast_rejects if r.reason.value == "wrong number of cells"]
+    assert [r.line for r in short] == [i + 2 for i in range(300) if i % 4]
+    assert short[0].detail.startswith("4 cells where the header has 5")
     assert fast_rejects == slow_rejects
 
 

@@ -11,11 +11,15 @@ from typing import Any
 
 import pytest
 
+from loyalty_desktop.fields import BLANK_IS_UNKNOWN
 from loyalty_desktop.model import (
-    LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward, RewardOrigin, to_jsonable,
+    MEMBER_KEYS, LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward, RewardOrigin,
+    to_jsonable,
 )
 from loyalty_desktop.store import dumps
-from loyalty_desktop.store_codec import member_values_text, text_encoder, to_text
+from loyalty_desktop.store_codec import (
+    member_values_encoder, member_values_text, spreadsheet_member, text_encoder, to_text,
+)
 
 TEXTS = ["", "Zoé", 'quote " and \\ backslash', "line\nbreak\ttab", "\x00\x1f control", "emoji 🎉", "\u2028\u2029",
          "ünïcödé ‘’ “” – €", "a" * 300]
@@ -27,6 +31,8 @@ class Text(str):
 
 
 def _value(rnd: random.Random, ftype: str) -> Any:
+    if ftype.startswith("frozenset"):  # Member.unknown: the fields the source does not provide
+        return frozenset(rnd.sample(MEMBER_KEYS[1:], rnd.choice([0, 0, 1, 3])))
     if rnd.random() < 0.2 and "None" in ftype:
         return None
     if ftype.startswith("MembershipState"):
@@ -85,3 +91,32 @@ def test_dates_memo_gives_the_same_text_for_equal_dates() -> None:
     b = Member("b@b.fr", birthday=date(1985, 3, 15))
     assert to_text(a) == dumps(to_jsonable(a)) and to_text(b) == dumps(to_jsonable(b))
     assert '"birthday":"1985-03-15"' in to_text(b)
+
+
+def test_unknown_fields_are_left_out_of_the_text() -> None:
+    m = Member("a@b.fr", points_balance=0, tier_name="Or", unknown=frozenset({"points_balance", "birthday"}))
+    text = to_text(m)
+    assert '"points_balance"' not in text and '"birthday"' not in text and '"unknown"' not in text
+    assert '"tier_name":"Or"' in text and '"missions_completed":0' in text
+    # Read back from the store's text, the missing keys are the unknown fields again.
+    import json
+    from loyalty_desktop.model import from_jsonable
+    assert from_jsonable("member", json.loads(text)) == m
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_spreadsheet_values_text_equals_the_member_it_stands_for(seed: int) -> None:
+    """The import's fast path (values list → text) and the Member path (inspect, previews) agree:
+    unmapped fields and blank numbers, dates and states are unknown, blank texts are empty."""
+    rnd = random.Random(seed)
+    varying = frozenset(rnd.sample(MEMBER_KEYS[1:], rnd.randint(0, len(MEMBER_KEYS) - 1))) | {"email"}
+    encode, make = member_values_encoder(varying), spreadsheet_member(varying)
+    for m in _objects(Member, 200, seed=seed):
+        vals = [getattr(m, f.name) for f in dataclasses.fields(Member)]
+        for i, k in enumerate(MEMBER_KEYS):
+            if k in BLANK_IS_UNKNOWN and k in varying and rnd.random() < 0.3:
+                vals[i] = None  # a blank cell
+        member = make(vals)
+        assert encode(vals) == to_text(member) == dumps(to_jsonable(member))
+        assert member.unknown == (frozenset(MEMBER_KEYS) - varying) | {
+            k for i, k in enumerate(MEMBER_KEYS) if k in varying and k in BLANK_IS_UNKNOWN and vals[i] is None}

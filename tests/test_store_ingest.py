@@ -99,7 +99,7 @@ def test_schema_1_store_is_migrated(tmp_path: Path) -> None:
     db.execute("INSERT INTO rejected_rows VALUES (1, 'klaviyo:1', 'profile', 'a@x.fr', 'phone_number', 'invalid')")
     db.close()
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         [row] = store.rejected_rows(1)
         assert (row.kind, row.key, row.field, row.reason) == ("profile", "a@x.fr", "phone_number", "invalid")
         assert (row.origin, row.line, row.value, row.file, row.from_source) == ("destination", None, "", "", False)

@@ -15,6 +15,7 @@ from loyalty_desktop.engine import RunStatus
 from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
 from loyalty_desktop.source_rejects import SourceReject
+from loyalty_desktop.sources.spreadsheet_questions import Choices
 from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
 from loyalty_desktop.store import Store
 from loyalty_desktop.store_rejects import write_rejected_csv
@@ -92,7 +93,7 @@ def test_spreadsheet_rejects_are_recorded_with_the_run(store: Store, klaviyo: Kl
         ["zoe@x.fr", "02/10/2026", 5, "Order"],  # row 3: not a member
         ["fay@x.fr", "someday", 7, "Order"],  # row 4: unknown date
     ]})
-    src = SpreadsheetSource.open(members, ledger)
+    src = SpreadsheetSource.open(members, ledger, choices=Choices(date_order="dmy"))  # the ledger's days are ≤ 12
     with destination(klaviyo) as dest:
         summary = service.sync(store, src, src.store_name, dest, KLAVIYO_LOYALTY, poll_interval=0.02)
     src.close()

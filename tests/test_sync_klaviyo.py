@@ -94,7 +94,7 @@ def test_full_then_incremental_then_idle(store: Store, program: DemoProgram, san
     # 2. A month later: only the changed members, plus the derived events.
     tick = program.tick(30)
     sandbox.clear_requests()
-    s2 = run_sync(store, program, sandbox, KLAVIYO_LOYALTY)
+    s2 = run_sync(store, program, sandbox, KLAVIYO_LOYALTY, confirmed=True)  # a month: beyond the threshold
     assert s2.status is RunStatus.COMPLETED, s2.error
     assert 0 < s2.profiles_sent < 2000
     assert s2.profiles_sent == tick.members_changed or s2.profiles_sent <= tick.members_changed
@@ -167,7 +167,7 @@ def test_faults_give_the_same_final_state(tmp_path: Path, program_2000: Path) ->
             for days in (0, 30):
                 if days:
                     prog.tick(days)
-                s = run_sync(store, prog, sb, KLAVIYO_LOYALTY)
+                s = run_sync(store, prog, sb, KLAVIYO_LOYALTY, confirmed=True)  # a month: beyond the threshold
                 assert s.status is RunStatus.COMPLETED, s.error
             retries = s.retries
             if klaviyo_spec.spec_available():

@@ -136,6 +136,14 @@ def choose_file(qtbot, monkeypatch, button, path: Path) -> None:  # type: ignore
     click(qtbot, button)
 
 
+def answer(qtbot, combo, choice: object) -> None:  # type: ignore[no-untyped-def]
+    """Pick an answer in a question's list, as the user does (the panel then reads the files again)."""
+    i = combo.findData(choice)
+    assert i > 0, [combo.itemData(k) for k in range(combo.count())]
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
 def wait_read(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not wiz.source_page.sheet_panel.busy_reading, timeout=TIMEOUT)
 
@@ -261,6 +269,14 @@ def test_spreadsheet_with_a_points_history(qtbot, make_wizard, monkeypatch, tmp_
     choose_file(qtbot, monkeypatch, panel.members_browse, members)
     choose_file(qtbot, monkeypatch, panel.ledger_browse, ledger)
     wait_read(qtbot, wiz)
+    # Every date reads both as day/month and month/day: asked, not guessed.
+    assert panel.questions.isVisible() and len(panel.questions.combos) == 1
+    assert "the dates in “Date” (column 1) read both as day/month/year and as month/day/year" in \
+        panel.questions.grid.itemAtPosition(0, 0).widget().text()
+    assert not next_button(wiz).isEnabled()
+    answer(qtbot, panel.questions.combos[0], "dmy")
+    wait_read(qtbot, wiz)
+    assert not panel.questions.isVisible() and not panel.problem
     assert "3 rows: 2 points movements, 1 rejected" in panel.summary.text()
     assert panel.tabs.isTabVisible(1) and panel.tabs.tabText(1) == "Columns: historique.csv"
     assert panel.tabs.tabText(2) == "Rejected rows (5)"
@@ -452,3 +468,48 @@ def test_after_a_full_walk_through_the_key_is_in_no_file(qtbot, make_wizard, kla
         if f.is_file():
             data = f.read_bytes()
             assert key.encode() not in data and key.encode("utf-16-le") not in data, f
+
+
+def test_spreadsheet_questions_are_answered_in_the_wizard(qtbot, make_wizard, monkeypatch,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    """Two columns that could be the email and a text column matched to a number field: asked on the
+    columns panel, answered there (saved for the file shape); the mapping page and its preview say
+    which fields the file does not provide, and the sync leaves those untouched."""
+    wiz = make_wizard()
+    to_source_page(qtbot, wiz)
+    page, panel = wiz.source_page, wiz.source_page.sheet_panel
+    click(qtbot, page.sheet)
+    headers = ["Email", "E-mail", "Points", "Rewards"]
+    rows = [headers] + [[f"old{i}@exemple.fr", f"membre{i:02d}@exemple.fr", str(10 * i),
+                         "10% off" if i % 2 else "Free shipping"] for i in range(8)]
+    choose_file(qtbot, monkeypatch, panel.members_browse, write_csv(tmp_path / "export.csv", rows))
+    wait_read(qtbot, wiz)
+    assert panel.questions.isVisible() and len(panel.questions.combos) == 2
+    asked = [panel.questions.grid.itemAtPosition(r, 0).widget().text() for r in range(2)]
+    assert "“Email” (column 1), “E-mail” (column 2) could each be the member's email" in asked[0]
+    assert "“Rewards” (column 4) holds text, not numbers or dates, yet its name matched “Rewards claimed”" in asked[1]
+    assert "answer the questions below" in panel.status.text() and not next_button(wiz).isEnabled()
+    assert "Not in this file" in panel.not_provided.text() and "Tier name" in panel.not_provided.text()
+    answer(qtbot, panel.questions.combos[0], 1)  # the "E-mail" column
+    assert not panel.busy_reading and not next_button(wiz).isEnabled()  # the other question first
+    answer(qtbot, panel.questions.combos[1], "drop")  # leave "Rewards" out
+    wait_read(qtbot, wiz)
+    assert not panel.questions.isVisible() and not panel.problem and next_button(wiz).isEnabled()
+    saved = hdr.load_saved(tuple(headers), hdr.MEMBERS)
+    assert saved is not None and saved.fields == (None, "email", "points_balance", None)
+
+    click_next(qtbot, wiz)
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    mp = wiz.mapping_page
+    note = mp.unprovided.text()
+    assert "Not provided by this source, so left as they are in Klaviyo" in note
+    assert "Tier name" in note and "Rewards claimed" in note and "Points balance" not in note
+    columns = [mp.preview.horizontalHeaderItem(c).text() for c in range(mp.preview.columnCount())]
+    tier, points = columns.index("Loyalty Tier Name"), columns.index("Loyalty Points Balance")
+    assert {mp.preview.item(r, tier).text() for r in range(mp.preview.rowCount())} == {"(left as is)"}
+    assert mp.preview.item(0, points).text() == "0"  # a real 0 from the file
+    click_next(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    got = properties(wiz.state.connection.sandbox)
+    assert set(got) == {f"membre{i:02d}@exemple.fr" for i in range(8)}
+    assert all(p == {"Loyalty Points Balance": 10 * i} for i, p in enumerate(got[e] for e in sorted(got)))

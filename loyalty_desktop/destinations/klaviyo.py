@@ -128,7 +128,8 @@ class KlaviyoDestination:
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """Compile the mapping once; the returned function turns a member (catalog keys) into the
         profile payload: identity fields as attributes, the rest as properties, ints as JSON
-        numbers, dates as ISO 8601, and empty values unset so a cleared tier does not linger."""
+        numbers, dates as ISO 8601, and empty values unset so a cleared tier does not linger. A field
+        the member lacks (its source does not provide it) is not in the payload: Klaviyo keeps it."""
         plan = [(f.source, f.target, f.target in KLAVIYO_ATTRIBUTES,
                  CATALOG_BY_KEY[f.source].type is FieldType.DATE) for f in mapping.enabled]
 
@@ -137,7 +138,9 @@ class KlaviyoDestination:
             properties: dict[str, Any] = {}
             unset: list[str] = []
             for source, target, is_attribute, is_date in plan:
-                value = member.get(source)
+                if source not in member:
+                    continue
+                value = member[source]
                 if is_date and value is not None:
                     value = _date_value(value)
                 if is_attribute:

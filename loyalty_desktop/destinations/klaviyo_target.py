@@ -34,6 +34,7 @@ class KlaviyoTarget:
         if not key:
             raise ConfigError("No Klaviyo key: store one with `loyalty-desktop key set klaviyo` "
                               f"or set {secrets.ENV_VARS['klaviyo']}.")
+        secrets.check_key("klaviyo", key)  # a mangled key is named before any request
         dest = KlaviyoDestination(key, base_url or BASE_URL, cancel=cancel)
         try:
             info = connect_klaviyo(dest)

@@ -507,7 +507,7 @@ class SplioDestination:
             elif "already exist" in desc.lower():
                 exists.append((row, key, b))
             else:
-                outcomes.append(RowOutcome(row, False, "", desc or f"Splio refused to create it (code {code})"))
+                outcomes.append(RowOutcome(row, False, "", desc or f"Splio rejected its creation (code {code})"))
         with self._stats_lock:
             self.stats.created += created
         return outcomes

@@ -189,9 +189,9 @@ class FieldPlan:
             custom: list[dict[str, Any]] = []
             body: dict[str, Any] = {}
             for i, source, target, field_id, ctype in compiled:
-                if i == key_slot:
+                if i == key_slot or source not in member:  # not provided by the source: left as it is
                     continue
-                value = member.get(source)
+                value = member[source]
                 if field_id is None:
                     if value is not None and value != "":
                         body[target] = str(value)

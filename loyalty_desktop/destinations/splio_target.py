@@ -72,6 +72,7 @@ class SplioTarget:
         if not key:
             raise ConfigError("No Splio key: store one with `loyalty-desktop key set splio` "
                               f"or set {secrets.ENV_VARS['splio']}.")
+        secrets.check_key("splio", key)  # a mangled key is named before any request
         dest = SplioDestination(key, base_url or BASE_URL, cancel=cancel, create_fields=create_fields,
                                 create_missing=bool(getattr(options, "create_missing", False)),
                                 remote_diff=bool(getattr(options, "remote_diff", False)))

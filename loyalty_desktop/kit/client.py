@@ -19,6 +19,7 @@ import httpx
 from ..destinations.klaviyo import KlaviyoDestination
 from ..errors import MissingScopeError, RateLimitedError
 from ..net import HttpClient, RateLimit
+from ..net_policy import parse_retry_after
 from ..store import dumps
 from .model import ItemKind
 
@@ -83,10 +84,9 @@ def _detail(resp: httpx.Response) -> str:
 
 
 def _retry_after(resp: httpx.Response) -> float:
-    try:
-        return float(resp.headers.get("Retry-After", "0"))
-    except ValueError:
-        return 0.0
+    """Retry-After in seconds (absurd values included: inf, 1e30, dates), 0 when absent or garbage."""
+    value = parse_retry_after(resp.headers.get("Retry-After"))
+    return 0.0 if value is None else value
 
 
 def filter_equals(field: str, value: str) -> str:

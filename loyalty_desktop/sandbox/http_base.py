@@ -30,6 +30,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from .. import clock as clocks
+
 LOOPBACK = "127.0.0.1"
 #: Bodies larger than this are not read at all (the connection is closed after a 413).
 HARD_BODY_LIMIT = 64 * 1024 * 1024
@@ -47,7 +49,7 @@ class HttpRequest:
     query: dict[str, list[str]]
     headers: dict[str, str]  # header names lower-cased
     body: bytes
-    received_at: float  # time.time() when the request line arrived
+    received_at: float  # the clock's now (epoch seconds) when the request line arrived
     received_monotonic: float  # time.monotonic() at the same instant
 
     def header(self, name: str, default: str | None = None) -> str | None:
@@ -252,7 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
         # method to one place.
         try:
             self.raw_requestline = self.rfile.readline(65537)
-            self._received = (time.time(), time.monotonic())
+            self._received = (clocks.now().timestamp(), time.monotonic())
             if len(self.raw_requestline) > 65536:
                 self.requestline = ""
                 self.request_version = ""

@@ -31,6 +31,8 @@ from .demo_history import generate
 from .demo_rules import day_of, ts_of_day
 from .demo_tick import run_day
 from .. import clock as clocks
+from .. import disk_errors
+from ..errors import DiskError
 
 __all__ = ["DemoProgram", "TickSummary"]
 
@@ -57,6 +59,21 @@ class TickSummary:
     referrals_claimed: int = 0
     referrals_expired: int = 0
     new_members: int = 0  # sign-ups, candidates joining, referred friends joining
+
+    def lines(self) -> list[str]:
+        """What happened in the program, in words (`demo tick`)."""
+        earned_elsewhere = max(0, self.points_earned - self.orders - self.missions)
+        out = [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
+               + (f" ({earned_elsewhere:,} more earnings from birthdays and referrals)" if earned_elsewhere else ""),
+               f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
+               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used",
+               f"{self.tier_changes:,} tier upgrade(s)",
+               f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
+               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired",
+               f"{self.points_expired:,} expiration(s) of unused points",
+               f"{self.new_members:,} new member(s)",
+               f"{self.members_changed:,} member(s) changed in all"]
+        return out
 
 
 def _setup(conn: sqlite3.Connection) -> None:
@@ -140,6 +157,10 @@ class DemoProgram:
             return cls(path, conn)
         except sqlite3.DatabaseError as e:
             conn.close()
+            # A full or read-only disk is said as such; a damaged file stays "not a demo program".
+            problem = disk_errors.from_sqlite(e, path)
+            if isinstance(problem, DiskError):
+                raise problem from e
             raise ValueError(f"{path}: not a demo program ({e})") from e
         except BaseException:
             conn.close()

@@ -14,15 +14,19 @@ from ..service import DemoSpec, OpenSource, open_demo
 class DemoSourceFactory:
     name: str = "demo"
 
-    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
+    def spec(self, options: argparse.Namespace) -> DemoSpec:
+        """The demo program the options describe (ConfigError if they make no sense)."""
         raw = getattr(options, "members", None) or "500"
         try:
-            members = int(raw)
+            members = int(str(raw).replace("_", ""))
         except ValueError:
             raise ConfigError(f"--members for the demo source is a number of members, not {raw!r}") from None
-        spec = DemoSpec(members, int(getattr(options, "seed", 42) or 42))
+        return DemoSpec(members, int(getattr(options, "seed", 42) or 42))
+
+    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
+        spec = self.spec(options)
         program = open_demo(spec)
-        return OpenSource(program, spec.source_name, f"demo program ({members} members)", program.close)
+        return OpenSource(program, spec.source_name, f"demo program ({spec.members} members)", program.close)
 
 
 FACTORY = DemoSourceFactory()

@@ -110,10 +110,13 @@ class SmileClient:
             raise ValueError(f"page_size must be within 1..{MAX_PAGE}")
         self.base_url = normalize_base_url(base_url)
         self.page_size = page_size
-        self.http = HttpClient(self.base_url, headers={"Authorization": f"Bearer {api_key}",
-                                                       "Accept": "application/json"},
-                               limits={BUCKET: rate}, error_mapper=map_error, cancel=cancel, retry=retry,
-                               transport=transport, max_connections=4)
+        try:  # an address the key may not go to is Smile.io's to word (not the destination's)
+            self.http = HttpClient(self.base_url, headers={"Authorization": f"Bearer {api_key}",
+                                                           "Accept": "application/json"},
+                                   limits={BUCKET: rate}, error_mapper=map_error, cancel=cancel, retry=retry,
+                                   transport=transport, max_connections=4, platform=PLATFORM)
+        except LoyaltyError as exc:
+            raise _tag(exc) from None
 
     def close(self) -> None:
         self.http.close()

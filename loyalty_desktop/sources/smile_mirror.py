@@ -297,6 +297,10 @@ class Mirror:
 
     # -- rendering --------------------------------------------------------------------------------
 
+    # Catalog fields Smile.io's API does not give: left untouched in the destination, never sent
+    # as 0 or empty.
+    NOT_FROM_SMILE = frozenset({"phone", "external_id", "points_expiring", "points_expiry_date"})
+
     _MEMBER_SQL = (
         "SELECT c.id, c.email, c.state, c.first_name, c.last_name, c.dob, c.points_balance, c.referral_url,"
         " c.vip_tier_id, c.created_at,"
@@ -332,7 +336,8 @@ class Mirror:
                     tier_name=tiers.get(tier) if tier is not None else None, tier_id=tier,
                     referral_url=url, membership_state=st, birthday=parse_birthday(dob),
                     member_since=since.date() if since and st is not MembershipState.CANDIDATE else None,
-                    last_activity_at=_dt(last_txn).date() if last_txn else None)  # type: ignore[union-attr]
+                    last_activity_at=_dt(last_txn).date() if last_txn else None,  # type: ignore[union-attr]
+                    unknown=self.NOT_FROM_SMILE)
         finally:
             cur.close()
 

@@ -64,6 +64,7 @@ class SmileSourceFactory:
             raise ConfigError("No Smile.io key: create one in Smile Admin > Settings > Developer Tools, then "
                               "store it with `loyalty-desktop key set smile` or set "
                               f"{secrets.ENV_VARS['smile']}.")
+        secrets.check_key("smile", key)  # a mangled key is named before any request
         url = normalize_base_url(base or BASE_URL)
         client = SmileClient(key, url, cancel=cancel)
         try:

@@ -252,6 +252,10 @@ class ColumnMapping:
     headers: tuple[str, ...]
     fields: tuple[str | None, ...]
     saved: bool = False  # read from the saved mappings (the user's), rather than suggested
+    # The file's conventions when the user chose them (None: decided from the values): dates
+    # "dmy" (day/month/year) or "mdy"; decimals "comma" or "point".
+    date_order: str | None = None
+    decimal: str | None = None
 
     def __post_init__(self) -> None:
         if len(self.headers) != len(self.fields):
@@ -282,17 +286,44 @@ class ColumnMapping:
     def with_column(self, column: int | str, field: str | None) -> ColumnMapping:
         """A copy with one column (index or header) mapped to `field` (None: ignored); a field
         already taken by another column moves here."""
-        col = column if isinstance(column, int) else self.headers.index(column)
+        col = column if isinstance(column, int) else find_column(self.headers, column)
+        if col is None:
+            raise ValueError(f"no single column named {column!r}")
         fields = [None if (f == field and field is not None) else f for f in self.fields]
         fields[col] = field
         return replace(self, fields=tuple(fields), saved=False)
 
     def fingerprint(self) -> str:
-        raw = json.dumps([self.kind, [norm(h) for h in self.headers], list(self.fields)])
+        conventions = [self.date_order, self.decimal] if self.date_order or self.decimal else []
+        raw = json.dumps([self.kind, [norm(h) for h in self.headers], list(self.fields), *conventions])
         return hashlib.blake2b(raw.encode(), digest_size=6).hexdigest()
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "headers": list(self.headers), "fields": list(self.fields)}
+        out: dict[str, Any] = {"kind": self.kind, "headers": list(self.headers), "fields": list(self.fields)}
+        if self.date_order:
+            out["date_order"] = self.date_order
+        if self.decimal:
+            out["decimal"] = self.decimal
+        return out
+
+
+DATE_ORDERS = ("dmy", "mdy")
+DECIMALS = ("comma", "point")
+
+
+def find_column(headers: Sequence[str], name: str) -> int | None:
+    """The column a user names: "#3" (the third), or its header, matched case-insensitively (then
+    as folded words, "Solde de points" = "solde points"); None when no or several columns match."""
+    name = name.strip()
+    if name.startswith("#") and name[1:].isdigit():
+        i = int(name[1:]) - 1
+        return i if 0 <= i < len(headers) else None
+    for same in (lambda h: h.strip() == name, lambda h: h.strip().casefold() == name.casefold(),
+                 lambda h: norm(h) == norm(name) != ""):
+        hits = [i for i, h in enumerate(headers) if same(h)]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 def shape_id(kind: str, headers: Sequence[str]) -> str:
@@ -328,7 +359,10 @@ def load_saved(headers: Sequence[str], kind: str) -> ColumnMapping | None:
         fields = tuple(entry["fields"])
         if len(fields) != len(headers):
             return None
-        return ColumnMapping(kind, tuple(headers), fields, saved=True)
+        date_order, decimal = entry.get("date_order"), entry.get("decimal")
+        return ColumnMapping(kind, tuple(headers), fields, saved=True,
+                             date_order=date_order if date_order in DATE_ORDERS else None,
+                             decimal=decimal if decimal in DECIMALS else None)
     except (KeyError, TypeError, ValueError):
         return None
 

@@ -7,24 +7,36 @@ file shape, or suggested), what the rows give, and the first rejected rows with 
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections import Counter
+from typing import Any, TextIO
 
 from ..errors import LoyaltyError, user_message
+from ..fields import CATALOG
 from ..model import Reward
 from . import spreadsheet_headers as hdr
 from .spreadsheet_rows import LedgerParser, MemberParser, RejectLog
+from .spreadsheet_questions import Choices
 from .spreadsheet_sheet import Sheet, open_sheet
 
 SHOW_REJECTS = 10
 
 
-def main(path: str, out: TextIO) -> int:
-    """Print the report; 0 when the file can be imported, 1 when it cannot (the reason printed)."""
+def main(path: str, out: TextIO, options: Any = None) -> int:
+    """Print the report; 0 when the file can be imported, 1 when it cannot (the reason printed:
+    a file-level problem, or what it leaves open and the options answering it)."""
     try:
-        sheet = open_sheet(path)
+        sheet = open_sheet(path, None, Choices.from_options(options))
         _report(sheet, out)
     except LoyaltyError as exc:
         print(f"error: {user_message(exc)}", file=out)
+        return 1
+    except ValueError as exc:  # a malformed --map
+        print(f"error: {exc}", file=out)
+        return 1
+    if sheet.questions:
+        print("To answer before importing (remembered for files of the same shape):", file=out)
+        for q in sheet.questions:
+            print(f"  ? {q.describe()}", file=out)
         return 1
     return 0
 
@@ -48,11 +60,19 @@ def _report(sheet: Sheet, out: TextIO) -> None:
     try:
         if sheet.kind == hdr.MEMBERS:
             mp = MemberParser(sheet, rejects)
-            for _ in mp.members(require_valid=False):
-                pass
+            blanks: Counter[str] = Counter()
+            for m in mp.members(require_valid=False):
+                blanks.update(m.unknown & mp.varying)
             print(f"Rows: {mp.rows:,} read; members: {mp.valid:,}; rejected: {rejects.count:,}", file=out)
             if mp.duplicates:
                 print(f"  duplicate emails: {mp.duplicates:,} (the later row is used)", file=out)
+            absent = [f.key for f in CATALOG if f.key not in mp.varying]
+            if absent:
+                print("Not in this file (left as they are on the platform, never sent as 0 or empty): "
+                      + ", ".join(absent), file=out)
+            if blanks:
+                print("Cells without a value (that field left as it is for that member): "
+                      + ", ".join(f"{f} {n:,}" for f, n in sorted(blanks.items())), file=out)
             if mp.derive_tier_ids and mp.tiers:
                 names = ", ".join(f"{name}={tid}" for tid, (name, _) in sorted(mp.tiers.items()))
                 print(f"Tier ids from the standard tier names (no tier id column): {names}", file=out)

@@ -5,19 +5,20 @@ encoding decodes all of it) and says what it is: a CSV (encoding, delimiter) or 
 workbook (its sheets). Everything else raises a `SpreadsheetError` naming the file and what to do:
 empty, password-protected workbook, old `.xls`, OpenDocument, PDF, image, not tabular text…
 
-`iter_rows(fmt, sheet)` streams `(line, cells)`: for a CSV, cells are strings and `line` is the
-physical line where the record starts (what a text editor shows); for a workbook, cells are the
+`iter_rows(fmt, sheet)` streams `(line, cells)`: for a CSV, cells are strings (or a `BadRow` when
+the record is malformed: `spreadsheet_csv`) and `line` is the physical line where the record starts
+(what a text editor shows); for a workbook, cells are the
 values openpyxl reads in read-only mode with formulas already evaluated (`data_only`), and `line`
 is the Excel row number. Memory stays flat whatever the file's size.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import enum
 import hashlib
 import pickle
+import re
 import tempfile
 import warnings
 import zipfile
@@ -26,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import CancelledError, ConfigError
+from . import spreadsheet_encoding as enc
+from .spreadsheet_csv import BadRow, RowShape, iter_csv, iter_csv_column  # noqa: F401 - BadRow re-exported
 
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
@@ -35,8 +38,8 @@ DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical b
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ZIP_MAGIC = b"PK\x03\x04"
-# Bytes Windows-1252 leaves undefined: a file holding them is read as Latin-1 instead.
-_CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+# Control bytes (not tab, CR, LF): a text export holds a stray one at most; a binary file many.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_MAGICS = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -65,6 +68,8 @@ class Problem(str, enum.Enum):
     UNREADABLE = "unreadable"
     WRONG_KIND = "wrong_kind"
     NO_VALID_ROWS = "no_valid_rows"
+    MIXED_ENCODING = "mixed_encoding"
+    UNKNOWN_ENCODING = "unknown_encoding"
 
 
 class SpreadsheetError(ConfigError):
@@ -87,6 +92,7 @@ class FileFormat:
     delimiter: str | None = None
     sheets: tuple[str, ...] = ()
     quotes: bool = True  # a CSV holding a `"` somewhere (without any, a record is one line)
+    controls: bool = False  # a CSV whose rows must be checked for control characters / undecodable bytes
 
     @property
     def label(self) -> str:
@@ -96,8 +102,9 @@ class FileFormat:
         return f"CSV, {self.encoding_label}, {DELIMITER_NAMES[self.delimiter]}-separated"
 
 
-def detect(path: Path | str) -> FileFormat:
-    """What this file is, or a SpreadsheetError saying why it cannot be imported."""
+def detect(path: Path | str, encoding: str | None = None) -> FileFormat:
+    """What this file is, or a SpreadsheetError saying why it cannot be imported. `encoding` (a
+    CSV's, as the user chose it) replaces the detection."""
     p = Path(path)
     if not p.is_file():
         raise SpreadsheetError(Problem.NOT_FOUND, p, f"{p} does not exist or is not a file: check the path "
@@ -115,7 +122,7 @@ def detect(path: Path | str) -> FileFormat:
     for magic, what in _BINARY_MAGICS.items():
         if head.startswith(magic):
             raise _not_spreadsheet(p, what)
-    return _detect_text(p, head, size)
+    return _detect_text(p, head, size, encoding)
 
 
 def _not_spreadsheet(p: Path, what: str = "not a spreadsheet") -> SpreadsheetError:
@@ -145,7 +152,7 @@ def _detect_zip(p: Path, size: int) -> FileFormat:
             mimetype = z.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError) as exc:
         raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} looks like an Excel file but is damaged "
-                               f"({exc}): export it again (nothing was imported).") from None
+                               f"({_plain(exc)}): export it again (nothing was imported).") from None
     if "opendocument.spreadsheet" in mimetype:
         raise SpreadsheetError(Problem.OPENDOCUMENT, p, f"{p.name} is an OpenDocument spreadsheet (.ods): save "
                                "it as .xlsx or CSV, then import that file (nothing was imported).")
@@ -154,6 +161,10 @@ def _detect_zip(p: Path, size: int) -> FileFormat:
             "a PowerPoint presentation" if "ppt/presentation.xml" in names else "a ZIP archive")
         raise _not_spreadsheet(p, what)
     sheets = _xlsx_sheet_names(p)
+    if not sheets:
+        raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} holds no worksheet that can be read (the workbook "
+                               "is damaged): open it in Excel, save it again as .xlsx or CSV, and import that file "
+                               "(nothing was imported).")
     return FileFormat(p, "xlsx", _digest(p), size, sheets=sheets)
 
 
@@ -161,14 +172,33 @@ def _open_workbook(p: Path) -> Any:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # Opened here, not by openpyxl: a workbook that fails to load would leave openpyxl's file open.
+    f = p.open("rb")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it drops: irrelevant here
-            return openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
+        wb._loyalty_file = f  # closed with the workbook (`_close_workbook`)
+        return wb
+    except (InvalidFileException, Exception) as exc:  # a damaged workbook fails in many ways (zip, XML, values)
+        f.close()
         raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} could not be read as an Excel workbook "
-                               f"({exc}): open it in Excel, save it again as .xlsx or CSV, and import that file "
-                               "(nothing was imported).") from None
+                               f"({_plain(exc)}): open it in Excel, save it again as .xlsx or CSV, and import that "
+                               "file (nothing was imported).") from None
+
+
+def _plain(exc: BaseException) -> str:
+    """What went wrong, in one short printable line (never the file's bytes)."""
+    text = str(exc) or type(exc).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _close_workbook(wb: Any) -> None:
+    try:
+        wb.close()
+    finally:
+        wb._loyalty_file.close()
 
 
 def _xlsx_sheet_names(p: Path) -> tuple[str, ...]:
@@ -176,7 +206,7 @@ def _xlsx_sheet_names(p: Path) -> tuple[str, ...]:
     try:
         return tuple(ws.title for ws in wb.worksheets)
     finally:
-        wb.close()
+        _close_workbook(wb)
 
 
 def _digest(p: Path) -> str:
@@ -187,26 +217,36 @@ def _digest(p: Path) -> str:
     return h.hexdigest()
 
 
-def _detect_text(p: Path, head: bytes, size: int) -> FileFormat:
-    encoding, label = _bom_encoding(head)
+def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> FileFormat:
+    encoding = enc.bom_encoding(head)
     if encoding is None and b"\x00" in head:
-        # Excel's "Unicode text" export is UTF-16 (normally with a BOM); a NUL otherwise means binary.
+        # Excel's "Unicode text" export is UTF-16 (normally with a BOM); many NULs otherwise mean binary.
         if head[1::2].count(0) > len(head) // 4:
-            encoding, label = "utf-16-le", "UTF-16"
+            encoding = "utf-16-le"
         elif head[0::2].count(0) > len(head) // 4:
-            encoding, label = "utf-16-be", "UTF-16"
+            encoding = "utf-16-be"
+    if encoding is None and len(_BINARY_BYTES.findall(head)) > max(2, len(head) // 100):
+        raise _not_spreadsheet(p, "a binary file")
+    s = enc.scan(p)
+    # Rows are checked one by one when the text may hold control characters or bytes its encoding
+    # cannot decode: UTF-16 (checked after decoding) or a BOM-named UTF-8 that does not decode.
+    controls = s.controls or (encoding or "").startswith("utf-16") or (encoding == "utf-8-sig" and not s.utf8_ok)
+    if chosen:
+        if not enc.known(chosen):
+            raise SpreadsheetError(Problem.UNKNOWN_ENCODING, p, f"{chosen!r} is not an encoding this program "
+                                   "knows: give one such as utf-8, cp1252 (Windows), mac_roman or utf-16 "
+                                   "(nothing was imported).")
+        encoding, controls = chosen, True  # bytes it cannot decode are rejected row by row
+    elif encoding is None:
+        if s.utf8_ok:
+            encoding = "utf-8"
+        elif s.utf8_sequences:
+            raise _mixed_error(p)
         else:
-            raise _not_spreadsheet(p, "a binary file")
-    digest, utf8_ok, cp1252_ok, quotes = _scan(p)
-    if encoding is None:
-        if utf8_ok:
-            encoding, label = "utf-8", "UTF-8"
-        elif cp1252_ok:
-            encoding, label = "cp1252", "Windows-1252"
-        else:
-            encoding, label = "latin-1", "Latin-1"
+            encoding = enc.code_page(s)
+            controls = controls or encoding == "latin-1"  # its bytes 80-9F are control characters
     sample = head.decode(encoding, errors="ignore")
-    if encoding.startswith("utf-8"):
+    if encoding.replace("_", "-").lower().startswith("utf-8"):
         sample = sample.removeprefix("\ufeff")
     if len(head) == SAMPLE_BYTES and "\n" in sample:
         sample = sample[:sample.rfind("\n")]  # never sniff a cut last line
@@ -222,53 +262,35 @@ def _detect_text(p: Path, head: bytes, size: int) -> FileFormat:
         delimiter = first_line[4]
     else:
         delimiter = sniff_delimiter(sample)
-    return FileFormat(p, "csv", digest, size, encoding, label, delimiter, quotes=quotes)
+    return FileFormat(p, "csv", s.digest, size, encoding, enc.label(encoding), delimiter, quotes=s.quotes,
+                      controls=controls)
 
 
-def _bom_encoding(head: bytes) -> tuple[str | None, str]:
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", "UTF-8 with BOM"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", "UTF-16"
-    return None, ""
-
-
-def _scan(p: Path) -> tuple[str, bool, bool, bool]:
-    """One pass over the bytes: digest, does UTF-8 decode all of it, does Windows-1252, any quote."""
-    h = hashlib.blake2b(digest_size=16)
-    dec = codecs.getincrementaldecoder("utf-8")()
-    utf8_ok, cp1252_ok, quotes = True, True, False
-    with p.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-            quotes = quotes or b'"' in chunk
-            if utf8_ok:
-                try:
-                    dec.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8_ok = False
-            if cp1252_ok and any(b in chunk for b in _CP1252_HOLES):
-                cp1252_ok = False
-    if utf8_ok:
-        try:
-            dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            utf8_ok = False
-    return h.hexdigest(), utf8_ok, cp1252_ok, quotes
+def _mixed_error(p: Path) -> SpreadsheetError:
+    m = enc.find_mixed(p)
+    byte = f", byte 0x{m.other_bytes.hex().upper()}" if m.other_bytes else ""
+    return SpreadsheetError(
+        Problem.MIXED_ENCODING, p,
+        f"{p.name} mixes two text encodings: line {m.utf8_at[0]} (character {m.utf8_at[1]}) is UTF-8 but line "
+        f"{m.other_at[0]} (character {m.other_at[1]}{byte}) is not, so one part would be sent garbled "
+        "(“Ã©” instead of “é”). Save the whole file in one encoding (UTF-8) and import it again, or choose the "
+        "encoding to read it with: --encoding utf-8 (the lines that are not UTF-8 are rejected) or "
+        "--encoding cp1252 (Windows; the UTF-8 lines' accents come out wrong) (nothing was imported).")
 
 
 def sniff_delimiter(sample: str) -> str:
     """The delimiter that splits the sample's lines into the most consistent number of columns (> 1).
 
     Trailing empty columns are not counted, so `a;b;;` and `a;b` agree. A file with a single
-    column gets ",".
+    column gets ",". Lines are split one by one (a multi-line cell counts as cut short).
     """
     lines = [ln for ln in sample.splitlines() if ln.strip()][:50]
     best: tuple[float, int, int] = (0.0, 0, 0)
     choice = ","
     for rank, d in enumerate(DELIMITERS):
         counts = []
-        for row in csv.reader(lines, delimiter=d, skipinitialspace=True):
+        # Each line on its own: a quote opened and never closed must not swallow the lines below.
+        for row in (next(csv.reader([ln], delimiter=d, skipinitialspace=True), []) for ln in lines):
             while row and not row[-1].strip():
                 row.pop()
             counts.append(len(row))
@@ -284,30 +306,22 @@ def sniff_delimiter(sample: str) -> str:
     return choice
 
 
-def iter_rows(fmt: FileFormat, sheet: str | None = None, after: int = 0, cancel: Any = None
-              ) -> Iterator[tuple[int, Sequence[Any]]]:
-    """(line, cells) for every row of the file or sheet below line `after`, blank ones included.
-    `cancel` (a CancelToken) is checked every few thousand rows."""
+def iter_rows(fmt: FileFormat, sheet: str | None = None, after: int = 0, cancel: Any = None,
+              shape: RowShape | None = None) -> Iterator[tuple[int, Sequence[Any]]]:
+    """(line, cells) for every row of the file or sheet below line `after`, blank ones included;
+    for a CSV, a malformed record comes as a `BadRow` (checked against `shape` once the header is
+    known). `cancel` (a CancelToken) is checked every few thousand rows."""
     if fmt.type == "xlsx":
         return _iter_xlsx(fmt.path, sheet or fmt.sheets[0], after, cancel)
-    return _iter_csv(fmt, after, cancel)
+    return iter_csv(fmt, after, cancel, shape)  # type: ignore[return-value]
 
 
-def iter_column(fmt: FileFormat, sheet: str | None, column: int, after: int = 0, cancel: Any = None
-                ) -> Iterator[tuple[int, Any]]:
-    """(line, cell) of one column below line `after`; rows too short for it are left out. A CSV
-    without quotes is split line by line (a quick pass), anything else goes through `iter_rows`."""
-    if fmt.type == "csv" and not fmt.quotes:
-        assert fmt.encoding is not None and fmt.delimiter is not None
-        d, need = fmt.delimiter, column + 1
-        with fmt.path.open("r", encoding=fmt.encoding, newline="") as f:
-            for line, text in enumerate(f, 1):
-                if line > after:
-                    parts = text.split(d, need)
-                    if len(parts) >= need:
-                        yield line, parts[column]
-                if cancel is not None and line & 0xFFF == 0:
-                    cancel.check()
+def iter_column(fmt: FileFormat, sheet: str | None, column: int, after: int = 0, cancel: Any = None,
+                shape: RowShape | None = None) -> Iterator[tuple[int, Any]]:
+    """(line, cell) of one column below line `after`, for the rows `iter_rows` hands over as cells;
+    rows too short for it are left out."""
+    if fmt.type == "csv":
+        yield from iter_csv_column(fmt, column, after, cancel, shape)
         return
     for line, cells in iter_rows(fmt, sheet, after, cancel):
         if column < len(cells):
@@ -361,27 +375,10 @@ class Replay:
         self.close()
 
 
-def _iter_csv(fmt: FileFormat, after: int, cancel: Any) -> Iterator[tuple[int, Sequence[Any]]]:
-    assert fmt.encoding is not None and fmt.delimiter is not None
-    with fmt.path.open("r", encoding=fmt.encoding, newline="") as f:
-        reader = csv.reader(f, delimiter=fmt.delimiter, skipinitialspace=True)
-        prev = 0
-        try:
-            for row in reader:
-                if prev >= after:
-                    yield prev + 1, row
-                prev = reader.line_num
-                if cancel is not None and prev & 0xFFF == 0:
-                    cancel.check()
-        except csv.Error as exc:
-            raise SpreadsheetError(Problem.UNREADABLE, fmt.path, f"{fmt.path.name} could not be read after "
-                                   f"line {prev} ({exc}): check the file, export it again and retry "
-                                   "(nothing was imported).") from None
-
-
 def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch: int = 2000
                ) -> Iterator[tuple[int, Sequence[Any]]]:
     wb = _open_workbook(path)
+    rows: Any = None
     try:
         ws = wb[sheet]
         ws.reset_dimensions()  # some writers store a wrong sheet size; read the rows as they are
@@ -404,8 +401,12 @@ def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch
                 cancel.check()
             if len(chunk) < batch:
                 return
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({exc}): open it in "
-                               "Excel, save it again and retry (nothing was imported).") from None
+    except CancelledError:
+        raise
+    except Exception as exc:  # a damaged sheet fails in many ways (zip, XML, values)
+        raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({_plain(exc)}): open it "
+                               "in Excel, save it again as .xlsx or CSV and retry (nothing was imported).") from None
     finally:
-        wb.close()
+        if rows is not None:
+            rows.close()  # the sheet's reader, before its archive
+        _close_workbook(wb)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..source_rejects import SourceReject
+from ..textsafe import csv_writer
 from .spreadsheet_values import Reason
 
 
@@ -96,7 +97,7 @@ def write_rejects_csv(rejects: Iterable[RowReject], dest: Path | str | TextIO, d
         p.parent.mkdir(parents=True, exist_ok=True)
         with p.open("w", encoding="utf-8-sig", newline="") as f:
             return write_rejects_csv(rejects, f, delimiter)
-    w = csv.writer(dest, delimiter=delimiter)
+    w = csv_writer(dest, delimiter=delimiter)  # formula-looking cells made inert
     w.writerow(REJECT_COLUMNS)
     n = 0
     for r in rejects:

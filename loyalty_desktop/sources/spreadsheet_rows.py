@@ -1,26 +1,25 @@
-"""Rows → normalized records, with a reason for every row that cannot be used.
+"""Members rows → `Member`s, with a reason for every row that cannot be used.
 
-`MemberParser` turns a members sheet into `Member`s and `LedgerParser` a ledger sheet into
-`LedgerEntry`s (plus a `Reward` when a movement carries a reward code). Both stream: a row is
-converted, checked and yielded; what is kept per row is one small entry per email (to settle
-duplicates and check ledger emails). A rejected row is recorded in a `RejectLog` with its line,
-column, value and reason (`spreadsheet_rejects`); `write_rejects_csv` exports them.
+`MemberParser` turns a members sheet into `Member`s (`LedgerParser`, a ledger sheet into
+`LedgerEntry`s, lives in `spreadsheet_ledger`). Both stream: a row is converted, checked and
+yielded; what is kept per row is one small entry per email (to settle duplicates and check ledger
+emails). A rejected row is recorded in a `RejectLog` with its line, column, value and reason
+(`spreadsheet_rejects`); `write_rejects_csv` exports them.
 
-Duplicate emails: the later row wins. A first pass over the email column tells which rows come
-again further down; those are held back (and reported with the line that is used), so each email
-is yielded once and re-importing the same file changes nothing. If the last row of an email is
-unreadable, the latest readable earlier one is used.
+Duplicate emails: the later row wins. A first pass over the email column tells which row is the
+last of its email; earlier ones are not yielded (each is reported with the line that is used, once
+that is known), so each email is yielded once and re-importing the same file changes nothing. If
+the last row of an email is unreadable, the latest readable earlier one is used (read again in a
+last pass). Nothing is held per duplicate but a line of a temporary file.
 
-Ledger ids are derived from the row's content (email, moment, change, reason, description, code),
-never from its line number, so re-importing the same history or a longer export of it yields the
-same ids and no new events. Identical rows in one file are told apart by their occurrence
-(second, third…). When the export has its own transaction id column, that id is used instead.
+A row whose structure is wrong (an unbalanced quote, too many or too few cells, a control
+character, a cell too long: `spreadsheet_csv.BadRow`) is rejected with its line and the reason;
+the first pass leaves it out too, so it never stands for its email.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import MISSING, fields as dc_fields
@@ -28,81 +27,24 @@ from itertools import repeat
 from operator import call as _call
 from typing import Any
 
-from ..model import LedgerEntry, LedgerKind, Member, Record, Reward, RewardOrigin, Tier
+from ..model import Member, Tier
 from ..net import CancelToken
-from ..store_codec import member_values_encoder
-from . import spreadsheet_headers as hdr
+from ..fields import BLANK_IS_UNKNOWN
+from ..store_codec import member_values_encoder, spreadsheet_member
 from .spreadsheet_convert import Column, compile_fill, failure, fill_short
-from .spreadsheet_read import Problem, Replay, SpreadsheetError
+from .spreadsheet_csv import BadRow
+from .spreadsheet_ledger import LedgerParser
+from .spreadsheet_parse import EMAIL_JUNK, Parser, email_of, is_blank_row
+from .spreadsheet_read import Replay
 # Rejected rows live in spreadsheet_rejects; imported from here by older code too.
 from .spreadsheet_rejects import REJECT_COLUMNS, RejectLog, RowReject, write_rejects_csv
 from .spreadsheet_sheet import Sheet
-from .spreadsheet_values import (
-    EMAIL_RE, BadValue, Converter, Reason, fold, ledger_kind, make_date, make_datetime, make_int, to_state, to_text,
-)
+from .spreadsheet_values import DOMAIN_RE, LOCAL_RE, BadValue, Reason, fold
 
 __all__ = ["REJECT_COLUMNS", "LedgerParser", "MemberParser", "RejectLog", "RowReject", "email_check", "make_member",
            "tier_rank", "write_rejects_csv"]
 
-_EMAIL_JUNK = "\u200b\ufeff\u00a0 \t\r\n\"'<>"
 _new = object.__new__
-
-
-def _show(value: Any) -> str:
-    s = "" if value is None else str(value)
-    return s if len(s) <= 200 else s[:200] + "…"
-
-
-def _is_blank_row(cells: Any) -> bool:
-    return all(c is None or (c.__class__ is str and not c.strip()) for c in cells)
-
-
-def _email_of(cell: Any) -> str:
-    if cell is None:
-        return ""
-    s = (cell if cell.__class__ is str else str(cell)).strip(_EMAIL_JUNK).lower()
-    return s.removeprefix("mailto:")
-
-
-class _Parser:
-    def __init__(self, sheet: Sheet, rejects: RejectLog, cancel: CancelToken | None = None) -> None:
-        self.sheet = sheet
-        self.rejects = rejects
-        self.cancel = cancel
-        self.rows = 0  # non-blank rows read
-        self.valid = 0
-        self.done = False
-        self.email_col = sheet.mapping.column("email")
-        assert self.email_col is not None
-        self.email_header = sheet.header(self.email_col)
-
-    def _reject(self, line: int, column: str, value: Any, reason: Reason, detail: str = "", email: str = "") -> None:
-        self.rejects.add(RowReject(self.sheet.name, line, column, _show(value), reason, detail, email))
-
-    def _converter(self, col: int, field: str) -> Converter:
-        kind, sheet = self.sheet.kind, self.sheet
-        ftype = hdr.field_type(kind, field)
-        if ftype == "int":
-            return make_int(sheet.decimal_comma)
-        if ftype == "signed int":
-            return make_int(sheet.decimal_comma, signed=True)
-        if ftype == "date":
-            return make_date(sheet.dayfirst.get(col, True))
-        if ftype == "datetime":
-            return make_datetime(sheet.dayfirst.get(col, True))
-        if field == "membership_state":
-            return to_state
-        return to_text
-
-    def _plan(self) -> list[tuple[int, str, Converter, str]]:
-        return [(col, f, self._converter(col, f), self.sheet.header(col))
-                for col, _h, f in self.sheet.mapping.mapped() if f != "email"]
-
-    def _no_valid_rows(self) -> SpreadsheetError:
-        first = self.rejects.first[0].describe() if self.rejects.first else "no rows"
-        return SpreadsheetError(Problem.NO_VALID_ROWS, self.sheet.path,
-                                f"None of the {self.rows} rows of {self.sheet.name} could be read (first problem: "
-                                f"{first}); check the column mapping and the file (nothing was imported).")
 
 
 # Standard tier names → rank, used as tier id when the file has tier names but no tier id column
@@ -154,9 +96,7 @@ def email_check() -> Callable[[str], bool]:
     return valid
 
 
-_local, _at, _domain = EMAIL_RE.pattern.partition("]+@")  # "[^@…]+" then "@" then the domain
-assert _at and _local.startswith("[^@"), "EMAIL_RE changed: update email_check"
-_LOCAL_RE, _DOMAIN_RE = re.compile(_local + "]+"), re.compile(_domain)
+_LOCAL_RE, _DOMAIN_RE = LOCAL_RE, DOMAIN_RE  # EMAIL_RE is the local part, "@", the domain
 
 
 def make_member(values: list[Any]) -> Member:
@@ -176,26 +116,30 @@ _CACHED_FIELDS = frozenset({"first_name", "tier_name", "tier_id", "membership_st
                             "member_since", "last_activity_at", "points_expiring"})
 
 
-class MemberParser(_Parser):
+class MemberParser(Parser):
     """Members sheet → `Member`s, each email once (the last valid row with that email).
 
-    A first pass indexes the emails (hash → last line) and notes those that come more than once,
-    so the main pass knows whether a row is superseded by a later one: superseded rows are held
-    back (only duplicates are held, so memory stays small) and reported with the line that is
-    used. If the last row of an email cannot be read, the latest valid earlier row is used
-    instead; an email none of whose rows can be read is noted (`unused`): the ledger checks
-    its emails against the members imported.
+    A first pass indexes the emails (hash → last line), so the main pass knows whether a row is
+    superseded by a later one: a superseded row is not yielded, only noted (line and email, in a
+    temporary file) and reported at the end with the line that is used. If the last row of an
+    email cannot be read, the latest valid earlier row is used instead (found by a last pass
+    over the rows of those emails only); an email none of whose rows can be read is noted
+    (`unused`): the ledger checks its emails against the members imported. Memory: the index,
+    nothing per duplicate.
     """
 
     def __init__(self, sheet: Sheet, rejects: RejectLog, cancel: CancelToken | None = None) -> None:
         super().__init__(sheet, rejects, cancel)
-        self.index: dict[int, int] = {}  # email hash → the last line holding it
-        self.repeated: set[int] = set()  # hashes of emails on several lines
+        self.index: dict[int, int] = {}  # email hash → the line used (the last line holding it, unless unreadable)
         self.unused: set[int] = set()  # hashes of (valid) emails no row of which could be imported
         self.duplicates = 0
         fields = {f for f in sheet.mapping.fields if f}
         self.derive_tier_ids = "tier_name" in fields and "tier_id" not in fields
         self.tiers: dict[int, tuple[str, int | None]] = {}  # id → (name, lowest lifetime points seen)
+        # The fields this file provides; a blank cell of a number, date or state stays None: unknown.
+        self.varying = frozenset(fields | {"email"} | ({"tier_id"} if self.derive_tier_ids else set()))
+        self.defaults = [None if k in self.varying and k in BLANK_IS_UNKNOWN else d
+                         for k, d in zip(_MEMBER_FIELDS, _MEMBER_DEFAULTS, strict=True)]
 
     def is_member(self, email: str) -> bool:
         """Was a member imported with this (valid, normalized) email? Once the stream is done."""
@@ -205,42 +149,35 @@ class MemberParser(_Parser):
     def _index_emails(self) -> Iterator[tuple[int, Sequence[Any]]]:
         """Index the emails; return the rows for the main pass (a workbook is parsed once and its
         rows replayed from a temporary file; a CSV is read again)."""
-        index, repeated, ei = self.index, self.repeated, self.email_col
+        index, ei = self.index, self.email_col
         assert ei is not None
-        for seen in (index, repeated, self.unused):  # a second stream starts afresh
-            seen.clear()
+        index.clear()  # a second stream starts afresh
+        self.unused.clear()
         if self.sheet.fmt.type == "xlsx":
             replay = Replay(self.sheet.data_rows(self.cancel))
             column: Iterable[tuple[int, Any]] = ((line, cells[ei] if ei < len(cells) else None)
-                                                 for line, cells in replay.first())
+                                                 for line, cells in replay.first() if cells.__class__ is not BadRow)
         else:
             replay = None
             column = self.sheet.column(ei, self.cancel)
         for line, raw in column:
             if raw is None:
                 continue
-            email = _email_of(raw) if raw.__class__ is not str else raw.strip(_EMAIL_JUNK).lower()
+            email = email_of(raw) if raw.__class__ is not str else raw.strip(EMAIL_JUNK).lower()
             if email:
-                h = hash(email.removeprefix("mailto:"))
-                n = len(index)
-                index[h] = line
-                if len(index) == n:  # not a new key: the email came before
-                    repeated.add(h)
+                index[hash(email.removeprefix("mailto:"))] = line
         return replay.again() if replay is not None else self.sheet.data_rows(self.cancel)
 
     def members(self, tiers_out: list[Tier] | None = None, require_valid: bool = True) -> Iterator[Member]:
         """Stream the members. When the stream ends, `tiers_out` (if given) is filled with the
         tiers seen, and a file without one valid row raises `SpreadsheetError`."""
-        return self._stream(make_member, tiers_out, require_valid)
+        return self._stream(spreadsheet_member(self.varying), tiers_out, require_valid)
 
     def member_texts(self, tiers_out: list[Tier] | None = None, require_valid: bool = True
                      ) -> Iterator[tuple[str, str]]:
         """As `members`, but (email, the store's JSON text of the Member): what an import into the
         store needs, without building each Member only to encode it."""
-        varying = {f for f in self.sheet.mapping.fields if f} | {"email"}
-        if self.derive_tier_ids:
-            varying.add("tier_id")
-        encode = member_values_encoder(frozenset(varying))
+        encode = member_values_encoder(self.varying)
         return self._stream(lambda vals: (vals[0], encode(vals)), tiers_out, require_valid)
 
     def _stream(self, make: Callable[[list[Any]], Any], tiers_out: list[Tier] | None, require_valid: bool
@@ -253,89 +190,124 @@ class MemberParser(_Parser):
         ei, email_header = self.email_col, self.email_header
         assert ei is not None
         valid_email = email_check()
-        index, repeated, unused = self.index, self.repeated, self.unused
-        reject, defaults = self._reject, _MEMBER_DEFAULTS
-        held: dict[int, tuple[int, Member, list[int]]] = {}  # hash → (line, member, lines it superseded)
+        index = self.index
+        reject, defaults = self._reject, self.defaults
+        # Valid rows a later row of the same email supersedes: "line email" lines, reported at the end.
+        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        retry: set[int] = set()  # emails whose last row is unreadable: an earlier valid row may stand in
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]
         derive, tiers, tier_ids = self.derive_tier_ids, self.tiers, {}  # type: ignore[var-annotated]
         track_tiers = derive or "tier_id" in self.sheet.mapping.fields
         has_life = "points_earned_lifetime" in self.sheet.mapping.fields
-        for line, cells in rows:
-            n = len(cells)
-            raw = cells[ei] if ei < n else None
-            if raw.__class__ is str:
-                email = raw.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
-            else:
-                email = _email_of(raw)
-            if not email:
-                if _is_blank_row(cells):
+        try:
+            for line, cells in rows:
+                if cells.__class__ is BadRow:
+                    self._reject_bad(line, cells)  # type: ignore[arg-type]
+                    continue
+                n = len(cells)
+                raw = cells[ei] if ei < n else None
+                if raw.__class__ is str:
+                    email = raw.strip(EMAIL_JUNK).lower().removeprefix("mailto:")
+                else:
+                    email = email_of(raw)
+                if not email:
+                    if is_blank_row(cells):
+                        continue
+                    self.rows += 1
+                    reject(line, email_header, raw, Reason.MISSING_EMAIL)
                     continue
                 self.rows += 1
-                reject(line, email_header, raw, Reason.MISSING_EMAIL)
-                continue
-            self.rows += 1
-            if not valid_email(email):
-                reject(line, email_header, raw, Reason.INVALID_EMAIL)
-                continue
-            h = hash(email)
-            last = h not in repeated or index[h] == line
-            vals = defaults.copy()
-            vals[0] = email
-            try:
-                if n >= need:
-                    fill(cells, vals)
-                else:
-                    fill_short(plan, cells, vals)
-            except BadValue:
-                column, v, exc = failure(plan, cells)
-                reject(line, column.header, v, exc.reason, exc.detail, email)
-                if last:
-                    if h in held:  # the last row is unusable: the latest valid earlier one is used
-                        used, member, older = held.pop(h)
-                        self._superseded(older, used, email, email_header)
-                        self.valid += 1
-                        yield member
+                if not valid_email(email):
+                    reject(line, email_header, raw, Reason.INVALID_EMAIL)
+                    continue
+                h = hash(email)
+                last = index[h] == line
+                vals = defaults.copy()
+                vals[0] = email
+                try:
+                    if n >= need:
+                        fill(cells, vals)
                     else:
-                        unused.add(h)
-                continue
-            if track_tiers:
-                if derive:
-                    name = vals[i_tier_name]
-                    if name is not None:
-                        tid = tier_ids.get(name, 0)
-                        if tid == 0:
-                            tid = tier_ids[name] = tier_rank(name)
-                        vals[i_tier_id] = tid
-                tid = vals[i_tier_id]
-                if tid is not None:
-                    life = vals[i_life] if has_life else None
-                    known = tiers.get(tid)
-                    if known is None:
-                        tiers[tid] = (vals[i_tier_name] or str(tid), life)
-                    elif life is not None and (known[1] is None or life < known[1]):
-                        tiers[tid] = (known[0], life)
-            member = make(vals)
-            if not last:  # the same email comes again further down: hold this row back
-                prev = held.get(h)
-                held[h] = (line, member, (prev[2] + [prev[0]]) if prev else [])
-                continue
-            if held:
-                prev = held.pop(h, None)
-                if prev is not None:
-                    self._superseded(prev[2] + [prev[0]], line, email, email_header)
-            self.valid += 1
-            yield member
+                        fill_short(plan, cells, vals)
+                except BadValue:
+                    column, v, exc = failure(plan, cells)
+                    reject(line, column.header, v, exc.reason, exc.detail, email)
+                    if last:
+                        retry.add(h)
+                    continue
+                if track_tiers:
+                    if derive:
+                        name = vals[i_tier_name]
+                        if name is not None:
+                            tid = tier_ids.get(name, 0)
+                            if tid == 0:
+                                tid = tier_ids[name] = tier_rank(name)
+                            vals[i_tier_id] = tid
+                    tid = vals[i_tier_id]
+                    if tid is not None:
+                        life = vals[i_life] if has_life else None
+                        known = tiers.get(tid)
+                        if known is None:
+                            tiers[tid] = (vals[i_tier_name] or str(tid), life)
+                        elif life is not None and (known[1] is None or life < known[1]):
+                            tiers[tid] = (known[0], life)
+                if not last:  # the same email comes again further down
+                    superseded.write(f"{line} {email}\n")
+                    continue
+                self.valid += 1
+                yield make(vals)
+            if retry:
+                yield from self._stand_ins(retry, make, plan, fill, need)
+            self._report_superseded(superseded, email_header)
+        finally:
+            superseded.close()
         self.done = True
         if tiers_out is not None:
             tiers_out[:] = self.tier_list()
         if require_valid and self.valid == 0:
             raise self._no_valid_rows()
 
-    def _superseded(self, lines: list[int], used: int, email: str, header: str) -> None:
-        for old in lines:
+    def _stand_ins(self, retry: set[int], make: Callable[[list[Any]], Any], plan: list[Column],
+                   fill: Callable[[Sequence[Any], list[Any]], None], need: int) -> Iterator[Any]:
+        """For each email whose last row is unreadable, the latest valid earlier row (one more pass
+        over the rows, keeping one row per such email); emails without one are `unused`."""
+        ei = self.email_col
+        assert ei is not None
+        found: dict[int, tuple[int, list[Any]]] = {}
+        for line, cells in self.sheet.data_rows(self.cancel):
+            if cells.__class__ is BadRow or ei >= len(cells):
+                continue
+            email = email_of(cells[ei])
+            h = hash(email)
+            if h not in retry or line >= self.index[h]:
+                continue
+            vals = self.defaults.copy()
+            vals[0] = email
+            try:
+                (fill if len(cells) >= need else lambda c, v: fill_short(plan, c, v))(cells, vals)
+            except BadValue:
+                continue
+            found[h] = (line, vals)
+        for h in retry:
+            if h in found:
+                line, vals = found[h]
+                self.index[h] = line  # the line used
+                self.valid += 1
+                yield make(vals)
+            else:
+                self.unused.add(h)
+
+    def _report_superseded(self, superseded: Any, header: str) -> None:
+        superseded.seek(0)
+        for text in superseded:
+            line_s, _, email = text.rstrip("\n").partition(" ")
+            line, h = int(line_s), hash(email)
+            if h in self.unused or self.index[h] == line:
+                continue  # the row stands in for an unreadable last row: it is the one used
+            used = self.index[h]
             self.duplicates += 1
-            self._reject(old, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used",
+            self._reject(line, header, email, Reason.DUPLICATE_EMAIL, f"also on line {used}; line {used} is used",
                          email)
 
     def tier_list(self) -> list[Tier]:
@@ -353,95 +325,3 @@ class MemberParser(_Parser):
         lows = [low for _, (_, low) in items]
         by_points = all(low is not None for low in lows) and len(set(lows)) == len(lows)
         return [Tier(tid, name, int(low) if by_points and low is not None else tid) for tid, (name, low) in items]
-
-
-class LedgerParser(_Parser):
-    """Ledger sheet → `LedgerEntry`s (and `Reward`s for movements with a reward code)."""
-
-    def records(self, members: MemberParser | None = None) -> Iterator[Record]:
-        """Stream the records. With `members`, rows whose email is not a member are rejected; the
-        members stream must have been read to its end first (as `Store.ingest` does)."""
-        if members is not None and not members.done:
-            raise RuntimeError("read the members before the ledger")
-        is_member = members.is_member if members is not None else None
-        plan = self._plan()
-        ei, email_header = self.email_col, self.email_header
-        assert ei is not None
-        cols = {f: self.sheet.header(c) for c, _h, f in self.sheet.mapping.mapped()}
-        match = EMAIL_RE.fullmatch
-        reject = self._reject
-        occurrences: dict[int, int] = {}
-        for line, cells in self.sheet.data_rows(self.cancel):
-            n = len(cells)
-            raw = cells[ei] if ei < n else None
-            email = _email_of(raw)
-            if not email:
-                if _is_blank_row(cells):
-                    continue
-                self.rows += 1
-                reject(line, email_header, raw, Reason.MISSING_EMAIL)
-                continue
-            self.rows += 1
-            if len(email) > 100 or match(email) is None:
-                reject(line, email_header, raw, Reason.INVALID_EMAIL)
-                continue
-            if is_member is not None and not is_member(email):
-                reject(line, email_header, raw, Reason.UNKNOWN_MEMBER, "", email)
-                continue
-            kw: dict[str, Any] = {}
-            try:
-                for col, key, conv, header in plan:
-                    if col < n:
-                        v = cells[col]
-                        if v is not None and v != "":
-                            r = conv(v)
-                            if r is not None:
-                                kw[key] = r
-            except BadValue as exc:
-                reject(line, header, v, exc.reason, exc.detail, email)
-                continue
-            at = kw.get("at")
-            if at is None:
-                reject(line, cols["at"], "", Reason.MISSING_VALUE, "a movement needs its date", email)
-                continue
-            if "points_change" in kw:
-                change = kw["points_change"]
-            elif "points_credit" in kw or "points_debit" in kw:
-                change = kw.get("points_credit", 0) - kw.get("points_debit", 0)
-            else:
-                col = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
-                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points", email)
-                continue
-            self.valid += 1
-            yield from self._entry(email, at, change, kw, occurrences)
-        self.done = True
-
-    def _entry(self, email: str, at: Any, change: int, kw: dict[str, Any], occurrences: dict[int, int]
-               ) -> Iterator[Record]:
-        reason_text = kw.get("reason")
-        description = kw.get("description") or reason_text or ""
-        code = kw.get("reward_code")
-        kind = ledger_kind(reason_text or kw.get("description"), change)
-        if kind is LedgerKind.ADJUST and code and change < 0:
-            kind = LedgerKind.REDEEM  # points spent and a code received: a redemption
-        if kind in (LedgerKind.REDEEM, LedgerKind.EXPIRE) and change > 0:
-            change = -change  # exports often write points spent as a positive number
-        tid = kw.get("transaction_id")
-        if tid:
-            rid = f"sheet:{tid}"
-        else:
-            key = "|".join((email, at.isoformat(), str(change), reason_text or "", kw.get("description") or "",
-                            code or ""))
-            h = hash(key)
-            nth = occurrences.get(h, 0)
-            occurrences[h] = nth + 1
-            rid = "sheet:" + hashlib.blake2b(key.encode(), digest_size=10).hexdigest() + (f"-{nth}" if nth else "")
-        reward_id = None
-        if code:
-            reward_id = f"{rid}:reward"
-            origin = {LedgerKind.BIRTHDAY: RewardOrigin.BIRTHDAY,
-                      LedgerKind.REFERRAL: RewardOrigin.REFERRAL_SENDER}.get(kind, RewardOrigin.REDEMPTION)
-            yield Reward(reward_id, email, kw.get("reward_name") or description or "Reward", code, origin, at,
-                         kw.get("reward_expires_at"), kw.get("reward_used_at"), max(0, -change))
-        yield LedgerEntry(rid, email, at, change, kind, description, kw.get("balance_after"), reward_id)
-

@@ -18,8 +18,11 @@ from typing import Any
 
 from ..net import CancelToken
 from . import spreadsheet_headers as hdr
+from .spreadsheet_csv import BadRow, RowShape
 from .spreadsheet_read import FileFormat, Problem, SpreadsheetError, detect, iter_column, iter_rows
-from .spreadsheet_values import guess_dayfirst, guess_decimal_comma, normalize_email, valid_email
+from . import spreadsheet_questions as ask
+from .spreadsheet_questions import Choices, Question
+from .spreadsheet_values import guess_decimal_comma, normalize_email, valid_email
 
 HEADER_SEARCH_ROWS = 10
 SAMPLE_ROWS = 1000
@@ -34,6 +37,7 @@ class Sheet:
     detected_kind: str
     decimal_comma: bool
     dayfirst: dict[int, bool] = field(default_factory=dict)  # per date column
+    questions: list[Question] = field(default_factory=list)  # doubts to answer before importing
 
     @property
     def path(self) -> Path:
@@ -47,14 +51,21 @@ class Sheet:
     def kind(self) -> str:
         return self.mapping.kind
 
-    def data_rows(self, cancel: CancelToken | None = None) -> Iterator[tuple[int, Sequence[Any]]]:
-        """(line, cells) of every row below the header, blank rows included; `cancel` is checked
-        every few thousand rows (raising CancelledError)."""
-        return iter_rows(self.fmt, self.sheet, self.header_line, cancel)
+    @property
+    def shape(self) -> RowShape:
+        """What a data row must look like (the header's cells, the email column)."""
+        return RowShape.of(self.mapping.headers, self.mapping.column("email"))
+
+    def data_rows(self, cancel: CancelToken | None = None) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
+        """(line, cells) of every row below the header, blank rows included; a CSV record that
+        cannot be split into the header's cells comes as a `BadRow` (to reject with its line).
+        `cancel` is checked every few thousand rows (raising CancelledError)."""
+        return iter_rows(self.fmt, self.sheet, self.header_line, cancel, self.shape)
 
     def column(self, column: int, cancel: CancelToken | None = None) -> Iterator[tuple[int, Any]]:
-        """(line, cell) of one column below the header (a quick pass for an unquoted CSV)."""
-        return iter_column(self.fmt, self.sheet, column, self.header_line, cancel)
+        """(line, cell) of one column below the header, for the rows `data_rows` hands over as
+        cells (a quick pass for a plain CSV)."""
+        return iter_column(self.fmt, self.sheet, column, self.header_line, cancel, self.shape)
 
     def header(self, column: int) -> str:
         h = self.mapping.headers[column] if column < len(self.mapping.headers) else ""
@@ -95,20 +106,29 @@ class _Found:
     line: int
     headers: list[str]
     sample: list[Sequence[Any]]
+    bad_rows: bool = False  # rows that could not be read among the first ones (rejected when imported)
 
 
 def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, str]:
     rows = iter_rows(fmt, sheet)
     non_blank: list[tuple[int, Sequence[Any]]] = []
+    bad: tuple[int, BadRow] | None = None
     try:
         for line, cells in rows:
+            if cells.__class__ is BadRow:
+                bad = bad or (line, cells)  # type: ignore[assignment]
+                non_blank.append((line, []))
+                if len(non_blank) >= HEADER_SEARCH_ROWS:
+                    break
+                continue
             if _is_blank(cells):
                 continue
             non_blank.append((line, cells))
             headers = _cells_text(cells)
             if _names_email(headers):
                 sample = [c for _, c in itertools.islice(rows, SAMPLE_ROWS)]
-                return _Found(sheet, line, headers, sample)
+                return _Found(sheet, line, headers, [c for c in sample if c.__class__ is not BadRow],
+                              any(c.__class__ is BadRow for c in sample))
             if len(non_blank) >= HEADER_SEARCH_ROWS:
                 break
     finally:
@@ -117,6 +137,8 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
             close()
     if not non_blank:
         return Problem.EMPTY, ""
+    if bad is not None:  # the column names are likely on a line that cannot be read
+        return Problem.UNREADABLE, f"line {bad[0]} cannot be read ({bad[1].reason.value}: {bad[1].detail})"
     first = _cells_text(non_blank[0][1])
     if any(valid_email(normalize_email(c)) for c in first):
         return Problem.NO_HEADER, ", ".join(first[:6])
@@ -127,6 +149,9 @@ def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None
     where = f" (sheet {sheet!r})" if sheet else ""
     if problem is Problem.EMPTY:
         msg = f"{p.name}{where} is empty: export it again from your loyalty program (nothing was imported)."
+    elif problem is Problem.UNREADABLE:
+        msg = (f"{p.name}{where}: no row naming the columns could be read; {detail}. Fix that line and import "
+               "the file again (nothing was imported).")
     elif problem is Problem.NO_HEADER:
         msg = (f"{p.name}{where} starts with data ({detail}) instead of column names: add a first row naming "
                "the columns (for example Email, Points, Tier) and import it again (nothing was imported).")
@@ -137,9 +162,10 @@ def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None
     return SpreadsheetError(problem, p, msg)
 
 
-def open_sheet(path: Path | str, kind: str | None = None) -> Sheet:
-    """Open a members or ledger export (`kind` None: recognise it from the headers)."""
-    fmt = detect(path)
+def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | None = None) -> Sheet:
+    """Open a members or ledger export (`kind` None: recognise it from the headers), with the
+    command line's answers (`choices`); what the file leaves open is in `Sheet.questions`."""
+    fmt = detect(path, choices.encoding if choices is not None else None)
     found: _Found | None = None
     failure: tuple[Problem, str, str | None] | None = None
     for sheet in (fmt.sheets or (None,)):
@@ -164,12 +190,17 @@ def open_sheet(path: Path | str, kind: str | None = None) -> Sheet:
     elif detected != kind and saved[kind] is None:
         raise _wrong_kind(fmt.path, kind)
     mapping = saved[kind] or hdr.suggest(found.headers, kind)
+    mapping, problems = ask.apply(mapping, choices)
+    if problems:
+        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, f"{fmt.path.name}: " + "; ".join(problems)
+                               + " (nothing was imported).")
     _check_required(fmt.path, mapping)
-    if not any(not _is_blank(r) for r in found.sample):
+    if not found.bad_rows and not any(not _is_blank(r) for r in found.sample):
         raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
                                "export it again with the data (nothing was imported).")
-    decimal_comma, dayfirst = _conventions(mapping, found.sample, fmt.delimiter)
-    return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst)
+    decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
+    questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
+    return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
 
 
 def _wrong_kind(p: Path, wanted: str) -> SpreadsheetError:
@@ -198,16 +229,3 @@ def _check_required(p: Path, mapping: hdr.ColumnMapping) -> None:
             raise SpreadsheetError(Problem.MISSING_COLUMN, p, f"{p.name} is a points history without "
                                    f"{' and '.join(missing)}: name those columns and import it again "
                                    "(nothing was imported).")
-
-
-def _conventions(mapping: hdr.ColumnMapping, sample: list[Sequence[Any]], delimiter: str | None
-                 ) -> tuple[bool, dict[int, bool]]:
-    numbers: list[str] = []
-    dates: dict[int, list[str]] = {}
-    for col, _h, f in mapping.mapped():
-        if hdr.is_numeric(mapping.kind, f):
-            numbers.extend(r[col] for r in sample if col < len(r) and isinstance(r[col], str))
-        elif hdr.is_date(mapping.kind, f):
-            dates[col] = [r[col] for r in sample if col < len(r) and isinstance(r[col], str)]
-    dayfirst = {col: guess_dayfirst(vals) for col, vals in dates.items()}
-    return guess_decimal_comma(numbers, delimiter), dayfirst

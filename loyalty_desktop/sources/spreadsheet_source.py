@@ -11,18 +11,26 @@ again changes nothing, and a later export changes exactly what differs in it.
   from one month's export to the next of the same shape;
 - file-level problems are raised by `open` (and a file without one valid row at the end of the
   members stream, which rolls the import back), so a bad file changes nothing;
-- rejected rows are kept in `source.rejects` and, after a sync, written to
-  `<data folder>/imports/<file>.rejected.csv` and summarised on the terminal.
+- what the files leave open (`spreadsheet_questions`: two email columns, dates that read both
+  ways…) stops `open` with a ConfigError naming each doubt and the option answering it;
+- a field the members file has no column for, or a blank number/date cell, is unknown for that
+  member (`Member.unknown`): never sent, so the platform keeps its value;
+- rejected rows are kept in `source.rejects` and, after a sync, written to a list of this import's
+  own, `<data folder>/imports/<file>-<folder tag>-<time of the import>.rejected.csv` (two files
+  of the same name from different folders, or two imports, never share one; a clean import writes
+  none), and summarised on the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -34,6 +42,7 @@ from ..service import OpenSource
 from ..source_rejects import SourceReject
 from . import spreadsheet_headers as hdr
 from .spreadsheet_rows import LedgerParser, MemberParser, RejectLog, RowReject, write_rejects_csv
+from .spreadsheet_questions import Choices, Question
 from .spreadsheet_sheet import Sheet, open_sheet
 from .. import clock as clocks
 
@@ -69,14 +78,26 @@ class SpreadsheetSource:
         self.rejects = RejectLog()
         self.stats = ImportStats()
         self._parsers: tuple[MemberParser, LedgerParser | None] | None = None
+        self.read_at: datetime | None = None  # when the last read started (names its rejected rows list)
 
     @classmethod
     def open(cls, members: Path | str, ledger: Path | str | None = None, *, now: datetime | None = None,
-             cancel: CancelToken | None = None) -> SpreadsheetSource:
-        """Open both files (raising any file-level problem before anything is read)."""
-        m = open_sheet(members, hdr.MEMBERS)
-        lg = open_sheet(ledger, hdr.LEDGER) if ledger else None
+             cancel: CancelToken | None = None, choices: Choices | None = None) -> SpreadsheetSource:
+        """Open both files (raising any file-level problem before anything is read, and a
+        ConfigError naming what the files leave open: `spreadsheet_questions`)."""
+        m = open_sheet(members, hdr.MEMBERS, choices)
+        lg = open_sheet(ledger, hdr.LEDGER, choices) if ledger else None
+        open_questions = [(s.name, q) for s in (m, lg) if s is not None for q in s.questions]
+        if open_questions:
+            raise ConfigError(refusal(open_questions))
         return cls(m, lg, now=now, cancel=cancel)
+
+    def provided_fields(self) -> frozenset[str]:
+        """The catalog fields the members file has a column for (the others are left untouched)."""
+        fields = {f for f in self.members.mapping.fields if f}
+        if "tier_name" in fields:
+            fields.add("tier_id")  # derived from standard tier names when there is no id column
+        return frozenset(fields)
 
     # -- identity -------------------------------------------------------------------------------
 
@@ -115,7 +136,8 @@ class SpreadsheetSource:
         self._parsers = (mp, lp)
         tiers: list[Tier] = []
         records: Iterator[Record] = lp.records(mp) if lp else iter(())
-        return SheetRead(as_of=self.now or clocks.now(), full=True,
+        self.read_at = self.now or clocks.now()
+        return SheetRead(as_of=self.read_at, full=True,
                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
                          member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
 
@@ -158,14 +180,46 @@ class SpreadsheetSource:
         if self.rejects.count:
             for r in self.rejects.first[:5]:
                 print(f"  {r.file} {r.describe()}", file=out)
-            saved = paths.data_dir() / "imports" / f"{self.members.path.stem}.rejected.csv"
+            saved = self.rejects_path()
             self.export_rejects(saved)
             print(f"  all rejected rows: {saved}", file=out)
         log.info("spreadsheet import: %s", "; ".join(self.summary()))
         return saved
 
+    def rejects_path(self) -> Path:
+        """A new file for this import's rejected rows, named after the members file, its folder (a
+        short hash: same-named files of two folders differ) and the time of the import."""
+        return rejects_path(self.members.path, self.read_at or clocks.now())
+
     def close(self) -> None:
         self.rejects.close()
+
+
+def refusal(questions: list[tuple[str, Question]]) -> str:
+    """Why an import does not run yet: each doubt, its file and the option answering it."""
+    lines = [f"{name}: {q.describe()}." for name, q in questions]
+    return ("Some columns can be read more than one way, so nothing was imported:\n  " + "\n  ".join(lines)
+            + "\nAnswer with these options (or in the wizard's column list); the answer is remembered for "
+              "files of the same shape.")
+
+
+KEEP_REJECT_LISTS = 20  # per members file: older lists are removed (the run history keeps every row)
+
+
+def rejects_path(members: Path, when: datetime) -> Path:
+    folder = paths.data_dir() / "imports"
+    where = hashlib.blake2b(str(members.resolve().parent).encode(), digest_size=4).hexdigest()
+    prefix = f"{members.stem}-{where}-"
+    stamp = when.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    path, n = folder / f"{prefix}{stamp}.rejected.csv", 1
+    while path.exists():  # two imports within a second
+        n += 1
+        path = folder / f"{prefix}{stamp}-{n}.rejected.csv"
+    if folder.is_dir():
+        older = sorted(folder.glob(f"{glob.escape(prefix)}*.rejected.csv"), key=lambda p: p.stat().st_mtime)
+        for old in older[:max(0, len(older) - KEEP_REJECT_LISTS + 1)]:
+            old.unlink(missing_ok=True)
+    return path
 
 
 @dataclass(frozen=True)
@@ -178,7 +232,11 @@ class SpreadsheetSourceFactory:
         if not members or (str(members).isdigit() and not Path(members).exists()):
             raise ConfigError("--source csv needs --members FILE: the members export (CSV or Excel .xlsx), and "
                               "optionally --ledger FILE, the points history.")
-        source = SpreadsheetSource.open(members, ledger, cancel=cancel)
+        try:
+            choices = Choices.from_options(options)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        source = SpreadsheetSource.open(members, ledger, cancel=cancel, choices=choices)
         source.save_mappings()
 
         def close() -> None:

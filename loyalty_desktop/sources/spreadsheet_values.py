@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any
 
-from ..model import LedgerKind, MembershipState
 from .. import clock as clocks
+from ..model import MembershipState
+from .spreadsheet_emails import DOMAIN_RE, EMAIL_RE, LOCAL_RE, normalize_email, valid_email
 
 
 class Reason(str, enum.Enum):
@@ -33,6 +34,14 @@ class Reason(str, enum.Enum):
     FORMULA_ERROR = "formula error"
     MISSING_VALUE = "missing value"
     UNKNOWN_MEMBER = "email not in the members file"
+    TOO_LARGE = "number too large"
+    IMPLAUSIBLE_DATE = "implausible date"
+    # The row's structure (spreadsheet_csv): its cells could not be told apart or read.
+    QUOTE = "unbalanced quote"
+    CELL_COUNT = "wrong number of cells"
+    CONTROL = "control character"
+    ENCODING = "not in the file's encoding"
+    TOO_LONG = "cell too long"
 
 
 class BadValue(Exception):
@@ -49,24 +58,6 @@ NULLS = frozenset({"-", "–", "—", "n/a", "N/A", "NA", "na", "null", "NULL", 
                    "nan", "NaN", "nil"})
 EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!",
                           "#CALC!", "#GETTING_DATA"})
-
-# Pragmatic address check, the same rule Klaviyo applies: one @, no spaces or separators, a
-# dotted domain, at most 100 characters.
-EMAIL_RE = re.compile(r"[^@\s\"(),:;<>\[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
-_EMAIL_JUNK = "\u200b\ufeff\u00a0 \t\r\n\"'<>"
-
-
-def normalize_email(cell: Any) -> str:
-    """Lower-cased, trimmed, `mailto:` dropped; "" when the cell is empty."""
-    if cell is None:
-        return ""
-    s = cell if cell.__class__ is str else str(cell)
-    return s.strip(_EMAIL_JUNK).lower().removeprefix("mailto:")
-
-
-def valid_email(email: str) -> bool:
-    return len(email) <= 100 and EMAIL_RE.fullmatch(email) is not None
-
 
 def _is_blank(cell: Any) -> bool:
     return cell is None or (cell.__class__ is str and (not cell.strip() or cell.strip() in NULLS))
@@ -105,9 +96,10 @@ _GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN_NUM = re.compile(r"\d+(?:\.\d+)?")
 
 
-def parse_number(text: str, decimal_comma: bool) -> float:
+def parse_number(text: str, decimal_comma: bool) -> Decimal:
     """A number as written in a French or English sheet: `1 234`, `1,234`, `1.234,50`, `12,5`, `+50`,
-    `150 pts`. `decimal_comma` settles `1,234` / `1.234` (French: 1.234 and 1234)."""
+    `150 pts`. `decimal_comma` settles `1,234` / `1.234` (French: 1.234 and 1234). Exact (a
+    Decimal): "120.0000000000000001" is not 120."""
     s = text.strip().translate(_NUM_SPACES)
     low = s.lower()
     for unit in _NUM_UNITS:
@@ -134,8 +126,22 @@ def parse_number(text: str, decimal_comma: bool) -> float:
         s = s.replace(".", "")
     if not _PLAIN_NUM.fullmatch(s):
         raise BadValue(Reason.NOT_A_NUMBER)
-    value = float(s)
+    value = Decimal(s)
     return -value if neg else value
+
+
+# Klaviyo and Splio store numbers as IEEE doubles: a whole number beyond 2^53 would not be kept
+# exactly (9007199254740993 would come back as …992), so it is rejected rather than altered.
+MAX_EXACT = 2 ** 53
+_TOO_LARGE = f"at most {MAX_EXACT:,}: the platforms cannot store a larger whole number exactly"
+
+
+def _checked(n: int, signed: bool) -> int:
+    if n < 0 and not signed:
+        raise BadValue(Reason.NEGATIVE)
+    if n > MAX_EXACT or n < -MAX_EXACT:
+        raise BadValue(Reason.TOO_LARGE, _TOO_LARGE)
+    return n
 
 
 def make_int(decimal_comma: bool, *, signed: bool = False) -> Converter:
@@ -143,7 +149,7 @@ def make_int(decimal_comma: bool, *, signed: bool = False) -> Converter:
 
     def conv(cell: Any) -> int | None:
         if cell.__class__ is str:
-            if cell.isdecimal():
+            if cell.isdecimal() and len(cell) < 16:  # < 10^15: exact
                 return int(cell)
             s = cell.strip().translate(_NUM_SPACES)
             if s.isdecimal():
@@ -158,7 +164,7 @@ def make_int(decimal_comma: bool, *, signed: bool = False) -> Converter:
                     if s[0] == "#":
                         _check_excel_error(s)
                     v = parse_number(s, decimal_comma)
-                    if not v.is_integer():
+                    if v != v.to_integral_value():
                         raise BadValue(Reason.NOT_WHOLE)
                     n = int(v)
         elif cell is None:
@@ -173,9 +179,7 @@ def make_int(decimal_comma: bool, *, signed: bool = False) -> Converter:
             n = int(cell)
         else:
             raise BadValue(Reason.NOT_A_NUMBER)
-        if n < 0 and not signed:
-            raise BadValue(Reason.NEGATIVE)
-        return n
+        return _checked(n, signed)
 
     return conv
 
@@ -237,8 +241,44 @@ def _excel_serial(v: float) -> datetime:
     return _EXCEL_EPOCH + timedelta(days=v)
 
 
-def make_date(dayfirst: bool) -> Converter:
-    """A calendar date: `dd/mm/yyyy`, `yyyy-mm-dd`, with or without a time; workbook dates."""
+# Plausible dates: from 1900 (Excel's own start; earlier is a typo or a placeholder such as
+# 01/01/0001) to a few years after today (expiry dates lie ahead; 2099 is a placeholder).
+# A birthday is never after today.
+EARLIEST = date(1900, 1, 1)
+YEARS_AHEAD = 5
+
+
+def date_bounds(birthday: bool = False) -> tuple[date, date]:
+    today = clocks.today()
+    return EARLIEST, today if birthday else today + timedelta(days=round(365.25 * YEARS_AHEAD))
+
+
+def _implausible(d: date, low: date, high: date, birthday: bool) -> BadValue:
+    if d < low:
+        why = f"before {low.year}"
+    elif birthday:
+        why = "a birthday in the future"
+    else:
+        why = f"more than {YEARS_AHEAD} years ahead (after {high.isoformat()})"
+    return BadValue(Reason.IMPLAUSIBLE_DATE, why)
+
+
+def make_date(dayfirst: bool, *, birthday: bool = False) -> Converter:
+    """A calendar date: `dd/mm/yyyy`, `yyyy-mm-dd`, with or without a time; workbook dates. A date
+    outside `date_bounds` is rejected (`birthday`: none after today)."""
+    parse = _make_date(dayfirst)
+    low, high = date_bounds(birthday)
+
+    def conv(cell: Any) -> date | None:
+        d = parse(cell)
+        if d is not None and not low <= d <= high:
+            raise _implausible(d, low, high, birthday)
+        return d
+
+    return conv
+
+
+def _make_date(dayfirst: bool) -> Converter:
     order = "day/month/year" if dayfirst else "month/day/year"
     cache: dict[str, date] = {}
 
@@ -277,7 +317,21 @@ def make_date(dayfirst: bool) -> Converter:
 
 
 def make_datetime(dayfirst: bool) -> Converter:
-    """A moment (ledger dates): naive times are taken as UTC, a date alone as midnight UTC."""
+    """A moment (ledger dates): naive times are taken as UTC, a date alone as midnight UTC; one
+    outside `date_bounds` is rejected."""
+    parse = _make_datetime(dayfirst)
+    low, high = date_bounds()
+
+    def conv(cell: Any) -> datetime | None:
+        dt = parse(cell)
+        if dt is not None and not low <= dt.date() <= high:
+            raise _implausible(dt.date(), low, high, False)
+        return dt
+
+    return conv
+
+
+def _make_datetime(dayfirst: bool) -> Converter:
     order = "day/month/year" if dayfirst else "month/day/year"
 
     def conv(cell: Any) -> datetime | None:
@@ -323,23 +377,8 @@ def guess_dayfirst(samples: Iterable[str]) -> bool:
     return not (month_first and not day_first)
 
 
-# -- membership state -----------------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower-case ASCII without accents: "Désactivé" → "desactive"."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-
-
-_STATES = {
-    MembershipState.MEMBER: ("member", "membre", "active", "actif", "active member", "enabled", "enrolled",
-                             "inscrit", "yes", "oui", "true", "vrai", "1"),
-    MembershipState.CANDIDATE: ("candidate", "candidat", "pending", "en attente", "guest", "invite", "prospect",
-                                "not enrolled", "non inscrit"),
-    MembershipState.DISABLED: ("disabled", "desactive", "inactive", "inactif", "blocked", "bloque", "banned",
-                               "exclu", "deleted", "supprime", "no", "non", "false", "faux", "0"),
-}
-STATE_WORDS: dict[str, MembershipState] = {w: s for s, words in _STATES.items() for w in words}
+# States and ledger reasons (words in both languages) live in spreadsheet_words; importable from here.
+from .spreadsheet_words import REASON_KINDS, STATE_WORDS, fold, ledger_kind  # noqa: E402
 
 
 def to_state(cell: Any) -> MembershipState | None:
@@ -351,32 +390,7 @@ def to_state(cell: Any) -> MembershipState | None:
         raise BadValue(Reason.UNKNOWN_STATE, "expected member, candidate or disabled (membre, candidat, désactivé)")
     return state
 
-
-# -- ledger reasons -------------------------------------------------------------------------------
-
-# Words in a ledger's reason column → kind of movement; the first match wins (checked in order).
-_REASON_WORDS: tuple[tuple[LedgerKind, tuple[str, ...]], ...] = (
-    (LedgerKind.EXPIRE, ("expir", "perim", "peremption")),
-    (LedgerKind.BIRTHDAY, ("birthday", "anniversaire")),
-    (LedgerKind.REFERRAL, ("referral", "referred", "parrain", "filleul", "refer a friend")),
-    (LedgerKind.REDEEM, ("redeem", "redemption", "reward", "recompense", "echange", "utilis", "depens", "spent",
-                         "spend", "coupon", "reduction", "discount", "bon d achat", "voucher", "cadeau")),
-    (LedgerKind.ORDER, ("order", "commande", "achat", "purchase", "vente", "sale")),
-    (LedgerKind.MISSION, ("mission", "signup", "sign up", "inscription", "review", "avis", "follow", "abonn",
-                          "newsletter", "social", "share", "partage", "way to earn", "action", "bonus")),
-    (LedgerKind.ADJUST, ("adjust", "ajust", "correct", "manuel", "manual", "import", "regul")),
-)
-REASON_KINDS = {k.value: k for k in LedgerKind}
-
-
-def ledger_kind(reason: str | None, change: int) -> LedgerKind:
-    """The kind of a points movement from its reason text (any language); adjustments otherwise."""
-    if reason:
-        r = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(reason)).split())
-        exact = REASON_KINDS.get(r)
-        if exact is not None:
-            return exact
-        for kind, words in _REASON_WORDS:
-            if any(w in r for w in words):
-                return kind
-    return LedgerKind.ADJUST
+__all__ = ["DOMAIN_RE", "EMAIL_RE", "LOCAL_RE", "MAX_EXACT", "NULLS", "REASON_KINDS", "STATE_WORDS", "BadValue",
+           "Converter", "Reason", "date_bounds", "fold", "guess_dayfirst", "guess_decimal_comma", "ledger_kind",
+           "make_date", "make_datetime", "make_int", "normalize_email", "parse_number", "to_state", "to_text",
+           "valid_email"]

@@ -6,9 +6,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import logs
+from ..errors import LoyaltyError, user_message
 from ..settings import Settings
 from . import i18n
 from .tasks import TaskManager
@@ -35,8 +36,12 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     from .icons import app_icon
 
     app.setWindowIcon(app_icon())
-    logs.setup()
-    settings = Settings.load()
+    try:
+        logs.setup()
+        settings = Settings.load()
+    except LoyaltyError as exc:  # e.g. the data folder is a file or read-only: say so, no traceback
+        QMessageBox.critical(None, "Loyalty Desktop", user_message(exc, tr=i18n.translate_core))
+        return 1
     i18n.install(settings.language)
     tasks = TaskManager()
     windows: list[object] = []

@@ -56,21 +56,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import paths, secrets, service
+from .. import paths, secrets, service, sync_lock
 from ..destinations.base import AccountInfo
 from ..engine import Phase, Progress, RunStatus, RunSummary
-from ..errors import user_message
+from ..errors import LoyaltyError, user_message, wait_message
 from ..fields import Mapping
 from ..net import CancelToken
 from ..segments import SegmentReport, segment_report
 from ..settings import Settings
 from ..store import RejectedRow, RunRecord
-from . import i18n
+from ..textsafe import printable
+from . import i18n, store_problem
 from .kit_panel import KitPanel
 from .phases import phase_name
 from .run_dialog import RunDialog
 from .segments_view import SegmentsView
 from .runs_model import RunsModel, format_duration, local_datetime
+from .confirm_live import LiveEventsBox
 from .sync_runner import SyncRunner
 from .tasks import TaskManager
 from .. import clock as clocks
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
     syncStarted = Signal(bool)  # automatic?
     syncFinished = Signal(object)  # engine.RunSummary (any status, including failed/cancelled)
     syncFailed = Signal(str)  # a run failed or crashed; the user-facing message
+    storeSetAside = Signal(str)  # the unusable store was kept aside (the message says where)
+    syncBlocked = Signal(str)  # not started: another sync holds the data folder (the message shown)
     runsUpdated = Signal()
     segmentsUpdated = Signal(object)  # segments.SegmentReport
     keyForgotten = Signal(str)  # platform whose key was removed from the keyring
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._sync_stage = "idle"  # idle | opening | running
         self._sync_automatic = False
+        self._sync_confirmed = False
+        self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._open_cancel: CancelToken | None = None
         self._source: service.OpenSource | None = None
         self._last_summary: RunSummary | None = None
@@ -143,6 +149,7 @@ class MainWindow(QMainWindow):
         self._report: SegmentReport | None = None
         self._refreshing = False
         self._refresh_again = False
+        self._store_question_asked = False  # once per window: the user said no, do not nag
         self._next_auto: datetime | None = None
         self._tray: Any = None
         self._sync_after_connect = False  # an automatic sync is waiting for the connection
@@ -651,13 +658,21 @@ class MainWindow(QMainWindow):
         return service.mapping_for(service.target(self._target_name).default_preset)
 
     @Slot()
-    def sync_now(self, automatic: bool = False) -> bool:
-        """Start a sync; returns False when one is running or there is no connection."""
+    def sync_now(self, automatic: bool = False, confirmed: bool = False) -> bool:
+        """Start a sync; returns False when one is running or there is no connection. `confirmed`:
+        the user agreed to send the live events the previous run stopped on."""
         if self.syncing or self.connection is None or self._busy_verify or self._closed \
                 or (self.kit_panel is not None and self.kit_panel.running):
             return False
+        elsewhere = self._other_sync()
+        if elsewhere is not None:  # e.g. a command-line sync on the same data folder: say so, start nothing
+            self._last_message = elsewhere
+            self.status_label.setText(elsewhere)
+            self.syncBlocked.emit(elsewhere)
+            return False
         self._sync_stage = "opening"
         self._sync_automatic = automatic
+        self._sync_confirmed = confirmed
         self._last_progress = None
         cancel = self._open_cancel = CancelToken()
         name = self.settings.source or "demo"
@@ -671,6 +686,15 @@ class MainWindow(QMainWindow):
         self.syncStarted.emit(automatic)
         self.tasks.run(lambda: service.source_factory(name).open(options, cancel), self._source_opened)
         return True
+
+    def _other_sync(self) -> str | None:
+        """The message to show when another process syncs this data folder now (None: free).
+        A quick, non-blocking look; the sync itself takes the lock in service.sync."""
+        try:
+            busy = sync_lock.is_busy(paths.store_path())
+        except LoyaltyError as exc:  # e.g. a read-only data folder: the sync could not run either
+            return user_message(exc, tr=i18n.translate_core)
+        return None if busy is None else user_message(busy, tr=i18n.translate_core)
 
     def _source_opened(self, fut: Future[service.OpenSource]) -> None:
         try:
@@ -693,7 +717,7 @@ class MainWindow(QMainWindow):
         self._source = src
         self._sync_stage = "running"
         try:
-            self.runner.start(self.connection, src, self.mapping())
+            self.runner.start(self.connection, src, self.mapping(), confirmed=self._sync_confirmed)
         except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
             self._close_source()
             message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
@@ -715,6 +739,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_progress(self, p: Progress) -> None:
+        if p.wait is not None:  # a retry wait (429, 5xx, network): said beside the phase until it ends
+            self.status_label.setText(phase_name(p.phase) + " — "
+                                      + wait_message(p.wait, self.platform_label(), tr=i18n.translate_core))
+            return
         self._last_progress = p
         loc = QLocale()
         phase = phase_name(p.phase)
@@ -745,7 +773,7 @@ class MainWindow(QMainWindow):
         loc = QLocale()
         counts = self.tr("{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected").format(
             sent=loc.toString(summary.profiles_sent), events=loc.toString(summary.events_sent),
-            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(summary.rejected))
+            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(summary.rejected + summary.source_rejected))
         failed = None
         if summary.status is RunStatus.COMPLETED:
             text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
@@ -755,11 +783,37 @@ class MainWindow(QMainWindow):
                 counts=counts)
         elif summary.status is RunStatus.CANCELLED:
             text = self.tr("Sync cancelled; the next one resumes where it stopped.")
+        elif summary.status is RunStatus.NEEDS_CONFIRMATION:
+            text = self.tr("Sync stopped before sending anything: {count} live events wait for your "
+                           "confirmation.").format(count=loc.toString(summary.live_events_total))
         else:
-            failed = summary.error or self.tr("unknown error")
+            failed = printable(summary.error) if summary.error else self.tr("unknown error")
             text = self.tr("Sync failed: {error}").format(error=failed)
         self._sync_ended(text, failed=failed)
+        if summary.status is RunStatus.NEEDS_CONFIRMATION:
+            self._ask_confirmation(summary)
         self.syncFinished.emit(summary)
+
+    def _ask_confirmation(self, summary: RunSummary) -> None:
+        """A run stopped on too many live events: ask (an automatic sync says so in the tray and
+        waits for the user's next Sync now, which asks)."""
+        if self._sync_automatic:
+            if self._tray is not None:
+                self._tray.showMessage(self.tr("Loyalty Desktop: sync waiting for you"), self.status_label.text()
+                                       + " " + self.tr("Open the window and click Sync now."), _TRAY_WARNING, 15_000)
+            return
+        box = self.confirm_box = LiveEventsBox(self, summary, self.platform_label())
+        box.answered.connect(self._confirmation_answered)
+        box.open()
+
+    @Slot(bool)
+    def _confirmation_answered(self, send: bool) -> None:
+        self.confirm_box = None
+        if send:
+            self.sync_now(confirmed=True)
+        else:
+            self.status_label.setText(self.tr("Nothing sent. The live events will be asked about again at the next "
+                                              "sync."))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -817,6 +871,9 @@ class MainWindow(QMainWindow):
         self._show_auto()
         if self.syncing:
             log.info("automatic sync skipped: a sync is running")
+        elif (elsewhere := self._other_sync()) is not None:
+            log.info("automatic sync skipped: %s", elsewhere)
+            self.status_label.setText(elsewhere)
         elif self.connection is None or self._health[0] == "error":
             # Not connected (no network at launch, the key failed): try again, then sync.
             self._sync_after_connect = True
@@ -895,6 +952,10 @@ class MainWindow(QMainWindow):
             self._last_message = self.tr("Could not read the sync history: {error}").format(
                 error=user_message(exc, tr=i18n.translate_core))
             self.status_label.setText(self._last_message)
+            if store_problem.can_set_aside(exc) and not self._store_question_asked:
+                self._store_question_asked = True
+                QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(  # type: ignore[misc]
+                    self, self.tasks, e, self._store_set_aside))
         else:
             selected = self.selected_run()
             self.runs_model.set_runs(runs)
@@ -911,6 +972,14 @@ class MainWindow(QMainWindow):
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()
+
+    def _store_set_aside(self, message: str) -> None:
+        if self._closed:
+            return
+        self._last_message = message
+        self.status_label.setText(message)
+        self.storeSetAside.emit(message)
+        self.refresh()
 
     def selected_run(self) -> RunRecord | None:
         rows = self.runs_view.selectionModel().selectedRows()

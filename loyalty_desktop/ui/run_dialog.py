@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..store import RejectedRow, RunRecord
 from ..store_rejects import write_rejected_csv
-from .runs_model import format_duration, long_when, run_seconds
+from ..textsafe import printable
+from .runs_model import format_duration, long_when, rejected_rows, run_seconds
 
 
 class RunDialog(QDialog):
@@ -80,16 +81,17 @@ class RunDialog(QDialog):
         lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
         c = run.counts
         if c:
+            rejected = rejected_rows(c)  # the rows listed below
             lines.append(self.tr("{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} "
                                  "rejected · {time}").format(
                 sent=loc.toString(int(c.get("profiles_sent", 0))), events=loc.toString(int(c.get("events_sent", 0))),
-                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(int(c.get("rejected", 0))),
+                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(rejected),
                 time=format_duration(run_seconds(run))))
         if run.error:
-            lines.append(run.error)
+            lines.append(printable(run.error))
         if self.rows:
-            lines.append(self.tr("{count} row(s) rejected. Each row says what the platform refused, or which "
-                                 "row of the loyalty data could not be used, and why; once fixed, the next sync "
+            lines.append(self.tr("{count} row(s) rejected. Each row says why the platform rejected it, or which "
+                                 "row of the loyalty data could not be used and why; once fixed, the next sync "
                                  "sends them.").format(count=QLocale().toString(len(self.rows))))
         self.summary.setText("\n".join(lines))
         self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),

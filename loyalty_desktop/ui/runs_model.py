@@ -83,6 +83,7 @@ class RunsModel(QAbstractTableModel):
             "completed_with_rejects": self.tr("Completed, some rows rejected"),
             "failed": self.tr("Failed"),
             "cancelled": self.tr("Cancelled"),
+            "needs_confirmation": self.tr("Stopped: live events to confirm"),
             "interrupted": self.tr("Interrupted"),
         }
         return words.get(status, status)
@@ -108,7 +109,8 @@ class RunsModel(QAbstractTableModel):
                     self.tr("Contacts whose loyalty data was created or updated"),
                     self.tr("Loyalty events sent (points earned, tier reached…)"),
                     self.tr("Contacts already up to date, not sent again"),
-                    self.tr("Rows the platform refused; open the run to see why"),
+                    self.tr("Rows rejected by the platform or unusable in the loyalty data; open the run to see "
+                            "why"),
                     self.tr("How the sync ended"))[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and self.MEMBERS <= section <= self.REJECTED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -130,7 +132,7 @@ class RunsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if run.error:
                 return run.error
-            if col == self.REJECTED and run.counts.get("rejected"):
+            if col == self.REJECTED and rejected_rows(run.counts):
                 return self.tr("Double-click or press Enter to see the rejected rows")
             if col == self.WHEN:
                 return long_when(run.started_at)
@@ -153,8 +155,16 @@ class RunsModel(QAbstractTableModel):
             return self.tr("running…") if run.status == "running" else format_duration(run_seconds(run))
         if self.MEMBERS <= col <= self.REJECTED:
             key = _COUNT_COLUMNS[col - self.MEMBERS]
+            if key == "rejected" and key in run.counts:
+                return loc.toString(rejected_rows(run.counts))
             return loc.toString(int(run.counts[key])) if key in run.counts else "–"
         return self.status_text(run.status)
+
+
+def rejected_rows(counts: dict[str, Any]) -> int:
+    """The run's rejected rows: by the platform and, as source rows, in the loyalty data (the rows the
+    run dialog lists; "rejected" means both everywhere)."""
+    return int(counts.get("rejected", 0)) + int(counts.get("source_rejected", 0))
 
 
 def _light() -> bool:

@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .. import service
 from ..engine import Progress, RunSummary
+from ..errors import LoyaltyError, user_message
 from ..fields import Mapping
 from ..net import CancelToken
 from .gc_pause import full_collections_paused
+from .i18n import translate_core
 
 log = logging.getLogger(__name__)
 
@@ -24,16 +26,21 @@ class _Worker(QObject):
     failed = Signal(str)
 
     def __init__(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping, backfill: bool,
-                 cancel: CancelToken) -> None:
+                 cancel: CancelToken, confirmed: bool = False) -> None:
         super().__init__()
         self.conn, self.src, self.mapping, self.backfill, self.cancel = conn, src, mapping, backfill, cancel
+        self.confirmed = confirmed
 
     @Slot()
     def run(self) -> None:
         try:
             with full_collections_paused(), service.open_store() as store:
                 summary = service.sync(store, self.src.source, self.src.name, self.conn.dest, self.mapping,
-                                       backfill=self.backfill, on_progress=self.progress.emit)
+                                       backfill=self.backfill, on_progress=self.progress.emit,
+                                       confirmed=self.confirmed)
+        except LoyaltyError as exc:  # another sync holds the folder, the store or the disk failed
+            log.info("sync not run: %s", exc.message)
+            self.failed.emit(user_message(exc, self.conn.dest.label, tr=translate_core))
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly
             log.exception("sync crashed")
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -63,14 +70,15 @@ class SyncRunner(QObject):
         return self._thread is not None and self._thread.isRunning()
 
     def start(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping,
-              backfill: bool = False) -> None:
+              backfill: bool = False, confirmed: bool = False) -> None:
+        """`confirmed`: the user agreed to the live events a previous run stopped on (NEEDS_CONFIRMATION)."""
         if self.running:
             raise RuntimeError("a sync is already running")
         self._cancel = CancelToken()
         conn.dest.http.cancel = self._cancel  # a fresh token per run: an old cancel must not stick
         thread = QThread()
         thread.setObjectName("sync-worker")  # the OS thread's name: shows in top -H, py-spy, /proc
-        worker = _Worker(conn, src, mapping, backfill, self._cancel)
+        worker = _Worker(conn, src, mapping, backfill, self._cancel, confirmed)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)

@@ -3,49 +3,189 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="114" />
+        <location filename="../../loyalty_desktop/errors.py" line="228" />
+        <source>{url} is not a web address (it must start with https://).</source>
+        <translation>{url} n'est pas une adresse web (elle doit commencer par https://).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="229" />
+        <source>Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in sandboxes); use an https:// address.</source>
+        <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur (localhost, 127.0.0.1, ::1 : les bacs à sable intégrés) ; utilisez une adresse https://.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="233" />
+        <source>{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it was used. Try again later; if it repeats, contact {platform}'s support.</source>
+        <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="237" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="117" />
+        <location filename="../../loyalty_desktop/errors.py" line="240" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="120" />
+        <location filename="../../loyalty_desktop/errors.py" line="243" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="123" />
+        <location filename="../../loyalty_desktop/errors.py" line="246" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="126" />
+        <location filename="../../loyalty_desktop/errors.py" line="249" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="129" />
+        <location filename="../../loyalty_desktop/errors.py" line="252" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="132" />
+        <location filename="../../loyalty_desktop/errors.py" line="255" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="135" />
+        <location filename="../../loyalty_desktop/errors.py" line="258" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="138" />
+        <location filename="../../loyalty_desktop/errors.py" line="261" />
+        <source>A sync is already running on this data folder ({folder}); this one did not start. Try again when it has finished.</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="263" />
+        <source>A sync is already running on this data folder (since {time}); this one did not start. Try again when it has finished ({folder}).</source>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="272" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="276" />
+        <source>Copy the key again from {platform} and paste it as it is.</source>
+        <translation>Copiez de nouveau la clé depuis {platform} et collez-la telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="278" />
+        <source>The {platform} key is empty: paste the key.</source>
+        <translation>La clé {platform} est vide : collez la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="280" />
+        <source>The {platform} key contains a space (character {position}); API keys have none.</source>
+        <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="283" />
+        <source>The {platform} key contains a line break (after character {position}): only part of it, or two lines, were pasted.</source>
+        <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="286" />
+        <source>The {platform} key contains an invisible control character (character {position}).</source>
+        <translation>La clé {platform} contient un caractère de contrôle invisible (caractère {position}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="289" />
+        <source>The {platform} key contains a character that is not a plain letter, digit or symbol (character {position}), such as an accent or a typographic quote; API keys have none.</source>
+        <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="293" />
+        <source>This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API key: it starts with pk_.</source>
+        <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="296" />
+        <source>This is a Klaviyo key, not a {platform} key.</source>
+        <translation>C'est une clé Klaviyo, pas une clé {platform}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="298" />
+        <source>This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits (37 characters); this one has {length}.</source>
+        <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="301" />
+        <source>This does not look like a {platform} API key: those have at least {min} characters, only letters, digits and - _ . ~ + / =; this one has {length}.</source>
+        <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="319" />
+        <source>{platform} asked us to slow down: waiting {duration} before sending again.</source>
+        <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="322" />
+        <source>{platform} is having trouble (HTTP {status}): trying again in {duration}.</source>
+        <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="324" />
+        <source>Cannot reach {platform} ({detail}): trying again in {duration}.</source>
+        <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="328" />
+        <source>The local store {path} was written by a newer version of Loyalty Desktop ({detail}). Nothing was changed. Install the newer version again, or use another data folder.</source>
+        <translation>La base locale {path} a été écrite par une version plus récente de Loyalty Desktop ({detail}). Rien n'a été modifié. Réinstallez la version plus récente, ou utilisez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="331" />
+        <source>is damaged ({detail})</source>
+        <translation>est endommagée ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="332" />
+        <source>is not a Loyalty Desktop store (it belongs to another application: {detail})</source>
+        <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="334" />
+        <source>The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) and a new store started; the next sync then runs as a first sync.</source>
+        <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="340" />
+        <source>Cannot write to {path}: it is read-only ({detail}). Make it writable, or choose another data folder.</source>
+        <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="342" />
+        <source>The disk holding {path} is full ({detail}). Nothing was lost: free some space, then sync again; it resumes where it stopped.</source>
+        <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="344" />
+        <source>{path} is a file, but Loyalty Desktop needs a folder there ({detail}). Move the file away, or choose another folder.</source>
+        <translation>{path} est un fichier, mais Loyalty Desktop a besoin d'un dossier à cet endroit ({detail}). Déplacez le fichier, ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="346" />
+        <source>{path} does not exist ({detail}). Check the name and the folder.</source>
+        <translation>{path} n'existe pas ({detail}). Vérifiez le nom et le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="347" />
+        <source>The disk failed to read or write {path} ({detail}). Check the disk (or the network drive), then try again; nothing that was saved is lost.</source>
+        <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/errors.py" line="366" />
+        <source>The unusable store {old} was kept aside as {kept}; a new store was started.</source>
+        <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/flows.py" line="58" />
@@ -252,57 +392,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="271" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="306" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="344" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="345" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="372" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -557,426 +697,479 @@
     </message>
 </context>
 <context>
+    <name>LiveEventsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="25" />
+        <source>Send {count} live events?</source>
+        <translation>Envoyer {count} événements en direct ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="26" />
+        <source>This sync would send {count} live events to {platform}, more than the {limit} a sync sends without asking. Each live event can start a flow that emails a customer. Nothing has been sent yet.</source>
+        <translation>Cette synchronisation enverrait {count} événements en direct à {platform}, plus que les {limit} qu'une synchronisation envoie sans demander. Chaque événement en direct peut déclencher un flow qui envoie un e-mail à un client. Rien n'a encore été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="31" />
+        <source>{metric}: {count}</source>
+        <translation>{metric} : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="34" />
+        <source>Send them if these figures match what happened in your loyalty program since the last sync.</source>
+        <translation>Envoyez-les si ces chiffres correspondent à ce qui s'est passé dans votre programme de fidélité depuis la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="37" />
+        <source>&amp;Send them</source>
+        <translation>&amp;Les envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/confirm_live.py" line="38" />
+        <source>&amp;Don't send</source>
+        <translation>&amp;Ne pas envoyer</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="382" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="845" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="903" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="383" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="384" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="385" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="386" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="387" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="388" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="389" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="404" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
         <source>Sync history</source>
         <translation>Historique des synchronisations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
         <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
         <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
         <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
         <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="405" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
         <source>&amp;Rejected rows…</source>
         <translation>Lignes &amp;rejetées…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
         <source>Show the rejected rows of the selected run</source>
         <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="415" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="410" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="412" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="421" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="430" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="423" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="424" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="432" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="425" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="433" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="664" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="680" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="439" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="447" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="443" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="453" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="446" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="454" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="459" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="456" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="464" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="461" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="469" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="468" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="476" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="470" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="474" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="482" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="480" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="488" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="484" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="492" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="494" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="491" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="499" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="497" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="502" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="510" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="513" />
         <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
         <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="514" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="517" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="525" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="681" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="690" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="715" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="683" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="708" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="684" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="699" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="766" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="709" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="791" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="821" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="701" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="726" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="712" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="737" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="730" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="735" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="764" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="745" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="774" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="750" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="782" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="756" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="785" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="758" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="787" />
+        <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
+        <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="790" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="793" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="802" />
+        <source>Loyalty Desktop: sync waiting for you</source>
+        <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="803" />
+        <source>Open the window and click Sync now.</source>
+        <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="815" />
+        <source>Nothing sent. The live events will be asked about again at the next sync.</source>
+        <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="848" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="851" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="909" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="852" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="910" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="894" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="952" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="972" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1042" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="973" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1043" />
         <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
         <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="975" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1045" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="985" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1055" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1016" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1086" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1017" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1087" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1034" />
+        <location filename="../../loyalty_desktop/ui/main_window.py" line="1104" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -1007,49 +1200,59 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="88" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="144" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="169" />
+        <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
+        <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="188" />
+        <source>(left as is)</source>
+        <translation>(inchangé)</translation>
     </message>
 </context>
 <context>
@@ -1086,79 +1289,157 @@
     </message>
 </context>
 <context>
+    <name>QuestionsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="51" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="54" />
+        <source>Answer: {question}</source>
+        <translation>Réponse : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>“{name}” (column {n})</source>
+        <translation>« {name} » (colonne {n})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <source>column {n}</source>
+        <translation>colonne {n}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="86" />
+        <source>{file}: {columns} could each be the member's email. Which one identifies each member?</source>
+        <translation>{file} : {columns} pourraient chacune être l'e-mail du membre. Laquelle identifie chaque membre ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="88" />
+        <source>{file}: {columns} have the same name. Which one holds “{field}”?</source>
+        <translation>{file} : {columns} portent le même nom. Laquelle contient « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="90" />
+        <source>{file}: the dates in {columns} read both as day/month/year and as month/day/year. Which order does this file use?</source>
+        <translation>{file} : les dates de {columns} se lisent aussi bien jour/mois/année que mois/jour/année. Quel ordre ce fichier utilise-t-il ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="93" />
+        <source>{file}: {columns} writes numbers both as 1,234 and as 1.234,5. Which decimal separator does this file use? (Rows written the other way are rejected.)</source>
+        <translation>{file} : {columns} écrit les nombres à la fois comme 1,234 et comme 1.234,5. Quel séparateur décimal ce fichier utilise-t-il ? (Les lignes écrites autrement sont rejetées.)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="96" />
+        <source>{file}: {columns} holds text, not numbers or dates, yet its name matched “{field}”. Import it as “{field}” anyway?</source>
+        <translation>{file} : {columns} contient du texte, pas des nombres ni des dates, alors que son nom correspond à « {field} ». L'importer quand même comme « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Day/month/year (31/12/2026)</source>
+        <translation>Jour/mois/année (31/12/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <source>Month/day/year (12/31/2026)</source>
+        <translation>Mois/jour/année (12/31/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal comma (1 234,5)</source>
+        <translation>Virgule décimale (1 234,5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <source>Decimal point (1,234.5)</source>
+        <translation>Point décimal (1,234.5)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="105" />
+        <source>Import it as “{field}”</source>
+        <translation>L'importer comme « {field} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="107" />
+        <source>Leave it out (not imported)</source>
+        <translation>La laisser de côté (non importée)</translation>
+    </message>
+</context>
+<context>
     <name>RejectsView</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="66" />
         <source>Rejected rows</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="85" />
         <source>The first {shown} of {total} rejected rows; export them all to CSV.</source>
         <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
         <source>1 rejected row: it is not imported.</source>
         <translation>1 ligne refusée : elle n'est pas importée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="89" />
         <source>{n} rejected rows: they are not imported.</source>
         <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="91" />
         <source>No rejected rows.</source>
         <translation>Aucune ligne refusée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
         <source>Export the rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="102" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
         <source>1 rejected row exported to {path}.</source>
         <translation>1 ligne refusée exportée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="107" />
         <source>{n} rejected rows exported to {path}.</source>
         <translation>{n} lignes refusées exportées dans {path}.</translation>
     </message>
@@ -1166,88 +1447,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="81" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="85" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
-        <source>{count} row(s) rejected. Each row says what the platform refused, or which row of the loyalty data could not be used, and why; once fixed, the next sync sends them.</source>
-        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique ce que la plateforme a refusé, ou quelle ligne des données de fidélité n'a pas pu être utilisée, et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="93" />
+        <source>{count} row(s) rejected. Each row says why the platform rejected it, or which row of the loyalty data could not be used and why; once fixed, the next sync sends them.</source>
+        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique pourquoi la plateforme l'a rejetée, ou quelle ligne des données de fidélité n'a pas pu être utilisée et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="98" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="106" />
         <source>{field} — {file}, line {line}: “{value}”</source>
         <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="112" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="113" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="119" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="120" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1281,96 +1562,101 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/runs_model.py" line="86" />
+        <source>Stopped: live events to confirm</source>
+        <translation>Arrêtée : événements en direct à confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="87" />
         <source>Interrupted</source>
         <translation>Interrompue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
         <source>Contacts sent</source>
         <translation>Contacts envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
         <source>Events sent</source>
         <translation>Événements envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
         <source>Unchanged</source>
         <translation>Inchangés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
         <source>Rejected</source>
         <translation>Rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
         <source>When the sync started</source>
         <translation>Début de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
         <source>How long it took</source>
         <translation>Durée de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="108" />
         <source>Members read from the loyalty program</source>
         <translation>Membres lus dans le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="109" />
         <source>Contacts whose loyalty data was created or updated</source>
         <translation>Contacts dont les données de fidélité ont été créées ou mises à jour</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="110" />
         <source>Loyalty events sent (points earned, tier reached…)</source>
         <translation>Événements de fidélité envoyés (points gagnés, niveau atteint…)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="111" />
         <source>Contacts already up to date, not sent again</source>
         <translation>Contacts déjà à jour, non renvoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="111" />
-        <source>Rows the platform refused; open the run to see why</source>
-        <translation>Lignes refusées par la plateforme ; ouvrez la synchronisation pour voir pourquoi</translation>
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <source>Rows rejected by the platform or unusable in the loyalty data; open the run to see why</source>
+        <translation>Lignes rejetées par la plateforme ou inutilisables dans les données de fidélité ; ouvrez la synchronisation pour voir pourquoi</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>How the sync ended</source>
         <translation>Issue de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="136" />
         <source>Double-click or press Enter to see the rejected rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="153" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="155" />
         <source>running…</source>
         <translation>en cours…</translation>
     </message>
@@ -1527,169 +1813,174 @@
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
         <source>Members file:</source>
         <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
         <source>Points history (optional):</source>
         <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
         <source>points-history.csv (for “points earned” emails)</source>
         <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
         <source>Members file</source>
         <translation>Fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
         <source>Points history file</source>
         <translation>Fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
         <source>Choose the members file</source>
         <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="129" />
         <source>Choose the points history file</source>
         <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
         <source>Columns of the members file</source>
         <translation>Colonnes du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
         <source>Columns of the points history</source>
         <translation>Colonnes de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="140" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="141" />
         <source>Choose the points history export</source>
         <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="143" />
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="177" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="202" />
         <source>the spreadsheet</source>
         <translation>le tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="200" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="206" />
+        <source>Some columns can be read more than one way: answer the questions below (the answers are remembered for files of the same shape).</source>
+        <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="210" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
         <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>1 member</source>
         <translation>1 membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
         <source>{n} members</source>
         <translation>{n} membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>1 points movement</source>
         <translation>1 mouvement de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
         <source>{n} points movements</source>
         <translation>{n} mouvements de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="241" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="255" />
         <source>Columns: {file}</source>
         <translation>Colonnes : {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="258" />
         <source>Rejected rows ({n})</source>
         <translation>Lignes refusées ({n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source>✓ Ready to import 1 member.</source>
         <translation>✓ Prêt à importer 1 membre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="267" />
         <source>✓ Ready to import {n} members.</source>
         <translation>✓ Prêt à importer {n} membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="259" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="278" />
         <source> · 1 email listed twice: the later row is used</source>
         <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="279" />
         <source> · {n} emails listed more than once: the later row is used</source>
         <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="274" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="287" />
         <source>(column {n}, no name)</source>
         <translation>(colonne {n}, sans nom)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="296" />
         <source>Loyalty field for the column {column}</source>
         <translation>Champ de fidélité pour la colonne {column}</translation>
     </message>
@@ -1817,129 +2108,169 @@
         <translation>e-mail absent du fichier des membres</translation>
     </message>
     <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
+        <source>number too large</source>
+        <translation>nombre trop grand</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
+        <source>implausible date</source>
+        <translation>date invraisemblable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
+        <source>unbalanced quote</source>
+        <translation>guillemet non refermé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
+        <source>wrong number of cells</source>
+        <translation>nombre de cellules incorrect</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
+        <source>control character</source>
+        <translation>caractère de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
+        <source>not in the file's encoding</source>
+        <translation>hors de l'encodage du fichier</translation>
+    </message>
+    <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <source>cell too long</source>
+        <translation>cellule trop longue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="126" />
         <source>Choose the column that holds the email addresses (Email).</source>
         <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="128" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="130" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="116" />
+        <source>Not in this file (left as they are on the platform, never sent as 0 or empty): {fields}.</source>
+        <translation>Absents de ce fichier (laissés tels quels sur la plateforme, jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
 </context>
 <context>
@@ -1995,22 +2326,22 @@
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="157" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="162" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="181" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
         <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="190" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2117,125 +2448,153 @@
     </message>
 </context>
 <context>
+    <name>StoreProblem</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="26" />
+        <source>The local store cannot be used</source>
+        <translation>La base locale est inutilisable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="28" />
+        <source>Keep it aside and start a new store?</source>
+        <translation>La mettre de côté et créer une nouvelle base ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="48" />
+        <source>The local store can be used again; nothing was moved.</source>
+        <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="137" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="146" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="152" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="162" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="171" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="174" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="182" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
+        <source>Waiting for your answer</source>
+        <translation>En attente de votre réponse</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
+        <source>Stopped before sending anything: too many live events.</source>
+        <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="204" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="207" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="235" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2243,17 +2602,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="215" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="232" />
+        <source>Nothing sent. Click Resume to be asked again.</source>
+        <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="243" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="250" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -2301,32 +2665,32 @@
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="257" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
         <source> (test account)</source>
         <translation> (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="283" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="293" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="294" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="299" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>

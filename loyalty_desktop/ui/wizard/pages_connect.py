@@ -245,6 +245,11 @@ class VerifyKeyPage(Page):
             self.status.setText(self.tr("Paste the key first."))
             return
         st = self.state
+        try:  # spaces, line breaks, accents, the wrong kind of key: said at once, nothing sent
+            secrets.check_key(st.platform, key)
+        except LoyaltyError as exc:
+            self.status.setText("✗ " + user_message(exc, st.label, tr=i18n.translate_core))
+            return
         self._busy = True
         self._pending_key = key
         self.verify_button.setEnabled(False)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...fields import CATALOG, KLAVIYO_LOYALTY, PRESET_LABELS, PRESETS, FieldMapping, Mapping
 from .base import Page, wrapping_label
-from .mapping_model import TARGET, MappingModel
+from .mapping_model import TARGET, MappingModel, field_label
 from .splio_box import FieldStatus, SplioFieldsBox
 
 
@@ -54,6 +54,7 @@ class MappingPage(Page):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
         self.status = wrapping_label()
+        self.unprovided = wrapping_label()  # mapped fields the source does not provide (left untouched)
         self.model: MappingModel | None = None
         self._members: list[dict[str, Any]] = []
         self._for_source: object = None  # the source the page was set up for
@@ -66,6 +67,7 @@ class MappingPage(Page):
         lay.addWidget(self.splio_box)
         lay.addWidget(self.preview_label)
         lay.addWidget(self.preview, 2)
+        lay.addWidget(self.unprovided)
         lay.addWidget(self.status)
         self.preset.currentIndexChanged.connect(self._preset_changed)
 
@@ -163,6 +165,10 @@ class MappingPage(Page):
             return
         message, splio = self._problem(mapping)
         self.status.setText(message)
+        missing = self.not_provided(mapping)
+        self.unprovided.setText(self.tr("Not provided by this source, so left as they are in {platform} (never "
+                                        "sent as 0 or empty): {fields}.").format(
+            platform=self.state.label, fields=", ".join(field_label(k) for k in missing)) if missing else "")
         self.completeChanged.emit()
         conn = self.state.connection
         if conn is None or not self._members:
@@ -179,6 +185,9 @@ class MappingPage(Page):
             self.preview.setRowCount(0)
             return
         columns = ordered_columns(rows, mapping)
+        kept = self.tr("(left as is)")
+        if not self.splio:  # mapped fields a member lacks: shown as kept, not as empty
+            columns += [f.target for f in mapping.enabled if f.target not in columns and f.source != "email"]
         self.preview.clear()
         self.preview.setColumnCount(len(columns))
         self.preview.setRowCount(len(rows))
@@ -186,9 +195,23 @@ class MappingPage(Page):
         for i, r in enumerate(rows):
             for j, c in enumerate(columns):
                 v = r.get(c)
-                self.preview.setItem(i, j, QTableWidgetItem("" if v is None else json.dumps(v, ensure_ascii=False)
-                                                            if not isinstance(v, str) else v))
+                text = kept if c not in r and not self.splio else "" if v is None else (
+                    json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
+                self.preview.setItem(i, j, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
+
+    def not_provided(self, mapping: Mapping) -> list[str]:
+        """Enabled catalog fields the source does not provide (a spreadsheet without that column;
+        otherwise: no sampled member has it)."""
+        src = self.state.source
+        provided = getattr(getattr(src, "source", None), "provided_fields", None)
+        if callable(provided):
+            have = set(provided())
+        elif self._members:
+            have = {k for m in self._members for k in m}
+        else:
+            return []
+        return [f.source for f in mapping.enabled if f.source != "email" and f.source not in have]
 
     def isComplete(self) -> bool:  # noqa: N802
         if self.model is None:

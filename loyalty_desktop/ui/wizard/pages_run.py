@@ -3,7 +3,6 @@ recommended email flows."""
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any
 
@@ -32,8 +31,11 @@ from PySide6.QtWidgets import (
 
 from ... import service
 from ...engine import Phase, Progress, RunStatus, RunSummary
+from ...errors import wait_message
 from ...flows import recommended_flows
+from ...textsafe import csv_writer, printable
 from .. import i18n
+from ..confirm_live import LiveEventsBox
 from ..kit_panel import KitDialog
 from ..phases import phase_name
 from ..sync_runner import SyncRunner
@@ -100,6 +102,7 @@ class SyncPage(Page):
         lay.addWidget(self.log, 1)
         lay.addWidget(self.rejected_box, 1)
         self._done = False
+        self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._last_phase: Phase | None = None
         self._rejected_rows: list[tuple[str, str, str]] = []
         self.retranslate()
@@ -150,9 +153,14 @@ class SyncPage(Page):
             self.runner.cancel()
 
     def _log(self, line: str) -> None:
-        self.log.appendPlainText(line)
+        self.log.appendPlainText(printable(line))  # platforms' and files' words: no control characters
 
     def _progress(self, p: Progress) -> None:
+        if p.wait is not None:  # a retry wait (429, 5xx, network): said in the log and under the bar
+            text = wait_message(p.wait, self.state.label, tr=i18n.translate_core)
+            self._log(text)
+            self.speed.setText(text)
+            return
         if p.phase != self._last_phase:
             self._last_phase = p.phase
             if p.phase is not Phase.DONE:
@@ -172,8 +180,8 @@ class SyncPage(Page):
         self.state.summary = s
         self.cancel_button.hide()
         self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
-                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged, rejected=s.rejected,
-                                             events=s.events_sent))
+                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged,
+                                             rejected=s.rejected + s.source_rejected, events=s.events_sent))
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
             self._log(note)
@@ -182,8 +190,15 @@ class SyncPage(Page):
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
             self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
-                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected))
+                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected + s.source_rejected))
             self._done = True
+        elif s.status is RunStatus.NEEDS_CONFIRMATION:
+            self.phase.setText(self.tr("Waiting for your answer"))
+            self._log(self.tr("Stopped before sending anything: too many live events."))
+            self.resume_button.show()
+            self.confirm_box = LiveEventsBox(self, s, self.state.label)
+            self.confirm_box.answered.connect(self._confirmation_answered)
+            self.confirm_box.open()
         elif s.status is RunStatus.CANCELLED:
             self.phase.setText(self.tr("Cancelled"))
             self._log(self.tr("Cancelled. Click Resume to continue where it stopped."))
@@ -205,6 +220,17 @@ class SyncPage(Page):
             self.rejected_box.show()
         self.completeChanged.emit()
 
+    def _confirmation_answered(self, send: bool) -> None:
+        self.confirm_box = None
+        st = self.state
+        if send and st.connection is not None and st.source is not None and st.mapping is not None:
+            self.resume_button.hide()
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.show()
+            self.runner.start(st.connection, st.source, st.mapping, confirmed=True)
+        else:
+            self._log(self.tr("Nothing sent. Click Resume to be asked again."))
+
     def _failed(self, message: str) -> None:
         self.phase.setText(self.tr("Stopped by an error"))
         self._log("✗ " + message)
@@ -218,7 +244,7 @@ class SyncPage(Page):
         if not path:
             return
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
+            w = csv_writer(f)  # formula-looking cells made inert
             w.writerow(["contact", "field", "reason"])
             w.writerows(self._rejected_rows)
         self._log(self.tr("Rejected rows exported to {path}").format(path=path))

@@ -17,6 +17,8 @@ from typing import Any
 from ...net import CancelToken
 from ...sources import spreadsheet_headers as hdr
 from ...sources.spreadsheet_rows import LedgerParser, MemberParser, RejectLog, write_rejects_csv
+from ...fields import CATALOG
+from ...sources.spreadsheet_questions import Question
 from ...sources.spreadsheet_sheet import Sheet, open_sheet
 
 EXAMPLE_ROWS = 20  # rows looked at for an example value per column
@@ -46,9 +48,23 @@ class SheetCheck:
         return self.rejects.count
 
     @property
+    def questions(self) -> list[tuple[FileCheck, Question]]:
+        """What the files leave open (each file's doubts), to answer before importing."""
+        return [(fc, q) for fc in (self.members, self.ledger) if fc is not None for q in fc.sheet.questions]
+
+    @property
     def importable(self) -> bool:
-        """At least one good member, its email column mapped (and a ledger, if any, readable)."""
-        return self.members.good > 0 and self.members.mapping.column("email") is not None
+        """At least one good member, its email column mapped (and a ledger, if any, readable),
+        nothing left open."""
+        return (self.members.good > 0 and self.members.mapping.column("email") is not None
+                and not self.questions)
+
+    def not_provided(self) -> list[str]:
+        """The catalog fields the members file has no column for (left as they are on the platform)."""
+        fields = {f for f in self.members.mapping.fields if f}
+        if "tier_name" in fields:
+            fields.add("tier_id")
+        return [f.key for f in CATALOG if f.key not in fields]
 
     def export_rejects(self, path: Path | str) -> int:
         """Every rejected row (not only those shown) as CSV, in the members file's delimiter."""

@@ -41,6 +41,7 @@ from . import sheet_texts as texts
 from .base import busy_bar, wrapping_label
 from .rejects_view import RejectsView, count, html, plural, table
 from .sheet_check import FileCheck, SheetCheck, check_files, save_mapping
+from .sheet_questions import QuestionsBox, not_provided_text
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ class SheetPanel(QWidget):
         self.busy = busy_bar()
         self.summary = wrapping_label()  # what the files hold
         self.status = wrapping_label()  # ready, or why not
+        self.questions = QuestionsBox(lambda mappings: self.read_files(save=mappings))  # what the files leave open
+        self.not_provided = wrapping_label()  # the fields the file has no column for
         self.columns = table(3)
         self.ledger_columns = table(3)
         self.rejects = RejectsView()
@@ -89,6 +92,8 @@ class SheetPanel(QWidget):
         lay.addWidget(self.busy)
         lay.addWidget(self.summary)
         lay.addWidget(self.status)
+        lay.addWidget(self.questions)
+        lay.addWidget(self.not_provided)
         lay.addWidget(self.tabs, 1)
         lay.addStretch(0)  # takes the room while the tables are hidden (keeps the messages at the top)
         self.check: SheetCheck | None = None
@@ -145,8 +150,9 @@ class SheetPanel(QWidget):
         if (members, ledger or "") != self._paths:
             self.read_files()
 
-    def read_files(self, save: hdr.ColumnMapping | None = None) -> None:
-        """Read the chosen files in the background (first saving `save`, a corrected mapping)."""
+    def read_files(self, save: hdr.ColumnMapping | list[hdr.ColumnMapping] | None = None) -> None:
+        """Read the chosen files in the background (first saving `save`, a corrected mapping, or
+        the mappings the answers to the questions give)."""
         members, ledger = self.paths()
         self._paths = (members, ledger or "")
         if self._cancel is not None:
@@ -161,8 +167,8 @@ class SheetPanel(QWidget):
         cancel = self._cancel = CancelToken()
 
         def work() -> SheetCheck:
-            if save is not None:
-                save_mapping(save)
+            for mapping in [save] if isinstance(save, hdr.ColumnMapping) else save or []:
+                save_mapping(mapping)
             with full_collections_paused():  # a big export is many objects: keep the GUI turning
                 return check_files(members, ledger, cancel)
 
@@ -196,9 +202,13 @@ class SheetPanel(QWidget):
             self.problem = user_message(exc, self.tr("the spreadsheet"), tr=i18n.translate_core)
         else:
             self._set_check(check)
-            self.problem = "" if check.importable else self.tr(
-                "No row of {file} can be imported: check the column mapping and the rejected rows.").format(
-                file=check.members.sheet.name)
+            if check.questions:
+                self.problem = self.tr("Some columns can be read more than one way: answer the questions below "
+                                       "(the answers are remembered for files of the same shape).")
+            else:
+                self.problem = "" if check.importable else self.tr(
+                    "No row of {file} can be imported: check the column mapping and the rejected rows.").format(
+                    file=check.members.sheet.name)
         self._show()
         self.changed.emit()
 
@@ -222,11 +232,14 @@ class SheetPanel(QWidget):
         check = self.check
         if self.busy_reading:
             return
+        self.questions.show_questions(check.questions if check is not None else [])
         if check is None:
             self.tabs.hide()
             self.summary.clear()
+            self.not_provided.clear()
             self._show_status()
             return
+        self.not_provided.setText(not_provided_text(check.not_provided()))
         good = plural(check.members.good, self.tr("1 member"), self.tr("{n} members"))
         lines = [self._describe(check.members, good)]
         if check.ledger is not None:

@@ -67,6 +67,13 @@ def reason(r: Reason) -> str:
         Reason.FORMULA_ERROR: _T.translate("SheetTexts", "formula error"),
         Reason.MISSING_VALUE: _T.translate("SheetTexts", "missing value"),
         Reason.UNKNOWN_MEMBER: _T.translate("SheetTexts", "email not in the members file"),
+        Reason.TOO_LARGE: _T.translate("SheetTexts", "number too large"),
+        Reason.IMPLAUSIBLE_DATE: _T.translate("SheetTexts", "implausible date"),
+        Reason.QUOTE: _T.translate("SheetTexts", "unbalanced quote"),
+        Reason.CELL_COUNT: _T.translate("SheetTexts", "wrong number of cells"),
+        Reason.CONTROL: _T.translate("SheetTexts", "control character"),
+        Reason.ENCODING: _T.translate("SheetTexts", "not in the file's encoding"),
+        Reason.TOO_LONG: _T.translate("SheetTexts", "cell too long"),
     }
     return words.get(r, r.value)
 

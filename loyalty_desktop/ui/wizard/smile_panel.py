@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import secrets
-from ...errors import user_message
+from ...errors import LoyaltyError, user_message
 from ...net import CancelToken
 from .. import i18n
 from ..tasks import TaskManager
@@ -149,6 +149,11 @@ class SmilePanel(QWidget):
         key = self.key.text()
         if not key:
             self.status.setText(self.tr("Paste the key first."))
+            return
+        try:  # spaces, line breaks, accents, a Klaviyo key: said at once, nothing sent
+            secrets.check_key(ACCOUNT, key)
+        except LoyaltyError as exc:
+            self.status.setText("✗ " + user_message(exc, PLATFORM, tr=i18n.translate_core))
             return
         self._busy = True
         self._pending = key
