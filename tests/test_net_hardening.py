@@ -340,7 +340,7 @@ def test_an_absurd_wait_on_the_real_clock_is_cancelled_within_a_second(status: i
 def test_the_cli_prints_the_wait() -> None:
     import io
 
-    from loyalty_desktop.cli import TerminalProgress
+    from loyalty_desktop.cli_output import TerminalProgress
     from loyalty_desktop.engine import Phase, Progress
 
     out = io.StringIO()
