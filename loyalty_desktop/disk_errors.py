@@ -78,6 +78,12 @@ def _folder_writable(folder: Path) -> OSError | None:
         return exc
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY / SQLITE_LOCKED): a wait, not damage."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) and isinstance(code, int) and code & 0xFF in (5, 6)
+
+
 def from_sqlite(exc: sqlite3.Error, path: Path | str) -> LoyaltyError | None:
     """A SQLite error met on the store (or another SQLite file) at `path`."""
     path = Path(path)

@@ -32,6 +32,7 @@ __all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord"
            "StoreError", "dumps"]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT = 30.0  # seconds a connection waits for another one's lock
 _json_keys = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -95,6 +96,20 @@ def dumps(obj: Any) -> str:
     return _encode(obj)
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (so they can run inside an open transaction,
+    which `executescript` would commit first)."""
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement in a migration: {pending[:80]!r}")
+
+
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -104,27 +119,50 @@ class Store:
             raise disk_errors.from_os(exc, self.path.parent) or exc
         db: sqlite3.Connection | None = None
         try:
-            db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                           timeout=BUSY_TIMEOUT)
             self._check_shape()  # before anything writes: never touch another application's file
-            db.execute("PRAGMA journal_mode=WAL")
+            self._use_wal()
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except (sqlite3.Error, StoreError) as exc:
             if db is not None:
                 db.close()
-            if isinstance(exc, StoreError):
-                raise
+            if isinstance(exc, StoreError) or disk_errors.is_busy(exc):
+                raise  # busy is not damage: never offer to set a good store aside for it
             raise disk_errors.from_sqlite(exc, self.path) or StoreUnusableError(
                 StoreProblem.DAMAGED, str(self.path), str(exc)) from exc
+
+    def _use_wal(self) -> None:
+        """WAL journal, once per file. Switching needs the file to itself for a moment, and SQLite
+        then answers "database is locked" at once rather than waiting (another process may be
+        creating or migrating the same store): retry for as long as a lock wait lasts."""
+        if str(self.db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        deadline = clocks.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not disk_errors.is_busy(exc) or clocks.monotonic() > deadline:
+                    raise
+                clocks.sleep(0.02)
 
     def _check_shape(self) -> None:
         """Refuse a file that is not ours (another application's SQLite database) or is newer.
 
         A random file or a truncated store fails here with SQLite's own "file is not a database"
         or "database disk image is malformed"."""
-        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
-        tables = sorted(r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        # One read transaction: both answers from the same moment, or a store another process is
+        # creating right now (tables committed between two reads) would look like a foreign file.
+        self.db.execute("BEGIN")
+        try:
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            tables = sorted(r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        finally:
+            disk_errors.rollback_quietly(self.db)  # a read: nothing to keep, and no error to hide
         ours = {"members", "records", "outbox", "runs"}
         if (version == 0 and tables) or (version > 0 and not ours <= set(tables)):
             shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
@@ -156,21 +194,26 @@ class Store:
             raise
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for i in range(version, SCHEMA_VERSION):
-            # One transaction per migration (its SQL, then its Python step if any): applied whole
-            # or not at all.
-            # (executescript commits what is pending first, so the script opens the transaction.)
-            try:
-                self.db.executescript(f"BEGIN IMMEDIATE;{MIGRATIONS[i]};")
+        """Bring the schema up to date: every missing migration (its SQL, then its Python step if
+        any) in one write transaction, applied whole or not at all. The version is read again
+        once the write lock is held: another process (a CLI sync, the app) may have migrated the
+        same file meanwhile, and running a migration twice would fail."""
+        if self.schema_version >= SCHEMA_VERSION:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version
+            for i in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[i]):
+                    self.db.execute(statement)
                 step = store_migrate.STEPS.get(i + 1)
                 if step is not None:
                     step(self.db)
                 self.db.execute(f"PRAGMA user_version={i + 1}")
-            except BaseException:
-                disk_errors.rollback_quietly(self.db)  # the real error, not "cannot rollback"
-                raise
             self.db.execute("COMMIT")
+        except BaseException:
+            disk_errors.rollback_quietly(self.db)  # the real error, not "cannot rollback"
+            raise
 
     @property
     def schema_version(self) -> int:
