@@ -12,6 +12,7 @@ from loyalty_desktop import service
 from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
 from loyalty_desktop.engine import RunSummary
 from loyalty_desktop.fields import Mapping
+from loyalty_desktop.model import Member, SourceRead
 from loyalty_desktop.net import RetryPolicy
 from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 from loyalty_desktop.sources.demo import DemoProgram
@@ -63,3 +64,18 @@ def sandbox_state(sb: KlaviyoSandbox) -> tuple[dict[str, dict[str, Any]], list[t
 
 def new_program(path: Path, members: int) -> DemoProgram:
     return DemoProgram.create(path, members=members, seed=7, start=START)
+
+
+class RejectedEmails:
+    """The demo program's members, with the `bad` emails mangled ("a at b.fr") so that Klaviyo
+    rejects exactly those rows."""
+
+    def __init__(self, program: DemoProgram, bad: list[str]) -> None:
+        self.program, self.bad = program, set(bad)
+
+    def read(self, cursor: str | None, history: bool = True) -> SourceRead:
+        r = self.program.read(cursor, history)
+        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
+                             "email": m.email.replace("@", " at ")}) if m.email in self.bad else m
+                   for m in r.members)
+        return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)

@@ -186,21 +186,11 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
                                                              sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
     # Corrupt two members in the program's own database: Klaviyo refuses their emails.
     bad = [r[0] for r in program.conn.execute("SELECT email FROM members ORDER BY email LIMIT 2")]
-    from loyalty_desktop.model import Member, SourceRead
-
-    class Corrupting:
-        def read(self, cursor, history=True):  # type: ignore[no-untyped-def]
-            r = program.read(cursor, history)
-            members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
-                                 "email": m.email.replace("@", " at ")}) if m.email in bad else m
-                       for m in r.members)
-            return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)
-
     from loyalty_desktop import service
-    from sync_helpers import destination
+    from sync_helpers import RejectedEmails, destination
 
     with destination(sandbox) as dest:
-        s = service.sync(store, Corrupting(), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]
+        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]
     assert s.status is RunStatus.COMPLETED_WITH_REJECTS
     assert (s.profiles_sent, s.rejected) == (1998, 2)
     rows = store.rejected_rows(s.run_id)

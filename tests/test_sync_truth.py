@@ -23,11 +23,10 @@ from loyalty_desktop import service
 from loyalty_desktop.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
 from loyalty_desktop.ledger_ids import derived_id
-from loyalty_desktop.model import Member, SourceRead
 from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
 from loyalty_desktop.sources.demo import DemoProgram
 from loyalty_desktop.store import Store
-from sync_helpers import check_conformance, destination, new_program, run_sync
+from sync_helpers import RejectedEmails, check_conformance, destination, new_program, run_sync
 from test_cli import cli
 from test_spreadsheet_sync import day, ledger_file, sent, small_members
 from test_spreadsheet_sync import sync as sheet_sync
@@ -209,13 +208,6 @@ def test_counts_add_up_after_a_cancel_and_a_resume(tmp_path: Path, store: Store,
     program = new_program(tmp_path / "p.sqlite3", 400)
     bad = [r[0] for r in program.conn.execute("SELECT email FROM members ORDER BY email LIMIT 2")]
 
-    class Corrupting:  # two members whose email Klaviyo rejects
-        def read(self, cursor, history=True):  # type: ignore[no-untyped-def]
-            r = program.read(cursor, history)
-            members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
-                                 "email": m.email.replace("@", " at ")}) if m.email in bad else m
-                       for m in r.members)
-            return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)
 
     with destination(sandbox) as dest:
         dest.profile_page = 50  # several batches, so a cancel lands between them
@@ -224,13 +216,13 @@ def test_counts_add_up_after_a_cancel_and_a_resume(tmp_path: Path, store: Store,
             if p.phase is Phase.SENDING_PROFILES and p.done >= 50:
                 dest.http.cancel.cancel()
 
-        cancelled = service.sync(store, Corrupting(), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        cancelled = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
                                  poll_interval=0.02, on_progress=cancel_after_first_batch)
     assert cancelled.status is RunStatus.CANCELLED
     assert cancelled.members == 400 and 0 < cancelled.profiles_sent < 400 and cancelled.members_not_sent > 0
     assert adds_up(cancelled)
     with destination(sandbox) as dest:
-        resumed = service.sync(store, Corrupting(), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        resumed = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
                                poll_interval=0.02)
     # The two bad emails were in the first batch: rejected by the cancelled run, still rejected (not
     # sent again until their data changes), so counted as rejected here too.
@@ -242,7 +234,7 @@ def test_counts_add_up_after_a_cancel_and_a_resume(tmp_path: Path, store: Store,
     stored = store.runs()[0].counts
     assert stored["members"] == stored["profiles_sent"] + stored["unchanged"] + stored["members_rejected"]
     # Nothing changed: everything is unchanged but the two still rejected (not sent again).
-    again = run_sync(store, Corrupting(), sandbox, KLAVIYO_SMILE)  # type: ignore[arg-type]
+    again = run_sync(store, RejectedEmails(program, bad), sandbox, KLAVIYO_SMILE)  # type: ignore[arg-type]
     assert (again.profiles_sent, again.unchanged, again.members_rejected, again.members_rejected_earlier) == \
         (0, 398, 2, 2)
     program.close()
