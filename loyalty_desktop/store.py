@@ -96,20 +96,6 @@ def dumps(obj: Any) -> str:
     return _encode(obj)
 
 
-def _statements(script: str) -> Iterator[str]:
-    """The statements of an SQL script, one by one (so they can run inside an open transaction,
-    which `executescript` would commit first)."""
-    pending = ""
-    for part in script.split(";"):
-        pending += part + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \t\r\n;"):
-                yield pending
-            pending = ""
-    if pending.strip(" \t\r\n;"):
-        raise ValueError(f"incomplete SQL statement in a migration: {pending[:80]!r}")
-
-
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -204,7 +190,7 @@ class Store:
         try:
             version = self.schema_version
             for i in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[i]):
+                for statement in store_migrate.statements(MIGRATIONS[i]):
                     self.db.execute(statement)
                 step = store_migrate.STEPS.get(i + 1)
                 if step is not None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .ledger_ids import DERIVED_ID, derived_id, movement_key
 
@@ -184,6 +184,20 @@ def _rewrite_event_keys(db: sqlite3.Connection, renamed: dict[str, str]) -> None
     # Two steps for the same reason as above (UNIQUE(dest, kind, key)).
     db.executemany("UPDATE outbox SET key='~' || key WHERE id=?", [(i,) for i, _ in moves])
     db.executemany("UPDATE outbox SET key=? WHERE id=?", [(k, i) for i, k in moves])
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (so they can run inside an open transaction,
+    which `executescript` would commit first)."""
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement in a migration: {pending[:80]!r}")
 
 
 # Python steps by the schema version they complete.
