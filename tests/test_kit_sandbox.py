@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import klaviyo_spec
 import pytest
 from sync_helpers import check_conformance, destination, new_program, run_sync
@@ -29,7 +28,7 @@ from loyalty_desktop.kit import (
 )
 from loyalty_desktop.segments import reward_points_for
 from loyalty_desktop.net import CancelToken
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
 from loyalty_desktop.sources.demo import DemoProgram
 from loyalty_desktop.store import Store
 
