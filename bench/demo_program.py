@@ -32,7 +32,7 @@ def _peak_mb() -> float:
 
 
 def phase(name: str, path: Path, members: int, seed: int, days: int) -> dict:
-    from loyalty_desktop.sources.demo import DemoProgram
+    from loyalty_desktop.sources.demo.program import DemoProgram
 
     out: dict = {"rss_before_mb": round(_peak_mb(), 1)}
     t = time.perf_counter()

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,7 +68,7 @@ def write_members(path: Path, rows: int, seed: int = 1, duplicates: bool = False
 
 
 def child(mode: str, members: str, store_path: str) -> None:
-    from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
+    from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 
     t = time.monotonic()
     src = SpreadsheetSource.open(members)
@@ -78,7 +78,7 @@ def child(mode: str, members: str, store_path: str) -> None:
         n = sum(1 for _ in read.members)
         changed = -1
     else:
-        from loyalty_desktop.store import Store
+        from loyalty_desktop.store.store import Store
 
         with Store(store_path) as store:
             summary = store.ingest(src.store_name, read)

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY
+from loyalty_emulators.klaviyo.server import DEMO_KEY
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:

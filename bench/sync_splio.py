@@ -26,17 +26,17 @@ from pathlib import Path
 
 def run_once(contacts: int, rps: int, latency: float, tmp: Path) -> dict[str, float]:
     from loyalty_desktop import service
-    from loyalty_desktop.destinations.splio import SplioDestination
-    from loyalty_desktop.destinations.splio_target import connect_splio
-    from loyalty_desktop.engine import Phase, Progress
-    from loyalty_desktop.fields import PRESETS
-    from loyalty_desktop.sandbox.splio import DEMO_KEY
-    from loyalty_desktop.store import Store
+    from loyalty_desktop.core.fields import PRESETS
+    from loyalty_desktop.destinations.splio.adapter import SplioDestination
+    from loyalty_desktop.destinations.splio.target import connect_splio
+    from loyalty_desktop.store.store import Store
+    from loyalty_desktop.sync.engine import Phase, Progress
+    from loyalty_emulators.splio.server import DEMO_KEY
 
     spec = service.DemoSpec(contacts, 42)
     service.open_demo(spec).close()  # created outside the timed part
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "loyalty_desktop.sandbox.splio_standalone", "--members", str(contacts),
+        [sys.executable, "-m", "loyalty_emulators.splio.standalone", "--members", str(contacts),
          "--present", "1", "--unknown", "0", "--stale-fields", "--contacts-rps", str(rps), "--latency", str(latency)],
         env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

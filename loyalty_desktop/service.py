@@ -18,36 +18,37 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import disk_errors, paths, sync_lock
-from .destinations.base import AccountInfo, Destination
-from .engine import ProgressCallback, RunSummary, Source, SyncEngine
-from .errors import ConfigError, StoreUnusableError
-from .fields import PRESETS, Mapping
-from .net import CancelToken
-from .store import Store
+from loyalty_desktop.core import disk_errors, paths
+from loyalty_desktop.core.errors import ConfigError, StoreUnusableError
+from loyalty_desktop.core.fields import PRESETS, Mapping
+from loyalty_desktop.destinations.base import AccountInfo, Destination
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source, SyncEngine
 
 log = logging.getLogger(__name__)
 
 # name → "module:attribute". Targets are where data goes; sources where it comes from.
 TARGETS: dict[str, str] = {
-    "klaviyo": "loyalty_desktop.destinations.klaviyo_target:LIVE",
-    "klaviyo-sandbox": "loyalty_desktop.destinations.klaviyo_target:SANDBOX",
-    "splio": "loyalty_desktop.destinations.splio_target:LIVE",
-    "splio-sandbox": "loyalty_desktop.destinations.splio_target:SANDBOX",
+    "klaviyo": "loyalty_desktop.destinations.klaviyo.target:LIVE",
+    "klaviyo-sandbox": "loyalty_desktop.destinations.klaviyo.target:SANDBOX",
+    "splio": "loyalty_desktop.destinations.splio.target:LIVE",
+    "splio-sandbox": "loyalty_desktop.destinations.splio.target:SANDBOX",
 }
 SOURCES: dict[str, str] = {
-    "demo": "loyalty_desktop.sources.demo_source:FACTORY",
-    "csv": "loyalty_desktop.sources.spreadsheet_source:FACTORY",
-    "smile": "loyalty_desktop.sources.smile_source:LIVE",
-    "smile-sandbox": "loyalty_desktop.sources.smile_source:SANDBOX",
+    "demo": "loyalty_desktop.sources.demo.source:FACTORY",
+    "csv": "loyalty_desktop.sources.spreadsheet.source:FACTORY",
+    "smile": "loyalty_desktop.sources.smile.source:LIVE",
+    "smile-sandbox": "loyalty_desktop.sources.smile.source:SANDBOX",
 }
 # Offline emulators `loyalty-desktop sandbox` starts: module exposing
 # `standalone(port: int, options: argparse.Namespace) -> tuple[object, list[str]]` (running
 # sandbox with a .stop(), lines to print).
 SANDBOXES: dict[str, str] = {
-    "klaviyo": "loyalty_desktop.sandbox.klaviyo_standalone",
-    "splio": "loyalty_desktop.sandbox.splio_standalone",
-    "smile": "loyalty_desktop.sandbox.smile_standalone",
+    "klaviyo": "loyalty_emulators.klaviyo.standalone",
+    "splio": "loyalty_emulators.splio.standalone",
+    "smile": "loyalty_emulators.smile.standalone",
 }
 
 
@@ -164,7 +165,7 @@ class DemoSpec:
 
 def open_demo(spec: DemoSpec, start: datetime | None = None) -> Any:
     """The demo loyalty program for these parameters, created on first use."""
-    from .sources.demo import DemoProgram
+    from loyalty_desktop.sources.demo.program import DemoProgram
 
     if not spec.path.exists():
         log.info("creating a demo program with %d members (seed %d)", spec.members, spec.seed)
@@ -247,7 +248,7 @@ connect = connect_klaviyo  # the name tests and callers used first
 def align_demo_clock(conn: Connection, store: Store) -> None:
     """Demo mode: let an in-process sandbox evaluate relative dates ("expiring within 30 days") on
     the demo program's clock, as the app's own segment counts do. No effect on a real platform."""
-    from .segments import program_as_of
+    from loyalty_desktop.sync.segments import program_as_of
 
     set_clock = getattr(conn.sandbox, "set_clock", None)
     as_of = program_as_of(store)

@@ -60,6 +60,6 @@ def install_startup_probe(out_path: str) -> object:
 if __name__ == "__main__":
     _probe = install_startup_probe(os.environ[PROBE_ENV]) if os.environ.get(PROBE_ENV) else None
 
-    from loyalty_desktop.cli import main
+    from loyalty_desktop.cli.main import main
 
     sys.exit(main())

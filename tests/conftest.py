@@ -13,7 +13,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from loyalty_desktop import clock, paths
+from loyalty_desktop.core import clock, paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -12,12 +12,12 @@ from typing import Any
 import httpx
 import jsonschema
 
-from loyalty_desktop.net import RateLimit, RetryPolicy
-from loyalty_desktop.sandbox.smile import DEMO_KEY, SmileSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.sources.smile import SmileSource
-from loyalty_desktop.sources.smile_api import SmileClient
-from loyalty_desktop.sources.smile_mirror import Mirror
+from loyalty_desktop.net.client import RateLimit, RetryPolicy
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.sources.smile.api import SmileClient
+from loyalty_desktop.sources.smile.mirror import Mirror
+from loyalty_desktop.sources.smile.reader import SmileSource
+from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 
 START = datetime(2026, 11, 2, tzinfo=timezone.utc)
 FAST = RateLimit(1000, 60_000)  # for tests whose subject is not the rate limit

@@ -166,10 +166,10 @@ def check_exchanges(sb: Any) -> Counter[str]:
 @contextmanager
 def destination(sb: Any, key: str | None = None, **kw: Any) -> Iterator[Any]:
     """A connected SplioDestination on a sandbox; fast retries, and the sandbox's pace by default."""
-    from loyalty_desktop.destinations.splio import SplioDestination
-    from loyalty_desktop.destinations.splio_target import connect_splio
-    from loyalty_desktop.net import RetryPolicy
-    from loyalty_desktop.sandbox.splio import DEMO_KEY
+    from loyalty_desktop.destinations.splio.adapter import SplioDestination
+    from loyalty_desktop.destinations.splio.target import connect_splio
+    from loyalty_desktop.net.client import RetryPolicy
+    from loyalty_emulators.splio.server import DEMO_KEY
 
     kw.setdefault("retry", RetryPolicy(base_delay=0.05, max_delay=0.5))
     kw.setdefault("contacts_rps", sb.limits["contacts"][0])
@@ -192,8 +192,8 @@ def run_sync(store: Any, program: Any, sb: Any, mapping: Any, **kw: Any) -> tupl
 
 def expected_values(member: dict[str, Any], mapping: Any) -> dict[str, str]:
     """What a Splio contact must carry for a member (custom fields by name, strings, empty = unset)."""
-    from loyalty_desktop.destinations.splio_fields import encode_value
-    from loyalty_desktop.fields import CATALOG_BY_KEY
+    from loyalty_desktop.core.fields import CATALOG_BY_KEY
+    from loyalty_desktop.destinations.splio.fields import encode_value
 
     out = {}
     for f in mapping.enabled:

@@ -8,17 +8,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from loyalty_desktop import service
-from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
-from loyalty_desktop.engine import RunSummary
-from loyalty_desktop.fields import Mapping
-from loyalty_desktop.model import Member, SourceRead
-from loyalty_desktop.net import RetryPolicy
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
-
 import klaviyo_spec
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.model import Member, SourceRead
+from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
+from loyalty_desktop.net.client import RetryPolicy
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunSummary
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 START = datetime(2026, 11, 2, tzinfo=timezone.utc)
 

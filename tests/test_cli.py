@@ -12,12 +12,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from loyalty_desktop import clock
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
 import klaviyo_spec
+import pytest
 from sync_helpers import check_conformance, sandbox_state
+
+from loyalty_desktop.core import clock
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 MEMBERS = "2000"
 

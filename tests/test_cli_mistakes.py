@@ -14,7 +14,7 @@ import pytest
 from test_cli import cli as run_cli
 from test_cli import cli_env
 
-from loyalty_desktop import cli
+from loyalty_desktop.cli import main as cli
 
 
 def plain_failure(r: subprocess.CompletedProcess, code: int | None = None) -> str:

@@ -1,4 +1,4 @@
-"""The demo loyalty program (loyalty_desktop.sources.demo): determinism, internal consistency,
+"""The demo loyalty program (loyalty_desktop.sources.demo.program): determinism, internal consistency,
 tick, incremental reads, persistence."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from loyalty_desktop.model import (
+from loyalty_desktop.core.model import (
     LedgerEntry,
     LedgerKind,
     Member,
@@ -21,7 +21,7 @@ from loyalty_desktop.model import (
     RewardOrigin,
     SourceRead,
 )
-from loyalty_desktop.sources.demo import DemoProgram, TickSummary
+from loyalty_desktop.sources.demo.program import DemoProgram, TickSummary
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 FORBIDDEN = re.compile(r"@(.*\.)?(example\.(com|org|net)|test\.(com|fr)|invalid|localhost)$")
@@ -299,7 +299,7 @@ def test_two_handles_on_one_file_and_tick_during_a_read(tmp_path):
 
 
 def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from loyalty_desktop.model import LedgerEntry, Referral, ReferralState, Reward
+    from loyalty_desktop.core.model import LedgerEntry, Referral, ReferralState, Reward
 
     with DemoProgram.create(tmp_path / "p.sqlite3", members=400, seed=5,
                             start=datetime(2026, 11, 2, tzinfo=UTC)) as prog:

@@ -18,11 +18,17 @@ import pytest
 from sync_helpers import new_program, run_sync
 from test_cli import cli
 
-from loyalty_desktop import disk_errors
-from loyalty_desktop.errors import DiskError, DiskProblem, StoreProblem, StoreUnusableError, user_message
-from loyalty_desktop.fields import KLAVIYO_LOYALTY
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.store import Store
+from loyalty_desktop.core import disk_errors
+from loyalty_desktop.core.errors import (
+    DiskError,
+    DiskProblem,
+    StoreProblem,
+    StoreUnusableError,
+    user_message,
+)
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+from loyalty_desktop.store.store import Store
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 MEMBERS = "200"
 

@@ -8,19 +8,18 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import klaviyo_spec
 import pytest
-
-from loyalty_desktop import service
-from loyalty_desktop.engine import Phase, Progress, RunStatus
-from loyalty_desktop.errors import TlsProxyError, WrongKeyError
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
-from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
 from sync_helpers import check_conformance, destination, new_program, run_sync
 
-import klaviyo_spec
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import TlsProxyError, WrongKeyError
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
+from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
+from loyalty_emulators.klaviyo.server import DEMO_KEY, Faults, KlaviyoSandbox
 
 
 @pytest.fixture

@@ -27,9 +27,10 @@ from test_main_window import (  # noqa: E402,F401
     wait_connected,
 )
 
-from loyalty_desktop import paths, sync_lock  # noqa: E402
-from loyalty_desktop.errors import SyncBusyError  # noqa: E402
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.errors import SyncBusyError  # noqa: E402
+from loyalty_desktop.sync import lock as sync_lock  # noqa: E402
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
 
 BUSY = "A sync is already running on this data folder (since "
 

@@ -9,18 +9,22 @@ from typing import Any
 
 import klaviyo_spec
 import pytest
-from loyalty_desktop.kit.templates import load_templates
 from sync_helpers import new_program
 
-from loyalty_desktop.events import POINTS_EXPIRY_WARNINGS, Metric
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
-from loyalty_desktop.kit import ItemKind, KitItem, Resolved, plan_kit
-from loyalty_desktop.kit.flows_klaviyo import flow_plans
-from loyalty_desktop.kit.model import NAME_PREFIX
-from loyalty_desktop.kit.segments_klaviyo import KIT_KEYS
-from loyalty_desktop.segments import reward_points_for
-from loyalty_desktop.segments import segment_report
-from loyalty_desktop.store import Store
+from loyalty_desktop.core.events import POINTS_EXPIRY_WARNINGS, Metric
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
+from loyalty_desktop.destinations.klaviyo.kit import (
+    ItemKind,
+    KitItem,
+    Resolved,
+    plan_kit,
+)
+from loyalty_desktop.destinations.klaviyo.kit.flows import flow_plans
+from loyalty_desktop.destinations.klaviyo.kit.model import NAME_PREFIX
+from loyalty_desktop.destinations.klaviyo.kit.segments import KIT_KEYS
+from loyalty_desktop.destinations.klaviyo.kit.templates import load_templates
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.segments import reward_points_for, segment_report
 
 HEADERS = {"authorization": "Klaviyo-API-Key pk_x", "revision": "2026-07-15",
            "content-type": "application/vnd.api+json", "accept": "application/vnd.api+json"}

@@ -13,7 +13,7 @@ import klaviyo_spec
 import pytest
 from sync_helpers import check_conformance
 
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 MEMBERS = "300"
 

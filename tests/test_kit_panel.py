@@ -13,8 +13,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from loyalty_desktop import service  # noqa: E402
-from loyalty_desktop.kit import ItemKind, ItemStatus  # noqa: E402
-from loyalty_desktop.settings import Settings  # noqa: E402
+from loyalty_desktop.core.settings import Settings  # noqa: E402
+from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.kit_panel import KitPanel  # noqa: E402
 from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402

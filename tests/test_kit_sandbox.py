@@ -15,9 +15,8 @@ import klaviyo_spec
 import pytest
 from sync_helpers import check_conformance, destination, new_program, run_sync
 
-from loyalty_desktop import segments
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
-from loyalty_desktop.kit import (
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
+from loyalty_desktop.destinations.klaviyo.kit import (
     ItemKind,
     ItemResult,
     ItemStatus,
@@ -26,11 +25,12 @@ from loyalty_desktop.kit import (
     plan_kit,
     run_kit,
 )
-from loyalty_desktop.segments import reward_points_for
-from loyalty_desktop.net import CancelToken
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync import segments
+from loyalty_desktop.sync.segments import reward_points_for
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 MEMBERS = 800
 MISSING_METRIC = ("no {metric} event has been sent to Klaviyo yet; run a sync that sends events, "

@@ -18,16 +18,16 @@ from typing import Any
 import pytest
 from sync_helpers import new_program, run_sync
 
-from loyalty_desktop import paths
-from loyalty_desktop.events import POINTS_EXPIRY_WARNINGS, Metric
-from loyalty_desktop.fields import (
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.events import POINTS_EXPIRY_WARNINGS, Metric
+from loyalty_desktop.core.fields import (
     KLAVIYO_ATTRIBUTES,
     KLAVIYO_LOYALTY,
     KLAVIYO_SMILE,
     Mapping,
 )
-from loyalty_desktop.kit.model import NAME_PREFIX
-from loyalty_desktop.kit.templates import (
+from loyalty_desktop.destinations.klaviyo.kit.model import NAME_PREFIX
+from loyalty_desktop.destinations.klaviyo.kit.templates import (
     RenderedTemplate,
     TemplateSpec,
     load_templates,
@@ -35,14 +35,14 @@ from loyalty_desktop.kit.templates import (
     sample_render,
     variables_in,
 )
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.store import Store
+from loyalty_desktop.store.store import Store
 from loyalty_desktop.ui.kit_preview import (
     preview_html,
     render_preview_png,
     sample_event,
     sample_values,
 )
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 SPECS = load_templates()
 PRESETS = (KLAVIYO_LOYALTY, KLAVIYO_SMILE)

@@ -17,22 +17,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QtMsgType, QUrl, Signal  # noqa: E402
 from PySide6.QtGui import QDesktopServices, QPalette  # noqa: E402
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox, QPushButton  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 
-from loyalty_desktop import secrets, service  # noqa: E402
-from loyalty_desktop.engine import Phase, Progress, RunStatus  # noqa: E402
-from loyalty_desktop.fields import KLAVIYO_LOYALTY  # noqa: E402
-from loyalty_desktop.net import CancelToken  # noqa: E402
-from loyalty_desktop.sandbox.http_base import Faults  # noqa: E402
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox  # noqa: E402
-from loyalty_desktop.settings import Settings  # noqa: E402
-from loyalty_desktop.store import RunRecord  # noqa: E402
-from loyalty_desktop.ui import i18n, main_window  # noqa: E402
+from loyalty_desktop import service  # noqa: E402
+from loyalty_desktop.core import secrets
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY  # noqa: E402
+from loyalty_desktop.core.settings import Settings  # noqa: E402
+from loyalty_desktop.net.client import CancelToken  # noqa: E402
+from loyalty_desktop.store.store import RunRecord  # noqa: E402
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus  # noqa: E402
+from loyalty_desktop.ui import (
+    i18n,
+    main_window,  # noqa: E402
+)
 from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
 from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup  # noqa: E402
+from loyalty_emulators.http_base import Faults  # noqa: E402
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox  # noqa: E402
 
 TIMEOUT = 60_000
 MEMBERS = 300
@@ -571,8 +581,8 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
 
 
 def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> None:
-    from loyalty_desktop.source_rejects import SourceReject
-    from loyalty_desktop.store import Store
+    from loyalty_desktop.core.source_rejects import SourceReject
+    from loyalty_desktop.store.store import Store
     from loyalty_desktop.ui.run_dialog import RunDialog
 
     with Store(tmp_path / "s.sqlite3") as store:
@@ -592,8 +602,8 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop import baseline
-    from loyalty_desktop.sources.demo_source import DemoSpec
+    from loyalty_desktop.sources.demo.source import DemoSpec
+    from loyalty_desktop.sync import baseline
 
     conn = sandbox_connection()
     w = make_window(connection=conn)

@@ -10,8 +10,20 @@ import time
 import httpx
 import pytest
 
-from loyalty_desktop.errors import CancelledError, ClientError, NetworkError, RateLimitedError, ServerError
-from loyalty_desktop.net import CancelToken, HttpClient, Limiter, RateLimit, RetryPolicy
+from loyalty_desktop.core.errors import (
+    CancelledError,
+    ClientError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+)
+from loyalty_desktop.net.client import (
+    CancelToken,
+    HttpClient,
+    Limiter,
+    RateLimit,
+    RetryPolicy,
+)
 
 
 class FakeClock:

@@ -18,14 +18,15 @@ import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
-from email.utils import format_datetime
 from datetime import timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
+from net_servers import answers, endless_body, response, serve, silent
 
-from loyalty_desktop import clock, secrets
-from loyalty_desktop.errors import (
+from loyalty_desktop.core import clock, secrets
+from loyalty_desktop.core.errors import (
     CancelledError,
     ClientError,
     ConfigError,
@@ -36,10 +37,14 @@ from loyalty_desktop.errors import (
     ServerError,
     user_message,
 )
-from loyalty_desktop.net import CancelToken, HttpClient, RetryPolicy
-from loyalty_desktop.net_policy import Wait, WaitReason, check_base_url, parse_retry_after
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY
-from net_servers import answers, endless_body, response, serve, silent
+from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
+from loyalty_desktop.net.policy import (
+    Wait,
+    WaitReason,
+    check_base_url,
+    parse_retry_after,
+)
+from loyalty_emulators.klaviyo.server import DEMO_KEY
 
 KEY = "pk_" + "K" * 34
 
@@ -147,7 +152,7 @@ def refuse(*a, **k):
     print("CONNECTION ATTEMPT", a, file=sys.stderr); raise SystemExit(99)
 socket.socket.connect = socket.socket.connect_ex = refuse
 socket.create_connection = socket.getaddrinfo = refuse
-from loyalty_desktop.cli import main
+from loyalty_desktop.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -340,8 +345,8 @@ def test_an_absurd_wait_on_the_real_clock_is_cancelled_within_a_second(status: i
 def test_the_cli_prints_the_wait() -> None:
     import io
 
-    from loyalty_desktop.cli_output import TerminalProgress
-    from loyalty_desktop.engine import Phase, Progress
+    from loyalty_desktop.cli.output import TerminalProgress
+    from loyalty_desktop.sync.engine import Phase, Progress
 
     out = io.StringIO()
     p = TerminalProgress(out, "Klaviyo")
@@ -355,12 +360,13 @@ def test_the_cli_prints_the_wait() -> None:
 
 
 def test_a_sync_shows_its_waits_and_completes_on_the_fake_clock(tmp_path, fake_clock: clock.FakeClock) -> None:  # type: ignore[no-untyped-def]
-    from loyalty_desktop import service
-    from loyalty_desktop.engine import RunStatus
-    from loyalty_desktop.fields import KLAVIYO_SMILE
-    from loyalty_desktop.sandbox.klaviyo import Faults, KlaviyoSandbox
-    from loyalty_desktop.store import Store
     from sync_helpers import destination, new_program
+
+    from loyalty_desktop import service
+    from loyalty_desktop.core.fields import KLAVIYO_SMILE
+    from loyalty_desktop.store.store import Store
+    from loyalty_desktop.sync.engine import RunStatus
+    from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
 
     program = new_program(tmp_path / "program.sqlite3", 60)
     patient = RetryPolicy(base_delay=0.05, max_delay=0.5, max_throttle_waits=50, max_total_wait=1e6)

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loyalty_desktop.baseline import Baseline, ConfirmationNeeded, confirm_threshold
-from loyalty_desktop.destinations.klaviyo import KlaviyoDestination
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
-from loyalty_desktop.model import (
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
+from loyalty_desktop.core.model import (
     LedgerEntry,
     LedgerKind,
     Member,
@@ -22,8 +20,14 @@ from loyalty_desktop.model import (
     SourceRead,
     Tier,
 )
-from loyalty_desktop.planner import Planner, fingerprint
-from loyalty_desktop.store import Store
+from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.baseline import (
+    Baseline,
+    ConfirmationNeeded,
+    confirm_threshold,
+)
+from loyalty_desktop.sync.planner import Planner, fingerprint
 
 T0 = datetime(2026, 11, 1, tzinfo=timezone.utc)
 TIERS = [Tier(1, "Bronze", 0), Tier(2, "Silver", 1000), Tier(3, "Gold", 3000)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtGui import QGuiApplication
 app = QApplication(sys.argv)
 assert QGuiApplication.platformName() == "xcb", QGuiApplication.platformName()
-from loyalty_desktop.settings import Settings
+from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.wizard.wizard import SetupWizard
 from loyalty_desktop.ui import i18n

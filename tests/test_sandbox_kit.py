@@ -16,12 +16,12 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from loyalty_desktop import clock
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
-from loyalty_desktop.sandbox.klaviyo_common import OPERATIONS
-from loyalty_desktop.sandbox.klaviyo_kit_flow_handlers import KIT_ROUTES
-from loyalty_desktop.sandbox.klaviyo_kit_flows import FLOW_DEFINITION
-from loyalty_desktop.sandbox.klaviyo_kit_shapes import SEGMENT_DEFINITION, check
+from loyalty_desktop.core import clock
+from loyalty_emulators.klaviyo.common import OPERATIONS
+from loyalty_emulators.klaviyo.kit_flow_handlers import KIT_ROUTES
+from loyalty_emulators.klaviyo.kit_flows import FLOW_DEFINITION
+from loyalty_emulators.klaviyo.kit_shapes import SEGMENT_DEFINITION, check
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 try:
     from tests import klaviyo_spec
@@ -624,7 +624,9 @@ def test_definition_shapes_accept_exactly_what_the_spec_accepts():
                             "links": {"next_if_true": None, "next_if_false": None},
                             "data": {"profile_filter": {"condition_groups": [{"conditions": [
                                 prop("VIP", {"type": "boolean", "operator": "equals", "value": True})]}]}}})
-    from openapi_schema_validator import OAS30WriteValidator  # what openapi-core checks bodies with
+    from openapi_schema_validator import (
+        OAS30WriteValidator,  # what openapi-core checks bodies with
+    )
 
     components = json.loads(klaviyo_spec.SPEC_PATH.read_text())["components"]
     checked = 0

@@ -22,12 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from loyalty_desktop import clock
-from loyalty_desktop.sandbox import DEMO_KEY as PKG_DEMO_KEY
-from loyalty_desktop.sandbox.http_base import FixedWindowLimiter
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
-from loyalty_desktop.sandbox.klaviyo_common import OPERATIONS
-from loyalty_desktop.sandbox.klaviyo_validate import ProfileInput
+from loyalty_desktop.core import clock
+from loyalty_emulators import DEMO_KEY as PKG_DEMO_KEY
+from loyalty_emulators.http_base import FixedWindowLimiter
+from loyalty_emulators.klaviyo.common import OPERATIONS
+from loyalty_emulators.klaviyo.server import DEMO_KEY, Faults, KlaviyoSandbox
+from loyalty_emulators.klaviyo.validate import ProfileInput
 
 try:
     from tests import klaviyo_spec

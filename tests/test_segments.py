@@ -12,10 +12,16 @@ from typing import Any
 
 import pytest
 
-from loyalty_desktop import segments
-from loyalty_desktop.segments import Group, Op, define_segments, segment_counts, segment_report
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store, dumps
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store, dumps
+from loyalty_desktop.sync import segments
+from loyalty_desktop.sync.segments import (
+    Group,
+    Op,
+    define_segments,
+    segment_counts,
+    segment_report,
+)
 
 AS_OF = date(2026, 11, 23)
 TIERS = [{"id": 1, "name": "Bronze", "threshold": 0}, {"id": 2, "name": "Silver", "threshold": 500},
@@ -53,7 +59,7 @@ def test_definitions_are_stable_and_catalog_based() -> None:
                     "points-100-499", "points-500-999", "points-1000-plus", "reward-ready", "expiring-30d",
                     "referrers", "never-referred", "inactive-90d"]
     assert len(set(keys)) == len(keys)
-    from loyalty_desktop.fields import CATALOG_BY_KEY
+    from loyalty_desktop.core.fields import CATALOG_BY_KEY
 
     for s in segs:  # every condition names a catalog field: a Klaviyo kit can map it to a property
         assert s.all_of[0] == segments.Condition("membership_state", Op.EQ, "member")

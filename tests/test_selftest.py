@@ -16,9 +16,10 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from loyalty_desktop import paths, service
+from loyalty_desktop import service
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.ui import selftest
-from loyalty_desktop.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 import splio_spec
-
-from loyalty_desktop import service
-from loyalty_desktop.engine import RunStatus, RunSummary
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, SPLIO_LOYOLY, Mapping
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.sandbox.splio import SplioSandbox
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.store import Store
 from sync_helpers import destination
 from test_spreadsheet_make import write_csv, write_xlsx
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, SPLIO_LOYOLY, Mapping
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus, RunSummary
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from loyalty_emulators.splio.server import SplioSandbox
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
@@ -196,7 +196,7 @@ def test_each_import_has_its_own_rejected_rows_list(store: Store, sandbox: Klavi
     clean import writes none (and the sync history keeps each run's rows)."""
     import io
 
-    from loyalty_desktop import paths
+    from loyalty_desktop.core import paths
 
     rows = [["Email", "Points"], ["ok@example.fr", "10"], ["bad@", "5"]]
     (tmp_path / "shop-a").mkdir()

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from loyalty_desktop.sandbox.http_base import Faults
-from loyalty_desktop.sandbox.smile import DEMO_KEY, SmileSandbox
-from loyalty_desktop.sandbox.smile_data import TIER_BASE, parse_iso
-from loyalty_desktop.sources.demo import DemoProgram
 from smile_helpers import api_all, api_get, check_shapes, fast_sandbox, new_program
+
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.smile.data import TIER_BASE, parse_iso
+from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +197,7 @@ def test_injected_faults_are_counted(sb: SmileSandbox) -> None:
 
 def test_standalone_serves_the_demo_program_and_follows_its_ticks(tmp_path: Path) -> None:
     from loyalty_desktop import service
-    from loyalty_desktop.sandbox.smile_standalone import standalone
+    from loyalty_emulators.smile.standalone import standalone
 
     opts = argparse.Namespace(members="40", seed=5, rate_429=0.0, rate_500=0.0, rate_drop=0.0, latency=0.0)
     sb, lines = standalone(0, opts)

@@ -12,23 +12,30 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from smile_helpers import fast_sandbox, new_program, source
 
-from loyalty_desktop.errors import ConfigError, MissingScopeError, WrongKeyError
-from loyalty_desktop.model import LedgerEntry, LedgerKind, Member, MembershipState, Reward, RewardOrigin
-from loyalty_desktop.net import CancelToken, RateLimit
-from loyalty_desktop.sandbox.http_base import Faults
-from loyalty_desktop.sandbox.smile import DEMO_KEY, SmileSandbox
-from loyalty_desktop.sandbox.smile_data import TIER_BASE
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.sources.smile import SmileRead
-from loyalty_desktop.sources.smile_api import RATE_LIMIT
-from loyalty_desktop.sources.smile_map import (
+from loyalty_desktop.core.errors import ConfigError, MissingScopeError, WrongKeyError
+from loyalty_desktop.core.model import (
+    LedgerEntry,
+    LedgerKind,
+    Member,
+    MembershipState,
+    Reward,
+    RewardOrigin,
+)
+from loyalty_desktop.net.client import CancelToken, RateLimit
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.sources.smile.api import RATE_LIMIT
+from loyalty_desktop.sources.smile.mapping import (
     classify_reward,
     classify_transaction,
     normalize_email,
     parse_birthday,
 )
-from smile_helpers import fast_sandbox, new_program, source
+from loyalty_desktop.sources.smile.reader import SmileRead
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.smile.data import TIER_BASE
+from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 
 # Fields the Smile API gives (directly or through the counts derived from transactions and
 # fulfillments) that must equal the demo program's, member for member.
@@ -352,9 +359,9 @@ def test_wrong_key_is_a_clear_error_that_never_shows_the_key(sb: SmileSandbox,
 
 
 def test_network_down_is_a_network_error_marked_as_smiles() -> None:
-    from loyalty_desktop.errors import NetworkError
-    from loyalty_desktop.net import RetryPolicy
-    from loyalty_desktop.sources.smile_api import SmileClient
+    from loyalty_desktop.core.errors import NetworkError
+    from loyalty_desktop.net.client import RetryPolicy
+    from loyalty_desktop.sources.smile.api import SmileClient
 
     with SmileClient("k", "http://127.0.0.1:9", retry=RetryPolicy(max_attempts=1)) as client:
         assert client.base_url == "http://127.0.0.1:9/v1"
@@ -378,7 +385,7 @@ def test_a_failed_read_leaves_the_mirror_as_it_was(sb: SmileSandbox) -> None:
 # -- factories -------------------------------------------------------------------------------------
 
 def test_live_factory_needs_a_key_and_says_how_to_add_one() -> None:
-    from loyalty_desktop.sources.smile_source import LIVE
+    from loyalty_desktop.sources.smile.source import LIVE
 
     with pytest.raises(ConfigError, match="loyalty-desktop key set smile"):
         LIVE.open(argparse.Namespace(source_base_url=None), CancelToken())
@@ -386,7 +393,7 @@ def test_live_factory_needs_a_key_and_says_how_to_add_one() -> None:
 
 def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
         sb: SmileSandbox, program: DemoProgram, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop.sources.smile_source import LIVE
+    from loyalty_desktop.sources.smile.source import LIVE
 
     key = sb.add_key()
     opts = argparse.Namespace(source_base_url=sb.base_url)
@@ -415,7 +422,7 @@ def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
 
 
 def test_sandbox_factory_runs_offline_from_the_demo_program(data_dir: Path) -> None:
-    from loyalty_desktop.sources.smile_source import SANDBOX
+    from loyalty_desktop.sources.smile.source import SANDBOX
 
     opened = SANDBOX.open(argparse.Namespace(source_base_url=None, members="30", seed=3), CancelToken())
     try:

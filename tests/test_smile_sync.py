@@ -10,19 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import klaviyo_spec
-from loyalty_desktop import service
-from loyalty_desktop.engine import RunStatus
-from loyalty_desktop.fields import KLAVIYO_SMILE
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.sandbox.smile import DEMO_KEY as SMILE_KEY, SmileSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.sources.smile_api import RATE_LIMIT
-from loyalty_desktop.store import Store
+import pytest
 from smile_helpers import api_all, api_get, check_shapes, new_program, source
 from sync_helpers import check_conformance, destination
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_SMILE
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.sources.smile.api import RATE_LIMIT
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from loyalty_emulators.smile.server import DEMO_KEY as SMILE_KEY
+from loyalty_emulators.smile.server import SmileSandbox
 
 
 @pytest.fixture

@@ -15,16 +15,16 @@ import splio_spec
 from splio_spec import START, destination, expected_values, loyalty_values, run_sync
 
 from loyalty_desktop import service
-from loyalty_desktop.destinations.splio import SplioDestination
-from loyalty_desktop.destinations.splio_fields import FieldPlan, Slot
-from loyalty_desktop.engine import RunStatus
-from loyalty_desktop.errors import ConfigError, WrongKeyError
-from loyalty_desktop.fields import SPLIO_LOYOLY, FieldMapping, Mapping
-from loyalty_desktop.planner import fingerprint
-from loyalty_desktop.sandbox.http_base import Faults
-from loyalty_desktop.sandbox.splio import SplioSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import OutboxRow, Store
+from loyalty_desktop.core.errors import ConfigError, WrongKeyError
+from loyalty_desktop.core.fields import SPLIO_LOYOLY, FieldMapping, Mapping
+from loyalty_desktop.destinations.splio.adapter import SplioDestination
+from loyalty_desktop.destinations.splio.fields import FieldPlan, Slot
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import OutboxRow, Store
+from loyalty_desktop.sync.engine import RunStatus
+from loyalty_desktop.sync.planner import fingerprint
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.splio.server import SplioSandbox
 
 MAPPING = SPLIO_LOYOLY
 
@@ -106,7 +106,7 @@ def test_token_is_cached_renewed_once_on_401_and_before_it_ages(sandbox: SplioSa
 
 
 def store_member(m: Any) -> dict[str, Any]:
-    from loyalty_desktop.model import to_jsonable
+    from loyalty_desktop.core.model import to_jsonable
 
     return to_jsonable(m)  # type: ignore[no-any-return]
 

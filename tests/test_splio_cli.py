@@ -20,10 +20,10 @@ import pytest
 import splio_spec
 from splio_spec import expected_values, loyalty_values
 
-from loyalty_desktop.fields import SPLIO_LOYOLY
-from loyalty_desktop.sandbox.splio import DEMO_KEY, SplioSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
+from loyalty_desktop.core.fields import SPLIO_LOYOLY
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
 
 MEMBERS = "200"
 

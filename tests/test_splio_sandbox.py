@@ -15,9 +15,9 @@ import httpx
 import pytest
 import splio_spec
 
-from loyalty_desktop.sandbox.http_base import Faults
-from loyalty_desktop.sandbox.splio import DEMO_KEY, SplioSandbox
-from loyalty_desktop.sandbox.splio_state import MAX_BULK
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
+from loyalty_emulators.splio.state import MAX_BULK
 
 SPEC = splio_spec.spec_available()
 

@@ -12,13 +12,13 @@ import pytest
 import splio_spec
 from splio_spec import START, expected_values, loyalty_values, run_sync
 
-from loyalty_desktop.engine import RunStatus
-from loyalty_desktop.fields import SPLIO_LOYOLY
-from loyalty_desktop.net import RetryPolicy
-from loyalty_desktop.sandbox.http_base import Faults
-from loyalty_desktop.sandbox.splio import SplioSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
+from loyalty_desktop.core.fields import SPLIO_LOYOLY
+from loyalty_desktop.net.client import RetryPolicy
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.splio.server import SplioSandbox
 
 MAPPING = SPLIO_LOYOLY
 

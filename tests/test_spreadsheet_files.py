@@ -9,18 +9,29 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from loyalty_desktop.errors import CancelledError, ConfigError, ErrorKind, user_message
-from loyalty_desktop.model import Tier
-from loyalty_desktop.net import CancelToken
-from loyalty_desktop.sources import spreadsheet_headers as hdr
-from loyalty_desktop.sources.spreadsheet_inspect import main as inspect_main
-from loyalty_desktop.sources.spreadsheet_read import Problem, SpreadsheetError
-from loyalty_desktop.sources.spreadsheet_source import FACTORY, SpreadsheetSource
-from loyalty_desktop.store import Store
 from test_spreadsheet_make import (
-    write_compound_file, write_csv, write_docx, write_encrypted_xlsx, write_ods, write_old_xls, write_xlsx,
+    write_compound_file,
+    write_csv,
+    write_docx,
+    write_encrypted_xlsx,
+    write_ods,
+    write_old_xls,
+    write_xlsx,
 )
+
+from loyalty_desktop.core.errors import (
+    CancelledError,
+    ConfigError,
+    ErrorKind,
+    user_message,
+)
+from loyalty_desktop.core.model import Tier
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
+from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
+from loyalty_desktop.sources.spreadsheet.source import FACTORY, SpreadsheetSource
+from loyalty_desktop.store.store import Store
 
 
 def _bytes(data: bytes) -> Callable[[Path], Path]:

@@ -10,17 +10,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from loyalty_desktop import clock
-from loyalty_desktop.model import (
-    LedgerEntry, LedgerKind, Member, MembershipState, Reward, RewardOrigin, Tier, to_jsonable,
-)
-from loyalty_desktop.sources import spreadsheet_headers as hdr
-from loyalty_desktop.sources.spreadsheet_read import SpreadsheetError
-from loyalty_desktop.sources.spreadsheet_rows import RowReject
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.sources.spreadsheet_values import Reason
 from test_spreadsheet_make import Formula, write_csv, write_xlsx
+
+from loyalty_desktop.core import clock
+from loyalty_desktop.core.model import (
+    LedgerEntry,
+    LedgerKind,
+    Member,
+    MembershipState,
+    Reward,
+    RewardOrigin,
+    Tier,
+    to_jsonable,
+)
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.read import SpreadsheetError
+from loyalty_desktop.sources.spreadsheet.rows import RowReject
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.sources.spreadsheet.values import Reason
 
 UTC = timezone.utc
 

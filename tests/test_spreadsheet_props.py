@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from loyalty_desktop.errors import ConfigError, LoyaltyError, user_message
-from loyalty_desktop.sources.spreadsheet_csv import BadRow
-from loyalty_desktop.sources.spreadsheet_encoding import UTF8_SEQUENCE
-from loyalty_desktop.sources.spreadsheet_read import SpreadsheetError
-from loyalty_desktop.sources.spreadsheet_sheet import open_sheet
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.sources.spreadsheet_values import Reason
+from loyalty_desktop.core.errors import ConfigError, LoyaltyError, user_message
+from loyalty_desktop.sources.spreadsheet.csvfile import BadRow
+from loyalty_desktop.sources.spreadsheet.encoding import UTF8_SEQUENCE
+from loyalty_desktop.sources.spreadsheet.read import SpreadsheetError
+from loyalty_desktop.sources.spreadsheet.sheet import open_sheet
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.sources.spreadsheet.values import Reason
 
 HEADER = ["Email", "Prénom", "Nom", "Points"]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

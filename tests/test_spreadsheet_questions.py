@@ -7,16 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from loyalty_desktop.errors import ConfigError
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.sources import spreadsheet_headers as hdr
-from loyalty_desktop.sources import spreadsheet_questions as ask
-from loyalty_desktop.sources.spreadsheet_questions import Ask, Choices
-from loyalty_desktop.sources.spreadsheet_sheet import open_sheet
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
 from test_spreadsheet_make import write_csv, write_xlsx
 from test_spreadsheet_sync import cli
+
+from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet import questions as ask
+from loyalty_desktop.sources.spreadsheet.questions import Ask, Choices
+from loyalty_desktop.sources.spreadsheet.sheet import open_sheet
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 
 def asked(path: Path, choices: Choices | None = None) -> list[tuple[Ask, list[str], str | None, str]]:

@@ -9,24 +9,24 @@ and UTF-16 without a BOM are read right. Duplicate emails are not held in memory
 from __future__ import annotations
 
 import io
-from dataclasses import replace
-from argparse import Namespace
 import tracemalloc
 import zipfile
+from argparse import Namespace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from loyalty_desktop.errors import user_message
-from loyalty_desktop.model import Member
-from loyalty_desktop.sources.spreadsheet_csv import CELL_LIMIT, open_quote_column
-from loyalty_desktop.sources.spreadsheet_inspect import main as inspect_main
-from loyalty_desktop.sources.spreadsheet_questions import Choices
-from loyalty_desktop.sources.spreadsheet_read import Problem, SpreadsheetError
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.sources.spreadsheet_values import Reason
 from test_spreadsheet_import import read_all
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
+
+from loyalty_desktop.core.errors import user_message
+from loyalty_desktop.core.model import Member
+from loyalty_desktop.sources.spreadsheet.csvfile import CELL_LIMIT, open_quote_column
+from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
+from loyalty_desktop.sources.spreadsheet.questions import Choices
+from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.sources.spreadsheet.values import Reason
 
 HEADER = "Email,Prénom,Nom,Points\n"
 

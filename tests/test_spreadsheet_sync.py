@@ -15,18 +15,18 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import klaviyo_spec
-from loyalty_desktop import service
-from loyalty_desktop.engine import RunStatus, RunSummary
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
-from loyalty_desktop.sandbox.klaviyo import DEMO_KEY, KlaviyoSandbox
-from loyalty_desktop.sources.spreadsheet_questions import Choices
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.store import Store
+import pytest
 from sync_helpers import check_conformance, destination
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
+from loyalty_desktop.sources.spreadsheet.questions import Choices
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus, RunSummary
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 UTC = timezone.utc
 TODAY = datetime(2026, 11, 2, tzinfo=UTC)  # the date the tests' clock is pinned to (conftest.PINNED_NOW)

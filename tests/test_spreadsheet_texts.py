@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from loyalty_desktop.model import to_jsonable
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.store import Store, dumps
 from test_spreadsheet_import import EN, FR, members_rows
 from test_spreadsheet_make import write_csv, write_xlsx
+
+from loyalty_desktop.core.model import to_jsonable
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.store.store import Store, dumps
 
 
 def both_paths(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[Any], list[Any]]:
@@ -112,8 +112,8 @@ def test_store_holds_the_same_text_either_way(tmp_path: Path) -> None:
 
 
 def test_email_check_agrees_with_the_pattern() -> None:
-    from loyalty_desktop.sources.spreadsheet_rows import email_check
-    from loyalty_desktop.sources.spreadsheet_values import EMAIL_RE
+    from loyalty_desktop.sources.spreadsheet.rows import email_check
+    from loyalty_desktop.sources.spreadsheet.values import EMAIL_RE
 
     valid = email_check()
     samples = ["a@b.fr", "a@@b.fr", "a@b", "@b.fr", "a b@c.fr", "a@b..fr", "a@-b.fr", "a@b-.fr", "a@b.fr@c.fr",

@@ -8,12 +8,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from loyalty_desktop import clock
-from loyalty_desktop.sources.spreadsheet_rows import email_check
-from loyalty_desktop.sources.spreadsheet_values import (
-    MAX_EXACT, NULLS, BadValue, Reason, date_bounds, make_date, make_datetime, make_int, valid_email,
+from loyalty_desktop.core import clock
+from loyalty_desktop.sources.spreadsheet.rows import email_check
+from loyalty_desktop.sources.spreadsheet.values import (
+    MAX_EXACT,
+    NULLS,
+    BadValue,
+    Reason,
+    date_bounds,
+    make_date,
+    make_datetime,
+    make_int,
+    valid_email,
 )
 
 settings.register_profile("sheet", max_examples=300, deadline=None)
@@ -223,8 +232,9 @@ def test_the_fast_email_check_agrees_with_the_rule(text: str) -> None:
 # -- the same rules on an imported file --------------------------------------------------------------
 
 def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
     from test_spreadsheet_make import write_csv
+
+    from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 
     path = write_csv(tmp_path / "members.csv", [
         ["Email", "Points", "Birthday", "Member since"],

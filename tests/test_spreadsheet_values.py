@@ -6,13 +6,23 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from loyalty_desktop.model import LedgerKind, Member, MembershipState
-from loyalty_desktop.sources import spreadsheet_headers as hdr
-from loyalty_desktop.sources.spreadsheet_read import sniff_delimiter
-from loyalty_desktop.sources.spreadsheet_rows import make_member, tier_rank
-from loyalty_desktop.sources.spreadsheet_values import (
-    BadValue, Reason, guess_dayfirst, guess_decimal_comma, ledger_kind, make_date, make_datetime, make_int,
-    normalize_email, to_state, to_text, valid_email,
+from loyalty_desktop.core.model import LedgerKind, Member, MembershipState
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.read import sniff_delimiter
+from loyalty_desktop.sources.spreadsheet.rows import make_member, tier_rank
+from loyalty_desktop.sources.spreadsheet.values import (
+    BadValue,
+    Reason,
+    guess_dayfirst,
+    guess_decimal_comma,
+    ledger_kind,
+    make_date,
+    make_datetime,
+    make_int,
+    normalize_email,
+    to_state,
+    to_text,
+    valid_email,
 )
 
 

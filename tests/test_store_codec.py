@@ -11,15 +11,27 @@ from typing import Any
 
 import pytest
 
-from loyalty_desktop.fields import BLANK_IS_UNKNOWN
-from loyalty_desktop.model import (
-    MEMBER_KEYS, LedgerEntry, LedgerKind, Member, MembershipState, Referral, ReferralState, Reward, RewardOrigin,
+from loyalty_desktop.core.fields import BLANK_IS_UNKNOWN
+from loyalty_desktop.core.model import (
+    MEMBER_KEYS,
+    LedgerEntry,
+    LedgerKind,
+    Member,
+    MembershipState,
+    Referral,
+    ReferralState,
+    Reward,
+    RewardOrigin,
     to_jsonable,
 )
-from loyalty_desktop.store import dumps
-from loyalty_desktop.store_codec import (
-    member_values_encoder, member_values_text, spreadsheet_member, text_encoder, to_text,
+from loyalty_desktop.store.codec import (
+    member_values_encoder,
+    member_values_text,
+    spreadsheet_member,
+    text_encoder,
+    to_text,
 )
+from loyalty_desktop.store.store import dumps
 
 TEXTS = ["", "Zoé", 'quote " and \\ backslash', "line\nbreak\ttab", "\x00\x1f control", "emoji 🎉", "\u2028\u2029",
          "ünïcödé ‘’ “” – €", "a" * 300]
@@ -100,7 +112,8 @@ def test_unknown_fields_are_left_out_of_the_text() -> None:
     assert '"tier_name":"Or"' in text and '"missions_completed":0' in text
     # Read back from the store's text, the missing keys are the unknown fields again.
     import json
-    from loyalty_desktop.model import from_jsonable
+
+    from loyalty_desktop.core.model import from_jsonable
     assert from_jsonable("member", json.loads(text)) == m
 
 

@@ -10,10 +10,10 @@ import sys
 import threading
 from pathlib import Path
 
-from loyalty_desktop.store import SCHEMA_VERSION, Store
-from loyalty_desktop.store_migrate import MIGRATIONS
+from loyalty_desktop.store.migrate import MIGRATIONS
+from loyalty_desktop.store.store import SCHEMA_VERSION, Store
 
-OPEN = "import sys; from loyalty_desktop.store import Store; Store(sys.argv[1]).close(); print('ok')"
+OPEN = "import sys; from loyalty_desktop.store.store import Store; Store(sys.argv[1]).close(); print('ok')"
 
 
 def test_threads_creating_one_store_at_once_all_succeed(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from loyalty_desktop.model import LedgerEntry, LedgerKind, Member, SourceRead
-from loyalty_desktop.store import MIGRATIONS, SCHEMA_VERSION, Store
+from loyalty_desktop.core.model import LedgerEntry, LedgerKind, Member, SourceRead
+from loyalty_desktop.store.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
@@ -47,8 +47,8 @@ CHILD = r"""
 import sys, time
 from datetime import datetime, timezone
 from loyalty_desktop import clock
-from loyalty_desktop.model import Member, SourceRead
-from loyalty_desktop.store import Store
+from loyalty_desktop.core.model import Member, SourceRead
+from loyalty_desktop.store.store import Store
 
 def members():
     for i in range(10_000_000):

@@ -9,19 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from loyalty_desktop import service
-from loyalty_desktop.engine import RunStatus
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.source_rejects import SourceReject
-from loyalty_desktop.sources.spreadsheet_questions import Choices
-from loyalty_desktop.sources.spreadsheet_source import SpreadsheetSource
-from loyalty_desktop.store import Store
-from loyalty_desktop.store_rejects import write_rejected_csv
 from smile_helpers import fast_sandbox, new_program, source
 from sync_helpers import destination
 from test_spreadsheet_make import write_csv, write_xlsx
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
+from loyalty_desktop.core.source_rejects import SourceReject
+from loyalty_desktop.sources.spreadsheet.questions import Choices
+from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+from loyalty_desktop.store.rejects import write_rejected_csv
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_store_keeps_both_kinds_apart(store: Store) -> None:
 
 
 def test_store_keeps_at_most_the_limit(store: Store) -> None:
-    from loyalty_desktop import store_rejects
+    from loyalty_desktop.store import rejects as store_rejects
 
     run = store.start_run("d", "s")
     rows = (SourceReject("member", f"m{i}@x", "Email", "invalid email", f"m{i}@x", "f.csv", i + 2) for i in range(50))

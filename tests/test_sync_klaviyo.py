@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import klaviyo_spec
-from loyalty_desktop.engine import RunStatus
-from loyalty_desktop.fields import CATALOG_BY_KEY, KLAVIYO_ATTRIBUTES, KLAVIYO_LOYALTY, KLAVIYO_SMILE, FieldType
-from loyalty_desktop.sandbox.klaviyo import Faults, KlaviyoSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
+import pytest
 from sync_helpers import check_conformance, new_program, run_sync, sandbox_state
+
+from loyalty_desktop.core.fields import (
+    CATALOG_BY_KEY,
+    KLAVIYO_ATTRIBUTES,
+    KLAVIYO_LOYALTY,
+    KLAVIYO_SMILE,
+    FieldType,
+)
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import RunStatus
+from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
 
 
 @pytest.fixture
@@ -185,8 +191,9 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
                                                              sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
     # Corrupt two members in the program's own database: Klaviyo refuses their emails.
     bad = [r[0] for r in program.conn.execute("SELECT email FROM members ORDER BY email LIMIT 2")]
-    from loyalty_desktop import service
     from sync_helpers import RejectedEmails, destination
+
+    from loyalty_desktop import service
 
     with destination(sandbox) as dest:
         s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from test_cli import MEMBERS, cli, cli_env, sync_args
 
-from loyalty_desktop import clock, sync_lock
-from loyalty_desktop.errors import SyncBusyError, user_message
-from loyalty_desktop.net import CancelToken
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
+from loyalty_desktop.core import clock
+from loyalty_desktop.core.errors import SyncBusyError, user_message
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 BUSY_EXIT = 75
 
@@ -180,8 +181,8 @@ def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
     """The GUI, the kit and a scheduled run call service.sync directly: it refuses to run beside another."""
     from sync_helpers import new_program, run_sync
 
-    from loyalty_desktop.fields import KLAVIYO_LOYALTY
-    from loyalty_desktop.store import Store
+    from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+    from loyalty_desktop.store.store import Store
 
     folder = tmp_path / "data"
     other = hold_elsewhere(folder / "store.sqlite3")

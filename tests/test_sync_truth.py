@@ -16,20 +16,26 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 import klaviyo_spec
-from loyalty_desktop import service
-from loyalty_desktop.engine import Phase, Progress, RunStatus, RunSummary
-from loyalty_desktop.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
-from loyalty_desktop.ledger_ids import derived_id
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox
-from loyalty_desktop.sources.demo import DemoProgram
-from loyalty_desktop.store import Store
-from sync_helpers import RejectedEmails, check_conformance, destination, new_program, run_sync
+import pytest
+from sync_helpers import (
+    RejectedEmails,
+    check_conformance,
+    destination,
+    new_program,
+    run_sync,
+)
 from test_cli import cli
 from test_spreadsheet_sync import day, ledger_file, sent, small_members
 from test_spreadsheet_sync import sync as sheet_sync
+
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
+from loyalty_desktop.core.ledger_ids import derived_id
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 
 @pytest.fixture

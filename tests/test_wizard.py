@@ -15,13 +15,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard  # noqa: E402
 
-from loyalty_desktop.sandbox.http_base import Faults  # noqa: E402
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
-from loyalty_desktop.settings import Settings  # noqa: E402
+from loyalty_desktop.core.settings import Settings  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
+from loyalty_emulators.http_base import Faults  # noqa: E402
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
 
 TIMEOUT = 60_000
 
@@ -169,7 +169,7 @@ def test_no_keyring_offers_session_only_and_writes_nothing(qtbot, make_wizard, l
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     wiz.verify_page.session_only.setChecked(True)
     assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
-    from loyalty_desktop import secrets
+    from loyalty_desktop.core import secrets
 
     assert secrets.load("klaviyo") == key
     for f in data_dir.rglob("*"):

@@ -27,17 +27,22 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard  # n
 from smile_helpers import api_all, api_get, fast_sandbox, new_program  # noqa: E402
 from test_spreadsheet_make import write_csv, write_encrypted_xlsx  # noqa: E402
 
-from loyalty_desktop import APP_NAME, logs, paths, secrets  # noqa: E402
-from loyalty_desktop.sandbox.klaviyo import KlaviyoSandbox  # noqa: E402
-from loyalty_desktop.sandbox.smile import SmileSandbox  # noqa: E402
+from loyalty_desktop import APP_NAME
+from loyalty_desktop.core import (
+    logs,
+    paths,
+    secrets,  # noqa: E402
+)
+from loyalty_desktop.core.settings import Settings, config_path  # noqa: E402
 from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
-from loyalty_desktop.settings import Settings, config_path  # noqa: E402
-from loyalty_desktop.sources import spreadsheet_headers as hdr  # noqa: E402
+from loyalty_desktop.sources.spreadsheet import headers as hdr  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.app import configure_runtime  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.state import SMILE_URL_ENV  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
+from loyalty_emulators.smile.server import SmileSandbox  # noqa: E402
 
 TIMEOUT = 60_000
 TIERS = ("Bronze", "Argent", "Or")

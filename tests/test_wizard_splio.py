@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard  # noqa: E402
 
+from loyalty_desktop.core.settings import Settings  # noqa: E402
 from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
-from loyalty_desktop.settings import Settings  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402

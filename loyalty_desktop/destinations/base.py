@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..events import LoyaltyEvent
-from ..fields import Mapping
-from ..net import HttpClient
-from ..store import OutboxRow
+from loyalty_desktop.core.events import LoyaltyEvent
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.net.client import HttpClient
+from loyalty_desktop.store.store import OutboxRow
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import logs
-from ..errors import LoyaltyError, user_message
-from ..settings import Settings
-from . import i18n
-from .tasks import TaskManager
+from loyalty_desktop.core import logs
+from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
 
 
 def configure_runtime() -> None:
@@ -33,7 +33,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     app.setOrganizationName("Loyalty Desktop")
     app.setDesktopFileName("loyalty-desktop")  # lets Wayland docks find the icon
 
-    from .icons import app_icon
+    from loyalty_desktop.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
     try:
@@ -47,14 +47,14 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     windows: list[object] = []
 
     def show_main(connection: Any = None) -> None:
-        from .main_window import MainWindow
+        from loyalty_desktop.ui.main_window import MainWindow
 
         w = MainWindow(settings, tasks, connection)
         windows.append(w)
         w.show()
 
     if demo or not settings.wizard_done:
-        from .wizard.wizard import SetupWizard
+        from loyalty_desktop.ui.wizard.wizard import SetupWizard
 
         wizard = SetupWizard(settings, tasks, demo=demo)
         wizard.completed.connect(lambda: show_main(wizard.take_connection()))

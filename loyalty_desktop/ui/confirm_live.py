@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..engine import RunSummary
+from loyalty_desktop.sync.engine import RunSummary
 
 
 class LiveEventsBox(QMessageBox):

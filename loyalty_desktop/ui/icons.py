@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-from ..paths import resources_dir
+from loyalty_desktop.core.paths import resources_dir
 
 NAME = "loyalty-desktop"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -32,14 +32,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import service
-from ..errors import user_message
-from ..fields import Mapping
-from ..kit import ItemKind, ItemResult, ItemStatus, KitItem, KitReport, plan_kit, run_kit
-from ..net import CancelToken
-from . import i18n
-from .kit_texts import kind_title, result_text, status_text
-from .tasks import TaskManager
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import user_message
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.destinations.klaviyo.kit import (
+    ItemKind,
+    ItemResult,
+    ItemStatus,
+    KitItem,
+    KitReport,
+    plan_kit,
+    run_kit,
+)
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.kit_texts import kind_title, result_text, status_text
+from loyalty_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 

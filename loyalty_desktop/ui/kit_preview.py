@@ -19,14 +19,14 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QTextDocument
 
-from ..fields import Mapping
-from ..kit.templates import (
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.paths import resources_dir
+from loyalty_desktop.destinations.klaviyo.kit.templates import (
     TemplateSpec,
     load_templates,
     profile_variable,
     sample_render,
 )
-from ..paths import resources_dir
 
 _PREHEADER = re.compile(r"<!--preheader-->.*?<!--/preheader-->", re.DOTALL)
 _BACKGROUND = "#f5f1eb"  # layout.html's page colour, for the area below the document

@@ -56,26 +56,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import paths, secrets, service, sync_lock
-from ..destinations.base import AccountInfo
-from ..engine import Phase, Progress, RunStatus, RunSummary
-from ..errors import LoyaltyError, user_message, wait_message
-from ..fields import Mapping
-from ..net import CancelToken
-from ..segments import SegmentReport, segment_report
-from ..settings import Settings
-from ..store import RejectedRow, RunRecord
-from ..textsafe import printable
-from . import i18n, store_problem
-from .kit_panel import KitPanel
-from .phases import phase_name
-from .run_dialog import RunDialog
-from .segments_view import SegmentsView
-from .runs_model import RunsModel, format_duration, local_datetime
-from .confirm_live import LiveEventsBox
-from .sync_runner import SyncRunner
-from .tasks import TaskManager
-from .. import clock as clocks
+from loyalty_desktop import service
+from loyalty_desktop.core import clock as clocks
+from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core.errors import LoyaltyError, user_message, wait_message
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store.store import RejectedRow, RunRecord
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_desktop.sync.segments import SegmentReport, segment_report
+from loyalty_desktop.ui import i18n, store_problem
+from loyalty_desktop.ui.confirm_live import LiveEventsBox
+from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.phases import phase_name
+from loyalty_desktop.ui.run_dialog import RunDialog
+from loyalty_desktop.ui.runs_model import RunsModel, format_duration, local_datetime
+from loyalty_desktop.ui.segments_view import SegmentsView
+from loyalty_desktop.ui.sync_runner import SyncRunner
+from loyalty_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .. import paths, service
-from ..settings import Settings
-from . import i18n
-from .main_window import MainWindow
-from .tasks import TaskManager
+from loyalty_desktop import service
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.tasks import TaskManager
 
 
 def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
@@ -33,8 +34,8 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
     shows the rejected rows as a merchant would meet them. Returns the phone numbers taken."""
     import httpx
 
-    from ..destinations.klaviyo import REVISION
-    from ..sandbox.klaviyo import DEMO_KEY
+    from loyalty_desktop.destinations.klaviyo.adapter import REVISION
+    from loyalty_emulators.klaviyo.server import DEMO_KEY
 
     if conn.sandbox is None:
         raise ValueError("only for the demo sandbox")
@@ -89,7 +90,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             program.close()
             assert win.connection is not None
             demo_phone_conflicts(win.connection)
-            from ..fields import KLAVIYO_LOYALTY
+            from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 
             settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
             win.sync_now()

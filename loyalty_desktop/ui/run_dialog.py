@@ -18,10 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import RejectedRow, RunRecord
-from ..store_rejects import write_rejected_csv
-from ..textsafe import printable
-from .runs_model import format_duration, long_when, rejected_rows, run_seconds
+from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.store.rejects import write_rejected_csv
+from loyalty_desktop.store.store import RejectedRow, RunRecord
+from loyalty_desktop.ui.runs_model import (
+    format_duration,
+    long_when,
+    rejected_rows,
+    run_seconds,
+)
 
 
 class RunDialog(QDialog):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
-from .. import paths
-from ..settings import Settings
-from . import i18n
-from .tasks import TaskManager
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
 
 
 def wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
@@ -27,7 +27,7 @@ def wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
 
 
 def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager) -> list[Path]:
-    from .wizard.wizard import SetupWizard
+    from loyalty_desktop.ui.wizard.wizard import SetupWizard
 
     settings = Settings(language=language)
     wiz = SetupWizard(settings, tasks, demo=True)
@@ -84,7 +84,9 @@ def render_all(outdir: Path, languages: list[str] | None = None, platforms: tupl
                         i18n.install(lang)
                         shots += _walk_wizard(outdir, lang, platform, tasks)
                         try:
-                            from .main_window_shots import screenshots as main_screenshots
+                            from loyalty_desktop.ui.main_window_shots import (
+                                screenshots as main_screenshots,
+                            )
                         except ImportError:
                             pass
                         else:

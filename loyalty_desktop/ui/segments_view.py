@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..segments import Group, SegmentReport
-from .widgets.bar_chart import Bar, BarChart, BarGroup
+from loyalty_desktop.sync.segments import Group, SegmentReport
+from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup
 
 
 class SegmentsView(QWidget):

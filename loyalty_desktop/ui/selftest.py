@@ -42,10 +42,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import __version__, paths, secrets, service
-from ..engine import RunStatus
-from ..errors import ConfigError
-from ..net import CancelToken
+from loyalty_desktop import __version__, service
+from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sync.engine import RunStatus
 
 SYNC_TIMEOUT_S = 180.0
 
@@ -157,7 +158,7 @@ def check_qt_platform(state: dict[str, Any]) -> str:
 def check_translations() -> str:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-    from . import i18n
+    from loyalty_desktop.ui import i18n
 
     problems = []
     ours = paths.resources_dir() / "i18n" / "loyalty_desktop_fr.qm"
@@ -213,7 +214,7 @@ def check_text_services() -> str:
 
 
 def check_icon() -> str:
-    from .icons import app_icon, icon_files
+    from loyalty_desktop.ui.icons import app_icon, icon_files
 
     files = icon_files()
     icon = app_icon()

@@ -10,10 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import paths, service
-from ..errors import StoreProblem, StoreUnusableError, set_aside_note, user_message
-from .i18n import translate_core
-from .tasks import TaskManager
+from loyalty_desktop import service
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.errors import (
+    StoreProblem,
+    StoreUnusableError,
+    set_aside_note,
+    user_message,
+)
+from loyalty_desktop.ui.i18n import translate_core
+from loyalty_desktop.ui.tasks import TaskManager
 
 
 def can_set_aside(exc: BaseException) -> bool:

@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from .. import service
-from ..engine import Progress, RunSummary
-from ..errors import LoyaltyError, user_message
-from ..fields import Mapping
-from ..net import CancelToken
-from .gc_pause import full_collections_paused
-from .i18n import translate_core
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sync.engine import Progress, RunSummary
+from loyalty_desktop.ui.gc_pause import full_collections_paused
+from loyalty_desktop.ui.i18n import translate_core
 
 log = logging.getLogger(__name__)
 

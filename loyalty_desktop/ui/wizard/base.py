@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QWizardPage
 
-from ..tasks import TaskManager
-from .state import SetupState
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.state import SetupState
 
 if TYPE_CHECKING:
-    from .wizard import SetupWizard
+    from loyalty_desktop.ui.wizard.wizard import SetupWizard
 
 
 class Page(QWizardPage):

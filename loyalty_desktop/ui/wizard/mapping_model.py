@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from ...fields import CATALOG_BY_KEY, FieldMapping, FieldType, Mapping
+from loyalty_desktop.core.fields import CATALOG_BY_KEY, FieldMapping, FieldType, Mapping
 
 Index = QModelIndex | QPersistentModelIndex
 SEND, FIELD, TYPE, TARGET = range(4)

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import secrets, service
-from ...errors import LoyaltyError, user_message
-from ...net import CancelToken
-from .. import i18n
-from .base import Page, busy_bar, wrapping_label
+from loyalty_desktop import service
+from loyalty_desktop.core import secrets
+from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
 
 KEY_PAGES = {
     "klaviyo": "https://www.klaviyo.com/settings/account/api-keys",
@@ -160,7 +161,7 @@ class VerifyKeyPage(Page):
 
     def __init__(self) -> None:
         super().__init__()
-        from ..widgets.secret_edit import SecretEdit
+        from loyalty_desktop.ui.widgets.secret_edit import SecretEdit
 
         self.key = SecretEdit()
         self.key.textChanged.connect(self._key_changed)
@@ -309,11 +310,11 @@ class VerifyKeyPage(Page):
 
 def _demo_key(platform: str) -> str:
     if platform == "klaviyo":
-        from ...sandbox.klaviyo import DEMO_KEY
+        from loyalty_emulators.klaviyo.server import DEMO_KEY
 
         return DEMO_KEY
     try:
-        from ...sandbox import splio as splio_sandbox
+        from loyalty_emulators.splio import server as splio_sandbox
 
         return str(getattr(splio_sandbox, "DEMO_KEY", "demo"))
     except ImportError:

@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...fields import CATALOG, KLAVIYO_LOYALTY, PRESET_LABELS, PRESETS, FieldMapping, Mapping
-from .base import Page, wrapping_label
-from .mapping_model import TARGET, MappingModel, field_label
-from .splio_box import FieldStatus, SplioFieldsBox
+from loyalty_desktop.core.fields import (
+    CATALOG,
+    KLAVIYO_LOYALTY,
+    PRESET_LABELS,
+    PRESETS,
+    FieldMapping,
+    Mapping,
+)
+from loyalty_desktop.ui.wizard.base import Page, wrapping_label
+from loyalty_desktop.ui.wizard.mapping_model import TARGET, MappingModel, field_label
+from loyalty_desktop.ui.wizard.splio_box import FieldStatus, SplioFieldsBox
 
 
 def full_mapping(preset: Mapping, platform: str) -> Mapping:

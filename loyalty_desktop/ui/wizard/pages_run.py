@@ -29,20 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import service
-from ...engine import Phase, Progress, RunStatus, RunSummary
-from ...errors import wait_message
-from ...flows import recommended_flows
-from ...textsafe import csv_writer, printable
-from .. import i18n
-from ..confirm_live import LiveEventsBox
-from ..kit_panel import KitDialog
-from ..phases import phase_name
-from ..sync_runner import SyncRunner
-from .base import Page, wrapping_label
-from .pages_data import _flatten, ordered_columns
-
-
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import wait_message
+from loyalty_desktop.core.textsafe import csv_writer, printable
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_desktop.sync.flows import recommended_flows
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.confirm_live import LiveEventsBox
+from loyalty_desktop.ui.kit_panel import KitDialog
+from loyalty_desktop.ui.phases import phase_name
+from loyalty_desktop.ui.sync_runner import SyncRunner
+from loyalty_desktop.ui.wizard.base import Page, wrapping_label
+from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
 
 
 def duration(seconds: float | None) -> str:

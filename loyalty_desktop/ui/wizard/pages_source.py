@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import service
-from ...errors import CancelledError, LoyaltyError, user_message
-from ...net import CancelToken
-from .. import i18n
-from .base import Page, busy_bar, wrapping_label
-from .sheet_panel import SheetPanel
-from .smile_panel import SmilePanel
-from .state import smile_base_url
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
+from loyalty_desktop.ui.wizard.sheet_panel import SheetPanel
+from loyalty_desktop.ui.wizard.smile_panel import SmilePanel
+from loyalty_desktop.ui.wizard.state import smile_base_url
 
 DEMO, SHEET, SMILE = range(3)
 log = logging.getLogger(__name__)
@@ -45,8 +45,8 @@ class SourcePage(Page):
         for i, b in enumerate((self.demo, self.sheet, self.smile)):
             self.group.addButton(b, i)
         self.demo.setChecked(True)
-        self.sheet.setEnabled(_available("loyalty_desktop.sources.spreadsheet_source"))
-        self.smile.setEnabled(_available("loyalty_desktop.sources.smile_source"))
+        self.sheet.setEnabled(_available("loyalty_desktop.sources.spreadsheet.source"))
+        self.smile.setEnabled(_available("loyalty_desktop.sources.smile.source"))
         self.members = QSpinBox()
         self.members.setRange(10, 100_000)
         self.members.setValue(500)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import sheet_texts as texts
-from .base import wrapping_label
-from .sheet_check import SheetCheck
+from loyalty_desktop.ui.wizard import sheet_texts as texts
+from loyalty_desktop.ui.wizard.base import wrapping_label
+from loyalty_desktop.ui.wizard.sheet_check import SheetCheck
 
 SHOW_REJECTS = 50
 

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...net import CancelToken
-from ...sources import spreadsheet_headers as hdr
-from ...sources.spreadsheet_rows import LedgerParser, MemberParser, RejectLog, write_rejects_csv
-from ...fields import CATALOG
-from ...sources.spreadsheet_questions import Question
-from ...sources.spreadsheet_sheet import Sheet, open_sheet
+from loyalty_desktop.core.fields import CATALOG
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.questions import Question
+from loyalty_desktop.sources.spreadsheet.rows import (
+    LedgerParser,
+    MemberParser,
+    RejectLog,
+    write_rejects_csv,
+)
+from loyalty_desktop.sources.spreadsheet.sheet import Sheet, open_sheet
 
 EXAMPLE_ROWS = 20  # rows looked at for an example value per column
 

@@ -30,18 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import CancelledError, LoyaltyError, user_message
-from ...net import CancelToken
-from ...sources import spreadsheet_headers as hdr
-from ...sources.spreadsheet_read import SpreadsheetError
-from .. import i18n
-from ..gc_pause import full_collections_paused
-from ..tasks import TaskManager
-from . import sheet_texts as texts
-from .base import busy_bar, wrapping_label
-from .rejects_view import RejectsView, count, html, plural, table
-from .sheet_check import FileCheck, SheetCheck, check_files, save_mapping
-from .sheet_questions import QuestionsBox, not_provided_text
+from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.read import SpreadsheetError
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.gc_pause import full_collections_paused
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard import sheet_texts as texts
+from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
+from loyalty_desktop.ui.wizard.rejects_view import (
+    RejectsView,
+    count,
+    html,
+    plural,
+    table,
+)
+from loyalty_desktop.ui.wizard.sheet_check import (
+    FileCheck,
+    SheetCheck,
+    check_files,
+    save_mapping,
+)
+from loyalty_desktop.ui.wizard.sheet_questions import QuestionsBox, not_provided_text
 
 log = logging.getLogger(__name__)
 

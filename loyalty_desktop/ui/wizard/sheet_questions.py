@@ -12,13 +12,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
-from ...sources import spreadsheet_headers as hdr
-from ...sources import spreadsheet_questions as ask
-from ...sources.spreadsheet_questions import Ask, Question
-from . import sheet_texts as texts
-from .base import wrapping_label
-from .rejects_view import html
-from .sheet_check import FileCheck
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet import questions as ask
+from loyalty_desktop.sources.spreadsheet.questions import Ask, Question
+from loyalty_desktop.ui.wizard import sheet_texts as texts
+from loyalty_desktop.ui.wizard.base import wrapping_label
+from loyalty_desktop.ui.wizard.rejects_view import html
+from loyalty_desktop.ui.wizard.sheet_check import FileCheck
 
 Answer = Callable[[list[hdr.ColumnMapping]], None]
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...sources import spreadsheet_headers as hdr
-from ...sources.spreadsheet_read import DELIMITER_NAMES, FileFormat, Problem, SpreadsheetError
-from ...sources.spreadsheet_values import Reason
-from .mapping_model import field_label
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.read import (
+    DELIMITER_NAMES,
+    FileFormat,
+    Problem,
+    SpreadsheetError,
+)
+from loyalty_desktop.sources.spreadsheet.values import Reason
+from loyalty_desktop.ui.wizard.mapping_model import field_label
 
 # Each sentence is written out as QCoreApplication.translate("SheetTexts", …): that is what lupdate extracts.
 _T = QCoreApplication

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import secrets
-from ...errors import LoyaltyError, user_message
-from ...net import CancelToken
-from .. import i18n
-from ..tasks import TaskManager
-from ..widgets.secret_edit import SecretEdit
-from .base import busy_bar, wrapping_label
-from .state import smile_base_url
+from loyalty_desktop.core import secrets
+from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.secret_edit import SecretEdit
+from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
+from loyalty_desktop.ui.wizard.state import smile_base_url
 
 PLATFORM = "Smile.io"
 ACCOUNT = "smile"  # keyring account name
@@ -38,7 +38,11 @@ ACCOUNT = "smile"  # keyring account name
 
 def verify_smile_key(key: str, cancel: CancelToken) -> None:
     """One authenticated read with the key (raises WrongKeyError, MissingScopeError, NetworkError…)."""
-    from ...sources.smile_api import BASE_URL, SmileClient, normalize_base_url
+    from loyalty_desktop.sources.smile.api import (
+        BASE_URL,
+        SmileClient,
+        normalize_base_url,
+    )
 
     client = SmileClient(key, normalize_base_url(smile_base_url() or BASE_URL), cancel=cancel)
     try:

@@ -15,15 +15,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+)
 
-from ... import service
-from ...destinations.splio_fields import FieldPlan, Missing, RemoteField, Slot, plan_for, resolve
-from ...errors import user_message
-from ...fields import Mapping
-from .. import i18n
-from ..tasks import TaskManager
-from .base import busy_bar, wrapping_label
+from loyalty_desktop import service
+from loyalty_desktop.core.errors import user_message
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.destinations.splio.fields import (
+    FieldPlan,
+    Missing,
+    RemoteField,
+    Slot,
+    plan_for,
+    resolve,
+)
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
 
 
 @dataclass

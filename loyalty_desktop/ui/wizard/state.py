@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from ... import service
-from ...engine import RunSummary
-from ...fields import PRESETS, Mapping
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import PRESETS, Mapping
+from loyalty_desktop.sync.engine import RunSummary
 
 PLATFORM_LABELS = {"klaviyo": "Klaviyo", "splio": "Splio"}
 DEFAULT_PRESETS = {"klaviyo": "klaviyo-loyalty", "splio": "splio-loyoly"}
@@ -70,7 +70,7 @@ class SetupState:
         page's preview, and in demo mode put them all in the destination sandbox when it keeps
         contacts of its own (Splio: about nine in ten of them, plus a few strangers), so that both
         hold the same people."""
-        from ...model import to_jsonable
+        from loyalty_desktop.core.model import to_jsonable
 
         conn = self.connection
         seed = getattr(conn.sandbox if conn is not None and self.demo else None, "seed_demo", None)

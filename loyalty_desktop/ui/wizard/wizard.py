@@ -8,15 +8,19 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from ... import service
-from ...settings import Settings
-from .. import i18n
-from ..tasks import TaskManager
-from .pages_connect import CreateKeyPage, VerifyKeyPage, WelcomePage
-from .pages_data import MappingPage
-from .pages_run import DonePage, SyncPage
-from .pages_source import SourcePage
-from .state import SetupState
+from loyalty_desktop import service
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.pages_connect import (
+    CreateKeyPage,
+    VerifyKeyPage,
+    WelcomePage,
+)
+from loyalty_desktop.ui.wizard.pages_data import MappingPage
+from loyalty_desktop.ui.wizard.pages_run import DonePage, SyncPage
+from loyalty_desktop.ui.wizard.pages_source import SourcePage
+from loyalty_desktop.ui.wizard.state import SetupState
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,71 @@
+"""The command line's last line of defence: a user's mistake or a disk problem is one message and
+an exit code; a genuine bug is a short note on the terminal and its traceback in the log.
+
+Exit codes: 0 done, 1 a problem the message explains, 2 a wrong option (argparse), 75 another sync
+holds the data folder (try again later; EX_TEMPFAIL), 70 a bug (EX_SOFTWARE), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.disk_errors import from_os, from_sqlite
+from loyalty_desktop.core.errors import (
+    LoyaltyError,
+    SyncBusyError,
+    cli_hint,
+    user_message,
+)
+from loyalty_desktop.core.textsafe import printable
+
+log = logging.getLogger(__name__)
+
+EXIT_PROBLEM, EXIT_BUG, EXIT_BUSY, EXIT_INTERRUPTED = 1, 70, 75, 130
+
+
+def expected(exc: BaseException) -> LoyaltyError | None:
+    """The user-actionable error behind `exc`, or None for a bug."""
+    if isinstance(exc, LoyaltyError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        try:
+            where = paths.store_path()
+        except (LoyaltyError, OSError):
+            where = Path("store.sqlite3")
+        return from_sqlite(exc, where)
+    if isinstance(exc, OSError):
+        return from_os(exc)
+    return None
+
+
+def _log_file() -> str:
+    try:
+        return str(paths.log_dir() / "loyalty-desktop.log")
+    except (LoyaltyError, OSError):
+        return "the log"
+
+
+def run(command: Callable[[], int], platform_label: Callable[[], str] = lambda: "Klaviyo") -> int:
+    try:
+        return int(command())
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the one place that turns everything into an exit code
+        err = expected(exc)
+        if err is None:
+            log.exception("unexpected error")  # the traceback, for a bug report
+            print(f"error: an unexpected problem stopped the command ({type(exc).__name__}: {printable(str(exc))}). "
+                  f"The details are in {_log_file()}; please send it with a bug report.", file=sys.stderr)
+            return EXIT_BUG
+        print(f"error: {printable(user_message(err, platform_label()), newlines=True)}", file=sys.stderr)
+        hint = cli_hint(err)
+        if hint:
+            print(hint, file=sys.stderr)
+        log.info("command failed: %s (%s)", err.kind.value, err.message)
+        return EXIT_BUSY if isinstance(err, SyncBusyError) else EXIT_PROBLEM

@@ -1,0 +1,370 @@
+"""Command line: `loyalty-desktop [sync|sandbox|demo|runs|key] …` (the GUI will be the default)."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import getpass
+import signal
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop import __version__, service
+from loyalty_desktop.cli import guard as cli_guard
+from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_summary
+from loyalty_desktop.core import logs, paths, secrets
+from loyalty_desktop.core.errors import (
+    ConfigError,
+    LoyaltyError,
+    local_hhmm,
+    set_aside_note,
+)
+from loyalty_desktop.core.fields import PRESETS
+from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store.rejects import write_rejected_csv
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    store = paths.store_path()
+    if args.wait and (busy := sync_lock.is_busy(store)) is not None:
+        since = f" (since {local_hhmm(busy.since)})" if busy.since else ""
+        print(f"Another sync is running on this data folder{since}; waiting up to {args.wait:g} s for it to end…",
+              file=sys.stderr)
+    # Before connecting or opening the source: a second sync stops here, having done nothing.
+    with service.sync_lock_for(store, wait=args.wait, cancel=cancel):
+        return _sync(args, cancel)
+
+
+def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
+    factory = service.source_factory(args.source)
+    check = getattr(factory, "spec", None)  # options a source can check before anything connects
+    if check is not None:
+        check(args)
+    tgt = service.target(args.to)
+    args.platform_label = tgt.label
+    mapping = service.mapping_for(args.preset or tgt.default_preset)
+    conn = tgt.connect(None, args, cancel)
+    try:
+        for note in conn.notes:
+            print(note, file=sys.stderr)
+        info = conn.account
+        print(f"Connected to {tgt.label} account {info.name!r}" + (" (test account)" if info.test_account else ""),
+              file=sys.stderr)
+        src = service.source_factory(args.source).open(args, cancel)
+        try:
+            progress = TerminalProgress(sys.stderr, tgt.label)
+            with service.open_store() as store:
+                summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=args.backfill,
+                                       on_progress=progress, confirmed=args.yes)
+            progress.close()
+        finally:
+            src.close()
+        print_summary(summary, tgt.label, sys.stdout)
+        if conn.sandbox is not None:
+            _show_sample(conn.sandbox)
+    finally:
+        conn.close()
+    return EXIT_CODES[summary.status]
+
+
+def _show_sample(sandbox: Any) -> None:
+    """In demo mode, show what the platform now holds (sandboxes offer a `describe()`)."""
+    describe = getattr(sandbox, "describe", None)
+    if describe is not None:
+        for line in describe():
+            print(line)
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    names = list(service.SANDBOXES) if args.platform == "all" else [args.platform]
+    running: list[Any] = []
+    try:
+        for i, name in enumerate(names):
+            try:
+                mod = service.sandbox_module(name)
+            except LoyaltyError:
+                if args.platform == "all":
+                    continue  # not in this version
+                raise
+            port = args.port + i if args.port else 0
+            try:
+                sb, lines = mod.standalone(port, args)
+            except OSError as exc:
+                raise _port_error(port, exc) from None
+            running.append(sb)
+            for line in lines:
+                print(line)
+        sys.stdout.flush()
+        stop = CancelToken()
+        signal.signal(signal.SIGINT, lambda *_: stop.cancel())
+        signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
+        while not stop.cancelled:
+            time.sleep(0.2)
+    finally:
+        for sb in running:
+            sb.stop()
+    return 0
+
+
+def _port_error(port: int, exc: OSError) -> ConfigError:
+    if exc.errno == errno.EADDRINUSE:
+        return ConfigError(f"Port {port} on 127.0.0.1 is already in use (another sandbox or program). Choose "
+                           f"another with --port, or --port 0 for any free port.")
+    if exc.errno == errno.EACCES:
+        return ConfigError(f"Port {port} needs administrator rights on this system. Choose a port above 1023 "
+                           f"with --port, or --port 0 for any free port.")
+    return ConfigError(f"Cannot listen on 127.0.0.1 port {port}: {exc.strerror or exc}.")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    spec = service.DemoSpec(args.members, args.seed)
+    if args.action == "reset":
+        with service.sync_lock_for():  # never pull the program from under a running sync
+            for p in spec.path.parent.glob(spec.path.name + "*"):
+                p.unlink()
+        print(f"Removed the demo program {spec.source_name}")
+        return 0
+    with service.open_demo(spec) as program:
+        if args.action == "tick":
+            start = program.as_of
+            t = program.tick(args.days)
+            print(f"Advanced the demo program {spec.source_name} by {args.days} day(s), from {start:%Y-%m-%d} "
+                  f"to {program.as_of:%Y-%m-%d}. Over those days:")
+            for line in t.lines():
+                print(f"  {line}")
+            print("The next sync sends these changes." if t.members_changed else "Nothing to send.")
+        else:
+            print(f"Demo program {spec.source_name} at {program.as_of:%Y-%m-%d} ({spec.path})")
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    with service.open_store() as store:
+        if args.rejected is not None:
+            if store.run(args.rejected) is None:
+                raise ConfigError(f"There is no run {args.rejected} in the sync history of {store.path.parent}; "
+                                  f"`loyalty-desktop runs` lists the runs.")
+            rows = store.rejected_rows(args.rejected)
+            if args.csv:  # every column, source rows (origin "source") with their file, line and cell
+                n = write_rejected_csv(rows, sys.stdout, terminal=True) if args.csv == "-" \
+                    else write_rejected_csv(rows, Path(args.csv))
+                if args.csv != "-":
+                    print(f"{n} rejected row(s) of run {args.rejected} written to {args.csv}")
+                return 0
+            for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
+                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, r.reason,
+                                                                           r.file, r.value))
+                if r.from_source:
+                    print(f"source:{kind}\t{key}\t{fld}\t{why}\t{file} line {r.line}\t{value}")
+                else:
+                    print(f"{kind}\t{key}\t{fld}\t{why}")
+            return 0
+        runs = store.runs(args.limit)
+        if not runs:
+            print(f"No sync yet in {store.path.parent}.")
+        for run in runs:
+            c = run.counts
+            took = f"{c.get('seconds', 0):.1f}s"
+            src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
+            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
+                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}"))
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    if args.action == "delete":
+        secrets.forget(args.platform)
+        print(f"Removed the {args.platform} key from the keyring.")
+        return 0
+    key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
+        else sys.stdin.readline().strip()
+    if not key:
+        raise ConfigError("No key was given: paste the key when asked (or send it on standard input). Nothing "
+                          "was saved.")
+    secrets.check_key(args.platform, key)  # KeyFormatError: main() prints why, nothing is stored
+    try:
+        where = secrets.save(args.platform, key)
+    except secrets.NoKeyringError as exc:
+        print(f"error: no system keyring can store the key here ({exc}); use the "
+              f"{secrets.ENV_VARS[args.platform]} environment variable for this session.", file=sys.stderr)
+        return 1
+    print(f"Saved {secrets.mask(key)} in {where}.")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """Detected format, suggested mapping and first rejected rows of a spreadsheet export."""
+    inspect = service.load_entry("loyalty_desktop.sources.spreadsheet.inspection:main", "`inspect` command")
+    return int(inspect(args.file, sys.stdout, args))
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    self_test = service.load_entry("loyalty_desktop.ui.selftest:main", "`self-test` command")
+    return int(self_test(args.members, sys.stdout))
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from loyalty_desktop.ui.screenshots import render_all
+
+    for path in render_all(Path(args.dir), languages=args.languages.split(",")):
+        print(path)
+    return 0
+
+
+def _sheet_choices(p: argparse.ArgumentParser) -> None:
+    """csv: the answers to what a spreadsheet leaves open (remembered for files of the same shape)."""
+    p.add_argument("--email-column", metavar="COLUMN", help="csv: the column holding each member's email")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="csv: read FIELD from COLUMN (a header, case-insensitive, or #N for the Nth column); "
+                        "FIELD= leaves the field out; repeat for several")
+    p.add_argument("--date-order", choices=["dmy", "mdy"], help="csv: dates are day/month/year or month/day/year")
+    p.add_argument("--decimal", choices=["comma", "point"], help="csv: the decimal separator (1 234,5 or 1,234.5)")
+    p.add_argument("--encoding", help="csv: the text encoding of the CSV files (utf-8, cp1252, mac_roman, utf-16…), "
+                                      "when the detected one is wrong or the file mixes two")
+
+
+def _int_in(lo: int, hi: int) -> Callable[[str], int]:
+    """argparse type: a whole number in [lo, hi] (argparse words the refusal, exit code 2)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: between {lo:,} and {hi:,}")
+        return value
+
+    return parse
+
+
+def _float_in(lo: float, hi: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not lo <= value <= hi:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{value:g} is out of range: between {lo:g} and {hi:g}")
+        return value
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="loyalty-desktop", description="Sync a loyalty program into Klaviyo or Splio.",
+                                epilog="Exit codes: 0 done; 1 a problem the message explains; 2 a wrong option; "
+                                       "75 another sync runs on this data folder (try later, or --wait); "
+                                       "70 a bug (details in the log); 130 interrupted.")
+    p.add_argument("--version", action="version", version=__version__)
+    p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
+    p.add_argument("--demo", action="store_true", help="start the set-up wizard in offline demo mode")
+    p.add_argument("--set-aside-damaged-store", action="store_true",
+                   help="if the local store is damaged or not ours, keep it aside (renamed) and start a new one")
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("sync", help="sync loyalty data to a destination")
+    s.add_argument("--source", choices=sorted(service.SOURCES), default="demo")
+    s.add_argument("--members", default="500",
+                   help="demo: number of members (default 500); csv: the members file")
+    s.add_argument("--seed", type=_int_in(0, 2**31 - 1), default=42, help="demo program seed")
+    s.add_argument("--wait", type=_float_in(0, 86_400), default=0, metavar="SECONDS",
+                   help="if another sync runs on this data folder, wait up to SECONDS for it (default: stop at "
+                        "once, exit code 75)")
+    s.add_argument("--ledger", help="csv: the ledger file (one row per points movement)")
+    s.add_argument("--source-base-url", help="source API address (e.g. a Smile sandbox)")
+    s.add_argument("--to", choices=sorted(service.TARGETS), required=True)
+    s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
+    s.add_argument("--preset", choices=sorted(PRESETS), help="field mapping preset (default: the target's)")
+    s.add_argument("--backfill", action="store_true", help="first sync: replay history as backfill events")
+    s.add_argument("--yes", action="store_true",
+                   help=f"send live events even when there are more than the larger of {CONFIRM_MIN} and "
+                        f"{round(CONFIRM_SHARE * 100)}%% of the members (without it such a sync stops with the "
+                        "counts by metric and exit code 3)")
+    s.add_argument("--create-fields", action="store_true", help="Splio: create missing custom fields")
+    s.add_argument("--create-missing", action="store_true", help="Splio: create contacts missing in Splio")
+    s.add_argument("--remote-diff", action="store_true",
+                   help="Splio: read current values first and write only what differs")
+    _sheet_choices(s)
+    s.set_defaults(func=cmd_sync)
+
+    sb = sub.add_parser("sandbox", help="run the offline sandboxes (Klaviyo, Splio, Smile.io)")
+    sb.add_argument("--platform", choices=["all", *service.SANDBOXES], default="all")
+    sb.add_argument("--port", type=_int_in(0, 65_533), default=8765, help="first port (0: any free ports)")
+    sb.add_argument("--job-seconds", type=_float_in(0, 3600), default=0.5)
+    sb.add_argument("--rate-429", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--rate-500", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--rate-drop", type=_float_in(0, 1), default=0.0)
+    sb.add_argument("--latency", type=_float_in(0, 60), default=0.0)
+    sb.set_defaults(func=cmd_sandbox)
+
+    d = sub.add_parser("demo", help="the demo loyalty program: show, tick DAYS, reset")
+    d.add_argument("action", choices=["show", "tick", "reset"])
+    d.add_argument("days", type=_int_in(0, 3650), nargs="?", default=30)
+    d.add_argument("--members", type=_int_in(1, service.MAX_DEMO_MEMBERS), default=500)
+    d.add_argument("--seed", type=_int_in(0, 2**31 - 1), default=42)
+    d.set_defaults(func=cmd_demo)
+
+    r = sub.add_parser("runs", help="sync history")
+    r.add_argument("--limit", type=_int_in(1, 1_000_000), default=20)
+    r.add_argument("--rejected", type=_int_in(1, 2**63 - 1), metavar="RUN",
+                   help="list the rows of a run the destination rejected or the source could not use")
+    r.add_argument("--csv", metavar="FILE", help="with --rejected: write them as CSV to FILE (- for the terminal)")
+    r.set_defaults(func=cmd_runs)
+
+    i = sub.add_parser("inspect", help="show how a CSV/Excel export would be read")
+    i.add_argument("file")
+    _sheet_choices(i)
+    i.set_defaults(func=cmd_inspect)
+
+    st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "
+                                          "each sandbox")
+    st.add_argument("--members", type=_int_in(1, 100_000), default=200)
+    st.set_defaults(func=cmd_self_test)
+
+    sh = sub.add_parser("screenshots", help="render every wizard page and the main window to PNG (demo mode)")
+    sh.add_argument("dir")
+    sh.add_argument("--languages", default="en,fr")
+    sh.set_defaults(func=cmd_screenshots)
+
+    from loyalty_desktop.cli.kit import add_parser as add_kit_parser
+
+    add_kit_parser(sub)
+
+    k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
+    k.add_argument("action", choices=["set", "delete"])
+    k.add_argument("platform", choices=sorted(secrets.ENV_VARS))
+    k.set_defaults(func=cmd_key)
+    return p
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if not getattr(args, "func", None):
+        from loyalty_desktop.ui.app import run  # the GUI is the default
+
+        return run(sys.argv[:1], demo=args.demo)
+    logs.setup()
+    if args.set_aside_damaged_store:
+        kept = service.set_aside_store()
+        if kept is not None:
+            print(set_aside_note(str(paths.store_path()), str(kept)), file=sys.stderr)
+    return int(args.func(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return cli_guard.run(lambda: _run(args), lambda: getattr(args, "platform_label", "Klaviyo"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

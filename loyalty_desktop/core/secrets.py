@@ -1,0 +1,134 @@
+"""API keys live in the OS keyring (service "loyalty-desktop"), never on disk or in a log.
+
+With no usable keyring (headless Linux, a locked or missing backend) the caller can keep a key
+for this session only, in memory. Environment variables override for scripted/CI use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import unicodedata
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from loyalty_desktop import APP_NAME
+from loyalty_desktop.core.errors import KeyFormatError, KeyProblem, KeyShape
+
+SERVICE = APP_NAME
+ENV_VARS = {"klaviyo": "LOYALTY_DESKTOP_KLAVIYO_KEY", "splio": "LOYALTY_DESKTOP_SPLIO_KEY",
+            "smile": "LOYALTY_DESKTOP_SMILE_KEY"}
+
+LABELS = {"klaviyo": "Klaviyo", "splio": "Splio", "smile": "Smile.io"}
+# Klaviyo private keys: pk_ + 34 letters and digits (reference/klaviyo.md §1). Splio and Smile.io
+# document no shape (reference/splio.md §2: "the key from Users → API users"; loyalty-sources.md
+# §2: a Bearer key from Smile Admin): a token of URL-safe/base64 characters, of some length.
+KLAVIYO_KEY = re.compile(r"pk_[A-Za-z0-9]{34}")
+KLAVIYO_PUBLIC_KEY = re.compile(r"[A-Za-z0-9]{6}")
+TOKEN_KEY = re.compile(r"[A-Za-z0-9._~+/=-]+")
+TOKEN_MIN_LENGTH = 16
+
+_session: dict[str, str] = {}
+_lock = threading.Lock()  # keyring backends are not all thread-safe (Vorta serializes too)
+
+
+class NoKeyringError(Exception):
+    """No OS keyring can store the key here; offer "keep for this session only"."""
+
+
+def backend_label() -> str | None:
+    """Where keys go, in words the user knows; None when there is no usable keyring."""
+    kr = keyring.get_keyring()
+    name = f"{type(kr).__module__}.{type(kr).__name__}"
+    if "fail" in name or "null" in name.lower() or kr.priority <= 0:  # type: ignore[operator]
+        return None
+    if "macOS" in name or "OS_X" in name:
+        return "macOS Keychain"
+    if "Windows" in name:
+        return "Windows Credential Manager"
+    if "SecretService" in name or "libsecret" in name:
+        return "GNOME Keyring"
+    if "kwallet" in name.lower():
+        return "KDE Wallet"
+    return type(kr).__name__
+
+
+def check_key(account: str, key: str) -> None:
+    """Raise KeyFormatError if `key` cannot be `account`'s API key (before any request is made).
+
+    Surrounding blanks are the caller's to strip (a paste often brings a newline); anything inside
+    the key that no API key has is named with its position, never its characters."""
+    label = LABELS.get(account, account)
+    if not key:
+        raise KeyFormatError(label, KeyProblem.EMPTY)
+    for i, ch in enumerate(key, 1):
+        if ch in "\r\n\u2028\u2029\x85":
+            raise KeyFormatError(label, KeyProblem.LINE_BREAK, position=i)
+        if ch.isspace():
+            raise KeyFormatError(label, KeyProblem.SPACE, position=i)
+        if unicodedata.category(ch) in ("Cc", "Cf"):  # controls, zero-width and direction marks
+            raise KeyFormatError(label, KeyProblem.CONTROL, position=i)
+        if not ch.isascii():
+            raise KeyFormatError(label, KeyProblem.NON_ASCII, position=i)
+    if account == "klaviyo":
+        if not KLAVIYO_KEY.fullmatch(key):
+            shape = KeyShape.KLAVIYO_PUBLIC if KLAVIYO_PUBLIC_KEY.fullmatch(key) else KeyShape.KLAVIYO_PRIVATE
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=shape)
+        return
+    if KLAVIYO_KEY.fullmatch(key):
+        raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.KLAVIYO_ELSEWHERE)
+    if len(key) < TOKEN_MIN_LENGTH or not TOKEN_KEY.fullmatch(key):
+        raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.TOKEN,
+                             min_length=TOKEN_MIN_LENGTH)
+
+
+def save(account: str, secret: str) -> str:
+    """Store in the OS keyring; returns where (for the UI). Raises NoKeyringError."""
+    with _lock:
+        where = backend_label()
+        if where is None:
+            raise NoKeyringError("no system keyring is available")
+        try:
+            keyring.set_password(SERVICE, account, secret)
+        except keyring.errors.KeyringError as exc:
+            raise NoKeyringError(str(exc)) from None
+        _session.pop(account, None)
+        return where
+
+
+def keep_for_session(account: str, secret: str) -> None:
+    with _lock:
+        _session[account] = secret
+
+
+def load(account: str) -> str | None:
+    """Environment, then this session's memory, then the OS keyring."""
+    env = ENV_VARS.get(account)
+    if env and os.environ.get(env):
+        return os.environ[env].strip()
+    with _lock:
+        if account in _session:
+            return _session[account]
+        try:
+            return keyring.get_password(SERVICE, account)
+        except keyring.errors.KeyringError:
+            return None
+
+
+def forget(account: str) -> None:
+    with _lock:
+        _session.pop(account, None)
+        try:
+            keyring.delete_password(SERVICE, account)
+        except keyring.errors.KeyringError:
+            pass
+
+
+def mask(secret: str) -> str:
+    """What the UI and CLI may show of a key: its prefix and last 4 characters."""
+    if len(secret) <= 8:
+        return "•" * len(secret)
+    return secret[:3] + "•" * 6 + secret[-4:]

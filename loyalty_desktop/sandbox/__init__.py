@@ -1,5 +1,0 @@
-"""Offline emulators of the remote APIs the app talks to (used by demo mode, tests, benchmarks)."""
-
-from .klaviyo import DEMO_KEY, Faults, KlaviyoSandbox
-
-__all__ = ["DEMO_KEY", "Faults", "KlaviyoSandbox"]

@@ -1,0 +1,1 @@
+"""The demo loyalty program (Maison Lumière): a simulated platform for offline demos, tests and benchmarks."""

@@ -1,0 +1,1 @@
+"""Smile.io as a loyalty source: API client, local mirror, mapping to the model."""

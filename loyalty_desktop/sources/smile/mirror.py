@@ -1,0 +1,417 @@
+"""A local mirror of what the Smile.io API returned: the state incremental reads build on.
+
+Smile gives no per-customer counters beyond the points balance, so lifetime points, missions,
+rewards and referrals are derived from the customer's points transactions and reward
+fulfillments. An incremental read (`updated_at_min`) only returns what changed, so the source
+keeps every customer, transaction and fulfillment it has seen here (one SQLite file per Smile
+account in the data folder, or in memory) and derives the counters from the whole set. Rows are
+upserted by Smile id, so reading the same changes twice (overlapping windows, a run interrupted
+before its cursor was saved) changes nothing.
+
+Duplicate emails (Smile does not enforce uniqueness): one customer per email "wins" and is the
+member; the others are reported and their records left out. The winner is the customer in state
+`member` if any, then the most recently updated, then the highest id: a candidate or disabled
+duplicate (a POS guest, an old account) never hides the account the shopper actually uses, and
+among real members the latest write wins, as with Smile's own Klaviyo sync.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop.core.model import (
+    LedgerEntry,
+    LedgerKind,
+    Member,
+    MembershipState,
+    Reward,
+    RewardOrigin,
+)
+from loyalty_desktop.sources.smile.mapping import (
+    REDEEM_WINDOW_S,
+    as_int,
+    as_opt_int,
+    classify_reward,
+    classify_transaction,
+    format_datetime,
+    normalize_email,
+    parse_birthday,
+    parse_datetime,
+)
+
+SCHEMA_VERSION = "1"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (
+  id INTEGER PRIMARY KEY, email TEXT, email_problem TEXT NOT NULL, state TEXT, first_name TEXT,
+  last_name TEXT, dob TEXT, points_balance INTEGER NOT NULL, referral_url TEXT, vip_tier_id INTEGER,
+  created_at TEXT, updated_at TEXT NOT NULL, winner INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS customers_email ON customers(email);
+CREATE TABLE IF NOT EXISTS txns (
+  id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, points_change INTEGER NOT NULL,
+  description TEXT, internal_note TEXT, created_at TEXT NOT NULL, ts REAL NOT NULL,
+  updated_at TEXT NOT NULL, kind TEXT, reward_id INTEGER);
+CREATE INDEX IF NOT EXISTS txns_customer ON txns(customer_id, ts);
+CREATE TABLE IF NOT EXISTS rewards (
+  id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, name TEXT, code TEXT, status TEXT,
+  usage TEXT, expires_at TEXT, used_at TEXT, created_at TEXT NOT NULL, ts REAL NOT NULL,
+  updated_at TEXT NOT NULL, origin TEXT, points_spent INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS rewards_customer ON rewards(customer_id, ts);
+"""
+
+_STATES = {s.value: s for s in MembershipState}
+_EPOCH = "1970-01-01T00:00:00.000Z"
+
+
+def _ts(raw: object) -> tuple[str, float]:
+    dt = parse_datetime(raw)
+    if dt is None:
+        return _EPOCH, 0.0
+    return format_datetime(dt), dt.timestamp()
+
+
+def _iso(raw: object) -> str | None:
+    dt = parse_datetime(raw)
+    return format_datetime(dt) if dt else None
+
+
+def _dt(s: str | None) -> datetime | None:
+    return datetime.fromisoformat(s) if s else None
+
+
+@dataclass(slots=True)
+class Skipped:
+    customer_id: int
+    reason: str  # "no email" | "invalid email"
+
+
+class Mirror:
+    """The SQLite mirror. `path=None` keeps it in memory (the in-process sandbox)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
+                                  isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = WAL" if path else "PRAGMA journal_mode = MEMORY")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.executescript(SCHEMA)
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != SCHEMA_VERSION:
+            self._reset()
+        else:
+            self.uid = meta["uid"]
+
+    def _reset(self) -> None:
+        self.uid = uuid.uuid4().hex[:12]
+        with self.tx():
+            for table in ("customers", "txns", "rewards", "meta"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("uid", self.uid)])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def tx(self) -> sqlite3.Connection:
+        return _Tx(self.db)  # type: ignore[return-value]
+
+    def clear(self) -> None:
+        """Forget everything (a full read starts over) under a new uid: old cursors stop matching."""
+        self._reset()
+
+    def reload(self) -> None:
+        """After a rolled-back transaction: the uid is the one on disk again."""
+        self.uid = self.get_meta("uid") or self.uid
+
+    # -- meta -------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (key, value))
+
+    # -- upserts ----------------------------------------------------------------------------------
+
+    def upsert_customers(self, items: Iterable[dict[str, Any]]) -> list[int]:
+        rows = []
+        for c in items:
+            cid = as_opt_int(c.get("id"))
+            if cid is None:
+                continue
+            email, problem = normalize_email(c.get("email"))
+            vip = c.get("vip_status") if isinstance(c.get("vip_status"), dict) else None
+            # vip_status.vip_tier_id; the top-level vip_tier_id is deprecated (only a fallback).
+            tier = as_opt_int(vip.get("vip_tier_id")) if vip is not None else as_opt_int(c.get("vip_tier_id"))
+            rows.append((cid, email, problem, str(c.get("state") or "member"), c.get("first_name") or None,
+                         c.get("last_name") or None, c.get("date_of_birth") or None,
+                         as_int(c.get("points_balance")), c.get("referral_url") or None, tier,
+                         _iso(c.get("created_at")), _ts(c.get("updated_at"))[0]))
+        self.db.executemany(
+            "INSERT INTO customers (id, email, email_problem, state, first_name, last_name, dob, points_balance,"
+            " referral_url, vip_tier_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET email=excluded.email, email_problem=excluded.email_problem,"
+            " state=excluded.state, first_name=excluded.first_name, last_name=excluded.last_name,"
+            " dob=excluded.dob, points_balance=excluded.points_balance, referral_url=excluded.referral_url,"
+            " vip_tier_id=excluded.vip_tier_id, created_at=excluded.created_at, updated_at=excluded.updated_at",
+            rows)
+        return [r[0] for r in rows]
+
+    def upsert_transactions(self, items: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+        """Returns (transaction id, customer id) of every row written."""
+        rows = []
+        for t in items:
+            tid, cid = as_opt_int(t.get("id")), as_opt_int(t.get("customer_id"))
+            if tid is None or cid is None:
+                continue
+            created, ts = _ts(t.get("created_at"))
+            rows.append((tid, cid, as_int(t.get("points_change")), t.get("description") or "",
+                         t.get("internal_note") or None, created, ts,
+                         _ts(t.get("updated_at") or t.get("created_at"))[0]))
+        self.db.executemany(
+            "INSERT INTO txns (id, customer_id, points_change, description, internal_note, created_at, ts,"
+            " updated_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET customer_id=excluded.customer_id,"
+            " points_change=excluded.points_change, description=excluded.description,"
+            " internal_note=excluded.internal_note, created_at=excluded.created_at, ts=excluded.ts,"
+            " updated_at=excluded.updated_at", rows)
+        return [(r[0], r[1]) for r in rows]
+
+    def upsert_rewards(self, items: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+        rows = []
+        for f in items:
+            fid, cid = as_opt_int(f.get("id")), as_opt_int(f.get("customer_id"))
+            if fid is None or cid is None:
+                continue
+            created, ts = _ts(f.get("created_at"))
+            rows.append((fid, cid, f.get("name") or "", f.get("code") or "", f.get("fulfillment_status") or "issued",
+                         f.get("usage_status") or "untracked", _iso(f.get("expires_at")), _iso(f.get("used_at")),
+                         created, ts, _ts(f.get("updated_at") or f.get("created_at"))[0]))
+        self.db.executemany(
+            "INSERT INTO rewards (id, customer_id, name, code, status, usage, expires_at, used_at, created_at, ts,"
+            " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+            " customer_id=excluded.customer_id, name=excluded.name, code=excluded.code, status=excluded.status,"
+            " usage=excluded.usage, expires_at=excluded.expires_at, used_at=excluded.used_at,"
+            " created_at=excluded.created_at, ts=excluded.ts, updated_at=excluded.updated_at", rows)
+        return [(r[0], r[1]) for r in rows]
+
+    def known_customers(self, ids: Iterable[int]) -> set[int]:
+        self._load_ids("want", ids)
+        return {r[0] for r in self.db.execute("SELECT id FROM customers WHERE id IN (SELECT id FROM temp.want)")}
+
+    def max_updated(self, table: str) -> str | None:
+        row = self.db.execute(f"SELECT max(updated_at) FROM {table}").fetchone()  # noqa: S608 - fixed names
+        return row[0] if row else None
+
+    # -- derivations ------------------------------------------------------------------------------
+
+    def _load_ids(self, name: str, ids: Iterable[int]) -> None:
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id INTEGER PRIMARY KEY)")
+        self.db.execute(f"DELETE FROM temp.{name}")
+        self.db.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES (?)", ((i,) for i in ids))
+
+    def classify(self, customer_ids: Iterable[int] | None, tier_names: Sequence[str]) -> None:
+        """(Re)derive transaction kinds and reward origins for these customers (None: all)."""
+        if customer_ids is None:
+            scope = ""
+        else:
+            self._load_ids("aff", customer_ids)
+            scope = " AND {c} IN (SELECT id FROM temp.aff)"
+        # 1. Redemptions: a negative transaction and a fulfillment of the same customer created
+        #    within the window, paired one to one, nearest first.
+        pairs = self.db.execute(
+            "SELECT t.id, r.id, abs(t.ts - r.ts) AS d, -t.points_change FROM txns t JOIN rewards r"
+            " ON r.customer_id = t.customer_id AND r.ts BETWEEN t.ts - ? AND t.ts + ?"
+            " WHERE t.points_change < 0" + scope.format(c="t.customer_id") + " ORDER BY d, t.id, r.id",
+            (REDEEM_WINDOW_S, REDEEM_WINDOW_S)).fetchall()
+        txn_reward: dict[int, int] = {}
+        reward_points: dict[int, int] = {}
+        for tid, rid, _d, spent in pairs:
+            if tid not in txn_reward and rid not in reward_points:
+                txn_reward[tid] = rid
+                reward_points[rid] = spent
+        # 2. Transaction kinds.
+        cache: dict[tuple[int, str, str | None, bool], str] = {}
+        updates = []
+        for tid, change, desc, note in self.db.execute(
+                "SELECT id, points_change, description, internal_note FROM txns WHERE 1=1"
+                + scope.format(c="customer_id")).fetchall():
+            matched = tid in txn_reward
+            key = (max(-1, min(1, change)), desc, note, matched)
+            kind = cache.get(key)
+            if kind is None:
+                kind = cache[key] = classify_transaction(change, desc, note, redemption=matched).value
+            updates.append((kind, txn_reward.get(tid), tid))
+        self.db.executemany("UPDATE txns SET kind = ?, reward_id = ? WHERE id = ?", updates)
+        # 3. Reward origins.
+        names = tuple(tier_names)
+        rcache: dict[tuple[str, bool], str] = {}
+        rupdates = []
+        for rid, name in self.db.execute("SELECT id, name FROM rewards WHERE 1=1"
+                                         + scope.format(c="customer_id")).fetchall():
+            matched = rid in reward_points
+            origin = rcache.get((name, matched))
+            if origin is None:
+                origin = rcache[(name, matched)] = classify_reward(name, names, redemption=matched).value
+            rupdates.append((origin, reward_points.get(rid, 0), rid))
+        self.db.executemany("UPDATE rewards SET origin = ?, points_spent = ? WHERE id = ?", rupdates)
+
+    def pick_winners(self) -> None:
+        """One customer per email: state member first, then latest update, then highest id."""
+        self.db.execute("UPDATE customers SET winner = 0 WHERE winner != 0")
+        self.db.execute(
+            "UPDATE customers SET winner = 1 WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER"
+            " (PARTITION BY email ORDER BY state = 'member' DESC, updated_at DESC, id DESC) AS rn"
+            " FROM customers WHERE email IS NOT NULL) WHERE rn = 1)")
+
+    # -- reports ----------------------------------------------------------------------------------
+
+    def skipped(self, customer_ids: Iterable[int] | None) -> list[Skipped]:
+        sql = "SELECT id, email_problem FROM customers WHERE email IS NULL"
+        if customer_ids is not None:
+            self._load_ids("want", customer_ids)
+            sql += " AND id IN (SELECT id FROM temp.want)"
+        return [Skipped(i, why) for i, why in self.db.execute(sql + " ORDER BY id")]
+
+    def duplicates(self, emails: Iterable[str] | None) -> list[tuple[str, int, list[int]]]:
+        """(email, kept customer id, other customer ids) for every email several customers share."""
+        sql = ("SELECT email, group_concat(id || ':' || winner) FROM customers WHERE email IS NOT NULL"
+               "{} GROUP BY email HAVING count(*) > 1 ORDER BY email")
+        if emails is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS emails (email TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM temp.emails")
+            self.db.executemany("INSERT OR IGNORE INTO temp.emails VALUES (?)", ((e,) for e in emails))
+            sql = sql.format(" AND email IN (SELECT email FROM temp.emails)")
+        else:
+            sql = sql.format("")
+        out = []
+        for email, pairs in self.db.execute(sql):
+            ids = [tuple(map(int, p.split(":"))) for p in pairs.split(",")]
+            kept = next(i for i, w in ids if w)
+            out.append((email, kept, sorted(i for i, w in ids if not w)))
+        return out
+
+    def emails_of(self, customer_ids: Iterable[int]) -> set[str]:
+        self._load_ids("want", customer_ids)
+        return {r[0] for r in self.db.execute(
+            "SELECT DISTINCT email FROM customers WHERE email IS NOT NULL AND id IN (SELECT id FROM temp.want)")}
+
+    # -- rendering --------------------------------------------------------------------------------
+
+    # Catalog fields Smile.io's API does not give: left untouched in the destination, never sent
+    # as 0 or empty.
+    NOT_FROM_SMILE = frozenset({"phone", "external_id", "points_expiring", "points_expiry_date"})
+
+    _MEMBER_SQL = (
+        "SELECT c.id, c.email, c.state, c.first_name, c.last_name, c.dob, c.points_balance, c.referral_url,"
+        " c.vip_tier_id, c.created_at,"
+        " (SELECT coalesce(sum(points_change), 0) FROM txns t WHERE t.customer_id = c.id AND points_change > 0),"
+        " (SELECT count(*) FROM txns t WHERE t.customer_id = c.id AND kind = 'mission'),"
+        " (SELECT count(*) FROM txns t WHERE t.customer_id = c.id AND kind = 'referral' AND points_change > 0),"
+        " (SELECT count(*) FROM rewards r WHERE r.customer_id = c.id AND status = 'issued'),"
+        " (SELECT count(*) FROM rewards r WHERE r.customer_id = c.id AND status = 'issued'"
+        "    AND origin = 'referral_sender'),"
+        " (SELECT max(created_at) FROM txns t WHERE t.customer_id = c.id)"
+        " FROM customers c WHERE c.winner = 1")
+
+    def members(self, emails: Iterable[str] | None, tiers: dict[int, str]) -> Iterator[Member]:
+        """The winning customer of each email (all emails when None) as a Member."""
+        sql = self._MEMBER_SQL
+        if emails is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS memails (email TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM temp.memails")
+            self.db.executemany("INSERT OR IGNORE INTO temp.memails VALUES (?)", ((e,) for e in emails))
+            sql += " AND c.email IN (SELECT email FROM temp.memails)"
+        cur = self.db.execute(sql + " ORDER BY c.email")
+        try:
+            for (_id, email, state, first, last, dob, balance, url, tier, created, lifetime, missions,
+                 ref_txns, rewards, ref_rewards, last_txn) in cur:
+                st = _STATES.get(state or "", MembershipState.MEMBER)
+                since = _dt(created)
+                yield Member(
+                    email=email, first_name=first, last_name=last, points_balance=balance,
+                    points_earned_lifetime=lifetime, missions_completed=missions, rewards_claimed=rewards,
+                    # A completed referral rewards the sender with points, a coupon or both: count the
+                    # larger of the two so a program giving both does not count it twice.
+                    referrals_completed=max(ref_txns, ref_rewards),
+                    tier_name=tiers.get(tier) if tier is not None else None, tier_id=tier,
+                    referral_url=url, membership_state=st, birthday=parse_birthday(dob),
+                    member_since=since.date() if since and st is not MembershipState.CANDIDATE else None,
+                    last_activity_at=_dt(last_txn).date() if last_txn else None,  # type: ignore[union-attr]
+                    unknown=self.NOT_FROM_SMILE)
+        finally:
+            cur.close()
+
+    def ledger(self, txn_ids: Iterable[int] | None) -> Iterator[LedgerEntry]:
+        """Transactions of winning customers (those listed, or all), with the balance after each."""
+        scope = ""
+        if txn_ids is not None:
+            self._load_ids("tsel", txn_ids)
+            scope = " AND t.id IN (SELECT id FROM temp.tsel)"
+            cust = " AND t.customer_id IN (SELECT customer_id FROM txns WHERE id IN (SELECT id FROM temp.tsel))"
+        else:
+            cust = ""
+        cur = self.db.execute(
+            "SELECT * FROM (SELECT t.id, c.email, t.created_at, t.points_change, t.kind, t.description,"
+            " c.points_balance - coalesce(sum(t.points_change) OVER (PARTITION BY t.customer_id ORDER BY t.id DESC"
+            "   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS after, t.reward_id"
+            " FROM txns t JOIN customers c ON c.id = t.customer_id AND c.winner = 1 WHERE 1=1" + cust
+            + ") t WHERE 1=1" + scope + " ORDER BY t.id")
+        try:
+            for tid, email, created, change, kind, desc, after, rid in cur:
+                yield LedgerEntry(f"smile:pt:{tid}", email, datetime.fromisoformat(created), change,
+                                  LedgerKind(kind or "adjust"), desc or "", after,
+                                  f"smile:rf:{rid}" if rid is not None else None)
+        finally:
+            cur.close()
+
+    def rewards(self, reward_ids: Iterable[int] | None, open_at: datetime | None = None) -> Iterator[Reward]:
+        """Issued fulfillments of winning customers (those listed, or all; `open_at`: only those
+        still usable then: unused and not expired)."""
+        sql = ("SELECT r.id, c.email, r.name, r.code, r.origin, r.created_at, r.expires_at, r.used_at,"
+               " r.points_spent FROM rewards r JOIN customers c ON c.id = r.customer_id AND c.winner = 1"
+               " WHERE r.status = 'issued'")
+        args: list[Any] = []
+        if reward_ids is not None:
+            self._load_ids("rsel", reward_ids)
+            sql += " AND r.id IN (SELECT id FROM temp.rsel)"
+        if open_at is not None:
+            sql += " AND r.used_at IS NULL AND r.usage != 'used' AND (r.expires_at IS NULL OR r.expires_at >= ?)"
+            args.append(format_datetime(open_at))
+        cur = self.db.execute(sql + " ORDER BY r.id", args)
+        try:
+            for rid, email, name, code, origin, created, expires, used, spent in cur:
+                yield Reward(f"smile:rf:{rid}", email, name or "", code or "",
+                             RewardOrigin(origin or "redemption"), datetime.fromisoformat(created),
+                             _dt(expires), _dt(used), spent)
+        finally:
+            cur.close()
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                for t in ("customers", "txns", "rewards")}
+
+
+class _Tx:
+    """BEGIN … COMMIT (ROLLBACK on error); inside an open transaction, a no-op."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+            self.outer = True
+        return self.db
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.outer:
+            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+

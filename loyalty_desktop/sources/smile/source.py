@@ -1,0 +1,105 @@
+"""`--source smile` and `--source smile-sandbox`: open a Smile.io account as a loyalty source.
+
+- `smile`: the key from the OS keyring / `LOYALTY_DESKTOP_SMILE_KEY`, the API at
+  `https://api.smile.io/v1` or `--source-base-url` (e.g. a standalone Smile sandbox). The key is
+  verified on open (a wrong key fails before anything is read or sent). The mirror of what was
+  read lives in the data folder, one file per account, so later syncs read only the changes.
+- `smile-sandbox`: offline. Without `--source-base-url`, a Smile sandbox is started in this
+  process, seeded from the demo program (`--members`, `--seed`), and read with its demo key (a
+  full read each run, the mirror in memory). With `--source-base-url`, the Smile sandbox running
+  there is read with the demo key.
+
+The store keys the source's cursor by `OpenSource.name`: `smile:<account>` where <account> is a
+short one-way fingerprint of the key (and the host when not Smile's): never the key itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
+from loyalty_desktop.sources.smile.api import BASE_URL, SmileClient, normalize_base_url
+from loyalty_desktop.sources.smile.mirror import Mirror
+from loyalty_desktop.sources.smile.reader import SmileSource
+
+
+def account_fingerprint(key: str, base_url: str) -> str:
+    """`a1b2c3d4e5f6`, or `a1b2c3d4e5f6@127.0.0.1:8767` off Smile's own API: names the account's
+    cursor and mirror without revealing the key (48-bit keyed one-way hash)."""
+    fp = hashlib.blake2b(key.encode(), digest_size=6, person=b"ld-smile-account").hexdigest()
+    host = urlsplit(base_url).netloc
+    return fp if host == urlsplit(BASE_URL).netloc else f"{fp}@{host}"
+
+
+def _members(options: argparse.Namespace) -> int:
+    raw = getattr(options, "members", None) or "500"
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"--members for the Smile sandbox is a number of demo members, not {raw!r}") from None
+
+
+@dataclass(frozen=True)
+class SmileSourceFactory:
+    name: str
+    sandbox: bool
+
+    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
+        base = getattr(options, "source_base_url", None)
+        if self.sandbox and not base:
+            return self._in_process(options, cancel)
+        if self.sandbox:
+            from loyalty_emulators.smile.server import DEMO_KEY
+            key: str | None = DEMO_KEY
+        else:
+            key = secrets.load("smile")
+        if not key:
+            raise ConfigError("No Smile.io key: create one in Smile Admin > Settings > Developer Tools, then "
+                              "store it with `loyalty-desktop key set smile` or set "
+                              f"{secrets.ENV_VARS['smile']}.")
+        secrets.check_key("smile", key)  # a mangled key is named before any request
+        url = normalize_base_url(base or BASE_URL)
+        client = SmileClient(key, url, cancel=cancel)
+        try:
+            client.verify()
+        except BaseException:
+            client.close()
+            raise
+        account = account_fingerprint(key, url)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", account).strip("-")
+        source = SmileSource(client, Mirror(paths.data_dir() / f"smile-mirror-{slug}.sqlite3"))
+        return OpenSource(source, f"smile:{account}", f"Smile.io ({urlsplit(url).netloc})", source.close)
+
+    def _in_process(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
+        from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
+
+        spec = DemoSpec(_members(options), int(getattr(options, "seed", 42) or 42))
+        program = open_demo(spec)
+        sb = SmileSandbox()
+        try:
+            sb.load_program(program)
+            url = sb.start(0)
+        except BaseException:
+            sb.stop()
+            program.close()
+            raise
+        source = SmileSource(SmileClient(DEMO_KEY, url, cancel=cancel), Mirror(None))
+
+        def close() -> None:
+            source.close()
+            sb.stop()
+            program.close()
+
+        return OpenSource(source, f"smile-sandbox:{spec.source_name}",
+                          f"Smile.io sandbox ({spec.members} demo members) at {url}", close)
+
+
+LIVE = SmileSourceFactory("smile", sandbox=False)
+SANDBOX = SmileSourceFactory("smile-sandbox", sandbox=True)

@@ -1,0 +1,242 @@
+"""One spreadsheet opened for import: its format, header row, kind, column mapping and conventions.
+
+`open_sheet(path, kind)` reads only the start of the file (after `detect`'s one pass): it finds
+the header row (the first row, among the first ten non-blank ones, that names an email column, so
+a title line above the table is skipped), recognises the kind of file, takes the saved mapping for
+this file shape or suggests one, and decides the file's conventions from its first rows: decimal
+comma or point, and for each date column day/month or month/day. Every file-level problem is
+raised here, before anything is imported.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet import questions as ask
+from loyalty_desktop.sources.spreadsheet.csvfile import BadRow, RowShape
+from loyalty_desktop.sources.spreadsheet.questions import Choices, Question
+from loyalty_desktop.sources.spreadsheet.read import (
+    FileFormat,
+    Problem,
+    SpreadsheetError,
+    detect,
+    iter_column,
+    iter_rows,
+)
+from loyalty_desktop.sources.spreadsheet.values import (
+    guess_decimal_comma,
+    normalize_email,
+    valid_email,
+)
+
+HEADER_SEARCH_ROWS = 10
+SAMPLE_ROWS = 1000
+
+
+@dataclass
+class Sheet:
+    fmt: FileFormat
+    sheet: str | None  # the workbook sheet read (None for a CSV)
+    header_line: int
+    mapping: hdr.ColumnMapping
+    detected_kind: str
+    decimal_comma: bool
+    dayfirst: dict[int, bool] = field(default_factory=dict)  # per date column
+    questions: list[Question] = field(default_factory=list)  # doubts to answer before importing
+
+    @property
+    def path(self) -> Path:
+        return self.fmt.path
+
+    @property
+    def name(self) -> str:
+        return self.fmt.path.name
+
+    @property
+    def kind(self) -> str:
+        return self.mapping.kind
+
+    @property
+    def shape(self) -> RowShape:
+        """What a data row must look like (the header's cells, the email column)."""
+        return RowShape.of(self.mapping.headers, self.mapping.column("email"))
+
+    def data_rows(self, cancel: CancelToken | None = None) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
+        """(line, cells) of every row below the header, blank rows included; a CSV record that
+        cannot be split into the header's cells comes as a `BadRow` (to reject with its line).
+        `cancel` is checked every few thousand rows (raising CancelledError)."""
+        return iter_rows(self.fmt, self.sheet, self.header_line, cancel, self.shape)
+
+    def column(self, column: int, cancel: CancelToken | None = None) -> Iterator[tuple[int, Any]]:
+        """(line, cell) of one column below the header, for the rows `data_rows` hands over as
+        cells (a quick pass for a plain CSV)."""
+        return iter_column(self.fmt, self.sheet, column, self.header_line, cancel, self.shape)
+
+    def header(self, column: int) -> str:
+        h = self.mapping.headers[column] if column < len(self.mapping.headers) else ""
+        return h or f"column {column + 1}"
+
+    def describe(self) -> list[str]:
+        where = f", sheet {self.sheet!r}" if self.sheet and len(self.fmt.sheets) > 1 else ""
+        lines = [f"Format: {self.fmt.label}{where}; header on line {self.header_line}"]
+        if any(hdr.is_numeric(self.kind, f) for f in self.mapping.fields if f):
+            lines.append("Numbers: " + ("decimal comma (1 234,5)" if self.decimal_comma else "decimal point (1,234.5)"))
+        for col, first in sorted(self.dayfirst.items()):
+            lines.append(f"Dates in {self.header(col)!r}: " + ("day/month/year" if first else "month/day/year"))
+        return lines
+
+
+def _cells_text(cells: Sequence[Any]) -> list[str]:
+    out = ["" if c is None else str(c).strip() for c in cells]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _is_blank(cells: Sequence[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _names_email(headers: list[str]) -> bool:
+    for kind in hdr.KINDS:
+        saved = hdr.load_saved(headers, kind)
+        if saved is not None and "email" in saved.fields:
+            return True
+    return "email" in hdr.suggest_fields(headers, hdr.MEMBERS)
+
+
+@dataclass
+class _Found:
+    sheet: str | None
+    line: int
+    headers: list[str]
+    sample: list[Sequence[Any]]
+    bad_rows: bool = False  # rows that could not be read among the first ones (rejected when imported)
+
+
+def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, str]:
+    rows = iter_rows(fmt, sheet)
+    non_blank: list[tuple[int, Sequence[Any]]] = []
+    bad: tuple[int, BadRow] | None = None
+    try:
+        for line, cells in rows:
+            if cells.__class__ is BadRow:
+                bad = bad or (line, cells)  # type: ignore[assignment]
+                non_blank.append((line, []))
+                if len(non_blank) >= HEADER_SEARCH_ROWS:
+                    break
+                continue
+            if _is_blank(cells):
+                continue
+            non_blank.append((line, cells))
+            headers = _cells_text(cells)
+            if _names_email(headers):
+                sample = [c for _, c in itertools.islice(rows, SAMPLE_ROWS)]
+                return _Found(sheet, line, headers, [c for c in sample if c.__class__ is not BadRow],
+                              any(c.__class__ is BadRow for c in sample))
+            if len(non_blank) >= HEADER_SEARCH_ROWS:
+                break
+    finally:
+        close = getattr(rows, "close", None)
+        if close:
+            close()
+    if not non_blank:
+        return Problem.EMPTY, ""
+    if bad is not None:  # the column names are likely on a line that cannot be read
+        return Problem.UNREADABLE, f"line {bad[0]} cannot be read ({bad[1].reason.value}: {bad[1].detail})"
+    first = _cells_text(non_blank[0][1])
+    if any(valid_email(normalize_email(c)) for c in first):
+        return Problem.NO_HEADER, ", ".join(first[:6])
+    return Problem.NO_EMAIL_COLUMN, ", ".join(repr(h) for h in first[:12] if h)
+
+
+def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None) -> SpreadsheetError:
+    where = f" (sheet {sheet!r})" if sheet else ""
+    if problem is Problem.EMPTY:
+        msg = f"{p.name}{where} is empty: export it again from your loyalty program (nothing was imported)."
+    elif problem is Problem.UNREADABLE:
+        msg = (f"{p.name}{where}: no row naming the columns could be read; {detail}. Fix that line and import "
+               "the file again (nothing was imported).")
+    elif problem is Problem.NO_HEADER:
+        msg = (f"{p.name}{where} starts with data ({detail}) instead of column names: add a first row naming "
+               "the columns (for example Email, Points, Tier) and import it again (nothing was imported).")
+    else:
+        msg = (f"{p.name}{where} has no email column (columns found: {detail or 'none'}). Name the column that "
+               "holds the email addresses “Email” (or “E-mail”, “Courriel”) and import it again; nothing was "
+               "imported.")
+    return SpreadsheetError(problem, p, msg)
+
+
+def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | None = None) -> Sheet:
+    """Open a members or ledger export (`kind` None: recognise it from the headers), with the
+    command line's answers (`choices`); what the file leaves open is in `Sheet.questions`."""
+    fmt = detect(path, choices.encoding if choices is not None else None)
+    found: _Found | None = None
+    failure: tuple[Problem, str, str | None] | None = None
+    for sheet in (fmt.sheets or (None,)):
+        res = _find_header(fmt, sheet)
+        if isinstance(res, tuple):
+            failure = failure or (res[0], res[1], sheet)
+            continue
+        # In a workbook with a members sheet and a ledger sheet, take the one asked for.
+        if kind is None or hdr.detect_kind(res.headers) == kind or len(fmt.sheets) <= 1:
+            found = res
+            break
+        found = found or res
+    if found is None:
+        assert failure is not None
+        problem, detail, sheet = failure
+        raise _file_error(fmt.path, problem, detail, sheet if len(fmt.sheets) > 1 else None)
+
+    detected = hdr.detect_kind(found.headers)
+    saved = {k: hdr.load_saved(found.headers, k) for k in hdr.KINDS}
+    if kind is None:
+        kind = next((k for k in hdr.KINDS if saved[k] is not None), detected)
+    elif detected != kind and saved[kind] is None:
+        raise _wrong_kind(fmt.path, kind)
+    mapping = saved[kind] or hdr.suggest(found.headers, kind)
+    mapping, problems = ask.apply(mapping, choices)
+    if problems:
+        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, f"{fmt.path.name}: " + "; ".join(problems)
+                               + " (nothing was imported).")
+    _check_required(fmt.path, mapping)
+    if not found.bad_rows and not any(not _is_blank(r) for r in found.sample):
+        raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
+                               "export it again with the data (nothing was imported).")
+    decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
+    questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
+    return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
+
+
+def _wrong_kind(p: Path, wanted: str) -> SpreadsheetError:
+    if wanted == hdr.MEMBERS:
+        msg = (f"{p.name} looks like a points history (one row per points movement: date, points, reason), not "
+               "a members list: give it as the ledger (--ledger) and the members export as --members "
+               "(nothing was imported).")
+    else:
+        msg = (f"{p.name} looks like a members list (one row per member), not a points history: give it as the "
+               "members file (--members) (nothing was imported).")
+    return SpreadsheetError(Problem.WRONG_KIND, p, msg)
+
+
+def _check_required(p: Path, mapping: hdr.ColumnMapping) -> None:
+    fields = {f for f in mapping.fields if f}
+    if "email" not in fields:
+        cols = ", ".join(repr(h) for h in mapping.headers[:12] if h)
+        raise _file_error(p, Problem.NO_EMAIL_COLUMN, cols)
+    if mapping.kind == hdr.LEDGER:
+        missing = []
+        if "at" not in fields:
+            missing.append("a date column (“Date”)")
+        if not fields & {"points_change", "points_credit", "points_debit"}:
+            missing.append("a points column (“Points”)")
+        if missing:
+            raise SpreadsheetError(Problem.MISSING_COLUMN, p, f"{p.name} is a points history without "
+                                   f"{' and '.join(missing)}: name those columns and import it again "
+                                   "(nothing was imported).")

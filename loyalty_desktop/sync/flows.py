@@ -1,0 +1,66 @@
+"""Recommended loyalty email flows, rendered with the platform's variable syntax for the fields the
+user actually mapped (no Qt; the wizard's last page and the docs show them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.paths import resources_dir
+
+_FIELD = re.compile(r"\[\[(\w+)\]\]")
+_EVENT = re.compile(r"\{\{\s*event\.[^}]*\}\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    id: str
+    name: str
+    trigger: str
+    subject: str
+    body: str
+
+
+def _variable(platform: str, mapping: Mapping, key: str) -> str:
+    target = next((f.target for f in mapping.enabled if f.source == key), None)
+    if platform == "klaviyo":
+        if key in ("first_name", "last_name", "email"):
+            return f"{{{{ person.{key}|default:'' }}}}"
+        return f"{{{{ person|lookup:'{target or key}' }}}}"
+    # Splio Designer: $field$ for the contact table (custom fields by their name)
+    return {"first_name": "$firstname$", "last_name": "$lastname$", "email": "$email$"}.get(key, f"${target or key}$")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
+                      tr: Callable[[str], str] = _same) -> list[Flow]:
+    """The flows in `language` ("en"/"fr"); `tr` translates the trigger wording for the UI."""
+    data = json.loads((resources_dir() / "flows" / "recommended.json").read_text(encoding="utf-8"))
+    lang = language if language in ("en", "fr") else "en"
+    out: list[Flow] = []
+    for f in data["flows"]:
+        text = f[lang]
+
+        def render(s: str) -> str:
+            s = _FIELD.sub(lambda m: _variable(platform, mapping, m.group(1)), s)
+            if platform != "klaviyo":
+                # Splio has no event data: keep the sentence readable without it.
+                s = _EVENT.sub("…", s)
+            return s
+
+        if platform == "klaviyo":
+            trigger = tr("Triggered by the metric “{metric}”").format(metric=f["klaviyo_metric"])
+            if f.get("klaviyo_filter"):
+                trigger += tr(", filtered on {condition}").format(condition=f["klaviyo_filter"])
+            if f.get("delay_days"):
+                trigger += tr(", then wait {days} days").format(days=f["delay_days"])
+        else:
+            trigger = tr("Audience filter recalculated daily: {condition}").format(condition=f["splio_filter"])
+        out.append(Flow(f["id"], text["name"], trigger, render(text["subject"]), render(text["body"])))
+    return out

@@ -1,0 +1,219 @@
+"""Planner: what must go to one destination, written to the outbox in one transaction.
+
+- Profiles: members whose *mapped* payload differs from the one the destination last
+  acknowledged (fingerprint of the encoded payload, so a mapping edit re-sends what it changes).
+  A field the member lacks (its source does not provide it: `Member.unknown`) is in no payload,
+  so the platform keeps its value; no tier event is derived from a tier that is not provided.
+- Events: records new or changed since this destination's last plan, tier upgrades against the
+  tier last planned, and expiry warnings due at the program's clock, each with a deterministic
+  unique_id; the outbox keeps every event it ever queued, so none is queued twice.
+- First plan for a destination, or a new baseline (another source, a jump in members: see
+  `baseline`): profiles only; history is marked as such, or replayed with `backfill: true` when
+  asked. Members new to the destination get no tier event for the tier they arrive with unless
+  they joined since the last sync.
+- More live events than `baseline.confirm_threshold` and not confirmed: `ConfirmationNeeded` is
+  raised inside the planning transaction, so nothing is planned (the caller asks, then re-plans).
+- Later plans: a record a source reveals late — dated before the first plan (a ledger file added
+  to members already synced), well before the previous plan, or long ago (`events.live_since`) —
+  gives history, not live events (with `backfill`, events marked `backfill: true`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from loyalty_desktop.core.events import (
+    LoyaltyEvent,
+    expiry_windows,
+    from_record,
+    live_since,
+    points_expiring,
+    reward_expiring,
+    tier_achieved,
+)
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.model import utc
+from loyalty_desktop.destinations.base import Destination
+from loyalty_desktop.store.store import DestState, Store
+from loyalty_desktop.sync.baseline import (
+    Baseline,
+    ConfirmationNeeded,
+    LiveEvents,
+    members_jumped,
+)
+
+
+def baseline_of(store: Store, dest: str, state: DestState | None, source: str | None,
+                members: int) -> Baseline | None:
+    """Why the plan for `dest` must send no live events, if it must not (baseline.py, rule 1)."""
+    if state is None:
+        return Baseline.FIRST_SYNC
+    if source is not None and state.source is not None and state.source != source:
+        return Baseline.NEW_SOURCE  # (a store from before schema 3 does not know: same source)
+    new = store.members_new_to(dest, state.planned_seq)
+    if members_jumped(new, members - new):
+        return Baseline.MEMBERS_JUMP
+    return None
+
+
+@dataclass(slots=True)
+class PlanSummary:
+    first_sync: bool
+    backfill: bool
+    members_total: int = 0
+    considered: int = 0
+    profiles_queued: int = 0
+    unchanged: int = 0
+    events_queued: int = 0
+    events_history: int = 0
+    baseline: Baseline | None = None  # why this plan sends no live events (None: it may)
+    live: LiveEvents | None = None  # the live events queued, by metric
+
+
+Progress = Callable[[int, int], None]
+
+
+def fingerprint(payload: str) -> str:
+    return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
+
+
+class Planner:
+    def __init__(self, store: Store, dest: Destination, mapping: Mapping) -> None:
+        self.store = store
+        self.dest = dest
+        self.mapping = mapping
+
+    def plan(self, as_of: datetime, tiers: list[dict[str, Any]], *, backfill: bool = False,
+             progress: Progress | None = None, source: str | None = None, confirmed: bool = False) -> PlanSummary:
+        """Plan what changed since the last plan. `source`: the source's name (a different one
+        than last time starts a new baseline); `confirmed`: send live events even beyond the
+        confirmation threshold (otherwise ConfirmationNeeded, with nothing planned)."""
+        store, name = self.store, self.dest.name
+        state = store.dest_state(name)
+        first = state is None
+        members = store.member_count()
+        baseline = baseline_of(store, name, state, source, members)
+        summary = PlanSummary(first_sync=first, backfill=backfill and baseline is not None,
+                              members_total=members, baseline=baseline, live=LiveEvents(members))
+        remap = state is None or state.mapping_fp != self.mapping.fingerprint()
+        after_seq = 0 if remap else state.planned_seq  # type: ignore[union-attr]
+        since = None if state is None or baseline else live_since(
+            utc(as_of), *(utc(t) if t else None for t in (state.first_as_of, state.planned_as_of)))
+        rank = {t["id"]: t["threshold"] for t in tiers}
+        tier_names = {t["id"]: t["name"] for t in tiers}
+        with store.tx():
+            seq = store.current_seq()
+            self._plan_profiles(after_seq, since, as_of, rank, tier_names, summary, progress)
+            if self.dest.supports_events:
+                self._plan_events(0 if state is None else state.planned_seq, baseline is not None,
+                                  backfill, as_of, summary, since)
+            assert summary.live is not None
+            if summary.live.needs_confirmation and not confirmed:
+                raise ConfirmationNeeded(summary.live)  # rolls the plan back
+            store.set_dest_state(name, self.mapping.to_json(), self.mapping.fingerprint(), seq, as_of,
+                                 source=source, rebase=baseline is not None)
+        summary.unchanged = summary.members_total - summary.profiles_queued
+        return summary
+
+    # -- profiles and tier changes ------------------------------------------------------------
+
+    def _plan_profiles(self, after_seq: int, since: datetime | None, as_of: datetime, rank: dict[int, int],
+                       tier_names: dict[int, str], summary: PlanSummary, progress: Progress | None) -> None:
+        """`since`: live events are due from this moment (None: a first plan or new baseline, none are)."""
+        store, name, dest = self.store, self.dest.name, self.dest
+        encode = dest.profile_encoder(self.mapping)
+        tier_events = self.dest.supports_events and since is not None
+        joined_since = since.date().isoformat() if since is not None else ""
+        for chunk in store.iter_members_for(name, after_seq):
+            queue: list[tuple[str, str, str]] = []
+            drop: list[str] = []
+            tiers: list[tuple[str, int | None]] = []
+            events: list[LoyaltyEvent] = []
+            for email, data, acked_fp, planned_tier, known in chunk:
+                member = json.loads(data)
+                payload = encode(member)
+                fp = fingerprint(payload)
+                if fp != acked_fp:
+                    queue.append((email, payload, fp))
+                else:
+                    drop.append(email)
+                if "tier_id" not in member:  # not provided: the tier last planned still stands
+                    continue
+                tier = member["tier_id"]
+                if tier != planned_tier or not known:
+                    tiers.append((email, tier))  # every member planned with a tier is known from now on
+                    # A member new to this destination: the tier they arrive with is news only if
+                    # they joined since live events are due (baseline.py, rule 2).
+                    news = known or (member.get("member_since") or "") >= joined_since
+                    if tier_events and news and tier is not None \
+                            and rank.get(tier, tier) > rank.get(planned_tier, -1):
+                        prev = ({"id": planned_tier, "name": tier_names.get(planned_tier, str(planned_tier))}
+                                if planned_tier is not None else None)
+                        cur = {"id": tier, "name": member.get("tier_name") or tier_names.get(tier, str(tier))}
+                        events.append(tier_achieved(email, prev, cur, as_of))
+            store.queue_profiles(name, queue)
+            store.drop_profiles(name, drop)
+            store.set_planned_tiers(name, tiers)
+            self._queue(events, summary)
+            summary.considered += len(chunk)
+            summary.profiles_queued += len(queue)
+            if progress:
+                progress(summary.considered, summary.members_total)
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _plan_events(self, after_seq: int, baseline: bool, backfill: bool, as_of: datetime,
+                     summary: PlanSummary, since: datetime | None) -> None:
+        """`baseline`: a first plan or new baseline (no live event; history replayed as backfill
+        when asked); otherwise records dated before `since` are history (events.live_since)."""
+        store = self.store
+        if not baseline or backfill:
+            for chunk in store.records_after(after_seq):
+                events = [e for kind, _id, data in chunk
+                          for e in from_record(kind, json.loads(data), lambda rid: store.record("reward", rid))]
+                if since is not None:  # a later plan: what the source revealed late is history
+                    late = [e for e in events if utc(e.time) < since]
+                    if late:
+                        events = [e for e in events if utc(e.time) >= since]
+                        if backfill:
+                            events += [_as_backfill(e) for e in late]
+                        else:
+                            self._queue(late, summary, status="history")
+                elif backfill:
+                    events = [_as_backfill(e) for e in events]
+                self._queue(events, summary)
+        # Warnings due now. On a baseline without backfill they are history: remembered so the
+        # same warning is not sent on the next run, but not sent.
+        (p_start, p_end), (r_start, r_end) = expiry_windows(as_of)
+        due = [e for m in store.members_expiring(p_start, p_end) if (e := points_expiring(m, as_of))]
+        due += [reward_expiring(r, as_of) for r in store.rewards_expiring(r_start, r_end)]
+        if baseline and not backfill:
+            self._queue(due, summary, status="history")
+        else:
+            self._queue([_as_backfill(e) for e in due] if baseline else due, summary)
+
+    def _queue(self, events: list[LoyaltyEvent], summary: PlanSummary, status: str = "pending") -> None:
+        """Queue events not yet known to the destination; count them (live ones by metric)."""
+        if not events:
+            return
+        groups: dict[tuple[str, bool], list[LoyaltyEvent]] = {}
+        for e in events:
+            groups.setdefault((e.metric.value, e.backfill), []).append(e)
+        encode = self.dest.encode_event
+        for (metric, backfill), group in groups.items():
+            n = self.store.queue_events(self.dest.name, [(e.unique_id, encode(e)) for e in group], status=status)
+            if status == "history":
+                summary.events_history += n
+                continue
+            summary.events_queued += n
+            if not backfill and summary.live is not None:
+                summary.live.add(metric, n)
+
+
+def _as_backfill(e: LoyaltyEvent) -> LoyaltyEvent:
+    return LoyaltyEvent(e.metric, e.email, e.time, e.unique_id, e.properties, True)

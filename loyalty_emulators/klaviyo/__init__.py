@@ -1,0 +1,1 @@
+"""The Klaviyo API emulator (profiles, bulk jobs, events, segments, templates, flows)."""

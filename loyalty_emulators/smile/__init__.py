@@ -1,0 +1,1 @@
+"""The Smile.io API emulator (customers, points transactions, reward fulfillments, VIP tiers)."""

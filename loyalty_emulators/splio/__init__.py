@@ -1,0 +1,1 @@
+"""The Splio API emulator (contacts, custom fields, lists)."""
