@@ -8,10 +8,9 @@ used (so a missing optional piece never breaks the rest). A target module expose
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +20,8 @@ from typing import Any, Protocol
 from loyalty_desktop.core import disk_errors, paths
 from loyalty_desktop.core.errors import ConfigError, StoreUnusableError
 from loyalty_desktop.core.fields import PRESETS, Mapping
+from loyalty_desktop.core.options import SourceOptions, TargetOptions
+from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
 from loyalty_desktop.destinations.base import AccountInfo, Destination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
@@ -29,13 +30,9 @@ from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source, Sy
 
 log = logging.getLogger(__name__)
 
-# name → "module:attribute". Targets are where data goes; sources where it comes from.
-TARGETS: dict[str, str] = {
-    "klaviyo": "loyalty_desktop.destinations.klaviyo.target:LIVE",
-    "klaviyo-sandbox": "loyalty_desktop.destinations.klaviyo.target:SANDBOX",
-    "splio": "loyalty_desktop.destinations.splio.target:LIVE",
-    "splio-sandbox": "loyalty_desktop.destinations.splio.target:SANDBOX",
-}
+# name → "module:attribute". Targets are where data goes (each destination platform's live and
+# sandbox targets, from its descriptor); sources where it comes from.
+TARGETS: dict[str, str] = {name: spec for p in DESTINATIONS.values() for name, spec in p.targets().items()}
 SOURCES: dict[str, str] = {
     "demo": "loyalty_desktop.sources.demo.source:FACTORY",
     "csv": "loyalty_desktop.sources.spreadsheet.source:FACTORY",
@@ -45,11 +42,7 @@ SOURCES: dict[str, str] = {
 # Offline emulators `loyalty-desktop sandbox` starts: module exposing
 # `standalone(port: int, options: argparse.Namespace) -> tuple[object, list[str]]` (running
 # sandbox with a .stop(), lines to print).
-SANDBOXES: dict[str, str] = {
-    "klaviyo": "loyalty_emulators.klaviyo.standalone",
-    "splio": "loyalty_emulators.splio.standalone",
-    "smile": "loyalty_emulators.smile.standalone",
-}
+SANDBOXES: dict[str, str] = {p.id: f"{p.emulator}.standalone" for p in PLATFORMS.values() if p.emulator}
 
 
 @dataclass
@@ -60,6 +53,9 @@ class Connection:
     account: AccountInfo
     sandbox: Any = None
     notes: list[str] = field(default_factory=list)  # lines to show the user (e.g. fields created)
+    # An in-process sandbox that evaluates relative dates on a clock of its own (Klaviyo's segments):
+    # set to the demo program's clock (align_demo_clock). None: nothing to align.
+    set_clock: Callable[[datetime], None] | None = None
 
     def close(self) -> None:
         self.dest.close()
@@ -69,11 +65,11 @@ class Connection:
 
 class Target(Protocol):
     name: str  # as given to --to
-    platform: str  # keyring account and label key: "klaviyo" | "splio"
-    label: str  # "Klaviyo", "Splio"
+    platform: str  # core.platforms id: keyring entry and descriptor
+    label: str  # the platform's name for the user
     default_preset: str
 
-    def connect(self, key: str | None, options: argparse.Namespace, cancel: CancelToken) -> Connection:
+    def connect(self, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
         """Open, verify the key, bind `dest.name` to the account; raise a LoyaltyError if not usable."""
         ...
 
@@ -93,7 +89,7 @@ class OpenSource:
 class SourceFactory(Protocol):
     name: str
 
-    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource: ...
+    def open(self, options: SourceOptions, cancel: CancelToken) -> OpenSource: ...
 
 
 def _load(registry: dict[str, str], name: str, what: str) -> Any:
@@ -233,16 +229,11 @@ def sync(store: Store, source: Source, source_name: str, dest: Destination, mapp
         return engine.run()
 
 
-def connect_klaviyo(dest: Any) -> AccountInfo:
-    """Verify a Klaviyo key and bind per-destination state to this account at this address."""
-    from urllib.parse import urlparse
-
-    info: AccountInfo = dest.verify()
-    dest.name = f"klaviyo:{info.account_id}@{urlparse(dest.base_url).netloc}"
+def connect(dest: Destination) -> AccountInfo:
+    """Verify a destination's key and bind its per-destination state to this account at this address."""
+    info = dest.verify()
+    dest.bind(info)
     return info
-
-
-connect = connect_klaviyo  # the name tests and callers used first
 
 
 def align_demo_clock(conn: Connection, store: Store) -> None:
@@ -250,7 +241,6 @@ def align_demo_clock(conn: Connection, store: Store) -> None:
     the demo program's clock, as the app's own segment counts do. No effect on a real platform."""
     from loyalty_desktop.sync.segments import program_as_of
 
-    set_clock = getattr(conn.sandbox, "set_clock", None)
-    as_of = program_as_of(store)
-    if set_clock is not None and as_of is not None:
-        set_clock(as_of)
+    as_of = program_as_of(store) if conn.set_clock is not None else None
+    if conn.set_clock is not None and as_of is not None:
+        conn.set_clock(as_of)

@@ -4,7 +4,6 @@ is the pass rule shared by every responsiveness test."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from stall_watchdog import Stall, StallWatchdog
 
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+from loyalty_desktop.core.options import DemoOptions, TargetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_emulators.klaviyo.server import DEMO_KEY
@@ -129,10 +129,10 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
     os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(data_dir)
     proc, url = (None, None) if sandbox_in_app else start_sandbox_process(env)
     try:
-        opts = argparse.Namespace(members=str(members), seed=42, base_url=url)
-        src = service.source_factory("demo").open(opts, CancelToken())  # creates the program (not measured)
-        conn = service.target("klaviyo-sandbox" if sandbox_in_app else "klaviyo").connect(DEMO_KEY, opts,
-                                                                                          CancelToken())
+        demo = DemoOptions(members, 42)
+        src = service.source_factory("demo").open(demo, CancelToken())  # creates the program (not measured)
+        conn = service.target("klaviyo-sandbox" if sandbox_in_app else "klaviyo").connect(
+            DEMO_KEY, TargetOptions(base_url=url), CancelToken())
         runner = SyncRunner()
         loop = QEventLoop()  # the GUI thread waits in Qt's event loop, as in the app
         done: list[object] = []

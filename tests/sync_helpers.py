@@ -70,6 +70,8 @@ class RejectedEmails:
     """The demo program's members, with the `bad` emails mangled ("a at b.fr") so that Klaviyo
     rejects exactly those rows."""
 
+    http = None  # a local source (sync.engine.Source)
+
     def __init__(self, program: DemoProgram, bad: list[str]) -> None:
         self.program, self.bad = program, set(bad)
 

@@ -87,7 +87,7 @@ def demo_settings(**kw: Any) -> Settings:
 
 def sandbox_connection(**faults: Any) -> service.Connection:
     """What the wizard hands over: a verified connection to an in-process sandbox."""
-    conn = service.target("klaviyo-sandbox").connect(None, main_window.source_options(demo_settings()),
+    conn = service.target("klaviyo-sandbox").connect(None, main_window.source_options(demo_settings()).target,
                                                       CancelToken())
     if faults:
         conn.sandbox.faults = Faults(**faults)

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import argparse
 import socket
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     user_message,
 )
+from loyalty_desktop.core.options import SmileOptions, TargetOptions
 from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
 from loyalty_desktop.net.policy import (
     Wait,
@@ -134,14 +134,13 @@ def test_environment_url_and_cli_base_url_are_refused_with_a_reason(monkeypatch:
 
     monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", "http://example.test:8080")
     with pytest.raises(ConfigError, match="refused"):
-        service.target("klaviyo").connect(KEY, argparse.Namespace(base_url=None), CancelToken())
+        service.target("klaviyo").connect(KEY, TargetOptions(), CancelToken())
     with pytest.raises(ConfigError, match="refused"):
         service.target("splio").connect("5d10a5a4db0c4e4f9c1e5ab1e0de7001",
-                                        argparse.Namespace(base_url="http://10.255.255.1"), CancelToken())
+                                        TargetOptions(base_url="http://10.255.255.1"), CancelToken())
     monkeypatch.setenv(secrets.ENV_VARS["smile"], "smile_" + "k" * 20)
     with pytest.raises(ConfigError, match="refused") as info:
-        service.source_factory("smile").open(argparse.Namespace(source_base_url="http://example.test"),
-                                             CancelToken())
+        service.source_factory("smile").open(SmileOptions("http://example.test"), CancelToken())
     assert "the Smile.io key" in user_message(info.value, "Klaviyo")  # the source's, not the destination's
     assert no_sockets == []
 
@@ -191,7 +190,7 @@ def test_a_mangled_key_is_named_before_any_request(platform: str, key: str, word
     if platform != "smile":
         with pytest.raises(KeyFormatError):
             from loyalty_desktop import service
-            service.target(platform).connect(key, argparse.Namespace(base_url="https://api.test"), CancelToken())
+            service.target(platform).connect(key, TargetOptions(base_url="https://api.test"), CancelToken())
     assert no_sockets == []
 
 

@@ -3,7 +3,6 @@ pagination, 10 req/s and 429, auth errors, skipped and duplicate customers, the 
 
 from __future__ import annotations
 
-import argparse
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from loyalty_desktop.core.model import (
     Reward,
     RewardOrigin,
 )
+from loyalty_desktop.core.options import DemoOptions, SmileOptions
 from loyalty_desktop.net.client import CancelToken, RateLimit
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.sources.smile.api import RATE_LIMIT
@@ -388,7 +388,7 @@ def test_live_factory_needs_a_key_and_says_how_to_add_one() -> None:
     from loyalty_desktop.sources.smile.source import LIVE
 
     with pytest.raises(ConfigError, match="loyalty-desktop key set smile"):
-        LIVE.open(argparse.Namespace(source_base_url=None), CancelToken())
+        LIVE.open(SmileOptions(), CancelToken())
 
 
 def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
@@ -396,7 +396,7 @@ def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
     from loyalty_desktop.sources.smile.source import LIVE
 
     key = sb.add_key()
-    opts = argparse.Namespace(source_base_url=sb.base_url)
+    opts = SmileOptions(sb.base_url)
     monkeypatch.setenv("LOYALTY_DESKTOP_SMILE_KEY", "smile_wrong_but_long_enough")
     with pytest.raises(WrongKeyError):
         LIVE.open(opts, CancelToken())
@@ -424,7 +424,7 @@ def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
 def test_sandbox_factory_runs_offline_from_the_demo_program(data_dir: Path) -> None:
     from loyalty_desktop.sources.smile.source import SANDBOX
 
-    opened = SANDBOX.open(argparse.Namespace(source_base_url=None, members="30", seed=3), CancelToken())
+    opened = SANDBOX.open(SmileOptions(demo=DemoOptions(30, 3)), CancelToken())
     try:
         assert opened.name == "smile-sandbox:demo:30:3"
         read = opened.source.read(None)

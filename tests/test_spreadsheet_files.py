@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +25,7 @@ from loyalty_desktop.core.errors import (
     user_message,
 )
 from loyalty_desktop.core.model import Tier
+from loyalty_desktop.core.options import SpreadsheetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
@@ -140,10 +140,10 @@ def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
 
 def test_factory_needs_a_members_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
-        FACTORY.open(argparse.Namespace(members="500", ledger=None), CancelToken())
+        FACTORY.open(SpreadsheetOptions(Path("500")), CancelToken())  # a count where a file is expected
     assert "--members FILE" in exc.value.message
     path = write_csv(tmp_path / "m.csv", [["Email", "Points"], ["a@b.fr", "5"]])
-    opened = FACTORY.open(argparse.Namespace(members=str(path), ledger=None), CancelToken())
+    opened = FACTORY.open(SpreadsheetOptions(path), CancelToken())
     assert opened.name.startswith("csv:") and opened.label == "m.csv"
     assert hdr.load_saved(["Email", "Points"], hdr.MEMBERS) is not None  # the mapping is remembered
     opened.close()

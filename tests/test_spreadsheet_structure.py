@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import tracemalloc
 import zipfile
-from argparse import Namespace
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.model import Member
+from loyalty_desktop.core.options import SpreadsheetOptions
 from loyalty_desktop.sources.spreadsheet.csvfile import CELL_LIMIT, open_quote_column
 from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
 from loyalty_desktop.sources.spreadsheet.questions import Choices
@@ -250,7 +250,7 @@ def test_a_mixed_file_read_with_the_chosen_encoding(tmp_path: Path) -> None:
     assert rejects == [(3, "Prénom", Reason.ENCODING)]
     assert "0xEB is not text in UTF-8" in details[0] and "--encoding" in details[0]
     out = io.StringIO()
-    assert inspect_main(str(path), out, Namespace(encoding="utf-8")) == 0
+    assert inspect_main(str(path), out, SpreadsheetOptions(path, encoding="utf-8")) == 0
     assert "Format: CSV, UTF-8, semicolon-separated" in out.getvalue()
     assert "line 3 [Prénom] 'b@x.fr;No\ufffdl': not in the file's encoding" in out.getvalue()
     members, rejects, _ = outcome(path, encoding="cp1252")  # what the user chose: every line reads

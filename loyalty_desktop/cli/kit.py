@@ -17,12 +17,15 @@ import time
 from typing import Any, TextIO
 
 from loyalty_desktop import service
+from loyalty_desktop.cli import convert
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
+from loyalty_desktop.core.platforms import DESTINATIONS
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
 
 KINDS = ("segments", "templates", "flows")
+KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
 _STATUS_WORDS = {"created": "created", "updated": "updated", "unchanged": "unchanged", "failed": "FAILED",
                  "deferred": "deferred", "skipped": "skipped"}
 _DRY_WORDS = {"created": "would create", "updated": "would update"}
@@ -30,12 +33,12 @@ _DRY_WORDS = {"created": "would create", "updated": "would update"}
 
 def add_parser(sub: Any) -> None:
     k = sub.add_parser("kit", help="create the Klaviyo loyalty kit: segments, email templates, draft flows")
-    k.add_argument("--to", choices=["klaviyo", "klaviyo-sandbox"], required=True)
+    k.add_argument("--to", choices=[n for p in KIT_PLATFORMS for n in (p.id, p.sandbox_target)], required=True)
     k.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
     k.add_argument("--language", choices=["fr", "en", "both"], default="both", help="templates' language(s)")
     k.add_argument("--only", default=",".join(KINDS), help="comma-separated: segments,templates,flows")
     k.add_argument("--dry-run", action="store_true", help="look everything up, change nothing")
-    k.add_argument("--preset", choices=sorted(p for p in PRESETS if p.startswith("klaviyo")),
+    k.add_argument("--preset", choices=sorted(n for p in KIT_PLATFORMS for n in p.presets(list(PRESETS))),
                    help="field mapping (default: the one the last sync to this account used)")
     k.add_argument("--points-buckets", action="store_true", help="also one segment per points range")
     k.add_argument("--members", default="500", help="klaviyo-sandbox: demo members synced first")
@@ -65,7 +68,7 @@ def _sync_demo(args: argparse.Namespace, conn: service.Connection, store: Store,
                cancel: CancelToken, err: TextIO) -> None:
     print(f"The sandbox starts empty: syncing the demo program ({args.members} members, history as backfill "
           "events) first.", file=err)
-    src = service.source_factory("demo").open(args, cancel)
+    src = service.source_factory("demo").open(convert.demo_options(args), cancel)
     try:
         summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=True)
     finally:
@@ -103,7 +106,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
     tgt = service.target(args.to)
     args.platform_label = tgt.label
-    conn = tgt.connect(None, args, cancel)
+    conn = tgt.connect(None, convert.target_options(args), cancel)
     try:
         for note in conn.notes:
             print(note, file=sys.stderr)

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop import __version__, service
+from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
 from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_summary
-from loyalty_desktop.core import logs, paths, secrets
+from loyalty_desktop.core import logs, paths, platforms, secrets
 from loyalty_desktop.core.errors import (
     ConfigError,
     LoyaltyError,
@@ -46,20 +47,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
     factory = service.source_factory(args.source)
-    check = getattr(factory, "spec", None)  # options a source can check before anything connects
-    if check is not None:
-        check(args)
+    options = convert.sync_options(args)  # checked before anything connects
     tgt = service.target(args.to)
     args.platform_label = tgt.label
     mapping = service.mapping_for(args.preset or tgt.default_preset)
-    conn = tgt.connect(None, args, cancel)
+    conn = tgt.connect(None, options.target, cancel)
     try:
         for note in conn.notes:
             print(note, file=sys.stderr)
         info = conn.account
         print(f"Connected to {tgt.label} account {info.name!r}" + (" (test account)" if info.test_account else ""),
               file=sys.stderr)
-        src = service.source_factory(args.source).open(args, cancel)
+        src = factory.open(options.source, cancel)
         try:
             progress = TerminalProgress(sys.stderr, tgt.label)
             with service.open_store() as store:
@@ -195,7 +194,7 @@ def cmd_key(args: argparse.Namespace) -> int:
         where = secrets.save(args.platform, key)
     except secrets.NoKeyringError as exc:
         print(f"error: no system keyring can store the key here ({exc}); use the "
-              f"{secrets.ENV_VARS[args.platform]} environment variable for this session.", file=sys.stderr)
+              f"{platforms.get(args.platform).key_env} environment variable for this session.", file=sys.stderr)
         return 1
     print(f"Saved {secrets.mask(key)} in {where}.")
     return 0
@@ -204,7 +203,12 @@ def cmd_key(args: argparse.Namespace) -> int:
 def cmd_inspect(args: argparse.Namespace) -> int:
     """Detected format, suggested mapping and first rejected rows of a spreadsheet export."""
     inspect = service.load_entry("loyalty_desktop.sources.spreadsheet.inspection:main", "`inspect` command")
-    return int(inspect(args.file, sys.stdout, args))
+    try:
+        options = convert.spreadsheet_options(args, Path(args.file))
+    except ConfigError as exc:  # a malformed --map: said with the report, on standard output
+        print(f"error: {exc}", file=sys.stdout)
+        return 1
+    return int(inspect(args.file, sys.stdout, options))
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
@@ -341,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
     k.add_argument("action", choices=["set", "delete"])
-    k.add_argument("platform", choices=sorted(secrets.ENV_VARS))
+    k.add_argument("platform", choices=sorted(platforms.PLATFORMS))
     k.set_defaults(func=cmd_key)
     return p
 
@@ -363,7 +367,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return cli_guard.run(lambda: _run(args), lambda: getattr(args, "platform_label", "Klaviyo"))
+    return cli_guard.run(lambda: _run(args),
+                         lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))
 
 
 if __name__ == "__main__":

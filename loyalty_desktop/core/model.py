@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
+from loyalty_desktop.core.source_rejects import SourceReject
+
 
 class MembershipState(str, enum.Enum):
     MEMBER = "member"
@@ -145,6 +147,10 @@ class SourceRead:
     records: Iterable[Record]
     tiers: list[Tier] = field(default_factory=list)
     cursor: str | None = None
+    notes: list[str] = field(default_factory=list)  # lines the user should see (skips, duplicates)
+    # The rows the source could not use, once the read was consumed (sources that reject none:
+    # nothing).
+    rejected_rows: Callable[[], Iterable[SourceReject]] = field(default=lambda: iter(()))
 
 
 # --- JSON codec for dataclasses (store rows, outbox payloads) -------------------------------------

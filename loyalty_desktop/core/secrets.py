@@ -16,20 +16,17 @@ import keyring.backend
 import keyring.errors
 
 from loyalty_desktop import APP_NAME
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import KeyFormatError, KeyProblem, KeyShape
 
 SERVICE = APP_NAME
-ENV_VARS = {"klaviyo": "LOYALTY_DESKTOP_KLAVIYO_KEY", "splio": "LOYALTY_DESKTOP_SPLIO_KEY",
-            "smile": "LOYALTY_DESKTOP_SMILE_KEY"}
+# Keyring entry → environment variable overriding it (scripts, CI); from the platform descriptors.
+ENV_VARS = {p.keyring_entry: p.key_env for p in platforms.PLATFORMS.values()}
 
-LABELS = {"klaviyo": "Klaviyo", "splio": "Splio", "smile": "Smile.io"}
-# Klaviyo private keys: pk_ + 34 letters and digits (reference/klaviyo.md §1). Splio and Smile.io
-# document no shape (reference/splio.md §2: "the key from Users → API users"; loyalty-sources.md
-# §2: a Bearer key from Smile Admin): a token of URL-safe/base64 characters, of some length.
-KLAVIYO_KEY = re.compile(r"pk_[A-Za-z0-9]{34}")
-KLAVIYO_PUBLIC_KEY = re.compile(r"[A-Za-z0-9]{6}")
+# A key's shape comes from its platform's descriptor (core/platforms.py). A platform that documents
+# none (Splio, Smile.io) takes a token of URL-safe/base64 characters, of some length. A key that
+# matches another platform's documented shape was pasted in the wrong place.
 TOKEN_KEY = re.compile(r"[A-Za-z0-9._~+/=-]+")
-TOKEN_MIN_LENGTH = 16
 
 _session: dict[str, str] = {}
 _lock = threading.Lock()  # keyring backends are not all thread-safe (Vorta serializes too)
@@ -61,7 +58,7 @@ def check_key(account: str, key: str) -> None:
 
     Surrounding blanks are the caller's to strip (a paste often brings a newline); anything inside
     the key that no API key has is named with its position, never its characters."""
-    label = LABELS.get(account, account)
+    label = platforms.label(account)
     if not key:
         raise KeyFormatError(label, KeyProblem.EMPTY)
     for i, ch in enumerate(key, 1):
@@ -73,16 +70,22 @@ def check_key(account: str, key: str) -> None:
             raise KeyFormatError(label, KeyProblem.CONTROL, position=i)
         if not ch.isascii():
             raise KeyFormatError(label, KeyProblem.NON_ASCII, position=i)
-    if account == "klaviyo":
-        if not KLAVIYO_KEY.fullmatch(key):
-            shape = KeyShape.KLAVIYO_PUBLIC if KLAVIYO_PUBLIC_KEY.fullmatch(key) else KeyShape.KLAVIYO_PRIVATE
-            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=shape)
+    try:
+        shape = platforms.get(account).key_shape
+    except KeyError:
+        shape = platforms.KeyShape()
+    if shape.pattern is not None:
+        if not shape.pattern.fullmatch(key):
+            public = shape.public_pattern is not None and shape.public_pattern.fullmatch(key)
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key),
+                                 shape=KeyShape.KLAVIYO_PUBLIC if public else KeyShape.KLAVIYO_PRIVATE)
         return
-    if KLAVIYO_KEY.fullmatch(key):
-        raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.KLAVIYO_ELSEWHERE)
-    if len(key) < TOKEN_MIN_LENGTH or not TOKEN_KEY.fullmatch(key):
+    for other in platforms.PLATFORMS.values():
+        if other.key_shape.pattern is not None and other.key_shape.pattern.fullmatch(key):
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.KLAVIYO_ELSEWHERE)
+    if len(key) < shape.min_length or not TOKEN_KEY.fullmatch(key):
         raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.TOKEN,
-                             min_length=TOKEN_MIN_LENGTH)
+                             min_length=shape.min_length)
 
 
 def save(account: str, secret: str) -> str:

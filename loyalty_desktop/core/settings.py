@@ -32,7 +32,7 @@ def config_path() -> Path:
 @dataclass
 class Settings:
     language: str = ""  # "" = follow the OS; "fr" or "en"
-    platform: str = ""  # "klaviyo" | "splio" once the wizard has run
+    platform: str = ""  # a core.platforms destination id once the wizard has run
     demo: bool = False  # set up in offline demo mode
     target: str = ""  # service.TARGETS key, e.g. "klaviyo-sandbox"
     source: str = ""  # service.SOURCES key

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlparse
 
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
@@ -49,8 +50,14 @@ class AccountInfo:
 
 
 class Destination(Protocol):
-    name: str  # store key for per-destination state, e.g. "klaviyo"
+    """What the engine and the service call on a destination adapter. The optional steps
+    (`prepare`, `retry_rejected`) are declared here; `DestinationBase` gives them their
+    do-nothing behaviour, so the engine calls them on every destination."""
+
+    name: str  # store key for per-destination state: the platform id, then "<id>:<account>@<host>" once bound
+    platform: str  # core.platforms id
     label: str  # platform name for messages
+    base_url: str
     http: HttpClient
     supports_events: bool
     profile_page: int  # outbox rows the engine hands over at once
@@ -58,11 +65,24 @@ class Destination(Protocol):
 
     def verify(self) -> AccountInfo: ...
 
+    def bind(self, info: AccountInfo) -> None:
+        """Key per-destination state to this account at this address (after `verify`)."""
+        ...
+
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """A function from a member (catalog keys) to its wire payload (JSON text)."""
         ...
 
     def encode_event(self, event: LoyaltyEvent) -> str: ...
+
+    def prepare(self, mapping: Mapping, first_sync: bool) -> list[str]:
+        """Called after reading and before planning; returns notes for the user. Raise a
+        LoyaltyError to stop the run before any write."""
+        ...
+
+    def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
+        """Of the rows rejected earlier (row, reason), those to send again now, and why."""
+        ...
 
     def send_profiles(self, rows: Sequence[OutboxRow]) -> SendResult: ...
 
@@ -74,5 +94,19 @@ class Destination(Protocol):
 
     def close(self) -> None: ...
 
-    # Optional: `prepare(mapping, first_sync: bool) -> list[str]`, called after reading and before
-    # planning; returns notes for the user. Raise a LoyaltyError to stop the run before any write.
+
+class DestinationBase:
+    """The default behaviour of `Destination`'s optional steps, for adapters to inherit."""
+
+    name: str
+    platform: str
+    base_url: str
+
+    def bind(self, info: AccountInfo) -> None:
+        self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"
+
+    def prepare(self, mapping: Mapping, first_sync: bool) -> list[str]:
+        return []  # nothing to look up before planning
+
+    def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
+        return [], ""  # a rejected row waits until its data changes

@@ -20,6 +20,7 @@ members_not_sent (store_counts).
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
 import sqlite3
 import time
@@ -136,6 +137,11 @@ class _Counted:
 
 
 class Source(Protocol):
+    """What the engine reads from. `http`: the client of a source read over the network (its
+    retry waits are shown in the progress), None for a local one."""
+
+    http: HttpClient | None
+
     def read(self, cursor: str | None, history: bool = True) -> SourceRead: ...
 
 
@@ -175,8 +181,8 @@ class SyncEngine:
         self._last: Progress | None = None
         self.on_progress: ProgressCallback | None = self._remember if on_progress else None
         if on_progress:  # retry waits of the destination's and the source's clients, shown in the phase
-            for http in (dest.http, getattr(getattr(source, "client", None), "http", None)):
-                if isinstance(http, HttpClient):
+            for http in (dest.http, source.http):
+                if http is not None:
                     http.on_wait = self._waiting
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
@@ -294,7 +300,7 @@ class SyncEngine:
         if history:
             cursor = None
         read = self.source.read(cursor, history=history)
-        self.notes.extend(getattr(read, "notes", ()))  # e.g. customers skipped by the source
+        self.notes.extend(read.notes)  # e.g. customers skipped by the source
         self.store.ingest(self.source_name, read)
         self._record_source_rejects(read)
         self.cancel.check()
@@ -302,9 +308,7 @@ class SyncEngine:
         assert as_of is not None
         # A destination may need to look before planning (Splio: resolve custom fields by id,
         # read current remote values on a first sync).
-        prepare = getattr(self.dest, "prepare", None)
-        if prepare is not None:
-            self.notes.extend(prepare(self.mapping, first_sync=first))
+        self.notes.extend(self.dest.prepare(self.mapping, first_sync=first))
         self._retry_rejected()
         meter = _Meter(Phase.PLANNING, self.store.member_count(), self.on_progress)
         meter.add(0, force=True)
@@ -321,10 +325,11 @@ class SyncEngine:
 
     def _record_source_rejects(self, read: SourceRead) -> None:
         """Rows the source could not use go into the run's rejected rows (origin 'source')."""
-        rejects = getattr(read, "rejected_rows", None)
-        if rejects is None:
+        rows = iter(read.rejected_rows())
+        first = next(rows, None)
+        if first is None:  # nothing to record: no write transaction
             return
-        counted = _Counted(rejects())
+        counted = _Counted(itertools.chain((first,), rows))
         stored = self.store.add_source_rejects(self.run_id, self.source_name, counted)
         self.source_rejected = stored + counted.rest()
         if self.source_rejected:
@@ -336,10 +341,7 @@ class SyncEngine:
         """Rows a destination rejected stay out of the outbox until their data changes, unless the
         destination says a reason no longer holds (Splio: "not in Splio" once contacts may be
         created, or once its contact list shows the contact)."""
-        retry = getattr(self.dest, "retry_rejected", None)
-        if retry is None:
-            return
-        rows, why = retry(self.store.rejected_profiles(self.dest.name))
+        rows, why = self.dest.retry_rejected(self.store.rejected_profiles(self.dest.name))
         if rows:
             self.store.requeue([r.id for r in rows])
             self.notes.append(f"Trying again {len(rows):,} member(s) rejected earlier: {why}.")

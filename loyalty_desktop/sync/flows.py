@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.paths import resources_dir
+from loyalty_desktop.core.platforms import VariableSyntax
 
 _FIELD = re.compile(r"\[\[(\w+)\]\]")
 _EVENT = re.compile(r"\{\{\s*event\.[^}]*\}\}")
@@ -24,9 +26,9 @@ class Flow:
     body: str
 
 
-def _variable(platform: str, mapping: Mapping, key: str) -> str:
+def _variable(syntax: VariableSyntax, mapping: Mapping, key: str) -> str:
     target = next((f.target for f in mapping.enabled if f.source == key), None)
-    if platform == "klaviyo":
+    if syntax is VariableSyntax.DJANGO:  # Klaviyo: the profile's standard fields, else its properties
         if key in ("first_name", "last_name", "email"):
             return f"{{{{ person.{key}|default:'' }}}}"
         return f"{{{{ person|lookup:'{target or key}' }}}}"
@@ -40,7 +42,11 @@ def _same(text: str) -> str:
 
 def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
                       tr: Callable[[str], str] = _same) -> list[Flow]:
-    """The flows in `language` ("en"/"fr"); `tr` translates the trigger wording for the UI."""
+    """The flows in `language` ("en"/"fr") for `platform` (a core.platforms id); `tr` translates the
+    trigger wording for the UI. A platform that takes events triggers them on a metric; one that does
+    not, on an audience filter recalculated daily."""
+    desc = platforms.get(platform)
+    events = desc.capabilities.events
     data = json.loads((resources_dir() / "flows" / "recommended.json").read_text(encoding="utf-8"))
     lang = language if language in ("en", "fr") else "en"
     out: list[Flow] = []
@@ -48,13 +54,13 @@ def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
         text = f[lang]
 
         def render(s: str) -> str:
-            s = _FIELD.sub(lambda m: _variable(platform, mapping, m.group(1)), s)
-            if platform != "klaviyo":
-                # Splio has no event data: keep the sentence readable without it.
+            s = _FIELD.sub(lambda m: _variable(desc.variables, mapping, m.group(1)), s)
+            if not events:
+                # No event data (Splio): keep the sentence readable without it.
                 s = _EVENT.sub("…", s)
             return s
 
-        if platform == "klaviyo":
+        if events:
             trigger = tr("Triggered by the metric “{metric}”").format(metric=f["klaviyo_metric"])
             if f.get("klaviyo_filter"):
                 trigger += tr(", filtered on {condition}").format(condition=f["klaviyo_filter"])

@@ -15,7 +15,6 @@ store (TaskManager), the sync itself (SyncRunner). The window owns its connectio
 
 from __future__ import annotations
 
-import argparse
 import logging
 from concurrent.futures import Future
 from datetime import datetime, timedelta
@@ -58,9 +57,10 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service
 from loyalty_desktop.core import clock as clocks
-from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core import paths, platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message, wait_message
 from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.options import SyncOptions, from_saved
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.destinations.base import AccountInfo
@@ -87,19 +87,15 @@ _TRAY_WARNING = QSystemTrayIcon.MessageIcon.Warning
 
 
 
-def source_options(settings: Settings) -> argparse.Namespace:
-    """What service targets and sources expect (the CLI's option names), from the saved settings."""
-    o: dict[str, Any] = dict(members="500", seed=42, ledger=None, source_base_url=None, base_url=None,
-                             create_fields=False, create_missing=False, remote_diff=False, backfill=False,
-                             preset=None)
-    o.update(settings.source_options)
-    return argparse.Namespace(**o)
+def source_options(settings: Settings) -> SyncOptions:
+    """What service targets and sources expect, from the saved settings."""
+    return from_saved(settings.source or "demo", settings.source_options)
 
 
 def target_name(settings: Settings) -> str:
     if settings.target:
         return settings.target
-    platform = settings.platform or "klaviyo"
+    platform = settings.platform or platforms.DEFAULT_DESTINATION.id
     return f"{platform}-sandbox" if settings.demo else platform
 
 
@@ -270,7 +266,7 @@ class MainWindow(QMainWindow):
 
         # Klaviyo kit tab (Klaviyo only): segments, templates and draft flows made in the account
         self.kit_panel: KitPanel | None = None
-        if self._platform() == "klaviyo":
+        if (desc := platforms.find(self._platform())) is not None and desc.capabilities.kit:
             self.kit_panel = KitPanel(self.tasks, lambda: self.connection, self.mapping, busy=self._kit_busy)
             self.kit_panel.started.connect(self._update_state)
             self.kit_panel.finished.connect(lambda _r: self._update_state())
@@ -383,10 +379,7 @@ class MainWindow(QMainWindow):
     # -- texts --------------------------------------------------------------------------------
 
     def platform_label(self) -> str:
-        try:
-            return str(service.target(self._target_name).label)
-        except Exception:  # noqa: BLE001 - a target missing from this version still gets a name
-            return (self.settings.platform or "?").capitalize()
+        return platforms.label(self._platform())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty Desktop"))
@@ -605,7 +598,7 @@ class MainWindow(QMainWindow):
                 return None, conn.dest.verify(), mask, where
             if not key and not demo:
                 return None, None, None, None
-            return service.target(name).connect(key, options, CancelToken()), None, mask, where
+            return service.target(name).connect(key, options.target, CancelToken()), None, mask, where
 
         self._show_connection()
         self._update_state()
@@ -686,7 +679,7 @@ class MainWindow(QMainWindow):
         self.eta_label.hide()
         self._update_state()
         self.syncStarted.emit(automatic)
-        self.tasks.run(lambda: service.source_factory(name).open(options, cancel), self._source_opened)
+        self.tasks.run(lambda: service.source_factory(name).open(options.source, cancel), self._source_opened)
         return True
 
     def _other_sync(self) -> str | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from loyalty_desktop import service
 from loyalty_desktop.core import paths
+from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main_window import MainWindow
@@ -71,7 +72,8 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
         try:
             i18n.install(language)
             spec = service.DemoSpec(500, 42)
-            settings = Settings(language=language, platform="klaviyo", demo=True, target="klaviyo-sandbox",
+            settings = Settings(language=language, platform=DEFAULT_DESTINATION.id, demo=True,
+                                target=DEFAULT_DESTINATION.sandbox_target,
                                 source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
                                 wizard_done=True, auto_sync_hours=6)
             win = MainWindow(settings, tasks)

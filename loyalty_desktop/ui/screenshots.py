@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWizard
 
 from loyalty_desktop.core import paths
+from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
@@ -67,7 +68,7 @@ def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager)
     return shots
 
 
-def render_all(outdir: Path, languages: list[str] | None = None, platforms: tuple[str, ...] = ("klaviyo",)
+def render_all(outdir: Path, languages: list[str] | None = None, platforms: tuple[str, ...] = (DEFAULT_DESTINATION.id,)
                ) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

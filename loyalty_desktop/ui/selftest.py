@@ -25,7 +25,6 @@ when every check passed, 1 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import ctypes
 import importlib
 import importlib.metadata
@@ -43,8 +42,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from loyalty_desktop import __version__, service
-from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core import paths, platforms, secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.options import DemoOptions, SmileOptions, SyncOptions, TargetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import RunStatus
 
@@ -289,18 +289,24 @@ class Scenario:
     required: bool
 
 
+# A demo sync to each destination's sandbox (the default destination's is required), and the
+# Smile.io sandbox read into it.
 SCENARIOS = (
-    Scenario("Klaviyo sandbox", "demo", "klaviyo-sandbox", required=True),
-    Scenario("Splio sandbox", "demo", "splio-sandbox", required=False),
-    Scenario("Smile.io sandbox → Klaviyo sandbox", "smile-sandbox", "klaviyo-sandbox", required=False),
+    *(Scenario(f"{p.label} sandbox", "demo", p.sandbox_target, required=p is platforms.DEFAULT_DESTINATION)
+      for p in platforms.DESTINATIONS.values()),
+    Scenario(f"{platforms.SMILE.label} sandbox → {platforms.DEFAULT_DESTINATION.label} sandbox", "smile-sandbox",
+             platforms.DEFAULT_DESTINATION.sandbox_target, required=False),
 )
 CHECKED_FIELDS = ("points_balance", "tier_name")
 
 
-def _options(members: int) -> argparse.Namespace:
-    return argparse.Namespace(source="demo", members=str(members), seed=42, ledger=None, source_base_url=None,
-                              base_url=None, preset=None, backfill=False, create_fields=True,
-                              create_missing=True, remote_diff=False)
+def _options(members: int, source: str = "demo") -> SyncOptions:
+    """The demo program of `members` as the source (or seeding the in-process Smile sandbox); a
+    destination sandbox holding contacts starts with the demo members (only for the demo source)."""
+    demo = DemoOptions(members, 42)
+    if source == "demo":
+        return SyncOptions(demo, TargetOptions(create_fields=True, create_missing=True, seed_from=demo))
+    return SyncOptions(SmileOptions(None, demo), TargetOptions(create_fields=True, create_missing=True))
 
 
 def _held(sandbox: Any, email: str) -> dict[str, Any] | None:
@@ -331,11 +337,11 @@ def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Pat
     timer = threading.Timer(SYNC_TIMEOUT_S, cancel.cancel)
     timer.daemon = True
     timer.start()
-    options = _options(members)
+    options = _options(members, sc.source)
     try:
-        conn = tgt.connect(None, options, cancel)
+        conn = tgt.connect(None, options.target, cancel)
         try:
-            src = src_factory.open(options, cancel)
+            src = src_factory.open(options.source, cancel)
             try:
                 mapping = service.mapping_for(tgt.default_preset)
                 t0 = time.monotonic()

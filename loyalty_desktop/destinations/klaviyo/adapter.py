@@ -26,8 +26,10 @@ from loyalty_desktop.core.fields import (
     FieldType,
     Mapping,
 )
+from loyalty_desktop.core.platforms import KLAVIYO
 from loyalty_desktop.destinations.base import (
     AccountInfo,
+    DestinationBase,
     JobLostError,
     RowOutcome,
     SendResult,
@@ -107,9 +109,9 @@ def _date_value(v: Any) -> Any:
     return f"{v}T00:00:00+00:00" if isinstance(v, str) and len(v) == 10 else v
 
 
-class KlaviyoDestination:
-    name = "klaviyo"
-    label = "Klaviyo"
+class KlaviyoDestination(DestinationBase):
+    platform = name = KLAVIYO.id  # name: bound to the account by bind()
+    label = KLAVIYO.label
     supports_events = True
     profile_page = MAX_BULK_PROFILES
     max_jobs_in_flight = 3

@@ -2,50 +2,63 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from dataclasses import dataclass
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.options import TargetOptions
+from loyalty_desktop.core.platforms import KLAVIYO, Platform
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.service import Connection, connect_klaviyo
+from loyalty_desktop.service import Connection, connect
 
 
 @dataclass(frozen=True)
 class KlaviyoTarget:
     name: str
     sandbox: bool
-    platform: str = "klaviyo"
-    label: str = "Klaviyo"
-    default_preset: str = "klaviyo-loyalty"
+    descriptor: Platform = KLAVIYO
 
-    def connect(self, key: str | None, options: argparse.Namespace, cancel: CancelToken) -> Connection:
+    @property
+    def platform(self) -> str:
+        return self.descriptor.id
+
+    @property
+    def label(self) -> str:
+        return self.descriptor.label
+
+    @property
+    def default_preset(self) -> str:
+        return self.descriptor.default_preset
+
+    def connect(self, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
         sb = None
         # LOYALTY_DESKTOP_KLAVIYO_URL points the app at another address (a sandbox, a proxy).
-        base_url = getattr(options, "base_url", None) or os.environ.get("LOYALTY_DESKTOP_KLAVIYO_URL")
+        base_url = options.base_url or os.environ.get(KLAVIYO.url_env)
         if self.sandbox:
             from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
             sb = KlaviyoSandbox()
             base_url, key = sb.start(port=0), DEMO_KEY
-        key = key or secrets.load("klaviyo")
+        key = key or secrets.load(KLAVIYO.id)
         if not key:
-            raise ConfigError("No Klaviyo key: store one with `loyalty-desktop key set klaviyo` "
-                              f"or set {secrets.ENV_VARS['klaviyo']}.")
-        secrets.check_key("klaviyo", key)  # a mangled key is named before any request
+            raise ConfigError(f"No {KLAVIYO.label} key: store one with `loyalty-desktop key set {KLAVIYO.id}` "
+                              f"or set {KLAVIYO.key_env}.")
+        secrets.check_key(KLAVIYO.id, key)  # a mangled key is named before any request
         dest = KlaviyoDestination(key, base_url or BASE_URL, cancel=cancel)
         try:
-            info = connect_klaviyo(dest)
+            info = connect(dest)
         except BaseException:
             dest.close()
             if sb is not None:
                 sb.stop()
             raise
-        notes = [f"Klaviyo sandbox started at {base_url}"] if sb is not None else []
-        return Connection(dest, info, sb, notes)
+        if sb is None:
+            return Connection(dest, info)
+        # The sandbox's segments count "expiring within 30 days" on a clock the app can align.
+        return Connection(dest, info, sb, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock)
 
 
-LIVE = KlaviyoTarget("klaviyo", sandbox=False)
-SANDBOX = KlaviyoTarget("klaviyo-sandbox", sandbox=True)
+LIVE = KlaviyoTarget(KLAVIYO.id, sandbox=False)
+SANDBOX = KlaviyoTarget(KLAVIYO.sandbox_target, sandbox=True)

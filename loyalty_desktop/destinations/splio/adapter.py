@@ -45,8 +45,10 @@ import httpx
 from loyalty_desktop.core.errors import ClientError, ConfigError, WrongKeyError
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.platforms import SPLIO
 from loyalty_desktop.destinations.base import (
     AccountInfo,
+    DestinationBase,
     RowOutcome,
     SendResult,
     Submitted,
@@ -105,9 +107,9 @@ class SendStats:
     remote_contacts: int = 0  # contacts read by the remote diff
 
 
-class SplioDestination:
-    name = "splio"  # bound to the universe by splio_target.connect_splio
-    label = "Splio"
+class SplioDestination(DestinationBase):
+    platform = name = SPLIO.id  # name: bound to the universe by bind()
+    label = SPLIO.label
     supports_events = False
     profile_page = 100  # rows per engine batch; set from the pace in __init__
     max_jobs_in_flight = 1

@@ -8,39 +8,34 @@ Splio" means something; being a sandbox, it creates the missing custom fields wi
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlparse
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.options import TargetOptions
+from loyalty_desktop.core.platforms import SPLIO, Platform
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestination
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.service import Connection
+from loyalty_desktop.service import Connection, connect
 
 
 def connect_splio(dest: SplioDestination) -> AccountInfo:
     """Verify the key and bind per-destination state to this universe at this address."""
-    info = dest.verify()
-    dest.name = f"splio:{info.account_id}@{urlparse(dest.base_url).netloc}"
-    return info
+    return connect(dest)
 
 
-def seed_sandbox(sb: Any, options: argparse.Namespace) -> list[str]:
+def seed_sandbox(sb: Any, options: TargetOptions) -> list[str]:
     """Fill a sandbox universe from the demo program the run uses (other sources: left empty)."""
     from loyalty_desktop.service import DemoSpec, open_demo
 
-    if (getattr(options, "source", None) or "demo") != "demo":
+    demo = options.seed_from
+    if demo is None:
         return ["The Splio sandbox starts empty for this source: use --create-missing to create the contacts."]
-    try:
-        members = int(getattr(options, "members", None) or 500)
-    except ValueError:
-        return []
-    with open_demo(DemoSpec(members, int(getattr(options, "seed", 42) or 42))) as program:
+    with open_demo(DemoSpec(demo.members, demo.seed)) as program:
         counts = sb.seed_demo(program.read(None, history=False).members)
-    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
+    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {demo.members} demo members "
             f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
 
 
@@ -48,15 +43,25 @@ def seed_sandbox(sb: Any, options: argparse.Namespace) -> list[str]:
 class SplioTarget:
     name: str
     sandbox: bool
-    platform: str = "splio"
-    label: str = "Splio"
-    default_preset: str = "splio-loyoly"
+    descriptor: Platform = SPLIO
 
-    def connect(self, key: str | None, options: argparse.Namespace, cancel: CancelToken) -> Connection:
+    @property
+    def platform(self) -> str:
+        return self.descriptor.id
+
+    @property
+    def label(self) -> str:
+        return self.descriptor.label
+
+    @property
+    def default_preset(self) -> str:
+        return self.descriptor.default_preset
+
+    def connect(self, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
         sb = None
         notes: list[str] = []
-        base_url = getattr(options, "base_url", None)
-        create_fields = bool(getattr(options, "create_fields", False))
+        base_url = options.base_url
+        create_fields = options.create_fields
         if self.sandbox:
             from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
 
@@ -68,14 +73,13 @@ class SplioTarget:
                 raise
             base_url, key, create_fields = sb.start(port=0), DEMO_KEY, True
             notes.insert(0, f"Splio sandbox started at {base_url}")
-        key = key or secrets.load("splio")
+        key = key or secrets.load(SPLIO.id)
         if not key:
-            raise ConfigError("No Splio key: store one with `loyalty-desktop key set splio` "
-                              f"or set {secrets.ENV_VARS['splio']}.")
-        secrets.check_key("splio", key)  # a mangled key is named before any request
+            raise ConfigError(f"No {SPLIO.label} key: store one with `loyalty-desktop key set {SPLIO.id}` "
+                              f"or set {SPLIO.key_env}.")
+        secrets.check_key(SPLIO.id, key)  # a mangled key is named before any request
         dest = SplioDestination(key, base_url or BASE_URL, cancel=cancel, create_fields=create_fields,
-                                create_missing=bool(getattr(options, "create_missing", False)),
-                                remote_diff=bool(getattr(options, "remote_diff", False)))
+                                create_missing=options.create_missing, remote_diff=options.remote_diff)
         try:
             info = connect_splio(dest)
         except BaseException:
@@ -87,5 +91,5 @@ class SplioTarget:
         return Connection(dest, info, sb, notes)
 
 
-LIVE = SplioTarget("splio", sandbox=False)
-SANDBOX = SplioTarget("splio-sandbox", sandbox=True)
+LIVE = SplioTarget(SPLIO.id, sandbox=False)
+SANDBOX = SplioTarget(SPLIO.sandbox_target, sandbox=True)

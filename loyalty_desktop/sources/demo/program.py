@@ -29,6 +29,7 @@ from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import disk_errors
 from loyalty_desktop.core.errors import DiskError
 from loyalty_desktop.core.model import Member, Record, SourceRead, Tier, utc
+from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.demo import db as st
 from loyalty_desktop.sources.demo.history import generate
 from loyalty_desktop.sources.demo.rules import day_of, ts_of_day
@@ -87,6 +88,8 @@ def _setup(conn: sqlite3.Connection) -> None:
 
 class DemoProgram:
     """A demo loyalty program stored in one SQLite file. Use `create` or `open`."""
+
+    http: HttpClient | None = None  # a local file: no network client (sync.engine.Source)
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path

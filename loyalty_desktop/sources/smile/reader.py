@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.model import SourceRead, Tier
 from loyalty_desktop.core.source_rejects import SourceReject
+from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.smile.api import PLATFORM, SmileClient
 from loyalty_desktop.sources.smile.mapping import (
     as_int,
@@ -52,14 +53,6 @@ log = logging.getLogger(__name__)
 _PREFIX = "smile1"
 OVERLAP = timedelta(minutes=10)
 MAX_LOOKUPS = 500  # customers fetched one by one when a transaction names one not yet seen
-
-
-@dataclass(slots=True)
-class SmileRead(SourceRead):
-    """A SourceRead plus the lines the user should see about it (skips, duplicates)."""
-
-    notes: list[str] = field(default_factory=list)
-    rejected_rows: Callable[[], Iterable[SourceReject]] | None = None  # skipped customers, shared emails
 
 
 @dataclass(slots=True)
@@ -123,6 +116,11 @@ class SmileSource:
         self.clock = clock
         self.report: ReadReport | None = None
 
+    @property
+    def http(self) -> HttpClient:
+        """Smile's client: its retry waits (429, 5xx) show in the sync's progress."""
+        return self.client.http
+
     def close(self) -> None:
         self.client.close()
         self.mirror.close()
@@ -146,7 +144,7 @@ class SmileSource:
 
     # -- read ---------------------------------------------------------------------------------
 
-    def read(self, cursor: str | None = None, history: bool = True) -> SmileRead:
+    def read(self, cursor: str | None = None, history: bool = True) -> SourceRead:
         since = self._parse_cursor(cursor)
         full = since is None
         client, m = self.client, self.mirror
@@ -217,6 +215,6 @@ class SmileSource:
                        else m.rewards(None, open_at=as_of))
         else:
             records = itertools.chain(m.ledger(txns), m.rewards(rewards))
-        return SmileRead(as_of=as_of, full=full, members=m.members(emails, tier_names), records=records,
+        return SourceRead(as_of=as_of, full=full, members=m.members(emails, tier_names), records=records,
                          tiers=tiers, cursor="|".join([_PREFIX, m.uid, *cursor_parts]), notes=notes,
                          rejected_rows=report.rejects)

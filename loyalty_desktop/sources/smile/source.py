@@ -15,7 +15,6 @@ short one-way fingerprint of the key (and the host when not Smile's): never the 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from urllib.parse import urlsplit
 
 from loyalty_desktop.core import paths, secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.options import SmileOptions, SourceOptions
+from loyalty_desktop.core.platforms import SMILE
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
 from loyalty_desktop.sources.smile.api import BASE_URL, SmileClient, normalize_base_url
@@ -38,33 +39,26 @@ def account_fingerprint(key: str, base_url: str) -> str:
     return fp if host == urlsplit(BASE_URL).netloc else f"{fp}@{host}"
 
 
-def _members(options: argparse.Namespace) -> int:
-    raw = getattr(options, "members", None) or "500"
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"--members for the Smile sandbox is a number of demo members, not {raw!r}") from None
-
-
 @dataclass(frozen=True)
 class SmileSourceFactory:
     name: str
     sandbox: bool
 
-    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
-        base = getattr(options, "source_base_url", None)
+    def open(self, options: SourceOptions, cancel: CancelToken) -> OpenSource:
+        if not isinstance(options, SmileOptions):
+            raise TypeError(f"the Smile.io source takes SmileOptions, not {type(options).__name__}")
+        base = options.base_url
         if self.sandbox and not base:
             return self._in_process(options, cancel)
         if self.sandbox:
             from loyalty_emulators.smile.server import DEMO_KEY
             key: str | None = DEMO_KEY
         else:
-            key = secrets.load("smile")
+            key = secrets.load(SMILE.id)
         if not key:
-            raise ConfigError("No Smile.io key: create one in Smile Admin > Settings > Developer Tools, then "
-                              "store it with `loyalty-desktop key set smile` or set "
-                              f"{secrets.ENV_VARS['smile']}.")
-        secrets.check_key("smile", key)  # a mangled key is named before any request
+            raise ConfigError(f"No {SMILE.label} key: create one in {SMILE.key_where}, then store it with "
+                              f"`loyalty-desktop key set {SMILE.id}` or set {SMILE.key_env}.")
+        secrets.check_key(SMILE.id, key)  # a mangled key is named before any request
         url = normalize_base_url(base or BASE_URL)
         client = SmileClient(key, url, cancel=cancel)
         try:
@@ -77,10 +71,10 @@ class SmileSourceFactory:
         source = SmileSource(client, Mirror(paths.data_dir() / f"smile-mirror-{slug}.sqlite3"))
         return OpenSource(source, f"smile:{account}", f"Smile.io ({urlsplit(url).netloc})", source.close)
 
-    def _in_process(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
+    def _in_process(self, options: SmileOptions, cancel: CancelToken) -> OpenSource:
         from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 
-        spec = DemoSpec(_members(options), int(getattr(options, "seed", 42) or 42))
+        spec = DemoSpec(options.demo.members, options.demo.seed)
         program = open_demo(spec)
         sb = SmileSandbox()
         try:

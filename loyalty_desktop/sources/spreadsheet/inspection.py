@@ -8,11 +8,12 @@ file shape, or suggested), what the rows give, and the first rejected rows with 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, TextIO
+from typing import TextIO
 
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.fields import CATALOG
 from loyalty_desktop.core.model import Reward
+from loyalty_desktop.core.options import SpreadsheetOptions
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.questions import Choices
 from loyalty_desktop.sources.spreadsheet.rows import (
@@ -25,7 +26,7 @@ from loyalty_desktop.sources.spreadsheet.sheet import Sheet, open_sheet
 SHOW_REJECTS = 10
 
 
-def main(path: str, out: TextIO, options: Any = None) -> int:
+def main(path: str, out: TextIO, options: SpreadsheetOptions | None = None) -> int:
     """Print the report; 0 when the file can be imported, 1 when it cannot (the reason printed:
     a file-level problem, or what it leaves open and the options answering it)."""
     try:
@@ -34,7 +35,7 @@ def main(path: str, out: TextIO, options: Any = None) -> int:
     except LoyaltyError as exc:
         print(f"error: {user_message(exc)}", file=out)
         return 1
-    except ValueError as exc:  # a malformed --map
+    except ValueError as exc:  # an answer that cannot apply to this file
         print(f"error: {exc}", file=out)
         return 1
     if sheet.questions:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from loyalty_desktop.core.options import SpreadsheetOptions
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.values import (
     BadValue,
@@ -71,15 +72,10 @@ class Choices:
     encoding: str | None = None  # a CSV's text encoding, when the detected one is wrong
 
     @classmethod
-    def from_options(cls, options: Any) -> Choices:
-        maps = []
-        for item in getattr(options, "map", None) or ():
-            field, sep, column = str(item).partition("=")
-            if not sep:
-                raise ValueError(f"--map takes FIELD=COLUMN (got {item!r})")
-            maps.append((field, column.strip()))
-        return cls(getattr(options, "email_column", None), getattr(options, "date_order", None),
-                   getattr(options, "decimal", None), tuple(maps), getattr(options, "encoding", None) or None)
+    def from_options(cls, options: SpreadsheetOptions | None) -> Choices:
+        if options is None:
+            return cls()
+        return cls(options.email_column, options.date_order, options.decimal, options.maps, options.encoding)
 
     def __bool__(self) -> bool:
         return bool(self.email_column or self.date_order or self.decimal or self.maps)

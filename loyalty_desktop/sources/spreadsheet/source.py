@@ -23,12 +23,11 @@ again changes nothing, and a later export changes exactly what differs in it.
 
 from __future__ import annotations
 
-import argparse
 import glob
 import hashlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,8 +37,9 @@ from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.model import Record, SourceRead, Tier
+from loyalty_desktop.core.options import SourceOptions, SpreadsheetOptions, members_file
 from loyalty_desktop.core.source_rejects import SourceReject
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.client import CancelToken, HttpClient
 from loyalty_desktop.service import OpenSource
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.questions import Choices, Question
@@ -71,10 +71,11 @@ class SheetRead(SourceRead):
     skipping a Member per row). Either `members` or `member_texts` is read, not both."""
 
     member_texts: Iterator[tuple[str, str]] | None = None
-    rejected_rows: Callable[[], Iterator[SourceReject]] | None = None  # once the read was consumed
 
 
 class SpreadsheetSource:
+    http: HttpClient | None = None  # local files: no network client (sync.engine.Source)
+
     def __init__(self, members: Sheet, ledger: Sheet | None = None, *, now: datetime | None = None,
                  cancel: CancelToken | None = None) -> None:
         self.members = members
@@ -232,17 +233,12 @@ def rejects_path(members: Path, when: datetime) -> Path:
 class SpreadsheetSourceFactory:
     name: str = "csv"
 
-    def open(self, options: argparse.Namespace, cancel: CancelToken) -> OpenSource:
-        members = getattr(options, "members", None)
-        ledger = getattr(options, "ledger", None)
-        if not members or (str(members).isdigit() and not Path(members).exists()):
-            raise ConfigError("--source csv needs --members FILE: the members export (CSV or Excel .xlsx), and "
-                              "optionally --ledger FILE, the points history.")
-        try:
-            choices = Choices.from_options(options)
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-        source = SpreadsheetSource.open(members, ledger, cancel=cancel, choices=choices)
+    def open(self, options: SourceOptions, cancel: CancelToken) -> OpenSource:
+        if not isinstance(options, SpreadsheetOptions):
+            raise TypeError(f"the csv source takes SpreadsheetOptions, not {type(options).__name__}")
+        members = members_file(str(options.members_file))  # a bare number names no export
+        source = SpreadsheetSource.open(members, options.ledger_file, cancel=cancel,
+                                        choices=Choices.from_options(options))
         source.save_mappings()
 
         def close() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from concurrent.futures import Future
 
 from PySide6.QtCore import Qt, QUrl
@@ -19,31 +20,26 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service
-from loyalty_desktop.core import secrets
+from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
-
-KEY_PAGES = {
-    "klaviyo": "https://www.klaviyo.com/settings/account/api-keys",
-    "splio": "https://www.splio.com/",
-}
-KLAVIYO_SCOPES = ["accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write", "events:write"]
 
 
 class WelcomePage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.intro = wrapping_label()
-        self.klaviyo = QRadioButton()
-        self.splio = QRadioButton()
+        # One choice per destination platform (core.platforms), then the offline demo.
+        self.platform_buttons = {p.id: QRadioButton(p.label) for p in platforms.DESTINATIONS.values()}
+        self.klaviyo = self.platform_buttons[platforms.DEFAULT_DESTINATION.id]  # the default, for tests
         self.demo = QRadioButton()
         self.demo_platform = QComboBox()
-        self.demo_platform.addItem("Klaviyo", "klaviyo")
-        self.demo_platform.addItem("Splio", "splio")
+        for p in platforms.DESTINATIONS.values():
+            self.demo_platform.addItem(p.label, p.id)
         self.group = QButtonGroup(self)
-        for i, b in enumerate((self.klaviyo, self.splio, self.demo)):
+        for i, b in enumerate((*self.platform_buttons.values(), self.demo)):
             self.group.addButton(b, i)
         self.demo.setChecked(True)
         self.demo.toggled.connect(self.demo_platform.setEnabled)
@@ -65,7 +61,7 @@ class WelcomePage(Page):
         lay.addLayout(lang_row)
         lay.addWidget(self.intro)
         lay.addSpacing(8)
-        for b in (self.klaviyo, self.splio, self.demo):
+        for b in (*self.platform_buttons.values(), self.demo):
             lay.addWidget(b)
         lay.addLayout(demo_row)
         lay.addStretch(1)
@@ -90,8 +86,6 @@ class WelcomePage(Page):
             "Loyalty Desktop copies each member's points, tier, rewards, referrals and expiring points to the "
             "contact in your email platform, and sends loyalty moments as events that can start email flows. "
             "Where are your contacts?"))
-        self.klaviyo.setText(self.tr("Klaviyo"))
-        self.splio.setText(self.tr("Splio"))
         self.demo.setText(self.tr("Offline demo (no account, no network)"))
         self.demo_platform_label.setText(self.tr("Demo platform:"))
         self.demo_platform.setAccessibleName(self.tr("Demo platform"))
@@ -102,7 +96,7 @@ class WelcomePage(Page):
         st = self.state
         st.demo = self.demo.isChecked()
         st.platform = (self.demo_platform.currentData() if st.demo
-                       else "splio" if self.splio.isChecked() else "klaviyo")
+                       else next(p for p, b in self.platform_buttons.items() if b.isChecked()))
         return True
 
 
@@ -125,7 +119,7 @@ class CreateKeyPage(Page):
         self.retranslate()
 
     def _open(self) -> None:
-        QDesktopServices.openUrl(QUrl(KEY_PAGES[self.state.platform]))
+        QDesktopServices.openUrl(QUrl(self.state.descriptor.key_page))
 
     def retranslate(self) -> None:
         if not self.wizard():
@@ -134,11 +128,12 @@ class CreateKeyPage(Page):
         self.setTitle(self.tr("Create an API key in {platform}").format(platform=st.label))
         self.setSubTitle(self.tr("Loyalty Desktop writes to {platform} with a key that only you create and can "
                                  "revoke.").format(platform=st.label))
-        if st.platform == "klaviyo":
+        scopes = st.descriptor.sync_scopes
+        if st.descriptor.capabilities.scoped_keys:
             steps = [self.tr("In Klaviyo, open <b>Settings → API keys</b>."),
                      self.tr("Click <b>Create private key</b> and name it “Loyalty Desktop”."),
                      self.tr("Choose <b>Custom key</b> and tick exactly these scopes: {scopes}.").format(
-                         scopes=", ".join(f"<b>{s}</b>" for s in KLAVIYO_SCOPES)),
+                         scopes=", ".join(f"<b>{s}</b>" for s in scopes)),
                      self.tr("To let Loyalty Desktop create loyalty segments later, also tick "
                              "<b>segments:read</b> and <b>segments:write</b>."),
                      self.tr("Click <b>Create</b>, then <b>copy</b> the key (it starts with pk_).")]
@@ -220,7 +215,9 @@ class VerifyKeyPage(Page):
                                  "never in a file.").format(platform=st.label))
         self.key_label.setText(self.tr("API key:"))
         self.key.edit.setAccessibleName(self.tr("{platform} API key").format(platform=st.label))
-        self.key.edit.setPlaceholderText("pk_…" if st.platform == "klaviyo" else self.tr("Splio API key"))
+        prefix = st.descriptor.key_shape.prefix
+        self.key.edit.setPlaceholderText(prefix + "…" if prefix else self.tr("{platform} API key").format(
+            platform=st.label))
         self.verify_button.setText(self.tr("Verify"))
         self.session_only.setText(self.tr("Keep the key for this session only (you will paste it again next "
                                           "time)"))
@@ -257,7 +254,7 @@ class VerifyKeyPage(Page):
         self.busy.show()
         self.status.setText(self.tr("Checking the key with {platform}…").format(platform=st.label))
         self._cancel = CancelToken()
-        target, options, cancel = service.target(st.target_name), st.options(), self._cancel
+        target, options, cancel = service.target(st.target_name), st.options().target, self._cancel
         self.completeChanged.emit()
         self.tasks.run(lambda: target.connect(key, options, cancel), self._verified_done)
 
@@ -309,14 +306,9 @@ class VerifyKeyPage(Page):
 
 
 def _demo_key(platform: str) -> str:
-    if platform == "klaviyo":
-        from loyalty_emulators.klaviyo.server import DEMO_KEY
-
-        return DEMO_KEY
+    """The key the platform's offline sandbox accepts ("demo" when this version has no sandbox)."""
     try:
-        from loyalty_emulators.splio import server as splio_sandbox
-
-        return str(getattr(splio_sandbox, "DEMO_KEY", "demo"))
+        server = importlib.import_module(f"{platforms.get(platform).emulator}.server")
     except ImportError:
         return "demo"
-
+    return str(getattr(server, "DEMO_KEY", "demo"))

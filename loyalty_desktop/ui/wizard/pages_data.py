@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import (
     CATALOG,
-    KLAVIYO_LOYALTY,
     PRESET_LABELS,
     PRESETS,
     FieldMapping,
@@ -34,8 +34,8 @@ def full_mapping(preset: Mapping, platform: str) -> Mapping:
     """The preset plus every other catalog field, disabled, with a suggested name, so the user can add
     any field by ticking it."""
     have = {f.source for f in preset.fields}
-    suggested = {f.source: f.target for f in KLAVIYO_LOYALTY.fields}
-    extra = [FieldMapping(c.key, suggested.get(c.key, c.key) if platform == "klaviyo" else c.key, False)
+    suggested = {f.source: f.target for f in PRESETS[platforms.get(platform).default_preset].fields}
+    extra = [FieldMapping(c.key, suggested.get(c.key, c.key), False)
              for c in CATALOG if c.key not in have]
     return Mapping(preset.preset, preset.fields + tuple(extra))
 
@@ -80,7 +80,8 @@ class MappingPage(Page):
 
     @property
     def splio(self) -> bool:
-        return self.wizard() is not None and self.state.platform == "splio"
+        # A platform whose custom fields must exist before a sync (Splio): the fields box shows.
+        return self.wizard() is not None and self.state.descriptor.capabilities.create_fields
 
     def retranslate(self) -> None:
         if not self.wizard():

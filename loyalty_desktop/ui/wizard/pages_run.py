@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import csv_writer, printable
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
@@ -142,7 +143,7 @@ class SyncPage(Page):
             return self.tr("demo program ({members} members)").format(members=st.source_options.get("members"))
         if st.source_kind == "csv":
             return self.tr("spreadsheet {file}").format(file=str(st.source_options.get("members", "")))
-        return "Smile.io"
+        return platforms.SMILE.label
 
     def cancel(self) -> None:
         if self.runner.running:
@@ -303,7 +304,7 @@ class DonePage(Page):
         self.kit_button.setText(self.tr("Set up my Klaviyo loyalty &kit…"))
         self.kit_button.setToolTip(self.tr("Create these flows as drafts in Klaviyo, with their email templates and "
                                            "the loyalty segments"))
-        self.kit_button.setVisible(st.platform == "klaviyo")
+        self.kit_button.setVisible(st.descriptor.capabilities.kit)
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
 

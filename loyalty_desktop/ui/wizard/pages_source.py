@@ -178,7 +178,7 @@ class SourcePage(Page):
         self.busy.show()
         self.status.setText(self.tr("Reading the loyalty program…"))
         self.completeChanged.emit()
-        factory, options = service.source_factory(st.source_kind), st.options()
+        factory, options = service.source_factory(st.source_kind), st.options().source
         cancel = self._cancel = CancelToken()
 
         def work() -> service.OpenSource:

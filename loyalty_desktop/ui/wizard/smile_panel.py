@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.platforms import SMILE
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
@@ -32,7 +33,7 @@ from loyalty_desktop.ui.widgets.secret_edit import SecretEdit
 from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
 from loyalty_desktop.ui.wizard.state import smile_base_url
 
-PLATFORM = "Smile.io"
+PLATFORM = SMILE.label
 ACCOUNT = "smile"  # keyring account name
 
 

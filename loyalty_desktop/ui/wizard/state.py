@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from loyalty_desktop import service
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import PRESETS, Mapping
+from loyalty_desktop.core.options import SyncOptions, from_saved
 from loyalty_desktop.sync.engine import RunSummary
 
-PLATFORM_LABELS = {"klaviyo": "Klaviyo", "splio": "Splio"}
-DEFAULT_PRESETS = {"klaviyo": "klaviyo-loyalty", "splio": "splio-loyoly"}
 # Where the Smile.io API is (tests and demos point it at a standalone Smile sandbox), like
 # LOYALTY_DESKTOP_KLAVIYO_URL for Klaviyo.
-SMILE_URL_ENV = "LOYALTY_DESKTOP_SMILE_URL"
+SMILE_URL_ENV = platforms.SMILE.url_env
 
 
 def smile_base_url() -> str | None:
@@ -24,7 +23,7 @@ def smile_base_url() -> str | None:
 
 @dataclass
 class SetupState:
-    platform: str = "klaviyo"
+    platform: str = platforms.DEFAULT_DESTINATION.id
     demo: bool = False
     key_where: str = ""  # where the key was stored ("GNOME Keyring", "session", "demo")
     connection: service.Connection | None = None
@@ -37,33 +36,34 @@ class SetupState:
     sample: list[dict[str, Any]] = field(default_factory=list)  # a few members of the source, as JSON
 
     @property
+    def descriptor(self) -> platforms.Platform:
+        return platforms.get(self.platform)
+
+    @property
     def label(self) -> str:
-        return PLATFORM_LABELS[self.platform]
+        return self.descriptor.label
 
     @property
     def target_name(self) -> str:
-        return f"{self.platform}-sandbox" if self.demo else self.platform
+        return self.descriptor.sandbox_target if self.demo else self.platform
 
     def default_mapping(self) -> Mapping:
-        preset = DEFAULT_PRESETS[self.platform]
-        if self.platform == "klaviyo" and self.source_kind.startswith("smile") and "klaviyo-smile" in PRESETS:
-            preset = "klaviyo-smile"  # Smile's own property names: the merchant's Smile flows keep working
+        preset = self.descriptor.preset_for(self.source_kind)
+        if preset not in PRESETS:  # a preset not in this version
+            preset = self.descriptor.default_preset
         if preset not in PRESETS:  # a platform whose presets are not in this version
-            preset = next(p for p in PRESETS if p.startswith(self.platform))
+            preset = self.presets()[0]
         return PRESETS[preset]
 
     def presets(self) -> list[str]:
-        return [p for p in PRESETS if p.startswith(self.platform)]
+        return self.descriptor.presets(list(PRESETS))
 
-    def options(self) -> argparse.Namespace:
-        """What service targets and sources expect (the CLI's option names)."""
-        # source="wizard": a demo Splio sandbox starts empty; the source page fills it with the
+    def options(self) -> SyncOptions:
+        """What service targets and sources expect, from the choices so far."""
+        # seed_sandbox=False: a demo Splio sandbox starts empty; the source page fills it with the
         # members of the source the user picks (`read_sample`), so both hold the same people.
-        o = dict(members="500", seed=42, ledger=None, source_base_url=None, base_url=None, backfill=False,
-                 create_fields=self.create_fields, create_missing=False, remote_diff=False, preset=None,
-                 source="wizard")
-        o.update(self.source_options)
-        return argparse.Namespace(**o)
+        saved = {"create_fields": self.create_fields, **self.source_options}
+        return from_saved(self.source_kind, saved, seed_sandbox=False)
 
     def read_sample(self, src: service.OpenSource, size: int = 5) -> None:
         """Off the GUI thread, one pass over the source's members: keep `size` of them for the mapping
