@@ -21,6 +21,7 @@ from loyalty_desktop.core.model import (
     MembershipState,
     Reward,
     RewardOrigin,
+    SourceRead,
 )
 from loyalty_desktop.core.options import DemoOptions, SmileOptions
 from loyalty_desktop.net.client import CancelToken, RateLimit
@@ -32,7 +33,6 @@ from loyalty_desktop.sources.smile.mapping import (
     normalize_email,
     parse_birthday,
 )
-from loyalty_desktop.sources.smile.reader import SmileRead
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.smile.data import TIER_BASE
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
@@ -67,7 +67,7 @@ def sb(program: DemoProgram) -> Iterator[SmileSandbox]:
     assert not s.internal_errors, s.internal_errors
 
 
-def consume(read: SmileRead) -> tuple[dict[str, Member], list[LedgerEntry], list[Reward]]:
+def consume(read: SourceRead) -> tuple[dict[str, Member], list[LedgerEntry], list[Reward]]:
     members = {m.email: m for m in read.members}
     records = list(read.records)
     return (members, [r for r in records if isinstance(r, LedgerEntry)],
@@ -405,7 +405,7 @@ def test_live_factory_verifies_the_key_and_keeps_its_mirror_in_the_data_folder(
     try:
         assert opened.name.startswith("smile:") and key not in opened.name
         first = opened.source.read(None)
-        consume(first)  # type: ignore[arg-type]
+        consume(first)
     finally:
         opened.close()
     program.tick(5)
