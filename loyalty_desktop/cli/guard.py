@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from loyalty_desktop.core import paths
+from loyalty_desktop.core import paths, platforms
 from loyalty_desktop.core.disk_errors import from_os, from_sqlite
 from loyalty_desktop.core.errors import (
     LoyaltyError,
@@ -50,7 +50,8 @@ def _log_file() -> str:
         return "the log"
 
 
-def run(command: Callable[[], int], platform_label: Callable[[], str] = lambda: "Klaviyo") -> int:
+def run(command: Callable[[], int],
+        platform_label: Callable[[], str] = lambda: platforms.DEFAULT_DESTINATION.label) -> int:
     try:
         return int(command())
     except KeyboardInterrupt:

@@ -13,6 +13,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from loyalty_desktop.core.errors import KeyShape as Wording
+
 
 class Role(str, enum.Enum):
     DESTINATION = "destination"  # loyalty data goes there (`--to`)
@@ -33,12 +35,17 @@ class KeyShape:
 
     `pattern`: the whole key must match it (None: any token of `min_length` URL-safe characters);
     `public_pattern`: a public key of that platform that cannot do the job (named as such);
-    `prefix`: what a key starts with, shown as the key field's placeholder."""
+    `prefix`: what a key starts with, shown as the key field's placeholder. The `errors.KeyShape`
+    members say which message (core/errors.py) names a key that does not match (`mismatch`), the
+    platform's public key (`public`) and the platform's key pasted for another one (`elsewhere`)."""
 
     pattern: re.Pattern[str] | None = None
     public_pattern: re.Pattern[str] | None = None
     prefix: str = ""
     min_length: int = 16
+    mismatch: Wording = Wording.TOKEN
+    public: Wording | None = None
+    elsewhere: Wording | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +101,9 @@ KLAVIYO = Platform(
     key_page="https://www.klaviyo.com/settings/account/api-keys",
     # Private keys: pk_ + 34 letters and digits (reference/klaviyo.md §1); the public key (site ID)
     # has 6 characters and cannot write profiles.
-    key_shape=KeyShape(re.compile(r"pk_[A-Za-z0-9]{34}"), re.compile(r"[A-Za-z0-9]{6}"), prefix="pk_"),
+    key_shape=KeyShape(re.compile(r"pk_[A-Za-z0-9]{34}"), re.compile(r"[A-Za-z0-9]{6}"), prefix="pk_",
+                       mismatch=Wording.KLAVIYO_PRIVATE, public=Wording.KLAVIYO_PUBLIC,
+                       elsewhere=Wording.KLAVIYO_ELSEWHERE),
     key_env="LOYALTY_DESKTOP_KLAVIYO_KEY", url_env="LOYALTY_DESKTOP_KLAVIYO_URL",
     default_preset="klaviyo-loyalty",
     # Smile's own property names: the merchant's Smile flows keep working.

@@ -77,12 +77,13 @@ def check_key(account: str, key: str) -> None:
     if shape.pattern is not None:
         if not shape.pattern.fullmatch(key):
             public = shape.public_pattern is not None and shape.public_pattern.fullmatch(key)
-            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key),
-                                 shape=KeyShape.KLAVIYO_PUBLIC if public else KeyShape.KLAVIYO_PRIVATE)
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), min_length=shape.min_length,
+                                 shape=shape.public if public and shape.public else shape.mismatch)
         return
-    for other in platforms.PLATFORMS.values():
-        if other.key_shape.pattern is not None and other.key_shape.pattern.fullmatch(key):
-            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.KLAVIYO_ELSEWHERE)
+    for other in platforms.PLATFORMS.values():  # another platform's key, pasted in the wrong place
+        theirs = other.key_shape
+        if theirs.pattern is not None and theirs.elsewhere is not None and theirs.pattern.fullmatch(key):
+            raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=theirs.elsewhere)
     if len(key) < shape.min_length or not TOKEN_KEY.fullmatch(key):
         raise KeyFormatError(label, KeyProblem.SHAPE, length=len(key), shape=KeyShape.TOKEN,
                              min_length=shape.min_length)

@@ -128,20 +128,11 @@ class CreateKeyPage(Page):
         self.setTitle(self.tr("Create an API key in {platform}").format(platform=st.label))
         self.setSubTitle(self.tr("Loyalty Desktop writes to {platform} with a key that only you create and can "
                                  "revoke.").format(platform=st.label))
-        scopes = st.descriptor.sync_scopes
-        if st.descriptor.capabilities.scoped_keys:
-            steps = [self.tr("In Klaviyo, open <b>Settings → API keys</b>."),
-                     self.tr("Click <b>Create private key</b> and name it “Loyalty Desktop”."),
-                     self.tr("Choose <b>Custom key</b> and tick exactly these scopes: {scopes}.").format(
-                         scopes=", ".join(f"<b>{s}</b>" for s in scopes)),
-                     self.tr("To let Loyalty Desktop create loyalty segments later, also tick "
-                             "<b>segments:read</b> and <b>segments:write</b>."),
-                     self.tr("Click <b>Create</b>, then <b>copy</b> the key (it starts with pk_).")]
-        else:
-            steps = [self.tr("In Splio, open <b>Users → API users</b>."),
-                     self.tr("Click <b>New user</b>."),
-                     self.tr("<b>Rename</b> it “Loyalty Desktop” so you recognise it later."),
-                     self.tr("<b>Copy the key</b> shown for this API user.")]
+        # The steps are each platform's own words (translated); a platform without them yet gets
+        # one line and the button to its key page.
+        steps_of = {platforms.KLAVIYO.id: self._klaviyo_steps, platforms.SPLIO.id: self._splio_steps}
+        steps = steps_of[st.platform]() if st.platform in steps_of else [
+            self.tr("Create an API key in {platform}").format(platform=st.label)]
         html = "<ol>" + "".join(f"<li style='margin-bottom:6px'>{s}</li>" for s in steps) + "</ol>"
         if st.demo:
             html += "<p><i>" + self.tr("This is the offline demo: a demo key is ready for you on the next page, "
@@ -149,6 +140,22 @@ class CreateKeyPage(Page):
         self.steps.setText(html)
         self.open_button.setText(self.tr("Open the {platform} page").format(platform=st.label))
         self.open_button.setEnabled(not st.demo)
+
+    def _klaviyo_steps(self) -> list[str]:
+        scopes = self.state.descriptor.sync_scopes
+        return [self.tr("In Klaviyo, open <b>Settings → API keys</b>."),
+                self.tr("Click <b>Create private key</b> and name it “Loyalty Desktop”."),
+                self.tr("Choose <b>Custom key</b> and tick exactly these scopes: {scopes}.").format(
+                    scopes=", ".join(f"<b>{s}</b>" for s in scopes)),
+                self.tr("To let Loyalty Desktop create loyalty segments later, also tick "
+                        "<b>segments:read</b> and <b>segments:write</b>."),
+                self.tr("Click <b>Create</b>, then <b>copy</b> the key (it starts with pk_).")]
+
+    def _splio_steps(self) -> list[str]:
+        return [self.tr("In Splio, open <b>Users → API users</b>."),
+                self.tr("Click <b>New user</b>."),
+                self.tr("<b>Rename</b> it “Loyalty Desktop” so you recognise it later."),
+                self.tr("<b>Copy the key</b> shown for this API user.")]
 
 
 class VerifyKeyPage(Page):
