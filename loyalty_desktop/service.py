@@ -66,6 +66,23 @@ class Connection:
         if self.sandbox is not None:
             self.sandbox.stop()
 
+    # Typed steps for the UI, so it never reaches into the destination's HTTP client.
+
+    @property
+    def label(self) -> str:
+        """The platform's name for messages ("Klaviyo")."""
+        return self.dest.label
+
+    def use_cancel(self, cancel: CancelToken) -> None:
+        """Make `cancel` the token that stops this connection's requests (a fresh one per run: an
+        earlier run's cancel must not stick)."""
+        self.dest.http.cancel = cancel
+
+    def verify(self) -> AccountInfo:
+        """Check the key with the platform again, with a fresh cancel token."""
+        self.use_cancel(CancelToken())
+        return self.dest.verify()
+
 
 class Target(Protocol):
     name: str  # as given to --to
