@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -82,6 +82,14 @@ class Connection:
         """Check the key with the platform again, with a fresh cancel token."""
         self.use_cancel(CancelToken())
         return self.dest.verify()
+
+    def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
+        """How the destination writes a member's profile (the wizard's preview)."""
+        return self.dest.profile_encoder(mapping)
+
+    def allow_field_creation(self, allowed: bool) -> None:
+        """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""
+        self.dest.create_fields = allowed  # type: ignore[attr-defined]
 
 
 class Target(Protocol):

@@ -35,7 +35,8 @@ from loyalty_desktop.store.store import RunRecord  # noqa: E402
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.main import tray  # noqa: E402
-from loyalty_desktop.ui.main.sync_controller import SyncStage, source_options  # noqa: E402
+from loyalty_desktop.ui.main.options import source_options  # noqa: E402
+from loyalty_desktop.ui.main.sync_controller import SyncStage  # noqa: E402
 from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
@@ -310,17 +311,17 @@ def fake_tray(monkeypatch: pytest.MonkeyPatch) -> type[FakeTray]:
 
 def test_automatic_sync_timer_runs_a_sync(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
     w = make_window(connection=sandbox_connection())
-    assert not w.auto_timer.isActive() and w.tray.icon is None
+    assert not w.auto_sync.timer.isActive() and w.tray.icon is None
     assert w.sync_panel.auto_label.text() == "Automatic sync: off (see Settings)"
     w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(6))
-    assert w.auto_timer.isActive() and w.auto_timer.interval() == 6 * 3_600_000
+    assert w.auto_sync.timer.isActive() and w.auto_sync.timer.interval() == 6 * 3_600_000
     assert Settings.load().auto_sync_hours == 6
     assert w.sync_panel.auto_label.text().startswith("Next automatic sync:")
     assert fake_tray.made and fake_tray.made[0].visible  # a tray icon while automatic sync is on
 
     # Six hours pass (the timer fires): a sync starts by itself.
     with qtbot.waitSignal(w.syncStarted, timeout=TIMEOUT) as started:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert started.args == [True]
     summary = sync(qtbot, w, click=False)
     assert summary.status is RunStatus.COMPLETED and summary.profiles_sent == MEMBERS
@@ -328,17 +329,17 @@ def test_automatic_sync_timer_runs_a_sync(qtbot: Any, make_window: Any, fake_tra
 
     # Off again: timer stopped, tray gone, setting saved.
     w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(0))
-    assert not w.auto_timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible
+    assert not w.auto_sync.timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible
     assert Settings.load().auto_sync_hours == 0
 
 
 def test_a_failed_run_raises_a_tray_notification(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
     conn = sandbox_connection()
     w = make_window(demo_settings(auto_sync_hours=1), conn)
-    assert w.auto_timer.isActive() and fake_tray.made
+    assert w.auto_sync.timer.isActive() and fake_tray.made
     conn.sandbox.revoke_key(DEMO_KEY)  # the key stops working between two automatic runs
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert "refused the API key" in failed.args[0]
     qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1, timeout=TIMEOUT)
     assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Failed"
@@ -355,12 +356,12 @@ def test_automatic_sync_reconnects_first_when_the_connection_failed(
     assert w.connection is None and not w.sync_panel.sync_button.isEnabled()
     # Unattended: the next automatic run tries to connect again, fails, and says so in the tray.
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT):
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert "refused the API key" in fake_tray.made[0].messages[-1][1]
     # The user fixes the key; the next automatic run connects, then syncs.
     secrets.save("klaviyo", live_sandbox.add_key())
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert finished.args[0].status is RunStatus.COMPLETED
     assert len(live_sandbox.profiles()) == MEMBERS
     assert w.connection_panel.health_value.text().startswith("✓ Connected")
@@ -368,7 +369,7 @@ def test_automatic_sync_reconnects_first_when_the_connection_failed(
 
 def test_no_tray_where_the_desktop_has_none(make_window: Any) -> None:
     w = make_window(demo_settings(auto_sync_hours=2), show=False)
-    assert w.auto_timer.isActive()
+    assert w.auto_sync.timer.isActive()
     assert w.tray.icon is None  # offscreen: no system tray, and no warning either
     w.notify_failure("x")  # nothing to show it in; does not raise
 

@@ -818,47 +818,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="163" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="167" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="182" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="168" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="184" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="170" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="171" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="302" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="266" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="363" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="327" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="364" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="328" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -2331,81 +2331,81 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="217" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="244" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="228" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="273" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="257" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="298" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="306" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="290" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="284" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="301" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="314" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="355" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="368" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="285" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="339" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="352" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="316" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="300" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="311" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="322" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="343" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="346" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="330" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="333" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="351" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="354" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="338" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="365" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
@@ -2623,32 +2623,32 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="53" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="52" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="54" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="53" />
         <source>Show Loyalty Desktop</source>
         <translation>Afficher Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="55" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="54" />
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="63" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="68" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="67" />
         <source>Loyalty Desktop: sync waiting for you</source>
         <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="68" />
         <source>Open the window and click Sync now.</source>
         <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
     </message>

@@ -11,7 +11,6 @@ connection and closes it (stopping an in-process sandbox) at shutdown.
 
 from __future__ import annotations
 
-import argparse
 import enum
 import logging
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.engine import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main.options import source_options, target_name
 from loyalty_desktop.ui.runs_model import format_duration
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.tasks import TaskManager
@@ -55,29 +55,13 @@ class Health(enum.Enum):
     ERROR = "error"  # `health_error` says why
 
 
-def source_options(settings: Settings) -> argparse.Namespace:
-    """What service targets and sources expect (the CLI's option names), from the saved settings."""
-    o: dict[str, Any] = dict(members="500", seed=42, ledger=None, source_base_url=None, base_url=None,
-                             create_fields=False, create_missing=False, remote_diff=False, backfill=False,
-                             preset=None)
-    o.update(settings.source_options)
-    return argparse.Namespace(**o)
-
-
-def target_name(settings: Settings) -> str:
-    if settings.target:
-        return settings.target
-    platform = settings.platform or "klaviyo"
-    return f"{platform}-sandbox" if settings.demo else platform
-
-
 class SyncController(QObject):
     changed = Signal()  # health, key info or stage changed: the window re-reads the state
     connectionChanged = Signal(bool)  # connected (verified) or not
     started = Signal(bool)  # automatic?
     status = Signal(str)  # a line for the status bar
     progress = Signal(object)  # engine.Progress
-    ended = Signal(str, object)  # the outcome's text, the failure message (str) or None
+    ended = Signal(str)  # back to IDLE; the outcome in words (a failure also comes as `failed`)
     finished = Signal(object)  # engine.RunSummary (any status)
     failed = Signal(str)  # connecting or syncing failed; the user-facing message
     blocked = Signal(str)  # not started: another sync holds the data folder
@@ -381,7 +365,7 @@ class SyncController(QObject):
         self._open_cancel = None
         self.last_progress = None
         self.last_message = text
-        self.ended.emit(text, failed)
+        self.ended.emit(text)
         if failed is not None:
             self.failed.emit(failed)
 

@@ -14,7 +14,6 @@ _RAISE_ON = (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.Activatio
 
 
 class Tray(QObject):
-    showRequested = Signal()  # a click on the icon, or "Show Loyalty Desktop"
     syncRequested = Signal()
 
     def __init__(self, window: QWidget) -> None:
@@ -31,7 +30,7 @@ class Tray(QObject):
         tray = QSystemTrayIcon(icon, self._window)
         menu = QMenu(self._window)
         self._show_action = menu.addAction("")
-        self._show_action.triggered.connect(lambda: self.showRequested.emit())
+        self._show_action.triggered.connect(self._raise_window)
         self._sync_action = menu.addAction("")
         self._sync_action.triggered.connect(lambda: self.syncRequested.emit())
         self._sync_action.setEnabled(self._sync_enabled)
@@ -74,4 +73,9 @@ class Tray(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in _RAISE_ON:
-            self.showRequested.emit()
+            self._raise_window()
+
+    def _raise_window(self) -> None:
+        self._window.showNormal()
+        self._window.raise_()
+        self._window.activateWindow()

@@ -13,23 +13,11 @@ connection (stopping an in-process sandbox) when the window closes.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QMainWindow,
-    QMessageBox,
-    QStyle,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from loyalty_desktop import service
-from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.store.store import RunRecord
@@ -38,6 +26,7 @@ from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui import i18n, store_problem
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.main.auto_sync import AutoSync
 from loyalty_desktop.ui.main.connection_panel import ConnectionPanel
 from loyalty_desktop.ui.main.history import History
 from loyalty_desktop.ui.main.kit_tab import KitTab
@@ -69,13 +58,11 @@ class MainWindow(QMainWindow):
         self.settings, self.tasks = settings, tasks
         self._shown_once = False
         self._store_question_asked = False  # once per window: the user said no, do not nag
-        self._next_auto: datetime | None = None
         self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self.controller = SyncController(settings, tasks, connection, self)
         self.history = History(tasks, self)
         self.tray = Tray(self)
-        self.auto_timer = QTimer(self)
-        self.auto_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.auto_sync = AutoSync(self, self.tray)
         self._build()
         self._wire()
         self.retranslate()
@@ -138,8 +125,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.settings_tab.autoSyncChanged.connect(self._apply_auto_sync)
         self.settings_tab.forgetClicked.connect(self.forget_key)
-        self.auto_timer.timeout.connect(self._auto_sync_due)
-        self.tray.showRequested.connect(self._raise_from_tray)
+        self.auto_sync.due.connect(self._auto_sync_due)
         self.tray.syncRequested.connect(lambda: self.sync_now())
 
     # -- what the app and tests drive ---------------------------------------------------------
@@ -205,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def _show_auto(self) -> None:
         hours = self.settings_tab.auto_hours()
-        self.sync_panel.show_auto(hours, self._next_auto, self.settings_tab.auto_choice_text(hours))
+        self.sync_panel.show_auto(hours, self.auto_sync.next_due, self.settings_tab.auto_choice_text(hours))
 
     def _state_changed(self) -> None:
         self.connection_panel.show_state()
@@ -229,7 +215,7 @@ class MainWindow(QMainWindow):
         self.status.busy()
         self.syncStarted.emit(automatic)
 
-    def _sync_ended(self, text: str, _failed: object) -> None:
+    def _sync_ended(self, text: str) -> None:
         self.status.say(text)
         self.status.rest()
         self._update_state()
@@ -257,35 +243,13 @@ class MainWindow(QMainWindow):
     # -- automatic sync -----------------------------------------------------------------------
 
     def _apply_auto_sync(self, hours: int) -> None:
-        if hours:
-            self.auto_timer.start(hours * 3_600_000)
-            self._next_auto = clocks.local_now().replace(microsecond=0) + timedelta(hours=hours)
-            self.tray.ensure(self._tray_icon())
-        else:
-            self.auto_timer.stop()
-            self._next_auto = None
-            self.tray.drop()
+        self.auto_sync.apply(hours)
         self._show_auto()
 
     @Slot()
     def _auto_sync_due(self) -> None:
-        hours = self.settings_tab.auto_hours()
-        self._next_auto = clocks.local_now().replace(microsecond=0) + timedelta(hours=hours) if hours else None
         self._show_auto()
         self.controller.sync_automatically()
-
-    def _tray_icon(self) -> QIcon:
-        icon = self.windowIcon()
-        if icon.isNull():
-            icon = QApplication.windowIcon()
-        if icon.isNull():
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
-        return icon
-
-    def _raise_from_tray(self) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
 
     # -- runs, segments, kit, key -------------------------------------------------------------
 
@@ -378,7 +342,7 @@ class MainWindow(QMainWindow):
         self.history.closed = self.runs_tab.closed = True
         if self.kit_tab is not None:
             self.kit_tab.shutdown()
-        self.auto_timer.stop()
+        self.auto_sync.stop()
         self.tray.drop()
         self.runs_tab.close_dialog()
         self.controller.shutdown()
