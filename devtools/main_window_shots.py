@@ -54,9 +54,9 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
 
 def screenshots(outdir: Path, language: str) -> list[Path]:
     """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings, a
-    run's rejected rows and the Klaviyo kit once made. The demo history is a first sync, then a month later a second one with
-    phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
-    (never the user's)."""
+    run's rejected rows and the Klaviyo kit once made. The demo history is a first sync, then a
+    month later a second one with phone numbers mapped, three of which Klaviyo rejects. Runs in a
+    fresh temporary data folder (never the user's)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["loyalty-desktop"])
     outdir = Path(outdir)

@@ -3,12 +3,13 @@
 - the Connection box (connection_panel) and the Sync box (sync_panel), over
 - the tabs: the last runs (runs_tab), the segments (segments_tab), the Klaviyo kit (kit_tab,
   Klaviyo only) and the settings (settings_tab);
-- the status bar (sync_panel.StatusArea) and, while the automatic sync is on, a tray icon (tray).
+- the status bar (sync_panel.StatusArea) and, while the automatic sync (auto_sync) is on, a tray
+  icon (tray).
 
 The connection and the sync's life cycle live in sync_controller; what the tabs show is read from
-the store in the background (history). This module wires them together, runs the automatic-sync
-timer and keeps the buttons' states in step. The window owns the controller, which closes the
-connection (stopping an in-process sandbox) when the window closes.
+the store in the background (history). This module wires them together and keeps the buttons'
+states in step. The window owns the controller, which closes the connection (stopping an
+in-process sandbox) when the window closes.
 """
 
 from __future__ import annotations
