@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -90,6 +90,12 @@ class Connection:
     def allow_field_creation(self, allowed: bool) -> None:
         """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""
         self.dest.create_fields = allowed  # type: ignore[attr-defined]
+
+    def demo_seeder(self) -> Callable[[Iterable[Any]], Any] | None:
+        """Demo mode: how to put a source's members in the in-process sandbox when it keeps contacts
+        of its own (Splio), so both hold the same people; None otherwise."""
+        seed: Callable[[Iterable[Any]], Any] | None = getattr(self.sandbox, "seed_demo", None)
+        return seed
 
 
 class Target(Protocol):
