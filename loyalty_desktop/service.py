@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -61,6 +61,37 @@ class Connection:
         self.dest.close()
         if self.sandbox is not None:
             self.sandbox.stop()
+
+    # Typed steps for the UI, so it never reaches into the destination's HTTP client.
+
+    @property
+    def label(self) -> str:
+        """The platform's name for messages ("Klaviyo")."""
+        return self.dest.label
+
+    def use_cancel(self, cancel: CancelToken) -> None:
+        """Make `cancel` the token that stops this connection's requests (a fresh one per run: an
+        earlier run's cancel must not stick)."""
+        self.dest.http.cancel = cancel
+
+    def verify(self) -> AccountInfo:
+        """Check the key with the platform again, with a fresh cancel token."""
+        self.use_cancel(CancelToken())
+        return self.dest.verify()
+
+    def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
+        """How the destination writes a member's profile (the wizard's preview)."""
+        return self.dest.profile_encoder(mapping)
+
+    def allow_field_creation(self, allowed: bool) -> None:
+        """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""
+        self.dest.create_fields = allowed  # type: ignore[attr-defined]
+
+    def demo_seeder(self) -> Callable[[Iterable[Any]], Any] | None:
+        """Demo mode: how to put a source's members in the in-process sandbox when it keeps contacts
+        of its own (Splio), so both hold the same people; None otherwise."""
+        seed: Callable[[Iterable[Any]], Any] | None = getattr(self.sandbox, "seed_demo", None)
+        return seed
 
 
 class Target(Protocol):

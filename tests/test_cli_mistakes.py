@@ -142,3 +142,14 @@ def test_ctrl_c_is_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     monkeypatch.setattr(cli, "cmd_runs", interrupted)
     assert cli.main(["runs"]) == 130
     assert capsys.readouterr().err.strip() == "Interrupted."
+
+
+def test_screenshots_outside_a_source_checkout_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      no_new_log_handlers: None) -> None:
+    # An installed app has no devtools/ package (it is not shipped): one plain sentence, exit 1.
+    monkeypatch.setitem(sys.modules, "devtools", None)
+    assert cli.main(["screenshots", str(tmp_path / "shots")]) == 1
+    err = capsys.readouterr().err
+    assert "Screenshots are a development tool: run it from a source checkout." in err
+    assert "Traceback" not in err and not (tmp_path / "shots").exists()

@@ -156,7 +156,7 @@ def _start_display() -> tuple[subprocess.Popen[bytes] | None, dict[str, str]]:
 
 
 def test_frozen_app_shows_its_main_window_within_the_startup_budget(bundle: Path, tmp_path: Path) -> None:
-    main_window = (ROOT / "loyalty_desktop" / "ui" / "main_window.py").exists()
+    main_window = (ROOT / "loyalty_desktop" / "ui" / "main" / "window.py").exists()
     xvfb, display = _start_display()
     try:
         env = _env(tmp_path, **display)

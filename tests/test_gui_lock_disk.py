@@ -49,14 +49,14 @@ def test_gui_says_a_cli_sync_holds_the_folder_and_starts_nothing(qtbot: Any, mak
                 time.sleep(0.02)
             w = make_window(connection=sandbox_connection())
             wait_connected(qtbot, w)
-            runs_before = w.runs_model.runs()
+            runs_before = w.runs_tab.runs_model.runs()
             with qtbot.waitSignal(w.syncBlocked, timeout=TIMEOUT) as blocked:
                 assert w.sync_now() is False
             assert blocked.args[0].startswith(BUSY)
-            assert w.status_label.text() == blocked.args[0]
-            assert h.since is not None and f"(since {h.since.astimezone():%H:%M})" in w.status_label.text()
-            assert not w.syncing and w.sync_button.isEnabled()
-            assert w.runs_model.runs() == runs_before  # nothing recorded
+            assert w.status.status_label.text() == blocked.args[0]
+            assert h.since is not None and f"(since {h.since.astimezone():%H:%M})" in w.status.status_label.text()
+            assert not w.syncing and w.sync_panel.sync_button.isEnabled()
+            assert w.runs_tab.runs_model.runs() == runs_before  # nothing recorded
         finally:
             cli.kill()
             cli.wait()
@@ -79,7 +79,7 @@ def test_lock_taken_between_the_check_and_the_run_is_a_plain_message(qtbot: Any,
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
         assert w.sync_now() is True
     assert failed.args[0].startswith("A sync is already running on this data folder")
-    assert "SyncBusyError" not in failed.args[0] and "SyncBusyError" not in w.status_label.text()
+    assert "SyncBusyError" not in failed.args[0] and "SyncBusyError" not in w.status.status_label.text()
 
 
 def _damage_store() -> Path:
@@ -109,7 +109,7 @@ def test_damaged_store_is_kept_aside_only_when_the_user_agrees(qtbot: Any, make_
     assert "is damaged" in asked[0] and str(store) in asked[0]
     qtbot.wait(200)
     assert store.read_bytes() == damaged  # said no: untouched
-    assert "Could not read the sync history" in w.status_label.text()
+    assert "Could not read the sync history" in w.status.status_label.text()
     w.close()
 
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
@@ -119,8 +119,8 @@ def test_damaged_store_is_kept_aside_only_when_the_user_agrees(qtbot: Any, make_
     kept = [p for p in store.parent.iterdir() if p.name.startswith("store.unusable-")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # moved, not deleted
     assert str(kept[0]) in done.args[0]
-    qtbot.waitUntil(lambda: not w._refreshing, timeout=TIMEOUT)
-    assert "Could not read" not in w.status_label.text()
+    qtbot.waitUntil(lambda: not w.history.refreshing, timeout=TIMEOUT)
+    assert "Could not read" not in w.status.status_label.text()
 
 
 def test_newer_store_is_not_offered_to_be_set_aside(qtbot: Any, make_window: Any,
@@ -136,6 +136,6 @@ def test_newer_store_is_not_offered_to_be_set_aside(qtbot: Any, make_window: Any
     db.close()
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     w = make_window()
-    qtbot.waitUntil(lambda: "newer version" in w.status_label.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "newer version" in w.status.status_label.text(), timeout=TIMEOUT)
     qtbot.wait(100)
     assert asked == [] and store.exists()

@@ -17,7 +17,8 @@ from loyalty_desktop.core.settings import Settings  # noqa: E402
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.kit_panel import KitPanel  # noqa: E402
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
+from loyalty_desktop.ui.main.sync_controller import SyncStage  # noqa: E402
+from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 
 TIMEOUT = 120_000
@@ -44,10 +45,10 @@ def demo_settings() -> Settings:
 
 
 def sync(qtbot: Any, w: MainWindow) -> Any:
-    runs = len(w.runs_model.runs())
+    runs = len(w.runs_tab.runs_model.runs())
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_model.runs()) == runs + 1 and not w._refreshing, timeout=TIMEOUT)
+        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs + 1 and not w.history.refreshing, timeout=TIMEOUT)
     return finished.args[0]
 
 
@@ -65,7 +66,7 @@ def synced_window(qtbot: Any, tasks: TaskManager) -> MainWindow:
     w = MainWindow(demo_settings(), tasks)
     qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
     w.show()
-    qtbot.waitUntil(w.sync_button.isEnabled, timeout=TIMEOUT)
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     sync(qtbot, w)
     program = service.open_demo(service.DemoSpec(MEMBERS, 42))
     program.tick(30)
@@ -124,15 +125,15 @@ def test_sync_and_kit_do_not_share_the_connection_at_once(qtbot: Any, synced_win
     assert kit is not None
     w.tabs.setCurrentWidget(kit)
     qtbot.waitUntil(lambda: bool(kit.plan) and kit.run_button.isEnabled(), timeout=TIMEOUT)
-    w._sync_stage = "running"  # as while a sync runs
+    w.controller.stage = SyncStage.RUNNING  # as while a sync runs
     assert not kit.start() and "sync is running" in kit.summary.text()
-    w._sync_stage = "idle"
+    w.controller.stage = SyncStage.IDLE
     assert kit.start()
     w._update_state()
-    assert not w.sync_button.isEnabled() and not w.sync_now()
+    assert not w.sync_panel.sync_button.isEnabled() and not w.sync_now()
     kit.cancel()
     qtbot.waitUntil(lambda: kit.report is not None and not kit.running, timeout=TIMEOUT)
-    qtbot.waitUntil(w.sync_button.isEnabled, timeout=TIMEOUT)
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
 
 
 def test_kit_panel_in_french(qtbot: Any, synced_window: MainWindow) -> None:

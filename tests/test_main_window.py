@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QPushButton,
 )
 
+from devtools.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
 from loyalty_desktop import service  # noqa: E402
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY  # noqa: E402
@@ -32,12 +33,11 @@ from loyalty_desktop.core.settings import Settings  # noqa: E402
 from loyalty_desktop.net.client import CancelToken  # noqa: E402
 from loyalty_desktop.store.store import RunRecord  # noqa: E402
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus  # noqa: E402
-from loyalty_desktop.ui import (
-    i18n,
-    main_window,  # noqa: E402
-)
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
+from loyalty_desktop.ui import i18n  # noqa: E402
+from loyalty_desktop.ui.main import tray  # noqa: E402
+from loyalty_desktop.ui.main.options import source_options  # noqa: E402
+from loyalty_desktop.ui.main.sync_controller import SyncStage  # noqa: E402
+from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup  # noqa: E402
@@ -87,7 +87,7 @@ def demo_settings(**kw: Any) -> Settings:
 
 def sandbox_connection(**faults: Any) -> service.Connection:
     """What the wizard hands over: a verified connection to an in-process sandbox."""
-    conn = service.target("klaviyo-sandbox").connect(None, main_window.source_options(demo_settings()).target,
+    conn = service.target("klaviyo-sandbox").connect(None, source_options(demo_settings()).target,
                                                       CancelToken())
     if faults:
         conn.sandbox.faults = Faults(**faults)
@@ -108,16 +108,17 @@ def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
 
 
 def wait_connected(qtbot: Any, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.sync_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: w.sync_panel.sync_button.isEnabled(), timeout=TIMEOUT)
 
 
 def sync(qtbot: Any, w: MainWindow, click: bool = True) -> Any:
     """Sync now (by clicking) and wait for the run and the refreshed history; returns the summary."""
-    runs_before = len(w.runs_model.runs())
+    runs_before = len(w.runs_tab.runs_model.runs())
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
         if click:
-            qtbot.mouseClick(w.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_model.runs()) == runs_before + 1 and not w._refreshing, timeout=TIMEOUT)
+            qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs_before + 1 and not w.history.refreshing,
+                    timeout=TIMEOUT)
     return finished.args[0]
 
 
@@ -128,37 +129,38 @@ def test_connects_on_show_then_sync_now_fills_runs_and_segments(qtbot: Any, make
     w = make_window()
     assert w.connection is None  # connects in the background once shown
     wait_connected(qtbot, w)
-    assert "Maison Lumière" in w.account_value.text()
-    assert w.health_value.text().startswith("✓ Connected")
-    assert "offline demo" in w.platform_value.text()
-    assert w.runs_model.rowCount() == 0 and w.last_sync_label.text() == "No sync yet."
+    assert "Maison Lumière" in w.connection_panel.account_value.text()
+    assert w.connection_panel.health_value.text().startswith("✓ Connected")
+    assert "offline demo" in w.connection_panel.platform_value.text()
+    assert w.runs_tab.runs_model.rowCount() == 0 and w.sync_panel.last_sync_label.text() == "No sync yet."
 
     progress: list[Progress] = []
-    w.runner.progress.connect(progress.append)
+    w.controller.runner.progress.connect(progress.append)
     summary = sync(qtbot, w)
     assert summary.status is RunStatus.COMPLETED and summary.profiles_sent == MEMBERS
     assert len(w.connection.sandbox.profiles()) == MEMBERS
     assert Phase.SENDING_PROFILES in {p.phase for p in progress}
     # The status area is back to rest and tells the outcome.
-    assert not w.progress_bar.isVisible() and not w.cancel_button.isEnabled() and w.sync_button.isEnabled()
-    assert w.status_label.text().startswith("Sync finished in")
+    assert not w.status.progress_bar.isVisible() and not w.sync_panel.cancel_button.isEnabled() \
+        and w.sync_panel.sync_button.isEnabled()
+    assert w.status.status_label.text().startswith("Sync finished in")
     # Runs table: one completed run with its counts.
-    m = w.runs_model
+    m = w.runs_tab.runs_model
     assert m.data(m.index(0, RunsModel.STATUS)) == "Completed"
     assert m.data(m.index(0, RunsModel.SENT)) == QLocale().toString(MEMBERS)
     assert m.data(m.index(0, RunsModel.REJECTED)) == "0"
-    assert "Completed" in w.last_sync_label.text()
+    assert "Completed" in w.sync_panel.last_sync_label.text()
     # Segments: counted from the store, drawn as bars whose tiers add up to the enrolled members.
-    report = w._report
+    report = w.history.report
     assert report is not None and 0 < report.enrolled <= MEMBERS
-    groups = {g.title: g for g in w.chart.groups()}
+    groups = {g.title: g for g in w.segments_tab.chart.groups()}
     assert set(groups) == {"Members per tier", "Points balance", "Worth an email", "Referrals"}
     assert sum(b.value for b in groups["Members per tier"].bars) == report.enrolled
     assert sum(b.value for b in groups["Points balance"].bars) == report.enrolled
     expiring = report.by_key()["expiring-30d"]
     assert any(b.key == "expiring-30d" and QLocale().toString(expiring.points) in b.text
                for b in groups["Worth an email"].bars)
-    assert f"{report.enrolled} loyalty members" in w.segments_header.text()
+    assert f"{report.enrolled} loyalty members" in w.segments_tab.header.text()
 
     # A second sync with nothing changed sends nothing and adds a run on top.
     again = sync(qtbot, w)
@@ -168,32 +170,32 @@ def test_connects_on_show_then_sync_now_fills_runs_and_segments(qtbot: Any, make
 
 def test_progress_shows_phase_rate_and_time_left(make_window: Any) -> None:
     w = make_window(show=False)
-    w._on_progress(Progress(Phase.SENDING_PROFILES, 2500, 10_000, 1234.4, 6.2))
-    assert w.status_label.text() == "Sending contacts"
-    assert (w.progress_bar.maximum(), w.progress_bar.value()) == (10_000, 2500)
-    assert w.progress_bar.format() == "2,500 of 10,000"
-    assert w.rate_label.text() == "1,234/s"
-    assert w.eta_label.text() == "6 s left"
-    w._on_progress(Progress(Phase.READING, 0, 1, 0.0, None))
-    assert w.status_label.text() == "Reading the loyalty data"
-    assert w.progress_bar.maximum() == 0  # busy indicator while the total is unknown
-    assert w.rate_label.isHidden() and w.eta_label.isHidden()
+    w.controller.progress.emit(Progress(Phase.SENDING_PROFILES, 2500, 10_000, 1234.4, 6.2))
+    assert w.status.status_label.text() == "Sending contacts"
+    assert (w.status.progress_bar.maximum(), w.status.progress_bar.value()) == (10_000, 2500)
+    assert w.status.progress_bar.format() == "2,500 of 10,000"
+    assert w.status.rate_label.text() == "1,234/s"
+    assert w.status.eta_label.text() == "6 s left"
+    w.controller.progress.emit(Progress(Phase.READING, 0, 1, 0.0, None))
+    assert w.status.status_label.text() == "Reading the loyalty data"
+    assert w.status.progress_bar.maximum() == 0  # busy indicator while the total is unknown
+    assert w.status.rate_label.isHidden() and w.status.eta_label.isHidden()
 
 
 def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any) -> None:
     conn = sandbox_connection(latency_s=0.4)  # slow answers: the run is still going when we cancel
     w = make_window(connection=conn)
-    assert w.sync_button.isEnabled()
+    assert w.sync_panel.sync_button.isEnabled()
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_button, Qt.MouseButton.LeftButton)
-        assert w.cancel_button.isEnabled() and not w.sync_button.isEnabled()
-        qtbot.waitUntil(lambda: w._sync_stage == "running", timeout=TIMEOUT)
-        qtbot.mouseClick(w.cancel_button, Qt.MouseButton.LeftButton)
-        assert w.status_label.text() == "Cancelling…"
+        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
+        assert w.sync_panel.cancel_button.isEnabled() and not w.sync_panel.sync_button.isEnabled()
+        qtbot.waitUntil(lambda: w.controller.stage is SyncStage.RUNNING, timeout=TIMEOUT)
+        qtbot.mouseClick(w.sync_panel.cancel_button, Qt.MouseButton.LeftButton)
+        assert w.status.status_label.text() == "Cancelling…"
     assert finished.args[0].status is RunStatus.CANCELLED
-    qtbot.waitUntil(lambda: w.runs_model.rowCount() == 1, timeout=TIMEOUT)
-    assert w.runs_model.data(w.runs_model.index(0, RunsModel.STATUS)) == "Cancelled"
-    assert "resumes where it stopped" in w.status_label.text()
+    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1, timeout=TIMEOUT)
+    assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Cancelled"
+    assert "resumes where it stopped" in w.status.status_label.text()
     assert len(conn.sandbox.profiles()) < MEMBERS
 
     conn.sandbox.faults = Faults()
@@ -205,12 +207,12 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
 def test_cancel_while_opening_the_source(qtbot: Any, make_window: Any) -> None:
     w = make_window(connection=sandbox_connection())
     assert w.sync_now()
-    assert w._sync_stage == "opening"
+    assert w.controller.stage is SyncStage.OPENING
     w.cancel_sync()
     qtbot.waitUntil(lambda: not w.syncing, timeout=TIMEOUT)
-    assert w.status_label.text() == "Sync cancelled."
-    assert w.runner._thread is None  # the engine never started
-    assert w.sync_button.isEnabled() and not w.cancel_button.isEnabled()
+    assert w.status.status_label.text() == "Sync cancelled."
+    assert w.controller.runner._thread is None  # the engine never started
+    assert w.sync_panel.sync_button.isEnabled() and not w.sync_panel.cancel_button.isEnabled()
 
 
 # -- runs: rejected rows ------------------------------------------------------------------------------
@@ -227,17 +229,17 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
     summary = sync(qtbot, w)
     assert summary.status is RunStatus.COMPLETED_WITH_REJECTS and summary.rejected == 3
-    m = w.runs_model
+    m = w.runs_tab.runs_model
     assert m.data(m.index(0, RunsModel.STATUS)) == "Completed, some rows rejected"
     assert m.data(m.index(0, RunsModel.REJECTED)) == "3"
-    assert "open the run" in w.status_label.text().lower()
+    assert "open the run" in w.status.status_label.text().lower()
 
     # Keyboard: select the newest run and press Enter.
-    w.runs_view.setFocus()
-    w.runs_view.setCurrentIndex(m.index(0, 0))
-    qtbot.keyClick(w.runs_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.run_dialog is not None and w.run_dialog.isVisible(), timeout=TIMEOUT)
-    dlg = w.run_dialog
+    w.runs_tab.runs_view.setFocus()
+    w.runs_tab.runs_view.setCurrentIndex(m.index(0, 0))
+    qtbot.keyClick(w.runs_tab.runs_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.runs_tab.run_dialog is not None and w.runs_tab.run_dialog.isVisible(), timeout=TIMEOUT)
+    dlg = w.runs_tab.run_dialog
     assert dlg.table.rowCount() == 3
     assert dlg.export_button.isEnabled()
     keys = {dlg.table.item(i, 0).text() for i in range(3)}
@@ -256,13 +258,14 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # the dialog is window-modal: close it first
     assert not dlg.isVisible()
     # Double-click on the older run (no rejects) opens it too, with nothing to export.
-    rect = w.runs_view.visualRect(m.index(1, 0))
-    qtbot.mouseClick(w.runs_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a real
-    qtbot.mouseDClick(w.runs_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: w.run_dialog is not dlg and w.run_dialog is not None and w.run_dialog.isVisible(),
+    rect = w.runs_tab.runs_view.visualRect(m.index(1, 0))
+    qtbot.mouseClick(w.runs_tab.runs_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a real
+    qtbot.mouseDClick(w.runs_tab.runs_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: w.runs_tab.run_dialog is not dlg and w.runs_tab.run_dialog is not None
+                    and w.runs_tab.run_dialog.isVisible(),
                     timeout=TIMEOUT)
-    assert w.run_dialog.table.rowCount() == 0 and not w.run_dialog.export_button.isEnabled()
-    assert w.run_dialog.empty.text() == "No rejected rows in this run."
+    assert w.runs_tab.run_dialog.table.rowCount() == 0 and not w.runs_tab.run_dialog.export_button.isEnabled()
+    assert w.runs_tab.run_dialog.empty.text() == "No rejected rows in this run."
 
 
 # -- automatic sync and tray ------------------------------------------------------------------------
@@ -302,72 +305,72 @@ class FakeTray(QObject):
 @pytest.fixture
 def fake_tray(monkeypatch: pytest.MonkeyPatch) -> type[FakeTray]:
     FakeTray.made = []
-    monkeypatch.setattr(main_window, "QSystemTrayIcon", FakeTray)
+    monkeypatch.setattr(tray, "QSystemTrayIcon", FakeTray)
     return FakeTray
 
 
 def test_automatic_sync_timer_runs_a_sync(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
     w = make_window(connection=sandbox_connection())
-    assert not w.auto_timer.isActive() and w._tray is None
-    assert w.auto_label.text() == "Automatic sync: off (see Settings)"
-    w.auto_combo.setCurrentIndex(w.auto_combo.findData(6))
-    assert w.auto_timer.isActive() and w.auto_timer.interval() == 6 * 3_600_000
+    assert not w.auto_sync.timer.isActive() and w.tray.icon is None
+    assert w.sync_panel.auto_label.text() == "Automatic sync: off (see Settings)"
+    w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(6))
+    assert w.auto_sync.timer.isActive() and w.auto_sync.timer.interval() == 6 * 3_600_000
     assert Settings.load().auto_sync_hours == 6
-    assert w.auto_label.text().startswith("Next automatic sync:")
+    assert w.sync_panel.auto_label.text().startswith("Next automatic sync:")
     assert fake_tray.made and fake_tray.made[0].visible  # a tray icon while automatic sync is on
 
     # Six hours pass (the timer fires): a sync starts by itself.
     with qtbot.waitSignal(w.syncStarted, timeout=TIMEOUT) as started:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert started.args == [True]
     summary = sync(qtbot, w, click=False)
     assert summary.status is RunStatus.COMPLETED and summary.profiles_sent == MEMBERS
     assert fake_tray.made[0].messages == []  # nothing to report when all went well
 
     # Off again: timer stopped, tray gone, setting saved.
-    w.auto_combo.setCurrentIndex(w.auto_combo.findData(0))
-    assert not w.auto_timer.isActive() and w._tray is None and not fake_tray.made[0].visible
+    w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(0))
+    assert not w.auto_sync.timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible
     assert Settings.load().auto_sync_hours == 0
 
 
 def test_a_failed_run_raises_a_tray_notification(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
     conn = sandbox_connection()
     w = make_window(demo_settings(auto_sync_hours=1), conn)
-    assert w.auto_timer.isActive() and fake_tray.made
+    assert w.auto_sync.timer.isActive() and fake_tray.made
     conn.sandbox.revoke_key(DEMO_KEY)  # the key stops working between two automatic runs
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert "refused the API key" in failed.args[0]
-    qtbot.waitUntil(lambda: w.runs_model.rowCount() == 1, timeout=TIMEOUT)
-    assert w.runs_model.data(w.runs_model.index(0, RunsModel.STATUS)) == "Failed"
+    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1, timeout=TIMEOUT)
+    assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Failed"
     title, message = fake_tray.made[0].messages[-1]
     assert title == "Loyalty Desktop: sync failed" and "refused the API key" in message
-    assert w.status_label.text().startswith("Sync failed:")
+    assert w.status.status_label.text().startswith("Sync failed:")
 
 
 def test_automatic_sync_reconnects_first_when_the_connection_failed(
         qtbot: Any, make_window: Any, fake_tray: type[FakeTray], live_sandbox: KlaviyoSandbox) -> None:
     secrets.save("klaviyo", "pk_" + "y" * 34)  # at launch the key does not work
     w = make_window(live_settings(auto_sync_hours=12))
-    qtbot.waitUntil(lambda: w.health_value.text().startswith("✗"), timeout=TIMEOUT)
-    assert w.connection is None and not w.sync_button.isEnabled()
+    qtbot.waitUntil(lambda: w.connection_panel.health_value.text().startswith("✗"), timeout=TIMEOUT)
+    assert w.connection is None and not w.sync_panel.sync_button.isEnabled()
     # Unattended: the next automatic run tries to connect again, fails, and says so in the tray.
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT):
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert "refused the API key" in fake_tray.made[0].messages[-1][1]
     # The user fixes the key; the next automatic run connects, then syncs.
     secrets.save("klaviyo", live_sandbox.add_key())
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        w.auto_timer.timeout.emit()
+        w.auto_sync.timer.timeout.emit()
     assert finished.args[0].status is RunStatus.COMPLETED
     assert len(live_sandbox.profiles()) == MEMBERS
-    assert w.health_value.text().startswith("✓ Connected")
+    assert w.connection_panel.health_value.text().startswith("✓ Connected")
 
 
 def test_no_tray_where_the_desktop_has_none(make_window: Any) -> None:
     w = make_window(demo_settings(auto_sync_hours=2), show=False)
-    assert w.auto_timer.isActive()
-    assert w._tray is None  # offscreen: no system tray, and no warning either
+    assert w.auto_sync.timer.isActive()
+    assert w.tray.icon is None  # offscreen: no system tray, and no warning either
     w.notify_failure("x")  # nothing to show it in; does not raise
 
 
@@ -377,24 +380,24 @@ def test_no_tray_where_the_desktop_has_none(make_window: Any) -> None:
 def test_language_switches_live(qtbot: Any, make_window: Any) -> None:
     w = make_window(connection=sandbox_connection())
     sync(qtbot, w)
-    assert w.sync_button.text() == "&Sync now"
-    w.tabs.setCurrentWidget(w.settings_page)
-    w.language_combo.setFocus()
-    w.language_combo.setCurrentIndex(w.language_combo.findData("fr"))
+    assert w.sync_panel.sync_button.text() == "&Sync now"
+    w.tabs.setCurrentWidget(w.settings_tab)
+    w.settings_tab.language_combo.setFocus()
+    w.settings_tab.language_combo.setCurrentIndex(w.settings_tab.language_combo.findData("fr"))
     assert Settings.load().language == "fr"
     assert QLocale().name().startswith("fr")
     # Qt posts LanguageChange to every window; the texts change as soon as the event loop runs.
-    qtbot.waitUntil(lambda: w.sync_button.text() == "&Synchroniser maintenant", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: w.sync_panel.sync_button.text() == "&Synchroniser maintenant", timeout=TIMEOUT)
     assert w.tabs.tabText(0) == "&Historique"
-    assert w.runs_model.headerData(RunsModel.WHEN, Qt.Orientation.Horizontal) == "Date"
-    assert w.runs_model.data(w.runs_model.index(0, RunsModel.STATUS)) == "Terminée"
-    assert w.language_combo.itemText(0) == "Celle de l'ordinateur"
-    assert "membres du programme" in w.segments_header.text()
-    assert any(g.title == "Membres par niveau" for g in w.chart.groups())
-    assert w.health_value.text().startswith("✓ Connecté")
+    assert w.runs_tab.runs_model.headerData(RunsModel.WHEN, Qt.Orientation.Horizontal) == "Date"
+    assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Terminée"
+    assert w.settings_tab.language_combo.itemText(0) == "Celle de l'ordinateur"
+    assert "membres du programme" in w.segments_tab.header.text()
+    assert any(g.title == "Membres par niveau" for g in w.segments_tab.chart.groups())
+    assert w.connection_panel.health_value.text().startswith("✓ Connecté")
     assert_mnemonics_unique(w)
-    w.language_combo.setCurrentIndex(w.language_combo.findData("en"))
-    qtbot.waitUntil(lambda: w.sync_button.text() == "&Sync now", timeout=TIMEOUT)
+    w.settings_tab.language_combo.setCurrentIndex(w.settings_tab.language_combo.findData("en"))
+    qtbot.waitUntil(lambda: w.sync_panel.sync_button.text() == "&Sync now", timeout=TIMEOUT)
     assert w.tabs.tabText(0) == "&Last runs"
     assert Settings.load().language == "en"
 
@@ -417,10 +420,10 @@ def test_forget_key_asks_then_removes(qtbot: Any, make_window: Any, live_sandbox
     secrets.save("klaviyo", key)
     w = make_window(live_settings())
     wait_connected(qtbot, w)  # connected with the key from the keyring
-    assert w.key_value.text() == secrets.mask(key)
-    assert key not in w.key_value.text() and key not in w.key_settings_value.text()
-    assert "MemoryKeyring" in w.key_settings_value.text()  # says where the key is kept
-    assert w.forget_button.isEnabled()
+    assert w.connection_panel.key_value.text() == secrets.mask(key)
+    assert key not in w.connection_panel.key_value.text() and key not in w.settings_tab.key_settings_value.text()
+    assert "MemoryKeyring" in w.settings_tab.key_settings_value.text()  # says where the key is kept
+    assert w.settings_tab.forget_button.isEnabled()
 
     asked: list[str] = []
 
@@ -430,37 +433,39 @@ def test_forget_key_asks_then_removes(qtbot: Any, make_window: Any, live_sandbox
             return reply
         return question
 
-    w.tabs.setCurrentWidget(w.settings_page)
+    w.tabs.setCurrentWidget(w.settings_tab)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(QMessageBox.StandardButton.No)))
-    qtbot.mouseClick(w.forget_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.settings_tab.forget_button, Qt.MouseButton.LeftButton)
     assert asked == ["Forget the Klaviyo key?"]
-    assert secrets.load("klaviyo") == key and w.sync_button.isEnabled()  # "No" keeps it
+    assert secrets.load("klaviyo") == key and w.sync_panel.sync_button.isEnabled()  # "No" keeps it
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(QMessageBox.StandardButton.Yes)))
     with qtbot.waitSignal(w.keyForgotten) as forgotten:
-        qtbot.mouseClick(w.forget_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(w.settings_tab.forget_button, Qt.MouseButton.LeftButton)
     assert forgotten.args == ["klaviyo"] and len(asked) == 2
     assert secrets.load("klaviyo") is None
-    assert w.connection is None and not w.sync_button.isEnabled() and not w.forget_button.isEnabled()
-    assert "No key stored for Klaviyo" in w.health_value.text()
-    assert w.key_settings_value.text() == "No key stored"
+    assert w.connection is None and not w.sync_panel.sync_button.isEnabled() \
+        and not w.settings_tab.forget_button.isEnabled()
+    assert "No key stored for Klaviyo" in w.connection_panel.health_value.text()
+    assert w.settings_tab.key_settings_value.text() == "No key stored"
 
 
 def test_no_key_and_wrong_key_are_said_plainly(qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox) -> None:
     w = make_window(live_settings())
-    qtbot.waitUntil(lambda: "No key stored" in w.health_value.text(), timeout=TIMEOUT)
-    assert not w.sync_button.isEnabled()
+    qtbot.waitUntil(lambda: "No key stored" in w.connection_panel.health_value.text(), timeout=TIMEOUT)
+    assert not w.sync_panel.sync_button.isEnabled()
 
     secrets.save("klaviyo", "pk_" + "x" * 34)  # a key Klaviyo does not know
-    qtbot.mouseClick(w.verify_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.health_value.text().startswith("✗ Klaviyo refused the API key"), timeout=TIMEOUT)
-    assert not w.sync_button.isEnabled() and w.verify_button.isEnabled()
+    qtbot.mouseClick(w.connection_panel.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.connection_panel.health_value.text().startswith("✗ Klaviyo refused the API key"),
+                    timeout=TIMEOUT)
+    assert not w.sync_panel.sync_button.isEnabled() and w.connection_panel.verify_button.isEnabled()
 
     secrets.save("klaviyo", live_sandbox.add_key())  # a good key: Verify again connects
     with qtbot.waitSignal(w.connectionChanged, timeout=TIMEOUT) as changed:
-        qtbot.mouseClick(w.verify_button, Qt.MouseButton.LeftButton)
-    assert changed.args == [True] and w.sync_button.isEnabled()
-    assert w.health_value.text().startswith("✓ Connected")
+        qtbot.mouseClick(w.connection_panel.verify_button, Qt.MouseButton.LeftButton)
+    assert changed.args == [True] and w.sync_panel.sync_button.isEnabled()
+    assert w.connection_panel.health_value.text().startswith("✓ Connected")
 
 
 def test_verify_again_after_a_cancelled_sync(qtbot: Any, make_window: Any) -> None:
@@ -468,8 +473,8 @@ def test_verify_again_after_a_cancelled_sync(qtbot: Any, make_window: Any) -> No
     w = make_window(connection=conn)
     conn.dest.http.cancel.cancel()  # what a cancelled run leaves behind
     with qtbot.waitSignal(w.connectionChanged, timeout=TIMEOUT) as changed:
-        qtbot.mouseClick(w.verify_button, Qt.MouseButton.LeftButton)
-    assert changed.args == [True] and w.health_value.text().startswith("✓ Connected")
+        qtbot.mouseClick(w.connection_panel.verify_button, Qt.MouseButton.LeftButton)
+    assert changed.args == [True] and w.connection_panel.health_value.text().startswith("✓ Connected")
 
 
 def test_data_folder_shown_and_opened(make_window: Any, data_dir: Path, qtbot: Any,
@@ -477,8 +482,8 @@ def test_data_folder_shown_and_opened(make_window: Any, data_dir: Path, qtbot: A
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     w = make_window(show=False)
-    assert w.folder_edit.text() == str(data_dir.resolve()) and w.folder_edit.isReadOnly()
-    qtbot.mouseClick(w.folder_button, Qt.MouseButton.LeftButton)
+    assert w.settings_tab.folder_edit.text() == str(data_dir.resolve()) and w.settings_tab.folder_edit.isReadOnly()
+    qtbot.mouseClick(w.settings_tab.folder_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(data_dir.resolve())]
 
 
@@ -500,16 +505,19 @@ def test_inputs_have_accessible_names_and_mnemonics(make_window: Any) -> None:
         assert widget.accessibleName(), widget
     for button in w.findChildren(QPushButton):
         assert button.text() or button.accessibleName(), button
-    assert w.runs_view.accessibleName() == "Sync history"
-    assert w.chart.accessibleName() == "Segments chart"
+    assert w.runs_tab.runs_view.accessibleName() == "Sync history"
+    assert w.segments_tab.chart.accessibleName() == "Segments chart"
     assert_mnemonics_unique(w)
 
 
 def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
-    texts = [w.sync_button.text(), w.cancel_button.text(), w.verify_button.text(), w.open_run_button.text(),
-             w.folder_button.text(), w.forget_button.text(), w.language_caption.text(), w.auto_caption.text(),
-             w.folder_caption.text(), w.key_settings_caption.text()] + [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    st = w.settings_tab
+    texts = [w.sync_panel.sync_button.text(), w.sync_panel.cancel_button.text(),
+             w.connection_panel.verify_button.text(), w.runs_tab.open_run_button.text(),
+             st.folder_button.text(), st.forget_button.text(), st.language_caption.text(), st.auto_caption.text(),
+             st.folder_caption.text(), st.key_settings_caption.text()]
+    texts += [w.tabs.tabText(i) for i in range(w.tabs.count())]
     if w.kit_panel is not None:
         texts += [w.kit_panel.run_button.text(), w.kit_panel.language_caption.text()]
     letters = [t[t.index("&") + 1].lower() for t in texts]
@@ -619,19 +627,21 @@ def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window:
     assert box is not None and box.isVisible()
     assert f"{stopped.live_events_total} live events" in box.text()
     assert "Points Earned: " in box.informativeText()  # the counts by metric
-    assert w.runs_model.data(w.runs_model.index(0, RunsModel.STATUS)) == "Stopped: live events to confirm"
+    m = w.runs_tab.runs_model
+    assert m.data(m.index(0, RunsModel.STATUS)) == "Stopped: live events to confirm"
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.confirm_box is None, timeout=TIMEOUT)
-    assert not w.syncing and w.status_label.text().startswith("Nothing sent.")
+    assert not w.syncing and w.status.status_label.text().startswith("Nothing sent.")
     assert conn.sandbox.count_requests(write_only=True) == writes and conn.sandbox.events() == []
 
     # Asked again at the next sync; Yes sends exactly what was announced.
     again = sync(qtbot, w)
     assert again.status is RunStatus.NEEDS_CONFIRMATION and again.live_events == stopped.live_events
-    runs_before = len(w.runs_model.runs())
+    runs_before = len(w.runs_tab.runs_model.runs())
     with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
         qtbot.mouseClick(w.confirm_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_model.runs()) == runs_before + 1 and not w._refreshing, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs_before + 1 and not w.history.refreshing,
+                    timeout=TIMEOUT)
     sent = finished.args[0]
     assert sent.status is RunStatus.COMPLETED and sent.events_sent == stopped.live_events_total
     assert len([e for e in conn.sandbox.events() if not e.backfill]) == stopped.live_events_total

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard  # noqa: E402
 
 from loyalty_desktop.core.settings import Settings  # noqa: E402
 from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
+from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
 from loyalty_emulators.http_base import Faults  # noqa: E402

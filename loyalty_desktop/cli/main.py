@@ -217,8 +217,16 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from loyalty_desktop.ui.screenshots import render_all
-
+    # A development tool (devtools/ beside the package, not shipped): only from a source checkout.
+    root = Path(__file__).resolve().parents[2]
+    if (root / "devtools" / "screenshots.py").is_file() and str(root) not in sys.path:
+        sys.path.append(str(root))  # an editable install maps the package only, not the checkout
+    try:
+        from devtools.screenshots import render_all
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("devtools", "devtools.screenshots"):
+            raise
+        raise ConfigError("Screenshots are a development tool: run it from a source checkout.") from None
     for path in render_all(Path(args.dir), languages=args.languages.split(",")):
         print(path)
     return 0

@@ -118,10 +118,12 @@ class SyncEngine:
         self._report = on_progress
         self._last: Progress | None = None
         self.on_progress: ProgressCallback | None = self._remember if on_progress else None
+        self._hooked: list[HttpClient] = []  # clients whose retry waits this run reports (unhooked at the end)
         if on_progress:  # retry waits of the destination's and the source's clients, shown in the phase
             for http in (dest.http, source.http):
                 if http is not None:
                     http.on_wait = self._waiting
+                    self._hooked.append(http)
         self.poll_interval = poll_interval
         self._jobs: deque[Submitted] = deque()
         self.notes: list[str] = []  # what the destination's preparation wants the user to know
@@ -186,6 +188,8 @@ class SyncEngine:
         return summary
 
     def _finish(self, summary: RunSummary, started: float) -> None:
+        for http in self._hooked:  # the connection outlives the run (the Klaviyo kit uses it next)
+            http.on_wait = None
         try:
             m = self.store.member_outcomes(self.dest.name, summary.run_id)
         except Exception:  # noqa: BLE001 - the run's outcome matters more than its counts

@@ -47,7 +47,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     windows: list[object] = []
 
     def show_main(connection: Any = None) -> None:
-        from loyalty_desktop.ui.main_window import MainWindow
+        from loyalty_desktop.ui.main.window import MainWindow
 
         w = MainWindow(settings, tasks, connection)
         windows.append(w)

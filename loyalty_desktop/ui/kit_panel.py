@@ -1,7 +1,7 @@
 """"Set up my Klaviyo loyalty kit": the segments, email templates and draft flows the kit makes,
 with checkboxes, a language choice, progress and each item's result.
 
-Used on the wizard's last page (in a dialog) and as a tab of the main window. Planning reads the
+Used on the wizard's last page (in a dialog: kit_dialog.py) and as a tab of the main window. Planning reads the
 store and the templates (TaskManager); the run goes through `kit.run_kit` in a worker thread whose
 progress comes back as a queued signal. The panel never owns the connection: it asks its owner
 for one when the run starts.
@@ -19,8 +19,6 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -138,26 +136,21 @@ class KitPanel(QWidget):
         return str(self.language.currentData())
 
     def checked_keys(self) -> list[str]:
-        keys = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for i in range(group.childCount()):
-                child = group.child(i)
-                if child.checkState(0) == Qt.CheckState.Checked and not child.isDisabled():
-                    keys.append(str(child.data(0, _KEY_ROLE)))
-        return keys
+        return [str(child.data(0, _KEY_ROLE)) for child in self._children()
+                if child.checkState(0) == Qt.CheckState.Checked and not child.isDisabled()]
 
     def set_checked(self, key: str, checked: bool) -> None:
         for child in self._children():
             if child.data(0, _KEY_ROLE) == key:
                 child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        groups = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [g for g in groups if g is not None]
+
     def _children(self) -> list[QTreeWidgetItem]:
-        out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            out.extend(group.child(i) for i in range(group.childCount()))
-        return out
+        children = (group.child(i) for group in self._groups() for i in range(group.childCount()))
+        return [c for c in children if c is not None]
 
     def _update_buttons(self) -> None:
         busy = self.running or self._planning
@@ -367,8 +360,7 @@ class KitPanel(QWidget):
         self.run_button.setText(self.tr("Cr&eate in Klaviyo"))
         self.run_button.setAccessibleName(self.tr("Create the chosen items in Klaviyo"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group in self._groups():
             kind = ItemKind(group.data(0, _KEY_ROLE))
             group.setText(0, kind_title(kind, group.childCount()))
         for child in self._children():
@@ -383,33 +375,3 @@ class KitPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-class KitDialog(QDialog):
-    """The kit panel in its own window (from the wizard's last page)."""
-
-    def __init__(self, tasks: TaskManager, connection: ConnectionProvider, mapping: Callable[[], Mapping | None],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.panel = KitPanel(tasks, connection, mapping, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.panel, 1)
-        lay.addWidget(buttons)
-        self.resize(860, 620)
-        self.retranslate()
-        self.panel.replan()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Set up my Klaviyo loyalty kit"))
-
-    def reject(self) -> None:
-        if self.panel.running:
-            self.panel.cancel()
-            self.panel.wait()
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -230,7 +230,7 @@ def check_icon() -> str:
 def check_gui_modules() -> str | tuple[str, str]:
     loaded = []
     for module, label in (("loyalty_desktop.ui.app", "app"), ("loyalty_desktop.ui.wizard.wizard", "wizard"),
-                          ("loyalty_desktop.ui.main_window", "main window")):
+                          ("loyalty_desktop.ui.main.window", "main window")):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

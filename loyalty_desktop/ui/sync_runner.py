@@ -40,7 +40,7 @@ class _Worker(QObject):
                                        confirmed=self.confirmed)
         except LoyaltyError as exc:  # another sync holds the folder, the store or the disk failed
             log.info("sync not run: %s", exc.message)
-            self.failed.emit(user_message(exc, self.conn.dest.label, tr=translate_core))
+            self.failed.emit(user_message(exc, self.conn.label, tr=translate_core))
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly
             log.exception("sync crashed")
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -75,7 +75,7 @@ class SyncRunner(QObject):
         if self.running:
             raise RuntimeError("a sync is already running")
         self._cancel = CancelToken()
-        conn.dest.http.cancel = self._cancel  # a fresh token per run: an old cancel must not stick
+        conn.use_cancel(self._cancel)  # a fresh token per run: an old cancel must not stick
         thread = QThread()
         thread.setObjectName("sync-worker")  # the OS thread's name: shows in top -H, py-spy, /proc
         worker = _Worker(conn, src, mapping, backfill, self._cancel, confirmed)

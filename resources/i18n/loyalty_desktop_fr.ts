@@ -3,207 +3,207 @@
 <context>
     <name />
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="228" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="228" />
         <source>{url} is not a web address (it must start with https://).</source>
         <translation>{url} n'est pas une adresse web (elle doit commencer par https://).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="229" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="229" />
         <source>Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in sandboxes); use an https:// address.</source>
         <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur (localhost, 127.0.0.1, ::1 : les bacs à sable intégrés) ; utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="233" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="233" />
         <source>{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it was used. Try again later; if it repeats, contact {platform}'s support.</source>
         <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="237" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="237" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
         <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="240" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="240" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
         <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="243" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="243" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
         <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="246" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="246" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
         <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="249" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="249" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
         <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="252" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="252" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
         <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="255" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="255" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="258" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="258" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
         <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="261" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="261" />
         <source>A sync is already running on this data folder ({folder}); this one did not start. Try again when it has finished.</source>
         <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="263" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="263" />
         <source>A sync is already running on this data folder (since {time}); this one did not start. Try again when it has finished ({folder}).</source>
         <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="272" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="272" />
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="276" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="276" />
         <source>Copy the key again from {platform} and paste it as it is.</source>
         <translation>Copiez de nouveau la clé depuis {platform} et collez-la telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="278" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="278" />
         <source>The {platform} key is empty: paste the key.</source>
         <translation>La clé {platform} est vide : collez la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="280" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="280" />
         <source>The {platform} key contains a space (character {position}); API keys have none.</source>
         <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="283" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="283" />
         <source>The {platform} key contains a line break (after character {position}): only part of it, or two lines, were pasted.</source>
         <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="286" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="286" />
         <source>The {platform} key contains an invisible control character (character {position}).</source>
         <translation>La clé {platform} contient un caractère de contrôle invisible (caractère {position}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="289" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="289" />
         <source>The {platform} key contains a character that is not a plain letter, digit or symbol (character {position}), such as an accent or a typographic quote; API keys have none.</source>
         <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="293" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="293" />
         <source>This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API key: it starts with pk_.</source>
         <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="296" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="296" />
         <source>This is a Klaviyo key, not a {platform} key.</source>
         <translation>C'est une clé Klaviyo, pas une clé {platform}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="298" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="298" />
         <source>This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits (37 characters); this one has {length}.</source>
         <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="301" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="301" />
         <source>This does not look like a {platform} API key: those have at least {min} characters, only letters, digits and - _ . ~ + / =; this one has {length}.</source>
         <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="319" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="319" />
         <source>{platform} asked us to slow down: waiting {duration} before sending again.</source>
         <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="322" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="322" />
         <source>{platform} is having trouble (HTTP {status}): trying again in {duration}.</source>
         <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="324" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="324" />
         <source>Cannot reach {platform} ({detail}): trying again in {duration}.</source>
         <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="328" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="328" />
         <source>The local store {path} was written by a newer version of Loyalty Desktop ({detail}). Nothing was changed. Install the newer version again, or use another data folder.</source>
         <translation>La base locale {path} a été écrite par une version plus récente de Loyalty Desktop ({detail}). Rien n'a été modifié. Réinstallez la version plus récente, ou utilisez un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="331" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="331" />
         <source>is damaged ({detail})</source>
         <translation>est endommagée ({detail})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="332" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="332" />
         <source>is not a Loyalty Desktop store (it belongs to another application: {detail})</source>
         <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="334" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="334" />
         <source>The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) and a new store started; the next sync then runs as a first sync.</source>
         <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="340" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="340" />
         <source>Cannot write to {path}: it is read-only ({detail}). Make it writable, or choose another data folder.</source>
         <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="342" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="342" />
         <source>The disk holding {path} is full ({detail}). Nothing was lost: free some space, then sync again; it resumes where it stopped.</source>
         <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="344" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="344" />
         <source>{path} is a file, but Loyalty Desktop needs a folder there ({detail}). Move the file away, or choose another folder.</source>
         <translation>{path} est un fichier, mais Loyalty Desktop a besoin d'un dossier à cet endroit ({detail}). Déplacez le fichier, ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="346" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="346" />
         <source>{path} does not exist ({detail}). Check the name and the folder.</source>
         <translation>{path} n'existe pas ({detail}). Vérifiez le nom et le dossier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="347" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="347" />
         <source>The disk failed to read or write {path} ({detail}). Check the disk (or the network drive), then try again; nothing that was saved is lost.</source>
         <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/errors.py" line="366" />
+        <location filename="../../loyalty_desktop/core/errors.py" line="366" />
         <source>The unusable store {old} was kept aside as {kept}; a new store was started.</source>
         <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/flows.py" line="58" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="58" />
         <source>Triggered by the metric “{metric}”</source>
         <translation>Déclenché par la métrique « {metric} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/flows.py" line="60" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="60" />
         <source>, filtered on {condition}</source>
         <translation>, filtré sur {condition}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/flows.py" line="62" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="62" />
         <source>, then wait {days} days</source>
         <translation>, puis attendre {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/flows.py" line="64" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="64" />
         <source>Audience filter recalculated daily: {condition}</source>
         <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
     </message>
@@ -211,180 +211,258 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="20" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="26" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="21" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="27" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="22" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="28" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="27" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="27" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="28" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="34" />
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="28" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="34" />
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="29" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="35" />
         <source>External ID</source>
         <translation>Identifiant externe</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="29" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="35" />
         <source>Points balance</source>
         <translation>Solde de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="30" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="36" />
         <source>Points earned (lifetime)</source>
         <translation>Points gagnés (total)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="31" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="37" />
         <source>Missions completed</source>
         <translation>Missions accomplies</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="32" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="38" />
         <source>Rewards claimed</source>
         <translation>Récompenses obtenues</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="39" />
         <source>Referrals completed</source>
         <translation>Parrainages réussis</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="39" />
         <source>Tier name</source>
         <translation>Palier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="34" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="40" />
         <source>Tier ID</source>
         <translation>Identifiant du palier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="34" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="40" />
         <source>Referral URL</source>
         <translation>Lien de parrainage</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="35" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="41" />
         <source>Membership state</source>
         <translation>Statut de membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="35" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="41" />
         <source>Birthday</source>
         <translation>Anniversaire</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="36" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="42" />
         <source>Points expiring</source>
         <translation>Points qui expirent</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="37" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="43" />
         <source>Points expiry date</source>
         <translation>Date d'expiration des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="37" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="43" />
         <source>Member since</source>
         <translation>Membre depuis</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="38" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="44" />
         <source>Last activity</source>
         <translation>Dernière activité</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionPanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="45" />
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="46" />
+        <source>Platform:</source>
+        <translation>Plateforme :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="47" />
+        <source>Account:</source>
+        <translation>Compte :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="48" />
+        <source>API key:</source>
+        <translation>Clé API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="49" />
+        <source>Health:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="50" />
+        <source>&amp;Verify again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="51" />
+        <source>Check the key with the platform again</source>
+        <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="57" />
+        <source>{platform} — offline demo (sandbox on this computer)</source>
+        <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="62" />
+        <source>{name} (test account)</source>
+        <translation>{name} (compte de test)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="67" />
+        <source>Demo key (nothing stored)</source>
+        <translation>Clé de démo (rien n'est enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="77" />
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="79" />
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="83" />
+        <source>Connected · verified {when}</source>
+        <translation>Connecté · vérifié le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="85" />
+        <source>No key stored for {platform}. Run the setup again to connect.</source>
+        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="89" />
+        <source>Not connected yet</source>
+        <translation>Pas encore connecté</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="134" />
         <source>Create an API key in {platform}</source>
         <translation>Créez une clé d'API dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="135" />
         <source>Loyalty Desktop writes to {platform} with a key that only you create and can revoke.</source>
         <translation>Loyalty Desktop écrit dans {platform} avec une clé que vous seul créez et pouvez révoquer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
         <source>In Klaviyo, open &lt;b&gt;Settings → API keys&lt;/b&gt;.</source>
         <translation>Dans Klaviyo, ouvrez &lt;b&gt;Settings → API keys&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="139" />
         <source>Click &lt;b&gt;Create private key&lt;/b&gt; and name it “Loyalty Desktop”.</source>
         <translation>Cliquez sur &lt;b&gt;Create private key&lt;/b&gt; et nommez-la « Loyalty Desktop ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="140" />
         <source>Choose &lt;b&gt;Custom key&lt;/b&gt; and tick exactly these scopes: {scopes}.</source>
         <translation>Choisissez &lt;b&gt;Custom key&lt;/b&gt; et cochez exactement ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="141" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="142" />
         <source>To let Loyalty Desktop create loyalty segments later, also tick &lt;b&gt;segments:read&lt;/b&gt; and &lt;b&gt;segments:write&lt;/b&gt;.</source>
         <translation>Pour que Loyalty Desktop puisse créer plus tard des segments de fidélité, cochez aussi &lt;b&gt;segments:read&lt;/b&gt; et &lt;b&gt;segments:write&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="143" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="144" />
         <source>Click &lt;b&gt;Create&lt;/b&gt;, then &lt;b&gt;copy&lt;/b&gt; the key (it starts with pk_).</source>
         <translation>Cliquez sur &lt;b&gt;Create&lt;/b&gt;, puis &lt;b&gt;copiez&lt;/b&gt; la clé (elle commence par pk_).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
         <source>In Splio, open &lt;b&gt;Users → API users&lt;/b&gt;.</source>
         <translation>Dans Splio, ouvrez &lt;b&gt;Utilisateurs → Utilisateurs API&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
         <source>Click &lt;b&gt;New user&lt;/b&gt;.</source>
         <translation>Cliquez sur &lt;b&gt;Nouvel utilisateur&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
         <source>&lt;b&gt;Rename&lt;/b&gt; it “Loyalty Desktop” so you recognise it later.</source>
         <translation>&lt;b&gt;Renommez-le&lt;/b&gt; « Loyalty Desktop » pour le reconnaître plus tard.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="149" />
         <source>&lt;b&gt;Copy the key&lt;/b&gt; shown for this API user.</source>
         <translation>&lt;b&gt;Copiez la clé&lt;/b&gt; affichée pour cet utilisateur API.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="152" />
         <source>This is the offline demo: a demo key is ready for you on the next page, nothing is sent over the network.</source>
         <translation>Ceci est la démo hors ligne : une clé de démonstration vous attend à la page suivante, rien n'est envoyé sur le réseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="154" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
         <source>Open the {platform} page</source>
         <translation>Ouvrir la page {platform}</translation>
     </message>
@@ -392,57 +470,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="296" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="297" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="300" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="306" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="307" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="369" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="369" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="372" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -563,7 +641,7 @@
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="396" />
+        <location filename="../../loyalty_desktop/ui/kit_dialog.py" line="32" />
         <source>Set up my Klaviyo loyalty kit</source>
         <translation>Installer mon kit fidélité Klaviyo</translation>
     </message>
@@ -571,129 +649,137 @@
 <context>
     <name>KitPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="169" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="170" />
         <source>Map the loyalty fields first: the kit builds on the properties the sync sends.</source>
         <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="217" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="218" />
         <source>{count} members today</source>
         <translation>{count} membres aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="244" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="245" />
         <source>Not connected to Klaviyo: verify the connection, then try again.</source>
         <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="253" />
         <source>Waiting…</source>
         <translation>En attente…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="256" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="257" />
         <source>%v of %m</source>
         <translation>%v sur %m</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="321" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="322" />
         <source>Listing what the kit makes…</source>
         <translation>Liste des éléments du kit…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="325" />
         <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
         <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="330" />
         <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
         <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="336" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
         <source>Nothing was made.</source>
         <translation>Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="339" />
         <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
         <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="340" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="341" />
         <source>Some items wait for Klaviyo's daily limit: run the kit again tomorrow to finish.</source>
         <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="343" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="344" />
         <source>Flows are drafts: review them in Klaviyo, then turn them on.</source>
         <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="350" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="351" />
         <source>The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email template for each loyalty moment (French and English), and a flow for each loyalty event, as a draft: nothing is sent until you review it and turn it on.</source>
         <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e-mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="353" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
         <source>Email lang&amp;uage:</source>
         <translation>Langue des e-&amp;mails :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
         <source>Cr&amp;eate in Klaviyo</source>
         <translation>Cré&amp;er dans Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="361" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="362" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
         <source>French and English</source>
         <translation>Français et anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="355" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="356" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Language of the email templates</source>
         <translation>Langue des modèles d'e-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="359" />
         <source>Kit items</source>
         <translation>Éléments du kit</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="361" />
         <source>Create the chosen items in Klaviyo</source>
         <translation>Créer les éléments choisis dans Klaviyo</translation>
+    </message>
+</context>
+<context>
+    <name>KitTab</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="27" />
+        <source>A sync is running: make the kit once it has finished.</source>
+        <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
 </context>
 <context>
@@ -732,467 +818,70 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="390" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="437" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="903" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="163" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="391" />
-        <source>Connection</source>
-        <translation>Connexion</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="392" />
-        <source>Platform:</source>
-        <translation>Plateforme :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="393" />
-        <source>Account:</source>
-        <translation>Compte :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="394" />
-        <source>API key:</source>
-        <translation>Clé API :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="395" />
-        <source>Health:</source>
-        <translation>État :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="396" />
-        <source>&amp;Verify again</source>
-        <translation>&amp;Vérifier à nouveau</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="397" />
-        <source>Check the key with the platform again</source>
-        <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="398" />
-        <source>Sync</source>
-        <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="399" />
-        <source>&amp;Sync now</source>
-        <translation>&amp;Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="400" />
-        <source>Send what changed in the loyalty program since the last sync</source>
-        <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="401" />
-        <source>&amp;Cancel</source>
-        <translation>A&amp;nnuler</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="402" />
-        <source>Stop the sync; the next one resumes where it stopped</source>
-        <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="403" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="167" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="404" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="168" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="406" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="170" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="407" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="171" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="408" />
-        <source>Sync history</source>
-        <translation>Historique des synchronisations</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="409" />
-        <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
-        <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="411" />
-        <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
-        <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="413" />
-        <source>&amp;Rejected rows…</source>
-        <translation>Lignes &amp;rejetées…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="414" />
-        <source>Show the rejected rows of the selected run</source>
-        <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="415" />
-        <source>La&amp;nguage:</source>
-        <translation>&amp;Langue :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="416" />
-        <source>Same as the computer</source>
-        <translation>Celle de l'ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="417" />
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="418" />
-        <source>&amp;Automatic sync:</source>
-        <translation>Synchronisation &amp;automatique :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="419" />
-        <source>Automatic sync</source>
-        <translation>Synchronisation automatique</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="420" />
-        <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
-        <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="422" />
-        <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
-        <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="426" />
-        <source>&amp;Data folder:</source>
-        <translation>&amp;Dossier de données :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="427" />
-        <source>Data folder</source>
-        <translation>Dossier de données</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="428" />
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="429" />
-        <source>Open the data folder</source>
-        <translation>Ouvrir le dossier de données</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="430" />
-        <source>API &amp;key:</source>
-        <translation>&amp;Clé API :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="431" />
-        <source>&amp;Forget key…</source>
-        <translation>O&amp;ublier la clé…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="432" />
-        <source>Forget the API key</source>
-        <translation>Oublier la clé API</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="433" />
-        <source>Sync progress</source>
-        <translation>Progression de la synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="434" />
-        <source>Sync status</source>
-        <translation>État de la synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="445" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="680" />
-        <source>Opening the loyalty data…</source>
-        <translation>Ouverture des données de fidélité…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="447" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="451" />
-        <source>Off</source>
-        <translation>Désactivée</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="453" />
-        <source>Every hour</source>
-        <translation>Toutes les heures</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="454" />
-        <source>Every {hours} hours</source>
-        <translation>Toutes les {hours} heures</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="459" />
-        <source>{platform} — offline demo (sandbox on this computer)</source>
-        <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="464" />
-        <source>{name} (test account)</source>
-        <translation>{name} (compte de test)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="469" />
-        <source>Demo key (nothing stored)</source>
-        <translation>Clé de démo (rien n'est enregistré)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="476" />
-        <source>Demo mode: no key is stored.</source>
-        <translation>Mode démo : aucune clé n'est enregistrée.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="478" />
-        <source>{key}, saved in {where}</source>
-        <translation>{key}, enregistrée dans {where}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="482" />
-        <source>No key stored</source>
-        <translation>Aucune clé enregistrée</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="486" />
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="488" />
-        <source>Verifying…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="492" />
-        <source>Connected · verified {when}</source>
-        <translation>Connecté · vérifié le {when}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="494" />
-        <source>No key stored for {platform}. Run the setup again to connect.</source>
-        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="499" />
-        <source>Not connected yet</source>
-        <translation>Pas encore connecté</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="505" />
-        <source>No sync yet.</source>
-        <translation>Aucune synchronisation pour l'instant.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="510" />
-        <source>Last sync: {when} · {status}</source>
-        <translation>Dernière synchronisation : {when} · {status}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="513" />
-        <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
-        <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="522" />
-        <source>Automatic sync: off (see Settings)</source>
-        <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="525" />
-        <source>Next automatic sync: {when}</source>
-        <translation>Prochaine synchronisation automatique : {when}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="706" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="715" />
-        <source>Sync cancelled.</source>
-        <translation>Synchronisation annulée.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="708" />
-        <source>the loyalty program</source>
-        <translation>le programme de fidélité</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="709" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="724" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="791" />
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="821" />
-        <source>Sync failed: {error}</source>
-        <translation>La synchronisation a échoué : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="726" />
-        <source>Sync started…</source>
-        <translation>Synchronisation lancée…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="737" />
-        <source>Cancelling…</source>
-        <translation>Annulation…</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="753" />
-        <source>{done} of {total}</source>
-        <translation>{done} sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="759" />
-        <source>{rate}/s</source>
-        <translation>{rate}/s</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="764" />
-        <source>{time} left</source>
-        <translation>encore {time}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="774" />
-        <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
-        <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="779" />
-        <source>Sync finished in {time}: {counts}.</source>
-        <translation>Synchronisation terminée en {time} : {counts}.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="782" />
-        <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
-        <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="785" />
-        <source>Sync cancelled; the next one resumes where it stopped.</source>
-        <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="787" />
-        <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
-        <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="790" />
-        <source>unknown error</source>
-        <translation>erreur inconnue</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="802" />
-        <source>Loyalty Desktop: sync waiting for you</source>
-        <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="803" />
-        <source>Open the window and click Sync now.</source>
-        <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="815" />
-        <source>Nothing sent. The live events will be asked about again at the next sync.</source>
-        <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="848" />
-        <source>Loyalty Desktop: sync failed</source>
-        <translation>Loyalty Desktop : la synchronisation a échoué</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="909" />
-        <source>Show Loyalty Desktop</source>
-        <translation>Afficher Loyalty Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="910" />
-        <source>Sync now</source>
-        <translation>Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="952" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="266" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1042" />
-        <source>Forget the {platform} key?</source>
-        <translation>Oublier la clé {platform} ?</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1043" />
-        <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
-        <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1045" />
-        <source>this computer</source>
-        <translation>cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1055" />
-        <source>The {platform} key was forgotten.</source>
-        <translation>La clé {platform} a été oubliée.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1086" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="327" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1087" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="328" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main_window.py" line="1104" />
-        <source>A sync is running: make the kit once it has finished.</source>
-        <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
 </context>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="75" />
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="75" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="75" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="70" />
+        <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="76" />
         <source>{platform} field</source>
         <translation>Champ {platform}</translation>
     </message>
@@ -1200,57 +889,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="90" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="92" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="93" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="94" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="95" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="96" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="151" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="159" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="169" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="176" />
         <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
         <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="195" />
         <source>(left as is)</source>
         <translation>(inchangé)</translation>
     </message>
@@ -1447,88 +1136,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="85" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="86" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="98" />
         <source>{count} row(s) rejected. Each row says why the platform rejected it, or which row of the loyalty data could not be used and why; once fixed, the next sync sends them.</source>
         <translation>{count} ligne(s) rejetée(s). Chaque ligne indique pourquoi la plateforme l'a rejetée, ou quelle ligne des données de fidélité n'a pas pu être utilisée et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
         <source>{field} — {file}, line {line}: “{value}”</source>
         <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="115" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="124" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="125" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1536,129 +1225,157 @@
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="89" />
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="90" />
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="91" />
         <source>Completed, some rows rejected</source>
         <translation>Terminée, des lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="92" />
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="93" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="94" />
         <source>Stopped: live events to confirm</source>
         <translation>Arrêtée : événements en direct à confirmer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="95" />
         <source>Interrupted</source>
         <translation>Interrompue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
         <source>Contacts sent</source>
         <translation>Contacts envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Events sent</source>
         <translation>Événements envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Unchanged</source>
         <translation>Inchangés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Rejected</source>
         <translation>Rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>When the sync started</source>
         <translation>Début de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>How long it took</source>
         <translation>Durée de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
         <source>Members read from the loyalty program</source>
         <translation>Membres lus dans le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
         <source>Contacts whose loyalty data was created or updated</source>
         <translation>Contacts dont les données de fidélité ont été créées ou mises à jour</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="118" />
         <source>Loyalty events sent (points earned, tier reached…)</source>
         <translation>Événements de fidélité envoyés (points gagnés, niveau atteint…)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="119" />
         <source>Contacts already up to date, not sent again</source>
         <translation>Contacts déjà à jour, non renvoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="120" />
         <source>Rows rejected by the platform or unusable in the loyalty data; open the run to see why</source>
         <translation>Lignes rejetées par la plateforme ou inutilisables dans les données de fidélité ; ouvrez la synchronisation pour voir pourquoi</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="122" />
         <source>How the sync ended</source>
         <translation>Issue de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="144" />
         <source>Double-click or press Enter to see the rejected rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="163" />
         <source>running…</source>
         <translation>en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/runs_tab.py" line="64" />
+        <source>Sync history</source>
+        <translation>Historique des synchronisations</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/runs_tab.py" line="65" />
+        <source>One row per sync, newest first. Press Enter to see a run's rejected rows.</source>
+        <translation>Une ligne par synchronisation, la plus récente en premier. Appuyez sur Entrée pour voir les lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/runs_tab.py" line="67" />
+        <source>Double-click a run, or select it and press Enter, to see its rejected rows.</source>
+        <translation>Double-cliquez sur une synchronisation, ou sélectionnez-la et appuyez sur Entrée, pour voir ses lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/runs_tab.py" line="69" />
+        <source>&amp;Rejected rows…</source>
+        <translation>Lignes &amp;rejetées…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/runs_tab.py" line="70" />
+        <source>Show the rejected rows of the selected run</source>
+        <translation>Afficher les lignes rejetées de la synchronisation sélectionnée</translation>
     </message>
 </context>
 <context>
@@ -1682,130 +1399,248 @@
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="38" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="38" />
         <source>Segments chart</source>
         <translation>Graphique des segments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="39" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="39" />
         <source>No members yet: run a sync to see the segments your loyalty data makes possible.</source>
         <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="51" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="51" />
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="56" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="56" />
         <source>{members} loyalty members, as of {date} (the loyalty program's date). Candidates and disabled members are not counted.</source>
         <translation>{members} membres du programme de fidélité au {date} (date du programme). Les candidats et les membres désactivés ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="69" />
         <source>{count} (&lt;1%)</source>
         <translation>{count} (&lt;1 %)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="70" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="70" />
         <source>{count} ({percent}%)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="74" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="74" />
         <source>{count} of {total} loyalty members</source>
         <translation>{count} membres sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="81" />
         <source>No tier</source>
         <translation>Sans niveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="83" />
         <source>Members per tier</source>
         <translation>Membres par niveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="88" />
         <source>{low}+ points</source>
         <translation>{low} points et plus</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="90" />
         <source>No points</source>
         <translation>Aucun point</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="92" />
         <source>{low}–{high} points</source>
         <translation>{low} à {high} points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="94" />
         <source>Points balance</source>
         <translation>Solde de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="97" />
         <source>Can claim a reward ({points}+ points)</source>
         <translation>Récompense possible ({points} points et +)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="100" />
         <source>Points expiring within {days} days</source>
         <translation>Points qui expirent sous {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="101" />
         <source>{share} · {points} points</source>
         <translation>{share} · {points} points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="104" />
         <source>Inactive for {days} days</source>
         <translation>Inactifs depuis {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="105" />
         <source>Worth an email</source>
         <translation>À relancer par e-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="107" />
         <source>Referred a friend</source>
         <translation>Ont parrainé un ami</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="107" />
         <source>Never referred anyone</source>
         <translation>N'ont jamais parrainé</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/segments_view.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="108" />
         <source>Referrals</source>
         <translation>Parrainage</translation>
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="115" />
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="116" />
+        <source>Same as the computer</source>
+        <translation>Celle de l'ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="117" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="118" />
+        <source>&amp;Automatic sync:</source>
+        <translation>Synchronisation &amp;automatique :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="119" />
+        <source>Automatic sync</source>
+        <translation>Synchronisation automatique</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="120" />
+        <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
+        <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="122" />
+        <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
+        <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="126" />
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Dossier de données :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="127" />
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="128" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="129" />
+        <source>Open the data folder</source>
+        <translation>Ouvrir le dossier de données</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="130" />
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="131" />
+        <source>&amp;Forget key…</source>
+        <translation>O&amp;ublier la clé…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="132" />
+        <source>Forget the API key</source>
+        <translation>Oublier la clé API</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="139" />
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="141" />
+        <source>Every hour</source>
+        <translation>Toutes les heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="142" />
+        <source>Every {hours} hours</source>
+        <translation>Toutes les {hours} heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
+        <source>Demo mode: no key is stored.</source>
+        <translation>Mode démo : aucune clé n'est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="148" />
+        <source>{key}, saved in {where}</source>
+        <translation>{key}, enregistrée dans {where}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="150" />
+        <source>No key stored</source>
+        <translation>Aucune clé enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
+        <source>Forget the {platform} key?</source>
+        <translation>Oublier la clé {platform} ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
+        <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
+        <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="158" />
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="68" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="72" />
         <source>Loyalty Desktop — set-up</source>
         <translation>Loyalty Desktop — configuration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="71" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="75" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="95" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="96" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -1813,174 +1648,174 @@
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Members file:</source>
         <translation>Fichier des membres :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
         <source>Points history (optional):</source>
         <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
         <source>members.csv or members.xlsx</source>
         <translation>membres.csv ou membres.xlsx</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="134" />
         <source>points-history.csv (for “points earned” emails)</source>
         <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
         <source>Members file</source>
         <translation>Fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="136" />
         <source>Points history file</source>
         <translation>Fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="126" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="138" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="139" />
         <source>Choose the members file</source>
         <translation>Choisir le fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="140" />
         <source>Choose the points history file</source>
         <translation>Choisir le fichier de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="142" />
         <source>Column in the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="142" />
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="142" />
         <source>Loyalty field</source>
         <translation>Champ de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="143" />
         <source>Columns of the members file</source>
         <translation>Colonnes du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="144" />
         <source>Columns of the points history</source>
         <translation>Colonnes de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="151" />
         <source>Choose the members export</source>
         <translation>Choisissez l'export des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="141" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="152" />
         <source>Choose the points history export</source>
         <translation>Choisissez l'export de l'historique des points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="143" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="154" />
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="188" />
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="202" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="213" />
         <source>the spreadsheet</source>
         <translation>le tableur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="206" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="217" />
         <source>Some columns can be read more than one way: answer the questions below (the answers are remembered for files of the same shape).</source>
         <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="210" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="221" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
         <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
         <source>1 member</source>
         <translation>1 membre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="243" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
         <source>{n} members</source>
         <translation>{n} membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="257" />
         <source>1 points movement</source>
         <translation>1 mouvement de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="246" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="257" />
         <source>{n} points movements</source>
         <translation>{n} mouvements de points</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="255" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source>Columns: {file}</source>
         <translation>Colonnes : {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="258" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="269" />
         <source>Rejected rows ({n})</source>
         <translation>Lignes refusées ({n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="277" />
         <source>✓ Ready to import 1 member.</source>
         <translation>✓ Prêt à importer 1 membre.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="267" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="278" />
         <source>✓ Ready to import {n} members.</source>
         <translation>✓ Prêt à importer {n} membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="289" />
         <source> · 1 email listed twice: the later row is used</source>
         <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="290" />
         <source> · {n} emails listed more than once: the later row is used</source>
         <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="298" />
         <source>(column {n}, no name)</source>
         <translation>(colonne {n}, sans nom)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="296" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="307" />
         <source>Loyalty field for the column {column}</source>
         <translation>Champ de fidélité pour la colonne {column}</translation>
     </message>
@@ -1988,282 +1823,282 @@
 <context>
     <name>SheetTexts</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="20" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="25" />
         <source>{file} looks like a points history (one row per points movement), not a members list: choose it as the points history, and the members export as the members file.</source>
         <translation>{file} ressemble à un historique de points (une ligne par mouvement de points), pas à une liste de membres : choisissez-le comme historique des points, et l'export des membres comme fichier des membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="23" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="28" />
         <source>{file} looks like a members list (one row per member), not a points history: choose it as the members file.</source>
         <translation>{file} ressemble à une liste de membres (une ligne par membre), pas à un historique de points : choisissez-le comme fichier des membres.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="27" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="32" />
         <source>{file} cannot be found: choose the file again.</source>
         <translation>{file} est introuvable : choisissez de nouveau le fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="28" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="33" />
         <source>{file} is empty: export it again from your loyalty program.</source>
         <translation>{file} est vide : exportez-le de nouveau depuis votre programme de fidélité.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="29" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="34" />
         <source>{file} has column names but no rows: export it again with the data.</source>
         <translation>{file} a des noms de colonnes mais aucune ligne : exportez-le de nouveau avec les données.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="31" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="36" />
         <source>{file} starts with data instead of column names: add a first row naming the columns (for example Email, Points, Tier) and choose it again.</source>
         <translation>{file} commence par des données au lieu des noms de colonnes : ajoutez une première ligne qui nomme les colonnes (par exemple E-mail, Points, Palier) et choisissez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="34" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="39" />
         <source>{file} has no email column. Name the column that holds the email addresses “Email” (or “E-mail”, “Courriel”) and choose it again.</source>
         <translation>{file} n'a pas de colonne e-mail. Nommez « E-mail » (ou « Email », « Courriel ») la colonne des adresses e-mail et choisissez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="37" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="42" />
         <source>{file} is a points history without a date or a points column: name those columns (for example Date, Points) and choose it again.</source>
         <translation>{file} est un historique de points sans colonne de date ou de points : nommez ces colonnes (par exemple Date, Points) et choisissez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="40" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="45" />
         <source>{file} is not a spreadsheet: export the loyalty data as CSV or Excel (.xlsx) and choose that file.</source>
         <translation>{file} n'est pas un tableur : exportez les données de fidélité en CSV ou en Excel (.xlsx) et choisissez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="42" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="47" />
         <source>{file} is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), save, and choose it again.</source>
         <translation>{file} est protégé par un mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier → Informations → Protéger le classeur → Chiffrer avec mot de passe, puis effacez-le), enregistrez et choisissez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="46" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="51" />
         <source>{file} is an old Excel 97–2003 workbook (.xls): open it in Excel, save it as .xlsx or CSV, and choose that file.</source>
         <translation>{file} est un ancien classeur Excel 97–2003 (.xls) : ouvrez-le dans Excel, enregistrez-le en .xlsx ou en CSV et choisissez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="48" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="53" />
         <source>{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV, and choose that file.</source>
         <translation>{file} est une feuille de calcul OpenDocument (.ods) : enregistrez-la en .xlsx ou en CSV et choisissez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="50" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="55" />
         <source>{file} cannot be read: it may be damaged. Export it again, or save it as CSV.</source>
         <translation>{file} est illisible : il est peut-être endommagé. Exportez-le de nouveau, ou enregistrez-le en CSV.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="59" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="64" />
         <source>missing email</source>
         <translation>e-mail manquant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="60" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="65" />
         <source>invalid email</source>
         <translation>e-mail invalide</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="61" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="66" />
         <source>duplicate email</source>
         <translation>e-mail en double</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="67" />
         <source>not a number</source>
         <translation>pas un nombre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="68" />
         <source>negative number</source>
         <translation>nombre négatif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="69" />
         <source>not a whole number</source>
         <translation>pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
         <source>unknown date</source>
         <translation>date non reconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="66" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
         <source>unknown membership state</source>
         <translation>statut de membre inconnu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="67" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
         <source>formula error</source>
         <translation>erreur de formule</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="68" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
         <source>missing value</source>
         <translation>valeur manquante</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
         <source>email not in the members file</source>
         <translation>e-mail absent du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
         <source>number too large</source>
         <translation>nombre trop grand</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
         <source>implausible date</source>
         <translation>date invraisemblable</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
         <source>unbalanced quote</source>
         <translation>guillemet non refermé</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
         <source>wrong number of cells</source>
         <translation>nombre de cellules incorrect</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
         <source>control character</source>
         <translation>caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
         <source>not in the file's encoding</source>
         <translation>hors de l'encodage du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
         <source>cell too long</source>
         <translation>cellule trop longue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="96" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="97" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="99" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="100" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="120" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="120" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="122" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="124" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="131" />
         <source>Choose the column that holds the email addresses (Email).</source>
         <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="133" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="135" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
     </message>
@@ -2276,72 +2111,72 @@
 <context>
     <name>SmilePanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="113" />
         <source>A Smile.io key is already saved on this computer: Next uses it. Paste another key to replace it.</source>
         <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
         <source>Offline demo: a Smile.io sandbox with demo members starts on this computer and is read like a real Smile.io account. No key is needed.</source>
         <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="127" />
         <source>Demo members:</source>
         <translation>Membres de démonstration :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
         <source>Number of members in the Smile.io sandbox</source>
         <translation>Nombre de membres dans le bac à sable Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
         <source>Smile.io private key:</source>
         <translation>Clé privée Smile.io :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="130" />
         <source>Smile.io API key</source>
         <translation>Clé d'API Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="131" />
         <source>Smile Admin → Settings → Developer tools → private key</source>
         <translation>Smile Admin → Settings → Developer tools → clé privée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="132" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="133" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="155" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="162" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="166" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
         <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="189" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="190" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="194" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2402,199 +2237,309 @@
 <context>
     <name>SplioFieldsBox</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="107" />
         <source>Custom fields in Splio</source>
         <translation>Champs personnalisés dans Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="108" />
         <source>Let Loyalty Desktop create the missing custom fields in Splio</source>
         <translation>Autoriser Loyalty Desktop à créer dans Splio les champs personnalisés manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="109" />
         <source>Create the missing Splio custom fields</source>
         <translation>Créer les champs personnalisés Splio manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="110" />
         <source>Check again</source>
         <translation>Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="111" />
         <source>Read the custom fields from Splio again (after creating some there)</source>
         <translation>Relire les champs personnalisés de Splio (après en avoir créé là-bas)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="147" />
         <source>Reading the custom fields from Splio…</source>
         <translation>Lecture des champs personnalisés de Splio…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="152" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="153" />
         <source>Already in Splio (kept as they are, values updated): {names}</source>
         <translation>Déjà dans Splio (conservés tels quels, valeurs mises à jour) : {names}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="155" />
         <source>Missing in Splio, created before the first sync: {names}</source>
         <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
     </message>
 </context>
 <context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="107" />
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="108" />
+        <source>Sync status</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="134" />
+        <source>{done} of {total}</source>
+        <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="140" />
+        <source>{rate}/s</source>
+        <translation>{rate}/s</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="145" />
+        <source>{time} left</source>
+        <translation>encore {time}</translation>
+    </message>
+</context>
+<context>
     <name>StoreProblem</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/store_problem.py" line="26" />
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="32" />
         <source>The local store cannot be used</source>
         <translation>La base locale est inutilisable</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/store_problem.py" line="28" />
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="34" />
         <source>Keep it aside and start a new store?</source>
         <translation>La mettre de côté et créer une nouvelle base ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/store_problem.py" line="48" />
+        <location filename="../../loyalty_desktop/ui/store_problem.py" line="54" />
         <source>The local store can be used again; nothing was moved.</source>
         <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>SyncController</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
-        <source>First sync</source>
-        <translation>Première synchronisation</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="217" />
+        <source>No key stored for {platform}. Run the setup again to connect.</source>
+        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
-        <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
-        <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="228" />
+        <source>The {platform} key was forgotten.</source>
+        <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
-        <source>Cancel sync</source>
-        <translation>Annuler la synchronisation</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="257" />
+        <source>Opening the loyalty data…</source>
+        <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
-        <source>Resume</source>
-        <translation>Reprendre</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="290" />
+        <source>Sync cancelled.</source>
+        <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="284" />
+        <source>the loyalty program</source>
+        <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
-        <source>Contact</source>
-        <translation>Contact</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="285" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="339" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="352" />
+        <source>Sync failed: {error}</source>
+        <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
-        <source>Field</source>
-        <translation>Champ</translation>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="300" />
+        <source>Sync started…</source>
+        <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
-        <source>Reason</source>
-        <translation>Raison</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
-        <source>Sync log</source>
-        <translation>Journal de synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
-        <source>Sync progress</source>
-        <translation>Progression de la synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="137" />
-        <source>Sync started: {source} → {platform} ({account}).</source>
-        <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
-        <source>demo program ({members} members)</source>
-        <translation>programme de démonstration ({members} membres)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="146" />
-        <source>spreadsheet {file}</source>
-        <translation>tableur {file}</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="311" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="322" />
+        <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
+        <source>Sync finished in {time}: {counts}.</source>
+        <translation>Synchronisation terminée en {time} : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="330" />
+        <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
+        <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="333" />
+        <source>Sync cancelled; the next one resumes where it stopped.</source>
+        <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
+        <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
+        <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="338" />
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
+        <source>Nothing sent. The live events will be asked about again at the next sync.</source>
+        <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
+        <source>First sync</source>
+        <translation>Première synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
+        <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <source>Cancel sync</source>
+        <translation>Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <source>Sync log</source>
+        <translation>Journal de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="135" />
+        <source>Sync started: {source} → {platform} ({account}).</source>
+        <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
+        <source>demo program ({members} members)</source>
+        <translation>programme de démonstration ({members} membres)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
+        <source>spreadsheet {file}</source>
+        <translation>tableur {file}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="150" />
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="169" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="174" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="172" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="182" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="190" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="194" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="195" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="201" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="204" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="202" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="207" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="235" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="233" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2602,95 +2547,181 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="232" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="230" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="240" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="243" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="241" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="250" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="248" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="53" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="54" />
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="55" />
+        <source>Send what changed in the loyalty program since the last sync</source>
+        <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="56" />
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="57" />
+        <source>Stop the sync; the next one resumes where it stopped</source>
+        <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="62" />
+        <source>No sync yet.</source>
+        <translation>Aucune synchronisation pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="66" />
+        <source>Last sync: {when} · {status}</source>
+        <translation>Dernière synchronisation : {when} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="68" />
+        <source>{sent} contacts sent · {unchanged} unchanged · {rejected} rejected</source>
+        <translation>{sent} contacts envoyés · {unchanged} inchangés · {rejected} rejetés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="77" />
+        <source>Automatic sync: off (see Settings)</source>
+        <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="80" />
+        <source>Next automatic sync: {when}</source>
+        <translation>Prochaine synchronisation automatique : {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="52" />
+        <source>Loyalty Desktop</source>
+        <translation>Loyalty Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="53" />
+        <source>Show Loyalty Desktop</source>
+        <translation>Afficher Loyalty Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="54" />
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="63" />
+        <source>Loyalty Desktop: sync failed</source>
+        <translation>Loyalty Desktop : la synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="67" />
+        <source>Loyalty Desktop: sync waiting for you</source>
+        <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="68" />
+        <source>Open the window and click Sync now.</source>
+        <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
+    </message>
+</context>
+<context>
     <name>VerifyKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="217" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="218" />
         <source>Paste and verify your {platform} key</source>
         <translation>Collez et vérifiez votre clé {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="219" />
         <source>The key is checked with {platform}, then kept in your system's keychain — never in a file.</source>
         <translation>La clé est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
         <source>API key:</source>
         <translation>Clé d'API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
         <source>{platform} API key</source>
         <translation>Clé d'API {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
         <source>Splio API key</source>
         <translation>Clé d'API Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="225" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="246" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="257" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="258" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="283" />
         <source> (test account)</source>
         <translation> (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="284" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="293" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="294" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="299" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="300" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2698,52 +2729,52 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="87" />
         <source>Welcome to Loyalty Desktop</source>
         <translation>Bienvenue dans Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="88" />
         <source>Put your loyalty program on every contact of your email platform.</source>
         <translation>Mettez votre programme de fidélité sur chaque contact de votre plateforme d'e-mailing.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="90" />
         <source>Loyalty Desktop copies each member's points, tier, rewards, referrals and expiring points to the contact in your email platform, and sends loyalty moments as events that can start email flows. Where are your contacts?</source>
         <translation>Loyalty Desktop copie les points, le palier, les récompenses, les parrainages et les points qui expirent de chaque membre sur son contact dans votre plateforme d'e-mailing, et envoie les moments de fidélité comme événements capables de déclencher des scénarios d'e-mails. Où sont vos contacts ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="93" />
         <source>Klaviyo</source>
         <translation>Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="94" />
         <source>Splio</source>
         <translation>Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="95" />
         <source>Offline demo (no account, no network)</source>
         <translation>Démo hors ligne (sans compte, sans réseau)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="96" />
         <source>Demo platform:</source>
         <translation>Plateforme de démo :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="97" />
         <source>Demo platform</source>
         <translation>Plateforme de démo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="98" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="99" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>

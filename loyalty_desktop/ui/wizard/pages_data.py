@@ -182,7 +182,7 @@ class MappingPage(Page):
         if conn is None or not self._members:
             return
         if not self.splio:
-            encode = conn.dest.profile_encoder(mapping)
+            encode = conn.profile_encoder(mapping)
             rows = [_flatten(json.loads(encode(m))) for m in self._members]
         elif splio is not None and splio.plan is not None:
             encode = splio.plan.encoder()
@@ -247,7 +247,7 @@ class MappingPage(Page):
         st.mapping = mapping
         if self.splio and st.connection is not None:
             allowed = self.splio_box.allow.isChecked()
-            st.connection.dest.create_fields = allowed  # type: ignore[attr-defined]
+            st.connection.allow_field_creation(allowed)
             st.create_fields = allowed
             st.source_options["create_fields"] = allowed  # later syncs (main window) keep the permission
         return True

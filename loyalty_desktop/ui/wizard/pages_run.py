@@ -37,7 +37,7 @@ from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.sync.flows import recommended_flows
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
-from loyalty_desktop.ui.kit_panel import KitDialog
+from loyalty_desktop.ui.kit_dialog import KitDialog
 from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label

@@ -73,7 +73,7 @@ class SetupState:
         from loyalty_desktop.core.model import to_jsonable
 
         conn = self.connection
-        seed = getattr(conn.sandbox if conn is not None and self.demo else None, "seed_demo", None)
+        seed = conn.demo_seeder() if conn is not None and self.demo else None
         members = src.source.read(None, history=False).members
         sample: list[dict[str, Any]] = []
 

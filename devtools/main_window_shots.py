@@ -1,4 +1,4 @@
-"""The main window in demo mode, rendered to PNG (`loyalty-desktop screenshots`)."""
+"""The main window in demo mode, rendered to PNG (`loyalty-desktop screenshots`; a development tool)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from loyalty_desktop.core import paths
 from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.tasks import TaskManager
 
 
@@ -40,10 +40,9 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
 
     if conn.sandbox is None:
         raise ValueError("only for the demo sandbox")
-    with service.open_store() as store:
-        phones = [r[0] for r in store.db.execute(
-            "SELECT json_extract(data, '$.phone') FROM members WHERE json_extract(data, '$.phone') IS NOT NULL"
-            " ORDER BY email LIMIT ?", (count,))]
+    with service.open_store() as store:  # the demo's few hundred members, by email
+        members = store.sample_members(store.member_count())
+    phones = [str(m["phone"]) for m in members if m.get("phone") is not None][:count]
     headers = {"Authorization": f"Klaviyo-API-Key {DEMO_KEY}", "revision": REVISION,
                "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
     with httpx.Client(base_url=conn.sandbox.base_url, headers=headers, timeout=10) as client:
@@ -56,9 +55,9 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
 
 def screenshots(outdir: Path, language: str) -> list[Path]:
     """The main window in demo mode, grabbed to PNG: the runs, the segments, the settings, a
-    run's rejected rows and the Klaviyo kit once made. The demo history is a first sync, then a month later a second one with
-    phone numbers mapped, three of which Klaviyo rejects. Runs in a fresh temporary data folder
-    (never the user's)."""
+    run's rejected rows and the Klaviyo kit once made. The demo history is a first sync, then a
+    month later a second one with phone numbers mapped, three of which Klaviyo rejects. Runs in a
+    fresh temporary data folder (never the user's)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["loyalty-desktop"])
     outdir = Path(outdir)
@@ -79,13 +78,15 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             win = MainWindow(settings, tasks)
             win.resize(1040, 720)
             win.show()
+            runs = win.runs_tab
 
             def idle() -> bool:
-                return win is not None and not win.syncing and not win._refreshing  # noqa: SLF001
+                return win is not None and not win.syncing and not win.history.refreshing
 
-            _wait_until(lambda: win is not None and win.connection is not None and win.sync_button.isEnabled())
+            _wait_until(lambda: win is not None and win.connection is not None
+                        and win.sync_panel.sync_button.isEnabled())
             win.sync_now()
-            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 1)  # type: ignore[union-attr]
+            _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 1)
             # A month later, with phone numbers added to the mapping.
             program = service.open_demo(spec)
             program.tick(30)
@@ -96,8 +97,8 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
 
             settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
             win.sync_now()
-            _wait_until(lambda: idle() and len(win.runs_model.runs()) == 2)  # type: ignore[union-attr]
-            win.runs_view.selectRow(0)
+            _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 2)
+            runs.runs_view.selectRow(0)
 
             def shot(name: str, widget: QWidget) -> None:
                 QApplication.processEvents()
@@ -109,7 +110,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             shot("1-runs", win)
             win.tabs.setCurrentIndex(1)
             shot("2-segments", win)
-            win.tabs.setCurrentWidget(win.settings_page)
+            win.tabs.setCurrentWidget(win.settings_tab)
             shot("3-settings", win)
             kit = win.kit_panel
             if kit is not None:  # the Klaviyo kit, made in the sandboxed account
@@ -121,10 +122,10 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
                 _wait_until(lambda: kit.report is not None and not kit.running)
                 shot("4-kit", win)
             win.tabs.setCurrentIndex(0)
-            win.open_selected_run()
-            _wait_until(lambda: win is not None and win.run_dialog is not None and win.run_dialog.isVisible())
-            assert win.run_dialog is not None
-            shot("5-rejected-rows", win.run_dialog)
+            runs.open_selected_run()
+            _wait_until(lambda: runs.run_dialog is not None and runs.run_dialog.isVisible())
+            assert runs.run_dialog is not None
+            shot("5-rejected-rows", runs.run_dialog)
         finally:
             if win is not None:
                 win.shutdown()

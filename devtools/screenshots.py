@@ -1,5 +1,6 @@
 """`loyalty-desktop screenshots DIR`: every wizard page and the main window, in demo mode, in each
-language, saved as PNG (works offscreen: QT_QPA_PLATFORM=offscreen)."""
+language, saved as PNG (works offscreen: QT_QPA_PLATFORM=offscreen). A development tool: it runs from
+a source checkout and is not shipped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
+from devtools.main_window_shots import screenshots as main_screenshots
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
 from loyalty_desktop.core.settings import Settings
@@ -84,14 +86,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, platforms: tupl
                     try:
                         i18n.install(lang)
                         shots += _walk_wizard(outdir, lang, platform, tasks)
-                        try:
-                            from loyalty_desktop.ui.main_window_shots import (
-                                screenshots as main_screenshots,
-                            )
-                        except ImportError:
-                            pass
-                        else:
-                            shots += main_screenshots(outdir, lang)
+                        shots += main_screenshots(outdir, lang)
                     finally:
                         paths.set_data_dir(None)
     finally:

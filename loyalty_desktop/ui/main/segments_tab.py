@@ -1,4 +1,4 @@
-"""The segments the loyalty data makes possible, drawn as a bar chart (the main window's tab)."""
+"""The main window's "Segments" tab: the segments the loyalty data makes possible, drawn as a bar chart."""
 
 from __future__ import annotations
 

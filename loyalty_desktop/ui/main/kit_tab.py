@@ -1,0 +1,31 @@
+"""The main window's "Klaviyo kit" tab (Klaviyo only): the KitPanel the wizard also shows, listed
+when the tab is first shown, and kept from running while a sync uses the connection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.main.sync_controller import SyncController
+from loyalty_desktop.ui.tasks import TaskManager
+
+
+class KitTab(QObject):
+    def __init__(self, tasks: TaskManager, controller: SyncController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.panel = KitPanel(tasks, lambda: controller.connection, controller.mapping, busy=self._busy)
+        controller.kit_running = lambda: self.panel.running  # a sync waits for the kit, too
+
+    def shown(self) -> None:
+        """The tab came to the front: list the kit's items (it reads the store and renders the
+        templates, so only when first wanted)."""
+        if not self.panel.plan:
+            self.panel.replan()
+
+    def _busy(self) -> str:
+        return self.tr("A sync is running: make the kit once it has finished.") if self.controller.syncing else ""
+
+    def shutdown(self) -> None:
+        self.panel.cancel()
+        self.panel.wait()

@@ -1,0 +1,179 @@
+"""The main window's Settings tab: language (switched live), automatic sync, the data folder, and
+the API key (where it is kept, "Forget key…")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+
+AUTO_SYNC_CHOICES = (0, 1, 2, 6, 12, 24)  # hours; 0 = off
+
+
+def _at_size(*widgets: QWidget, note: QLabel | None = None) -> QWidget:
+    """Widgets at their natural width (a combo box across the whole window reads badly)."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w)
+    row.addStretch(1)
+    lay.addLayout(row)
+    if note is not None:
+        note.setWordWrap(True)
+        lay.addWidget(note)
+    return box
+
+
+class SettingsTab(QWidget):
+    autoSyncChanged = Signal(int)  # hours, 0 = off (already saved)
+    forgetClicked = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        style = self.style()
+        outer = QVBoxLayout(self)
+        box = QWidget()
+        box.setMaximumWidth(820)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        outer.addWidget(box)
+        outer.addStretch(1)
+
+        self.language_caption = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("", "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_caption.setBuddy(self.language_combo)
+        self.language_combo.setMinimumContentsLength(18)
+        form.addRow(self.language_caption, _at_size(self.language_combo))
+
+        self.auto_caption = QLabel()
+        self.auto_combo = QComboBox()
+        for hours in AUTO_SYNC_CHOICES:
+            self.auto_combo.addItem("", hours)
+        hours = settings.auto_sync_hours
+        if hours and self.auto_combo.findData(hours) < 0:
+            self.auto_combo.addItem("", hours)
+        self.auto_combo.setCurrentIndex(max(0, self.auto_combo.findData(hours)))
+        self.auto_combo.currentIndexChanged.connect(self._auto_chosen)
+        self.auto_caption.setBuddy(self.auto_combo)
+        self.auto_combo.setMinimumContentsLength(18)
+        self.auto_note = QLabel()
+        form.addRow(self.auto_caption, _at_size(self.auto_combo, note=self.auto_note))
+
+        self.folder_caption = QLabel()
+        self.folder_edit = QLineEdit(str(paths.data_dir()))
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setCursorPosition(0)
+        self.folder_button = QPushButton()
+        self.folder_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.folder_button.clicked.connect(self.open_data_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.folder_button)
+        self.folder_caption.setBuddy(self.folder_edit)
+        self.folder_note = QLabel()
+        self.folder_note.setWordWrap(True)
+        folder_box = QVBoxLayout()
+        folder_box.setSpacing(2)
+        folder_box.addLayout(folder_row)
+        folder_box.addWidget(self.folder_note)
+        form.addRow(self.folder_caption, folder_box)
+
+        self.key_settings_caption = QLabel()
+        self.key_settings_value = QLabel()
+        self.forget_button = QPushButton()
+        self.forget_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.forget_button.clicked.connect(lambda: self.forgetClicked.emit())
+        self.key_settings_caption.setBuddy(self.forget_button)
+        form.addRow(self.key_settings_caption, _at_size(self.key_settings_value, self.forget_button))
+
+    def retranslate(self) -> None:
+        self.language_caption.setText(self.tr("La&nguage:"))
+        self.language_combo.setItemText(0, self.tr("Same as the computer"))
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.auto_caption.setText(self.tr("&Automatic sync:"))
+        self.auto_combo.setAccessibleName(self.tr("Automatic sync"))
+        self.auto_note.setText(self.tr("Runs while Loyalty Desktop is open. If a run fails, a notification says "
+                                       "so."))
+        self.folder_note.setText(self.tr("The local copy of your loyalty data and the sync history. API keys are "
+                                         "never stored there."))
+        for i in range(self.auto_combo.count()):
+            self.auto_combo.setItemText(i, self.auto_choice_text(int(self.auto_combo.itemData(i))))
+        self.folder_caption.setText(self.tr("&Data folder:"))
+        self.folder_edit.setAccessibleName(self.tr("Data folder"))
+        self.folder_button.setText(self.tr("&Open"))
+        self.folder_button.setAccessibleName(self.tr("Open the data folder"))
+        self.key_settings_caption.setText(self.tr("API &key:"))
+        self.forget_button.setText(self.tr("&Forget key…"))
+        self.forget_button.setAccessibleName(self.tr("Forget the API key"))
+
+    def auto_hours(self) -> int:
+        return int(self.auto_combo.currentData() or 0)
+
+    def auto_choice_text(self, hours: int) -> str:
+        if hours == 0:
+            return self.tr("Off")
+        if hours == 1:
+            return self.tr("Every hour")
+        return self.tr("Every {hours} hours").format(hours=hours)
+
+    def show_key(self, demo: bool, mask: str | None, where: str | None) -> None:
+        if demo:
+            text = self.tr("Demo mode: no key is stored.")
+        elif mask and where:
+            text = self.tr("{key}, saved in {where}").format(key=mask, where=where)
+        else:
+            text = mask or self.tr("No key stored")
+        self.key_settings_value.setText(text)
+
+    def confirm_forget(self, platform: str, where: str | None) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Forget the {platform} key?").format(platform=platform),
+            self.tr("The key will be removed from {where}. Syncing will stop until you run the setup again "
+                    "and paste a key. Your data in {platform} is not touched.").format(
+                where=where or self.tr("this computer"), platform=platform),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _language_chosen(self, _index: int) -> None:
+        code = str(self.language_combo.currentData() or "")
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self.settings.save()
+        i18n.install(code)  # every widget gets a LanguageChange event and re-reads its texts
+
+    def _auto_chosen(self, _index: int) -> None:
+        hours = self.auto_hours()
+        if hours != self.settings.auto_sync_hours:
+            self.settings.auto_sync_hours = hours
+            self.settings.save()
+        self.autoSyncChanged.emit(hours)
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))

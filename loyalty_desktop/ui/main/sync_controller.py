@@ -1,0 +1,381 @@
+"""The main window's connection and sync life cycle, without widgets.
+
+- Connection: verified at start (or handed over by the wizard), "Verify again", the key's mask and
+  where it is kept, forgetting the key. Its health is a `Health`.
+- Sync: a `SyncStage` (IDLE → OPENING the source in the background → RUNNING in the SyncRunner's
+  thread → IDLE), with the texts the status bar shows and the signals the window relays.
+
+Everything slow runs off the GUI thread (TaskManager, SyncRunner). The controller owns the
+connection and closes it (stopping an in-process sandbox) at shutdown.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, Signal
+
+from loyalty_desktop import service
+from loyalty_desktop.core import clock as clocks
+from loyalty_desktop.core import paths, platforms, secrets
+from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_desktop.sync.engine import Progress, RunStatus, RunSummary
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main.options import source_options, target_name
+from loyalty_desktop.ui.runs_model import format_duration
+from loyalty_desktop.ui.sync_runner import SyncRunner
+from loyalty_desktop.ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+
+class SyncStage(enum.Enum):
+    IDLE = "idle"
+    OPENING = "opening"  # the source is being opened in the background
+    RUNNING = "running"  # the engine runs in the SyncRunner's thread
+
+
+class Health(enum.Enum):
+    IDLE = "idle"  # not connected yet
+    CONNECTING = "connecting"
+    VERIFYING = "verifying"
+    OK = "ok"
+    NO_KEY = "nokey"
+    ERROR = "error"  # `health_error` says why
+
+
+class SyncController(QObject):
+    changed = Signal()  # health, key info or stage changed: the window re-reads the state
+    connectionChanged = Signal(bool)  # connected (verified) or not
+    started = Signal(bool)  # automatic?
+    status = Signal(str)  # a line for the status bar
+    progress = Signal(object)  # engine.Progress
+    ended = Signal(str)  # back to IDLE; the outcome in words (a failure also comes as `failed`)
+    finished = Signal(object)  # engine.RunSummary (any status)
+    failed = Signal(str)  # connecting or syncing failed; the user-facing message
+    blocked = Signal(str)  # not started: another sync holds the data folder
+    confirmationNeeded = Signal(object, bool)  # RunSummary (NEEDS_CONFIRMATION), automatic?
+
+    def __init__(self, settings: Settings, tasks: TaskManager, connection: service.Connection | None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings, self.tasks = settings, tasks
+        self.connection = connection
+        self.target_name = target_name(settings)
+        self.demo = settings.demo or self.target_name.endswith("-sandbox")
+        self.health = Health.OK if connection is not None else Health.IDLE
+        self.health_error = ""
+        self.verified_at: datetime | None = clocks.local_now() if connection is not None else None
+        self.key_mask: str | None = None
+        self.key_where: str | None = None
+        self.busy_verify = False
+        self.stage = SyncStage.IDLE
+        self.automatic = False
+        self.last_progress: Progress | None = None
+        self.last_message = ""
+        self.sync_after_connect = False  # an automatic sync is waiting for the connection
+        self.closed = False
+        self.kit_running: Callable[[], bool] = lambda: False  # the Klaviyo kit uses the connection too
+        self._confirmed = False
+        self._open_cancel: CancelToken | None = None
+        self._source: service.OpenSource | None = None
+        self.runner = SyncRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def syncing(self) -> bool:
+        return self.stage is not SyncStage.IDLE
+
+    @property
+    def connected(self) -> bool:
+        return self.connection is not None and self.health is Health.OK
+
+    def platform(self) -> str:
+        if self.settings.platform:
+            return self.settings.platform
+        try:
+            return str(service.target(self.target_name).platform)
+        except Exception:  # noqa: BLE001
+            return self.target_name.split("-")[0]
+
+    def platform_label(self) -> str:
+        return platforms.label(self.platform())
+
+    def mapping(self) -> Mapping:
+        if self.settings.mapping:
+            return Mapping.from_json(self.settings.mapping)
+        return service.mapping_for(service.target(self.target_name).default_preset)
+
+    def other_sync(self) -> str | None:
+        """The message to show when another process syncs this data folder now (None: free).
+        A quick, non-blocking look; the sync itself takes the lock in service.sync."""
+        try:
+            busy = sync_lock.is_busy(paths.store_path())
+        except LoyaltyError as exc:  # e.g. a read-only data folder: the sync could not run either
+            return user_message(exc, tr=i18n.translate_core)
+        return None if busy is None else user_message(busy, tr=i18n.translate_core)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.status.emit(text)
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def load_key_info(self) -> None:
+        platform = self.platform()
+
+        def work() -> tuple[str | None, str | None]:
+            key = secrets.load(platform)
+            return (secrets.mask(key) if key else None), (secrets.backend_label() if key else None)
+
+        self.tasks.run(work, self._key_info_loaded)
+
+    def _key_info_loaded(self, fut: Future[tuple[str | None, str | None]]) -> None:
+        if self.closed:
+            return
+        try:
+            self.key_mask, self.key_where = fut.result()
+        except Exception:  # noqa: BLE001 - a broken keyring only means we cannot show the mask
+            log.info("could not read the key for display", exc_info=True)
+            self.key_mask, self.key_where = None, None
+        self.changed.emit()
+
+    def verify_again(self) -> None:
+        """Check the key with the platform (connecting first when there is no connection yet)."""
+        if self.busy_verify or self.syncing or self.closed:
+            return
+        self.busy_verify = True
+        conn, platform, demo, name = self.connection, self.platform(), self.demo, self.target_name
+        options = source_options(self.settings)
+        self.health = Health.VERIFYING if conn is not None else Health.CONNECTING
+
+        def work() -> tuple[service.Connection | None, AccountInfo | None, str | None, str | None]:
+            key = secrets.load(platform)
+            mask = secrets.mask(key) if key else None
+            where = secrets.backend_label() if key else None
+            if conn is not None:
+                return None, conn.verify(), mask, where
+            if not key and not demo:
+                return None, None, None, None
+            return service.target(name).connect(key, options.target, CancelToken()), None, mask, where
+
+        self.changed.emit()
+        self.tasks.run(work, self._verified)
+
+    def _verified(self, fut: Future[Any]) -> None:
+        self.busy_verify = False
+        auto, self.sync_after_connect = self.sync_after_connect, False
+        try:
+            new_conn, info, mask, where = fut.result()
+        except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
+            if self.closed:
+                return
+            self.health = Health.ERROR
+            self.health_error = user_message(exc, self.platform_label(), tr=i18n.translate_core)
+            self.changed.emit()
+            self.connectionChanged.emit(False)
+            if auto:  # nobody may be watching: say that the automatic sync could not run
+                self.failed.emit(self.health_error)
+            return
+        if self.closed:
+            if new_conn is not None:
+                new_conn.close()
+            return
+        self.key_mask, self.key_where = mask, where
+        if new_conn is not None:
+            self.connection = new_conn
+        elif info is not None and self.connection is not None:
+            self.connection.account = info
+        if self.connection is None:
+            self.health = Health.NO_KEY
+        else:
+            self.health = Health.OK
+            self.verified_at = clocks.local_now()
+        self.changed.emit()
+        self.connectionChanged.emit(self.connection is not None)
+        if auto and self.connection is not None:
+            self.sync_now(automatic=True)
+        elif auto:
+            self.failed.emit(self.tr("No key stored for {platform}. Run the setup again to connect.").format(
+                platform=self.platform_label()))
+
+    def forget_key(self) -> None:
+        """Remove the key from the keyring and disconnect (the window asked first)."""
+        secrets.forget(self.platform())
+        self.key_mask, self.key_where = None, None
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        self.health = Health.NO_KEY
+        self._say(self.tr("The {platform} key was forgotten.").format(platform=self.platform_label()))
+        self.changed.emit()
+        self.connectionChanged.emit(False)
+
+    # -- sync ---------------------------------------------------------------------------------
+
+    def sync_now(self, automatic: bool = False, confirmed: bool = False) -> bool:
+        """Start a sync; returns False when one is running or there is no connection. `confirmed`:
+        the user agreed to send the live events the previous run stopped on."""
+        if self.syncing or self.connection is None or self.busy_verify or self.closed or self.kit_running():
+            return False
+        elsewhere = self.other_sync()
+        if elsewhere is not None:  # e.g. a command-line sync on the same data folder: say so, start nothing
+            self._say(elsewhere)
+            self.blocked.emit(elsewhere)
+            return False
+        self.stage = SyncStage.OPENING
+        self.automatic, self._confirmed = automatic, confirmed
+        self.last_progress = None
+        cancel = self._open_cancel = CancelToken()
+        name = self.settings.source or "demo"
+        options = source_options(self.settings)
+        self.status.emit(self.opening_text())
+        self.changed.emit()
+        self.started.emit(automatic)
+        self.tasks.run(lambda: service.source_factory(name).open(options.source, cancel), self._source_opened)
+        return True
+
+    def opening_text(self) -> str:
+        return self.tr("Opening the loyalty data…")
+
+    def sync_automatically(self) -> None:
+        """The automatic sync is due: sync, or connect first, or say why not."""
+        if self.syncing:
+            log.info("automatic sync skipped: a sync is running")
+        elif (elsewhere := self.other_sync()) is not None:
+            log.info("automatic sync skipped: %s", elsewhere)
+            self.status.emit(elsewhere)
+        elif self.connection is None or self.health is Health.ERROR:
+            # Not connected (no network at launch, the key failed): try again, then sync.
+            self.sync_after_connect = True
+            if not self.busy_verify:
+                self.verify_again()
+        elif not self.sync_now(automatic=True):
+            self.sync_after_connect = True  # a verification is under way: sync once it ends
+
+    def _source_opened(self, fut: Future[service.OpenSource]) -> None:
+        cancelled = self._open_cancel is not None and self._open_cancel.cancelled
+        try:
+            src = fut.result()
+        except Exception as exc:  # noqa: BLE001
+            if self.closed:
+                return
+            if cancelled:
+                self._end(self.tr("Sync cancelled."))
+                return
+            message = user_message(exc, self.tr("the loyalty program"), tr=i18n.translate_core)
+            self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
+            return
+        if self.closed or cancelled or self.connection is None:
+            src.close()
+            if not self.closed:
+                self._end(self.tr("Sync cancelled."))
+            return
+        self._source = src
+        self.stage = SyncStage.RUNNING
+        try:
+            self.runner.start(self.connection, src, self.mapping(), confirmed=self._confirmed)
+        except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
+            message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
+            self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
+            return
+        self.status.emit(self.tr("Sync started…"))
+        self.changed.emit()
+
+    def cancel_sync(self) -> bool:
+        """Ask the sync to stop; False when there is nothing to cancel."""
+        if self.stage is SyncStage.OPENING and self._open_cancel is not None:
+            self._open_cancel.cancel()
+        elif self.stage is SyncStage.RUNNING:
+            self.runner.cancel()
+        else:
+            return False
+        self.status.emit(self.tr("Cancelling…"))
+        return True
+
+    def _on_progress(self, p: Progress) -> None:
+        if p.wait is None:
+            self.last_progress = p
+        self.progress.emit(p)
+
+    def _on_finished(self, summary: RunSummary) -> None:
+        loc = QLocale()
+        rejected = summary.rejected + summary.source_rejected
+        counts = self.tr("{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected").format(
+            sent=loc.toString(summary.profiles_sent), events=loc.toString(summary.events_sent),
+            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(rejected))
+        failed = None
+        if summary.status is RunStatus.COMPLETED:
+            text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
+                                                                       counts=counts)
+        elif summary.status is RunStatus.COMPLETED_WITH_REJECTS:
+            text = self.tr("Sync finished with rejected rows: {counts}. Open the run to see why.").format(
+                counts=counts)
+        elif summary.status is RunStatus.CANCELLED:
+            text = self.tr("Sync cancelled; the next one resumes where it stopped.")
+        elif summary.status is RunStatus.NEEDS_CONFIRMATION:
+            text = self.tr("Sync stopped before sending anything: {count} live events wait for your "
+                           "confirmation.").format(count=loc.toString(summary.live_events_total))
+        else:
+            failed = printable(summary.error) if summary.error else self.tr("unknown error")
+            text = self.tr("Sync failed: {error}").format(error=failed)
+        self._end(text, failed=failed)
+        if summary.status is RunStatus.NEEDS_CONFIRMATION:
+            self.confirmationNeeded.emit(summary, self.automatic)
+        self.finished.emit(summary)
+
+    def confirmation_answered(self, send: bool) -> None:
+        if send:
+            self.sync_now(confirmed=True)
+        else:
+            self.status.emit(self.tr("Nothing sent. The live events will be asked about again at the next sync."))
+
+    def _on_failed(self, message: str) -> None:
+        self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
+
+    def _close_source(self) -> None:
+        if self._source is not None:
+            try:
+                self._source.close()
+            except Exception:  # noqa: BLE001 - closing must not hide the run's outcome
+                log.info("closing the source failed", exc_info=True)
+            self._source = None
+
+    def _end(self, text: str, failed: str | None = None) -> None:
+        self._close_source()
+        self.stage = SyncStage.IDLE
+        self._open_cancel = None
+        self.last_progress = None
+        self.last_message = text
+        self.ended.emit(text)
+        if failed is not None:
+            self.failed.emit(failed)
+
+    # -- shutdown -----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the sync (waiting for its thread) and close the source and the connection."""
+        self.closed = True
+        if self._open_cancel is not None:
+            self._open_cancel.cancel()
+        self.runner.cancel()
+        self.runner.wait(15_000)
+        self._close_source()
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
