@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import marshal
-import time
 from typing import Any
 
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_dumps
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import ApiError, error_item, invalid, utcnow
@@ -71,8 +71,8 @@ class BulkEventHandlers(HandlerBase):
             for lid in list_ids:
                 if lid not in self.state.lists:
                     raise invalid(f"List ID {lid} does not exist.", pointer="/data")
-            job = self.state.create_job(inputs, list_ids, utcnow(), time.monotonic(), self.job_seconds)
-            doc = render.job(job, self._base, time.monotonic())
+            job = self.state.create_job(inputs, list_ids, utcnow(), emclock.monotonic(), self.job_seconds)
+            doc = render.job(job, self._base, emclock.monotonic())
         self._wake.set()
         return self._doc(202, {"data": doc, "links": {"self": doc["links"]["self"]}})
 
@@ -86,7 +86,7 @@ class BulkEventHandlers(HandlerBase):
         include = _csv(req.query, "include", ("lists",))
         with self.state.lock:
             job = self._job(params["id"])
-            doc = {"data": render.job(job, self._base, time.monotonic(),
+            doc = {"data": render.job(job, self._base, emclock.monotonic(),
                                       render.sparse(req.query, "profile-bulk-import-job"))}
             doc["links"] = {"self": doc["data"]["links"]["self"]}
             if include:
@@ -99,7 +99,7 @@ class BulkEventHandlers(HandlerBase):
         sort, desc = _sort(req.query, ("created_at",), "created_at")
         size = page_size(req.query, 20, 100)
         fields = render.sparse(req.query, "profile-bulk-import-job")
-        mono = time.monotonic()
+        mono = emclock.monotonic()
         pred = compile_filter(conds, lambda j, f: j.status(mono))
         with self.state.lock:
             jobs = [j for j in self.state.jobs.values() if pred(j)]

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable
 from typing import Any
 
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.http_base import HttpRequest, HttpResponse
 from loyalty_emulators.klaviyo import kit_render, render
 from loyalty_emulators.klaviyo.common import ApiError, utcnow
@@ -60,7 +60,7 @@ class SegmentTemplateHandlers(KitBase):
             now = utcnow()
             seg = SandboxSegment(self._new_id(self.kit.segments), attrs["name"], copy.deepcopy(attrs["definition"]),
                                  compiled, now, now, is_starred=bool(attrs.get("is_starred")),
-                                 processing_until=time.monotonic() + self.job_seconds)
+                                 processing_until=emclock.monotonic() + self.job_seconds)
             self.kit.segments[seg.id] = seg
             self.kit.refresh_members(seg, self.state)
             doc = self._segment_doc(req, seg)
@@ -78,7 +78,7 @@ class SegmentTemplateHandlers(KitBase):
             if "definition" in given:
                 seg.compiled = compile_definition(given["definition"], "/data/attributes/definition", self.state)
                 seg.definition = copy.deepcopy(given["definition"])
-                seg.processing_until = time.monotonic() + self.job_seconds
+                seg.processing_until = emclock.monotonic() + self.job_seconds
             for k in ("name", "is_starred", "is_active"):
                 if k in given:
                     setattr(seg, k, given[k])

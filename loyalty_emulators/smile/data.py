@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
+from loyalty_emulators import clock as emclock
 from loyalty_desktop.core.model import LedgerEntry, Member, Referral, Reward, Tier
 from loyalty_desktop.sources.demo.rules import SHOP_URL
 
@@ -281,7 +281,7 @@ class SmileAccount:
     def _add_extras(self) -> None:
         rng = random.Random(4242)
         real = sorted(self.customers.items.values(), key=lambda c: c["id"])
-        clock = self.clock or clocks.now()
+        clock = self.clock or emclock.now()
         k = 0
 
         def add(**fields: Any) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
+from loyalty_emulators import clock as emclock
 
 FIELD_TYPES = ("date", "text", "int", "double")
 FIELD_SCOPES = ("contacts", "stores", "products", "order_products", "orders", "rewards", "loyalty")
@@ -94,7 +94,7 @@ class Contact:
 
 
 def _now() -> str:
-    return clocks.local_now().strftime("%Y-%m-%d %H:%M:%S")
+    return emclock.local_now().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class Universe:
