@@ -42,13 +42,12 @@ SOURCES: dict[str, str] = {
     "smile": "loyalty_desktop.sources.smile.source:LIVE",
     "smile-sandbox": "loyalty_desktop.sources.smile.source:SANDBOX",
 }
-# Offline emulators `loyalty-desktop sandbox` starts: module exposing
-# `standalone(port: int, options: argparse.Namespace) -> tuple[object, list[str]]` (running
-# sandbox with a .stop(), lines to print).
+# Offline emulators `loyalty-desktop sandbox` starts: a function
+# `(loyalty_emulators.launch.StandaloneOptions) -> loyalty_emulators.launch.Running` (lines to print, .stop()).
 SANDBOXES: dict[str, str] = {
-    "klaviyo": "loyalty_emulators.klaviyo.standalone",
-    "splio": "loyalty_emulators.splio.standalone",
-    "smile": "loyalty_emulators.smile.standalone",
+    "klaviyo": "loyalty_desktop.destinations.klaviyo.target:serve_sandbox",
+    "splio": "loyalty_desktop.destinations.splio.target:serve_sandbox",
+    "smile": "loyalty_desktop.sources.smile.source:serve_sandbox",
 }
 
 

@@ -34,6 +34,7 @@ import threading
 from typing import Any
 
 from loyalty_emulators import clock as emclock
+from loyalty_emulators import demo_keys
 from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.base.http import (
     BodyDecodeError,
@@ -65,8 +66,7 @@ from loyalty_emulators.klaviyo.state import SandboxEvent, SandboxProfile, Sandbo
 
 __all__ = ["DEMO_KEY", "Faults", "KlaviyoSandbox", "RequestRecord", "SandboxEvent", "SandboxProfile"]
 
-#: Fixed, always-valid private key with every scope (``pk_`` + 34 alphanumerics).
-DEMO_KEY = "pk_LoyaltyDesktopSandboxDemoKey000001"
+DEMO_KEY = demo_keys.KLAVIYO
 SINGLE_PROFILE_OPS = frozenset({"create_or_update_profile", "create_profile", "update_profile"})
 
 _ID = ID

@@ -32,6 +32,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from loyalty_emulators import demo_keys
 from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.base.keys import UnknownKey
@@ -46,8 +47,7 @@ from loyalty_emulators.smile.data import (
 
 __all__ = ["DEMO_KEY", "Faults", "SmileSandbox", "SmileRequestRecord"]
 
-#: Fixed, always-valid key with every read scope.
-DEMO_KEY = "smile_sandbox_LoyaltyDesktopDemoKey01"
+DEMO_KEY = demo_keys.SMILE
 SCOPES = ("customer:read", "points_transaction:read", "reward_fulfillment:read", "vip_tier:read")
 MAX_LIMIT = 250
 DEFAULT_LIMIT = 50

@@ -45,6 +45,7 @@ import uuid
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from loyalty_emulators import demo_keys
 from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.base.routing import MethodNotAllowed, NoRoute, Router
@@ -56,8 +57,7 @@ from loyalty_emulators.splio.state import SplioApiError, Universe
 
 __all__ = ["DEMO_KEY", "WRITE_METHODS", "ApiUser", "Faults", "RequestRecord", "SplioSandbox"]
 
-#: Always-valid API key of the sandbox's demo API user (a 32-hex-digit key like Splio's).
-DEMO_KEY = "5d10a5a4db0c4e4f9c1e5ab1e0de7001"
+DEMO_KEY = demo_keys.SPLIO
 RATE_MESSAGE = {"message": "API rate limit exceeded"}
 
 # pattern on the raw path → {method: operation}. Path segments are percent-decoded after matching.

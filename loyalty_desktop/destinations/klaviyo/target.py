@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, connect_klaviyo
+
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import Running, StandaloneOptions
 
 
 @dataclass(frozen=True)
@@ -26,10 +30,10 @@ class KlaviyoTarget:
         # LOYALTY_DESKTOP_KLAVIYO_URL points the app at another address (a sandbox, a proxy).
         base_url = getattr(options, "base_url", None) or os.environ.get("LOYALTY_DESKTOP_KLAVIYO_URL")
         if self.sandbox:
-            from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+            from loyalty_emulators import launch
 
-            sb = KlaviyoSandbox()
-            base_url, key = sb.start(port=0), DEMO_KEY
+            running = launch.start_klaviyo()
+            sb, base_url, key = running.sandbox, running.base_url, running.demo_key
         key = key or secrets.load("klaviyo")
         if not key:
             raise ConfigError("No Klaviyo key: store one with `loyalty-desktop key set klaviyo` "
@@ -45,6 +49,13 @@ class KlaviyoTarget:
             raise
         notes = [f"Klaviyo sandbox started at {base_url}"] if sb is not None else []
         return Connection(dest, info, sb, notes)
+
+
+def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
+    """`loyalty-desktop sandbox --platform klaviyo`: an empty account."""
+    from loyalty_emulators import launch
+
+    return launch.standalone(launch.Platform.KLAVIYO, options)
 
 
 LIVE = KlaviyoTarget("klaviyo", sandbox=False)

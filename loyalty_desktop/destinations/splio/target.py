@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from loyalty_desktop.core import secrets
@@ -19,6 +19,9 @@ from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection
+
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import Running, StandaloneOptions
 
 
 def connect_splio(dest: SplioDestination) -> AccountInfo:
@@ -30,15 +33,19 @@ def connect_splio(dest: SplioDestination) -> AccountInfo:
 
 def seed_sandbox(sb: Any, options: argparse.Namespace) -> list[str]:
     """Fill a sandbox universe from the demo program the run uses (other sources: left empty)."""
-    from loyalty_desktop.service import DemoSpec, open_demo
-
     if (getattr(options, "source", None) or "demo") != "demo":
         return ["The Splio sandbox starts empty for this source: use --create-missing to create the contacts."]
     try:
         members = int(getattr(options, "members", None) or 500)
     except ValueError:
         return []
-    with open_demo(DemoSpec(members, int(getattr(options, "seed", 42) or 42))) as program:
+    return seed_from_demo(sb, members, int(getattr(options, "seed", 42) or 42))
+
+
+def seed_from_demo(sb: Any, members: int, seed: int) -> list[str]:
+    from loyalty_desktop.service import DemoSpec, open_demo
+
+    with open_demo(DemoSpec(members, seed)) as program:
         counts = sb.seed_demo(program.read(None, history=False).members)
     return [f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
             f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
@@ -58,15 +65,11 @@ class SplioTarget:
         base_url = getattr(options, "base_url", None)
         create_fields = bool(getattr(options, "create_fields", False))
         if self.sandbox:
-            from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
+            from loyalty_emulators import launch
 
-            sb = SplioSandbox()
-            try:
-                notes += seed_sandbox(sb, options)
-            except BaseException:
-                sb.stop()
-                raise
-            base_url, key, create_fields = sb.start(port=0), DEMO_KEY, True
+            running = launch.start_splio(seed=lambda s: seed_sandbox(s, options))
+            notes += running.lines
+            sb, base_url, key, create_fields = running.sandbox, running.base_url, running.demo_key, True
             notes.insert(0, f"Splio sandbox started at {base_url}")
         key = key or secrets.load("splio")
         if not key:
@@ -85,6 +88,13 @@ class SplioTarget:
             raise
         notes.append(f"Splio {info.detail}.")
         return Connection(dest, info, sb, notes)
+
+
+def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
+    """`loyalty-desktop sandbox --platform splio`: seeded from the demo program `sync` uses by default."""
+    from loyalty_emulators import launch
+
+    return launch.standalone(launch.Platform.SPLIO, options, splio_seed=lambda sb: seed_from_demo(sb, 500, 42))
 
 
 LIVE = SplioTarget("splio", sandbox=False)

@@ -309,14 +309,10 @@ class VerifyKeyPage(Page):
 
 
 def _demo_key(platform: str) -> str:
-    if platform == "klaviyo":
-        from loyalty_emulators.klaviyo.server import DEMO_KEY
+    from loyalty_emulators import launch
 
-        return DEMO_KEY
     try:
-        from loyalty_emulators.splio import server as splio_sandbox
-
-        return str(getattr(splio_sandbox, "DEMO_KEY", "demo"))
-    except ImportError:
+        return launch.demo_key(platform)
+    except ValueError:  # a platform without an emulator
         return "demo"
 
