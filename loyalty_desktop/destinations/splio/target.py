@@ -39,16 +39,17 @@ def seed_sandbox(sb: Any, options: argparse.Namespace) -> list[str]:
         members = int(getattr(options, "members", None) or 500)
     except ValueError:
         return []
-    return seed_from_demo(sb, members, int(getattr(options, "seed", 42) or 42))
+    counts = seed_from_demo(sb, members, int(getattr(options, "seed", 42) or 42))
+    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
+            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
 
 
-def seed_from_demo(sb: Any, members: int, seed: int) -> list[str]:
+def seed_from_demo(sb: Any, members: int, seed: int) -> dict[str, int]:
+    """Most of the demo program's members become contacts, plus contacts it does not know; the counts."""
     from loyalty_desktop.service import DemoSpec, open_demo
 
     with open_demo(DemoSpec(members, seed)) as program:
-        counts = sb.seed_demo(program.read(None, history=False).members)
-    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
-            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
+        return dict(sb.seed_demo(program.read(None, history=False).members))
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,12 @@ def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
     """`loyalty-desktop sandbox --platform splio`: seeded from the demo program `sync` uses by default."""
     from loyalty_emulators import launch
 
-    return launch.standalone(launch.Platform.SPLIO, options, splio_seed=lambda sb: seed_from_demo(sb, 500, 42))
+    def seed(sb: Any) -> list[str]:
+        counts = seed_from_demo(sb, 500, 42)
+        return [f"Seeded with {counts['members_present']} of the 500 members of the demo program (seed 42) "
+                f"and {counts['unknown_contacts']} contacts unknown to it"]
+
+    return launch.standalone(launch.Platform.SPLIO, options, splio_seed=seed)
 
 
 LIVE = SplioTarget("splio", sandbox=False)
