@@ -33,18 +33,25 @@ def _bad(detail: str, pointer: str) -> dict[str, Any]:
     return error_item(400, "invalid", detail, pointer=pointer)
 
 
+def _bulk_list(body: Any, rtype: str, attribute: str, empty: str) -> tuple[dict[str, Any], list[Any], str]:
+    """``data``, the non-empty list at ``data.attributes.<attribute>.data`` and its pointer; raises 400."""
+    data, errors = as_resource(body, rtype)
+    if errors:
+        raise ApiError.many(400, errors)
+    container = data["attributes"].get(attribute)
+    rows = container.get("data") if isinstance(container, dict) else None
+    ptr = f"/data/attributes/{attribute}/data"
+    if not isinstance(rows, list) or not rows:
+        raise invalid(empty, pointer=ptr)
+    return data, rows, ptr
+
+
 class BulkEventHandlers(HandlerBase):
     # ------------------------------------------------------------------ bulk import jobs
 
     def h_bulk_import_profiles(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
-        data, errors = as_resource(body, "profile-bulk-import-job")
-        if errors:
-            raise ApiError.many(400, errors)
-        profiles = data["attributes"].get("profiles")
-        rows = profiles.get("data") if isinstance(profiles, dict) else None
-        ptr = "/data/attributes/profiles/data"
-        if not isinstance(rows, list) or not rows:
-            raise invalid("'profiles.data' must be a non-empty list of profile objects.", pointer=ptr)
+        data, rows, ptr = _bulk_list(body, "profile-bulk-import-job", "profiles",
+                                     "'profiles.data' must be a non-empty list of profile objects.")
         if len(rows) > MAX_BULK_PROFILES:
             raise invalid(f"A bulk import accepts at most {MAX_BULK_PROFILES:,} profiles; got {len(rows):,}.",
                           pointer=ptr)
@@ -145,14 +152,8 @@ class BulkEventHandlers(HandlerBase):
         return HttpResponse(202, b"", [], None)
 
     def h_bulk_create_events(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
-        data, errors = as_resource(body, "event-bulk-create-job")
-        if errors:
-            raise ApiError.many(400, errors)
-        container = data["attributes"].get("events-bulk-create")
-        entries = container.get("data") if isinstance(container, dict) else None
-        ptr = "/data/attributes/events-bulk-create/data"
-        if not isinstance(entries, list) or not entries:
-            raise invalid("'events-bulk-create.data' must be a non-empty list.", pointer=ptr)
+        _, entries, ptr = _bulk_list(body, "event-bulk-create-job", "events-bulk-create",
+                                     "'events-bulk-create.data' must be a non-empty list.")
         now = utcnow()
         total = 0
         parsed, errors, seen = [], [], {}

@@ -100,13 +100,9 @@ class SegmentTemplateHandlers(KitBase):
 
     def h_get_segments(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         include = _csv(req.query, "include", ("flow-triggers", "tags"))
-        match = predicate(parse(req.query_one("filter"), SEGMENT_FILTERS), lambda s, f: getattr(s, f))
-        size = page_size(req.query, 10, 10)
-        fields = render.sparse(req.query, "segment")
         with self.state.lock:
-            items = [s for s in self.kit.segments.values() if match(s)]
-            doc = self._page(req, items, _SEGMENT_SORTS, "id", size,
-                             lambda s: kit_render.segment(s, self._base, fields))
+            doc = self._listing(req, self.kit.segments.values(), SEGMENT_FILTERS, _SEGMENT_SORTS, 10, "segment",
+                                lambda s, fields: kit_render.segment(s, self._base, fields))
         if include:
             doc["included"] = []
         return self._doc(200, doc)
@@ -200,11 +196,7 @@ class SegmentTemplateHandlers(KitBase):
 
     def h_get_templates(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         _csv(req.query, "additional-fields[template]", ("definition",))
-        match = predicate(parse(req.query_one("filter"), TEMPLATE_FILTERS), lambda t, f: getattr(t, f))
-        size = page_size(req.query, 10, 10)
-        fields = render.sparse(req.query, "template")
         with self.state.lock:
-            items = [t for t in self.kit.templates.values() if match(t)]
-            doc = self._page(req, items, _TEMPLATE_SORTS, "id", size,
-                             lambda t: kit_render.template(t, self._base, fields))
+            doc = self._listing(req, self.kit.templates.values(), TEMPLATE_FILTERS, _TEMPLATE_SORTS, 10, "template",
+                                lambda t, fields: kit_render.template(t, self._base, fields))
         return self._doc(200, doc)

@@ -215,37 +215,35 @@ class SmileAccount:
             return iso(min(at, as_of))  # type: ignore[return-value]
 
         for r in records:
+            if not (is_ledger_entry(r) or is_reward(r)):
+                continue  # referrals: Smile has no list endpoint for them
+            cid = cid_of.get(r.email)
+            if cid is None:
+                continue
+            mnum, n = _nums(r.id)
             if is_ledger_entry(r):
                 e: LedgerEntryFeed = r
-                cid = cid_of.get(e.email)
-                if cid is None:
-                    continue
-                mnum, n = _nums(e.id)
                 self.transactions.put({
                     "id": TXN_BASE + mnum * 100_000 + n, "customer_id": cid, "points_change": e.points_change,
                     "description": e.description, "internal_note": None,
                     "created_at": iso(e.at), "updated_at": upd(e.at)})
                 seen(e.email, e.at)
-            elif is_reward(r):
+            else:
                 rw: RewardFeed = r
-                cid = cid_of.get(rw.email)
-                if cid is None:
-                    continue
-                mnum, n = _nums(rw.id)
                 changed = max(rw.created_at, rw.used_at or rw.created_at)
+                expires = rw.expires_at
                 self.fulfillments.put({
                     "id": REWARD_BASE + mnum * 10_000 + n, "name": rw.name, "code": rw.code, "customer_id": cid,
                     "fulfillment_status": "issued",
                     "image_url": "https://platform-images.smilecdn.co/9283449.png",
                     "action_text": "Apply code", "action_url": f"{SHOP_URL}/discount/{rw.code}",
                     "usage_instructions": "Use this discount code on your next order!",
-                    "terms_and_conditions": (f"Reward expires on {rw.expires_at:%B} {rw.expires_at.day}, {rw.expires_at.year}."
-                                             if rw.expires_at else None),
-                    "expires_at": iso(rw.expires_at), "usage_status": "used" if rw.used_at else "unused",
+                    "terms_and_conditions": (f"Reward expires on {expires:%B} {expires.day}, {expires.year}."
+                                             if expires else None),
+                    "expires_at": iso(expires), "usage_status": "used" if rw.used_at else "unused",
                     "used_at": iso(rw.used_at), "created_at": iso(rw.created_at), "updated_at": upd(changed)})
                 seen(rw.email, rw.created_at)
                 seen(rw.email, rw.used_at)
-            # anything else (referrals): Smile has no list endpoint for it
         start = getattr(program, "start", as_of)
         for mem in members:
             num = _nums(mem.external_id)[0]
