@@ -6,6 +6,7 @@ import random
 import threading
 from dataclasses import dataclass, field
 
+
 @dataclass
 class Faults:
     """Fault injection settings; assign a new instance at runtime to change them.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from loyalty_emulators import clock as emclock
 
+
 @dataclass(frozen=True)
 class WindowState:
     limit: int

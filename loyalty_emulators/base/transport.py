@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from loyalty_emulators import clock as emclock
 from loyalty_emulators.base.http import HARD_BODY_LIMIT, LOOPBACK, App, HttpRequest, HttpResponse
 
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms.
@@ -50,7 +51,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _read_body(self) -> bytes | None:
         te = (self.headers.get("Transfer-Encoding") or "").lower()
         if "chunked" in te:
-            chunks, total = [], 0
+            chunks: list[bytes] = []
+            total = 0
             while True:
                 line = self.rfile.readline(1024)
                 if not line:

@@ -36,7 +36,7 @@ def _bad(detail: str, pointer: str) -> dict[str, Any]:
 def _bulk_list(body: Any, rtype: str, attribute: str, empty: str) -> tuple[dict[str, Any], list[Any], str]:
     """``data``, the non-empty list at ``data.attributes.<attribute>.data`` and its pointer; raises 400."""
     data, errors = as_resource(body, rtype)
-    if errors:
+    if errors or data is None:
         raise ApiError.many(400, errors)
     container = data["attributes"].get(attribute)
     rows = container.get("data") if isinstance(container, dict) else None

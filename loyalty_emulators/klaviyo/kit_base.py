@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_response
+from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import (
     JSONAPI,
     ApiError,
@@ -23,7 +24,6 @@ from loyalty_emulators.klaviyo.common import (
     invalid,
     short_id,
 )
-from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.handlers import HandlerBase
 from loyalty_emulators.klaviyo.kit_query import parse, predicate
 from loyalty_emulators.klaviyo.kit_shapes import Obj, check, err

@@ -46,7 +46,7 @@ from loyalty_emulators.base.http import (
 )
 from loyalty_emulators.base.keys import UnknownKey
 from loyalty_emulators.base.routing import ID, MethodNotAllowed, NoRoute, Router, credential
-from loyalty_emulators.base.server import WRITE_METHODS, EmulatorServer, RequestRecord
+from loyalty_emulators.base.server import EmulatorServer, RequestRecord
 from loyalty_emulators.klaviyo.common import (
     ACCEPTED_BODY_TYPES,
     ALL_SCOPES,

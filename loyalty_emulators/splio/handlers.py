@@ -22,7 +22,8 @@ class DataHandlers:
     def _json(req: HttpRequest) -> Any:
         ctype = media_type(req.header("content-type"))
         if ctype and ctype != "application/json":
-            raise bad("payload", "invalid_content_type", f"Content type {ctype} is not supported, use application/json.")
+            raise bad("payload", "invalid_content_type",
+                      f"Content type {ctype} is not supported, use application/json.")
         try:
             return parse_json_body(req.body)
         except ValueError:
@@ -104,7 +105,7 @@ class DataHandlers:
 
     def h_get_contact(self, req: HttpRequest, params: dict[str, str], query: dict[str, list[str]],
                       user: ApiUser) -> HttpResponse:
-        by = (query.get("key") or [None])[-1]
+        by = _last(query, "key")
         with self.universe.lock:
             return json_response(200, self.universe.render(self.universe.find(params.get("id", "bulk"), by)))
 
@@ -113,13 +114,13 @@ class DataHandlers:
         body = self._json(req)
         with self.universe.lock:
             self.universe.check_shape(body, patch=True)
-            by = body.get("key") or (query.get("key") or [None])[-1]
+            by = body.get("key") or _last(query, "key")
             c = self.universe.find(params.get("id", "bulk"), by)
             return json_response(200, self.universe.render(self.universe.patch(c, body)))
 
     def h_delete_contact(self, req: HttpRequest, params: dict[str, str], query: dict[str, list[str]],
                          user: ApiUser) -> HttpResponse:
-        by = (query.get("key") or [None])[-1]
+        by = _last(query, "key")
         with self.universe.lock:
             self.universe.delete(self.universe.find(params.get("id", "bulk"), by))
         return HttpResponse(204, b"", [], None)
@@ -127,7 +128,7 @@ class DataHandlers:
 
 
 def _int_param(query: dict[str, list[str]], name: str, default: int, lo: int, hi: int | None) -> int:
-    raw = (query.get(name) or [None])[-1]
+    raw = _last(query, name)
     if raw is None:
         return default
     if not re.fullmatch(r"\d+", raw) or int(raw) < lo or (hi is not None and int(raw) > hi):
@@ -135,3 +136,7 @@ def _int_param(query: dict[str, list[str]], name: str, default: int, lo: int, hi
         raise bad(name, "wrong_value", f"This value should be {limits}.")
     return int(raw)
 
+
+def _last(query: dict[str, list[str]], name: str) -> str | None:
+    values = query.get(name)
+    return values[-1] if values else None

@@ -25,10 +25,8 @@ Modelling choices where the references are silent ([INF] in the reference):
 from __future__ import annotations
 
 import itertools
-import re
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from loyalty_emulators import clock as emclock
