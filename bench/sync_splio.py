@@ -31,12 +31,14 @@ def run_once(contacts: int, rps: int, latency: float, tmp: Path) -> dict[str, fl
     from loyalty_desktop.destinations.splio.target import connect_splio
     from loyalty_desktop.store.store import Store
     from loyalty_desktop.sync.engine import Phase, Progress
-    from loyalty_emulators.splio.server import DEMO_KEY
+    from loyalty_emulators import launch
+
+    demo_key = launch.demo_key(launch.Platform.SPLIO)
 
     spec = service.DemoSpec(contacts, 42)
     service.open_demo(spec).close()  # created outside the timed part
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "loyalty_emulators.splio.standalone", "--members", str(contacts),
+        [sys.executable, str(Path(__file__).with_name("splio_sandbox.py")), "--members", str(contacts),
          "--present", "1", "--unknown", "0", "--stale-fields", "--contacts-rps", str(rps), "--latency", str(latency)],
         env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -49,7 +51,7 @@ def run_once(contacts: int, rps: int, latency: float, tmp: Path) -> dict[str, fl
 
         cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         t0 = time.monotonic()
-        dest = SplioDestination(DEMO_KEY, url, contacts_rps=rps)
+        dest = SplioDestination(demo_key, url, contacts_rps=rps)
         try:
             connect_splio(dest)
             with Store(tmp / f"store-{rps}.sqlite3") as store, service.open_demo(spec) as program:

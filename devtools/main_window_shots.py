@@ -36,14 +36,14 @@ def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
     import httpx
 
     from loyalty_desktop.destinations.klaviyo.adapter import REVISION
-    from loyalty_emulators.klaviyo.server import DEMO_KEY
+    from loyalty_emulators import launch
 
     if conn.sandbox is None:
         raise ValueError("only for the demo sandbox")
     with service.open_store() as store:  # the demo's few hundred members, by email
         members = store.sample_members(store.member_count())
     phones = [str(m["phone"]) for m in members if m.get("phone") is not None][:count]
-    headers = {"Authorization": f"Klaviyo-API-Key {DEMO_KEY}", "revision": REVISION,
+    headers = {"Authorization": f"Klaviyo-API-Key {launch.demo_key(launch.Platform.KLAVIYO)}", "revision": REVISION,
                "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
     with httpx.Client(base_url=conn.sandbox.base_url, headers=headers, timeout=10) as client:
         for i, phone in enumerate(phones):

@@ -39,10 +39,10 @@ SOURCES: dict[str, str] = {
     "smile": "loyalty_desktop.sources.smile.source:LIVE",
     "smile-sandbox": "loyalty_desktop.sources.smile.source:SANDBOX",
 }
-# Offline emulators `loyalty-desktop sandbox` starts: module exposing
-# `standalone(port: int, options: argparse.Namespace) -> tuple[object, list[str]]` (running
-# sandbox with a .stop(), lines to print).
-SANDBOXES: dict[str, str] = {p.id: f"{p.emulator}.standalone" for p in PLATFORMS.values() if p.emulator}
+# Offline emulators `loyalty-desktop sandbox` starts: a function
+# `(loyalty_emulators.launch.StandaloneOptions) -> loyalty_emulators.launch.Running` (lines to print, .stop()),
+# `serve_sandbox` beside the platform's LIVE and SANDBOX.
+SANDBOXES: dict[str, str] = {p.id: f"{p.adapter}:serve_sandbox" for p in PLATFORMS.values() if p.emulator}
 
 
 @dataclass

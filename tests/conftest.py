@@ -14,6 +14,7 @@ import keyring.backend
 import pytest
 
 from loyalty_desktop.core import clock, paths
+from loyalty_emulators import clock as emulator_clock
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -64,7 +65,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock.Clock]:
     monkeypatch.setenv(clock.ENV_NOW, PINNED_NOW)
     previous = clock.set_clock(None)  # re-reads LOYALTY_DESKTOP_NOW
+    # The emulators' wall time follows the product's clock (pinned or fake); their monotonic time and
+    # waits stay the machine's unless a test installs Clock.following(fake) (see loyalty_emulators.clock).
+    previous_emulator = emulator_clock.set_clock(emulator_clock.Clock.following(clock, wall_only=True))
     yield clock.get_clock()
+    emulator_clock.set_clock(previous_emulator)
     clock.set_clock(previous)
 
 

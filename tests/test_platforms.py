@@ -14,6 +14,7 @@ from loyalty_desktop.core.errors import KeyFormatError
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.platforms import PLATFORMS, Platform, Role, VariableSyntax
 from loyalty_desktop.sync.flows import recommended_flows
+from loyalty_emulators import launch
 
 ALL = list(PLATFORMS.values())
 DESTINATIONS = list(platforms.DESTINATIONS.values())
@@ -25,8 +26,8 @@ def test_every_platform_is_complete(p: Platform) -> None:
     assert re.fullmatch(r"LOYALTY_DESKTOP_[A-Z]+_KEY", p.key_env)
     assert p.key_page.startswith("https://") or p.key_where
     assert secrets.ENV_VARS[p.id] == p.key_env
-    assert p.emulator and service.SANDBOXES[p.id] == f"{p.emulator}.standalone"
-    assert hasattr(importlib.import_module(f"{p.emulator}.server"), "DEMO_KEY")
+    assert p.emulator and service.SANDBOXES[p.id] == f"{p.adapter}:serve_sandbox"
+    assert launch.demo_key(p.id)
     module = importlib.import_module(p.adapter)
     assert hasattr(module, "LIVE") and hasattr(module, "SANDBOX")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -197,10 +196,12 @@ def test_injected_faults_are_counted(sb: SmileSandbox) -> None:
 
 def test_standalone_serves_the_demo_program_and_follows_its_ticks(tmp_path: Path) -> None:
     from loyalty_desktop import service
-    from loyalty_emulators.smile.standalone import standalone
+    from loyalty_emulators import launch
 
-    opts = argparse.Namespace(members="40", seed=5, rate_429=0.0, rate_500=0.0, rate_drop=0.0, latency=0.0)
-    sb, lines = standalone(0, opts)
+    program = service.open_demo(service.DemoSpec(40, 5))
+    running = launch.standalone(launch.Platform.SMILE, launch.StandaloneOptions(), smile_program=program,
+                                close_program=program.close, smile_program_name="demo program, 40 members")
+    sb, lines = running.sandbox, running.lines
     try:
         assert lines[0].startswith("Smile.io sandbox listening on http://127.0.0.1:") and "/v1" in lines[0]
         assert DEMO_KEY in lines[1]
@@ -213,4 +214,4 @@ def test_standalone_serves_the_demo_program_and_follows_its_ticks(tmp_path: Path
         api_get(sb, "/customers", limit=1)
         assert len(sb.points_transactions()) > txns_before
     finally:
-        sb.stop()
+        running.stop()

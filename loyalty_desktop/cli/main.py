@@ -10,13 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop import __version__, service
 from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
 from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_summary
-from loyalty_desktop.core import logs, paths, platforms, secrets
+from loyalty_desktop.core import clock, logs, paths, platforms, secrets
 from loyalty_desktop.core.errors import (
     ConfigError,
     LoyaltyError,
@@ -29,6 +29,10 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
+from loyalty_emulators import launch
+
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import StandaloneOptions
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -89,18 +93,18 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     try:
         for i, name in enumerate(names):
             try:
-                mod = service.sandbox_module(name)
+                serve = service.sandbox_module(name)
             except LoyaltyError:
                 if args.platform == "all":
                     continue  # not in this version
                 raise
             port = args.port + i if args.port else 0
             try:
-                sb, lines = mod.standalone(port, args)
+                sb = serve(_standalone_options(args, port))
             except OSError as exc:
                 raise _port_error(port, exc) from None
             running.append(sb)
-            for line in lines:
+            for line in sb.lines:
                 print(line)
         sys.stdout.flush()
         stop = CancelToken()
@@ -112,6 +116,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         for sb in running:
             sb.stop()
     return 0
+
+
+def _standalone_options(args: argparse.Namespace, port: int) -> StandaloneOptions:
+    faults = launch.FaultOptions(rate_429=args.rate_429, rate_500=args.rate_500, rate_drop=args.rate_drop,
+                                 latency_s=args.latency)
+    return launch.StandaloneOptions(port=port, faults=faults, job_seconds=args.job_seconds)
 
 
 def _port_error(port: int, exc: OSError) -> ConfigError:
@@ -375,8 +385,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return cli_guard.run(lambda: _run(args),
-                         lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))
+    launch.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
+    return cli_guard.run(lambda: _run(args), lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,12 @@ from typing import Any, TextIO
 from loyalty_desktop import __version__, service
 from loyalty_desktop.core import paths, platforms, secrets
 from loyalty_desktop.core.errors import ConfigError
-from loyalty_desktop.core.options import DemoOptions, SmileOptions, SyncOptions, TargetOptions
+from loyalty_desktop.core.options import (
+    DemoOptions,
+    SmileOptions,
+    SyncOptions,
+    TargetOptions,
+)
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import RunStatus
 

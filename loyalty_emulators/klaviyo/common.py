@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
+from loyalty_emulators import clock as emclock
 
 REVISION = "2026-07-15"
 JSONAPI = "application/vnd.api+json"
@@ -166,7 +166,7 @@ class UlidGenerator:
 
     def __call__(self) -> str:
         with self._lock:
-            ms = int(clocks.now().timestamp() * 1000)
+            ms = int(emclock.now().timestamp() * 1000)
             if ms <= self._last_ms:
                 ms = self._last_ms
                 self._rand += 1
@@ -191,7 +191,7 @@ def new_private_key() -> str:
 
 
 def utcnow() -> datetime:
-    return clocks.now()
+    return emclock.now()
 
 
 def iso(dt: datetime | None) -> str | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import marshal
-import time
 from typing import Any
 
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_dumps
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import ApiError, error_item, invalid, utcnow
@@ -33,18 +33,25 @@ def _bad(detail: str, pointer: str) -> dict[str, Any]:
     return error_item(400, "invalid", detail, pointer=pointer)
 
 
+def _bulk_list(body: Any, rtype: str, attribute: str, empty: str) -> tuple[dict[str, Any], list[Any], str]:
+    """``data``, the non-empty list at ``data.attributes.<attribute>.data`` and its pointer; raises 400."""
+    data, errors = as_resource(body, rtype)
+    if errors or data is None:
+        raise ApiError.many(400, errors)
+    container = data["attributes"].get(attribute)
+    rows = container.get("data") if isinstance(container, dict) else None
+    ptr = f"/data/attributes/{attribute}/data"
+    if not isinstance(rows, list) or not rows:
+        raise invalid(empty, pointer=ptr)
+    return data, rows, ptr
+
+
 class BulkEventHandlers(HandlerBase):
     # ------------------------------------------------------------------ bulk import jobs
 
     def h_bulk_import_profiles(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
-        data, errors = as_resource(body, "profile-bulk-import-job")
-        if errors:
-            raise ApiError.many(400, errors)
-        profiles = data["attributes"].get("profiles")
-        rows = profiles.get("data") if isinstance(profiles, dict) else None
-        ptr = "/data/attributes/profiles/data"
-        if not isinstance(rows, list) or not rows:
-            raise invalid("'profiles.data' must be a non-empty list of profile objects.", pointer=ptr)
+        data, rows, ptr = _bulk_list(body, "profile-bulk-import-job", "profiles",
+                                     "'profiles.data' must be a non-empty list of profile objects.")
         if len(rows) > MAX_BULK_PROFILES:
             raise invalid(f"A bulk import accepts at most {MAX_BULK_PROFILES:,} profiles; got {len(rows):,}.",
                           pointer=ptr)
@@ -71,8 +78,8 @@ class BulkEventHandlers(HandlerBase):
             for lid in list_ids:
                 if lid not in self.state.lists:
                     raise invalid(f"List ID {lid} does not exist.", pointer="/data")
-            job = self.state.create_job(inputs, list_ids, utcnow(), time.monotonic(), self.job_seconds)
-            doc = render.job(job, self._base, time.monotonic())
+            job = self.state.create_job(inputs, list_ids, utcnow(), emclock.monotonic(), self.job_seconds)
+            doc = render.job(job, self._base, emclock.monotonic())
         self._wake.set()
         return self._doc(202, {"data": doc, "links": {"self": doc["links"]["self"]}})
 
@@ -86,7 +93,7 @@ class BulkEventHandlers(HandlerBase):
         include = _csv(req.query, "include", ("lists",))
         with self.state.lock:
             job = self._job(params["id"])
-            doc = {"data": render.job(job, self._base, time.monotonic(),
+            doc = {"data": render.job(job, self._base, emclock.monotonic(),
                                       render.sparse(req.query, "profile-bulk-import-job"))}
             doc["links"] = {"self": doc["data"]["links"]["self"]}
             if include:
@@ -99,7 +106,7 @@ class BulkEventHandlers(HandlerBase):
         sort, desc = _sort(req.query, ("created_at",), "created_at")
         size = page_size(req.query, 20, 100)
         fields = render.sparse(req.query, "profile-bulk-import-job")
-        mono = time.monotonic()
+        mono = emclock.monotonic()
         pred = compile_filter(conds, lambda j, f: j.status(mono))
         with self.state.lock:
             jobs = [j for j in self.state.jobs.values() if pred(j)]
@@ -145,14 +152,8 @@ class BulkEventHandlers(HandlerBase):
         return HttpResponse(202, b"", [], None)
 
     def h_bulk_create_events(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
-        data, errors = as_resource(body, "event-bulk-create-job")
-        if errors:
-            raise ApiError.many(400, errors)
-        container = data["attributes"].get("events-bulk-create")
-        entries = container.get("data") if isinstance(container, dict) else None
-        ptr = "/data/attributes/events-bulk-create/data"
-        if not isinstance(entries, list) or not entries:
-            raise invalid("'events-bulk-create.data' must be a non-empty list.", pointer=ptr)
+        _, entries, ptr = _bulk_list(body, "event-bulk-create-job", "events-bulk-create",
+                                     "'events-bulk-create.data' must be a non-empty list.")
         now = utcnow()
         total = 0
         parsed, errors, seen = [], [], {}

@@ -11,11 +11,12 @@ daily caps (create_segment, update_segment, create_flow: 100 a day).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
 from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_response
+from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import (
     JSONAPI,
     ApiError,
@@ -24,6 +25,7 @@ from loyalty_emulators.klaviyo.common import (
     short_id,
 )
 from loyalty_emulators.klaviyo.handlers import HandlerBase
+from loyalty_emulators.klaviyo.kit_query import parse, predicate
 from loyalty_emulators.klaviyo.kit_shapes import Obj, check, err
 from loyalty_emulators.klaviyo.kit_state import (
     KitState,
@@ -32,6 +34,7 @@ from loyalty_emulators.klaviyo.kit_state import (
     SandboxSegment,
     SandboxTemplate,
 )
+from loyalty_emulators.klaviyo.query import page_size
 from loyalty_emulators.klaviyo.validate import as_resource
 
 
@@ -145,6 +148,17 @@ class KitBase(HandlerBase):
         key = (lambda o: ("", ident(o))) if name == "id" else (lambda o: (get(o), ident(o)))
         dt_first = name in ("created", "updated", "joined_group_at")
         return self._collection(req, items, key, raw.startswith("-"), size, dt_first, render_one)
+
+    def _listing(self, req: HttpRequest, items: Iterable[Any], filters: dict[str, Any],
+                 sorts: dict[str, Callable[[Any], Any]], size: int, rtype: str,
+                 render_one: Callable[[Any, Any], dict]) -> dict[str, Any]:
+        """A page of segments, templates or flows: ``filter`` (on attributes), ``sort``, sparse
+        fieldsets of ``rtype``, ``size`` per page at most. The caller holds the state's lock."""
+        match = predicate(parse(req.query_one("filter"), filters), getattr)
+        per_page = page_size(req.query, size, size)
+        fields = render.sparse(req.query, rtype)
+        return self._page(req, [o for o in items if match(o)], sorts, "id", per_page,
+                          lambda o: render_one(o, fields))
 
     def _members(self, seg: SandboxSegment) -> list[tuple[Any, datetime]]:
         if seg.is_active:

@@ -116,13 +116,10 @@ class KitHandlers(SegmentTemplateHandlers):
 
     def h_get_flows(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         include = _csv(req.query, "include", ("flow-actions", "tags"))
-        match = predicate(parse(req.query_one("filter"), FLOW_FILTERS), lambda f, k: getattr(f, k))
-        size = page_size(req.query, 50, 50)
-        fields = render.sparse(req.query, "flow")
         with self.state.lock:
-            items = [f for f in self.kit.flows.values() if match(f)]
-            doc = self._page(req, items, _FLOW_SORTS, "id", size,
-                             lambda f: kit_render.flow(f, self._base, fields, action_data="flow-actions" in include))
+            doc = self._listing(req, self.kit.flows.values(), FLOW_FILTERS, _FLOW_SORTS, 50, "flow",
+                                lambda f, fields: kit_render.flow(f, self._base, fields,
+                                                                  action_data="flow-actions" in include))
             if include:
                 page = [self.kit.flows[d["id"]] for d in doc["data"]]
                 doc["included"] = self._included_actions(req, page) if "flow-actions" in include else []

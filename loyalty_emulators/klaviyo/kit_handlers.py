@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable
 from typing import Any
 
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.http_base import HttpRequest, HttpResponse
 from loyalty_emulators.klaviyo import kit_render, render
 from loyalty_emulators.klaviyo.common import ApiError, utcnow
@@ -60,7 +60,7 @@ class SegmentTemplateHandlers(KitBase):
             now = utcnow()
             seg = SandboxSegment(self._new_id(self.kit.segments), attrs["name"], copy.deepcopy(attrs["definition"]),
                                  compiled, now, now, is_starred=bool(attrs.get("is_starred")),
-                                 processing_until=time.monotonic() + self.job_seconds)
+                                 processing_until=emclock.monotonic() + self.job_seconds)
             self.kit.segments[seg.id] = seg
             self.kit.refresh_members(seg, self.state)
             doc = self._segment_doc(req, seg)
@@ -78,7 +78,7 @@ class SegmentTemplateHandlers(KitBase):
             if "definition" in given:
                 seg.compiled = compile_definition(given["definition"], "/data/attributes/definition", self.state)
                 seg.definition = copy.deepcopy(given["definition"])
-                seg.processing_until = time.monotonic() + self.job_seconds
+                seg.processing_until = emclock.monotonic() + self.job_seconds
             for k in ("name", "is_starred", "is_active"):
                 if k in given:
                     setattr(seg, k, given[k])
@@ -100,13 +100,9 @@ class SegmentTemplateHandlers(KitBase):
 
     def h_get_segments(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         include = _csv(req.query, "include", ("flow-triggers", "tags"))
-        match = predicate(parse(req.query_one("filter"), SEGMENT_FILTERS), lambda s, f: getattr(s, f))
-        size = page_size(req.query, 10, 10)
-        fields = render.sparse(req.query, "segment")
         with self.state.lock:
-            items = [s for s in self.kit.segments.values() if match(s)]
-            doc = self._page(req, items, _SEGMENT_SORTS, "id", size,
-                             lambda s: kit_render.segment(s, self._base, fields))
+            doc = self._listing(req, self.kit.segments.values(), SEGMENT_FILTERS, _SEGMENT_SORTS, 10, "segment",
+                                lambda s, fields: kit_render.segment(s, self._base, fields))
         if include:
             doc["included"] = []
         return self._doc(200, doc)
@@ -200,11 +196,7 @@ class SegmentTemplateHandlers(KitBase):
 
     def h_get_templates(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         _csv(req.query, "additional-fields[template]", ("definition",))
-        match = predicate(parse(req.query_one("filter"), TEMPLATE_FILTERS), lambda t, f: getattr(t, f))
-        size = page_size(req.query, 10, 10)
-        fields = render.sparse(req.query, "template")
         with self.state.lock:
-            items = [t for t in self.kit.templates.values() if match(t)]
-            doc = self._page(req, items, _TEMPLATE_SORTS, "id", size,
-                             lambda t: kit_render.template(t, self._base, fields))
+            doc = self._listing(req, self.kit.templates.values(), TEMPLATE_FILTERS, _TEMPLATE_SORTS, 10, "template",
+                                lambda t, fields: kit_render.template(t, self._base, fields))
         return self._doc(200, doc)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-import time
 from datetime import datetime
 from typing import Any
 
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import iso
 from loyalty_emulators.klaviyo.kit_state import (
@@ -36,7 +36,7 @@ def segment(s: SandboxSegment, base: str, fields: set[str] | None = None,
             profile_count: int | None = None) -> dict[str, Any]:
     attrs: dict[str, Any] = {
         "name": s.name, "definition": copy.deepcopy(s.definition), "created": iso(s.created),
-        "updated": iso(s.updated), "is_active": s.is_active, "is_processing": time.monotonic() < s.processing_until,
+        "updated": iso(s.updated), "is_active": s.is_active, "is_processing": emclock.monotonic() < s.processing_until,
         "is_starred": s.is_starred}
     if profile_count is not None:
         attrs["profile_count"] = profile_count

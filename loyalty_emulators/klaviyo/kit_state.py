@@ -10,12 +10,11 @@ from __future__ import annotations
 import itertools
 import math
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
+from loyalty_emulators import clock as emclock
 from loyalty_emulators.klaviyo.kit_segments import CompiledDefinition, members
 from loyalty_emulators.klaviyo.state import SandboxProfile, SandboxState
 
@@ -80,7 +79,7 @@ class DailyCaps:
     and lasts 24 hours (fixed windows, like the other limits); tests move the counter directly.
     """
 
-    def __init__(self, clock: Any = time.monotonic) -> None:
+    def __init__(self, clock: Any = emclock.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
         self._windows: dict[str, list[float]] = {}  # op id -> [start, count]
@@ -129,7 +128,7 @@ class KitState:
 
     def now(self) -> datetime:
         """The instant relative dates are evaluated against: the fixed clock, else UTC now."""
-        return self.fixed_now or clocks.now()
+        return self.fixed_now or emclock.now()
 
     def set_clock(self, when: datetime | date | None) -> None:
         if when is None or isinstance(when, datetime):
@@ -143,7 +142,7 @@ class KitState:
 
     def refresh_members(self, seg: SandboxSegment, state: SandboxState) -> list[tuple[SandboxProfile, datetime]]:
         """Evaluate the segment now; keeps each member's joined_group_at while it stays a member."""
-        stamp = clocks.now().replace(microsecond=0)
+        stamp = emclock.now().replace(microsecond=0)
         current = members(seg.compiled, state, self.now())
         seg.joined = {p.id: seg.joined.get(p.id, stamp) for p in current}
         return [(p, seg.joined[p.id]) for p in current]

@@ -30,27 +30,23 @@ a 0.1 s tolerance for scheduling jitter (see :class:`~.http_base.FixedWindowLimi
 from __future__ import annotations
 
 import copy
-import re
 import threading
-import time
-import traceback
-from collections import Counter, deque
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
-from loyalty_emulators.http_base import (
-    BackgroundHTTPServer,
+from loyalty_emulators import clock as emclock
+from loyalty_emulators import demo_keys
+from loyalty_emulators.base.faults import Faults
+from loyalty_emulators.base.http import (
     BodyDecodeError,
-    Faults,
-    FixedWindowLimiter,
     HttpRequest,
     HttpResponse,
     json_response,
     media_type,
     parse_json_body,
 )
+from loyalty_emulators.base.keys import UnknownKey
+from loyalty_emulators.base.routing import ID, MethodNotAllowed, NoRoute, Router, credential
+from loyalty_emulators.base.server import EmulatorServer, RequestRecord
 from loyalty_emulators.klaviyo.common import (
     ACCEPTED_BODY_TYPES,
     ALL_SCOPES,
@@ -70,13 +66,11 @@ from loyalty_emulators.klaviyo.state import SandboxEvent, SandboxProfile, Sandbo
 
 __all__ = ["DEMO_KEY", "Faults", "KlaviyoSandbox", "RequestRecord", "SandboxEvent", "SandboxProfile"]
 
-#: Fixed, always-valid private key with every scope (``pk_`` + 34 alphanumerics).
-DEMO_KEY = "pk_LoyaltyDesktopSandboxDemoKey000001"
-WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
+DEMO_KEY = demo_keys.KLAVIYO
 SINGLE_PROFILE_OPS = frozenset({"create_or_update_profile", "create_profile", "update_profile"})
 
-_ID = r"(?P<id>[^/]+)"
-ROUTES: list[tuple[re.Pattern[str], dict[str, str]]] = [(re.compile(f"^{p}$"), m) for p, m in (
+_ID = ID
+ROUTES = Router((
     ("/api/accounts", {"GET": "get_accounts"}),
     (f"/api/accounts/{_ID}", {"GET": "get_account"}),
     ("/api/profile-import", {"POST": "create_or_update_profile"}),
@@ -92,22 +86,7 @@ ROUTES: list[tuple[re.Pattern[str], dict[str, str]]] = [(re.compile(f"^{p}$"), m
     ("/api/metrics", {"GET": "get_metrics"}),
     (f"/api/metrics/{_ID}", {"GET": "get_metric"}),
     *KIT_ROUTES,
-)]
-
-
-@dataclass
-class RequestRecord:
-    method: str
-    path: str  # with query string
-    status: int  # 0 = connection dropped by fault injection
-    headers: dict[str, str]  # request headers, lower-cased names, WITHOUT authorization
-    body: bytes
-    response_body: bytes
-    response_headers: dict[str, str]
-    received_at: datetime
-    received_monotonic: float = 0.0
-    operation: str | None = None  # Klaviyo operationId, when the route was recognised
-    duration_s: float = 0.0  # from the request line arriving to the response being ready
+))
 
 
 def _copy_props(d: dict[str, Any]) -> dict[str, Any]:
@@ -124,84 +103,57 @@ def _snapshot(obj: Any, **fresh: Any) -> Any:
     return out
 
 
-class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
-    """In-process Klaviyo emulator. See the module docstring."""
+class KlaviyoSandbox(EmulatorServer[frozenset[str] | None], BulkEventHandlers, KitHandlers):
+    """In-process Klaviyo emulator. See the module docstring. A key grants its scopes (None: all)."""
+
+    error_types = (ApiError,)
 
     def __init__(self, job_seconds: float = 0.2, drop_test_domains: bool = True, *,
                  organization_name: str = "Maison Lumière (sandbox)", test_account: bool = True,
                  max_recorded_requests: int = 100_000) -> None:
+        super().__init__(max_recorded_requests=max_recorded_requests)
         self.job_seconds = job_seconds
         self.organization_name = organization_name
         self.test_account = test_account
         self.account_id = short_id()
         self.state = SandboxState(drop_test_domains=drop_test_domains)
-        self._keys: dict[str, frozenset[str] | None] = {DEMO_KEY: None}
-        self._revoked: set[str] = set()
-        self._keys_lock = threading.Lock()
-        self._limiter = FixedWindowLimiter()
-        self._faults = Faults()
-        self._revoke_countdown: int | None = None
-        self._records: deque[RequestRecord] = deque(maxlen=max_recorded_requests)
-        self._records_lock = threading.Lock()
-        self._counters_lock = threading.Lock()
-        self.throttled_count = 0
-        self.injected_counts: Counter[str] = Counter()  # "429", "500", "drop"
-        self.internal_errors: list[str] = []
-        self._http = BackgroundHTTPServer(self._handle)
+        self.keys.add(DEMO_KEY, None)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
-        self.base_url: str | None = None
 
-    # ------------------------------------------------------------------ lifecycle
+    # ------------------------------------------------------------------ lifecycle (plus the jobs' worker)
 
     def start(self, port: int = 0) -> str:
-        self.base_url = self._http.start(port)
+        url = super().start(port)
         self._stop.clear()
         self._worker = threading.Thread(target=self._run_jobs, name="klaviyo-sandbox-jobs", daemon=True)
         self._worker.start()
-        return self.base_url
+        return url
 
     def stop(self) -> None:
-        self._http.stop()
+        super().stop()
         self._stop.set()
         self._wake.set()
         if self._worker is not None:
             self._worker.join(5)
             self._worker = None
 
-    def __enter__(self) -> KlaviyoSandbox:
-        self.start(0)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
     def _run_jobs(self) -> None:
         while not self._stop.is_set():
             with self.state.lock:
                 self._advance_jobs()
                 due = self.state.next_job_due()
-            timeout = 0.5 if due is None else max(0.0, due - time.monotonic()) + 0.001
-            self._wake.wait(timeout)
+            timeout = 0.5 if due is None else max(0.0, due - emclock.monotonic()) + 0.001
+            self._wake.wait(min(timeout, 0.5))  # real waits; a fake clock's time is read again each turn
             self._wake.clear()
 
     def _advance_jobs(self) -> None:
         with self.state.lock:
             if self.state.job_queue:
-                self.state.advance_jobs(time.monotonic(), clocks.now())
+                self.state.advance_jobs(emclock.monotonic(), emclock.now())
 
     # ------------------------------------------------------------------ configuration
-
-    @property
-    def faults(self) -> Faults:
-        return self._faults
-
-    @faults.setter
-    def faults(self, value: Faults) -> None:
-        with self._keys_lock:
-            self._faults = value
-            self._revoke_countdown = value.revoke_after_requests
 
     @property
     def drop_test_domains(self) -> bool:
@@ -227,20 +179,15 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
             if unknown:
                 raise ValueError(f"unknown scopes: {sorted(unknown)}")
         key = new_private_key()
-        with self._keys_lock:
-            self._keys[key] = None if scopes is None else frozenset(scopes)
+        self.keys.add(key, None if scopes is None else frozenset(scopes))
         return key
-
-    def revoke_key(self, key: str) -> None:
-        with self._keys_lock:
-            self._revoked.add(key)
 
     def add_list(self, name: str) -> str:
         """Create a list (for the bulk import's optional list relationship); returns its id."""
         from loyalty_emulators.klaviyo.state import SandboxList
         with self.state.lock:
             lid = short_id()
-            self.state.lists[lid] = SandboxList(lid, name, clocks.now())
+            self.state.lists[lid] = SandboxList(lid, name, emclock.now())
             return lid
 
     def list_members(self, list_id: str) -> list[str]:
@@ -290,67 +237,28 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
     def import_jobs(self) -> list[dict[str, Any]]:
         with self.state.lock:
             self._advance_jobs()
-            mono = time.monotonic()
+            mono = emclock.monotonic()
             return [{"id": j.id, "status": j.status(mono), "total_count": j.total_count,
                      "completed_count": j.completed_count, "failed_count": j.failed_count,
                      "errors": copy.deepcopy(j.errors)} for j in self.state.jobs.values()]
 
-    @property
-    def requests(self) -> list[RequestRecord]:
-        with self._records_lock:
-            return list(self._records)
-
-    def clear_requests(self) -> None:
-        with self._records_lock:
-            self._records.clear()
-
     def count_requests(self, write_only: bool = False) -> int:
-        with self._records_lock:
-            if not write_only:
-                return len(self._records)
-            return sum(1 for r in self._records if r.method in WRITE_METHODS)
+        return self.count(write_only=write_only)
 
-    # ------------------------------------------------------------------ request pipeline
+    # ------------------------------------------------------------------ request pipeline (see EmulatorServer)
 
-    def _handle(self, req: HttpRequest) -> HttpResponse | None:
-        faults = self._faults
-        fault = faults.draw()
-        if faults.latency_s:
-            time.sleep(faults.latency_s)
-        op_id = None
-        resp: HttpResponse | None
-        if fault == "drop":
-            resp = None
-        elif fault == "500":
-            resp = self._error(ApiError(500, "error", "Injected server error (sandbox fault injection)."))
-        elif fault == "429":
-            resp = self._throttled(faults.retry_after_s)
-        else:
-            try:
-                op_id, resp = self._process(req)
-            except ApiError as exc:
-                resp = self._error(exc)
-            except Exception:  # noqa: BLE001 - a sandbox bug must answer 500, not hang the client
-                with self._counters_lock:
-                    self.internal_errors.append(traceback.format_exc())
-                resp = self._error(ApiError(500, "error", "Internal sandbox error."))
-        if fault:
-            with self._counters_lock:
-                self.injected_counts[fault] += 1
-        self._record(req, resp, op_id)
-        return resp
+    def error_response(self, exc: Exception) -> HttpResponse:
+        assert isinstance(exc, ApiError)
+        return self._error(exc)
 
-    def _record(self, req: HttpRequest, resp: HttpResponse | None, op_id: str | None) -> None:
-        rec = RequestRecord(
-            method=req.method, path=req.target, status=resp.status if resp else 0,
-            headers={k: v for k, v in req.headers.items() if k != "authorization"},
-            body=req.body, response_body=resp.body if resp else b"",
-            response_headers=dict(resp.all_headers()) if resp else {},
-            received_at=datetime.fromtimestamp(req.received_at, timezone.utc),
-            received_monotonic=req.received_monotonic, operation=op_id,
-            duration_s=time.monotonic() - req.received_monotonic)
-        with self._records_lock:
-            self._records.append(rec)
+    def injected_error(self, req: HttpRequest) -> HttpResponse:
+        return self._error(ApiError(500, "error", "Injected server error (sandbox fault injection)."))
+
+    def injected_throttle(self, req: HttpRequest, retry_after_s: int) -> HttpResponse:
+        return self._throttled(retry_after_s)
+
+    def internal_error(self) -> HttpResponse:
+        return self._error(ApiError(500, "error", "Internal sandbox error."))
 
     @staticmethod
     def _error(exc: ApiError, headers: list[tuple[str, str]] | None = None) -> HttpResponse:
@@ -362,36 +270,27 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
         return json_response(429, body, JSONAPI, [("Retry-After", str(retry_after))])
 
     def _authenticate(self, req: HttpRequest) -> tuple[str, frozenset[str] | None]:
-        header = (req.header("authorization") or "").strip()
-        scheme, _, key = header.partition(" ")
-        if scheme != "Klaviyo-API-Key" or not key.strip():
+        key = credential(req, "Klaviyo-API-Key")
+        if not key:
             raise ApiError(401, "not_authenticated",
                            "Missing or invalid authorization scheme. Please use Klaviyo-API-Key.")
-        key = key.strip()
-        with self._keys_lock:
-            if key not in self._keys or key in self._revoked:
-                raise ApiError(401, "authentication_failed", "Incorrect authentication credentials.")
-            scopes = self._keys[key]
-            if self._revoke_countdown is not None:
-                self._revoke_countdown -= 1
-                if self._revoke_countdown <= 0:
-                    self._revoked.add(key)
-                    self._revoke_countdown = None
-        return key, scopes
+        try:
+            return key, self.keys.use(key)
+        except UnknownKey:
+            raise ApiError(401, "authentication_failed", "Incorrect authentication credentials.") from None
 
     @staticmethod
     def _route(method: str, path: str) -> tuple[str, dict[str, str]]:
-        path = path.rstrip("/") or "/"
-        for pattern, methods in ROUTES:
-            m = pattern.match(path)
-            if m:
-                if method not in methods:
-                    raise ApiError(405, "method_not_allowed", f"Method \"{method}\" not allowed.",
-                                   headers=[("Allow", ", ".join(methods))])
-                return methods[method], m.groupdict()
-        raise ApiError(404, "not_found", f"No resource at {path}.")
+        try:
+            route = ROUTES.match(method, path)
+        except MethodNotAllowed as exc:
+            raise ApiError(405, "method_not_allowed", f"Method \"{method}\" not allowed.",
+                           headers=[("Allow", ", ".join(exc.allowed))]) from None
+        except NoRoute:
+            raise ApiError(404, "not_found", f"No resource at {path.rstrip('/') or '/'}.") from None
+        return route.operation, route.params
 
-    def _process(self, req: HttpRequest) -> tuple[str | None, HttpResponse]:
+    def process(self, req: HttpRequest) -> tuple[str | None, HttpResponse]:
         key, scopes = self._authenticate(req)
         problem = revision_problem(req.header("revision"))
         if problem:
@@ -407,8 +306,7 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
                                f"This API key is missing the required scope(s): {', '.join(missing)}.")
         decision = self._limiter.hit((key, op_id), op.limits(), now=req.received_monotonic)
         if not decision.allowed:
-            with self._counters_lock:
-                self.throttled_count += 1
+            self.throttled()
             return op_id, self._throttled(decision.retry_after_s)
         refused = self._daily_cap(op_id, op.daily, req.received_monotonic) if op.daily else None
         if refused is not None:

@@ -28,9 +28,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
-from loyalty_desktop.core.model import LedgerEntry, Member, Referral, Reward, Tier
-from loyalty_desktop.sources.demo.rules import SHOP_URL
+from loyalty_emulators import clock as emclock
+from loyalty_emulators.smile.feed import (
+    SHOP_URL,
+    LedgerEntryFeed,
+    MemberFeed,
+    ProgramFeed,
+    RewardFeed,
+    TierFeed,
+    is_ledger_entry,
+    is_reward,
+)
 
 CUSTOMER_BASE = 304_100_000
 EXTRA_BASE = 309_000_000
@@ -141,19 +149,19 @@ class SmileAccount:
         self.transactions = Collection()
         self.fulfillments = Collection()
         self.vip_tiers: list[dict[str, Any]] = []
-        self._tiers: list[Tier] = []
+        self._tiers: list[TierFeed] = []
         self.clock: datetime | None = None  # program clock of the last load
         self._demo_cursor: str | None = None
         self._extras_done = False
 
     # -- from the demo program ----------------------------------------------------------------
 
-    def load(self, program: Any, extras: bool = True) -> None:
+    def load(self, program: ProgramFeed, extras: bool = True) -> None:
         """Everything in the program (first call), or what changed since the last call."""
         with self.lock:
             first = self._demo_cursor is None
             read = program.read(self._demo_cursor, history=True)
-            members: list[Member] = list(read.members)
+            members: list[MemberFeed] = list(read.members)
             records = list(read.records)
             self._tiers = list(read.tiers)
             self.vip_tiers = [self._tier_obj(t) for t in self._tiers]
@@ -165,7 +173,7 @@ class SmileAccount:
                 self._add_extras()
                 self._extras_done = True
 
-    def _tier_obj(self, t: Tier) -> dict[str, Any]:
+    def _tier_obj(self, t: TierFeed) -> dict[str, Any]:
         return {"id": TIER_BASE + t.id, "name": t.name,
                 "image_url": f"https://platform.smile.io/v1/images/vip_tiers/vip-tier-{t.id}.svg",
                 "milestone": float(t.threshold)}
@@ -183,8 +191,8 @@ class SmileAccount:
             "created_at": "2024-01-01T00:00:00.000Z", "updated_at": "2024-01-01T00:00:00.000Z"}]
         return {"perks": perks, "entry_rewards": rewards}
 
-    def _apply(self, members: list[Member], records: list[Any], floor: datetime | None, as_of: datetime,
-               program: Any) -> None:
+    def _apply(self, members: list[MemberFeed], records: list[Any], floor: datetime | None, as_of: datetime,
+               program: ProgramFeed) -> None:
         last_act: dict[str, datetime] = {}
         first_act: dict[str, datetime] = {}
         cid_of: dict[str, int] = {}
@@ -207,36 +215,35 @@ class SmileAccount:
             return iso(min(at, as_of))  # type: ignore[return-value]
 
         for r in records:
-            if isinstance(r, LedgerEntry):
-                cid = cid_of.get(r.email)
-                if cid is None:
-                    continue
-                mnum, n = _nums(r.id)
+            if not (is_ledger_entry(r) or is_reward(r)):
+                continue  # referrals: Smile has no list endpoint for them
+            cid = cid_of.get(r.email)
+            if cid is None:
+                continue
+            mnum, n = _nums(r.id)
+            if is_ledger_entry(r):
+                e: LedgerEntryFeed = r
                 self.transactions.put({
-                    "id": TXN_BASE + mnum * 100_000 + n, "customer_id": cid, "points_change": r.points_change,
-                    "description": r.description, "internal_note": None,
-                    "created_at": iso(r.at), "updated_at": upd(r.at)})
-                seen(r.email, r.at)
-            elif isinstance(r, Reward):
-                cid = cid_of.get(r.email)
-                if cid is None:
-                    continue
-                mnum, n = _nums(r.id)
-                changed = max(r.created_at, r.used_at or r.created_at)
+                    "id": TXN_BASE + mnum * 100_000 + n, "customer_id": cid, "points_change": e.points_change,
+                    "description": e.description, "internal_note": None,
+                    "created_at": iso(e.at), "updated_at": upd(e.at)})
+                seen(e.email, e.at)
+            else:
+                rw: RewardFeed = r
+                changed = max(rw.created_at, rw.used_at or rw.created_at)
+                expires = rw.expires_at
                 self.fulfillments.put({
-                    "id": REWARD_BASE + mnum * 10_000 + n, "name": r.name, "code": r.code, "customer_id": cid,
+                    "id": REWARD_BASE + mnum * 10_000 + n, "name": rw.name, "code": rw.code, "customer_id": cid,
                     "fulfillment_status": "issued",
                     "image_url": "https://platform-images.smilecdn.co/9283449.png",
-                    "action_text": "Apply code", "action_url": f"{SHOP_URL}/discount/{r.code}",
+                    "action_text": "Apply code", "action_url": f"{SHOP_URL}/discount/{rw.code}",
                     "usage_instructions": "Use this discount code on your next order!",
-                    "terms_and_conditions": (f"Reward expires on {r.expires_at:%B} {r.expires_at.day}, {r.expires_at.year}."
-                                             if r.expires_at else None),
-                    "expires_at": iso(r.expires_at), "usage_status": "used" if r.used_at else "unused",
-                    "used_at": iso(r.used_at), "created_at": iso(r.created_at), "updated_at": upd(changed)})
-                seen(r.email, r.created_at)
-                seen(r.email, r.used_at)
-            elif isinstance(r, Referral):
-                continue  # Smile has no referral list endpoint
+                    "terms_and_conditions": (f"Reward expires on {expires:%B} {expires.day}, {expires.year}."
+                                             if expires else None),
+                    "expires_at": iso(expires), "usage_status": "used" if rw.used_at else "unused",
+                    "used_at": iso(rw.used_at), "created_at": iso(rw.created_at), "updated_at": upd(changed)})
+                seen(rw.email, rw.created_at)
+                seen(rw.email, rw.used_at)
         start = getattr(program, "start", as_of)
         for mem in members:
             num = _nums(mem.external_id)[0]
@@ -254,7 +261,7 @@ class SmileAccount:
             changed = last_act.get(mem.email) or parse_iso(created)  # type: ignore[arg-type]
             self.customers.put(self._customer_obj(mem, cid, num, created, upd(changed)))  # type: ignore[arg-type]
 
-    def _customer_obj(self, mem: Member, cid: int, num: int, created: str, updated: str) -> dict[str, Any]:
+    def _customer_obj(self, mem: MemberFeed, cid: int, num: int, created: str, updated: str) -> dict[str, Any]:
         tier = TIER_BASE + mem.tier_id if mem.tier_id else None
         nxt = next((t for t in self._tiers if mem.tier_id and t.id > mem.tier_id), None)
         dob = None
@@ -281,7 +288,7 @@ class SmileAccount:
     def _add_extras(self) -> None:
         rng = random.Random(4242)
         real = sorted(self.customers.items.values(), key=lambda c: c["id"])
-        clock = self.clock or clocks.now()
+        clock = self.clock or emclock.now()
         k = 0
 
         def add(**fields: Any) -> dict[str, Any]:

@@ -26,26 +26,18 @@ Requests are recorded without their Authorization header; keys are never logged.
 
 from __future__ import annotations
 
-import re
 import secrets as _secrets
 import threading
-import time
-import traceback
 import uuid
-from collections import Counter, deque
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from loyalty_emulators import http_base
-from loyalty_emulators.http_base import (
-    BackgroundHTTPServer,
-    Faults,
-    FixedWindowLimiter,
-    HttpRequest,
-    HttpResponse,
-    json_response,
-)
+from loyalty_emulators import demo_keys
+from loyalty_emulators.base.faults import Faults
+from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
+from loyalty_emulators.base.keys import UnknownKey
+from loyalty_emulators.base.routing import ID, NoRoute, Router, credential
+from loyalty_emulators.base.server import EmulatorServer, RequestRecord
 from loyalty_emulators.smile.data import (
     SmileAccount,
     decode_cursor,
@@ -55,21 +47,21 @@ from loyalty_emulators.smile.data import (
 
 __all__ = ["DEMO_KEY", "Faults", "SmileSandbox", "SmileRequestRecord"]
 
-#: Fixed, always-valid key with every read scope.
-DEMO_KEY = "smile_sandbox_LoyaltyDesktopDemoKey01"
+DEMO_KEY = demo_keys.SMILE
 SCOPES = ("customer:read", "points_transaction:read", "reward_fulfillment:read", "vip_tier:read")
 MAX_LIMIT = 250
 DEFAULT_LIMIT = 50
 
-_ID = r"(?P<id>[^/]+)"
-ROUTES: list[tuple[re.Pattern[str], str, str]] = [(re.compile(f"^/v1{p}/?$"), op, scope) for p, op, scope in (
+_TABLE = (  # path, operation, the read scope it needs (every route is GET only)
     ("/customers", "list_customers", "customer:read"),
-    (f"/customers/{_ID}", "get_customer", "customer:read"),
+    (f"/customers/{ID}", "get_customer", "customer:read"),
     ("/points_transactions", "list_points_transactions", "points_transaction:read"),
-    (f"/points_transactions/{_ID}", "get_points_transaction", "points_transaction:read"),
+    (f"/points_transactions/{ID}", "get_points_transaction", "points_transaction:read"),
     ("/reward_fulfillments", "list_reward_fulfillments", "reward_fulfillment:read"),
     ("/vip_tiers", "list_vip_tiers", "vip_tier:read"),
-)]
+)
+ROUTES = Router(((p, {"GET": op}) for p, op, _ in _TABLE), prefix="/v1")
+SCOPE_OF = {op: scope for _, op, scope in _TABLE}
 
 
 class ApiError(Exception):
@@ -79,70 +71,27 @@ class ApiError(Exception):
         self.message = message
 
 
-@dataclass
-class SmileRequestRecord:
-    method: str
-    path: str  # with the query string
-    status: int  # 0 = connection dropped by fault injection
-    headers: dict[str, str]  # lower-cased names, WITHOUT authorization
-    response_body: bytes
-    received_monotonic: float
-    operation: str | None = None
-
-
-class _NoDelayHandler(http_base._Handler):
-    """The shared handler writes the headers and the body in two writes: with Nagle's algorithm on,
-    the body then waits for the client's delayed ACK (~40 ms a request on loopback)."""
-
-    disable_nagle_algorithm = True
+SmileRequestRecord = RequestRecord  # the former name
 
 
 def _error(status: int, message: str) -> HttpResponse:
     return json_response(status, {"error": {"message": message, "request_id": str(uuid.uuid4())}})
 
 
-class SmileSandbox:
-    """In-process Smile.io emulator. See the module docstring."""
+class SmileSandbox(EmulatorServer[frozenset[str]]):
+    """In-process Smile.io emulator. See the module docstring. A key grants its read scopes."""
+
+    error_types = (ApiError,)
+    path_prefix = "/v1"  # base_url: http://127.0.0.1:PORT/v1
 
     def __init__(self, *, rate_per_second: int = 10, max_recorded_requests: int = 100_000) -> None:
+        super().__init__(max_recorded_requests=max_recorded_requests)
         self.account = SmileAccount()
         self.rate_per_second = rate_per_second
-        self._keys: dict[str, frozenset[str]] = {DEMO_KEY: frozenset(SCOPES)}
-        self._revoked: set[str] = set()
-        self._keys_lock = threading.Lock()
-        self._limiter = FixedWindowLimiter()
-        self._faults = Faults()
-        self._revoke_countdown: int | None = None
-        self._records: deque[SmileRequestRecord] = deque(maxlen=max_recorded_requests)
-        self._records_lock = threading.Lock()
-        self.throttled_count = 0
-        self.injected_counts: Counter[str] = Counter()
-        self.internal_errors: list[str] = []
+        self.keys.add(DEMO_KEY, frozenset(SCOPES))
         self._program: Any = None
         self._program_lock = threading.Lock()
         self.auto_refresh = False
-        self._http = BackgroundHTTPServer(self._handle)
-        self.base_url: str | None = None  # http://127.0.0.1:PORT/v1
-
-    # -- life cycle -----------------------------------------------------------------------------
-
-    def start(self, port: int = 0) -> str:
-        url = self._http.start(port)
-        server = getattr(self._http, "_server", None)
-        if server is not None and server.RequestHandlerClass is http_base._Handler:
-            server.RequestHandlerClass = _NoDelayHandler
-        self.base_url = url + "/v1"
-        return self.base_url
-
-    def stop(self) -> None:
-        self._http.stop()
-
-    def __enter__(self) -> SmileSandbox:
-        self.start(0)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- configuration --------------------------------------------------------------------------
 
@@ -165,29 +114,14 @@ class SmileSandbox:
             self.account.load(program)
             return True
 
-    @property
-    def faults(self) -> Faults:
-        return self._faults
-
-    @faults.setter
-    def faults(self, value: Faults) -> None:
-        with self._keys_lock:
-            self._faults = value
-            self._revoke_countdown = value.revoke_after_requests
-
     def add_key(self, scopes: set[str] | None = None) -> str:
         """A new random key with these read scopes (None: all)."""
         unknown = set(scopes or ()) - set(SCOPES)
         if unknown:
             raise ValueError(f"unknown scopes: {sorted(unknown)}")
         key = "smile_" + _secrets.token_urlsafe(24)
-        with self._keys_lock:
-            self._keys[key] = frozenset(SCOPES if scopes is None else scopes)
+        self.keys.add(key, frozenset(SCOPES if scopes is None else scopes))
         return key
-
-    def revoke_key(self, key: str) -> None:
-        with self._keys_lock:
-            self._revoked.add(key)
 
     # -- inspection -----------------------------------------------------------------------------
 
@@ -213,85 +147,51 @@ class SmileSandbox:
             lines.append(f"  #{c['id']} {c['email']}: {c['points_balance']} points, {c['state']}")
         return lines
 
-    @property
-    def requests(self) -> list[SmileRequestRecord]:
-        with self._records_lock:
-            return list(self._records)
+    # -- request pipeline (see EmulatorServer) ---------------------------------------------------
 
-    def clear_requests(self) -> None:
-        with self._records_lock:
-            self._records.clear()
+    def error_response(self, exc: Exception) -> HttpResponse:
+        assert isinstance(exc, ApiError)
+        return _error(exc.status, exc.message)
 
-    # -- request pipeline -----------------------------------------------------------------------
+    def injected_error(self, req: HttpRequest) -> HttpResponse:
+        return _error(500, "Internal server error (sandbox fault injection).")
 
-    def _handle(self, req: HttpRequest) -> HttpResponse | None:
-        faults = self._faults
-        fault = faults.draw()
-        if faults.latency_s:
-            time.sleep(faults.latency_s)
-        op: str | None = None
-        resp: HttpResponse | None
-        if fault == "drop":
-            resp = None
-        elif fault == "500":
-            resp = _error(500, "Internal server error (sandbox fault injection).")
-        elif fault == "429":
-            resp = _error(429, "Too many requests (sandbox fault injection).")
-        else:
-            try:
-                op, resp = self._process(req)
-            except ApiError as exc:
-                resp = _error(exc.status, exc.message)
-            except Exception:  # noqa: BLE001 - a sandbox bug answers 500 rather than hang the client
-                self.internal_errors.append(traceback.format_exc())
-                resp = _error(500, "Internal sandbox error.")
-        if fault:
-            self.injected_counts[fault] += 1
-        rec = SmileRequestRecord(req.method, req.target, resp.status if resp else 0,
-                                 {k: v for k, v in req.headers.items() if k != "authorization"},
-                                 resp.body if resp else b"", req.received_monotonic, op)
-        with self._records_lock:
-            self._records.append(rec)
-        return resp
+    def injected_throttle(self, req: HttpRequest, retry_after_s: int) -> HttpResponse:
+        return _error(429, "Too many requests (sandbox fault injection).")
+
+    def internal_error(self) -> HttpResponse:
+        return _error(500, "Internal sandbox error.")
 
     def _authenticate(self, req: HttpRequest) -> tuple[str, frozenset[str]]:
-        scheme, _, key = (req.header("authorization") or "").strip().partition(" ")
-        key = key.strip()
-        if scheme.lower() != "bearer" or not key:
+        key = credential(req, "Bearer", case_sensitive=False)
+        if not key:
             raise ApiError(401, "Authentication credentials were not provided. Use an "
                                 "'Authorization: Bearer <API key>' header.")
-        with self._keys_lock:
-            if key not in self._keys or key in self._revoked:
-                raise ApiError(401, "The API key provided is invalid or has been revoked.")
-            scopes = self._keys[key]
-            if self._revoke_countdown is not None:
-                self._revoke_countdown -= 1
-                if self._revoke_countdown <= 0:
-                    self._revoked.add(key)
-                    self._revoke_countdown = None
-        return key, scopes
+        try:
+            return key, self.keys.use(key)
+        except UnknownKey:
+            raise ApiError(401, "The API key provided is invalid or has been revoked.") from None
 
-    def _process(self, req: HttpRequest) -> tuple[str | None, HttpResponse]:
+    def process(self, req: HttpRequest) -> tuple[str | None, HttpResponse]:
         key, scopes = self._authenticate(req)
         decision = self._limiter.hit(key, [(self.rate_per_second, 1.0)], now=req.received_monotonic)
         if not decision.allowed:
-            self.throttled_count += 1
+            self.throttled()
             raise ApiError(429, "Rate limit exceeded: at most 10 requests per second per API key.")
-        path = req.path
-        for pattern, op, scope in ROUTES:
-            m = pattern.match(path)
-            if m:
-                break
-        else:
-            raise ApiError(404, f"No route matches {path}.")
+        try:
+            route = ROUTES.match("GET", req.path)
+        except NoRoute:
+            raise ApiError(404, f"No route matches {req.path}.") from None
         if req.method != "GET":
-            raise ApiError(405, f"Method {req.method} is not allowed on {path} in this sandbox.")
+            raise ApiError(405, f"Method {req.method} is not allowed on {req.path} in this sandbox.")
+        op = route.operation
+        scope = SCOPE_OF[op]
         if scope not in scopes:
             raise ApiError(403, f"This API key does not have the required scope: {scope}.")
         if op.startswith("list_") and op != "list_vip_tiers" and self.auto_refresh and not req.query_one("cursor"):
             self.refresh()
         handler = getattr(self, f"_h_{op}")
-        return op, handler(req, m.groupdict())
+        return op, handler(req, route.params)
 
     # -- parameters -----------------------------------------------------------------------------
 

@@ -25,50 +25,31 @@ Modelling choices where the references are silent ([INF] in the reference):
 from __future__ import annotations
 
 import itertools
-import re
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from loyalty_desktop.core import clock as clocks
+from loyalty_emulators import clock as emclock
+from loyalty_emulators.splio.wire import (
+    CONTACT_KEYS,
+    CREATION_DATE_RE,
+    CUSTOM_KEY_RE,
+    DATA_TYPE_WORD,
+    EMAIL_RE,
+    FIELD_SCOPES,
+    FIELD_TYPES,
+    MAX_BULK,
+    MAX_CONTACT_FIELDS,
+    MAX_PER_PAGE,
+    PATCH_KEYS,
+    STRING_KEYS,
+    SplioApiError,
+    bad,
+    valid_value,
+)
 
-FIELD_TYPES = ("date", "text", "int", "double")
-FIELD_SCOPES = ("contacts", "stores", "products", "order_products", "orders", "rewards", "loyalty")
-DATA_TYPE_WORD = {"text": "string", "int": "int", "double": "double", "date": "date"}
-MAX_CONTACT_FIELDS = 180
-MAX_BULK = 1000
-MAX_PER_PAGE = 1000
-CONTACT_KEYS = frozenset({"lastname", "firstname", "creation_date", "language", "email", "cellphone", "lists",
-                          "double_optin", "custom_fields", "tracking_consent"})
-PATCH_KEYS = CONTACT_KEYS | {"key"}
-STRING_KEYS = ("lastname", "firstname", "creation_date", "language", "email", "cellphone")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_INT = re.compile(r"^-?\d+$")
-_DOUBLE = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
-_CREATION_DATE = re.compile(r"^\d\d\d\d-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01]) "
-                            r"(00|[0-9]|1[0-9]|2[0-3]):([0-9]|[0-5][0-9]):([0-9]|[0-5][0-9])$")
-_CUSTOM_KEY = re.compile(r"^c(\d+)$")
-
-
-class SplioApiError(Exception):
-    """An answer in Splio's error envelope."""
-
-    def __init__(self, status: int, error_key: str | None, error: str, description: str) -> None:
-        super().__init__(description)
-        self.status = status
-        self.items = [{"error_key": error_key, "error": error, "error_description": description}]
-
-    def add(self, error_key: str | None, error: str, description: str) -> None:
-        self.items.append({"error_key": error_key, "error": error, "error_description": description})
-
-    def body(self) -> dict[str, Any]:
-        return {"status": self.status, "errors": self.items}
-
-
-def bad(error_key: str | None, error: str, description: str) -> SplioApiError:
-    return SplioApiError(400, error_key, error, description)
+__all__ = ["DATA_TYPE_WORD", "FIELD_SCOPES", "FIELD_TYPES", "MAX_BULK", "MAX_CONTACT_FIELDS", "MAX_PER_PAGE",
+           "Contact", "CustomField", "SplioApiError", "Universe", "bad"]
 
 
 @dataclass
@@ -94,7 +75,7 @@ class Contact:
 
 
 def _now() -> str:
-    return clocks.local_now().strftime("%Y-%m-%d %H:%M:%S")
+    return emclock.local_now().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class Universe:
@@ -115,7 +96,7 @@ class Universe:
     # -- configuration --------------------------------------------------------------------------
 
     def set_unique_key(self, unique_key: str) -> None:
-        m = _CUSTOM_KEY.match(unique_key)
+        m = CUSTOM_KEY_RE.match(unique_key)
         if unique_key not in ("email", "cellphone") and not (m and int(m.group(1)) in self.fields):
             raise ValueError(f"unique key must be email, cellphone or cN of an existing field, not {unique_key!r}")
         if self.contacts:
@@ -124,7 +105,7 @@ class Universe:
 
     @property
     def key_field_id(self) -> int | None:
-        m = _CUSTOM_KEY.match(self.unique_key)
+        m = CUSTOM_KEY_RE.match(self.unique_key)
         return int(m.group(1)) if m else None
 
     def add_field(self, name: str, type_: str) -> CustomField:
@@ -243,9 +224,9 @@ class Universe:
         for k in STRING_KEYS:
             if k in body and not isinstance(body[k], str):
                 add(k, "wrong_type", "This value should be of type string.")
-        if isinstance(body.get("email"), str) and body["email"] and not _EMAIL.match(body["email"].strip()):
+        if isinstance(body.get("email"), str) and body["email"] and not EMAIL_RE.match(body["email"].strip()):
             add("email", "wrong_email", "The email given should have the right format")
-        if isinstance(body.get("creation_date"), str) and not _CREATION_DATE.match(body["creation_date"]):
+        if isinstance(body.get("creation_date"), str) and not CREATION_DATE_RE.match(body["creation_date"]):
             add("creation_date", "wrong_format", "The date should have the format YYYY-MM-DD HH:MM:SS.")
         if patch and "key" in body and body["key"] not in ("unique_key", "internal_id"):
             add("key", "wrong_value", "The value you selected is not a valid choice.")
@@ -295,7 +276,7 @@ class Universe:
                 if f is None:
                     raise bad("custom_fields", "wrong_value", f"Custom field not found for name {cf['name']}.")
             value = cf["value"]
-            if value != "" and not _valid(f.type, value):
+            if value != "" and not valid_value(f.type, value):
                 raise bad("custom_fields", "wrong_type",
                           f"Custom field with id {f.id} and name {f.name} must be of type {f.type}.")
             out[f.id] = value
@@ -313,7 +294,7 @@ class Universe:
     @staticmethod
     def _check_email(body: dict[str, Any]) -> None:
         email = body.get("email")
-        if email and not _EMAIL.match(email):
+        if email and not EMAIL_RE.match(email):
             raise bad("email", "wrong_email", "The email given should have the right format")
 
     # -- operations -----------------------------------------------------------------------------
@@ -409,18 +390,3 @@ class Universe:
                 results.append({"contact_id": ident or "", "code": exc.status, "description": desc})
         return {"errors": errors, "items": results}
 
-
-def _valid(type_: str, value: str) -> bool:
-    if type_ == "int":
-        return bool(_INT.match(value))
-    if type_ == "double":
-        return bool(_DOUBLE.match(value))
-    if type_ == "date":
-        if not _DATETIME.match(value):
-            return False
-        try:
-            datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            return False
-        return True
-    return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
@@ -12,6 +13,9 @@ from loyalty_desktop.core.platforms import KLAVIYO, Platform
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, connect
+
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import Running, StandaloneOptions
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,10 @@ class KlaviyoTarget:
         # LOYALTY_DESKTOP_KLAVIYO_URL points the app at another address (a sandbox, a proxy).
         base_url = options.base_url or os.environ.get(KLAVIYO.url_env)
         if self.sandbox:
-            from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+            from loyalty_emulators import launch
 
-            sb = KlaviyoSandbox()
-            base_url, key = sb.start(port=0), DEMO_KEY
+            running = launch.start_klaviyo()
+            sb, base_url, key = running.sandbox, running.base_url, running.demo_key
         key = key or secrets.load(KLAVIYO.id)
         if not key:
             raise ConfigError(f"No {KLAVIYO.label} key: store one with `loyalty-desktop key set {KLAVIYO.id}` "
@@ -58,6 +62,13 @@ class KlaviyoTarget:
             return Connection(dest, info)
         # The sandbox's segments count "expiring within 30 days" on a clock the app can align.
         return Connection(dest, info, sb, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock)
+
+
+def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
+    """`loyalty-desktop sandbox --platform klaviyo`: an empty account."""
+    from loyalty_emulators import launch
+
+    return launch.standalone(launch.Platform.KLAVIYO, options)
 
 
 LIVE = KlaviyoTarget(KLAVIYO.id, sandbox=False)

@@ -9,7 +9,7 @@ Splio" means something; being a sandbox, it creates the missing custom fields wi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
@@ -20,6 +20,9 @@ from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestinatio
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, connect
 
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import Running, StandaloneOptions
+
 
 def connect_splio(dest: SplioDestination) -> AccountInfo:
     """Verify the key and bind per-destination state to this universe at this address."""
@@ -28,15 +31,20 @@ def connect_splio(dest: SplioDestination) -> AccountInfo:
 
 def seed_sandbox(sb: Any, options: TargetOptions) -> list[str]:
     """Fill a sandbox universe from the demo program the run uses (other sources: left empty)."""
-    from loyalty_desktop.service import DemoSpec, open_demo
-
     demo = options.seed_from
     if demo is None:
         return ["The Splio sandbox starts empty for this source: use --create-missing to create the contacts."]
-    with open_demo(DemoSpec(demo.members, demo.seed)) as program:
-        counts = sb.seed_demo(program.read(None, history=False).members)
+    counts = seed_from_demo(sb, demo.members, demo.seed)
     return [f"Splio sandbox universe seeded with {counts['members_present']} of the {demo.members} demo members "
             f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
+
+
+def seed_from_demo(sb: Any, members: int, seed: int) -> dict[str, int]:
+    """Most of the demo program's members become contacts, plus contacts it does not know; the counts."""
+    from loyalty_desktop.service import DemoSpec, open_demo
+
+    with open_demo(DemoSpec(members, seed)) as program:
+        return dict(sb.seed_demo(program.read(None, history=False).members))
 
 
 @dataclass(frozen=True)
@@ -63,15 +71,11 @@ class SplioTarget:
         base_url = options.base_url
         create_fields = options.create_fields
         if self.sandbox:
-            from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
+            from loyalty_emulators import launch
 
-            sb = SplioSandbox()
-            try:
-                notes += seed_sandbox(sb, options)
-            except BaseException:
-                sb.stop()
-                raise
-            base_url, key, create_fields = sb.start(port=0), DEMO_KEY, True
+            running = launch.start_splio(seed=lambda s: seed_sandbox(s, options))
+            notes += running.lines
+            sb, base_url, key, create_fields = running.sandbox, running.base_url, running.demo_key, True
             notes.insert(0, f"Splio sandbox started at {base_url}")
         key = key or secrets.load(SPLIO.id)
         if not key:
@@ -89,6 +93,18 @@ class SplioTarget:
             raise
         notes.append(f"Splio {info.detail}.")
         return Connection(dest, info, sb, notes)
+
+
+def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
+    """`loyalty-desktop sandbox --platform splio`: seeded from the demo program `sync` uses by default."""
+    from loyalty_emulators import launch
+
+    def seed(sb: Any) -> list[str]:
+        counts = seed_from_demo(sb, 500, 42)
+        return [f"Seeded with {counts['members_present']} of the 500 members of the demo program (seed 42) "
+                f"and {counts['unknown_contacts']} contacts unknown to it"]
+
+    return launch.standalone(launch.Platform.SPLIO, options, splio_seed=seed)
 
 
 LIVE = SplioTarget(SPLIO.id, sandbox=False)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from loyalty_desktop.core import paths, secrets
@@ -29,6 +30,9 @@ from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
 from loyalty_desktop.sources.smile.api import BASE_URL, SmileClient, normalize_base_url
 from loyalty_desktop.sources.smile.mirror import Mirror
 from loyalty_desktop.sources.smile.reader import SmileSource
+
+if TYPE_CHECKING:
+    from loyalty_emulators.launch import Running, StandaloneOptions
 
 
 def account_fingerprint(key: str, base_url: str) -> str:
@@ -51,8 +55,9 @@ class SmileSourceFactory:
         if self.sandbox and not base:
             return self._in_process(options, cancel)
         if self.sandbox:
-            from loyalty_emulators.smile.server import DEMO_KEY
-            key: str | None = DEMO_KEY
+            from loyalty_emulators import launch
+
+            key: str | None = launch.demo_key(launch.Platform.SMILE)
         else:
             key = secrets.load(SMILE.id)
         if not key:
@@ -72,27 +77,31 @@ class SmileSourceFactory:
         return OpenSource(source, f"smile:{account}", f"Smile.io ({urlsplit(url).netloc})", source.close)
 
     def _in_process(self, options: SmileOptions, cancel: CancelToken) -> OpenSource:
-        from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
+        from loyalty_emulators import launch
 
         spec = DemoSpec(options.demo.members, options.demo.seed)
         program = open_demo(spec)
-        sb = SmileSandbox()
-        try:
-            sb.load_program(program)
-            url = sb.start(0)
-        except BaseException:
-            sb.stop()
-            program.close()
-            raise
-        source = SmileSource(SmileClient(DEMO_KEY, url, cancel=cancel), Mirror(None))
+        running = launch.start_smile(program=program, close_program=program.close)
+        url = running.base_url
+        source = SmileSource(SmileClient(running.demo_key, url, cancel=cancel), Mirror(None))
 
         def close() -> None:
             source.close()
-            sb.stop()
-            program.close()
+            running.stop()  # then closes the program
 
         return OpenSource(source, f"smile-sandbox:{spec.source_name}",
                           f"Smile.io sandbox ({spec.members} demo members) at {url}", close)
+
+
+def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
+    """`loyalty-desktop sandbox --platform smile`: serves the demo program in the data folder (created
+    on first use) and follows its ticks (`loyalty-desktop demo tick 30` in another terminal)."""
+    from loyalty_emulators import launch
+
+    spec = DemoSpec()
+    program = open_demo(spec)
+    return launch.standalone(launch.Platform.SMILE, options, smile_program=program, close_program=program.close,
+                             smile_program_name=f"demo program {spec.source_name}, {spec.members} members")
 
 
 LIVE = SmileSourceFactory("smile", sandbox=False)

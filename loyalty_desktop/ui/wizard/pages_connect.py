@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from concurrent.futures import Future
 
 from PySide6.QtCore import Qt, QUrl
@@ -314,8 +313,9 @@ class VerifyKeyPage(Page):
 
 def _demo_key(platform: str) -> str:
     """The key the platform's offline sandbox accepts ("demo" when this version has no sandbox)."""
+    from loyalty_emulators import launch
+
     try:
-        server = importlib.import_module(f"{platforms.get(platform).emulator}.server")
-    except ImportError:
+        return launch.demo_key(platform)
+    except ValueError:  # a platform without an emulator
         return "demo"
-    return str(getattr(server, "DEMO_KEY", "demo"))
