@@ -1,0 +1,144 @@
+"""The fixtures every test folder shares, defined once (registered by tests/conftest.py).
+
+Test discipline (after qutebrowser and Vorta): warnings fail tests, every test gets its own data
+folder and an in-memory keyring, nothing touches the user's real profile or keychain; the product's
+clock is pinned (`pinned_clock`) and a test that waits on rate limits runs on `fake_clock`.
+Shared resources: `store` (a fresh Store), `sandbox` (a checked Klaviyo sandbox), `program` (a copy
+of the module's `program_file`), `tasks` (the GUI's TaskManager)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+from helpers import klaviyo_spec
+from helpers.sync_helpers import check_conformance
+from loyalty_desktop.core import clock, paths
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+
+# Every test starts at this instant, whatever the machine's date: the product's clock (and that of
+# every child process, through LOYALTY_DESKTOP_NOW) reads it, then moves on in real time. The demo
+# programs of the tests start on 2026-11-02; a test that needs another "now" installs a FakeClock.
+PINNED_NOW = "2026-11-02T12:00:00+00:00"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    d = tmp_path / "data"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(d))
+    for var in ("LOYALTY_DESKTOP_KLAVIYO_KEY", "LOYALTY_DESKTOP_SPLIO_KEY", "LOYALTY_DESKTOP_SMILE_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    paths.set_data_dir(None)
+    yield d
+    paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock.Clock]:
+    monkeypatch.setenv(clock.ENV_NOW, PINNED_NOW)
+    previous = clock.set_clock(None)  # re-reads LOYALTY_DESKTOP_NOW
+    yield clock.get_clock()
+    clock.set_clock(previous)
+
+
+@pytest.fixture
+def fake_clock() -> Iterator[clock.FakeClock]:
+    """A clock that stands still at the pinned instant until the test moves it."""
+    with clock.use_clock(clock.FakeClock(clock.parse_instant(PINNED_NOW))) as fake:
+        yield fake
+
+
+class _FailOnWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A log record at WARNING or above fails the test unless it is marked `expect_log_warnings`."""
+    handler = _FailOnWarnings()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("expect_log_warnings") is None:
+        msgs = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5])
+        pytest.fail(f"unexpected log warnings:\n{msgs}")
+
+
+# -- shared resources --------------------------------------------------------------------------------
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, empty store in the test's folder."""
+    with Store(tmp_path / "store.sqlite3") as s:
+        yield s
+
+
+@pytest.fixture
+def sandbox() -> Iterator[KlaviyoSandbox]:
+    """A Klaviyo sandbox on loopback whose every exchange is checked afterwards: no internal error,
+    and (when the spec is there) every request and answer matches Klaviyo's OpenAPI. A module
+    about another platform (Splio) overrides it with its own `sandbox`."""
+    with KlaviyoSandbox(job_seconds=0.05) as sb:
+        yield sb
+    assert not sb.internal_errors, sb.internal_errors
+    if klaviyo_spec.spec_available():
+        assert check_conformance(sb) > 0 or not sb.requests
+
+
+@pytest.fixture
+def program(program_file: Path, tmp_path: Path) -> Iterator[DemoProgram]:
+    """A fresh copy of the module's `program_file` (a demo program built once per module: the
+    module defines `program_file` with the size it needs), open for the test."""
+    copy = tmp_path / "program.sqlite3"
+    copy.write_bytes(program_file.read_bytes())
+    with DemoProgram.open(copy) as p:
+        yield p
+
+
+@pytest.fixture
+def tasks(qapp: object) -> Iterator[object]:
+    """The GUI's task manager (worker threads), shut down after the test."""
+    from loyalty_desktop.ui.tasks import TaskManager  # Qt: only the GUI tests import it
+
+    t = TaskManager()
+    yield t
+    t.shutdown()
