@@ -21,6 +21,7 @@ from helpers.sync_helpers import check_conformance
 from loyalty_desktop.core import clock, paths
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
+from loyalty_emulators.http_base import FixedWindowLimiter
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 # Every test starts at this instant, whatever the machine's date: the product's clock (and that of
@@ -79,6 +80,22 @@ def fake_clock() -> Iterator[clock.FakeClock]:
     """A clock that stands still at the pinned instant until the test moves it."""
     with clock.use_clock(clock.FakeClock(clock.parse_instant(PINNED_NOW))) as fake:
         yield fake
+
+
+@pytest.fixture
+def fake_rate_clock(fake_clock: clock.FakeClock, monkeypatch: pytest.MonkeyPatch) -> clock.FakeClock:
+    """`fake_clock`, and the in-process sandboxes count their per-second and per-minute rate
+    limits on it too: the product paces (and waits out a 429) on the fake clock without sleeping,
+    and a sandbox still refuses whatever goes over its limits in fake time. For tests whose subject
+    is not the timing (the kit creates segments and flows at Klaviyo's 1/s and 15/min)."""
+    hit = FixedWindowLimiter.hit
+
+    def hit_on_fake_time(self: FixedWindowLimiter, bucket: object, limits: object,
+                         now: float | None = None) -> object:
+        return hit(self, bucket, limits, fake_clock.monotonic())  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FixedWindowLimiter, "hit", hit_on_fake_time)
+    return fake_clock
 
 
 class _FailOnWarnings(logging.Handler):

@@ -1,8 +1,9 @@
 """End to end: demo program → sync → Klaviyo sandbox, then the loyalty kit over real HTTP.
 
 Every exchange is checked against Klaviyo's OpenAPI afterwards (request bodies and answers). Runs
-use one language at a time: creating flows is paced at Klaviyo's 1/s and 15/min, so both languages
-(16 flows) would add a minute's wait; test_kit_bodies checks both languages' bodies.
+use one language at a time: creating flows is paced at Klaviyo's 1/s and 15/min (on the fake clock
+here: the pacing and the sandbox's limits count fake seconds, nothing sleeps); test_kit_bodies
+checks both languages' bodies.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync import segments
 from loyalty_desktop.sync.segments import reward_points_for
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+
+pytestmark = pytest.mark.usefixtures("fake_rate_clock")
 
 MEMBERS = 800
 MISSING_METRIC = ("no {metric} event has been sent to Klaviyo yet; run a sync that sends events, "
