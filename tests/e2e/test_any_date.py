@@ -27,7 +27,7 @@ def test_date_sensitive_tests_pass_with_the_system_clock_moved(system_date: str,
                            env=env, capture_output=True, text=True, timeout=60, check=True)
     assert probe.stdout.strip() == system_date[:10]  # the child really lives on that date
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:time_machine",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:time_machine", "-m", "not serial",
          "-W", "ignore::pytest.PytestAssertRewriteWarning", "--basetemp", str(tmp_path / "t"),
          *(str(TESTS / f) for f in DATE_SENSITIVE)],
         env=env, capture_output=True, text=True, timeout=280, cwd=ROOT)

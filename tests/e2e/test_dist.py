@@ -32,6 +32,7 @@ INTERNAL = BUNDLE / "_internal"
 BUDGET_MB = 120.0
 STARTUP_BUDGET_S = float(os.environ.get("LOYALTY_DESKTOP_STARTUP_BUDGET", "2.0"))
 ICONS = ROOT / "resources" / "icons"
+pytestmark = pytest.mark.serial  # the bundle's startup budget is timed: alone on the machine
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle tests build the Linux bundle")
 
 

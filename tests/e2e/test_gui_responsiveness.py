@@ -8,7 +8,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
 from helpers.gui_probe import assert_responsive, measure_stalls  # noqa: E402
+
+pytestmark = pytest.mark.serial  # stalls are measured in real time: alone on the machine
 
 
 def test_gui_never_stalls_over_50ms_during_a_20k_sync(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

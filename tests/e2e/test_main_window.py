@@ -561,6 +561,7 @@ def test_bar_chart_paints_bars_scaled_to_the_total(qtbot: Any) -> None:
     assert gold > 0 and 7 <= zero / gold <= 11
 
 
+@pytest.mark.usefixtures("fake_rate_clock")  # the kit (shot 4) paces at 1/s on the fake clock
 def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not shutil.which("xvfb-run"),
-                                reason="needs xvfb-run (Debian xvfb; .ci/run installs it)")
+pytestmark = [pytest.mark.serial,  # measures how soon the window shows: alone on the machine
+              pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs xvfb-run (Debian xvfb; .ci/run installs it)")]
 
 SCRIPT = r"""
 import sys, time

@@ -143,6 +143,7 @@ def test_sql_agrees_with_python_on_the_demo_program(store: Store, tmp_path: Path
     assert by_key["tier-gold"].members > 0 and by_key["inactive-90d"].members > 0
 
 
+@pytest.mark.serial  # timed: alone on the machine
 def test_100k_members_in_well_under_a_second(store: Store) -> None:
     rng = random.Random(5)
     tiers = ["Bronze", "Silver", "Gold", None]

@@ -132,6 +132,7 @@ def test_backfill_replays_history_without_triggering_flows(store: Store, program
     assert len({(e.email, e.metric_name, e.unique_id) for e in events}) == len(events)
 
 
+@pytest.mark.usefixtures("fake_rate_clock")  # retry waits and pacing count fake seconds
 def test_faults_give_the_same_final_state(tmp_path: Path, program_file: Path) -> None:
     def scenario(faults: Faults | None, name: str) -> tuple[dict, list, int]:
         prog_path = tmp_path / f"{name}.sqlite3"

@@ -1,26 +1,42 @@
-"""`loyalty-desktop kit` as a user runs it: a real process against a real sandbox."""
+"""`loyalty-desktop kit` as a user runs it (its arguments, output and exit codes) against a real
+sandbox, in-process on the fake clock: the kit creates segments and flows at Klaviyo's 1/s and
+15/min, which a child process would sleep through. The CLI as a real process: e2e/test_cli.py."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 
+from loyalty_desktop.cli.main import main
+from loyalty_desktop.core import paths
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+
+pytestmark = pytest.mark.usefixtures("fake_rate_clock")
 
 MEMBERS = "300"
 
 
-def run(data: Path, *args: str, key: str | None = DEMO_KEY, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_")}
-    env["LOYALTY_DESKTOP_DATA_DIR"] = str(data)
-    if key:
-        env["LOYALTY_DESKTOP_KLAVIYO_KEY"] = key
-    return subprocess.run([sys.executable, "-m", "loyalty_desktop", *args], env=env, capture_output=True,
-                          text=True, timeout=timeout, check=False)
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The CLI's main() with its own data folder and key, as `python -m loyalty_desktop` would run."""
+    def run_cli(data: Path, *args: str, key: str | None = DEMO_KEY) -> subprocess.CompletedProcess[str]:
+        monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
+        if key:
+            monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_KEY", key)
+        else:
+            monkeypatch.delenv("LOYALTY_DESKTOP_KLAVIYO_KEY", raising=False)
+        paths.set_data_dir(None)
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse's usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(["loyalty-desktop", *args], code, out.out, out.err)
+    return run_cli
 
 
 def item_lines(out: str) -> list[str]:
@@ -28,7 +44,7 @@ def item_lines(out: str) -> list[str]:
                                                           r"would create|would update) ", line)]
 
 
-def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox) -> None:
+def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "d"
     url = sandbox.base_url or ""
     r = run(data, "sync", "--members", MEMBERS, "--to", "klaviyo", "--base-url", url, "--backfill")
@@ -60,7 +76,7 @@ def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox) -> No
     assert len(sandbox.templates()) == 2 * len(made[1]) and len(sandbox.flows()) == len(made[2])
 
 
-def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox) -> None:
+def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "d"
     key = sandbox.add_key({"accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write",
                            "events:write"})
@@ -75,7 +91,7 @@ def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox
     assert bad.returncode == 1 and "error: --only takes some of: segments, templates, flows" in bad.stderr
 
 
-def test_sandbox_target_syncs_the_demo_then_makes_the_kit(tmp_path: Path) -> None:
+def test_sandbox_target_syncs_the_demo_then_makes_the_kit(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     r = run(tmp_path / "d", "kit", "--to", "klaviyo-sandbox", "--members", "200", "--language", "en", key=None)
     assert r.returncode == 0, r.stderr + r.stdout
     assert "syncing the demo program (200 members" in r.stderr
