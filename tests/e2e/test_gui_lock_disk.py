@@ -19,8 +19,6 @@ from helpers.cli import cli_env  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from test_main_window import (  # noqa: E402,F401
     TIMEOUT,
-    english,
-    fail_on_qt_warnings,
     make_window,
     sandbox_connection,
     wait_connected,
@@ -30,6 +28,8 @@ from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import SyncBusyError  # noqa: E402
 from loyalty_desktop.sync import lock as sync_lock  # noqa: E402
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("english", "fail_on_qt_warnings")
 
 BUSY = "A sync is already running on this data folder (since "
 

@@ -4,7 +4,6 @@ through their real widgets against the in-process Klaviyo sandbox (demo mode).""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,15 +19,10 @@ from loyalty_desktop.ui.kit_panel import KitPanel  # noqa: E402
 from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
 from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("english")
+
 TIMEOUT = 120_000
 MEMBERS = 300
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: Any) -> Iterator[None]:
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 def demo_settings() -> Settings:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QtMsgType, QUrl, Signal  # noqa: E402
+from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QUrl, Signal  # noqa: E402
 from PySide6.QtGui import QDesktopServices, QPalette  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QComboBox,
@@ -49,25 +49,7 @@ MEMBERS = 300
 # The offscreen platform's own notice is not ours to fix (pyproject's qt_log_ignore says the same).
 QT_NOISE = ("This plugin does not support propagateSizeHints",)
 
-pytestmark = pytest.mark.qt_log_level_fail("WARNING")
-
-
-@pytest.fixture(autouse=True)
-def fail_on_qt_warnings(qtlog: Any) -> Iterator[None]:
-    """Any Qt message of warning level or worse fails the test (on top of qt_log_level_fail)."""
-    yield
-    bad = [r.message for r in qtlog.records
-           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-           and not any(n in r.message for n in QT_NOISE)]
-    if bad:
-        pytest.fail("Qt warnings:\n" + "\n".join(bad[:5]))
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: Any) -> Iterator[None]:
-    i18n.install("en")
-    yield
-    i18n.install("en")
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.usefixtures("english", "fail_on_qt_warnings")]
 
 
 def demo_settings(**kw: Any) -> Settings:
@@ -390,14 +372,6 @@ def test_language_switches_live(qtbot: Any, make_window: Any) -> None:
     qtbot.waitUntil(lambda: w.sync_button.text() == "&Sync now", timeout=TIMEOUT)
     assert w.tabs.tabText(0) == "&Last runs"
     assert Settings.load().language == "en"
-
-
-@pytest.fixture
-def live_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[KlaviyoSandbox]:
-    """A 'real' Klaviyo account for the non-demo paths: the app pointed at a local sandbox."""
-    with KlaviyoSandbox(job_seconds=0.05) as sb:
-        monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", sb.base_url or "")
-        yield sb
 
 
 def live_settings(**kw: Any) -> Settings:

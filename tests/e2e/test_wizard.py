@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
-import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,34 +14,11 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard  # noqa: E402
 
 from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
 from loyalty_emulators.http_base import Faults  # noqa: E402
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture
-def make_wizard(qtbot, tasks: TaskManager) -> Iterator:  # type: ignore[no-untyped-def]
-    made: list[SetupWizard] = []
-
-    def make(demo: bool = True, language: str = "en") -> SetupWizard:
-        i18n.install(language)
-        w = SetupWizard(Settings(language=language), tasks, demo=demo)
-        qtbot.addWidget(w)
-        w.show()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.sync_page.runner.cancel()
-        w.sync_page.runner.wait()
-        w.state.close()
-    i18n.install("en")
 
 
 def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
@@ -103,14 +78,6 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     qtbot.addWidget(win)
     assert win.connection is conn and len(win.connection.sandbox.profiles()) == 300
     win.close()
-
-
-@pytest.fixture
-def live_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[KlaviyoSandbox]:
-    """A 'real' Klaviyo for the non-demo paths: the app pointed at a local sandbox."""
-    with KlaviyoSandbox(job_seconds=0.05) as sb:
-        monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", sb.base_url or "")
-        yield sb
 
 
 def go_to_verify(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]

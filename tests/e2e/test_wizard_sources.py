@@ -36,9 +36,7 @@ from loyalty_desktop.core import (
 from loyalty_desktop.core.settings import Settings, config_path  # noqa: E402
 from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
 from loyalty_desktop.sources.spreadsheet import headers as hdr  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
 from loyalty_desktop.ui.app import configure_runtime  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
 from loyalty_desktop.ui.wizard.state import SMILE_URL_ENV  # noqa: E402
 from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
@@ -49,26 +47,6 @@ TIERS = ("Bronze", "Argent", "Or")
 
 
 # -- fixtures and walking -------------------------------------------------------------------------
-
-@pytest.fixture
-def make_wizard(qtbot, tasks: TaskManager) -> Iterator:  # type: ignore[no-untyped-def]
-    made: list[SetupWizard] = []
-
-    def make(demo: bool = True) -> SetupWizard:
-        i18n.install("en")
-        w = SetupWizard(Settings(language="en"), tasks, demo=demo)
-        qtbot.addWidget(w)
-        w.show()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.sync_page.runner.cancel()
-        w.sync_page.runner.wait()
-        w.source_page.close_files()
-        w.state.close()
-
 
 @pytest.fixture
 def klaviyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[KlaviyoSandbox]:

@@ -9,8 +9,9 @@ of the module's `program_file`), `tasks` (the GUI's TaskManager)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import keyring.backend
@@ -96,6 +97,77 @@ def fake_rate_clock(fake_clock: clock.FakeClock, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(FixedWindowLimiter, "hit", hit_on_fake_time)
     return fake_clock
+
+
+@pytest.fixture
+def conformance() -> None:
+    """For tests whose subject is conformance to Klaviyo's OpenAPI: skipped without the spec."""
+    if not klaviyo_spec.spec_available():
+        pytest.skip(f"{klaviyo_spec.SPEC_PATH} is absent: conformance cannot be checked")
+
+
+# -- the GUI (Qt is imported inside the fixtures: unit tests never load it) ---------------------------
+
+QT_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """The GUI in English for the test, and English again after it (a module opts in with
+    `pytestmark = pytest.mark.usefixtures("english")`)."""
+    from loyalty_desktop.ui import i18n
+
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def fail_on_qt_warnings(qtlog: Any) -> Iterator[None]:
+    """Any Qt message of warning level or worse fails the test (on top of qt_log_level_fail)."""
+    from PySide6.QtCore import QtMsgType
+
+    yield
+    bad = [r.message for r in qtlog.records
+           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+           and not any(n in r.message for n in QT_NOISE)]
+    if bad:
+        pytest.fail("Qt warnings:\n" + "\n".join(bad[:5]))
+
+
+@pytest.fixture
+def live_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[KlaviyoSandbox]:
+    """A 'real' Klaviyo account for the GUI's non-demo paths: the app pointed at a local sandbox."""
+    with KlaviyoSandbox(job_seconds=0.05) as sb:
+        monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", sb.base_url or "")
+        yield sb
+
+
+@pytest.fixture
+def make_wizard(qtbot: Any, tasks: Any) -> Iterator[Callable[..., Any]]:
+    """make(demo=True, language="en") -> a shown SetupWizard; every one made is stopped and
+    closed after the test (its sync runner, its open files, its state)."""
+    from loyalty_desktop.core.settings import Settings
+    from loyalty_desktop.ui import i18n
+    from loyalty_desktop.ui.wizard.wizard import SetupWizard
+
+    made: list[SetupWizard] = []
+
+    def make(demo: bool = True, language: str = "en") -> SetupWizard:
+        i18n.install(language)
+        w = SetupWizard(Settings(language=language), tasks, demo=demo)
+        qtbot.addWidget(w)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.sync_page.runner.cancel()
+        w.sync_page.runner.wait()
+        w.source_page.close_files()
+        w.state.close()
+    i18n.install("en")
 
 
 class _FailOnWarnings(logging.Handler):

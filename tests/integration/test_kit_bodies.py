@@ -45,12 +45,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     s.close()
 
 
-@pytest.fixture
-def conformance() -> None:
-    if not klaviyo_spec.spec_available():
-        pytest.skip("../shared/specs/klaviyo/stable.json is absent: bodies cannot be checked")
-
-
 def resolved(items: list[KitItem]) -> Resolved:
     return Resolved(METRIC_IDS, {i.key: f"T{n}" for n, i in enumerate(items) if i.kind is ItemKind.TEMPLATE})
 

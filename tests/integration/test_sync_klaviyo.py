@@ -21,12 +21,6 @@ from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
 
 
-@pytest.fixture
-def conformance() -> None:
-    if not klaviyo_spec.spec_available():
-        pytest.skip("../shared/specs/klaviyo/stable.json is absent: conformance cannot be checked")
-
-
 @pytest.fixture(scope="module")
 def program_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "program.sqlite3"
