@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
 
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store, dumps
