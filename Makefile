@@ -22,9 +22,11 @@ demo-headless: $(STAMP)
 
 # The suite (tests/unit, tests/integration, tests/e2e) on every core with pytest-xdist (--dist
 # loadgroup: tests in one xdist_group share a worker), then, alone on the machine, the tests marked
-# `serial` (GUI stall probes, the real window, the frozen bundle: they time themselves).
+# `serial` (the GUI stall probe, the frozen bundle's startup budget, a timed segment count).
+# Two workers per core: much of a test's time is waiting (sandbox jobs, child processes, Xvfb), and
+# on the 2-core machine 4 workers took 92 s where 2 took 117 s (tests/integration).
 # PYTEST_ARGS narrows or adds (e.g. PYTEST_ARGS=tests/unit; exit 5, nothing selected, is no failure).
-PYTEST_WORKERS ?= auto
+PYTEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup -m "not serial"
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS) || [ $$? -eq 5 ]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.serial,  # measures how soon the window shows: alone on the machine
+# Both languages on one xdist worker, one Xvfb at a time (nothing is timed: no need to be alone).
+pytestmark = [pytest.mark.xdist_group("real_window"),
               pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs xvfb-run (Debian xvfb; .ci/run installs it)")]
 
 SCRIPT = r"""
