@@ -1,7 +1,11 @@
 """Registers the shared fixtures (tests/helpers/fixtures.py) for every folder: unit/ (no sockets, no
 Qt event loop, no child process), integration/ (real HTTP to the sandboxes on loopback, stores on
 disk, the CLI in-process) and e2e/ (GUI walk-throughs, real windows, the frozen bundle, child
-processes, reruns at other system dates)."""
+processes, reruns at other system dates). A file goes where most of its tests belong: a few
+integration files also run the CLI once as a child process (test_spreadsheet_sync, test_smile_sync,
+test_spreadsheet_questions, test_sync_truth, test_net_hardening, test_store_ingest).
+
+Tests marked `serial` are timed: `make test` runs them alone after the parallel (xdist) part."""
 
 from __future__ import annotations
 

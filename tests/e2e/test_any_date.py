@@ -1,6 +1,6 @@
 """The suite's results must not depend on the machine's date: the date-sensitive end-to-end tests run
 again with the system clock moved a year ahead and to 29 February 2028 (the whole suite: `make
-test-dates`). The product's clock is pinned by conftest.pinned_clock; these runs prove that nothing
+test-dates`). The product's clock is pinned by helpers.fixtures.pinned_clock; these runs prove that nothing
 reads the machine's date behind its back."""
 
 from __future__ import annotations

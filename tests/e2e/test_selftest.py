@@ -97,7 +97,7 @@ def test_an_empty_catalogue_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_no_system_keyring_is_reported_not_failed(qapp: object, no_sandboxes: None) -> None:
-    keyring.set_keyring(keyring.backends.fail.Keyring())  # the conftest fixture restores the previous one
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # the memory_keyring fixture restores the previous one
     code, out = run_in_process()
     assert code == 0, out
     line = next(line for line in out.splitlines() if "keyring:" in line)

@@ -15,7 +15,7 @@ MEMBERS = "2000"
 
 
 def cli_env(data: Path, key: str | None = DEMO_KEY) -> dict[str, str]:
-    # The pinned "now" (conftest) goes to the child: no test depends on today's date.
+    # The pinned "now" (helpers/fixtures.py: pinned_clock) goes to the child: no test depends on today's date.
     env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_") or k == clock.ENV_NOW}
     env["LOYALTY_DESKTOP_DATA_DIR"] = str(data)
     if key:
