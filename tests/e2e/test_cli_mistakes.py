@@ -3,11 +3,9 @@ real CLI processes; a genuine bug is a short note and its traceback in the log."
 
 from __future__ import annotations
 
-import logging
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,17 +101,6 @@ def test_other_mistakes_are_one_message(tmp_path: Path) -> None:
 
 
 # -- the guard itself, in-process ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def no_new_log_handlers() -> Iterator[None]:
-    root = logging.getLogger()
-    before = list(root.handlers)
-    yield
-    for h in root.handlers[:]:
-        if h not in before:
-            root.removeHandler(h)
-            h.close()
 
 
 @pytest.mark.expect_log_warnings

@@ -110,6 +110,23 @@ def conformance() -> None:
         pytest.skip(f"{klaviyo_spec.SPEC_PATH} is absent: conformance cannot be checked")
 
 
+@pytest.fixture
+def no_new_log_handlers() -> Iterator[None]:
+    """For tests that run the CLI's main() in-process: the log file handler it adds to the root
+    logger (and the levels it sets) do not outlive the test."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    yield
+    for h in root.handlers[:]:
+        if h not in before:
+            root.removeHandler(h)
+            h.close()
+    root.setLevel(level)
+    for name, lvl in quiet.items():
+        logging.getLogger(name).setLevel(lvl)
+
+
 # -- the GUI (Qt is imported inside the fixtures: unit tests never load it) ---------------------------
 
 QT_NOISE = ("This plugin does not support propagateSizeHints",)

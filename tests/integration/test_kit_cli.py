@@ -20,7 +20,8 @@ MEMBERS = "300"
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        no_new_log_handlers: None):
     """The CLI's main() with its own data folder and key, as `python -m loyalty_desktop` would run."""
     def run_cli(data: Path, *args: str, key: str | None = DEMO_KEY) -> subprocess.CompletedProcess[str]:
         monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
