@@ -1,105 +1,19 @@
-"""Test discipline (after qutebrowser and Vorta): warnings fail tests, every test gets its own data
-folder and an in-memory keyring, nothing touches the user's real profile or keychain."""
+"""Registers the shared fixtures (tests/helpers/fixtures.py) for every folder: unit/ (no sockets, no
+Qt event loop, no child process), integration/ (real HTTP to the sandboxes on loopback, stores on
+disk, the CLI in-process) and e2e/ (GUI walk-throughs, real windows, the frozen bundle, child
+processes, reruns at other system dates). A file goes where most of its tests belong: a few
+integration files also run the CLI once as a child process (test_spreadsheet_sync, test_smile_sync,
+test_spreadsheet_questions, test_sync_truth, test_net_hardening, test_store_ingest).
+
+Tests marked `serial` are timed: `make test` runs them alone after the parallel (xdist) part."""
 
 from __future__ import annotations
 
-import logging
 import os
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import keyring
-import keyring.backend
 import pytest
-
-from loyalty_desktop.core import clock, paths
-from loyalty_emulators import clock as emulator_clock
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-# Every test starts at this instant, whatever the machine's date: the product's clock (and that of
-# every child process, through LOYALTY_DESKTOP_NOW) reads it, then moves on in real time. The demo
-# programs of the tests start on 2026-11-02; a test that needs another "now" installs a FakeClock.
-PINNED_NOW = "2026-11-02T12:00:00+00:00"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    d = tmp_path / "data"
-    monkeypatch.setenv(paths.ENV_DATA_DIR, str(d))
-    for var in ("LOYALTY_DESKTOP_KLAVIYO_KEY", "LOYALTY_DESKTOP_SPLIO_KEY", "LOYALTY_DESKTOP_SMILE_KEY"):
-        monkeypatch.delenv(var, raising=False)
-    paths.set_data_dir(None)
-    yield d
-    paths.set_data_dir(None)
-
-
-@pytest.fixture(autouse=True)
-def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock.Clock]:
-    monkeypatch.setenv(clock.ENV_NOW, PINNED_NOW)
-    previous = clock.set_clock(None)  # re-reads LOYALTY_DESKTOP_NOW
-    # The emulators' wall time follows the product's clock (pinned or fake); their monotonic time and
-    # waits stay the machine's unless a test installs Clock.following(fake) (see loyalty_emulators.clock).
-    previous_emulator = emulator_clock.set_clock(emulator_clock.Clock.following(clock, wall_only=True))
-    yield clock.get_clock()
-    emulator_clock.set_clock(previous_emulator)
-    clock.set_clock(previous)
-
-
-@pytest.fixture
-def fake_clock() -> Iterator[clock.FakeClock]:
-    """A clock that stands still at the pinned instant until the test moves it."""
-    with clock.use_clock(clock.FakeClock(clock.parse_instant(PINNED_NOW))) as fake:
-        yield fake
-
-
-class _FailOnWarnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture(autouse=True)
-def fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A log record at WARNING or above fails the test unless it is marked `expect_log_warnings`."""
-    handler = _FailOnWarnings()
-    root = logging.getLogger()
-    root.addHandler(handler)
-    yield
-    root.removeHandler(handler)
-    if handler.records and request.node.get_closest_marker("expect_log_warnings") is None:
-        msgs = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5])
-        pytest.fail(f"unexpected log warnings:\n{msgs}")
+from helpers.fixtures import *  # noqa: F403 - the shared fixtures, defined once
 
 
 def pytest_report_header(config: pytest.Config) -> str:

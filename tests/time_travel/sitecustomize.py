@@ -1,7 +1,7 @@
 """Moves this Python process's system clock (time.time, datetime.now, date.today…) to
-LOYALTY_DESKTOP_TEST_SYSTEM_DATE, then lets it tick. tests/conftest.py puts this folder on
-PYTHONPATH when that variable is set, so the test process and every Python child it starts live on
-that date: the suite must pass whatever the machine's date is (`make test-dates`)."""
+LOYALTY_DESKTOP_TEST_SYSTEM_DATE, then lets it tick. `make test-dates` and e2e/test_any_date.py put
+this folder on PYTHONPATH with that variable set, so the test process, its xdist workers and every
+Python child they start live on that date: the suite must pass whatever the machine's date is (`make test-dates`)."""
 
 import os
 
