@@ -15,13 +15,13 @@ from typing import Self
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from stall_watchdog import Stall, StallWatchdog
 
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_emulators.klaviyo.server import DEMO_KEY
+from stall_watchdog import Stall, StallWatchdog
 
 
 @dataclass

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import klaviyo_spec
-
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.model import Member, SourceRead
@@ -20,7 +19,7 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunSummary
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
-START = datetime(2026, 11, 2, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, tzinfo=UTC)
 
 
 def check_conformance(sb: KlaviyoSandbox) -> int:

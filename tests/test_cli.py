@@ -12,12 +12,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import klaviyo_spec
 import pytest
-from sync_helpers import check_conformance, sandbox_state
 
+import klaviyo_spec
 from loyalty_desktop.core import clock
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+from sync_helpers import check_conformance, sandbox_state
 
 MEMBERS = "2000"
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_cli import cli as run_cli
-from test_cli import cli_env
 
 from loyalty_desktop.cli import main as cli
+from test_cli import cli as run_cli
+from test_cli import cli_env
 
 
 def plain_failure(r: subprocess.CompletedProcess, code: int | None = None) -> str:

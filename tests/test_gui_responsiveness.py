@@ -8,7 +8,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui_probe import assert_responsive, measure_stalls  # noqa: E402
+from gui_probe import assert_responsive, measure_stalls
 
 
 def test_gui_never_stalls_over_50ms_during_a_20k_sync(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

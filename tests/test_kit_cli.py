@@ -9,11 +9,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import klaviyo_spec
 import pytest
-from sync_helpers import check_conformance
 
+import klaviyo_spec
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+from sync_helpers import check_conformance
 
 MEMBERS = "300"
 

@@ -9,16 +9,16 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
-from loyalty_desktop import service  # noqa: E402
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.kit_panel import KitPanel  # noqa: E402
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
+from loyalty_desktop import service
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.tasks import TaskManager
 
 TIMEOUT = 120_000
 MEMBERS = 300

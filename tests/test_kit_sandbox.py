@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import klaviyo_spec
 import pytest
-from sync_helpers import check_conformance, destination, new_program, run_sync
 
+import klaviyo_spec
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.destinations.klaviyo.kit import (
     ItemKind,
@@ -31,6 +30,7 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync import segments
 from loyalty_desktop.sync.segments import reward_points_for
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from sync_helpers import check_conformance, destination, new_program, run_sync
 
 MEMBERS = 800
 MISSING_METRIC = ("no {metric} event has been sent to Klaviyo yet; run a sync that sends events, "

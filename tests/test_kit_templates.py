@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import new_program, run_sync
 
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.events import POINTS_EXPIRY_WARNINGS, Metric
@@ -43,6 +42,7 @@ from loyalty_desktop.ui.kit_preview import (
     sample_values,
 )
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from sync_helpers import new_program, run_sync
 
 SPECS = load_templates()
 PRESETS = (KLAVIYO_LOYALTY, KLAVIYO_SMILE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +15,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QtMsgType, QUrl, Signal  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QPalette  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QtMsgType, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLineEdit,
@@ -25,24 +25,24 @@ from PySide6.QtWidgets import (  # noqa: E402
     QPushButton,
 )
 
-from loyalty_desktop import service  # noqa: E402
+from loyalty_desktop import service
 from loyalty_desktop.core import secrets
-from loyalty_desktop.core.fields import KLAVIYO_LOYALTY  # noqa: E402
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.net.client import CancelToken  # noqa: E402
-from loyalty_desktop.store.store import RunRecord  # noqa: E402
-from loyalty_desktop.sync.engine import Phase, Progress, RunStatus  # noqa: E402
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store.store import RunRecord
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
 from loyalty_desktop.ui import (
     i18n,
-    main_window,  # noqa: E402
+    main_window,
 )
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
-from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
-from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup  # noqa: E402
-from loyalty_emulators.http_base import Faults  # noqa: E402
-from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox  # noqa: E402
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.main_window_shots import demo_phone_conflicts, screenshots
+from loyalty_desktop.ui.runs_model import RunsModel, format_duration
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 TIMEOUT = 60_000
 MEMBERS = 300
@@ -520,7 +520,7 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
 
 
 def test_runs_model_words_and_numbers(qapp: Any) -> None:
-    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     runs = [RunRecord(2, "klaviyo:x", "demo", t0, None, "failed", {}, "Klaviyo refused the API key."),
             RunRecord(1, "klaviyo:x", "demo", t0, t0, "completed_with_rejects",
                       {"seconds": 75.2, "members": 12000, "profiles_sent": 11990, "events_sent": 4,

@@ -105,13 +105,11 @@ def test_retries_are_bounded() -> None:
             c.request("e", "GET", "/x")
         assert c.stats.requests == 3
     with _client(lambda req: (_ for _ in ()).throw(httpx.ConnectError("refused")),
-                 retry=RetryPolicy(max_attempts=2, base_delay=0.01)) as c:
-        with pytest.raises(NetworkError):
-            c.request("e", "GET", "/x")
+                 retry=RetryPolicy(max_attempts=2, base_delay=0.01)) as c, pytest.raises(NetworkError):
+        c.request("e", "GET", "/x")
     with _client(lambda req: httpx.Response(429, headers={"Retry-After": "0"}),
-                 retry=RetryPolicy(max_throttle_waits=2)) as c:
-        with pytest.raises(RateLimitedError):
-            c.request("e", "GET", "/x")
+                 retry=RetryPolicy(max_throttle_waits=2)) as c, pytest.raises(RateLimitedError):
+        c.request("e", "GET", "/x")
 
 
 def test_4xx_is_not_retried() -> None:

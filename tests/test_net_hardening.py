@@ -23,7 +23,6 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from net_servers import answers, endless_body, response, serve, silent
 
 from loyalty_desktop.core import clock, secrets
 from loyalty_desktop.core.errors import (
@@ -45,6 +44,7 @@ from loyalty_desktop.net.policy import (
     parse_retry_after,
 )
 from loyalty_emulators.klaviyo.server import DEMO_KEY
+from net_servers import answers, endless_body, response, serve, silent
 
 KEY = "pk_" + "K" * 34
 
@@ -268,9 +268,8 @@ def test_the_default_cap_is_64_mb() -> None:
 
 def test_a_declared_huge_body_is_refused_without_reading_it() -> None:
     head = b"HTTP/1.1 200 OK\r\nContent-Length: 9999999999\r\n\r\n{"
-    with serve(answers(head)) as srv, client(srv.url) as c:
-        with pytest.raises(ResponseTooLargeError):
-            c.request("e", "GET", "/api/x")
+    with serve(answers(head)) as srv, client(srv.url) as c, pytest.raises(ResponseTooLargeError):
+        c.request("e", "GET", "/api/x")
 
 
 ABSURD = ["inf", "1e30", "86400", "-5", "garbage", "nan", "1e400", "Infinity", "99999999999999999999999",
@@ -360,13 +359,12 @@ def test_the_cli_prints_the_wait() -> None:
 
 
 def test_a_sync_shows_its_waits_and_completes_on_the_fake_clock(tmp_path, fake_clock: clock.FakeClock) -> None:  # type: ignore[no-untyped-def]
-    from sync_helpers import destination, new_program
-
     from loyalty_desktop import service
     from loyalty_desktop.core.fields import KLAVIYO_SMILE
     from loyalty_desktop.store.store import Store
     from loyalty_desktop.sync.engine import RunStatus
     from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
+    from sync_helpers import destination, new_program
 
     program = new_program(tmp_path / "program.sqlite3", 60)
     patient = RetryPolicy(base_delay=0.05, max_delay=0.5, max_throttle_waits=50, max_total_wait=1e6)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from loyalty_desktop.sync.baseline import (
 )
 from loyalty_desktop.sync.planner import Planner, fingerprint
 
-T0 = datetime(2026, 11, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, tzinfo=UTC)
 TIERS = [Tier(1, "Bronze", 0), Tier(2, "Silver", 1000), Tier(3, "Gold", 3000)]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote
 
 import httpx
@@ -277,7 +277,7 @@ def test_relative_dates_follow_the_sandbox_clock(sb, api):
                                                    "quantity": 30})])
     sid = fresh(sb, "POST", "/api/segments", doc).json()["data"]["id"]
     assert sb.segment_members(sid) == ["soon@shop.fr"]
-    sb.set_clock(datetime(2026, 12, 11, 9, 30, tzinfo=timezone.utc))
+    sb.set_clock(datetime(2026, 12, 11, 9, 30, tzinfo=UTC))
     assert sb.segment_members(sid) == [] and members_via_api(api, sid) == set()
     sb.set_clock(date(2026, 11, 1))  # 39 days before
     assert sb.segment_members(sid) == []

@@ -6,14 +6,12 @@ Klaviyo and Splio sandboxes hold afterwards, over real HTTP."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import splio_spec
-from sync_helpers import destination
-from test_spreadsheet_make import write_csv, write_xlsx
 
+import splio_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, SPLIO_LOYOLY, Mapping
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
@@ -21,8 +19,9 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 from loyalty_emulators.splio.server import SplioSandbox
+from sync_helpers import destination
+from test_spreadsheet_make import write_csv, write_xlsx
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
 HEADERS = ["Email", "First name", "Points", "Lifetime points", "Tier", "Birthday", "Missions"]
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from smile_helpers import fast_sandbox, new_program, source
 
 from loyalty_desktop.core.errors import ConfigError, MissingScopeError, WrongKeyError
 from loyalty_desktop.core.model import (
@@ -36,6 +35,7 @@ from loyalty_desktop.sources.smile.reader import SmileRead
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.smile.data import TIER_BASE
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
+from smile_helpers import fast_sandbox, new_program, source
 
 # Fields the Smile API gives (directly or through the counts derived from transactions and
 # fulfillments) that must equal the demo program's, member for member.

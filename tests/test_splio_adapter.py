@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import splio_spec
-from splio_spec import START, destination, expected_values, loyalty_values, run_sync
 
+import splio_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import ConfigError, WrongKeyError
 from loyalty_desktop.core.fields import SPLIO_LOYOLY, FieldMapping, Mapping
@@ -25,6 +24,7 @@ from loyalty_desktop.sync.engine import RunStatus
 from loyalty_desktop.sync.planner import fingerprint
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.splio.server import SplioSandbox
+from splio_spec import START, destination, expected_values, loyalty_values, run_sync
 
 MAPPING = SPLIO_LOYOLY
 

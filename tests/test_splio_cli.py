@@ -17,13 +17,13 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
-import splio_spec
-from splio_spec import expected_values, loyalty_values
 
+import splio_spec
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
+from splio_spec import expected_values, loyalty_values
 
 MEMBERS = "200"
 

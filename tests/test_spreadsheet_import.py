@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_spreadsheet_make import Formula, write_csv, write_xlsx
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.model import (
@@ -28,8 +27,7 @@ from loyalty_desktop.sources.spreadsheet.read import SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.rows import RowReject
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.sources.spreadsheet.values import Reason
-
-UTC = timezone.utc
+from test_spreadsheet_make import Formula, write_csv, write_xlsx
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_make import write_csv, write_xlsx
-from test_spreadsheet_sync import cli
 
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.sources.spreadsheet import headers as hdr
@@ -17,6 +15,8 @@ from loyalty_desktop.sources.spreadsheet.questions import Ask, Choices
 from loyalty_desktop.sources.spreadsheet.sheet import open_sheet
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from test_spreadsheet_make import write_csv, write_xlsx
+from test_spreadsheet_sync import cli
 
 
 def asked(path: Path, choices: Choices | None = None) -> list[tuple[Ask, list[str], str | None, str]]:

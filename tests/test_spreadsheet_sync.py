@@ -11,15 +11,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import klaviyo_spec
 import pytest
-from sync_helpers import check_conformance, destination
-from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
+import klaviyo_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.sources.spreadsheet.questions import Choices
@@ -27,8 +25,9 @@ from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+from sync_helpers import check_conformance, destination
+from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
-UTC = timezone.utc
 TODAY = datetime(2026, 11, 2, tzinfo=UTC)  # the date the tests' clock is pinned to (conftest.PINNED_NOW)
 
 
@@ -225,7 +224,7 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         assert "historique.xlsx: 4 rows, 4 movements imported" in first.stderr
         assert "rejected rows: 1 (1 invalid email)" in first.stderr
         assert "membres.csv line 5 [Courriel] 'dan@': invalid email" in first.stderr
-        shown = re.search(r"all rejected rows: (.*)$", first.stderr, re.M)
+        shown = re.search(r"all rejected rows: (.*)$", first.stderr, re.MULTILINE)
         assert shown, first.stderr
         saved = Path(shown[1])  # this import's own list
         assert saved.parent == data / "imports" and re.fullmatch(r"membres-[0-9a-f]{8}-\d{8}-\d{6}\.rejected\.csv",
@@ -238,7 +237,7 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         # The run history keeps the source's rejected rows: listed, and exported as CSV.
         runs = cli(data, "runs")
         assert runs.returncode == 0 and re.search(r"#1 .* completed .* rejected=0 source-rejected=1$", runs.stdout,
-                                                  re.M), runs.stdout
+                                                  re.MULTILINE), runs.stdout
         listed = cli(data, "runs", "--rejected", "1")
         assert listed.stdout.splitlines() == ["source:member\tdan@\tCourriel\tinvalid email\tmembres.csv line 5\tdan@"]
         exported = tmp_path / "run-1-rejected.csv"
@@ -382,7 +381,7 @@ def test_a_messy_export_sends_only_its_good_rows(store: Store, sandbox: KlaviyoS
         "gus@example.fr;Gus;Noir\x07;700;Or\r\n"               # 8: control character (bell)
         'hal@example.fr;"Hal ""H"";Ha";Gris;800;Argent\r\n'    # 9: quotes done right
         "bob@example.fr;Bob;Dupont;250;Argent\r\n"             # 10: Bob again (this line is used)
-    ).encode("utf-8"))
+    ).encode())
     summary, src = sync(store, sandbox, (members,))
     profiles = {p.email: p for p in sandbox.profiles()}
     assert set(profiles) == {"bob@example.fr", "chloe@example.fr", "hal@example.fr"}

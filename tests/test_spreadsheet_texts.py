@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_spreadsheet_import import EN, FR, members_rows
-from test_spreadsheet_make import write_csv, write_xlsx
 
 from loyalty_desktop.core.model import to_jsonable
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.store.store import Store, dumps
+from test_spreadsheet_import import EN, FR, members_rows
+from test_spreadsheet_make import write_csv, write_xlsx
 
 
 def both_paths(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[Any], list[Any]]:

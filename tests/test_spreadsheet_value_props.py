@@ -180,7 +180,7 @@ def test_any_cell_is_a_plausible_date_or_nothing_or_rejected(text: str, dayfirst
     except BadValue as exc:
         assert exc.reason in (Reason.UNKNOWN_DATE, Reason.IMPLAUSIBLE_DATE, Reason.FORMULA_ERROR)
         return
-    assert d is None and _is_blank(text) or d is not None and low <= d <= high
+    assert (d is None and _is_blank(text)) or (d is not None and low <= d <= high)
 
 
 # -- emails -----------------------------------------------------------------------------------------
@@ -232,9 +232,8 @@ def test_the_fast_email_check_agrees_with_the_rule(text: str) -> None:
 # -- the same rules on an imported file --------------------------------------------------------------
 
 def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from test_spreadsheet_make import write_csv
-
     from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+    from test_spreadsheet_make import write_csv
 
     path = write_csv(tmp_path / "members.csv", [
         ["Email", "Points", "Birthday", "Member since"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -88,7 +88,7 @@ def test_unknown_dates(cell: object) -> None:
 
 def test_moments_are_utc() -> None:
     conv = make_datetime(True)
-    utc = timezone.utc
+    utc = UTC
     assert conv("05/01/2026 10:30") == datetime(2026, 1, 5, 10, 30, tzinfo=utc)
     assert conv("2026-01-05") == datetime(2026, 1, 5, tzinfo=utc)
     assert conv("2026-01-05T10:30:00+01:00") == datetime(2026, 1, 5, 9, 30, tzinfo=utc)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -35,7 +35,7 @@ from loyalty_desktop.store.store import dumps
 
 TEXTS = ["", "Zoé", 'quote " and \\ backslash', "line\nbreak\ttab", "\x00\x1f control", "emoji 🎉", "\u2028\u2029",
          "ünïcödé ‘’ “” – €", "a" * 300]
-ZONES = [timezone.utc, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5, minutes=-30)), None]
+ZONES = [UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5, minutes=-30)), None]
 
 
 class Text(str):

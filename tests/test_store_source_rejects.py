@@ -9,9 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from smile_helpers import fast_sandbox, new_program, source
-from sync_helpers import destination
-from test_spreadsheet_make import write_csv, write_xlsx
 
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
@@ -22,6 +19,9 @@ from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from smile_helpers import fast_sandbox, new_program, source
+from sync_helpers import destination
+from test_spreadsheet_make import write_csv, write_xlsx
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import klaviyo_spec
 import pytest
-from sync_helpers import check_conformance, new_program, run_sync, sandbox_state
 
+import klaviyo_spec
 from loyalty_desktop.core.fields import (
     CATALOG_BY_KEY,
     KLAVIYO_ATTRIBUTES,
@@ -20,6 +19,7 @@ from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
+from sync_helpers import check_conformance, new_program, run_sync, sandbox_state
 
 
 @pytest.fixture
@@ -191,9 +191,8 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
                                                              sandbox: KlaviyoSandbox, tmp_path: Path) -> None:
     # Corrupt two members in the program's own database: Klaviyo refuses their emails.
     bad = [r[0] for r in program.conn.execute("SELECT email FROM members ORDER BY email LIMIT 2")]
-    from sync_helpers import RejectedEmails, destination
-
     from loyalty_desktop import service
+    from sync_helpers import RejectedEmails, destination
 
     with destination(sandbox) as dest:
         s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]

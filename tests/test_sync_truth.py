@@ -16,8 +16,16 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import klaviyo_spec
 import pytest
+
+import klaviyo_spec
+from loyalty_desktop import service
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
+from loyalty_desktop.core.ledger_ids import derived_id
+from loyalty_desktop.sources.demo.program import DemoProgram
+from loyalty_desktop.store.store import Store
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 from sync_helpers import (
     RejectedEmails,
     check_conformance,
@@ -28,14 +36,6 @@ from sync_helpers import (
 from test_cli import cli
 from test_spreadsheet_sync import day, ledger_file, sent, small_members
 from test_spreadsheet_sync import sync as sheet_sync
-
-from loyalty_desktop import service
-from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
-from loyalty_desktop.core.ledger_ids import derived_id
-from loyalty_desktop.sources.demo.program import DemoProgram
-from loyalty_desktop.store.store import Store
-from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def test_cli_new_demo_size_then_threshold_stops_then_yes_sends(tmp_path: Path) -
         assert stopped.returncode == 3, stopped.stderr
         assert "stopped before sending anything" in stopped.stdout and "--yes" in stopped.stdout
         figures = {m: int(n.replace(",", "")) for m, n in re.findall(r"^  ([A-Z][A-Za-z ]+): ([\d,]+)$",
-                                                                      stopped.stdout, re.M)}
+                                                                      stopped.stdout, re.MULTILINE)}
         assert {"Points Earned", "VIP Tier Achieved"} <= set(figures) and sum(figures.values()) > 500
         assert sb.count_requests(write_only=True) == writes and sb.events() == []  # nothing sent
         assert "needs_confirmation" in cli(data, "runs").stdout

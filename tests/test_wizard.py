@@ -12,16 +12,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.main_window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
-from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
-from loyalty_emulators.http_base import Faults  # noqa: E402
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.wizard import SetupWizard
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 TIMEOUT = 60_000
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+
 from test_wizard import go_to_verify, live_sandbox, make_wizard, tasks, verify_with  # noqa: F401 - fixtures
 
 

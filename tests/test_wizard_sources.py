@@ -21,28 +21,28 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui_probe import StallProbe, assert_responsive  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard  # noqa: E402
-from smile_helpers import api_all, api_get, fast_sandbox, new_program  # noqa: E402
-from test_spreadsheet_make import write_csv, write_encrypted_xlsx  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard
 
+from gui_probe import StallProbe, assert_responsive
 from loyalty_desktop import APP_NAME
 from loyalty_desktop.core import (
     logs,
     paths,
-    secrets,  # noqa: E402
+    secrets,
 )
-from loyalty_desktop.core.settings import Settings, config_path  # noqa: E402
-from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
-from loyalty_desktop.sources.spreadsheet import headers as hdr  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.app import configure_runtime  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
-from loyalty_desktop.ui.wizard.state import SMILE_URL_ENV  # noqa: E402
-from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
-from loyalty_emulators.smile.server import SmileSandbox  # noqa: E402
+from loyalty_desktop.core.settings import Settings, config_path
+from loyalty_desktop.service import DemoSpec, open_demo
+from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.app import configure_runtime
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.state import SMILE_URL_ENV
+from loyalty_desktop.ui.wizard.wizard import SetupWizard
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from loyalty_emulators.smile.server import SmileSandbox
+from smile_helpers import api_all, api_get, fast_sandbox, new_program
+from test_spreadsheet_make import write_csv, write_encrypted_xlsx
 
 TIMEOUT = 60_000
 TIERS = ("Bronze", "Argent", "Or")

@@ -12,14 +12,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard
 
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.service import DemoSpec, open_demo  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
-from loyalty_desktop.ui.wizard.wizard import SetupWizard  # noqa: E402
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.service import DemoSpec, open_demo
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.wizard import SetupWizard
 
 TIMEOUT = 60_000
 MEMBERS = 60  # Splio is paced at 20 contacts/s: keep the walk short

@@ -109,7 +109,7 @@ class CancellableStream(httpcore.NetworkStream):
                 sock.settimeout(step)
                 # After a timeout nothing was sent: the same bytes go again (TLS requires that).
                 sent = sock.send(view)
-            except (socket.timeout, ssl.SSLWantWriteError):
+            except (TimeoutError, ssl.SSLWantWriteError):
                 if left is not None:
                     left -= step
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from loyalty_desktop.core.fields import BLANK_IS_UNKNOWN
@@ -42,8 +42,8 @@ _ENUMS = tuple(e.__name__ for e in _ENUM_TYPES)
 
 def _utc_iso(v: datetime) -> str:
     # As model._iso_dt: aware UTC ISO 8601.
-    if v.tzinfo is not timezone.utc:
-        v = v.replace(tzinfo=timezone.utc) if v.tzinfo is None else v.astimezone(timezone.utc)
+    if v.tzinfo is not UTC:
+        v = v.replace(tzinfo=UTC) if v.tzinfo is None else v.astimezone(UTC)
     return v.isoformat()
 
 
@@ -149,7 +149,7 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
               "date": date, "_enums": frozenset(_ENUM_TYPES),
               "_unknown": (lambda o: canonical(to_jsonable(cls(*o)))) if from_list
               else (lambda o: canonical(to_jsonable(o)))}
-    exec(compile(src, f"<store_codec {cls.__name__}>", "exec"), scope)  # noqa: S102 - code built above
+    exec(compile(src, f"<store_codec {cls.__name__}>", "exec"), scope)  # code built above
     return scope["encode"]  # type: ignore[no-any-return]
 
 

@@ -507,7 +507,7 @@ def _run_record(r: Sequence[Any]) -> RunRecord:
 
 
 def _record_email(r: Record) -> str:
-    return getattr(r, "email", None) or getattr(r, "sender_email")
+    return getattr(r, "email", None) or r.sender_email
 
 
 def to_jsonable_tier(t: Any) -> dict[str, Any]:

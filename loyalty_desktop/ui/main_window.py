@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
 
     # -- connection ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self._key_mask, self._key_where = fut.result()
-        except Exception:  # noqa: BLE001 - a broken keyring only means we cannot show the mask
+        except Exception:  # a broken keyring only means we cannot show the mask
             log.info("could not read the key for display", exc_info=True)
             self._key_mask, self._key_where = None, None
         self._show_connection()
@@ -826,7 +826,7 @@ class MainWindow(QMainWindow):
         if self._source is not None:
             try:
                 self._source.close()
-            except Exception:  # noqa: BLE001 - closing must not hide the run's outcome
+            except Exception:  # closing must not hide the run's outcome
                 log.info("closing the source failed", exc_info=True)
             self._source = None
 
@@ -1074,12 +1074,12 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.settings.save()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             event.accept()
             return

@@ -62,7 +62,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(["loyalty-desktop"])
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    previous_dir = paths._override  # noqa: SLF001 - restored afterwards
+    previous_dir = paths._override  # restored afterwards
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
         paths.set_data_dir(tmp)
@@ -79,7 +79,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             win.show()
 
             def idle() -> bool:
-                return win is not None and not win.syncing and not win._refreshing  # noqa: SLF001
+                return win is not None and not win.syncing and not win._refreshing
 
             _wait_until(lambda: win is not None and win.connection is not None and win.sync_button.isEnabled())
             win.sync_now()

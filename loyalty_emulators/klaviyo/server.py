@@ -36,7 +36,7 @@ import time
 import traceback
 from collections import Counter, deque
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from loyalty_desktop.core import clock as clocks
@@ -346,7 +346,7 @@ class KlaviyoSandbox(BulkEventHandlers, KitHandlers):
             headers={k: v for k, v in req.headers.items() if k != "authorization"},
             body=req.body, response_body=resp.body if resp else b"",
             response_headers=dict(resp.all_headers()) if resp else {},
-            received_at=datetime.fromtimestamp(req.received_at, timezone.utc),
+            received_at=datetime.fromtimestamp(req.received_at, UTC),
             received_monotonic=req.received_monotonic, operation=op_id,
             duration_s=time.monotonic() - req.received_monotonic)
         with self._records_lock:

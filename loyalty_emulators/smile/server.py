@@ -53,7 +53,7 @@ from loyalty_emulators.smile.data import (
     parse_iso,
 )
 
-__all__ = ["DEMO_KEY", "Faults", "SmileSandbox", "SmileRequestRecord"]
+__all__ = ["DEMO_KEY", "Faults", "SmileRequestRecord", "SmileSandbox"]
 
 #: Fixed, always-valid key with every read scope.
 DEMO_KEY = "smile_sandbox_LoyaltyDesktopDemoKey01"

@@ -33,7 +33,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.model import SourceRead, Tier
@@ -194,7 +194,7 @@ class SmileSource:
                 cursor_parts = []
                 for table, prev in zip(("customers", "txns", "rewards"), since or (None, None, None)):
                     latest = max(filter(None, (m.max_updated(table), prev)), default=None)
-                    cursor_parts.append(latest or format_datetime(datetime(2000, 1, 1, tzinfo=timezone.utc)))
+                    cursor_parts.append(latest or format_datetime(datetime(2000, 1, 1, tzinfo=UTC)))
         except BaseException:
             m.reload()
             raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -362,8 +362,8 @@ def _make_datetime(dayfirst: bool) -> Converter:
         except (ValueError, OverflowError):
             raise BadValue(Reason.UNKNOWN_DATE, f"expected {order} or year-month-day") from None
         if dt.tzinfo is None:
-            return dt.replace(tzinfo=timezone.utc)
-        return dt.astimezone(timezone.utc)
+            return dt.replace(tzinfo=UTC)
+        return dt.astimezone(UTC)
 
     return conv
 
