@@ -22,11 +22,11 @@ set -e
 eval "$(printf %s testpw | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
 py() { "$PYTHON" "$@"; }
-py -c 'from loyalty_desktop import secrets; print("backend:", secrets.backend_label())'
+py -c 'from loyalty_desktop.core import secrets; print("backend:", secrets.backend_label())'
 printf '%s\n' "$KEY" | py -m loyalty_desktop key set klaviyo
 py -m loyalty_desktop sync --members 60 --to klaviyo --base-url "$URL"
 py -m loyalty_desktop key delete klaviyo
-py -c 'from loyalty_desktop import secrets; print("after delete:", secrets.load("klaviyo"))'
+py -c 'from loyalty_desktop.core import secrets; print("after delete:", secrets.load("klaviyo"))'
 """
 
 

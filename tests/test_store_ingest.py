@@ -45,7 +45,7 @@ def test_full_read_changes_what_differs_and_drops_who_left(tmp_path: Path) -> No
 CHILD = r"""
 import sys, time
 from datetime import datetime, timezone
-from loyalty_desktop import clock
+from loyalty_desktop.core import clock
 from loyalty_desktop.core.model import Member, SourceRead
 from loyalty_desktop.store.store import Store
 
