@@ -16,17 +16,13 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
 from loyalty_desktop.core import clock
 from loyalty_emulators.klaviyo.common import OPERATIONS
 from loyalty_emulators.klaviyo.kit_flow_handlers import KIT_ROUTES
 from loyalty_emulators.klaviyo.kit_flows import FLOW_DEFINITION
 from loyalty_emulators.klaviyo.kit_shapes import SEGMENT_DEFINITION, check
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
-
-try:
-    from tests import klaviyo_spec
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import klaviyo_spec  # type: ignore[no-redef]
 
 REVISION = "2026-07-15"
 SPEC = klaviyo_spec.spec_available()

@@ -22,17 +22,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
 from loyalty_desktop.core import clock
 from loyalty_emulators import DEMO_KEY as PKG_DEMO_KEY
 from loyalty_emulators.http_base import FixedWindowLimiter
 from loyalty_emulators.klaviyo.common import OPERATIONS
 from loyalty_emulators.klaviyo.server import DEMO_KEY, Faults, KlaviyoSandbox
 from loyalty_emulators.klaviyo.validate import ProfileInput
-
-try:
-    from tests import klaviyo_spec
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import klaviyo_spec  # type: ignore[no-redef]
 
 REVISION = "2026-07-15"
 SPEC = klaviyo_spec.spec_available()
