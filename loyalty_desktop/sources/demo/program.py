@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import disk_errors
@@ -32,11 +32,13 @@ from loyalty_desktop.core.model import Member, Record, SourceRead, Tier, utc
 from loyalty_desktop.sources.demo import db as st
 from loyalty_desktop.sources.demo.history import generate
 from loyalty_desktop.sources.demo.rules import day_of, ts_of_day
+from loyalty_desktop.sources.demo.state import Row
 from loyalty_desktop.sources.demo.tick import run_day
 
 __all__ = ["DemoProgram", "TickSummary"]
 
 _CURSOR_PREFIX = "demo1"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,8 +272,8 @@ class DemoProgram:
             records=records, tiers=self.tiers,
             cursor=f"{_CURSOR_PREFIX}:{self.uid}:{self._state['seq']}")
 
-    def _stream(self, sql: str, since: int | None, alias: str, render: Callable, where: str = "",
-                args: tuple[Any, ...] = ()) -> Iterator:
+    def _stream(self, sql: str, since: int | None, alias: str, render: Callable[[Row], _T], where: str = "",
+                args: tuple[Any, ...] = ()) -> Iterator[_T]:
         if since is not None:
             sql += f" WHERE {alias}seq > ?"
             cur = self.conn.execute(sql, (since,))
