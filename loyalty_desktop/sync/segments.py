@@ -285,7 +285,7 @@ def matches(s: Segment, member: TMapping[str, Any], as_of: date | datetime,
         if c.op is Op.IS_EMPTY:
             return v is None or v == ""
         if c.op is Op.GTE:
-            return (v or 0) >= c.value
+            return bool((v or 0) >= c.value)
         if c.op is Op.BETWEEN:
             return bool(c.value[0] <= (v or 0) <= c.value[1])
         if c.op is Op.IN_NEXT_DAYS:

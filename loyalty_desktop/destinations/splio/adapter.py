@@ -243,7 +243,7 @@ class SplioDestination:
         self.unique_key = uk
         self.user_id = ping.get("user_id") if isinstance(ping, dict) else None
         claims = jwt_claims(self._token.value or "")
-        user = claims.get("user") if isinstance(claims.get("user"), dict) else {}
+        user = u if isinstance(u := claims.get("user"), dict) else {}
         universe = user.get("universe") if isinstance(user.get("universe"), str) else None
         self.universe = universe
         who = f"API user {self.user_id}" + (f" ({claims['name']})" if isinstance(claims.get("name"), str) else "")

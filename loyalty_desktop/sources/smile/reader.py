@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from loyalty_desktop.core import clock as clocks
-from loyalty_desktop.core.model import SourceRead, Tier
+from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.sources.smile.api import PLATFORM, SmileClient
 from loyalty_desktop.sources.smile.mapping import (
@@ -209,9 +209,10 @@ class SmileSource:
         notes = report.notes()
         for line in notes:
             log.info("%s", line)
-        latest_seen = max((parse_datetime(p) for p in cursor_parts), default=None)
+        latest_seen = max((t for p in cursor_parts if (t := parse_datetime(p)) is not None), default=None)
         now = self.clock()
         as_of = max(now, latest_seen) if latest_seen else now
+        records: Iterable[Record]
         if full:
             records = (itertools.chain(m.ledger(None), m.rewards(None)) if history
                        else m.rewards(None, open_at=as_of))

@@ -49,8 +49,8 @@ class LedgerParser(Parser):
         reject = self._reject
         occurrences: dict[int, int] = {}
         for line, cells in self.sheet.data_rows(self.cancel):
-            if cells.__class__ is BadRow:
-                self._reject_bad(line, cells)  # type: ignore[arg-type]
+            if isinstance(cells, BadRow):
+                self._reject_bad(line, cells)
                 continue
             n = len(cells)
             raw = cells[ei] if ei < n else None
@@ -89,8 +89,8 @@ class LedgerParser(Parser):
             elif "points_credit" in kw or "points_debit" in kw:
                 change = kw.get("points_credit", 0) - kw.get("points_debit", 0)
             else:
-                col = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
-                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points", email)
+                where = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
+                reject(line, where, "", Reason.MISSING_VALUE, "a movement needs its points", email)
                 continue
             self.valid += 1
             yield from self._entry(email, at, change, kw, occurrences)

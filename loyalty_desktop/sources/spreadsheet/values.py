@@ -276,7 +276,7 @@ def make_date(dayfirst: bool, *, birthday: bool = False) -> Converter:
     low, high = date_bounds(birthday)
 
     def conv(cell: Any) -> date | None:
-        d = parse(cell)
+        d: date | None = parse(cell)
         if d is not None and not low <= d <= high:
             raise _implausible(d, low, high, birthday)
         return d
@@ -329,7 +329,7 @@ def make_datetime(dayfirst: bool) -> Converter:
     low, high = date_bounds()
 
     def conv(cell: Any) -> datetime | None:
-        dt = parse(cell)
+        dt: datetime | None = parse(cell)
         if dt is not None and not low <= dt.date() <= high:
             raise _implausible(dt.date(), low, high, False)
         return dt
@@ -384,7 +384,7 @@ def guess_dayfirst(samples: Iterable[str]) -> bool:
 
 
 # States and ledger reasons (words in both languages) live in spreadsheet_words; importable from here.
-from loyalty_desktop.sources.spreadsheet.words import (  # noqa: E402
+from loyalty_desktop.sources.spreadsheet.words import (
     REASON_KINDS,
     STATE_WORDS,
     fold,
