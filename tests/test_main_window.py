@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -108,7 +108,7 @@ def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
 
 
 def wait_connected(qtbot: Any, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.sync_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(w.sync_button.isEnabled, timeout=TIMEOUT)
 
 
 def sync(qtbot: Any, w: MainWindow, click: bool = True) -> Any:
@@ -272,7 +272,7 @@ class FakeTray(QObject):
     """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
 
     activated = Signal(object)
-    made: list[FakeTray] = []
+    made: ClassVar[list[FakeTray]] = []
 
     def __init__(self, icon: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -509,7 +509,8 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
     texts = [w.sync_button.text(), w.cancel_button.text(), w.verify_button.text(), w.open_run_button.text(),
              w.folder_button.text(), w.forget_button.text(), w.language_caption.text(), w.auto_caption.text(),
-             w.folder_caption.text(), w.key_settings_caption.text()] + [w.tabs.tabText(i) for i in range(w.tabs.count())]
+             w.folder_caption.text(), w.key_settings_caption.text(),
+             *(w.tabs.tabText(i) for i in range(w.tabs.count()))]
     if w.kit_panel is not None:
         texts += [w.kit_panel.run_button.text(), w.kit_panel.language_caption.text()]
     letters = [t[t.index("&") + 1].lower() for t in texts]
@@ -602,7 +603,7 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop.sources.demo.source import DemoSpec
+    from loyalty_desktop.service import DemoSpec
     from loyalty_desktop.sync import baseline
 
     conn = sandbox_connection()

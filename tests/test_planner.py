@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -34,21 +35,22 @@ TIERS = [Tier(1, "Bronze", 0), Tier(2, "Silver", 1000), Tier(3, "Gold", 3000)]
 
 
 def member(email: str, **kw: object) -> Member:
-    base: dict[str, object] = dict(points_balance=100, points_earned_lifetime=100, tier_name="Bronze", tier_id=1,
-                                   first_name="Léa", last_name="Martin", member_since=date(2025, 1, 2))
+    base: dict[str, object] = {"points_balance": 100, "points_earned_lifetime": 100, "tier_name": "Bronze",
+                               "tier_id": 1, "first_name": "Léa", "last_name": "Martin",
+                               "member_since": date(2025, 1, 2)}
     base.update(kw)
     return Member(email=email, **base)  # type: ignore[arg-type]
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "store.sqlite3")
     yield s
     s.close()
 
 
 @pytest.fixture
-def dest() -> KlaviyoDestination:
+def dest() -> Iterator[KlaviyoDestination]:
     d = KlaviyoDestination("pk_" + "a" * 34, "http://127.0.0.1:9")
     yield d
     d.close()
@@ -203,7 +205,7 @@ def test_fingerprint_is_of_the_encoded_payload(dest: KlaviyoDestination) -> None
 
 # -- baselines, members new to a destination, the confirmation threshold (baseline.py) ---------------
 
-def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):  # type: ignore[no-untyped-def]
+def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):
     _, _, tiers = store.source_state("test")
     return Planner(store, dest, KLAVIYO_LOYALTY).plan(as_of, tiers, source=source, **kw)
 

@@ -201,7 +201,7 @@ def test_each_import_has_its_own_rejected_rows_list(store: Store, sandbox: Klavi
     (tmp_path / "shop-a").mkdir()
     (tmp_path / "shop-b").mkdir()
     a = write_csv(tmp_path / "shop-a" / "members.csv", rows)
-    b = write_csv(tmp_path / "shop-b" / "members.csv", rows[:2] + [["worse@@example.fr", "7"]])
+    b = write_csv(tmp_path / "shop-b" / "members.csv", [*rows[:2], ["worse@@example.fr", "7"]])
 
     def import_once(path: Path) -> Path | None:
         src = SpreadsheetSource.open(path, now=NOW)

@@ -77,7 +77,7 @@ def run_and_kill(data: Path, args: list[str], when: Callable[[list[str]], bool],
     def reader() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
-            lines.append(line)
+            lines.append(line)  # noqa: PERF402 - one by one: the test watches them arrive
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()

@@ -60,12 +60,13 @@ EN = Locale(
     lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def members_rows(loc: Locale, special_name: str) -> tuple[list[list[Any]], list[Member], list[tuple[int, int, str, Reason]]]:
+def members_rows(loc: Locale, special_name: str
+                 ) -> tuple[list[list[Any]], list[Member], list[tuple[int, int, str, Reason]]]:
     """(rows to write, members expected, rejects expected as (line, column index, value, reason))."""
     n, dec, day, moment = loc.number, loc.decimal, loc.day, loc.moment
     since = datetime(2021, 6, 1, 14, 30)
     rows: list[list[Any]] = [
-        loc.headers + ["", ""],  # empty trailing columns
+        [*loc.headers, "", ""],  # empty trailing columns
         [" ALICE@Example.com ", "Alice", "Martin", n(1234), dec(5000), loc.gold, day(date(1985, 3, 15)),
          moment(since), "https://shop.fr/r/alice", "2", loc.member],
         ["bob@example.fr", "Hélène", special_name, "300", "300", loc.silver, "", "", "", "0", loc.member.upper()],
@@ -275,7 +276,8 @@ def ledger_rows(lang: str) -> list[list[Any]]:
 
 @pytest.mark.parametrize("lang, fmt", [("fr", "csv"), ("en", "csv"), ("fr", "xlsx"), ("en", "xlsx")])
 def test_ledger_export(tmp_path: Path, lang: str, fmt: str) -> None:
-    members = write_csv(tmp_path / "m.csv", [["Email", "Points"], ["alice@example.com", "1020"], ["bob@example.fr", "0"]])
+    members = write_csv(tmp_path / "m.csv",
+                        [["Email", "Points"], ["alice@example.com", "1020"], ["bob@example.fr", "0"]])
     rows = ledger_rows(lang)
     if fmt == "csv":
         ledger = write_csv(tmp_path / "l.csv", rows, encoding="cp1252" if lang == "fr" else "utf-8",
@@ -357,7 +359,8 @@ def test_read_as_of_is_the_import_time(tmp_path: Path) -> None:
 
 def test_ledger_needs_members_read_first(tmp_path: Path) -> None:
     src = SpreadsheetSource.open(write_csv(tmp_path / "m.csv", [["Email"], ["a@b.fr"]]),
-                                 write_csv(tmp_path / "l.csv", [["Email", "Date", "Points"], ["a@b.fr", "2026-01-01", "1"]]))
+                                 write_csv(tmp_path / "l.csv",
+                                           [["Email", "Date", "Points"], ["a@b.fr", "2026-01-01", "1"]]))
     read = src.read(None)
     with pytest.raises(RuntimeError):
         list(read.records)

@@ -134,7 +134,7 @@ def test_a_lock_left_by_a_killed_sync_is_taken_over(tmp_path: Path) -> None:
 
 # -- the lock's rules, in-process ----------------------------------------------------------------------
 
-HOLD = ("import sys, time; from pathlib import Path; from loyalty_desktop import sync_lock;"
+HOLD = ("import sys, time; from pathlib import Path; from loyalty_desktop.sync import lock as sync_lock;"
         "sync_lock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(120)")
 
 

@@ -98,7 +98,7 @@ class FakeClock:
 
 def parse_instant(text: str) -> datetime:
     """An ISO 8601 instant; a naive one is taken as UTC. Raises ValueError."""
-    when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    when = datetime.fromisoformat(text.strip())
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -119,7 +119,7 @@ def get_clock() -> Clock:
 def set_clock(clock: Clock | None) -> Clock:
     """Install `clock` (None: back to the machine's clock, honouring `LOYALTY_DESKTOP_NOW`);
     returns the previous one."""
-    global _current
+    global _current  # noqa: PLW0603 - the one process-wide clock
     previous = _current
     _current = clock if clock is not None else _from_environment()
     return previous

@@ -103,7 +103,8 @@ def from_record(kind: str, r: dict[str, Any], reward: RewardLookup) -> list[Loya
             "referral_id": r["id"], "sender_email": r["sender_email"], "receiver_email": r["receiver_email"],
             "state": state.value,
             "sender_reward_fulfillment": {"code": r["sender_reward_code"]} if r.get("sender_reward_code") else None,
-            "receiver_reward_fulfillment": {"code": r["receiver_reward_code"]} if r.get("receiver_reward_code") else None,
+            "receiver_reward_fulfillment": ({"code": r["receiver_reward_code"]}
+                                            if r.get("receiver_reward_code") else None),
         })
         out: list[LoyaltyEvent] = []
         if state is not ReferralState.EXPIRED:

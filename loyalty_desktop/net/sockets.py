@@ -47,7 +47,7 @@ def _interruptible(fn: Callable[[], T], cancelled: Callable[[], bool]) -> T:
     def run() -> None:
         try:
             result = fn()
-        except BaseException as exc:  # handed to the caller below
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
             box.error = exc
         else:
             with box.lock:

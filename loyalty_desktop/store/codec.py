@@ -137,7 +137,8 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
             continue
         lines.append(_field_stmt(i, f.name, str(f.type), read(f)))
         if f.name in optional:
-            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{' + ' + repr(after) if after else ''}\n")
+            tail = f" + {after!r}" if after else ""
+            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{tail}\n")
             pieces.append(f"{{s{i}}}")
         else:
             pieces.append(f"{before}{key}:{{t{i}}}{after}")

@@ -104,7 +104,7 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise disk_errors.from_os(exc, self.path.parent) or exc
+            raise disk_errors.from_os(exc, self.path.parent) or exc  # noqa: B904 - as in paths.ensure_dir
         db: sqlite3.Connection | None = None
         try:
             db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,

@@ -89,7 +89,8 @@ FIELDS_MISSING = ("Splio has no custom field {names} yet. Let Loyalty Desktop cr
                   "(--create-fields, or the wizard's \"create missing fields\" box), or create {them} in Splio "
                   "({types}), then sync again.")
 NOT_IN_SPLIO_PREFIX = "not in Splio:"
-NOT_IN_SPLIO = NOT_IN_SPLIO_PREFIX + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)"
+NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
+                + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -418,12 +419,12 @@ class SplioDestination:
                 if remote is None:
                     absent.append((row, key, body))
                     continue
-                if all(w is None or w == r for w, r in zip(plan.wanted(body), remote)):
+                if all(w is None or w == r for w, r in zip(plan.wanted(body), remote, strict=False)):
                     outcomes.append(RowOutcome(row, True))
                     unchanged += 1
                     continue
             to_patch.append((row, key, body))
-        for item, outcome in zip(to_patch, self._parallel(self._patch, to_patch)):
+        for item, outcome in zip(to_patch, self._parallel(self._patch, to_patch), strict=True):
             if outcome is None:
                 absent.append(item)
             else:
@@ -487,7 +488,7 @@ class SplioDestination:
             else:
                 raise ClientError("Splio kept refusing the contacts of one bulk creation")
         if exists:
-            for item, outcome in zip(exists, self._parallel(self._patch, exists)):
+            for item, outcome in zip(exists, self._parallel(self._patch, exists), strict=True):
                 outcomes.append(outcome or RowOutcome(item[0], False, "", "Splio neither has nor creates this contact"))
         return outcomes
 
@@ -502,7 +503,7 @@ class SplioDestination:
             aligned = list(items)
         outcomes: list[RowOutcome] = []
         created = 0
-        for (row, key, b), item in zip(pending, aligned):
+        for (row, key, b), item in zip(pending, aligned, strict=True):
             if item is None:
                 continue  # no answer for this row: it stays queued and goes again next time
             code, desc = item.get("code"), str(item.get("description") or "")

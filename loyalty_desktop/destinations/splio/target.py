@@ -40,8 +40,8 @@ def seed_sandbox(sb: Any, options: argparse.Namespace) -> list[str]:
         return []
     with open_demo(DemoSpec(members, int(getattr(options, "seed", 42) or 42))) as program:
         counts = sb.seed_demo(program.read(None, history=False).members)
-    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
-            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
+    return [(f"Splio sandbox universe seeded with {counts['members_present']} of the {members} demo members "
+            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program.")]
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ SQL_UPDATE_MEMBER = f"UPDATE members SET {', '.join(c + ' = ?' for c in _DYN)} W
 
 
 def member_update(row: Row) -> Row:
-    return tuple(row[i] for i in _DYN_IDX) + (row[0],)
+    return (*tuple(row[i] for i in _DYN_IDX), row[0])
 SQL_INSERT_LEDGER = "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 SQL_INSERT_REWARD = "INSERT INTO rewards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 SQL_USE_REWARD = "UPDATE rewards SET used = ?, seq = ? WHERE member = ? AND n = ?"

@@ -65,17 +65,16 @@ class TickSummary:
     def lines(self) -> list[str]:
         """What happened in the program, in words (`demo tick`)."""
         earned_elsewhere = max(0, self.points_earned - self.orders - self.missions)
-        out = [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
+        return [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
                + (f" ({earned_elsewhere:,} more earnings from birthdays and referrals)" if earned_elsewhere else ""),
-               f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
-               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used",
+               (f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
+               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used"),
                f"{self.tier_changes:,} tier upgrade(s)",
-               f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
-               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired",
+               (f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
+               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired"),
                f"{self.points_expired:,} expiration(s) of unused points",
                f"{self.new_members:,} new member(s)",
                f"{self.members_changed:,} member(s) changed in all"]
-        return out
 
 
 def _setup(conn: sqlite3.Connection) -> None:

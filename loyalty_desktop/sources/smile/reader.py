@@ -94,8 +94,8 @@ class ReadReport:
 
     def notes(self, sample: int = 5) -> list[str]:
         kind = "full read" if self.full else "changes"
-        out = [f"{PLATFORM} ({kind}): {self.customers} customers, {self.transactions} points transactions, "
-               f"{self.rewards} reward fulfillments in {self.requests} requests; {self.members} members."]
+        out = [(f"{PLATFORM} ({kind}): {self.customers} customers, {self.transactions} points transactions, "
+               f"{self.rewards} reward fulfillments in {self.requests} requests; {self.members} members.")]
         for why, n in (("without an email", self.skipped_no_email),
                        ("with an invalid email", self.skipped_invalid_email)):
             if n:
@@ -192,7 +192,7 @@ class SmileSource:
                 m.classify(None if full else affected, list(tier_names.values()))
                 m.pick_winners()
                 cursor_parts = []
-                for table, prev in zip(("customers", "txns", "rewards"), since or (None, None, None)):
+                for table, prev in zip(("customers", "txns", "rewards"), since or (None, None, None), strict=False):
                     latest = max(filter(None, (m.max_updated(table), prev)), default=None)
                     cursor_parts.append(latest or format_datetime(datetime(2000, 1, 1, tzinfo=UTC)))
         except BaseException:

@@ -283,9 +283,9 @@ def iter_csv_column(fmt: FileFormat, column: int, after: int, cancel: Any, shape
     with fmt.path.open("r", encoding=fmt.encoding, errors=UNDECODABLE, newline="") as f:
         for line, text in enumerate(f, 1):
             if line > after:
-                if shape is not None and text.count(d) != width:
-                    if shape.misfit(text.rstrip("\r\n").split(d)) is not None:
-                        continue
+                if (shape is not None and text.count(d) != width
+                        and shape.misfit(text.rstrip("\r\n").split(d)) is not None):
+                    continue
                 if len(text) > CELL_LIMIT and any(len(c) > CELL_LIMIT for c in text.split(d)):
                     continue
                 parts = text.split(d, need)

@@ -2,8 +2,9 @@
 
 Ledger ids are derived from the movement (email, moment, points, kind: `ledger_ids`), never from
 its labels (reason, description) nor its line number, so re-importing the same history, a longer
-export of it or one worded differently yields the same ids and no new events. Identical rows in one file are told apart by their occurrence
-(second, third…). When the export has its own transaction id column, that id is used instead.
+export of it or one worded differently yields the same ids and no new events. Identical rows in one file
+are told apart by their occurrence (second, third…). When the export has its own transaction id column,
+that id is used instead.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class LedgerParser(Parser):
                 continue
             kw: dict[str, Any] = {}
             try:
-                for col, key, conv, header in plan:
+                for col, key, conv, header in plan:  # noqa: B007 - header names the failing column below
                     if col < n:
                         v = cells[col]
                         if v is not None and v != "":

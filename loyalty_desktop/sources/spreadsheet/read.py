@@ -185,7 +185,7 @@ def _open_workbook(p: Path) -> Any:
             wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
         wb._loyalty_file = f  # type: ignore[attr-defined]  # ours: closed with the workbook (`_close_workbook`)
         return wb
-    except (InvalidFileException, Exception) as exc:  # a damaged workbook fails in many ways (zip, XML, values)
+    except (InvalidFileException, Exception) as exc:  # noqa: BLE001 - a damaged workbook fails in many ways
         f.close()
         raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} could not be read as an Excel workbook "
                                f"({_plain(exc)}): open it in Excel, save it again as .xlsx or CSV, and import that "
@@ -347,7 +347,7 @@ class Replay:
 
     def first(self) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
         self.close()
-        self._spool = tempfile.TemporaryFile()
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by again() or close()
         batch: list[tuple[int, Sequence[Any] | BadRow]] = []
         for item in self._rows:
             batch.append(item)
@@ -408,7 +408,7 @@ def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch
                 return
     except CancelledError:
         raise
-    except Exception as exc:  # a damaged sheet fails in many ways (zip, XML, values)
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails in many ways (zip, XML, values)
         raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({_plain(exc)}): open it "
                                "in Excel, save it again as .xlsx or CSV and retry (nothing was imported).") from None
     finally:

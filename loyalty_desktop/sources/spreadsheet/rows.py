@@ -216,7 +216,7 @@ class MemberParser(Parser):
         index = self.index
         reject, defaults = self._reject, self.defaults
         # Valid rows a later row of the same email supersedes: "line email" lines, reported at the end.
-        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
         retry: set[int] = set()  # emails whose last row is unreadable: an earlier valid row may stand in
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]

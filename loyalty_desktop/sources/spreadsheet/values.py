@@ -25,6 +25,9 @@ from loyalty_desktop.sources.spreadsheet.emails import (
     valid_email,
 )
 
+# States and ledger reasons (words in both languages) live in words.py.
+from loyalty_desktop.sources.spreadsheet.words import REASON_KINDS, STATE_WORDS, fold, ledger_kind
+
 
 class Reason(str, enum.Enum):
     """Why a row was rejected (the UI translates by this key; the value is the English text)."""
@@ -381,15 +384,6 @@ def guess_dayfirst(samples: Iterable[str]) -> bool:
             day_first += a > 12
             month_first += b > 12
     return not (month_first and not day_first)
-
-
-# States and ledger reasons (words in both languages) live in spreadsheet_words; importable from here.
-from loyalty_desktop.sources.spreadsheet.words import (
-    REASON_KINDS,
-    STATE_WORDS,
-    fold,
-    ledger_kind,
-)
 
 
 def to_state(cell: Any) -> MembershipState | None:
