@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
     def platform_label(self) -> str:
         try:
             return str(service.target(self._target_name).label)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a target missing from this version still gets a name
             return (self.settings.platform or "?").capitalize()
 
     def retranslate(self) -> None:
@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
             return self.settings.platform
         try:
             return str(service.target(self._target_name).platform)
-        except Exception:
+        except Exception:  # noqa: BLE001
             return self._target_name.split("-")[0]
 
     def _load_key_info(self) -> None:
@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
         auto, self._sync_after_connect = self._sync_after_connect, False
         try:
             new_conn, info, mask, where = fut.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
             if self._closed:
                 return
             message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
     def _source_opened(self, fut: Future[service.OpenSource]) -> None:
         try:
             src = fut.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001
             if self._closed:
                 return
             if self._open_cancel is not None and self._open_cancel.cancelled:
@@ -720,7 +720,7 @@ class MainWindow(QMainWindow):
         self._sync_stage = "running"
         try:
             self.runner.start(self.connection, src, self.mapping(), confirmed=self._sync_confirmed)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
             self._close_source()
             message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
             self._sync_ended(self.tr("Sync failed: {error}").format(error=message), failed=message)
@@ -950,7 +950,7 @@ class MainWindow(QMainWindow):
             return
         try:
             runs, report = fut.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - e.g. a store written by a newer version
             self._last_message = self.tr("Could not read the sync history: {error}").format(
                 error=user_message(exc, tr=i18n.translate_core))
             self.status_label.setText(self._last_message)
@@ -1010,7 +1010,7 @@ class MainWindow(QMainWindow):
                 return
             try:
                 rows = fut.result()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001
                 self.status_label.setText(user_message(exc, tr=i18n.translate_core))
                 return
             if self.run_dialog is not None:

@@ -86,7 +86,7 @@ class Report:
             status, detail = result if isinstance(result, tuple) else ("ok", result)
         except CheckFailed as exc:
             status, detail = "FAIL", str(exc)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a self-test reports every failure, it never crashes
             status, detail = "FAIL", f"{type(exc).__name__}: {exc}"
         return self.add(Outcome(name, status, detail, time.monotonic() - t0))
 
@@ -273,8 +273,8 @@ def check_keyring() -> str | tuple[str, str]:
     why = ""
     try:
         cls = importlib.import_module(backend_module).Keyring
-        cls.priority
-    except Exception as exc:
+        cls.priority  # noqa: B018 - raises with the reason when the backend is unusable here
+    except Exception as exc:  # noqa: BLE001
         why = f" ({exc})"
     return "info", f"no usable system keyring here{why}: API keys would be kept for the session only (not a failure)"
 

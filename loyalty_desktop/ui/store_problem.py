@@ -47,7 +47,7 @@ def offer_set_aside(parent: QWidget, tasks: TaskManager, exc: StoreUnusableError
     def finished(fut: Future[Path | None]) -> None:
         try:
             kept = fut.result()
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001 - e.g. another sync holds the folder meanwhile
             done(user_message(err, tr=translate_core))
             return
         done(set_aside_note(str(store), str(kept), tr=translate_core) if kept is not None

@@ -107,7 +107,7 @@ class SmilePanel(QWidget):
         if not demo and not self.verified:
             try:
                 self.stored = bool(secrets.load(ACCOUNT))
-            except Exception:
+            except Exception:  # noqa: BLE001 - an unusable keyring only means nothing is stored
                 self.stored = False
             if self.stored:
                 self.status.setText(self.tr("A Smile.io key is already saved on this computer: Next uses it. "
@@ -174,7 +174,7 @@ class SmilePanel(QWidget):
         self.verify_button.setEnabled(True)
         try:
             future.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - said to the user in plain words
             if self._cancel is None or not self._cancel.cancelled:
                 self.status.setText("✗ " + user_message(exc, PLATFORM, tr=i18n.translate_core))
             self.changed.emit()

@@ -131,7 +131,7 @@ class SplioFieldsBox(QGroupBox):
         self.refresh_button.setEnabled(True)
         try:
             self.remote, self.unique_key = future.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - said to the user in plain words
             self.error.setText("✗ " + user_message(exc, "Splio", tr=i18n.translate_core))
             self.error.show()
         self.changed.emit()
