@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-headless test test-dates bench dist clean
+.PHONY: demo demo-headless lint test test-dates bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,7 @@ dist: $(STAMP)
 	&& $(BIN)/python packaging/bundle_size.py --built-since $$start
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 # The whole suite with the machine's clock moved a year ahead, then to 29 February 2028 (time-machine,
 # started in every Python process through tests/time_travel/sitecustomize.py, xdist's workers

@@ -113,7 +113,7 @@ def write_package(header: bytes, package: str, items: list[tuple[str, bytes]]) -
     out = bytearray(header)
     out += struct.pack("<I", len(items))
     name_pos = toc_len
-    for (n, _), off in zip(items, offsets):
+    for (n, _), off in zip(items, offsets, strict=True):
         out += struct.pack("<II", name_pos, off)
         name_pos += len(f"{package}/{n}".encode()) + 1
     out += names

@@ -57,7 +57,7 @@ def run(command: Callable[[], int],
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as exc:  # noqa: BLE001 - the one place that turns everything into an exit code
+    except Exception as exc:  # the one place that turns everything into an exit code
         err = expected(exc)
         if err is None:
             log.exception("unexpected error")  # the traceback, for a bug report

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 ENV_NOW = "LOYALTY_DESKTOP_NOW"
@@ -40,7 +40,7 @@ class SystemClock:
         self.offset = offset
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc) + self.offset
+        return datetime.now(UTC) + self.offset
 
     def monotonic(self) -> float:
         return time.monotonic()
@@ -62,7 +62,7 @@ class FakeClock:
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
             raise ValueError("FakeClock needs an aware datetime")
-        self._now = start.astimezone(timezone.utc)
+        self._now = start.astimezone(UTC)
         self._mono = 1000.0
         self._lock = threading.Lock()
 
@@ -93,20 +93,20 @@ class FakeClock:
     def set(self, when: datetime) -> None:
         """Jump to `when` (forward or back: a user can change the machine's clock)."""
         with self._lock:
-            self._now = when.astimezone(timezone.utc)
+            self._now = when.astimezone(UTC)
 
 
 def parse_instant(text: str) -> datetime:
     """An ISO 8601 instant; a naive one is taken as UTC. Raises ValueError."""
-    when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    when = datetime.fromisoformat(text.strip())
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _from_environment() -> Clock:
     pinned = os.environ.get(ENV_NOW, "").strip()
     if not pinned:
         return SystemClock()
-    return SystemClock(parse_instant(pinned) - datetime.now(timezone.utc))
+    return SystemClock(parse_instant(pinned) - datetime.now(UTC))
 
 
 _current: Clock = _from_environment()
@@ -119,7 +119,7 @@ def get_clock() -> Clock:
 def set_clock(clock: Clock | None) -> Clock:
     """Install `clock` (None: back to the machine's clock, honouring `LOYALTY_DESKTOP_NOW`);
     returns the previous one."""
-    global _current
+    global _current  # noqa: PLW0603 - the one process-wide clock
     previous = _current
     _current = clock if clock is not None else _from_environment()
     return previous

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -157,6 +156,6 @@ def set_aside(path: Path) -> Path:
     for suffix in ("-wal", "-shm", ""):  # the main file last: a half-done move still reads as unusable
         src = Path(str(path) + suffix)
         if src.exists():
-            os.replace(src, Path(str(kept) + suffix))
+            src.replace(Path(str(kept) + suffix))
     log.info("unusable store %s kept aside as %s", path, kept)
     return kept

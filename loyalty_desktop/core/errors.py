@@ -305,7 +305,7 @@ def _key_format_message(exc: KeyFormatError, platform: str, tr: Callable[[str], 
 
 
 def _duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
+    seconds = max(0, round(seconds))
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from loyalty_desktop.core.model import LedgerKind, ReferralState, RewardOrigin
@@ -103,7 +103,8 @@ def from_record(kind: str, r: dict[str, Any], reward: RewardLookup) -> list[Loya
             "referral_id": r["id"], "sender_email": r["sender_email"], "receiver_email": r["receiver_email"],
             "state": state.value,
             "sender_reward_fulfillment": {"code": r["sender_reward_code"]} if r.get("sender_reward_code") else None,
-            "receiver_reward_fulfillment": {"code": r["receiver_reward_code"]} if r.get("receiver_reward_code") else None,
+            "receiver_reward_fulfillment": ({"code": r["receiver_reward_code"]}
+                                            if r.get("receiver_reward_code") else None),
         })
         out: list[LoyaltyEvent] = []
         if state is not ReferralState.EXPIRED:
@@ -163,7 +164,7 @@ def expiry_windows(as_of: datetime) -> tuple[tuple[str, str], tuple[str, str]]:
     """(points date range, rewards datetime range) in which a warning is due, as ISO strings."""
     d = as_of.date()
     points = (d.isoformat(), (d + timedelta(days=max(POINTS_EXPIRY_WARNINGS))).isoformat())
-    start = datetime.combine(d, time(), timezone.utc)
+    start = datetime.combine(d, time(), UTC)
     rewards = (as_of.isoformat(), (start + timedelta(days=REWARD_EXPIRY_WARNING + 1)).isoformat())
     return points, rewards
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from loyalty_desktop.core.model import LedgerKind
 
@@ -28,8 +28,8 @@ DERIVED_ID = re.compile(r"sheet:[0-9a-f]{20}(?:-\d+)?")
 
 def _utc_iso(at: datetime) -> str:
     # As the store writes it (model._iso_dt): the key reads the same from a row and from the store.
-    if at.tzinfo is not timezone.utc:
-        at = at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+    if at.tzinfo is not UTC:
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
     return at.isoformat()
 
 

@@ -10,7 +10,7 @@ import dataclasses
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from loyalty_desktop.core.source_rejects import SourceReject
@@ -170,11 +170,11 @@ def record_kind(obj: Any) -> str:
 
 def utc(dt: datetime) -> datetime:
     """Aware UTC datetime (naive ones are taken as UTC)."""
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
 def _iso_dt(v: datetime) -> str:
-    if v.tzinfo is not timezone.utc:
+    if v.tzinfo is not UTC:
         v = utc(v)
     return v.isoformat()
 

@@ -21,7 +21,7 @@ _override: Path | None = None
 
 def set_data_dir(path: Path | str | None) -> None:
     """Override the data folder for this process (the `--data-dir` option)."""
-    global _override
+    global _override  # noqa: PLW0603 - the one process-wide data folder
     _override = Path(path).expanduser().resolve() if path else None
 
 
@@ -43,7 +43,7 @@ def ensure_folder(path: Path) -> Path:
     except OSError as exc:
         from loyalty_desktop.core.disk_errors import from_os
 
-        raise from_os(exc, path) or exc
+        raise from_os(exc, path) or exc  # noqa: B904 - the same error or its disk wording, chained implicitly
     return path
 
 

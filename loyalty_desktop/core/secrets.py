@@ -40,7 +40,7 @@ def backend_label() -> str | None:
     """Where keys go, in words the user knows; None when there is no usable keyring."""
     kr = keyring.get_keyring()
     name = f"{type(kr).__module__}.{type(kr).__name__}"
-    if "fail" in name or "null" in name.lower() or kr.priority <= 0:  # type: ignore[operator]
+    if "fail" in name or "null" in name.lower() or kr.priority <= 0:
         return None
     if "macOS" in name or "OS_X" in name:
         return "macOS Keychain"

@@ -344,7 +344,7 @@ class HttpClient:
                 attempt += 1
                 self.stats.add(retries=1)
                 self._wait(spent, delay, Wait(delay, WaitReason.NETWORK, None, err.message, self.platform),
-                           lambda: err)
+                           lambda: err)  # noqa: B023 - _wait calls it within this iteration
                 continue
             log.debug("%s %s -> %d", method, resp.request.url, resp.status_code)
             if resp.is_success:
@@ -362,7 +362,7 @@ class HttpClient:
                 delay += self._rng.uniform(0, 0.25)
                 log.info("%s %s: 429, waiting %.1fs (asked %s)", method, url, delay, asked)
                 self._wait(spent, delay, Wait(delay, WaitReason.THROTTLED, 429, platform=self.platform),
-                           lambda: RateLimitedError(delay))
+                           lambda: RateLimitedError(delay))  # noqa: B023 - called within this iteration
                 continue
             if resp.status_code >= 500 and attempt + 1 < self.retry.max_attempts:
                 delay = self.retry.capped(max(self.retry.backoff(attempt, self._rng), _retry_after(resp, 0.0)))
@@ -371,7 +371,7 @@ class HttpClient:
                 self.stats.add(retries=1)
                 failed = resp
                 self._wait(spent, delay, Wait(delay, WaitReason.SERVER, resp.status_code, platform=self.platform),
-                           lambda: self._mapped(failed, endpoint))
+                           lambda: self._mapped(failed, endpoint))  # noqa: B023 - called within this iteration
                 continue
             raise self._mapped(resp, endpoint)
 

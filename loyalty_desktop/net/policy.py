@@ -16,7 +16,7 @@ import ipaddress
 import math
 import re
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 import httpx
@@ -83,7 +83,7 @@ def parse_retry_after(raw: str | None) -> float | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - clock.now()).total_seconds())
 
 

@@ -47,7 +47,7 @@ def _interruptible(fn: Callable[[], T], cancelled: Callable[[], bool]) -> T:
     def run() -> None:
         try:
             result = fn()
-        except BaseException as exc:  # handed to the caller below
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
             box.error = exc
         else:
             with box.lock:
@@ -109,7 +109,7 @@ class CancellableStream(httpcore.NetworkStream):
                 sock.settimeout(step)
                 # After a timeout nothing was sent: the same bytes go again (TLS requires that).
                 sent = sock.send(view)
-            except (socket.timeout, ssl.SSLWantWriteError):
+            except (TimeoutError, ssl.SSLWantWriteError):
                 if left is not None:
                     left -= step
                 continue

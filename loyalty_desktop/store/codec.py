@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from loyalty_desktop.core.fields import BLANK_IS_UNKNOWN
@@ -35,15 +35,15 @@ from loyalty_desktop.core.model import (
 # The store's canonical encoder (store.dumps uses the same settings).
 canonical = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
 # The C string escaper `json` itself uses with ensure_ascii=False: quotes and escapes a str.
-_quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_quote: Callable[[str], str] = json.encoder.encode_basestring
 _ENUM_TYPES = (MembershipState, LedgerKind, RewardOrigin, ReferralState)
 _ENUMS = tuple(e.__name__ for e in _ENUM_TYPES)
 
 
 def _utc_iso(v: datetime) -> str:
     # As model._iso_dt: aware UTC ISO 8601.
-    if v.tzinfo is not timezone.utc:
-        v = v.replace(tzinfo=timezone.utc) if v.tzinfo is None else v.astimezone(timezone.utc)
+    if v.tzinfo is not UTC:
+        v = v.replace(tzinfo=UTC) if v.tzinfo is None else v.astimezone(UTC)
     return v.isoformat()
 
 
@@ -94,7 +94,7 @@ def _generic_converters(cls: type) -> dict[str, Callable[[Any], Any]]:
 
     def conv(name: str) -> Callable[[Any], Any]:
         def one(value: Any) -> Any:
-            obj = object.__new__(cls)
+            obj: Any = object.__new__(cls)
             for f in fields:
                 object.__setattr__(obj, f.name, value if f.name == name else base[f.name])
             return to_jsonable(obj)[name]
@@ -119,7 +119,8 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
         omit = omit | {"unknown"}
     fields = [f for f in sorted(dataclasses.fields(cls), key=lambda f: f.name) if f.name not in omit]
     constant = constant or {}
-    read = (lambda f: f"o[{order[f.name]}]") if from_list else (lambda f: f"o.{f.name}")
+    read: Callable[[dataclasses.Field[Any]], str] = (
+        (lambda f: f"o[{order[f.name]}]") if from_list else (lambda f: f"o.{f.name}"))
     lines = []
     if cls is Member and "unknown" not in (constant or {}):
         u = read(next(f for f in dataclasses.fields(cls) if f.name == "unknown"))
@@ -136,7 +137,8 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
             continue
         lines.append(_field_stmt(i, f.name, str(f.type), read(f)))
         if f.name in optional:
-            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{' + ' + repr(after) if after else ''}\n")
+            tail = f" + {after!r}" if after else ""
+            lines.append(f"    s{i} = '' if v{i} is None else {before + key + ':'!r} + t{i}{tail}\n")
             pieces.append(f"{{s{i}}}")
         else:
             pieces.append(f"{before}{key}:{{t{i}}}{after}")
@@ -149,12 +151,12 @@ def make_text_encoder(cls: type, from_list: bool = False, constant: dict[str, An
               "date": date, "_enums": frozenset(_ENUM_TYPES),
               "_unknown": (lambda o: canonical(to_jsonable(cls(*o)))) if from_list
               else (lambda o: canonical(to_jsonable(o)))}
-    exec(compile(src, f"<store_codec {cls.__name__}>", "exec"), scope)  # noqa: S102 - code built above
+    exec(compile(src, f"<store_codec {cls.__name__}>", "exec"), scope)  # code built above
     return scope["encode"]  # type: ignore[no-any-return]
 
 
 _CLASSES = (Member, LedgerEntry, Reward, Referral)
-_CONVERT = {cls: _generic_converters(cls) for cls in _CLASSES}
+_CONVERT: dict[type, dict[str, Callable[[Any], Any]]] = {cls: _generic_converters(cls) for cls in _CLASSES}
 _TEXT: dict[type, Callable[[Any], str]] = {cls: make_text_encoder(cls) for cls in _CLASSES}
 member_values_text: Callable[[list[Any]], str] = make_text_encoder(Member, from_list=True)
 _member_encoders: dict[frozenset[str], Callable[[list[Any]], str]] = {}

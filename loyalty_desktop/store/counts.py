@@ -34,8 +34,8 @@ class MemberOutcomes:
 
 def member_outcomes(db: sqlite3.Connection, dest: str, run_id: int) -> MemberOutcomes:
     members = int(db.execute("SELECT count(*) FROM members").fetchone()[0])
-    queued = "SELECT o.status, o.run_id FROM outbox o JOIN members m ON m.email=o.key WHERE o.dest=? AND" \
-             " o.kind='profile' AND o.status=?"
+    queued = ("SELECT o.status, o.run_id FROM outbox o JOIN members m ON m.email=o.key WHERE o.dest=? AND"
+              " o.kind='profile' AND o.status=?")
     not_sent = sum(int(db.execute(f"SELECT count(*) FROM ({queued})", (dest, st)).fetchone()[0])
                    for st in ("pending", "in_flight"))
     rejected = earlier = 0

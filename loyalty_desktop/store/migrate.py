@@ -23,6 +23,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from loyalty_desktop.core.ledger_ids import DERIVED_ID, derived_id, movement_key
 
@@ -149,7 +150,7 @@ def rekey_sheet_ledger(db: sqlite3.Connection) -> int:
     return len(renamed)
 
 
-def _ledger_data(new: str, d: dict, renamed: dict[str, str]) -> dict:
+def _ledger_data(new: str, d: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
     out = {**d, "id": new}
     rid = d.get("reward_id")
     if rid and rid.endswith(":reward") and rid[:-len(":reward")] in renamed:
@@ -158,7 +159,7 @@ def _ledger_data(new: str, d: dict, renamed: dict[str, str]) -> dict:
 
 
 def _rewrite_records(db: sqlite3.Connection, kind: str, renamed: dict[str, str],
-                     convert: Callable[[str, dict], dict]) -> None:
+                     convert: Callable[[str, dict[str, Any]], dict[str, Any]]) -> None:
     # Read, delete, insert: the renaming may chain (an old id equal to another's new id), which a
     # row-by-row UPDATE would trip over on the primary key.
     olds = list(renamed)

@@ -20,7 +20,7 @@ from typing import Any
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import disk_errors
 from loyalty_desktop.core.errors import StoreProblem, StoreUnusableError
-from loyalty_desktop.core.model import Member, Record, SourceRead, record_kind
+from loyalty_desktop.core.model import Member, Record, Referral, SourceRead, record_kind
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.store import counts as store_counts
 from loyalty_desktop.store import migrate as store_migrate
@@ -104,7 +104,7 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise disk_errors.from_os(exc, self.path.parent) or exc
+            raise disk_errors.from_os(exc, self.path.parent) or exc  # noqa: B904 - as in paths.ensure_dir
         db: sqlite3.Connection | None = None
         try:
             db = self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
@@ -310,7 +310,7 @@ class Store:
             if not rows:
                 return
             yield [(k, i, d) for _, k, i, d in rows]
-            last = tuple(rows[-1][:3])  # type: ignore[assignment]
+            last = tuple(rows[-1][:3])
 
     def record(self, kind: str, rid: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM records WHERE kind=? AND id=?", (kind, rid)).fetchone()
@@ -507,7 +507,7 @@ def _run_record(r: Sequence[Any]) -> RunRecord:
 
 
 def _record_email(r: Record) -> str:
-    return getattr(r, "email", None) or getattr(r, "sender_email")
+    return r.sender_email if isinstance(r, Referral) else r.email
 
 
 def to_jsonable_tier(t: Any) -> dict[str, Any]:

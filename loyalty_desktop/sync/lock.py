@@ -91,7 +91,7 @@ def _try_lock(store: Path) -> filelock.BaseFileLock | None:
     except filelock.Timeout:
         return None
     except OSError as exc:
-        raise from_os(exc, store.parent) or exc
+        raise from_os(exc, store.parent) or exc  # noqa: B904 - as in paths.ensure_dir
     return lock
 
 
@@ -107,7 +107,7 @@ def _write_info(store: Path) -> None:
     tmp = info.with_name(info.name + ".tmp")
     try:
         tmp.write_text(json.dumps({"pid": os.getpid(), "since": clock.now_iso()}), encoding="utf-8")
-        os.replace(tmp, info)
+        tmp.replace(info)
     except OSError:  # only the message of a contender loses its detail
         log.info("could not write %s", info, exc_info=True)
 

@@ -151,7 +151,7 @@ class Planner:
                     # they joined since live events are due (baseline.py, rule 2).
                     news = known or (member.get("member_since") or "") >= joined_since
                     if tier_events and news and tier is not None \
-                            and rank.get(tier, tier) > rank.get(planned_tier, -1):
+                            and rank.get(tier, tier) > (-1 if planned_tier is None else rank.get(planned_tier, -1)):
                         prev = ({"id": planned_tier, "name": tier_names.get(planned_tier, str(planned_tier))}
                                 if planned_tier is not None else None)
                         cur = {"id": tier, "name": member.get("tier_name") or tier_names.get(tier, str(tier))}

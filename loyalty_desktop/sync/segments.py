@@ -285,7 +285,7 @@ def matches(s: Segment, member: TMapping[str, Any], as_of: date | datetime,
         if c.op is Op.IS_EMPTY:
             return v is None or v == ""
         if c.op is Op.GTE:
-            return (v or 0) >= c.value
+            return bool((v or 0) >= c.value)
         if c.op is Op.BETWEEN:
             return bool(c.value[0] <= (v or 0) <= c.value[1])
         if c.op is Op.IN_NEXT_DAYS:
@@ -341,7 +341,7 @@ def segment_report(store: Store, as_of: date | datetime | None = None, *,
     everyone = Segment("enrolled", Group.TIERS, "Loyalty members", (_IS_MEMBER,))
     per_tier = _sums(store, [everyone, *others], day, group_by="tier_name")
     width = 1 + len(others) + sum(1 for s in others if s.sum_field)
-    totals = [sum(col) for col in zip(*per_tier.values())] or [0] * width
+    totals = [sum(col) for col in zip(*per_tier.values(), strict=True)] or [0] * width
     names = _declared_tiers(store)
     names += sorted(str(t) for t in per_tier if t not in (None, "") and str(t) not in names)
     tiers = define_segments(names, buckets=(), reward_points=reward_points)[:len(names) + 1]

@@ -10,7 +10,7 @@ import string
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from loyalty_emulators import clock as emclock
@@ -198,7 +198,7 @@ def iso(dt: datetime | None) -> str | None:
     """Klaviyo style: ``2026-11-20T14:03:00+00:00`` (seconds precision, UTC)."""
     if dt is None:
         return None
-    return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    return dt.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def parse_datetime(value: str) -> datetime:
@@ -210,8 +210,8 @@ def parse_datetime(value: str) -> datetime:
         v += "T00:00:00+00:00"
     dt = datetime.fromisoformat(v)
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
 
 
 def normalize_phone(value: str) -> str | None:

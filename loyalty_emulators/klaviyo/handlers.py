@@ -30,8 +30,8 @@ from loyalty_emulators.klaviyo.validate import validate_profile
 
 _STR_FILTER = {"any": "list", "equals": "str"}
 _DT_FILTER = {"greater-than": "datetime", "less-than": "datetime"}
-_DT_CMP = {op: "datetime_or_int" for op in ("greater-or-equal", "greater-than", "less-or-equal", "less-than")}
-_SUPPRESSION_TS = {op: "datetime" for op in ("greater-or-equal", "greater-than", "less-or-equal", "less-than")}
+_DT_CMP = dict.fromkeys(("greater-or-equal", "greater-than", "less-or-equal", "less-than"), "datetime_or_int")
+_SUPPRESSION_TS = dict.fromkeys(("greater-or-equal", "greater-than", "less-or-equal", "less-than"), "datetime")
 PROFILE_FILTERS = {
     "id": _STR_FILTER, "email": _STR_FILTER, "phone_number": _STR_FILTER, "external_id": _STR_FILTER,
     "_kx": {"equals": "str"}, "created": _DT_FILTER, "updated": _DT_FILTER,

@@ -25,7 +25,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from loyalty_emulators.klaviyo.common import ApiError, parse_datetime
@@ -59,7 +59,7 @@ class Refused(Exception):
 def when(v: Any) -> datetime | None:
     """A profile or event value as an instant: ISO 8601 strings (date only = midnight UTC)."""
     if isinstance(v, datetime):
-        return v if v.tzinfo else v.replace(tzinfo=timezone.utc)
+        return v if v.tzinfo else v.replace(tzinfo=UTC)
     if not isinstance(v, str) or not 10 <= len(v) <= 40 or not v[:4].isdigit():
         return None
     try:

@@ -11,7 +11,7 @@ import itertools
 import math
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from loyalty_emulators import clock as emclock
@@ -133,9 +133,9 @@ class KitState:
     def set_clock(self, when: datetime | date | None) -> None:
         if when is None or isinstance(when, datetime):
             self.fixed_now = None if when is None else (
-                when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+                when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
         else:  # a date: midnight UTC, which is how Klaviyo reads a date without a time
-            self.fixed_now = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
+            self.fixed_now = datetime(when.year, when.month, when.day, tzinfo=UTC)
 
     def new_action_id(self) -> str:
         return str(next(self._action_ids))

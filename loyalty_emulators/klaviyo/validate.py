@@ -8,7 +8,7 @@ can report one error per bad row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from loyalty_emulators.klaviyo.common import (
@@ -30,7 +30,7 @@ MAX_EVENT_PROPERTIES = 400
 MAX_STRING_BYTES = 100 * 1024
 MAX_ARRAY_ITEMS = 4000
 MAX_DEPTH = 10
-EARLIEST_EVENT_TIME = datetime(1990, 1, 1, tzinfo=timezone.utc)
+EARLIEST_EVENT_TIME = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 _BASE_ALLOWED = frozenset(PROFILE_STR_ATTRS) | {"location", "properties"}

@@ -25,7 +25,7 @@ import random
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from loyalty_emulators import clock as emclock
@@ -52,13 +52,13 @@ _TAIL = re.compile(r"(\d+)(?:-(\d+))?$")
 def iso(dt: datetime | None) -> str | None:
     if dt is None:
         return None
-    dt = dt.astimezone(timezone.utc)
+    dt = dt.astimezone(UTC)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
 def parse_iso(value: str) -> datetime:
     dt = datetime.fromisoformat(value)
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
 def _hash_id(text: str, space: int) -> int:
@@ -136,7 +136,7 @@ class Collection:
                 out.append(obj)
             j += 1
         more_after = any(match(self.items[-order[k]]) for k in range(j, len(order)))
-        more_before = start > 0 and any(match(self.items[-order[k]]) for k in range(0, start))
+        more_before = start > 0 and any(match(self.items[-order[k]]) for k in range(start))
         return out, more_after, more_before
 
 
@@ -254,7 +254,7 @@ class SmileAccount:
             else:
                 candidates = [first_act.get(mem.email)]
                 if mem.member_since is not None:
-                    candidates.append(datetime.combine(mem.member_since, time(0), timezone.utc))
+                    candidates.append(datetime.combine(mem.member_since, time(0), UTC))
                 known = [c for c in candidates if c is not None]
                 created_dt = min(known) if known else start - timedelta(days=30 + num % 600, hours=-9)
                 created = iso(created_dt)

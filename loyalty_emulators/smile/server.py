@@ -45,7 +45,7 @@ from loyalty_emulators.smile.data import (
     parse_iso,
 )
 
-__all__ = ["DEMO_KEY", "Faults", "SmileSandbox", "SmileRequestRecord"]
+__all__ = ["DEMO_KEY", "Faults", "SmileRequestRecord", "SmileSandbox"]
 
 DEMO_KEY = demo_keys.SMILE
 SCOPES = ("customer:read", "points_transaction:read", "reward_fulfillment:read", "vip_tier:read")

@@ -29,6 +29,8 @@ from loyalty_desktop.core.errors import (
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.store.store import Store
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from sync_helpers import new_program, run_sync
+from test_cli import cli
 
 MEMBERS = "200"
 
@@ -231,12 +233,11 @@ def test_store_full_mid_sync_is_recorded_as_such(tmp_path: Path, sb: KlaviyoSand
 
 def test_a_disk_error_inside_a_transaction_is_not_replaced_by_the_rollback(tmp_path: Path) -> None:
     with Store(tmp_path / "store.sqlite3") as store:
-        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
-            with store.tx() as db:
-                pages = db.execute("PRAGMA page_count").fetchone()[0]
-                db.execute(f"PRAGMA max_page_count={pages}")
-                db.execute("CREATE TABLE filler(x)")
-                db.executemany("INSERT INTO filler VALUES (?)", [("x" * 4000,)] * 200)
+        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"), store.tx() as db:
+            pages = db.execute("PRAGMA page_count").fetchone()[0]
+            db.execute(f"PRAGMA max_page_count={pages}")
+            db.execute("CREATE TABLE filler(x)")
+            db.executemany("INSERT INTO filler VALUES (?)", [("x" * 4000,)] * 200)
         assert not store.db.in_transaction
         store.db.execute("PRAGMA max_page_count=1073741823")
         with store.tx() as db:

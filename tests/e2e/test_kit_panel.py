@@ -8,8 +8,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
 from loyalty_desktop import service  # noqa: E402
 from loyalty_desktop.core.settings import Settings  # noqa: E402

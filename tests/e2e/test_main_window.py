@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -250,7 +250,7 @@ class FakeTray(QObject):
     """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
 
     activated = Signal(object)
-    made: list[FakeTray] = []
+    made: ClassVar[list[FakeTray]] = []
 
     def __init__(self, icon: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -495,7 +495,7 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
 
 
 def test_runs_model_words_and_numbers(qapp: Any) -> None:
-    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     runs = [RunRecord(2, "klaviyo:x", "demo", t0, None, "failed", {}, "Klaviyo refused the API key."),
             RunRecord(1, "klaviyo:x", "demo", t0, t0, "completed_with_rejects",
                       {"seconds": 75.2, "members": 12000, "profiles_sent": 11990, "events_sent": 4,
@@ -578,7 +578,7 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop.sources.demo.source import DemoSpec
+    from loyalty_desktop.service import DemoSpec
     from loyalty_desktop.sync import baseline
 
     conn = sandbox_connection()

@@ -20,10 +20,12 @@ import pytest
 from helpers import splio_spec
 from helpers.splio_spec import expected_values, loyalty_values
 
+import splio_spec
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
+from splio_spec import expected_values, loyalty_values
 
 MEMBERS = "200"
 
@@ -77,7 +79,7 @@ def run_and_kill(data: Path, args: list[str], when: Callable[[list[str]], bool],
     def reader() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
-            lines.append(line)
+            lines.append(line)  # noqa: PERF402 - one by one: the test watches them arrive
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()

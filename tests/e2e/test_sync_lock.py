@@ -22,6 +22,7 @@ from loyalty_desktop.core.errors import SyncBusyError, user_message
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from test_cli import MEMBERS, cli, cli_env, sync_args
 
 BUSY_EXIT = 75
 
@@ -183,6 +184,7 @@ def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
 
     from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
     from loyalty_desktop.store.store import Store
+    from sync_helpers import new_program, run_sync
 
     folder = tmp_path / "data"
     other = hold_elsewhere(folder / "store.sqlite3")

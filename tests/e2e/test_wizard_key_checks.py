@@ -14,8 +14,8 @@ from test_wizard import go_to_verify, verify_with
     ("pk_" + "a" * 17 + "é" + "a" * 16, "not a plain letter"),
     ("sk_" + "a" * 34, "start with pk_"),
 ])
-def test_key_page_names_a_mangled_key_before_sending_it(qtbot, make_wizard, live_sandbox, key: str,  # noqa: F811
-                                                        words: str) -> None:  # type: ignore[no-untyped-def]
+def test_key_page_names_a_mangled_key_before_sending_it(qtbot, make_wizard, live_sandbox, key: str,
+                                                        words: str) -> None:
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)
     live_sandbox.clear_requests()
@@ -28,8 +28,8 @@ def test_key_page_names_a_mangled_key_before_sending_it(qtbot, make_wizard, live
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def test_key_page_refuses_plain_http_to_another_computer(qtbot, make_wizard, live_sandbox,  # noqa: F811
-                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_key_page_refuses_plain_http_to_another_computer(qtbot, make_wizard, live_sandbox,
+                                                         monkeypatch) -> None:
     monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", "http://example.test:8080")
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)

@@ -36,7 +36,7 @@ class RawServer:
         while b"\r\n\r\n" not in data and time.monotonic() < deadline and not self.stop.is_set():
             try:
                 chunk = conn.recv(65536)
-            except socket.timeout:
+            except TimeoutError:
                 continue
             if not chunk:
                 break
@@ -69,7 +69,7 @@ def serve(handle: Callable[[socket.socket, RawServer], None]) -> Iterator[RawSer
         while not server.stop.is_set() and time.monotonic() - started < DEADLINE_S:
             try:
                 conn, _ = lsock.accept()
-            except socket.timeout:
+            except TimeoutError:
                 continue
             with server.lock:
                 server.connections += 1

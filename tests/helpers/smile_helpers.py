@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from loyalty_desktop.sources.smile.mirror import Mirror
 from loyalty_desktop.sources.smile.reader import SmileSource
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 
-START = datetime(2026, 11, 2, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, tzinfo=UTC)
 FAST = RateLimit(1000, 60_000)  # for tests whose subject is not the rate limit
 QUICK_RETRY = RetryPolicy(base_delay=0.02, max_delay=0.2)
 

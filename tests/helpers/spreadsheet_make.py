@@ -11,7 +11,7 @@ import struct
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -59,7 +59,7 @@ def write_xlsx(path: Path, sheets: dict[str, Rows], *, date_format: str = "DD/MM
                     formulas.setdefault(f"xl/worksheets/sheet{si + 1}.xml", {})[cell.coordinate] = v.cached
                 else:
                     if isinstance(v, datetime) and v.tzinfo is not None:
-                        v = v.astimezone(timezone.utc).replace(tzinfo=None)  # Excel has no time zones
+                        v = v.astimezone(UTC).replace(tzinfo=None)  # Excel has no time zones
                     cell.value = v
                     if isinstance(v, (date, datetime)):
                         cell.number_format = date_format if type(v) is date else date_format + " hh:mm"
@@ -143,7 +143,8 @@ def write_compound_file(path: Path, streams: dict[str, bytes]) -> Path:
 
 def write_encrypted_xlsx(path: Path) -> Path:
     info = struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'
-    return write_compound_file(path, {"EncryptionInfo": info, "EncryptedPackage": struct.pack("<Q", 9000) + b"\x9c" * 9000})
+    package = struct.pack("<Q", 9000) + b"\x9c" * 9000
+    return write_compound_file(path, {"EncryptionInfo": info, "EncryptedPackage": package})
 
 
 def write_old_xls(path: Path) -> Path:

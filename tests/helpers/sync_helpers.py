@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunSummary
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
-START = datetime(2026, 11, 2, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, tzinfo=UTC)
 
 
 def check_conformance(sb: KlaviyoSandbox) -> int:
@@ -76,7 +76,7 @@ class RejectedEmails:
 
     def read(self, cursor: str | None, history: bool = True) -> SourceRead:
         r = self.program.read(cursor, history)
-        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
+        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},
                              "email": m.email.replace("@", " at ")}) if m.email in self.bad else m
                    for m in r.members)
         return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)

@@ -43,6 +43,7 @@ from loyalty_desktop.ui.kit_preview import (
     sample_values,
 )
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from sync_helpers import new_program, run_sync
 
 SPECS = load_templates()
 PRESETS = (KLAVIYO_LOYALTY, KLAVIYO_SMILE)

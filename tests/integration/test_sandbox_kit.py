@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import json
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote
 
 import httpx
 import pytest
 from helpers import klaviyo_spec
 
+import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
 from loyalty_desktop.core import clock
 from loyalty_emulators.klaviyo.common import OPERATIONS
 from loyalty_emulators.klaviyo.kit_flow_handlers import KIT_ROUTES
@@ -273,7 +274,7 @@ def test_relative_dates_follow_the_sandbox_clock(sb, api):
                                                    "quantity": 30})])
     sid = fresh(sb, "POST", "/api/segments", doc).json()["data"]["id"]
     assert sb.segment_members(sid) == ["soon@shop.fr"]
-    sb.set_clock(datetime(2026, 12, 11, 9, 30, tzinfo=timezone.utc))
+    sb.set_clock(datetime(2026, 12, 11, 9, 30, tzinfo=UTC))
     assert sb.segment_members(sid) == [] and members_via_api(api, sid) == set()
     sb.set_clock(date(2026, 11, 1))  # 39 days before
     assert sb.segment_members(sid) == []
@@ -582,8 +583,8 @@ def _mutations(obj):
     def paths(o, path):
         items = o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else ()
         for k, v in items:
-            yield path + [k]
-            yield from paths(v, path + [k])
+            yield [*path, k]
+            yield from paths(v, [*path, k])
     for p in paths(obj, []):
         for kind, value in (("drop", None), ("null", None), ("int", 5), ("str", "zz"), ("float", 5.5)):
             m = copy.deepcopy(obj)

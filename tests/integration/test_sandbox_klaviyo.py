@@ -15,7 +15,7 @@ import ssl
 import threading
 import time
 from collections import deque
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,6 +23,7 @@ import httpx
 import pytest
 from helpers import klaviyo_spec
 
+import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
 from loyalty_desktop.core import clock
 from loyalty_emulators import DEMO_KEY as PKG_DEMO_KEY
 from loyalty_emulators.http_base import FixedWindowLimiter
@@ -47,8 +48,8 @@ def headers(key: str = DEMO_KEY, **extra: str) -> dict[str, str]:
 def _validate_hook(response: httpx.Response) -> None:
     response.read()
     req = response.request
-    if not SPEC or not SPEC_PATHS.match(req.url.path) or response.status_code in (404, 405) and \
-            response.json()["errors"][0]["detail"].startswith(("No resource", "Method")):
+    if not SPEC or not SPEC_PATHS.match(req.url.path) or (response.status_code in (404, 405) and \
+            response.json()["errors"][0]["detail"].startswith(("No resource", "Method"))):
         return  # routes the spec does not declare cannot be validated against it
     try:
         sent = req.content
@@ -596,7 +597,7 @@ def test_create_event_upserts_profile_and_metric(sb, api):
     (e,) = sb.events()
     assert (e.profile_id, e.email, e.metric_name, e.unique_id, e.backfill) == (
         p.id, "ev@shop.fr", "Points Earned", "loy:1:earn", False)
-    assert e.time == datetime(2026, 11, 20, 14, 3, tzinfo=timezone.utc) and e.properties["reason"] == "Purchase"
+    assert e.time == datetime(2026, 11, 20, 14, 3, tzinfo=UTC) and e.properties["reason"] == "Purchase"
     # same unique_id again: 202 but only the first is recorded
     assert api.post("/api/events", json=event_doc("ev@shop.fr", unique_id="loy:1:earn")).status_code == 202
     # no unique_id: deduplicated on the time to the second
@@ -676,13 +677,13 @@ def test_drop_test_domains_can_be_disabled():
 
 
 def test_get_events_filters_pagination_and_includes(sb, api):
-    base = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    base = datetime(2026, 11, 1, tzinfo=UTC)
     entries = [({"email": f"r{i % 3}@shop.fr"},
                 [{"metric": "Points Earned" if i % 2 else "Points Redeemed", "unique_id": f"e{i}",
                   "time": (base + timedelta(hours=i)).isoformat()}])
                for i in range(12)]
     assert api.post("/api/event-bulk-create-jobs", json=bulk_events_doc(entries)).status_code == 202
-    metric_ids = dict((n, i) for i, n in sb.metrics())
+    metric_ids = {n: i for i, n in sb.metrics()}
     r = api.get("/api/events", params={"filter": f'equals(metric_id,"{metric_ids["Points Earned"]}")'})
     assert len(r.json()["data"]) == 6
     pid = sb.profile_by_email("r0@shop.fr").id

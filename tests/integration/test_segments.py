@@ -37,11 +37,12 @@ def member(email: str, **kw: Any) -> dict[str, Any]:
 
 def fill(store: Store, members: list[dict[str, Any]], referral_senders: list[str] = ()) -> None:  # type: ignore[assignment]
     with store.tx() as db:
-        db.executemany("INSERT INTO members(email, data, seq) VALUES (?,?,1)", [(m["email"], dumps(m)) for m in members])
+        db.executemany("INSERT INTO members(email, data, seq) VALUES (?,?,1)",
+                       [(m["email"], dumps(m)) for m in members])
         db.executemany("INSERT INTO records(kind, id, email, data, seq) VALUES ('referral', ?, ?, '{}', 1)",
                        [(f"R{i}", e) for i, e in enumerate(referral_senders)])
         db.execute("INSERT INTO sources(name, cursor, as_of, tiers) VALUES ('demo', NULL, ?, ?)",
-                   (datetime(2026, 11, 23, tzinfo=timezone.utc).isoformat(), json.dumps(TIERS)))
+                   (datetime(2026, 11, 23, tzinfo=UTC).isoformat(), json.dumps(TIERS)))
 
 
 def test_definitions_are_stable_and_catalog_based() -> None:
@@ -98,7 +99,7 @@ def test_counts_by_hand(store: Store) -> None:
 
 def test_as_of_defaults_to_the_program_clock(store: Store) -> None:
     fill(store, [member("a@x.fr", points_expiring=5, points_expiry_date="2026-12-01")])
-    assert segments.program_as_of(store) == datetime(2026, 11, 23, tzinfo=timezone.utc)
+    assert segments.program_as_of(store) == datetime(2026, 11, 23, tzinfo=UTC)
     assert segment_report(store).as_of == AS_OF
     assert segment_report(store).by_key()["expiring-30d"].points == 5
     # A year later nothing is expiring any more.
@@ -121,7 +122,7 @@ def test_tiers_members_carry_that_the_source_did_not_declare(store: Store) -> No
 def test_sql_agrees_with_python_on_the_demo_program(store: Store, tmp_path: Path) -> None:
     """The SQL counts and `matches` (the definition in Python) agree member by member."""
     with DemoProgram.create(tmp_path / "p.sqlite3", members=400, seed=3,
-                            start=datetime(2026, 6, 1, tzinfo=timezone.utc)) as program:
+                            start=datetime(2026, 6, 1, tzinfo=UTC)) as program:
         read = program.read(None)
         store.ingest("demo", read)
         as_of = read.as_of

@@ -21,6 +21,7 @@ from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.smile.data import TIER_BASE, parse_iso
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
+from smile_helpers import api_all, api_get, check_shapes, fast_sandbox, new_program
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from helpers.splio_spec import (
     run_sync,
 )
 
+import splio_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import ConfigError, WrongKeyError
 from loyalty_desktop.core.fields import SPLIO_LOYOLY, FieldMapping, Mapping
@@ -31,6 +32,7 @@ from loyalty_desktop.sync.engine import RunStatus
 from loyalty_desktop.sync.planner import fingerprint
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.splio.server import SplioSandbox
+from splio_spec import START, destination, expected_values, loyalty_values, run_sync
 
 MAPPING = SPLIO_LOYOLY
 
@@ -108,7 +110,7 @@ def test_token_is_cached_renewed_once_on_401_and_before_it_ages(sandbox: SplioSa
 def store_member(m: Any) -> dict[str, Any]:
     from loyalty_desktop.core.model import to_jsonable
 
-    return to_jsonable(m)  # type: ignore[no-any-return]
+    return to_jsonable(m)
 
 
 def test_key_revoked_mid_run_fails_clearly_then_a_new_key_resumes(sandbox: SplioSandbox, store: Store,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from helpers.spreadsheet_make import (
@@ -32,6 +32,15 @@ from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
 from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.source import FACTORY, SpreadsheetSource
 from loyalty_desktop.store.store import Store
+from test_spreadsheet_make import (
+    write_compound_file,
+    write_csv,
+    write_docx,
+    write_encrypted_xlsx,
+    write_ods,
+    write_old_xls,
+    write_xlsx,
+)
 
 
 def _bytes(data: bytes) -> Callable[[Path], Path]:
@@ -94,7 +103,8 @@ def test_bad_files_give_one_clear_message(tmp_path: Path, name: str, make: Calla
 
 
 def test_a_ledger_given_as_members_and_the_reverse(tmp_path: Path) -> None:
-    ledger = write_csv(tmp_path / "mouvements.csv", [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
+    ledger = write_csv(tmp_path / "mouvements.csv",
+                       [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
     members = write_csv(tmp_path / "membres.csv", [["Email", "Solde de points", "Palier"], ["a@b.fr", "5", "Or"]])
     with pytest.raises(SpreadsheetError) as exc:
         SpreadsheetSource.open(ledger)
@@ -111,7 +121,7 @@ def test_a_ledger_given_as_members_and_the_reverse(tmp_path: Path) -> None:
 def test_a_file_without_one_valid_row_changes_nothing(tmp_path: Path) -> None:
     good = write_csv(tmp_path / "m.csv", [["Email", "Points"], ["a@b.fr", "5"], ["c@d.fr", "7"]])
     bad = write_csv(tmp_path / "m2.csv", [["Email", "Points"], ["a@b", "5"], ["c@d.fr", "sept"]])
-    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
     with Store(tmp_path / "store.sqlite3") as store:
         src = SpreadsheetSource.open(good, now=now)
         store.ingest(src.store_name, src.read(None))

@@ -20,6 +20,9 @@ from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+from smile_helpers import fast_sandbox, new_program, source
+from sync_helpers import destination
+from test_spreadsheet_make import write_csv, write_xlsx
 
 
 def test_store_keeps_both_kinds_apart(store: Store) -> None:

@@ -40,7 +40,7 @@ def test_limiter_respects_burst_and_steady_windows() -> None:
     sent: list[float] = []
     token = CancelToken()
     # Drive time forward instead of sleeping: replace the token's sleep with clock advance.
-    token.sleep = lambda s: setattr(clock, "t", clock.t + s)  # type: ignore[method-assign]
+    token.sleep = lambda s: setattr(clock, "t", clock.t + s)  # type: ignore[assignment]
     for _ in range(12):
         lim.acquire("x", token)
         sent.append(clock.t)
@@ -59,7 +59,7 @@ def test_limiter_unknown_endpoint_is_unpaced() -> None:
     assert time.monotonic() - t < 0.5
 
 
-def _client(handler, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
+def _client(handler, **kw) -> HttpClient:
     def mapper(resp: httpx.Response, endpoint: str) -> ClientError:
         return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 
@@ -105,13 +105,11 @@ def test_retries_are_bounded() -> None:
             c.request("e", "GET", "/x")
         assert c.stats.requests == 3
     with _client(lambda req: (_ for _ in ()).throw(httpx.ConnectError("refused")),
-                 retry=RetryPolicy(max_attempts=2, base_delay=0.01)) as c:
-        with pytest.raises(NetworkError):
-            c.request("e", "GET", "/x")
+                 retry=RetryPolicy(max_attempts=2, base_delay=0.01)) as c, pytest.raises(NetworkError):
+        c.request("e", "GET", "/x")
     with _client(lambda req: httpx.Response(429, headers={"Retry-After": "0"}),
-                 retry=RetryPolicy(max_throttle_waits=2)) as c:
-        with pytest.raises(RateLimitedError):
-            c.request("e", "GET", "/x")
+                 retry=RetryPolicy(max_throttle_waits=2)) as c, pytest.raises(RateLimitedError):
+        c.request("e", "GET", "/x")
 
 
 def test_4xx_is_not_retried() -> None:

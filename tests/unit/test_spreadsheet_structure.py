@@ -27,6 +27,8 @@ from loyalty_desktop.sources.spreadsheet.questions import Choices
 from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.sources.spreadsheet.values import Reason
+from test_spreadsheet_import import read_all
+from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
 HEADER = "Email,Prénom,Nom,Points\n"
 

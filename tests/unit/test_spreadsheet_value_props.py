@@ -180,7 +180,7 @@ def test_any_cell_is_a_plausible_date_or_nothing_or_rejected(text: str, dayfirst
     except BadValue as exc:
         assert exc.reason in (Reason.UNKNOWN_DATE, Reason.IMPLAUSIBLE_DATE, Reason.FORMULA_ERROR)
         return
-    assert d is None and _is_blank(text) or d is not None and low <= d <= high
+    assert (d is None and _is_blank(text)) or (d is not None and low <= d <= high)
 
 
 # -- emails -----------------------------------------------------------------------------------------
@@ -235,6 +235,7 @@ def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -
     from helpers.spreadsheet_make import write_csv
 
     from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
+    from test_spreadsheet_make import write_csv
 
     path = write_csv(tmp_path / "members.csv", [
         ["Email", "Points", "Birthday", "Member since"],
@@ -256,8 +257,8 @@ def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -
         src.close()
     assert got == ["ok@example.fr"]
     assert rejects == [
-        (3, "Points", Reason.TOO_LARGE, "at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
-                                        "number exactly"),
+        (3, "Points", Reason.TOO_LARGE, ("at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
+                                        "number exactly")),
         (4, "Birthday", Reason.IMPLAUSIBLE_DATE, "a birthday in the future"),
         (5, "Member since", Reason.IMPLAUSIBLE_DATE, "before 1900"),
         (6, "Member since", Reason.IMPLAUSIBLE_DATE, "more than 5 years ahead (after 2031-11-02)"),

@@ -91,7 +91,8 @@ FIELDS_MISSING = ("Splio has no custom field {names} yet. Let Loyalty Desktop cr
                   "(--create-fields, or the wizard's \"create missing fields\" box), or create {them} in Splio "
                   "({types}), then sync again.")
 NOT_IN_SPLIO_PREFIX = "not in Splio:"
-NOT_IN_SPLIO = NOT_IN_SPLIO_PREFIX + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)"
+NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
+                + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -245,7 +246,7 @@ class SplioDestination(DestinationBase):
         self.unique_key = uk
         self.user_id = ping.get("user_id") if isinstance(ping, dict) else None
         claims = jwt_claims(self._token.value or "")
-        user = claims.get("user") if isinstance(claims.get("user"), dict) else {}
+        user = u if isinstance(u := claims.get("user"), dict) else {}
         universe = user.get("universe") if isinstance(user.get("universe"), str) else None
         self.universe = universe
         who = f"API user {self.user_id}" + (f" ({claims['name']})" if isinstance(claims.get("name"), str) else "")
@@ -420,12 +421,12 @@ class SplioDestination(DestinationBase):
                 if remote is None:
                     absent.append((row, key, body))
                     continue
-                if all(w is None or w == r for w, r in zip(plan.wanted(body), remote)):
+                if all(w is None or w == r for w, r in zip(plan.wanted(body), remote, strict=False)):
                     outcomes.append(RowOutcome(row, True))
                     unchanged += 1
                     continue
             to_patch.append((row, key, body))
-        for item, outcome in zip(to_patch, self._parallel(self._patch, to_patch)):
+        for item, outcome in zip(to_patch, self._parallel(self._patch, to_patch), strict=True):
             if outcome is None:
                 absent.append(item)
             else:
@@ -489,7 +490,7 @@ class SplioDestination(DestinationBase):
             else:
                 raise ClientError("Splio kept refusing the contacts of one bulk creation")
         if exists:
-            for item, outcome in zip(exists, self._parallel(self._patch, exists)):
+            for item, outcome in zip(exists, self._parallel(self._patch, exists), strict=True):
                 outcomes.append(outcome or RowOutcome(item[0], False, "", "Splio neither has nor creates this contact"))
         return outcomes
 
@@ -504,7 +505,7 @@ class SplioDestination(DestinationBase):
             aligned = list(items)
         outcomes: list[RowOutcome] = []
         created = 0
-        for (row, key, b), item in zip(pending, aligned):
+        for (row, key, b), item in zip(pending, aligned, strict=True):
             if item is None:
                 continue  # no answer for this row: it stays queued and goes again next time
             code, desc = item.get("code"), str(item.get("description") or "")

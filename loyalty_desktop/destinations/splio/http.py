@@ -12,12 +12,12 @@ import base64
 import json
 import math
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 
+from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import (
     ClientError,
     LoyaltyError,
@@ -119,7 +119,7 @@ class Token:
 
     def current(self) -> tuple[int, str]:
         with self._lock:
-            if self._value is None or time.monotonic() - self._at >= self._max_age:
+            if self._value is None or clock.monotonic() - self._at >= self._max_age:
                 self._renew()
             assert self._value is not None
             return self.generation, self._value
@@ -140,7 +140,7 @@ class Token:
         except WrongKeyError as exc:
             self._refused = exc
             raise
-        self._at = time.monotonic()
+        self._at = clock.monotonic()
         self.generation += 1
 
     @property

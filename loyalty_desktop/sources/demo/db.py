@@ -25,8 +25,8 @@ from loyalty_desktop.sources.demo.rules import (
     MISSIONS,
     SHOP_URL,
     TIERS,
-    Mem,
 )
+from loyalty_desktop.sources.demo.state import Mem, Ref, Row
 
 SCHEMA_VERSION = "1"
 
@@ -83,8 +83,8 @@ _DYN_IDX = [_MC.index(c) for c in _DYN]
 SQL_UPDATE_MEMBER = f"UPDATE members SET {', '.join(c + ' = ?' for c in _DYN)} WHERE num = ?"
 
 
-def member_update(row: tuple) -> tuple:
-    return tuple(row[i] for i in _DYN_IDX) + (row[0],)
+def member_update(row: Row) -> Row:
+    return (*tuple(row[i] for i in _DYN_IDX), row[0])
 SQL_INSERT_LEDGER = "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 SQL_INSERT_REWARD = "INSERT INTO rewards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 SQL_USE_REWARD = "UPDATE rewards SET used = ?, seq = ? WHERE member = ? AND n = ?"
@@ -142,7 +142,7 @@ def _de(s: str | None) -> list[list[int]]:
     return [[v[i], v[i + 1]] for i in range(0, len(v), 2)]
 
 
-def member_row(m: Mem) -> tuple:
+def member_row(m: Mem) -> Row:
     b = m.batches
     bd = m.birthday
     key = None
@@ -155,7 +155,7 @@ def member_row(m: Mem) -> tuple:
             m.refer_rate, m.mask, _ser(b), _ser(m.open), m.n_ledger, m.n_reward, m.n_referral, m.seq)
 
 
-def mem_from_row(r: tuple) -> Mem:
+def mem_from_row(r: Row) -> Mem:
     m = Mem()
     (m.num, m.email, m.phone, m.first, m.last, m.locale, m.state, m.birthday, _key, m.since,
      m.last_act, m.balance, m.lifetime, m.missions, m.rewards, m.referrals, m.tier, m.ref_code,
@@ -167,11 +167,11 @@ def mem_from_row(r: tuple) -> Mem:
     return m
 
 
-def reward_rows(m: Mem, seq: int) -> list[tuple]:
+def reward_rows(m: Mem, seq: int) -> list[Row]:
     return [(m.num, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], seq) for r in m.new_rewards]
 
 
-def referral_row(sender: int, ref: list, seq: int) -> tuple:
+def referral_row(sender: int, ref: Ref, seq: int) -> Row:
     return (sender, ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], ref[6], ref[7], ref[8], ref[9],
             ref[10], ref[11], seq)
 
@@ -202,7 +202,7 @@ SQL_READ_MEMBERS = ("SELECT num, email, phone, first, last, state, birthday, sin
                     "FROM members")
 
 
-def render_member(r: tuple) -> Member:
+def render_member(r: Row) -> Member:
     (num, email, phone, first, last, state, bday, since, last_act, balance, lifetime, missions,
      rewards, referrals, tier, code, expiring, expiry_day) = r
     # positional: cheaper than keywords for a frozen dataclass (field order of model.Member)
@@ -226,7 +226,7 @@ def _describe(kind: int, info: int, locale: str) -> str:
         e, c = divmod(info, 100)
         return f"Commande de {e},{c:02d} €" if fr else f"Order of €{e}.{c:02d}"
     if kind == 1:
-        return MISSIONS[info][2 if fr else 3]
+        return MISSIONS[info][2] if fr else MISSIONS[info][3]
     if kind == 4:
         return f"Échangés contre un bon de {info} €" if fr else f"Redeemed for a €{info} voucher"
     return _FIXED[(kind, "fr" if fr else "en")]
@@ -247,7 +247,7 @@ SQL_READ_LEDGER = ("SELECT l.member, l.n, l.at, l.change, l.kind, l.info, l.bala
                    "m.email, m.locale FROM ledger l CROSS JOIN members m ON m.num = l.member")
 
 
-def render_ledger(r: tuple) -> LedgerEntry:
+def render_ledger(r: Row) -> LedgerEntry:
     member, n, at, change, kind, info, bal, rn, email, locale = r
     d = _DESC.get((kind, info, locale)) or describe(kind, info, locale)
     return LedgerEntry(
@@ -275,7 +275,7 @@ SQL_READ_REWARDS = ("SELECT r.member, r.n, r.origin, r.value, r.code_n, r.create
                     "ON m.num = r.member")
 
 
-def render_reward(r: tuple) -> Reward:
+def render_reward(r: Row) -> Reward:
     member, n, origin, value, code_n, created, expires, used, spent, email, locale = r
     return Reward(
         f"R{member:06d}-{n:03d}", email, reward_name(origin, value, locale), reward_code(code_n),
@@ -287,7 +287,7 @@ SQL_READ_REFERRALS = ("SELECT f.sender, f.n, m.email, f.receiver_email, f.state,
                       "ON m.num = f.sender")
 
 
-def render_referral(r: tuple) -> Referral:
+def render_referral(r: Row) -> Referral:
     sender, n, semail, remail, state, created, completed, scode, rcode = r
     return Referral(
         f"F{sender:06d}-{n:03d}", semail, remail, _RSTATES[state], _fromts(created, _UTC),

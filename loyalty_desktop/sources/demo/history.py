@@ -13,6 +13,7 @@ import heapq
 import random
 import sqlite3
 from collections import deque
+from collections.abc import Callable
 from datetime import date
 
 from loyalty_desktop.sources.demo import names
@@ -38,17 +39,16 @@ from loyalty_desktop.sources.demo.rules import (
     O_RECEIVER,
     REFERRAL_RECEIVER_VALUE,
     Engine,
-    Mem,
     day_of,
-    new_mem,
     ts_of_day,
 )
+from loyalty_desktop.sources.demo.state import Mem, Ref, Row, new_mem
 
 HISTORY_DAYS = 730
 CHUNK = 5000
 
 
-def make_identity(rng: random.Random, num: int, ref_day: int, is_free) -> tuple:
+def make_identity(rng: random.Random, num: int, ref_day: int, is_free: Callable[[str], bool]) -> Row:
     locale, first, last, fslug, lslug = names.make_name(rng)
     bday = None
     if rng.random() < 0.82:
@@ -81,12 +81,12 @@ class HistoryEngine(Engine):
         super().__init__(rng, seq=1)
         self.start_ts = start_ts
         self.code_n = 0
-        self.heap: list = []
+        self.heap: list[tuple[int, int, int, int]] = []  # (ts, tie-breaker, action, arg)
         self.hn = 0
-        self.agenda: list[tuple] = []
-        self.refs: dict[int, list] = {}
+        self.agenda: list[Row] = []
+        self.refs: dict[int, Ref] = {}
         self.deferred: set[int] = set()
-        self.pending: deque = deque()  # (sender num, ref) waiting for a member receiver
+        self.pending: deque[tuple[int, Ref]] = deque()  # (sender num, ref) waiting for a member receiver
         self.used_emails: set[str] = set()
         self.m: Mem | None = None
 
@@ -124,23 +124,23 @@ class HistoryEngine(Engine):
         self.code_n += 1
         return self.code_n
 
-    def get_ref(self, m: Mem, n: int) -> list | None:
+    def get_ref(self, m: Mem, n: int) -> Ref | None:
         return self.refs.get(n)
 
-    def new_ref(self, m: Mem, ref: list) -> None:
+    def new_ref(self, m: Mem, ref: Ref) -> None:
         self.refs[ref[0]] = ref
 
-    def new_friend(self) -> tuple:
+    def new_friend(self) -> Row:
         rng = self.rng
         locale, first, last, fslug, lslug = names.make_name(rng)
         return names.make_email(rng, locale, fslug, lslug, None, self.is_free), first, last, locale
 
-    def on_referral_completed(self, m: Mem, ref: list, ts: int) -> None:
+    def on_referral_completed(self, m: Mem, ref: Ref, ts: int) -> None:
         if self.rng.random() < 0.5:
             self.pending.append((m.num, ref))
             self.deferred.add(ref[0])
 
-    def run_member(self, m: Mem, join_ts: int, disable_ts: int | None, referral) -> None:
+    def run_member(self, m: Mem, join_ts: int, disable_ts: int | None, referral: tuple[int, Ref] | None) -> None:
         self.m, self.heap, self.hn, self.refs, self.deferred = m, [], 0, {}, set()
         self.schedule(m, join_ts, A_JOIN, 1 if referral else 0)
         if disable_ts is not None:
@@ -164,9 +164,9 @@ def generate(conn: sqlite3.Connection, members: int, seed: int, start_ts: int) -
     start_day = day_of(start_ts)
     span = HISTORY_DAYS * DAY
     joins = sorted(start_ts - int(span * rng.random() ** 1.25) - 6 * 3600 for _ in range(members))
-    mrows: list[tuple] = []
-    rrows: list[tuple] = []
-    frows: list[tuple] = []
+    mrows: list[Row] = []
+    rrows: list[Row] = []
+    frows: list[Row] = []
 
     def flush() -> None:
         with conn:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import disk_errors
@@ -33,11 +33,13 @@ from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.demo import db as st
 from loyalty_desktop.sources.demo.history import generate
 from loyalty_desktop.sources.demo.rules import day_of, ts_of_day
+from loyalty_desktop.sources.demo.state import Row
 from loyalty_desktop.sources.demo.tick import run_day
 
 __all__ = ["DemoProgram", "TickSummary"]
 
 _CURSOR_PREFIX = "demo1"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +66,16 @@ class TickSummary:
     def lines(self) -> list[str]:
         """What happened in the program, in words (`demo tick`)."""
         earned_elsewhere = max(0, self.points_earned - self.orders - self.missions)
-        out = [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
+        return [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
                + (f" ({earned_elsewhere:,} more earnings from birthdays and referrals)" if earned_elsewhere else ""),
-               f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
-               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used",
+               (f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
+               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used"),
                f"{self.tier_changes:,} tier upgrade(s)",
-               f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
-               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired",
+               (f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
+               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired"),
                f"{self.points_expired:,} expiration(s) of unused points",
                f"{self.new_members:,} new member(s)",
                f"{self.members_changed:,} member(s) changed in all"]
-        return out
 
 
 def _setup(conn: sqlite3.Connection) -> None:
@@ -273,8 +274,8 @@ class DemoProgram:
             records=records, tiers=self.tiers,
             cursor=f"{_CURSOR_PREFIX}:{self.uid}:{self._state['seq']}")
 
-    def _stream(self, sql: str, since: int | None, alias: str, render: Callable, where: str = "",
-                args: tuple[Any, ...] = ()) -> Iterator:
+    def _stream(self, sql: str, since: int | None, alias: str, render: Callable[[Row], _T], where: str = "",
+                args: tuple[Any, ...] = ()) -> Iterator[_T]:
         if since is not None:
             sql += f" WHERE {alias}seq > ?"
             cur = self.conn.execute(sql, (since,))

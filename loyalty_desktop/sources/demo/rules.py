@@ -34,6 +34,8 @@ import random
 from datetime import date
 from math import log as _log
 
+from loyalty_desktop.sources.demo.state import Counters, Mem, Ref, Row
+
 DAY = 86400
 EPOCH_ORD = 719163  # date(1970, 1, 1).toordinal()
 
@@ -109,96 +111,6 @@ _NEXT = {TIERS[i][0]: TIERS[i + 1][2] for i in range(len(TIERS) - 1)}  # tier id
 _NEXT[0] = 0
 
 
-class Counters:
-    __slots__ = (
-        "birthday_rewards",
-        "missions",
-        "new_members",
-        "orders",
-        "points_earned",
-        "points_expired",
-        "points_redeemed",
-        "referrals_claimed",
-        "referrals_completed",
-        "referrals_expired",
-        "referrals_started",
-        "rewards_issued",
-        "rewards_used",
-        "tier_changes",
-    )
-
-    def __init__(self) -> None:
-        for s in self.__slots__:
-            setattr(self, s, 0)
-
-
-class Mem:
-    """A member's full mutable state (visible fields + simulation internals)."""
-
-    __slots__ = (
-        "balance",
-        "batches",
-        "birthday",
-        "email",
-        "first",
-        "is_new",
-        "last",
-        "last_act",
-        "lifetime",
-        "locale",
-        "mask",
-        "missions",
-        "n_ledger",
-        "n_referral",
-        "n_reward",
-        "new_rewards",
-        "num",
-        "open",
-        "orig",
-        "phone",
-        "rate",
-        "redeem_p",
-        "ref_code",
-        "refer_rate",
-        "referrals",
-        "rewards",
-        "seq",
-        "since",
-        "state",
-        "tier",
-    )
-
-    def visible(self) -> tuple:
-        b = self.batches
-        return (self.email, self.phone, self.first, self.last, self.balance, self.lifetime,
-                self.missions, self.rewards, self.referrals, self.tier, self.ref_code,
-                self.state, self.birthday, b[0][1] if b else 0, b[0][0] if b else None,
-                self.since, self.last_act)
-
-
-def new_mem(num: int, ident: tuple, rng: random.Random, state: int) -> Mem:
-    """`ident` = (locale, first, last, email, phone, birthday ordinal or None, ref_code)."""
-    m = Mem()
-    m.num = num
-    m.locale, m.first, m.last, m.email, m.phone, m.birthday, m.ref_code = ident
-    m.state = state
-    m.since = m.last_act = None
-    m.balance = m.lifetime = m.missions = m.rewards = m.referrals = 0
-    m.tier = 0
-    u = rng.random()  # orders per year: occasional / regular / loyal customers
-    m.rate = rng.uniform(0.4, 2.0) if u < 0.4 else rng.uniform(2.0, 6.0) if u < 0.8 else rng.uniform(6.0, 18.0)
-    v = rng.random()
-    m.redeem_p = 0.03 if v < 0.2 else rng.uniform(0.2, 0.9)
-    m.refer_rate = rng.uniform(0.5, 3.0) if rng.random() < 0.15 else 0.0
-    m.mask = 0
-    m.batches, m.open, m.new_rewards = [], [], []
-    m.n_ledger = m.n_reward = m.n_referral = 0
-    m.seq = 0
-    m.orig = None
-    m.is_new = True
-    return m
-
-
 class Engine:
     """Handlers. Subclasses provide `schedule`, `next_code`, `get_ref`, `new_friend`,
     `on_referral_completed`, and the sinks `ledger` (list) / `reward_used` (list)."""
@@ -207,8 +119,8 @@ class Engine:
         self.rng = rng
         self.seq = seq
         self.c = Counters()
-        self.ledger: list[tuple] = []
-        self.reward_used: list[tuple] = []  # (used_ts, seq, member, n) for rewards already stored
+        self.ledger: list[Row] = []
+        self.reward_used: list[Row] = []  # (used_ts, seq, member, n) for rewards already stored
 
     # -- hooks ----------------------------------------------------------------------------------
     def schedule(self, m: Mem, ts: float, action: int, arg: int = 0) -> None:
@@ -217,16 +129,16 @@ class Engine:
     def next_code(self) -> int:
         raise NotImplementedError
 
-    def get_ref(self, m: Mem, n: int) -> list | None:
+    def get_ref(self, m: Mem, n: int) -> Ref | None:
         raise NotImplementedError
 
-    def new_ref(self, m: Mem, ref: list) -> None:
+    def new_ref(self, m: Mem, ref: Ref) -> None:
         raise NotImplementedError
 
-    def new_friend(self) -> tuple:
+    def new_friend(self) -> Row:
         raise NotImplementedError
 
-    def on_referral_completed(self, m: Mem, ref: list, ts: int) -> None:
+    def on_referral_completed(self, m: Mem, ref: Ref, ts: int) -> None:
         pass
 
     def schedule_birthday(self, m: Mem, after_ts: int) -> None:

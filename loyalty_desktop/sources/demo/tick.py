@@ -44,11 +44,10 @@ from loyalty_desktop.sources.demo.rules import (
     O_RECEIVER,
     REFERRAL_RECEIVER_VALUE,
     Engine,
-    Mem,
     day_of,
-    new_mem,
     ts_of_day,
 )
+from loyalty_desktop.sources.demo.state import Mem, Ref, Row, new_mem
 
 SIGNUPS_PER_MEMBER_DAY = 0.0005  # organic sign-ups per day, relative to the program's size
 
@@ -71,9 +70,9 @@ class TickEngine(Engine):
         super().__init__(rng, seq)
         self.conn, self.day, self.meta = conn, day, meta
         self.cache: dict[int, Mem] = {}
-        self.refs: dict[tuple[int, int], list] = {}
-        self.refs_orig: dict[tuple[int, int], tuple | None] = {}
-        self.agenda: list[tuple] = []
+        self.refs: dict[tuple[int, int], Ref] = {}
+        self.refs_orig: dict[tuple[int, int], Row | None] = {}
+        self.agenda: list[Row] = []
         self.new_emails: set[str] = set()
 
     def mem(self, num: int) -> Mem:
@@ -100,7 +99,7 @@ class TickEngine(Engine):
         self.meta["code_n"] += 1
         return self.meta["code_n"]
 
-    def get_ref(self, m: Mem, n: int) -> list | None:
+    def get_ref(self, m: Mem, n: int) -> Ref | None:
         key = (m.num, n)
         ref = self.refs.get(key)
         if ref is None:
@@ -111,7 +110,7 @@ class TickEngine(Engine):
             self.refs_orig[key] = row
         return ref
 
-    def new_ref(self, m: Mem, ref: list) -> None:
+    def new_ref(self, m: Mem, ref: Ref) -> None:
         key = (m.num, ref[0])
         self.refs[key] = ref
         self.refs_orig[key] = None
@@ -127,19 +126,19 @@ class TickEngine(Engine):
         self.new_emails.add(email)
         return True
 
-    def new_friend(self) -> tuple:
+    def new_friend(self) -> Row:
         rng = self.rng
         locale, first, last, fslug, lslug = names.make_name(rng)
         return names.make_email(rng, locale, fslug, lslug, None, self.is_free), first, last, locale
 
-    def new_member(self, ident: tuple) -> Mem:
+    def new_member(self, ident: Row) -> Mem:
         num = self.meta["next_num"]
         self.meta["next_num"] += 1
         self.meta["members_total"] += 1
         m = self.cache[num] = new_mem(num, ident, self.rng, CANDIDATE)
         return m
 
-    def on_referral_completed(self, m: Mem, ref: list, ts: int) -> None:
+    def on_referral_completed(self, m: Mem, ref: Ref, ts: int) -> None:
         """Half of the friends who order also join the program, with the receiver voucher."""
         if ref[11] is not None or self.rng.random() >= 0.5:
             return
@@ -208,7 +207,7 @@ def _flush(conn: sqlite3.Connection, eng: TickEngine, day: int, meta: dict[str, 
             inserts.append(row)
         else:
             updates.append(member_update(row))
-            if m.state != m.orig[11]:
+            if m.orig is not None and m.state != m.orig[11]:  # loaded members keep their original
                 states.append((m.state, m.num))
         rewards.extend(reward_rows(m, seq))
     refs = [referral_row(k[0], ref, seq) for k, ref in eng.refs.items()

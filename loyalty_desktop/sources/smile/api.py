@@ -133,7 +133,7 @@ class SmileClient:
         except LoyaltyError as exc:
             # Network, TLS, exhausted 429 waits…: say which platform (the sync's destination is
             # another one).
-            raise _tag(exc)
+            raise _tag(exc)  # noqa: B904 - the same error, tagged
         try:
             body = resp.json()
         except ValueError:

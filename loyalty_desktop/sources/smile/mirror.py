@@ -206,7 +206,7 @@ class Mirror:
         return {r[0] for r in self.db.execute("SELECT id FROM customers WHERE id IN (SELECT id FROM temp.want)")}
 
     def max_updated(self, table: str) -> str | None:
-        row = self.db.execute(f"SELECT max(updated_at) FROM {table}").fetchone()  # noqa: S608 - fixed names
+        row = self.db.execute(f"SELECT max(updated_at) FROM {table}").fetchone()  # fixed names
         return row[0] if row else None
 
     # -- derivations ------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ class Mirror:
             cur.close()
 
     def counts(self) -> dict[str, int]:
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("customers", "txns", "rewards")}
 
 

@@ -33,10 +33,10 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from loyalty_desktop.core import clock as clocks
-from loyalty_desktop.core.model import SourceRead, Tier
+from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.smile.api import PLATFORM, SmileClient
@@ -87,8 +87,8 @@ class ReadReport:
 
     def notes(self, sample: int = 5) -> list[str]:
         kind = "full read" if self.full else "changes"
-        out = [f"{PLATFORM} ({kind}): {self.customers} customers, {self.transactions} points transactions, "
-               f"{self.rewards} reward fulfillments in {self.requests} requests; {self.members} members."]
+        out = [(f"{PLATFORM} ({kind}): {self.customers} customers, {self.transactions} points transactions, "
+               f"{self.rewards} reward fulfillments in {self.requests} requests; {self.members} members.")]
         for why, n in (("without an email", self.skipped_no_email),
                        ("with an invalid email", self.skipped_invalid_email)):
             if n:
@@ -190,9 +190,9 @@ class SmileSource:
                 m.classify(None if full else affected, list(tier_names.values()))
                 m.pick_winners()
                 cursor_parts = []
-                for table, prev in zip(("customers", "txns", "rewards"), since or (None, None, None)):
+                for table, prev in zip(("customers", "txns", "rewards"), since or (None, None, None), strict=False):
                     latest = max(filter(None, (m.max_updated(table), prev)), default=None)
-                    cursor_parts.append(latest or format_datetime(datetime(2000, 1, 1, tzinfo=timezone.utc)))
+                    cursor_parts.append(latest or format_datetime(datetime(2000, 1, 1, tzinfo=UTC)))
         except BaseException:
             m.reload()
             raise
@@ -207,9 +207,10 @@ class SmileSource:
         notes = report.notes()
         for line in notes:
             log.info("%s", line)
-        latest_seen = max((parse_datetime(p) for p in cursor_parts), default=None)
+        latest_seen = max((t for p in cursor_parts if (t := parse_datetime(p)) is not None), default=None)
         now = self.clock()
         as_of = max(now, latest_seen) if latest_seen else now
+        records: Iterable[Record]
         if full:
             records = (itertools.chain(m.ledger(None), m.rewards(None)) if history
                        else m.rewards(None, open_at=as_of))

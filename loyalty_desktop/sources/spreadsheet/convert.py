@@ -58,7 +58,7 @@ def compile_fill(plan: Sequence[Column], text_cells: bool) -> RowFill:
         lines += ["        if r is not None:", f"            vals[{c.idx}] = r"]
     if not plan:
         lines.append("    pass")
-    exec(compile("\n".join(lines) + "\n", "<spreadsheet row>", "exec"), scope)  # noqa: S102 - built above
+    exec(compile("\n".join(lines) + "\n", "<spreadsheet row>", "exec"), scope)  # built above
     return scope["fill"]  # type: ignore[no-any-return]
 
 

@@ -148,9 +148,10 @@ def _lines(src: Iterator[str], pending: deque[str], buf: list[str]) -> Iterator[
         if pending:
             line = pending.popleft()
         else:
-            line = next(src, None)
-            if line is None:
+            got = next(src, None)
+            if got is None:
                 return
+            line = got
         buf.append(line)
         yield line
 
@@ -272,8 +273,8 @@ def iter_csv_column(fmt: FileFormat, column: int, after: int, cancel: Any, shape
     (a quick pass); any other goes through `iter_csv`."""
     if fmt.quotes or fmt.controls:
         for line, cells in iter_csv(fmt, after, cancel, shape):
-            if cells.__class__ is not BadRow and column < len(cells):
-                yield line, cells[column]  # type: ignore[index]
+            if not isinstance(cells, BadRow) and column < len(cells):
+                yield line, cells[column]
         return
     assert fmt.encoding is not None and fmt.delimiter is not None
     d = fmt.delimiter
@@ -282,9 +283,9 @@ def iter_csv_column(fmt: FileFormat, column: int, after: int, cancel: Any, shape
     with fmt.path.open("r", encoding=fmt.encoding, errors=UNDECODABLE, newline="") as f:
         for line, text in enumerate(f, 1):
             if line > after:
-                if shape is not None and text.count(d) != width:
-                    if shape.misfit(text.rstrip("\r\n").split(d)) is not None:
-                        continue
+                if (shape is not None and text.count(d) != width
+                        and shape.misfit(text.rstrip("\r\n").split(d)) is not None):
+                    continue
                 if len(text) > CELL_LIMIT and any(len(c) > CELL_LIMIT for c in text.split(d)):
                     continue
                 parts = text.split(d, need)

@@ -207,4 +207,4 @@ def known(encoding: str) -> bool:
         info = codecs.lookup(encoding)
     except LookupError:
         return False
-    return info._is_text_encoding  # type: ignore[attr-defined, no-any-return]
+    return info._is_text_encoding

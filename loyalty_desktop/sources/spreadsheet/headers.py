@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,7 +26,7 @@ from typing import Any
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.fields import CATALOG, CATALOG_BY_KEY, FieldType
-from loyalty_desktop.sources.spreadsheet.values import fold
+from loyalty_desktop.sources.spreadsheet.words import fold
 
 MEMBERS, LEDGER = "members", "ledger"
 KINDS = (MEMBERS, LEDGER)
@@ -374,7 +373,7 @@ def save(mapping: ColumnMapping) -> Path:
     p = mappings_path()
     tmp = p.with_name(p.name + ".tmp")
     tmp.write_text(json.dumps({"version": 1, "shapes": shapes}, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, p)
+    tmp.replace(p)
     return p
 
 

@@ -96,7 +96,7 @@ def _report(sheet: Sheet, out: TextIO) -> None:
             reasons = ", ".join(f"{n:,} {r.value}" for r, n in rejects.reasons.most_common())
             print(f"Rejected rows by reason: {reasons}", file=out)
             print("First rejected rows:", file=out)
-            for r in sorted(rejects.first, key=lambda r: r.line)[:SHOW_REJECTS]:
-                print(f"  {r.describe()}", file=out)
+            for rej in sorted(rejects.first, key=lambda rej: rej.line)[:SHOW_REJECTS]:
+                print(f"  {rej.describe()}", file=out)
     finally:
         rejects.close()

@@ -2,8 +2,9 @@
 
 Ledger ids are derived from the movement (email, moment, points, kind: `ledger_ids`), never from
 its labels (reason, description) nor its line number, so re-importing the same history, a longer
-export of it or one worded differently yields the same ids and no new events. Identical rows in one file are told apart by their occurrence
-(second, third…). When the export has its own transaction id column, that id is used instead.
+export of it or one worded differently yields the same ids and no new events. Identical rows in one file
+are told apart by their occurrence (second, third…). When the export has its own transaction id column,
+that id is used instead.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ class LedgerParser(Parser):
         reject = self._reject
         occurrences: dict[int, int] = {}
         for line, cells in self.sheet.data_rows(self.cancel):
-            if cells.__class__ is BadRow:
-                self._reject_bad(line, cells)  # type: ignore[arg-type]
+            if isinstance(cells, BadRow):
+                self._reject_bad(line, cells)
                 continue
             n = len(cells)
             raw = cells[ei] if ei < n else None
@@ -70,7 +71,7 @@ class LedgerParser(Parser):
                 continue
             kw: dict[str, Any] = {}
             try:
-                for col, key, conv, header in plan:
+                for col, key, conv, header in plan:  # noqa: B007 - header names the failing column below
                     if col < n:
                         v = cells[col]
                         if v is not None and v != "":
@@ -89,8 +90,8 @@ class LedgerParser(Parser):
             elif "points_credit" in kw or "points_debit" in kw:
                 change = kw.get("points_credit", 0) - kw.get("points_debit", 0)
             else:
-                col = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
-                reject(line, col, "", Reason.MISSING_VALUE, "a movement needs its points", email)
+                where = cols.get("points_change") or cols.get("points_credit") or cols.get("points_debit") or ""
+                reject(line, where, "", Reason.MISSING_VALUE, "a movement needs its points", email)
                 continue
             self.valid += 1
             yield from self._entry(email, at, change, kw, occurrences)

@@ -91,8 +91,8 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
     for field, column in wanted:
         field = field.strip().lower().replace(" ", "_")  # "Points_Balance" is points_balance
         if field not in known:
-            if mapping.kind == hdr.MEMBERS and field in hdr.LEDGER_FIELDS or \
-                    mapping.kind == hdr.LEDGER and field in hdr.FIELD_TYPES[hdr.MEMBERS]:
+            if (mapping.kind == hdr.MEMBERS and field in hdr.LEDGER_FIELDS) or \
+                    (mapping.kind == hdr.LEDGER and field in hdr.FIELD_TYPES[hdr.MEMBERS]):
                 continue  # the other file's field
             problems.append(f"--map: no field {field!r} (fields: {', '.join(sorted(known))})")
             continue
@@ -205,7 +205,7 @@ def _date_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]])
     """Day-first per date column, and the question when the file does not settle it."""
     orders = {col: _date_order(_cells(sample, col)) for col, _h, f in mapping.mapped() if hdr.is_date(mapping.kind, f)}
     if mapping.date_order:
-        return {col: mapping.date_order == "dmy" for col in orders}, []
+        return dict.fromkeys(orders, mapping.date_order == "dmy"), []
     settled = {o for o in orders.values() if o}
     file_order = settled.pop() if len(settled) == 1 else None
     dayfirst = {col: (o or file_order or "dmy") == "dmy" for col, o in orders.items()}

@@ -29,7 +29,7 @@ from typing import Any
 
 from loyalty_desktop.core.errors import CancelledError, ConfigError
 from loyalty_desktop.sources.spreadsheet import encoding as enc
-from loyalty_desktop.sources.spreadsheet.csvfile import (  # noqa: F401 - BadRow re-exported
+from loyalty_desktop.sources.spreadsheet.csvfile import (
     BadRow,
     RowShape,
     iter_csv,
@@ -183,9 +183,9 @@ def _open_workbook(p: Path) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it drops: irrelevant here
             wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
-        wb._loyalty_file = f  # closed with the workbook (`_close_workbook`)
+        wb._loyalty_file = f  # type: ignore[attr-defined]  # ours: closed with the workbook (`_close_workbook`)
         return wb
-    except (InvalidFileException, Exception) as exc:  # a damaged workbook fails in many ways (zip, XML, values)
+    except (InvalidFileException, Exception) as exc:  # noqa: BLE001 - a damaged workbook fails in many ways
         f.close()
         raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} could not be read as an Excel workbook "
                                f"({_plain(exc)}): open it in Excel, save it again as .xlsx or CSV, and import that "
@@ -341,14 +341,14 @@ class Replay:
 
     BATCH = 1000
 
-    def __init__(self, rows: Iterator[tuple[int, Sequence[Any]]]) -> None:
+    def __init__(self, rows: Iterator[tuple[int, Sequence[Any] | BadRow]]) -> None:
         self._rows = rows
         self._spool: Any = None
 
-    def first(self) -> Iterator[tuple[int, Sequence[Any]]]:
+    def first(self) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
         self.close()
-        self._spool = tempfile.TemporaryFile()
-        batch: list[tuple[int, Sequence[Any]]] = []
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by again() or close()
+        batch: list[tuple[int, Sequence[Any] | BadRow]] = []
         for item in self._rows:
             batch.append(item)
             if len(batch) >= self.BATCH:
@@ -358,7 +358,7 @@ class Replay:
         if batch:
             pickle.dump(batch, self._spool, pickle.HIGHEST_PROTOCOL)
 
-    def again(self) -> Iterator[tuple[int, Sequence[Any]]]:
+    def again(self) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
         assert self._spool is not None, "first() before again()"
         self._spool.seek(0)
         try:
@@ -408,7 +408,7 @@ def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch
                 return
     except CancelledError:
         raise
-    except Exception as exc:  # a damaged sheet fails in many ways (zip, XML, values)
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails in many ways (zip, XML, values)
         raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({_plain(exc)}): open it "
                                "in Excel, save it again as .xlsx or CSV and retry (nothing was imported).") from None
     finally:

@@ -60,7 +60,8 @@ class RejectLog:
         if len(self.first) < self.KEEP:
             self.first.append(r)
         if self._spool is None:
-            self._spool = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", newline="", encoding="utf-8")
+            self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - lives as long as the rejects
+                max_size=4 << 20, mode="w+", newline="", encoding="utf-8")
             self._writer = csv.writer(self._spool)
         self._writer.writerow((r.file, r.line, r.column, r.value, r.reason.value, r.detail, r.email))
 

@@ -169,7 +169,7 @@ class MemberParser(Parser):
         h = hash(email)
         return h in self.index and h not in self.unused
 
-    def _index_emails(self) -> Iterator[tuple[int, Sequence[Any]]]:
+    def _index_emails(self) -> Iterator[tuple[int, Sequence[Any] | BadRow]]:
         """Index the emails; return the rows for the main pass (a workbook is parsed once and its
         rows replayed from a temporary file; a CSV is read again)."""
         index, ei = self.index, self.email_col
@@ -179,7 +179,7 @@ class MemberParser(Parser):
         if self.sheet.fmt.type == "xlsx":
             replay = Replay(self.sheet.data_rows(self.cancel))
             column: Iterable[tuple[int, Any]] = ((line, cells[ei] if ei < len(cells) else None)
-                                                 for line, cells in replay.first() if cells.__class__ is not BadRow)
+                                                 for line, cells in replay.first() if not isinstance(cells, BadRow))
         else:
             replay = None
             column = self.sheet.column(ei, self.cancel)
@@ -216,7 +216,7 @@ class MemberParser(Parser):
         index = self.index
         reject, defaults = self._reject, self.defaults
         # Valid rows a later row of the same email supersedes: "line email" lines, reported at the end.
-        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        superseded = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
         retry: set[int] = set()  # emails whose last row is unreadable: an earlier valid row may stand in
         i_tier_name, i_tier_id = _MEMBER_INDEX["tier_name"], _MEMBER_INDEX["tier_id"]
         i_life = _MEMBER_INDEX["points_earned_lifetime"]
@@ -225,8 +225,8 @@ class MemberParser(Parser):
         has_life = "points_earned_lifetime" in self.sheet.mapping.fields
         try:
             for line, cells in rows:
-                if cells.__class__ is BadRow:
-                    self._reject_bad(line, cells)  # type: ignore[arg-type]
+                if isinstance(cells, BadRow):
+                    self._reject_bad(line, cells)
                     continue
                 n = len(cells)
                 raw = cells[ei] if ei < n else None
@@ -299,7 +299,7 @@ class MemberParser(Parser):
         assert ei is not None
         found: dict[int, tuple[int, list[Any]]] = {}
         for line, cells in self.sheet.data_rows(self.cancel):
-            if cells.__class__ is BadRow or ei >= len(cells):
+            if isinstance(cells, BadRow) or ei >= len(cells):
                 continue
             email = email_of(cells[ei])
             h = hash(email)

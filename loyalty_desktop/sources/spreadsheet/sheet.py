@@ -126,8 +126,8 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
     bad: tuple[int, BadRow] | None = None
     try:
         for line, cells in rows:
-            if cells.__class__ is BadRow:
-                bad = bad or (line, cells)  # type: ignore[assignment]
+            if isinstance(cells, BadRow):
+                bad = bad or (line, cells)
                 non_blank.append((line, []))
                 if len(non_blank) >= HEADER_SEARCH_ROWS:
                     break
@@ -138,8 +138,8 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
             headers = _cells_text(cells)
             if _names_email(headers):
                 sample = [c for _, c in itertools.islice(rows, SAMPLE_ROWS)]
-                return _Found(sheet, line, headers, [c for c in sample if c.__class__ is not BadRow],
-                              any(c.__class__ is BadRow for c in sample))
+                return _Found(sheet, line, headers, [c for c in sample if not isinstance(c, BadRow)],
+                              any(isinstance(c, BadRow) for c in sample))
             if len(non_blank) >= HEADER_SEARCH_ROWS:
                 break
     finally:

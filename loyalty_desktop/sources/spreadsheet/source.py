@@ -29,7 +29,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -217,7 +217,7 @@ def rejects_path(members: Path, when: datetime) -> Path:
     folder = paths.data_dir() / "imports"
     where = hashlib.blake2b(str(members.resolve().parent).encode(), digest_size=4).hexdigest()
     prefix = f"{members.stem}-{where}-"
-    stamp = when.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = when.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     path, n = folder / f"{prefix}{stamp}.rejected.csv", 1
     while path.exists():  # two imports within a second
         n += 1

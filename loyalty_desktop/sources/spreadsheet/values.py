@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +24,9 @@ from loyalty_desktop.sources.spreadsheet.emails import (
     normalize_email,
     valid_email,
 )
+
+# States and ledger reasons (words in both languages) live in words.py.
+from loyalty_desktop.sources.spreadsheet.words import REASON_KINDS, STATE_WORDS, fold, ledger_kind
 
 
 class Reason(str, enum.Enum):
@@ -276,7 +279,7 @@ def make_date(dayfirst: bool, *, birthday: bool = False) -> Converter:
     low, high = date_bounds(birthday)
 
     def conv(cell: Any) -> date | None:
-        d = parse(cell)
+        d: date | None = parse(cell)
         if d is not None and not low <= d <= high:
             raise _implausible(d, low, high, birthday)
         return d
@@ -329,7 +332,7 @@ def make_datetime(dayfirst: bool) -> Converter:
     low, high = date_bounds()
 
     def conv(cell: Any) -> datetime | None:
-        dt = parse(cell)
+        dt: datetime | None = parse(cell)
         if dt is not None and not low <= dt.date() <= high:
             raise _implausible(dt.date(), low, high, False)
         return dt
@@ -362,8 +365,8 @@ def _make_datetime(dayfirst: bool) -> Converter:
         except (ValueError, OverflowError):
             raise BadValue(Reason.UNKNOWN_DATE, f"expected {order} or year-month-day") from None
         if dt.tzinfo is None:
-            return dt.replace(tzinfo=timezone.utc)
-        return dt.astimezone(timezone.utc)
+            return dt.replace(tzinfo=UTC)
+        return dt.astimezone(UTC)
 
     return conv
 
@@ -381,15 +384,6 @@ def guess_dayfirst(samples: Iterable[str]) -> bool:
             day_first += a > 12
             month_first += b > 12
     return not (month_first and not day_first)
-
-
-# States and ledger reasons (words in both languages) live in spreadsheet_words; importable from here.
-from loyalty_desktop.sources.spreadsheet.words import (  # noqa: E402
-    REASON_KINDS,
-    STATE_WORDS,
-    fold,
-    ledger_kind,
-)
 
 
 def to_state(cell: Any) -> MembershipState | None:

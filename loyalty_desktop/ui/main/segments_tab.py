@@ -40,7 +40,7 @@ class SegmentsView(QWidget):
                                            "data makes possible."))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -106,26 +106,26 @@ class BarChart(QWidget):
             return line * 4
         return pad + max(sum(self._group_height(g) for g in col) for col in self._columns(width))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+    def hasHeightForWidth(self) -> bool:  # Qt naming
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._content_height(width)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(560, self._content_height(560))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(320, self._content_height(max(self.width(), 320)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._content_height(event.size().width()) != self._content_height(event.oldSize().width()):
             self.updateGeometry()  # one or two columns: the height changes with the width
 
     # -- painting -----------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         _, line, _, pad = self._metrics()

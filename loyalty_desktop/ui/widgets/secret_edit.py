@@ -27,7 +27,7 @@ class SecretEdit(QWidget):
     def text(self) -> str:
         return self.edit.text().strip()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:  # Qt naming
         self.edit.setText(text)
 
     def clear(self) -> None:
@@ -41,7 +41,7 @@ class SecretEdit(QWidget):
         self.toggle.setText(self.tr("Hide") if self.toggle.isChecked() else self.tr("Show"))
         self.toggle.setAccessibleName(self.tr("Show or hide the key"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

@@ -31,7 +31,7 @@ class Page(QWizardPage):
     def retranslate(self) -> None:
         pass
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -62,14 +62,14 @@ class MappingModel(QAbstractTableModel):
         """The edited mapping (raises ValueError with a reason when it is not valid)."""
         return Mapping(self.preset, tuple(self.rows))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-                   ) -> Any:  # noqa: N802
+                   ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [self.tr("Send"), self.tr("Loyalty field"), self.tr("Type"),
@@ -101,7 +101,7 @@ class MappingModel(QAbstractTableModel):
             return row.source
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         row = self.rows[index.row()]

@@ -67,7 +67,7 @@ class WelcomePage(Page):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.retranslate()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         lang = self.setup_wizard().language
         i = self.language.findData(lang)
         if i >= 0:
@@ -91,7 +91,7 @@ class WelcomePage(Page):
         self.language_label.setText(self.tr("Language:"))
         self.language.setAccessibleName(self.tr("Language"))
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         st = self.state
         st.demo = self.demo.isChecked()
         st.platform = (self.demo_platform.currentData() if st.demo
@@ -114,7 +114,7 @@ class CreateKeyPage(Page):
         lay.addLayout(row)
         lay.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.retranslate()
 
     def _open(self) -> None:
@@ -193,7 +193,7 @@ class VerifyKeyPage(Page):
 
     # -- life cycle -----------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         st = self.state
         self.retranslate()
         if st.demo:
@@ -201,14 +201,14 @@ class VerifyKeyPage(Page):
         if not self._verified:
             self.status.clear()
 
-    def cleanupPage(self) -> None:  # noqa: N802
+    def cleanupPage(self) -> None:
         self.cancel()
 
     def cancel(self) -> None:
         if self._cancel is not None:
             self._cancel.cancel()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self._verified and not self._busy and (
             self.state.key_where != "" or self.session_only.isChecked())
 

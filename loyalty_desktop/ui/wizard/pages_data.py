@@ -104,7 +104,7 @@ class MappingPage(Page):
             self.model.headerDataChanged.emit(*_horizontal(), 0, 3)
             self._refresh_preview()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         st = self.state
         self._for_source = st.source
         self.preset.blockSignals(True)
@@ -221,7 +221,7 @@ class MappingPage(Page):
             return []
         return [f.source for f in mapping.enabled if f.source != "email" and f.source not in have]
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         if self.model is None:
             return False
         try:
@@ -232,7 +232,7 @@ class MappingPage(Page):
             return self.splio_box.ready()
         return any(f.source == "email" for f in m.enabled)
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         assert self.model is not None
         try:
             mapping = self.model.mapping()

@@ -117,11 +117,11 @@ class SyncPage(Page):
         self.log.setAccessibleName(self.tr("Sync log"))
         self.bar.setAccessibleName(self.tr("Sync progress"))
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         if not self._done and not self.runner.running:
             self.start()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self._done
 
     def start(self) -> None:
@@ -308,7 +308,7 @@ class DonePage(Page):
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self._fill_card()
         self.retranslate()
 

@@ -117,7 +117,7 @@ class SourcePage(Page):
         self.sheet_panel.retranslate()
         self.smile_panel.retranslate()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.entered()
 
     def entered(self) -> None:
@@ -126,7 +126,7 @@ class SourcePage(Page):
         self.stack.setCurrentIndex(self.choice())
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802
+    def cleanupPage(self) -> None:
         self.cancel()
 
     def cancel(self) -> None:
@@ -139,7 +139,7 @@ class SourcePage(Page):
         self.cancel()
         self.sheet_panel.close_check()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         if self._busy:
             return False
         c = self.choice()
@@ -149,7 +149,7 @@ class SourcePage(Page):
             return self.smile_panel.ready()
         return True
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         """Open the source in the background; the wizard moves on when it is ready."""
         st = self.state
         if self._opened and self._opened_with is st.connection and st.source is not None:
@@ -203,7 +203,7 @@ class SourcePage(Page):
         except CancelledError:
             self.status.clear()
             return
-        except Exception as exc:  # noqa: BLE001 - said to the user in plain words
+        except Exception as exc:  # said to the user in plain words
             if not isinstance(exc, LoyaltyError):
                 log.info("opening the loyalty data failed", exc_info=True)
             self.status.setText("✗ " + user_message(exc, self.tr("the loyalty program"), tr=i18n.translate_core))

@@ -74,7 +74,7 @@ class SetupWizard(QWizard):
         # puzzle a merchant.
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Continue"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             # QWizard only re-reads its Back/Next/Finish/Cancel texts when the style is set.
@@ -109,7 +109,7 @@ class SetupWizard(QWizard):
         self.state.close()
         super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_stop_sync():
             event.ignore()
             return

@@ -38,18 +38,27 @@ _DAYS_SUFFIX = re.compile(r"_(\d+)$")
 
 
 class Rendered(Protocol):
-    name: str
-    subject: str
-    html: str
-    text: str
+    """A rendered template, as far as the kit uses it (read-only: renderings are frozen)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def html(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 class TemplateSpecLike(Protocol):
-    """kit/templates.py's TemplateSpec, as far as the kit uses it."""
+    """kit/templates.py's TemplateSpec, as far as the kit uses it (read-only: specs are frozen)."""
 
-    id: str
-    metric: Any  # metric name (str, or an events.Metric)
-    delay_days: int
+    @property
+    def id(self) -> str: ...
+    @property
+    def metric(self) -> Any: ...  # metric name (str, or an events.Metric)
+    @property
+    def delay_days(self) -> int: ...
 
     def render(self, language: str, mapping: Mapping) -> Rendered: ...
 

@@ -182,7 +182,7 @@ def _skip_reason(s: Segment, mapping: Mapping) -> tuple[str, tuple[str, tuple[tu
         return (f"the field mapping does not send {labels} to Klaviyo; turn it on in the field mapping, "
                 "sync, then run the kit again"), ("field_not_sent", (("field", labels),))
     try:
-        definition(s, mapping, {m: "" for m in required_metrics(s)})
+        definition(s, mapping, dict.fromkeys(required_metrics(s), ""))
     except Untranslatable as exc:
         return f"Klaviyo segments cannot express it: {exc}", ("", ())
     return "", ("", ())

@@ -304,7 +304,7 @@ def parse_variable(expr: str) -> tuple[str, list[tuple[str, str]]]:
     m = _EXPR.fullmatch(expr.strip())
     if m is None:
         raise ValueError(f"not a Klaviyo variable: {expr!r}")
-    key, filters = m.group(1), []
+    key, filters = m.group(1), list[tuple[str, str]]()
     for name, arg in _FILTER.findall(m.group(2)):
         if name == "lookup" and not filters:
             key += f"|lookup:{arg}"
