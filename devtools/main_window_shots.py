@@ -62,7 +62,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(["loyalty-desktop"])
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    previous_dir = paths._override  # restored afterwards
+    previous_dir = paths._override
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
         paths.set_data_dir(tmp)

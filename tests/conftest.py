@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 
 import pytest
+
 from helpers.fixtures import *  # noqa: F403 - the shared fixtures, defined once
 
 

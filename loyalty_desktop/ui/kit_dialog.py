@@ -37,7 +37,7 @@ class KitDialog(QDialog):
             self.panel.wait()
         super().reject()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -185,7 +185,7 @@ class KitPanel(QWidget):
         self._planning = False
         try:
             self.plan = fut.result()
-        except Exception as exc:  # shown to the user
+        except Exception as exc:
             log.exception("kit planning failed")
             self.plan = []
             self._error = user_message(exc, tr=i18n.translate_core)
@@ -267,7 +267,7 @@ class KitPanel(QWidget):
                     service.align_demo_clock(conn, store)
                     report = run_kit(conn, store, mapping, items=keys, languages=languages, cancel=cancel,
                                      progress=lambda n, total, r: bridge.progress.emit(n, total, r))
-            except Exception as exc:  # reported in the panel
+            except Exception as exc:
                 log.exception("kit run failed")
                 bridge.progress.emit(-1, 0, user_message(exc, "Klaviyo"))
             bridge.progress.emit(-2, 0, report)

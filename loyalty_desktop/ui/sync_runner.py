@@ -41,7 +41,7 @@ class _Worker(QObject):
         except LoyaltyError as exc:  # another sync holds the folder, the store or the disk failed
             log.info("sync not run: %s", exc.message)
             self.failed.emit(user_message(exc, self.conn.label, tr=translate_core))
-        except Exception as exc:  # noqa: BLE001 - reported to the user, the thread must end cleanly
+        except Exception as exc:
             log.exception("sync crashed")
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:

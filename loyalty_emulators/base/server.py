@@ -17,7 +17,7 @@ import threading
 import traceback
 from collections import Counter, deque
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import ClassVar, Generic, Self
 
 from loyalty_emulators import clock as emclock
@@ -137,7 +137,7 @@ class EmulatorServer(Generic[G]):
             method=req.method, path=req.target, status=resp.status if resp else 0,
             headers={k: v for k, v in req.headers.items() if k != "authorization"},
             body=body, response_body=rbody, response_headers=dict(resp.all_headers()) if resp else {},
-            received_at=datetime.fromtimestamp(req.received_at, timezone.utc),
+            received_at=datetime.fromtimestamp(req.received_at, UTC),
             received_monotonic=req.received_monotonic, operation=op, injected=fault,
             duration_s=emclock.monotonic() - req.received_monotonic)
         with self._records_lock:

@@ -12,15 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
+
 from helpers import klaviyo_spec
 from helpers.cli import MEMBERS, cli, cli_env, sync_args
 from helpers.sync_helpers import check_conformance, sandbox_state
-
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
-from sync_helpers import check_conformance, sandbox_state
 
 
-def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:
+def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
     """Start a CLI sync and SIGKILL it as soon as `when(stderr_lines)` is true."""
     proc = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", *sync_args(sb)], env=cli_env(data),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -29,7 +28,7 @@ def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> 
     def reader() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
-            lines.append(line)  # noqa: PERF402 - one by one: the test watches them arrive
+            lines.append(line)
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()
@@ -106,8 +105,8 @@ def test_wrong_key_is_one_clear_line_and_never_written(tmp_path: Path, sandbox: 
     r = cli(tmp_path / "d", *sync_args(sandbox), key=wrong)
     assert r.returncode == 1
     err_lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert err_lines == [("error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
-                         "Paste the key again or create a new one.")]
+    assert err_lines == ["error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
+                         "Paste the key again or create a new one."]
     assert wrong not in r.stdout + r.stderr
     for f in (tmp_path / "d").rglob("*"):
         if f.is_file():

@@ -9,12 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import cli as run_cli
 from helpers.cli import cli_env
-
 from loyalty_desktop.cli import main as cli
-from test_cli import cli as run_cli
-from test_cli import cli_env
 
 
 def plain_failure(r: subprocess.CompletedProcess, code: int | None = None) -> str:

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import cli
 from helpers.sync_helpers import new_program, run_sync
-
 from loyalty_desktop.core import disk_errors
 from loyalty_desktop.core.errors import (
     DiskError,
@@ -29,8 +29,6 @@ from loyalty_desktop.core.errors import (
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.store.store import Store
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from sync_helpers import new_program, run_sync
-from test_cli import cli
 
 MEMBERS = "200"
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from helpers.paths import ROOT
 
 BUNDLE = ROOT / "dist" / "loyalty-desktop"

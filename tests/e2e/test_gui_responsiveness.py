@@ -8,13 +8,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from helpers.gui_probe import assert_responsive, measure_stalls  # noqa: E402
+import pytest
+
+from helpers.gui_probe import assert_responsive, measure_stalls
 
 pytestmark = pytest.mark.serial  # stalls are measured in real time: alone on the machine
 
 
-def test_gui_never_stalls_over_50ms_during_a_20k_sync(qapp, tmp_path: Path) -> None:
+def test_gui_never_stalls_over_50ms_during_a_20k_sync(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     gc_threshold = gc.get_threshold()
     r = measure_stalls(20_000, tmp_path / "data")
     print(f"worst GUI stall {r.worst_stall_ms:.0f} ms over {r.seconds:.1f} s of sync\n{r.table}")

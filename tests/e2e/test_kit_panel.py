@@ -11,14 +11,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
-from loyalty_desktop import service  # noqa: E402
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.kit_panel import KitPanel  # noqa: E402
-from loyalty_desktop.ui.main.sync_controller import SyncStage  # noqa: E402
-from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
+from loyalty_desktop import service
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.main.sync_controller import SyncStage
+from loyalty_desktop.ui.main.window import MainWindow
+from loyalty_desktop.ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("english")
 

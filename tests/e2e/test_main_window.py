@@ -7,17 +7,17 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QUrl, Signal  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QPalette  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLineEdit,
@@ -25,24 +25,24 @@ from PySide6.QtWidgets import (  # noqa: E402
     QPushButton,
 )
 
-from devtools.main_window_shots import demo_phone_conflicts, screenshots  # noqa: E402
-from loyalty_desktop import service  # noqa: E402
+from devtools.main_window_shots import demo_phone_conflicts, screenshots
+from loyalty_desktop import service
 from loyalty_desktop.core import secrets
-from loyalty_desktop.core.fields import KLAVIYO_LOYALTY  # noqa: E402
-from loyalty_desktop.core.settings import Settings  # noqa: E402
-from loyalty_desktop.net.client import CancelToken  # noqa: E402
-from loyalty_desktop.store.store import RunRecord  # noqa: E402
-from loyalty_desktop.sync.engine import Phase, Progress, RunStatus  # noqa: E402
-from loyalty_desktop.ui import i18n  # noqa: E402
-from loyalty_desktop.ui.main import tray  # noqa: E402
-from loyalty_desktop.ui.main.options import source_options  # noqa: E402
-from loyalty_desktop.ui.main.sync_controller import SyncStage  # noqa: E402
-from loyalty_desktop.ui.main.window import MainWindow  # noqa: E402
-from loyalty_desktop.ui.runs_model import RunsModel, format_duration  # noqa: E402
-from loyalty_desktop.ui.tasks import TaskManager  # noqa: E402
-from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup  # noqa: E402
-from loyalty_emulators.http_base import Faults  # noqa: E402
-from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox  # noqa: E402
+from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store.store import RunRecord
+from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main import tray
+from loyalty_desktop.ui.main.options import source_options
+from loyalty_desktop.ui.main.sync_controller import SyncStage
+from loyalty_desktop.ui.main.window import MainWindow
+from loyalty_desktop.ui.runs_model import RunsModel, format_duration
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup
+from loyalty_emulators.http_base import Faults
+from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 TIMEOUT = 60_000
 MEMBERS = 300
@@ -250,7 +250,7 @@ class FakeTray(QObject):
     """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
 
     activated = Signal(object)
-    made: ClassVar[list[FakeTray]] = []
+    made: list[FakeTray] = []
 
     def __init__(self, icon: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -578,7 +578,7 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop.service import DemoSpec
+    from loyalty_desktop.sources.demo.source import DemoSpec
     from loyalty_desktop.sync import baseline
 
     conn = sandbox_connection()

@@ -15,8 +15,8 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from helpers.paths import ROOT
 
+from helpers.paths import ROOT
 from loyalty_desktop import service
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import ConfigError

@@ -17,15 +17,13 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
+
 from helpers import splio_spec
 from helpers.splio_spec import expected_values, loyalty_values
-
-import splio_spec
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
-from splio_spec import expected_values, loyalty_values
 
 MEMBERS = "200"
 
@@ -79,7 +77,7 @@ def run_and_kill(data: Path, args: list[str], when: Callable[[list[str]], bool],
     def reader() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
-            lines.append(line)  # noqa: PERF402 - one by one: the test watches them arrive
+            lines.append(line)
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()

@@ -22,14 +22,14 @@ def test_threads_creating_one_store_at_once_all_succeed(tmp_path: Path) -> None:
         errors: list[BaseException] = []
         start = threading.Barrier(4)
 
-        def open_it(start: threading.Barrier, path: Path, errors: list[BaseException]) -> None:
+        def open_it() -> None:
             try:
                 start.wait()
                 Store(path).close()
             except BaseException as exc:  # noqa: BLE001 - collected and asserted below
                 errors.append(exc)
 
-        threads = [threading.Thread(target=open_it, args=(start, path, errors)) for _ in range(4)]
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
         for t in threads:
             t.start()
         for t in threads:

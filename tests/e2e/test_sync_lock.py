@@ -15,14 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers.cli import MEMBERS, cli, cli_env, sync_args
 
+from helpers.cli import MEMBERS, cli, cli_env, sync_args
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import SyncBusyError, user_message
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from test_cli import MEMBERS, cli, cli_env, sync_args
 
 BUSY_EXIT = 75
 
@@ -181,10 +180,8 @@ def test_busy_message_names_the_local_start_time_and_wait_is_bounded(tmp_path: P
 def test_service_sync_holds_the_lock_for_every_caller(tmp_path: Path) -> None:
     """The GUI, the kit and a scheduled run call service.sync directly: it refuses to run beside another."""
     from helpers.sync_helpers import new_program, run_sync
-
     from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
     from loyalty_desktop.store.store import Store
-    from sync_helpers import new_program, run_sync
 
     folder = tmp_path / "data"
     other = hold_elsewhere(folder / "store.sqlite3")

@@ -56,9 +56,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(kr)
     # Keys kept "for this session only" live in the process: one test's must not reach the next
     # (under xdist a wizard test's Smile key made a later no-key test verify it instead).
-    secrets._session.clear()  # noqa: SLF001
+    secrets._session.clear()
     yield kr
-    secrets._session.clear()  # noqa: SLF001
+    secrets._session.clear()
     keyring.set_keyring(previous)
 
 

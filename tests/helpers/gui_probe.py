@@ -22,7 +22,6 @@ from loyalty_desktop.core.options import DemoOptions, TargetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_emulators.klaviyo.server import DEMO_KEY
-from stall_watchdog import Stall, StallWatchdog
 
 
 @dataclass

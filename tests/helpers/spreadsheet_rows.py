@@ -4,7 +4,7 @@ must give), and how they are read and checked: shared by the unit and integratio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from loyalty_desktop.sources.spreadsheet.rows import RowReject
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.sources.spreadsheet.values import Reason
 
-UTC = timezone.utc
+UTC = UTC
 
 # The French members export of the end-to-end spreadsheet syncs (integration and e2e).
 MEMBER_HEADERS = ["Courriel", "Prénom", "Nom", "Solde de points", "Points cumulés", "Palier", "Date de naissance",

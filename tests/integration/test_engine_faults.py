@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.sync_helpers import destination, new_program, run_sync
 
-import klaviyo_spec
+from helpers.sync_helpers import destination, new_program, run_sync
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import TlsProxyError, WrongKeyError
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
@@ -20,7 +19,6 @@ from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
 from loyalty_emulators.klaviyo.server import DEMO_KEY, Faults, KlaviyoSandbox
-from sync_helpers import check_conformance, destination, new_program, run_sync
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import klaviyo_spec
 from helpers.sync_helpers import new_program
-
-import klaviyo_spec
 from loyalty_desktop.core.events import POINTS_EXPIRY_WARNINGS, Metric
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.destinations.klaviyo.kit import (
@@ -26,7 +25,6 @@ from loyalty_desktop.destinations.klaviyo.kit.segments import KIT_KEYS
 from loyalty_desktop.destinations.klaviyo.kit.templates import load_templates
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.segments import reward_points_for, segment_report
-from sync_helpers import new_program
 
 HEADERS = {"authorization": "Klaviyo-API-Key pk_x", "revision": "2026-07-15",
            "content-type": "application/vnd.api+json", "accept": "application/vnd.api+json"}

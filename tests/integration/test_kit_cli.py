@@ -13,7 +13,6 @@ import pytest
 from loyalty_desktop.cli.main import main
 from loyalty_desktop.core import paths
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
-from sync_helpers import check_conformance
 
 pytestmark = pytest.mark.usefixtures("fake_rate_clock")
 

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.sync_helpers import destination, new_program, run_sync
 
-import klaviyo_spec
+from helpers.sync_helpers import destination, new_program, run_sync
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE, Mapping
 from loyalty_desktop.destinations.klaviyo.kit import (
     ItemKind,
@@ -31,7 +30,6 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync import segments
 from loyalty_desktop.sync.segments import reward_points_for
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from sync_helpers import check_conformance, destination, new_program, run_sync
 
 pytestmark = pytest.mark.usefixtures("fake_rate_clock")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.sync_helpers import new_program, run_sync
 
+from helpers.sync_helpers import new_program, run_sync
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.events import POINTS_EXPIRY_WARNINGS, Metric
 from loyalty_desktop.core.fields import (
@@ -43,7 +43,6 @@ from loyalty_desktop.ui.kit_preview import (
     sample_values,
 )
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from sync_helpers import new_program, run_sync
 
 SPECS = load_templates()
 PRESETS = (KLAVIYO_LOYALTY, KLAVIYO_SMILE)

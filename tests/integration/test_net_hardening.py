@@ -22,8 +22,8 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from helpers.net_servers import answers, endless_body, response, serve, silent
 
+from helpers.net_servers import answers, endless_body, response, serve, silent
 from loyalty_desktop.core import clock, secrets
 from loyalty_desktop.core.errors import (
     CancelledError,
@@ -45,7 +45,6 @@ from loyalty_desktop.net.policy import (
     parse_retry_after,
 )
 from loyalty_emulators.klaviyo.server import DEMO_KEY
-from net_servers import answers, endless_body, response, serve, silent
 
 KEY = "pk_" + "K" * 34
 
@@ -54,7 +53,7 @@ def _mapper(resp: httpx.Response, endpoint: str) -> ClientError:
     return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 
 
-def client(base_url: str, **kw) -> HttpClient:
+def client(base_url: str, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
     return HttpClient(base_url, headers={"Authorization": f"Klaviyo-API-Key {KEY}"}, limits={},
                       error_mapper=_mapper, **kw)
 
@@ -157,7 +156,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_cli_refuses_plain_http_base_url_without_connecting(data_dir) -> None:
+def test_cli_refuses_plain_http_base_url_without_connecting(data_dir) -> None:  # type: ignore[no-untyped-def]
     import os
 
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir), "LOYALTY_DESKTOP_KLAVIYO_KEY": DEMO_KEY}
@@ -195,7 +194,7 @@ def test_a_mangled_key_is_named_before_any_request(platform: str, key: str, word
     assert no_sockets == []
 
 
-def test_cli_key_set_refuses_a_mangled_key(data_dir) -> None:
+def test_cli_key_set_refuses_a_mangled_key(data_dir) -> None:  # type: ignore[no-untyped-def]
     import os
 
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir), "PYTHON_KEYRING_BACKEND":
@@ -289,13 +288,14 @@ def test_parse_retry_after_never_raises() -> None:
 def test_absurd_retry_after_is_capped_announced_and_the_request_then_succeeds(
         status: int, fake_clock: clock.FakeClock) -> None:
     bad = [response(status, {"Retry-After": v}) for v in ABSURD]
-    retry = RetryPolicy(max_attempts=len(ABSURD) + 1, max_throttle_waits=len(ABSURD), max_total_wait=1e9)
-    with serve(answers(*bad, response(200, body=b'{"ok": 1}'))) as srv, client(srv.url, retry=retry) as c:
-        waits: list[Wait] = []
-        c.on_wait = waits.append
-        start = fake_clock.monotonic()
-        assert c.request("e", "GET", "/api/x").json() == {"ok": 1}
-        spent = fake_clock.monotonic() - start
+    with serve(answers(*bad, response(200, body=b'{"ok": 1}'))) as srv:
+        with client(srv.url, retry=RetryPolicy(max_attempts=len(ABSURD) + 1, max_throttle_waits=len(ABSURD),
+                                               max_total_wait=1e9)) as c:
+            waits: list[Wait] = []
+            c.on_wait = waits.append
+            start = fake_clock.monotonic()
+            assert c.request("e", "GET", "/api/x").json() == {"ok": 1}
+            spent = fake_clock.monotonic() - start
     assert len(srv.requests) == len(ABSURD) + 1
     assert waits and all(w.seconds <= 300.25 for w in waits)
     assert {w.reason for w in waits} == {WaitReason.THROTTLED if status == 429 else WaitReason.SERVER}
@@ -305,12 +305,12 @@ def test_absurd_retry_after_is_capped_announced_and_the_request_then_succeeds(
 
 @pytest.mark.parametrize("status", [429, 503])
 def test_a_request_gives_up_past_the_total_bound(status: int, fake_clock: clock.FakeClock) -> None:
-    retry = RetryPolicy(max_attempts=100, max_throttle_waits=100)
-    with serve(answers(response(status, {"Retry-After": "1e30"}))) as srv, client(srv.url, retry=retry) as c:
-        start = fake_clock.monotonic()
-        with pytest.raises((RateLimitedError, ServerError)) as info:
-            c.request("e", "GET", "/api/x")
-        spent = fake_clock.monotonic() - start
+    with serve(answers(response(status, {"Retry-After": "1e30"}))) as srv:
+        with client(srv.url, retry=RetryPolicy(max_attempts=100, max_throttle_waits=100)) as c:
+            start = fake_clock.monotonic()
+            with pytest.raises((RateLimitedError, ServerError)) as info:
+                c.request("e", "GET", "/api/x")
+            spent = fake_clock.monotonic() - start
     assert 600 <= spent <= 900.5  # three 5-minute waits at most, then a clear error
     assert "Traceback" not in user_message(info.value, "Klaviyo")
     assert len(srv.requests) in (3, 4)  # 429 waits carry a little jitter: the third may not fit
@@ -359,13 +359,11 @@ def test_the_cli_prints_the_wait() -> None:
 
 def test_a_sync_shows_its_waits_and_completes_on_the_fake_clock(tmp_path, fake_clock: clock.FakeClock) -> None:  # type: ignore[no-untyped-def]
     from helpers.sync_helpers import destination, new_program
-
     from loyalty_desktop import service
     from loyalty_desktop.core.fields import KLAVIYO_SMILE
     from loyalty_desktop.store.store import Store
     from loyalty_desktop.sync.engine import RunStatus
     from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
-    from sync_helpers import destination, new_program
 
     program = new_program(tmp_path / "program.sqlite3", 60)
     patient = RetryPolicy(base_delay=0.05, max_delay=0.5, max_throttle_waits=50, max_total_wait=1e6)

@@ -15,9 +15,8 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from helpers import klaviyo_spec
 
-import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
+from helpers import klaviyo_spec
 from loyalty_desktop.core import clock
 from loyalty_emulators.klaviyo.common import OPERATIONS
 from loyalty_emulators.klaviyo.kit_flow_handlers import KIT_ROUTES
@@ -583,8 +582,8 @@ def _mutations(obj):
     def paths(o, path):
         items = o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else ()
         for k, v in items:
-            yield [*path, k]
-            yield from paths(v, [*path, k])
+            yield path + [k]
+            yield from paths(v, path + [k])
     for p in paths(obj, []):
         for kind, value in (("drop", None), ("null", None), ("int", 5), ("str", "zz"), ("float", 5.5)):
             m = copy.deepcopy(obj)

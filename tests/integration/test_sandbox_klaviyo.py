@@ -21,9 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from helpers import klaviyo_spec
 
-import klaviyo_spec  # tests/ is on sys.path (pytest's rootdir conftest)
+from helpers import klaviyo_spec
 from loyalty_desktop.core import clock
 from loyalty_emulators import DEMO_KEY as PKG_DEMO_KEY
 from loyalty_emulators.http_base import FixedWindowLimiter
@@ -683,7 +682,7 @@ def test_get_events_filters_pagination_and_includes(sb, api):
                   "time": (base + timedelta(hours=i)).isoformat()}])
                for i in range(12)]
     assert api.post("/api/event-bulk-create-jobs", json=bulk_events_doc(entries)).status_code == 202
-    metric_ids = {n: i for i, n in sb.metrics()}
+    metric_ids = dict((n, i) for i, n in sb.metrics())
     r = api.get("/api/events", params={"filter": f'equals(metric_id,"{metric_ids["Points Earned"]}")'})
     assert len(r.json()["data"]) == 6
     pid = sb.profile_by_email("r0@shop.fr").id
@@ -880,4 +879,4 @@ def test_requests_built_by_these_tests_match_the_spec():
 
 def test_module_paths():
     expected = Path(klaviyo_spec.__file__).resolve().parents[2].parent / "shared/specs/klaviyo/stable.json"
-    assert klaviyo_spec.SPEC_PATH == expected
+    assert expected == klaviyo_spec.SPEC_PATH

@@ -5,14 +5,12 @@ Klaviyo and Splio sandboxes hold afterwards, over real HTTP."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from helpers import splio_spec
 from helpers.spreadsheet_make import write_csv, write_xlsx
 from helpers.sync_helpers import destination
-
-import splio_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, SPLIO_LOYOLY, Mapping
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
@@ -20,9 +18,8 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 from loyalty_emulators.splio.server import SplioSandbox
-from sync_helpers import destination
-from test_spreadsheet_make import write_csv, write_xlsx
 
+UTC = UTC
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
 HEADERS = ["Email", "First name", "Points", "Lifetime points", "Tier", "Birthday", "Missions"]
 
@@ -189,7 +186,7 @@ def test_each_import_has_its_own_rejected_rows_list(store: Store, sandbox: Klavi
     (tmp_path / "shop-a").mkdir()
     (tmp_path / "shop-b").mkdir()
     a = write_csv(tmp_path / "shop-a" / "members.csv", rows)
-    b = write_csv(tmp_path / "shop-b" / "members.csv", [*rows[:2], ["worse@@example.fr", "7"]])
+    b = write_csv(tmp_path / "shop-b" / "members.csv", rows[:2] + [["worse@@example.fr", "7"]])
 
     def import_once(path: Path) -> Path | None:
         src = SpreadsheetSource.open(path, now=NOW)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from helpers.smile_helpers import (
     api_all,
     api_get,
@@ -16,12 +17,10 @@ from helpers.smile_helpers import (
     fast_sandbox,
     new_program,
 )
-
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.smile.data import TIER_BASE, parse_iso
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
-from smile_helpers import api_all, api_get, check_shapes, fast_sandbox, new_program
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers.smile_helpers import fast_sandbox, new_program, source
 
+from helpers.smile_helpers import fast_sandbox, new_program, source
 from loyalty_desktop.core.errors import ConfigError, MissingScopeError, WrongKeyError
 from loyalty_desktop.core.model import (
     LedgerEntry,
@@ -36,7 +36,6 @@ from loyalty_desktop.sources.smile.mapping import (
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.smile.data import TIER_BASE
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
-from smile_helpers import fast_sandbox, new_program, source
 
 # Fields the Smile API gives (directly or through the counts derived from transactions and
 # fulfillments) that must equal the demo program's, member for member.
@@ -184,7 +183,7 @@ def test_incremental_reads_ask_for_changes_since_the_last_one(sb: SmileSandbox, 
         members, ledger, rewards = consume(second)
         assert not second.full
         cursor_times = (first.cursor or "").split("|")[2:]
-        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times, strict=True):
+        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times):
             (q,) = queries(sb, path)  # one page each: only the changes
             expect = datetime.fromisoformat(ts) - timedelta(minutes=10)
             assert datetime.fromisoformat(q["updated_at_min"][0]) == expect

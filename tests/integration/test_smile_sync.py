@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers.smile_helpers import api_all, api_get, check_shapes, new_program, source
 from helpers.sync_helpers import destination
-
-import klaviyo_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_SMILE
 from loyalty_desktop.sources.demo.program import DemoProgram
@@ -24,8 +23,6 @@ from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 from loyalty_emulators.smile.server import DEMO_KEY as SMILE_KEY
 from loyalty_emulators.smile.server import SmileSandbox
-from smile_helpers import api_all, api_get, check_shapes, new_program, source
-from sync_helpers import check_conformance, destination
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import splio_spec
 from helpers.splio_spec import (
     START,
@@ -19,8 +20,6 @@ from helpers.splio_spec import (
     loyalty_values,
     run_sync,
 )
-
-import splio_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import ConfigError, WrongKeyError
 from loyalty_desktop.core.fields import SPLIO_LOYOLY, FieldMapping, Mapping
@@ -32,7 +31,6 @@ from loyalty_desktop.sync.engine import RunStatus
 from loyalty_desktop.sync.planner import fingerprint
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.splio.server import SplioSandbox
-from splio_spec import START, destination, expected_values, loyalty_values, run_sync
 
 MAPPING = SPLIO_LOYOLY
 
@@ -110,7 +108,7 @@ def test_token_is_cached_renewed_once_on_401_and_before_it_ages(sandbox: SplioSa
 def store_member(m: Any) -> dict[str, Any]:
     from loyalty_desktop.core.model import to_jsonable
 
-    return to_jsonable(m)
+    return to_jsonable(m)  # type: ignore[no-any-return]
 
 
 def test_key_revoked_mid_run_fails_clearly_then_a_new_key_resumes(sandbox: SplioSandbox, store: Store,

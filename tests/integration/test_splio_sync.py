@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import splio_spec
 from helpers.splio_spec import START, expected_values, loyalty_values, run_sync
-
-import splio_spec
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
 from loyalty_desktop.net.client import RetryPolicy
 from loyalty_desktop.sources.demo.program import DemoProgram
@@ -20,7 +19,6 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.http_base import Faults
 from loyalty_emulators.splio.server import SplioSandbox
-from splio_spec import START, expected_values, loyalty_values, run_sync
 
 MAPPING = SPLIO_LOYOLY
 

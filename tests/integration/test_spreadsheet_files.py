@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from helpers.spreadsheet_make import (
     write_compound_file,
     write_csv,
@@ -17,7 +18,6 @@ from helpers.spreadsheet_make import (
     write_old_xls,
     write_xlsx,
 )
-
 from loyalty_desktop.core.errors import (
     CancelledError,
     ConfigError,
@@ -32,15 +32,6 @@ from loyalty_desktop.sources.spreadsheet.inspection import main as inspect_main
 from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.source import FACTORY, SpreadsheetSource
 from loyalty_desktop.store.store import Store
-from test_spreadsheet_make import (
-    write_compound_file,
-    write_csv,
-    write_docx,
-    write_encrypted_xlsx,
-    write_ods,
-    write_old_xls,
-    write_xlsx,
-)
 
 
 def _bytes(data: bytes) -> Callable[[Path], Path]:
@@ -103,8 +94,7 @@ def test_bad_files_give_one_clear_message(tmp_path: Path, name: str, make: Calla
 
 
 def test_a_ledger_given_as_members_and_the_reverse(tmp_path: Path) -> None:
-    ledger = write_csv(tmp_path / "mouvements.csv",
-                       [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
+    ledger = write_csv(tmp_path / "mouvements.csv", [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
     members = write_csv(tmp_path / "membres.csv", [["Email", "Solde de points", "Palier"], ["a@b.fr", "5", "Or"]])
     with pytest.raises(SpreadsheetError) as exc:
         SpreadsheetSource.open(ledger)

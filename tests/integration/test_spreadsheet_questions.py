@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.spreadsheet_make import write_csv, write_xlsx
 from test_spreadsheet_sync import cli
 
+from helpers.spreadsheet_make import write_csv, write_xlsx
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet import questions as ask
@@ -17,8 +17,6 @@ from loyalty_desktop.sources.spreadsheet.questions import Ask, Choices
 from loyalty_desktop.sources.spreadsheet.sheet import open_sheet
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from test_spreadsheet_make import write_csv, write_xlsx
-from test_spreadsheet_sync import cli
 
 
 def asked(path: Path, choices: Choices | None = None) -> list[tuple[Ask, list[str], str | None, str]]:
@@ -114,7 +112,7 @@ def test_an_answer_is_saved_with_the_file_shape(tmp_path: Path) -> None:
         assert choice in ask.options(q)
         mapping = ask.answer(mapping, q, choice)
     hdr.save(mapping)
-    later = open_sheet(write_csv(tmp_path / "s2.csv", [*rows[:1], ["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
+    later = open_sheet(write_csv(tmp_path / "s2.csv", rows[:1] + [["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
     assert later.questions == [] and later.mapping.column("email") == 1 and later.dayfirst == {2: False}
 
 

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers.spreadsheet_make import write_csv, write_xlsx
 from helpers.spreadsheet_rows import EN, FR, members_rows
-
 from loyalty_desktop.core.model import to_jsonable
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.store.store import Store, dumps
-from test_spreadsheet_import import EN, FR, members_rows
-from test_spreadsheet_make import write_csv, write_xlsx
 
 
 def both_paths(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[Any], list[Any]]:
@@ -120,7 +118,7 @@ def test_email_check_agrees_with_the_pattern() -> None:
     valid = email_check()
     samples = ["a@b.fr", "a@@b.fr", "a@b", "@b.fr", "a b@c.fr", "a@b..fr", "a@-b.fr", "a@b-.fr", "a@b.fr@c.fr",
                "x" * 95 + "@b.fr", "x" * 96 + "@b.fr", "a.b+c@sub.domain.co.uk", "é@b.fr", "a@bé.fr", "a@b.fr.",
-               '"a"@b.fr', "a@b.fr\n", "a\n@b.fr", "²³@b.fr", "\uff41@b.fr", "\u00a0@b.fr", "a;b@c.fr", "a\\b@c.fr",
+               '"a"@b.fr', "a@b.fr\n", "a\n@b.fr", "²³@b.fr", "ａ@b.fr", "\u00a0@b.fr", "a;b@c.fr", "a\\b@c.fr",
                "o'neil@x.ie", "a@1.2", "a@b.f"]
     for email in samples * 2:  # the second time, domains come from the memo
         assert valid(email) == (len(email) <= 100 and EMAIL_RE.fullmatch(email) is not None), email

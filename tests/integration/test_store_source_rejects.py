@@ -10,7 +10,6 @@ from pathlib import Path
 from helpers.smile_helpers import fast_sandbox, new_program, source
 from helpers.spreadsheet_make import write_csv, write_xlsx
 from helpers.sync_helpers import destination
-
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY, KLAVIYO_SMILE
 from loyalty_desktop.core.source_rejects import SourceReject
@@ -20,9 +19,6 @@ from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
-from smile_helpers import fast_sandbox, new_program, source
-from sync_helpers import destination
-from test_spreadsheet_make import write_csv, write_xlsx
 
 
 def test_store_keeps_both_kinds_apart(store: Store) -> None:

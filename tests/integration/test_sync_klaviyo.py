@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers import klaviyo_spec
 from helpers.sync_helpers import check_conformance, new_program, run_sync, sandbox_state
-
-import klaviyo_spec
 from loyalty_desktop.core.fields import (
     CATALOG_BY_KEY,
     KLAVIYO_ATTRIBUTES,
@@ -20,7 +19,6 @@ from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_emulators.klaviyo.server import Faults, KlaviyoSandbox
-from sync_helpers import check_conformance, new_program, run_sync, sandbox_state
 
 
 @pytest.fixture(scope="module")
@@ -160,9 +158,10 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
     # Corrupt two members in the program's own database: Klaviyo refuses their emails.
     bad = [r[0] for r in program.conn.execute("SELECT email FROM members ORDER BY email LIMIT 2")]
     from helpers.sync_helpers import RejectedEmails, destination
+    from loyalty_desktop import service
 
     with destination(sandbox) as dest:
-        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)
+        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]
     assert s.status is RunStatus.COMPLETED_WITH_REJECTS
     assert (s.profiles_sent, s.rejected) == (1998, 2)
     rows = store.rejected_rows(s.run_id)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+
 from helpers.spreadsheet_make import (
     _END,
     _FATSECT,

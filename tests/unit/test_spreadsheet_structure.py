@@ -15,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from helpers.spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 from helpers.spreadsheet_rows import read_all
-
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.model import Member
 from loyalty_desktop.core.options import SpreadsheetOptions
@@ -27,8 +27,6 @@ from loyalty_desktop.sources.spreadsheet.questions import Choices
 from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.sources.spreadsheet.values import Reason
-from test_spreadsheet_import import read_all
-from test_spreadsheet_make import write_csv, write_encrypted_xlsx, write_xlsx
 
 HEADER = "Email,Prénom,Nom,Points\n"
 

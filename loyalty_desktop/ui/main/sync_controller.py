@@ -150,7 +150,7 @@ class SyncController(QObject):
             return
         try:
             self.key_mask, self.key_where = fut.result()
-        except Exception:  # noqa: BLE001 - a broken keyring only means we cannot show the mask
+        except Exception:
             log.info("could not read the key for display", exc_info=True)
             self.key_mask, self.key_where = None, None
         self.changed.emit()
@@ -352,7 +352,7 @@ class SyncController(QObject):
         if self._source is not None:
             try:
                 self._source.close()
-            except Exception:  # noqa: BLE001 - closing must not hide the run's outcome
+            except Exception:
                 log.info("closing the source failed", exc_info=True)
             self._source = None
 

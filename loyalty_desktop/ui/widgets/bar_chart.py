@@ -106,7 +106,7 @@ class BarChart(QWidget):
             return line * 4
         return pad + max(sum(self._group_height(g) for g in col) for col in self._columns(width))
 
-    def hasHeightForWidth(self) -> bool:  # Qt naming
+    def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:

@@ -27,7 +27,7 @@ class SecretEdit(QWidget):
     def text(self) -> str:
         return self.edit.text().strip()
 
-    def setText(self, text: str) -> None:  # Qt naming
+    def setText(self, text: str) -> None:
         self.edit.setText(text)
 
     def clear(self) -> None:

@@ -203,7 +203,7 @@ class SourcePage(Page):
         except CancelledError:
             self.status.clear()
             return
-        except Exception as exc:  # said to the user in plain words
+        except Exception as exc:
             if not isinstance(exc, LoyaltyError):
                 log.info("opening the loyalty data failed", exc_info=True)
             self.status.setText("✗ " + user_message(exc, self.tr("the loyalty program"), tr=i18n.translate_core))

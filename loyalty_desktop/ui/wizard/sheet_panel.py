@@ -206,7 +206,7 @@ class SheetPanel(QWidget):
             self.problem = texts.file_problem(exc, wanted)
         except CancelledError:
             return
-        except Exception as exc:  # any file can be chosen: say what went wrong, in words
+        except Exception as exc:
             if not isinstance(exc, LoyaltyError):
                 log.info("reading %s failed", self.paths()[0], exc_info=True)
             self._set_check(None)
