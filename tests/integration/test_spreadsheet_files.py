@@ -59,6 +59,9 @@ BAD_FILES: list[tuple[str, Callable[[Path], Path], Problem, str]] = [
      Problem.NO_EMAIL_COLUMN, "has no email column"),
     ("no-header.csv", lambda p: write_csv(p, [["a@b.fr", "12"], ["c@d.fr", "3"]]), Problem.NO_HEADER,
      "starts with data (a@b.fr, 12) instead of column names"),
+    # a quoted cell spanning two lines is quoted on one line in the message (found by test_hostile_bytes_never_crash)
+    ("no-header-multiline.csv", lambda p: write_csv(p, [["a@b.fr", "12\nbis"], ["c@d.fr", "3"]]), Problem.NO_HEADER,
+     "starts with data (a@b.fr, 12 bis) instead of column names"),
     ("export.pdf.csv", _bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), Problem.NOT_SPREADSHEET, "is a PDF document"),
     ("photo.csv", _bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Problem.NOT_SPREADSHEET, "is a PNG image"),
     ("blob.csv", _bytes(bytes(range(256)) * 4), Problem.NOT_SPREADSHEET, "is a binary file"),

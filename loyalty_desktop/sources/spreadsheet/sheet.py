@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet import questions as ask
@@ -152,7 +153,7 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
         return Problem.UNREADABLE, f"line {bad[0]} cannot be read ({bad[1].reason.value}: {bad[1].detail})"
     first = _cells_text(non_blank[0][1])
     if any(valid_email(normalize_email(c)) for c in first):
-        return Problem.NO_HEADER, ", ".join(first[:6])
+        return Problem.NO_HEADER, ", ".join(printable(c) for c in first[:6])  # one line, even with a multi-line cell
     return Problem.NO_EMAIL_COLUMN, ", ".join(repr(h) for h in first[:12] if h)
 
 
