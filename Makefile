@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-headless test test-dates bench dist clean
+.PHONY: demo demo-headless test test-dates bench dist deb dist-windows lock lint-workflows clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,29 @@ bench: $(STAMP)
 
 # The desktop bundle for this OS in dist/ (PyInstaller, build.spec; one folder: dist/loyalty-desktop,
 # or dist/Loyalty Desktop.app on macOS), then its build time and size (fails over the size budget).
-dist: $(STAMP)
-	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,dist]'
+# Reproducible: built in its own virtual environment installed from the lock file (exact versions,
+# every file's hash checked), never from .venv, whose versions follow pyproject.toml's ranges.
+LOCK      := packaging/requirements-dist.lock
+DIST_VENV := build/dist-venv
+DIST_PY   := $(DIST_VENV)/bin/python
+
+$(DIST_VENV)/.installed-stamp: $(LOCK)
+	rm -rf $(DIST_VENV)
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_PY) -m pip install --quiet --no-deps --only-binary=:all: --require-hashes -r $(LOCK)
+	touch $@
+
+dist: $(DIST_VENV)/.installed-stamp
 	@start=$$(date +%s); \
-	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
-	&& $(BIN)/python packaging/bundle_size.py --built-since $$start
+	$(DIST_PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
+	&& $(DIST_PY) packaging/bundle_size.py --built-since $$start
+
+# Rewrite the lock from pyproject.toml (runtime + the `dist` extra), for every OS and Python >= 3.11,
+# with the hashes of every wheel: after changing a dependency. Needs uv (pip install uv).
+lock: $(STAMP)
+	@$(BIN)/python -m uv --version >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dist --universal --python-version 3.11 \
+	  --generate-hashes --no-header --annotation-style line -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
