@@ -1,6 +1,6 @@
 """Print the size of the bundle `make dist` built, its biggest parts, and check it against the budget.
 
-    .venv/bin/python packaging/bundle_size.py [--built-since EPOCH_SECONDS] [--budget-mb 120]
+    .venv/bin/python packaging/bundle_size.py [--built-since EPOCH_SECONDS] [--budget-mb 80]
 
 Size = the bytes of every file in the folder (symbolic links count for nothing: PyInstaller links
 duplicate libraries rather than copying them), in MB of 10^6 bytes, MiB beside. Exits 1 when over
@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUDGET_MB = 120.0
+BUDGET_MB = 80.0
 
 
 def bundle_dir(dist: Path = ROOT / "dist") -> Path:

@@ -65,3 +65,75 @@ def test_lock_covers_each_os_keyring_backend() -> None:
                            ("pefile", "win32"), ("macholib", "darwin")):
         marker = entries[name][1]
         assert marker is not None and marker.evaluate({"sys_platform": platform, "platform_system": ""}), name
+
+
+# -- secretstorage's AES-CBC in the Linux bundle (packaging/linux/aes_cbc_openssl.py) -----------------
+
+def _aes_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        import pytest
+
+        pytest.skip("the OpenSSL AES-CBC stand-in is for the Linux bundle")
+    spec = importlib.util.spec_from_file_location("aes_cbc_openssl", ROOT / "packaging" / "linux" / "aes_cbc_openssl.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_aes_cbc_stand_in_matches_nist_sp800_38a() -> None:
+    aes = _aes_module()
+    key = bytes.fromhex("2b7e151628aed2a6abf7158809cf4f3c")
+    iv = bytes.fromhex("000102030405060708090a0b0c0d0e0f")
+    plain = bytes.fromhex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+                          "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710")
+    cipher = bytes.fromhex("7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2"
+                           "73bed6b8e3c1743b7116e69e222295163ff1caa1681fac09120eca307586e1a7")
+    c = aes.Cipher(aes.AES(key), aes.CBC(iv), aes.default_backend())
+    enc = c.encryptor()
+    assert enc.update(plain[:20]) + enc.update(plain[20:]) + enc.finalize() == cipher
+    dec = c.decryptor()
+    assert dec.update(cipher) + dec.finalize() == plain
+
+
+def test_aes_cbc_stand_in_agrees_with_cryptography_as_secretstorage_calls_it() -> None:
+    import os
+
+    import pytest
+
+    aes = _aes_module()
+    real = pytest.importorskip("cryptography.hazmat.primitives.ciphers")
+    for key_len in (16, 24, 32):
+        for size in (0, 16, 48, 160):
+            key, iv, data = os.urandom(key_len), os.urandom(16), os.urandom(size)
+            ours = aes.Cipher(aes.AES(key), aes.CBC(iv)).encryptor()
+            theirs = real.Cipher(real.algorithms.AES(key), real.modes.CBC(iv)).encryptor()
+            encrypted = ours.update(data) + ours.finalize()
+            assert encrypted == theirs.update(data) + theirs.finalize()
+            back = aes.Cipher(aes.AES(key), aes.CBC(iv)).decryptor()
+            assert back.update(encrypted) + back.finalize() == data
+    bad = aes.Cipher(aes.AES(bytes(16)), aes.CBC(bytes(16))).encryptor()
+    bad.update(b"not a block")
+    with pytest.raises(ValueError):
+        bad.finalize()
+    with pytest.raises(ValueError):
+        aes.AES(bytes(15))
+
+
+def test_aes_cbc_stand_in_serves_secretstorage_imports() -> None:
+    """What the runtime hook does in the bundle, in a child process (sys.modules stays clean here)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['cryptography'] = None\n"  # the real package is not in the bundle
+            "import importlib.util as u\n"
+            f"s = u.spec_from_file_location('aes_cbc_openssl', {str(ROOT / 'packaging' / 'linux' / 'aes_cbc_openssl.py')!r})\n"
+            "m = u.module_from_spec(s); s.loader.exec_module(m); sys.modules.pop('cryptography'); m.install()\n"
+            "import secretstorage.util, secretstorage.item, keyring.backends.SecretService\n"
+            "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n"
+            "print(secretstorage.util.Cipher is m.Cipher)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == "True", r.stdout + r.stderr
