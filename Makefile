@@ -45,6 +45,18 @@ dist: $(DIST_VENV)/.installed-stamp
 	$(DIST_PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
 	&& $(DIST_PY) packaging/bundle_size.py --built-since $$start
 
+# The Debian/Ubuntu package of that bundle: dist/loyalty-desktop_<version>_amd64.deb (dpkg-deb;
+# packaging/deb/build_deb.py). tests/test_deb.py installs it with apt when it exists.
+deb: dist
+	$(PYTHON) packaging/deb/build_deb.py
+
+# The Windows bundle and installer built on Linux under Wine, then checked there (PE imports, the
+# frozen self-test without Qt, a silent per-user install and its self-test, the uninstaller):
+# packaging/windows/wine_build.py. Slow (~5 min); installs wine with apt-get when missing (root).
+dist-windows: $(STAMP)
+	@$(BIN)/python -c 'import pefile' 2>/dev/null || $(BIN)/python -m pip install --quiet pefile
+	$(BIN)/python packaging/windows/wine_build.py all
+
 # Rewrite the lock from pyproject.toml (runtime + the `dist` extra), for every OS and Python >= 3.11,
 # with the hashes of every wheel: after changing a dependency. Needs uv (pip install uv).
 lock: $(STAMP)
