@@ -119,8 +119,8 @@ def test_bundle_has_what_the_app_needs_and_not_more(bundle: Path) -> None:
     assert not {"libqeglfs.so", "libqvnc.so", "libqlinuxfb.so"} & platforms
     names = {p.name for p in bundle.rglob("*")}
     for unwanted in ("libgtk-3.so.0", "libstdc++.so.6", "libglib-2.0.so.0", "libX11.so.6", "libfontconfig.so.1",
-                     "cryptography", "_rust.abi3.so", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6", "libQt6Svg.so.6",
-                     "QtNetwork.abi3.so", "qml"):
+                     "cryptography", "_rust.abi3.so", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6",
+                     "libQt6Svg.so.6", "QtNetwork.abi3.so", "qml"):
         assert unwanted not in names, unwanted
     assert not [n for n in names if n.startswith("pygments")]
     # keyring finds its backends through its package metadata (entry points).

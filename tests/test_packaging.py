@@ -19,6 +19,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "packaging" / "requirements-dist.lock"
+AES_CBC = ROOT / "packaging" / "linux" / "aes_cbc_openssl.py"
 
 
 def _lock_entries() -> dict[str, tuple[str, Marker | None, list[str]]]:
@@ -77,7 +78,7 @@ def _aes_module():  # type: ignore[no-untyped-def]
         import pytest
 
         pytest.skip("the OpenSSL AES-CBC stand-in is for the Linux bundle")
-    spec = importlib.util.spec_from_file_location("aes_cbc_openssl", ROOT / "packaging" / "linux" / "aes_cbc_openssl.py")
+    spec = importlib.util.spec_from_file_location("aes_cbc_openssl", AES_CBC)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -130,7 +131,7 @@ def test_aes_cbc_stand_in_serves_secretstorage_imports() -> None:
 
     code = ("import sys; sys.modules['cryptography'] = None\n"  # the real package is not in the bundle
             "import importlib.util as u\n"
-            f"s = u.spec_from_file_location('aes_cbc_openssl', {str(ROOT / 'packaging' / 'linux' / 'aes_cbc_openssl.py')!r})\n"
+            f"s = u.spec_from_file_location('aes_cbc_openssl', {str(AES_CBC)!r})\n"
             "m = u.module_from_spec(s); s.loader.exec_module(m); sys.modules.pop('cryptography'); m.install()\n"
             "import secretstorage.util, secretstorage.item, keyring.backends.SecretService\n"
             "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n"
@@ -179,7 +180,8 @@ def test_windows_installer_script() -> None:
     raw = ISS.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Inno Setup reads the French messages right
     text = raw.decode("utf-8-sig")
-    for line in ("PrivilegesRequired=lowest", "DefaultDirName={autopf}\\{#AppName}",
+    for line in ("PrivilegesRequired=lowest", "DefaultDirName={code:ProgramsRoot}\\{#AppName}",
+                 "ExpandConstant('{localappdata}\\Programs')",
                  'Name: "en"; MessagesFile: "compiler:Default.isl"', 'Name: "fr"; MessagesFile: "French.isl"',
                  'Name: "{autoprograms}\\{#AppName}"; Filename: "{app}\\{#AppExe}"'):
         assert line in text, line

@@ -36,7 +36,9 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName} contributors
 VersionInfoVersion={#AppVersion}
-DefaultDirName={autopf}\{#AppName}
+; {autopf} written out: %LOCALAPPDATA%\Programs per user (what {userpf} is on Windows; Wine 8
+; cannot resolve {userpf}, so `make dist-windows` could not install), Program Files for /ALLUSERS.
+DefaultDirName={code:ProgramsRoot}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -81,6 +83,14 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+function ProgramsRoot(Param: String): String;
+begin
+  if IsAdminInstallMode() then
+    Result := ExpandConstant('{commonpf}')
+  else
+    Result := ExpandConstant('{localappdata}\Programs');
+end;
+
 function DataDir(): String;
 begin
   { platformdirs.user_data_path("loyalty-desktop", appauthor=False): settings and logs live there too }

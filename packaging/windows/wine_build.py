@@ -120,6 +120,8 @@ def prepare_prefix() -> None:
         return
     log(f"creating the Wine prefix {PREFIX}")
     wine("wineboot", "-i", timeout=600)
+    # The installer requires Windows 10 (MinVersion=10.0), as does Qt 6: have Wine say it is.
+    wine("winecfg", "-v", "win10", timeout=300)
 
 
 def prepare_python() -> None:
@@ -212,8 +214,11 @@ def prepare_wheels() -> None:
 def build_bundle() -> Path:
     start = time.time()
     log("PyInstaller under Wine (build.spec)")
+    # Qt cannot load under Wine: build.spec then tells PyInstaller where the wheel keeps Qt's plugins
+    # and translations (packaging/windows/qt_paths_without_qt.py).
+    env = dict(wine_env(), LOYALTY_DESKTOP_QT_PATHS_WITHOUT_QT="1")
     r = wine(PYDIR / "python.exe", "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", DIST,
-             "--workpath", WORK / "pyinstaller", ROOT / "build.spec", timeout=3600, check=False)
+             "--workpath", WORK / "pyinstaller", ROOT / "build.spec", timeout=3600, check=False, env=env)
     if r.returncode != 0:
         sys.stdout.write(r.stdout[-8000:] + r.stderr[-8000:])
         raise SystemExit("PyInstaller failed under Wine")
@@ -249,6 +254,13 @@ def check_imports(bundle: Path) -> list[str]:
                 continue
             problems.append(f"{p.relative_to(bundle)} imports {dll}")
     return problems
+
+
+def check_contents(bundle: Path) -> list[str]:
+    """What the GUI needs and only Qt's own hooks collect (a build that could not ask Qt lacks them)."""
+    names = {p.name for p in bundle.rglob("*")}
+    return [f"{n} is missing" for n in ("qwindows.dll", "qoffscreen.dll", "qtbase_fr.qm", "loyalty_desktop_fr.qm",
+                                        "Qt6Widgets.dll") if n not in names]
 
 
 # -- 4. self-test -----------------------------------------------------------------------------------
@@ -317,12 +329,39 @@ def windows_path(unix_path: str) -> Path:
     return Path(r.stdout.strip())
 
 
+def start_display() -> tuple[subprocess.Popen[bytes], str]:
+    """A private Xvfb: Inno Setup creates its wizard window even when silent, and Wine can create no
+    window without a display ("A call to an OS function failed")."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    if not number:
+        proc.kill()
+        raise SystemExit("Xvfb did not start")
+    return proc, f":{number}"
+
+
 def install_test(setup: Path) -> bool:
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("Xvfb is needed to run the installer under Wine (apt-get install xvfb)")
+    xvfb, display = start_display()
+    try:
+        return _install_test(setup, dict(wine_env(), DISPLAY=display))
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+
+
+def _install_test(setup: Path, env: dict[str, str]) -> bool:
     log(f"installing {setup.name} silently for the current user (Wine)")
-    wine(setup, "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART", f"/LOG={win(WORK / 'setup.log')}",
-         timeout=900)
     local = wine("cmd", "/c", "echo %LOCALAPPDATA%").stdout.strip()
-    app_dir = windows_path(local + r"\Programs\Loyalty Desktop")
+    target = local + r"\Programs\Loyalty Desktop"
+    wine(setup, "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART", f"/LOG={win(WORK / 'setup.log')}",
+         timeout=900, env=env)
+    app_dir = windows_path(target)
     exe = app_dir / "loyalty-desktop-cli.exe"
     if not exe.exists():
         log(f"not installed where expected: {app_dir}")
@@ -332,19 +371,37 @@ def install_test(setup: Path) -> bool:
     shortcuts = sorted(p.relative_to(menu).as_posix() for p in menu.rglob("*.lnk")) if menu.exists() else []
     log(f"installed in {app_dir}; Start-menu entries: {', '.join(shortcuts) or 'none'}")
     ok = self_test(exe, "installed copy") and any("Loyalty Desktop" in s for s in shortcuts)
+    # The merchant's data folder: a silent uninstall keeps it, /DELETEDATA=yes removes it (the
+    # question an interactive uninstall asks cannot be answered under Wine without a person).
+    data_dir = windows_path(local + r"\loyalty-desktop")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "marker.txt").write_text("merchant data")
+    ok &= uninstall(app_dir, env, [])
+    kept = (data_dir / "marker.txt").exists()
+    log(f"silent uninstall kept the data folder: {'yes' if kept else 'NO'}")
+    log("reinstalling, then uninstalling with /DELETEDATA=yes")
+    wine(setup, "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART", timeout=900, env=env)
+    ok &= uninstall(app_dir, env, ["/DELETEDATA=yes"])
+    deleted = not data_dir.exists()
+    log(f"/DELETEDATA=yes removed the data folder: {'yes' if deleted else 'NO'}")
+    return ok and kept and deleted
+
+
+def uninstall(app_dir: Path, env: dict[str, str], extra: list[str]) -> bool:
     uninstaller = next(app_dir.glob("unins*.exe"), None)
     if uninstaller is None:
         log("no uninstaller found")
         return False
-    log("uninstalling silently (keeps the data folder when silent)")
-    wine(uninstaller, "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", timeout=600)
+    log(f"uninstalling silently {' '.join(extra)}".rstrip())
+    wine(uninstaller, "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", *extra, timeout=600, env=env)
+    exe = app_dir / "loyalty-desktop.exe"
     for _ in range(30):  # the uninstaller finishes in a copy of itself, after this process exits
         if not exe.exists():
             break
         time.sleep(1)
     gone = not exe.exists()
     log(f"uninstalled: {'yes' if gone else 'NO, files left in ' + str(app_dir)}")
-    return ok and gone
+    return gone
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -369,9 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         size = bundle_size(bundle)
         log(f"bundle {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), "
             f"{sum(1 for p in bundle.rglob('*') if p.is_file())} files")
-        problems = check_imports(bundle)
-        log("PE imports: every DLL is shipped or part of Windows" if not problems
-            else "PE imports missing:\n  " + "\n  ".join(problems))
+        problems = check_contents(bundle) + check_imports(bundle)
+        log("Qt plugins and translations present; PE imports: every DLL is shipped or part of Windows"
+            if not problems else "missing:\n  " + "\n  ".join(problems))
         ok &= not problems
     if stage in ("all", "self-test"):
         ok &= self_test(bundle / "loyalty-desktop-cli.exe", "bundle")
