@@ -59,7 +59,7 @@ WINDOWS_DLLS = {
     "version", "winmm", "winspool.drv", "wintrust", "ws2_32", "wtsapi32", "authz", "dbghelp", "normaliz",
     "cfgmgr32", "hid", "msvcp_win", "ucrtbase", "dnsapi", "wldap32", "glu32", "icu", "icuuc", "icuin",
     "propsys", "d2d1", "dxva2", "mf", "mfplat", "mfreadwrite", "wevtapi", "winhttp", "wininet", "urlmon",
-    "comsupp", "sspicli", "credui", "cryptbase", "win32u", "combase", "user32.dll", "esent",
+    "comsupp", "sspicli", "credui", "cryptbase", "win32u", "combase", "esent", "uiautomationcore", "imagehlp",
 }
 
 
