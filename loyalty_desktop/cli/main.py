@@ -223,7 +223,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 def cmd_self_test(args: argparse.Namespace) -> int:
     self_test = service.load_entry("loyalty_desktop.ui.selftest:main", "`self-test` command")
-    return int(self_test(args.members, sys.stdout))
+    return int(self_test(args.members, sys.stdout, gui=not args.no_gui))
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -350,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("self-test", help="check this installation: Qt, translations, keyring, a demo sync to "
                                           "each sandbox")
     st.add_argument("--members", type=_int_in(1, 100_000), default=200)
+    st.add_argument("--no-gui", action="store_true", help="leave Qt out (a build checked where Qt cannot run)")
     st.set_defaults(func=cmd_self_test)
 
     sh = sub.add_parser("screenshots", help="render every wizard page and the main window to PNG (demo mode)")

@@ -386,14 +386,18 @@ def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Pat
 
 # -- the command ----------------------------------------------------------------------------------
 
-def main(members: int, out: TextIO) -> int:
+def main(members: int, out: TextIO, gui: bool = True) -> int:
+    """`gui=False` (`self-test --no-gui`): everything but Qt, for a build checked where Qt cannot run
+    (the Windows bundle under Wine, packaging/windows/wine_build.py)."""
     t0 = time.monotonic()
     frozen = "frozen build" if getattr(sys, "frozen", False) else "from source"
-    try:
-        from PySide6.QtCore import qVersion
-        qt = f", Qt {qVersion()}"
-    except ImportError:
-        qt = ""
+    qt = ""
+    if gui:
+        try:
+            from PySide6.QtCore import qVersion
+            qt = f", Qt {qVersion()}"
+        except ImportError:
+            pass
     out.write(f"Loyalty Desktop {__version__} self-test ({frozen}, {platform.system()} {platform.machine()}, "
               f"Python {platform.python_version()}{qt})\n")
     report = Report(out)
@@ -418,7 +422,11 @@ def main(members: int, out: TextIO) -> int:
                                        lambda sc=sc: run_scenario(sc, members, expected, Path(tmp)))
                            for sc in SCENARIOS]
             state: dict[str, Any] = {}
-            report.run("Qt platform plugin", lambda: check_qt_platform(state))
+            if gui:
+                report.run("Qt platform plugin", lambda: check_qt_platform(state))
+            else:
+                report.add(Outcome("Qt", "skip", "--no-gui: the Qt platform, translations, text services, icon "
+                                                 "and GUI modules are not checked"))
             if state.get("qt"):
                 report.run("translations", check_translations)
                 report.run("Qt text services", check_text_services)

@@ -30,8 +30,8 @@ from helpers.paths import ROOT
 BUNDLE = ROOT / "dist" / "loyalty-desktop"
 EXE = BUNDLE / "loyalty-desktop"
 INTERNAL = BUNDLE / "_internal"
-BUDGET_MB = 120.0
-STARTUP_BUDGET_S = float(os.environ.get("LOYALTY_DESKTOP_STARTUP_BUDGET", "2.0"))
+BUDGET_MB = 80.0
+STARTUP_BUDGET_S = float(os.environ.get("LOYALTY_DESKTOP_STARTUP_BUDGET", "2.0"))  # a busy CI machine
 ICONS = ROOT / "resources" / "icons"
 pytestmark = pytest.mark.serial  # the bundle's startup budget is timed: alone on the machine
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle tests build the Linux bundle")
@@ -53,10 +53,11 @@ make_icons = _module("make_icons", ICONS / "make_icons.py")
 
 def _inputs() -> Iterator[Path]:
     yield ROOT / "build.spec"
-    yield ROOT / "pyproject.toml"
-    for folder in ("loyalty_desktop", "resources", "packaging"):
+    yield ROOT / "packaging" / "requirements-dist.lock"
+    for folder in ("loyalty_desktop", "loyalty_emulators", "resources", "packaging"):
         for p in (ROOT / folder).rglob("*"):
-            if p.is_file() and "__pycache__" not in p.parts:
+            # packaging/{windows,macos,deb}: other OSes' installers and the .deb, not the Linux bundle.
+            if p.is_file() and "__pycache__" not in p.parts and not {"windows", "macos", "deb"} & set(p.parts):
                 yield p
 
 
@@ -70,10 +71,10 @@ def _stale() -> str | None:
 
 @pytest.fixture(scope="session")
 def bundle() -> Iterator[Path]:
-    if importlib.util.find_spec("PyInstaller") is None:
-        pytest.skip("PyInstaller is not installed: `make dist` installs it (pip install -e '.[dist]')")
     if not sys.platform.startswith("linux"):
         pytest.skip("the bundle tests build and run the Linux bundle")
+    if not shutil.which("make"):
+        pytest.skip("make is not installed: the bundle is built by `make dist`")
     (ROOT / "build").mkdir(exist_ok=True)
     with open(ROOT / "build" / ".dist.lock", "w") as lock:
         # Another test run in this tree may be building: one builder at a time, and nobody
@@ -81,11 +82,11 @@ def bundle() -> Iterator[Path]:
         fcntl.flock(lock, fcntl.LOCK_EX)
         why = _stale()
         if why:
+            # The same build as `make dist`: its own virtual environment installed from the lock file.
             print(f"building the bundle ({why})")
-            r = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                                "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build" / "pyinstaller"),
-                                str(ROOT / "build.spec")], cwd=ROOT, capture_output=True, text=True, timeout=900)
-            assert r.returncode == 0, "PyInstaller failed:\n" + (r.stdout + r.stderr)[-4000:]
+            r = subprocess.run(["make", "--no-print-directory", "dist"], cwd=ROOT, capture_output=True, text=True,
+                               timeout=1200)
+            assert r.returncode == 0, "make dist failed:\n" + (r.stdout + r.stderr)[-4000:]
         fcntl.flock(lock, fcntl.LOCK_SH)
         yield BUNDLE
 
@@ -119,14 +120,16 @@ def test_bundle_has_what_the_app_needs_and_not_more(bundle: Path) -> None:
     assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
     assert not {"libqeglfs.so", "libqvnc.so", "libqlinuxfb.so"} & platforms
     names = {p.name for p in bundle.rglob("*")}
-    for unwanted in ("libgtk-3.so.0", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6", "libQt6Svg.so.6",
-                     "QtNetwork.abi3.so", "qml"):
+    for unwanted in ("libgtk-3.so.0", "libstdc++.so.6", "libglib-2.0.so.0", "libX11.so.6", "libfontconfig.so.1",
+                     "cryptography", "_rust.abi3.so", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6",
+                     "libQt6Svg.so.6", "QtNetwork.abi3.so", "qml"):
         assert unwanted not in names, unwanted
     assert not [n for n in names if n.startswith("pygments")]
     # keyring finds its backends through its package metadata (entry points).
     eps = list(INTERNAL.glob("keyring-*.dist-info/entry_points.txt"))
     assert eps and "keyring.backends" in eps[0].read_text()
-    assert (INTERNAL / "PySide6" / "Qt" / "lib" / "libicudata.so.73").stat().st_size < 8e6  # trimmed ICU
+    assert (INTERNAL / "PySide6" / "Qt" / "lib" / "libicudata.so.73").stat().st_size < 4e6  # trimmed ICU
+    assert {"libxcb-cursor.so.0", "libcrypto.so.3", "libsqlite3.so.0"} <= names  # what a desktop may lack
     assert os.access(bundle / "install-desktop-entry.sh", os.X_OK)
 
 
@@ -148,6 +151,37 @@ def test_frozen_self_test_passes_offscreen(bundle: Path, tmp_path: Path) -> None
         assert re.search(line, out, re.MULTILINE), line
     if (ROOT / "loyalty_desktop" / "destinations" / "splio_target.py").exists():
         assert re.search(r"ok +Splio sandbox: 200-member demo sync .* all 200 members there", out)
+
+
+FROZEN_KEYRING_SCRIPT = r"""
+set -e
+eval "$(printf %s testpw | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
+printf '%s\n' "$KEY" | "$EXE" key set klaviyo
+"$EXE" sync --members 30 --to klaviyo --base-url "$URL"
+"$EXE" key delete klaviyo
+"""
+
+
+@pytest.mark.skipif(not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")),
+                    reason="needs dbus-run-session and gnome-keyring-daemon (.ci/run installs them)")
+def test_frozen_app_keeps_a_key_in_gnome_keyring(bundle: Path, tmp_path: Path) -> None:
+    """The bundle's secretstorage encrypts with packaging/linux/aes_cbc_openssl.py, not `cryptography`:
+    the key goes into the real GNOME keyring (encrypted D-Bus session), a sync reads it back out."""
+    from loyalty_emulators.klaviyo.server import KlaviyoSandbox
+
+    home = tmp_path / "home"
+    home.mkdir()
+    with KlaviyoSandbox(job_seconds=0.05) as sb:
+        key = sb.add_key()
+        env = _env(tmp_path, HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"),
+                   XDG_RUNTIME_DIR=str(tmp_path), EXE=str(EXE), KEY=key, URL=sb.base_url or "")
+        r = subprocess.run(["dbus-run-session", "--", "bash", "-c", FROZEN_KEYRING_SCRIPT], env=env,
+                           capture_output=True, text=True, timeout=180)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert len(sb.profiles()) == 30
+    assert "in GNOME Keyring" in r.stdout
+    assert key not in r.stdout + r.stderr
 
 
 def _start_display() -> tuple[subprocess.Popen[bytes] | None, dict[str, str]]:
@@ -278,11 +312,11 @@ def test_icu_trim_keeps_english_french_and_root() -> None:
     names = [n for n, _ in items]
     assert names == sorted(names, key=lambda n: f"{package}/{n}".encode())  # ICU binary-searches the table
     for must in ("root.res", "en.res", "fr.res", "fr_CA.res", "coll/fr.res", "coll/ucadata.icu", "nfkc.nrm",
-                 "likelySubtags.res", "plurals.res", "zone/fr.res", "zoneinfo64.res", "brkitr/word.brk",
-                 "cnvalias.icu", "ibm-5348_P100-1997.cnv"):
+                 "likelySubtags.res", "plurals.res", "zone/fr.res", "zoneinfo64.res", "nfkc_cf.nrm",
+                 "cnvalias.icu"):
         assert must in names, must
-    for gone in ("de.res", "coll/zh.res", "brkitr/cjdict.dict", "translit/root.res", "gb18030.cnv",
-                 "windows-950-2000.cnv"):
+    for gone in ("de.res", "coll/zh.res", "brkitr/cjdict.dict", "brkitr/word.brk", "translit/root.res",
+                 "curr/fr.res", "lang/en.res", "unames.icu", "gb18030.cnv", "ibm-5348_P100-1997.cnv"):
         assert gone not in names, gone
     original = dict(icu_trim.read_package(elf[offset:offset + size])[2])
     assert all(original[n] == d for n, d in items)  # items copied byte for byte

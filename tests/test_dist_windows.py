@@ -1,0 +1,73 @@
+"""The Windows bundle and installer `make dist-windows` built on Linux under Wine
+(packaging/windows/wine_build.py), checked again: its PE imports, its frozen self-test without Qt.
+
+Runs only when `make dist-windows` has left its bundle in build/wine/dist/ and Wine is installed:
+`make test` does not build it (≈ 5 min), so these tests skip there, saying so. The full checks
+(silent install, the installed copy's self-test, the uninstaller and the data folder) run in
+`make dist-windows` itself; the GUI cannot run under Wine 8 (Qt6Core needs Windows' icuuc.dll),
+so the Windows CI job proves it on Windows.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "wine"
+BUNDLE = WORK / "dist" / "loyalty-desktop"
+CLI = BUNDLE / "loyalty-desktop-cli.exe"
+
+pytestmark = [
+    pytest.mark.skipif(not CLI.exists(), reason="no Windows bundle in build/wine/dist: `make dist-windows` builds it"),
+    pytest.mark.skipif(shutil.which("wine") is None, reason="wine is not installed (`make dist-windows` installs it)"),
+]
+
+
+def _wine_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("wine_build", ROOT / "packaging" / "windows" / "wine_build.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_windows_bundle_imports_only_shipped_or_windows_dlls() -> None:
+    pytest.importorskip("pefile", reason="pefile is not installed (`make dist-windows` installs it)")
+    wb = _wine_build()
+    assert wb.check_imports(BUNDLE) == []
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert {"loyalty-desktop.exe", "loyalty-desktop-cli.exe", "Qt6Core.dll", "qwindows.dll", "qtbase_fr.qm",
+            "loyalty_desktop_fr.qm"} <= names
+    print(f"Windows bundle: {wb.bundle_size(BUNDLE) / 1e6:.1f} MB")
+
+
+def test_windows_bundle_self_test_without_qt_passes_under_wine(tmp_path: Path) -> None:
+    wb = _wine_build()
+    env = dict(wb.wine_env(), LOYALTY_DESKTOP_DATA_DIR=str(tmp_path / "data"))
+    r = subprocess.run(["wine", str(CLI), "self-test", "--no-gui", "--members", "50"], env=env, capture_output=True,
+                       text=True, errors="replace", timeout=600)
+    out = r.stdout.replace("\r\n", "\n")
+    print(out)
+    assert r.returncode == 0, out + r.stderr[-3000:]
+    assert "(frozen build, Windows AMD64," in out
+    assert re.search(r"ok +keyring: API keys would be saved in Windows Credential Manager", out)
+    assert re.search(r"ok +Klaviyo sandbox: 50-member demo sync .* all 50 members there", out)
+    assert re.search(r"^self-test passed: \d+ checks", out, re.MULTILINE)
+
+
+def test_windows_installer_was_built() -> None:
+    sys.path.insert(0, str(ROOT))
+    from loyalty_desktop import __version__
+
+    setup = WORK / "installer" / f"loyalty-desktop-{__version__}-setup.exe"
+    if not setup.exists():
+        pytest.skip(f"no {setup.name}: `make dist-windows` builds it after the bundle")
+    assert setup.read_bytes()[:2] == b"MZ" and setup.stat().st_size > 10e6
