@@ -62,7 +62,7 @@ dist: $(DIST_VENV)/.installed-stamp
 	&& $(DIST_PY) packaging/bundle_size.py --built-since $$start
 
 # The Debian/Ubuntu package of that bundle: dist/loyalty-desktop_<version>_amd64.deb (dpkg-deb;
-# packaging/deb/build_deb.py). tests/test_deb.py installs it with apt when it exists.
+# packaging/deb/build_deb.py). tests/e2e/test_deb.py installs it with apt when it exists.
 deb: dist
 	$(PYTHON) packaging/deb/build_deb.py
 

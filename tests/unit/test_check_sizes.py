@@ -9,7 +9,9 @@ from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / ".ci" / "check_sizes.py"
+from helpers.paths import ROOT
+
+SCRIPT = ROOT / ".ci" / "check_sizes.py"
 
 
 def load_gate() -> ModuleType:

@@ -17,7 +17,8 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers.paths import ROOT
+
 LOCK = ROOT / "packaging" / "requirements-dist.lock"
 AES_CBC = ROOT / "packaging" / "linux" / "aes_cbc_openssl.py"
 

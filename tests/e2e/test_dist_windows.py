@@ -20,7 +20,8 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers.paths import ROOT
+
 WORK = ROOT / "build" / "wine"
 BUNDLE = WORK / "dist" / "loyalty-desktop"
 CLI = BUNDLE / "loyalty-desktop-cli.exe"
