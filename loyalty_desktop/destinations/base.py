@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.platforms import Platform
 from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.store.store import OutboxRow
 
@@ -110,3 +111,25 @@ class DestinationBase:
 
     def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
         return [], ""  # a rejected row waits until its data changes
+
+
+@dataclass(frozen=True)
+class PlatformTarget:
+    """A `--to` name: the live platform or its offline sandbox; what it is called and which preset it
+    starts with come from the platform's descriptor. Subclasses add `connect`."""
+
+    name: str
+    sandbox: bool
+    descriptor: Platform
+
+    @property
+    def platform(self) -> str:
+        return self.descriptor.id
+
+    @property
+    def label(self) -> str:
+        return self.descriptor.label
+
+    @property
+    def default_preset(self) -> str:
+        return self.descriptor.default_preset

@@ -332,16 +332,10 @@ def windows_path(unix_path: str) -> Path:
 def start_display() -> tuple[subprocess.Popen[bytes], str]:
     """A private Xvfb: Inno Setup creates its wizard window even when silent, and Wine can create no
     window without a display ("A call to an OS function failed")."""
-    read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    if not number:
-        proc.kill()
-        raise SystemExit("Xvfb did not start")
-    return proc, f":{number}"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # packaging/: one way to start Xvfb
+    from measure_startup import start_xvfb
+
+    return start_xvfb()
 
 
 def install_test(setup: Path) -> bool:

@@ -10,6 +10,7 @@ from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.options import TargetOptions
 from loyalty_desktop.core.platforms import KLAVIYO, Platform
+from loyalty_desktop.destinations.base import PlatformTarget
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, connect
@@ -19,22 +20,8 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class KlaviyoTarget:
-    name: str
-    sandbox: bool
+class KlaviyoTarget(PlatformTarget):
     descriptor: Platform = KLAVIYO
-
-    @property
-    def platform(self) -> str:
-        return self.descriptor.id
-
-    @property
-    def label(self) -> str:
-        return self.descriptor.label
-
-    @property
-    def default_preset(self) -> str:
-        return self.descriptor.default_preset
 
     def connect(self, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
         sb = None

@@ -15,7 +15,7 @@ from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.options import TargetOptions
 from loyalty_desktop.core.platforms import SPLIO, Platform
-from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.destinations.base import AccountInfo, PlatformTarget
 from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestination
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, connect
@@ -48,22 +48,8 @@ def seed_from_demo(sb: Any, members: int, seed: int) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class SplioTarget:
-    name: str
-    sandbox: bool
+class SplioTarget(PlatformTarget):
     descriptor: Platform = SPLIO
-
-    @property
-    def platform(self) -> str:
-        return self.descriptor.id
-
-    @property
-    def label(self) -> str:
-        return self.descriptor.label
-
-    @property
-    def default_preset(self) -> str:
-        return self.descriptor.default_preset
 
     def connect(self, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
         sb = None
