@@ -2,53 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from helpers import klaviyo_spec
-from helpers.cli import MEMBERS, cli, cli_env, sync_args
+from helpers.cli import MEMBERS, cli, cli_env, run_and_kill, sync_args
 from helpers.sync_helpers import check_conformance, sandbox_state
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
-
-
-def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
-    """Start a CLI sync and SIGKILL it as soon as `when(stderr_lines)` is true."""
-    proc = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", *sync_args(sb)], env=cli_env(data),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    lines: list[str] = []
-
-    def reader() -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            lines.append(line)
-
-    t = threading.Thread(target=reader, daemon=True)
-    t.start()
-    deadline = time.monotonic() + timeout
-    try:
-        while not when(lines):
-            if proc.poll() is not None:
-                pytest.fail("the sync finished before the kill point:\n" + "".join(lines))
-            if time.monotonic() > deadline:
-                pytest.fail("kill point never reached:\n" + "".join(lines))
-            time.sleep(0.005)
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(10) == -signal.SIGKILL
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        t.join(5)
-        if proc.stderr:
-            proc.stderr.close()
 
 
 def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
@@ -63,7 +27,7 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
     data = tmp_path / "killed"
     with KlaviyoSandbox(job_seconds=1.5) as sb:
         # Killed while planning the first sync.
-        run_and_kill(data, sb, lambda lines: any(line.startswith("planning") for line in lines))
+        run_and_kill(cli_env(data), sync_args(sb), lambda lines: any(line.startswith("planning") for line in lines))
         assert sb.count_requests(write_only=True) == 0
         # Killed while waiting on the bulk import job it submitted (0.4 s after the platform took it,
         # so the client has recorded the job; the job itself takes 1.5 s).
@@ -74,7 +38,7 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
                 seen.append(time.monotonic())
             return bool(seen) and time.monotonic() - seen[0] > 0.4
 
-        run_and_kill(data, sb, waiting_on_job)
+        run_and_kill(cli_env(data), sync_args(sb), waiting_on_job)
         assert [j["status"] for j in sb.import_jobs()] != ["complete"]
         r = cli(data, *sync_args(sb))
         assert r.returncode == 0, r.stderr
@@ -84,7 +48,8 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
         assert cli(data, "demo", "tick", "30", "--members", MEMBERS).returncode == 0
         # Killed right after the first batch of events reached the platform.
         sb.job_seconds = 0.1
-        run_and_kill(data, sb, lambda lines: any(rec.operation == "bulk_create_events" for rec in sb.requests))
+        run_and_kill(cli_env(data), sync_args(sb),
+                     lambda lines: any(rec.operation == "bulk_create_events" for rec in sb.requests))
         r = cli(data, *sync_args(sb))
         assert r.returncode == 0, r.stderr
         # The resumed run's figures add up (what the killed run sent counts as unchanged).

@@ -9,9 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,6 +17,7 @@ import httpx
 import pytest
 
 from helpers import splio_spec
+from helpers.cli import run_and_kill
 from helpers.splio_spec import expected_values, loyalty_values
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
 from loyalty_desktop.sources.demo.program import DemoProgram
@@ -68,38 +67,6 @@ def acked(data: Path) -> set[str]:
         return set()
 
 
-def run_and_kill(data: Path, args: list[str], when: Callable[[list[str]], bool], timeout: float = 60) -> None:
-    """Start a CLI sync and SIGKILL it as soon as `when(stderr_lines)` is true."""
-    proc = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", *args], env=cli_env(data),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    lines: list[str] = []
-
-    def reader() -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            lines.append(line)
-
-    t = threading.Thread(target=reader, daemon=True)
-    t.start()
-    deadline = time.monotonic() + timeout
-    try:
-        while not when(lines):
-            if proc.poll() is not None:
-                pytest.fail("the sync finished before the kill point:\n" + "".join(lines))
-            if time.monotonic() > deadline:
-                pytest.fail("kill point never reached:\n" + "".join(lines))
-            time.sleep(0.005)
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(10) == -signal.SIGKILL
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        t.join(5)
-        if proc.stderr:
-            proc.stderr.close()
-
-
 def never_written(data: Path, secret: str, *outputs: str) -> None:
     for out in outputs:
         assert secret not in out
@@ -128,10 +95,10 @@ def sandbox(data: Path) -> Iterator[SplioSandbox]:
 def test_kill_and_resume_loses_nothing_and_resends_nothing_acknowledged(data: Path, sandbox: SplioSandbox) -> None:
     args = sync_args(sandbox, "--create-fields")
     # Killed while planning the first sync: no contact written.
-    run_and_kill(data, args, lambda lines: any(line.startswith("planning") for line in lines))
+    run_and_kill(cli_env(data), args, lambda lines: any(line.startswith("planning") for line in lines))
     assert sandbox.count("patch_contact") == 0
     # Killed right after the first batch was checkpointed (a batch is ~5 s of writes at 20/s).
-    run_and_kill(data, args, lambda lines: bool(acked(data)))
+    run_and_kill(cli_env(data), args, lambda lines: bool(acked(data)))
     done = acked(data)
     assert 50 <= len(done) < int(MEMBERS)
     patched_before = sandbox.count("patch_contact")

@@ -4,9 +4,15 @@ data folder, the key in the environment and the tests' pinned "now"."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from loyalty_desktop.core import clock
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
@@ -32,3 +38,36 @@ def sync_args(sb: KlaviyoSandbox) -> list[str]:
     # --yes: a month of the demo's 2,000 members gives more live events than the confirmation threshold
     return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or "",
             "--yes"]
+
+
+def run_and_kill(env: dict[str, str], args: list[str], when: Callable[[list[str]], bool],
+                 timeout: float = 120) -> None:
+    """Start a CLI sync with `env` and SIGKILL it as soon as `when(stderr_lines)` is true."""
+    proc = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", *args], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+
+    def reader() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append(line)  # noqa: PERF402 - one at a time: the test reads `lines` while the sync runs
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    deadline = time.monotonic() + timeout
+    try:
+        while not when(lines):
+            if proc.poll() is not None:
+                pytest.fail("the sync finished before the kill point:\n" + "".join(lines))
+            if time.monotonic() > deadline:
+                pytest.fail("kill point never reached:\n" + "".join(lines))
+            time.sleep(0.005)
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(10) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        t.join(5)
+        if proc.stderr:
+            proc.stderr.close()
