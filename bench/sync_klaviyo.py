@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from loyalty_emulators.klaviyo.server import DEMO_KEY
+from loyalty_emulators import launch
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -40,7 +40,8 @@ def main() -> None:
     args = ap.parse_args()
     exe = [sys.executable, "-m", "loyalty_desktop"]
     with tempfile.TemporaryDirectory(prefix="ld-bench-") as tmp:
-        env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": tmp, "LOYALTY_DESKTOP_KLAVIYO_KEY": DEMO_KEY}
+        env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": tmp,
+               "LOYALTY_DESKTOP_KLAVIYO_KEY": launch.demo_key(launch.Platform.KLAVIYO)}
         wall, rss, _ = run([*exe, "demo", "show", "--members", str(args.members)], env)
         print(f"demo program, {args.members:,} members: created in {wall:.1f} s (peak RSS {rss:.0f} MB)")
 
