@@ -56,6 +56,9 @@ class Connection:
     # An in-process sandbox that evaluates relative dates on a clock of its own (Klaviyo's segments):
     # set to the demo program's clock (align_demo_clock). None: nothing to align.
     set_clock: Callable[[datetime], None] | None = None
+    # Demo mode, an in-process sandbox that keeps contacts of its own (Splio): how to put a source's
+    # members in it, so both hold the same people. None: nothing to seed.
+    seed_demo: Callable[[Iterable[Any]], Any] | None = None
 
     def close(self) -> None:
         self.dest.close()
@@ -90,8 +93,7 @@ class Connection:
     def demo_seeder(self) -> Callable[[Iterable[Any]], Any] | None:
         """Demo mode: how to put a source's members in the in-process sandbox when it keeps contacts
         of its own (Splio), so both hold the same people; None otherwise."""
-        seed: Callable[[Iterable[Any]], Any] | None = getattr(self.sandbox, "seed_demo", None)
-        return seed
+        return self.seed_demo
 
 
 class Target(Protocol):

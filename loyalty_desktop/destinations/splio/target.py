@@ -78,7 +78,7 @@ class SplioTarget(PlatformTarget):
                 sb.stop()
             raise
         notes.append(f"Splio {info.detail}.")
-        return Connection(dest, info, sb, notes)
+        return Connection(dest, info, sb, notes, seed_demo=sb.seed_demo if sb is not None else None)
 
 
 def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
