@@ -74,7 +74,7 @@ def _csv(query: dict[str, list[str]], name: str, allowed: tuple[str, ...]) -> se
     values = {v.strip() for raw in query.get(name, []) for v in raw.split(",") if v.strip()}
     bad = values - set(allowed)
     if bad:
-        raise invalid(f"'{sorted(bad)[0]}' is not an allowed {name} parameter for this resource.", parameter=name)
+        raise invalid(f"'{min(bad)}' is not an allowed {name} parameter for this resource.", parameter=name)
     return values
 
 
@@ -194,7 +194,7 @@ class HandlerBase:
         pred = compile_filter(conds, _profile_field, casefold=("email",))
         st = self.state
         with st.lock:
-            if sort in ("id",) or "." in sort:
+            if sort == "id" or "." in sort:
                 page, nxt = self._profiles_by_id(req, conds, pred, desc, size)
             else:
                 if sort == "email":

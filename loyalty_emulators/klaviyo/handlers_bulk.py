@@ -103,7 +103,7 @@ class BulkEventHandlers(HandlerBase):
 
     def h_get_bulk_import_profiles_jobs(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         conds = self._filter(req, JOB_FILTERS)
-        sort, desc = _sort(req.query, ("created_at",), "created_at")
+        _sort_key, desc = _sort(req.query, ("created_at",), "created_at")
         size = page_size(req.query, 20, 100)
         fields = render.sparse(req.query, "profile-bulk-import-job")
         mono = emclock.monotonic()

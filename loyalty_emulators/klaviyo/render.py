@@ -55,7 +55,10 @@ def profile(p: SandboxProfile, base: str, fields: set[str] | None = None,
                                   "last_updated": None}},
         }
     if "predictive_analytics" in additional:
-        attrs["predictive_analytics"] = dict.fromkeys(("historic_clv", "predicted_clv", "total_clv", "historic_number_of_orders", "predicted_number_of_orders", "average_days_between_orders", "average_order_value", "churn_probability", "expected_date_of_next_order", "ranked_channel_affinity"))
+        attrs["predictive_analytics"] = dict.fromkeys((
+            "historic_clv", "predicted_clv", "total_clv", "historic_number_of_orders", "predicted_number_of_orders",
+            "average_days_between_orders", "average_order_value", "churn_probability", "expected_date_of_next_order",
+            "ranked_channel_affinity"))
     out: dict[str, Any] = {"type": "profile", "id": p.id, "attributes": attrs}
     if with_relationships:
         out["relationships"] = {name: {"links": _rel(base, "profiles", p.id, name)}

@@ -237,7 +237,7 @@ def validate_event(obj: Any, base: str, now: datetime | None = None) -> tuple[Ev
     attrs = obj.get("attributes")
     ap = f"{base}/attributes"
     if not isinstance(attrs, dict):
-        return None, errors + [_err("'attributes' is required and must be an object.", ap)]
+        return None, [*errors, _err("'attributes' is required and must be an object.", ap)]
     props = attrs.get("properties")
     if not isinstance(props, dict):
         errors.append(_err("'properties' is required and must be an object.", f"{ap}/properties"))

@@ -27,8 +27,7 @@ def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> 
 
     def reader() -> None:
         assert proc.stderr is not None
-        for line in proc.stderr:
-            lines.append(line)
+        lines.extend(proc.stderr)
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()
@@ -105,8 +104,8 @@ def test_wrong_key_is_one_clear_line_and_never_written(tmp_path: Path, sandbox: 
     r = cli(tmp_path / "d", *sync_args(sandbox), key=wrong)
     assert r.returncode == 1
     err_lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert err_lines == ["error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
-                         "Paste the key again or create a new one."]
+    assert err_lines == [("error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
+                         "Paste the key again or create a new one.")]
     assert wrong not in r.stdout + r.stderr
     for f in (tmp_path / "d").rglob("*"):
         if f.is_file():

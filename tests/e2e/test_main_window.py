@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -83,7 +83,7 @@ def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
 
 
 def wait_connected(qtbot: Any, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.sync_panel.sync_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
 
 
 def sync(qtbot: Any, w: MainWindow, click: bool = True) -> Any:
@@ -250,7 +250,7 @@ class FakeTray(QObject):
     """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
 
     activated = Signal(object)
-    made: list[FakeTray] = []
+    made: ClassVar[list[FakeTray]] = []
 
     def __init__(self, icon: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)

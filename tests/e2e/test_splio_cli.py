@@ -76,8 +76,7 @@ def run_and_kill(data: Path, args: list[str], when: Callable[[list[str]], bool],
 
     def reader() -> None:
         assert proc.stderr is not None
-        for line in proc.stderr:
-            lines.append(line)
+        lines.extend(proc.stderr)
 
     t = threading.Thread(target=reader, daemon=True)
     t.start()

@@ -144,7 +144,7 @@ def test_cancel_mid_sync_then_resume(qtbot, make_wizard) -> None:  # type: ignor
     click_next(qtbot, wiz)
     qtbot.waitUntil(lambda: wiz.sync_page.runner.running, timeout=TIMEOUT)
     qtbot.mouseClick(wiz.sync_page.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wiz.sync_page.resume_button.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(wiz.sync_page.resume_button.isVisible, timeout=TIMEOUT)
     assert not wiz.sync_page.isComplete()
     assert "Cancelled" in wiz.sync_page.log.toPlainText()
     wiz.state.connection.sandbox.faults = Faults()

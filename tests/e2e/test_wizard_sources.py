@@ -339,7 +339,7 @@ def test_smile_without_a_keyring_keeps_the_key_for_the_session_only(qtbot, make_
     key = smile.add_key()
     qtbot.keyClicks(panel.key.edit, key)
     click(qtbot, panel.verify_button)
-    qtbot.waitUntil(lambda: panel.session_only.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(panel.session_only.isVisible, timeout=TIMEOUT)
     assert "No system keychain" in panel.status.text()
     assert not next_button(wiz).isEnabled()
     click(qtbot, panel.session_only)

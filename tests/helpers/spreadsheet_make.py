@@ -143,7 +143,8 @@ def write_compound_file(path: Path, streams: dict[str, bytes]) -> Path:
 
 def write_encrypted_xlsx(path: Path) -> Path:
     info = struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'
-    return write_compound_file(path, {"EncryptionInfo": info, "EncryptedPackage": struct.pack("<Q", 9000) + b"\x9c" * 9000})
+    return write_compound_file(path, {"EncryptionInfo": info,
+                                      "EncryptedPackage": struct.pack("<Q", 9000) + b"\x9c" * 9000})
 
 
 def write_old_xls(path: Path) -> Path:

@@ -288,9 +288,9 @@ def test_parse_retry_after_never_raises() -> None:
 def test_absurd_retry_after_is_capped_announced_and_the_request_then_succeeds(
         status: int, fake_clock: clock.FakeClock) -> None:
     bad = [response(status, {"Retry-After": v}) for v in ABSURD]
-    with serve(answers(*bad, response(200, body=b'{"ok": 1}'))) as srv:
-        with client(srv.url, retry=RetryPolicy(max_attempts=len(ABSURD) + 1, max_throttle_waits=len(ABSURD),
-                                               max_total_wait=1e9)) as c:
+    with (serve(answers(*bad, response(200, body=b'{"ok": 1}'))) as srv,
+          client(srv.url, retry=RetryPolicy(max_attempts=len(ABSURD) + 1, max_throttle_waits=len(ABSURD),
+                                            max_total_wait=1e9)) as c):
             waits: list[Wait] = []
             c.on_wait = waits.append
             start = fake_clock.monotonic()
@@ -305,8 +305,8 @@ def test_absurd_retry_after_is_capped_announced_and_the_request_then_succeeds(
 
 @pytest.mark.parametrize("status", [429, 503])
 def test_a_request_gives_up_past_the_total_bound(status: int, fake_clock: clock.FakeClock) -> None:
-    with serve(answers(response(status, {"Retry-After": "1e30"}))) as srv:
-        with client(srv.url, retry=RetryPolicy(max_attempts=100, max_throttle_waits=100)) as c:
+    with (serve(answers(response(status, {"Retry-After": "1e30"}))) as srv,
+          client(srv.url, retry=RetryPolicy(max_attempts=100, max_throttle_waits=100)) as c):
             start = fake_clock.monotonic()
             with pytest.raises((RateLimitedError, ServerError)) as info:
                 c.request("e", "GET", "/api/x")

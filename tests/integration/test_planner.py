@@ -33,8 +33,9 @@ TIERS = [Tier(1, "Bronze", 0), Tier(2, "Silver", 1000), Tier(3, "Gold", 3000)]
 
 
 def member(email: str, **kw: object) -> Member:
-    base: dict[str, object] = dict(points_balance=100, points_earned_lifetime=100, tier_name="Bronze", tier_id=1,
-                                   first_name="Léa", last_name="Martin", member_since=date(2025, 1, 2))
+    base: dict[str, object] = {"points_balance": 100, "points_earned_lifetime": 100, "tier_name": "Bronze",
+                               "tier_id": 1, "first_name": "Léa", "last_name": "Martin",
+                               "member_since": date(2025, 1, 2)}
     base.update(kw)
     return Member(email=email, **base)  # type: ignore[arg-type]
 

@@ -582,8 +582,8 @@ def _mutations(obj):
     def paths(o, path):
         items = o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else ()
         for k, v in items:
-            yield path + [k]
-            yield from paths(v, path + [k])
+            yield [*path, k]
+            yield from paths(v, [*path, k])
     for p in paths(obj, []):
         for kind, value in (("drop", None), ("null", None), ("int", 5), ("str", "zz"), ("float", 5.5)):
             m = copy.deepcopy(obj)

@@ -682,7 +682,7 @@ def test_get_events_filters_pagination_and_includes(sb, api):
                   "time": (base + timedelta(hours=i)).isoformat()}])
                for i in range(12)]
     assert api.post("/api/event-bulk-create-jobs", json=bulk_events_doc(entries)).status_code == 202
-    metric_ids = dict((n, i) for i, n in sb.metrics())
+    metric_ids = {n: i for i, n in sb.metrics()}
     r = api.get("/api/events", params={"filter": f'equals(metric_id,"{metric_ids["Points Earned"]}")'})
     assert len(r.json()["data"]) == 6
     pid = sb.profile_by_email("r0@shop.fr").id

@@ -183,7 +183,7 @@ def test_incremental_reads_ask_for_changes_since_the_last_one(sb: SmileSandbox, 
         members, ledger, rewards = consume(second)
         assert not second.full
         cursor_times = (first.cursor or "").split("|")[2:]
-        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times):
+        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times, strict=True):
             (q,) = queries(sb, path)  # one page each: only the changes
             expect = datetime.fromisoformat(ts) - timedelta(minutes=10)
             assert datetime.fromisoformat(q["updated_at_min"][0]) == expect

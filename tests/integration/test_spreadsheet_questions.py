@@ -112,7 +112,7 @@ def test_an_answer_is_saved_with_the_file_shape(tmp_path: Path) -> None:
         assert choice in ask.options(q)
         mapping = ask.answer(mapping, q, choice)
     hdr.save(mapping)
-    later = open_sheet(write_csv(tmp_path / "s2.csv", rows[:1] + [["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
+    later = open_sheet(write_csv(tmp_path / "s2.csv", [*rows[:1], ["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
     assert later.questions == [] and later.mapping.column("email") == 1 and later.dayfirst == {2: False}
 
 

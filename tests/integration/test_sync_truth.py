@@ -140,7 +140,7 @@ def relabel(rows: list[tuple[str, int, int, str, str]]) -> list[tuple[str, int, 
 def first_then_new_order(store: Store, sb: KlaviyoSandbox, tmp_path: Path) -> tuple[Path, list]:
     members = small_members(tmp_path)
     sheet_sync(store, sb, (members, ledger_file(tmp_path, "l1.csv", ORDERS_FR)), now=day(-5))
-    rows = ORDERS_FR + [("alice@x.fr", -1, 30, "Commande #3", "")]
+    rows = [*ORDERS_FR, ("alice@x.fr", -1, 30, "Commande #3", "")]
     s, _ = sheet_sync(store, sb, (members, ledger_file(tmp_path, "l2.csv", rows)))
     assert s.events_sent == 1 and sent(sb) == [("Points Earned", "alice@x.fr", day(-1).date().isoformat(), False)]
     return members, rows
@@ -233,7 +233,7 @@ def test_late_by_a_day_still_news_after_new_baseline(store: Store, sandbox: Klav
     members = small_members(tmp_path)
     sheet_sync(store, sandbox, (members,), now=day(-10))
     sheet_sync(store, sandbox, (members, ledger_file(tmp_path, "l1.csv", ORDERS_FR)), now=day(-3))  # new shape
-    rows = ORDERS_FR + [("bob@x.fr", -2, 5, "Commande #4", "")]
+    rows = [*ORDERS_FR, ("bob@x.fr", -2, 5, "Commande #4", "")]
     s, _ = sheet_sync(store, sandbox, (members, ledger_file(tmp_path, "l2.csv", rows)),
                       now=day(-1) + timedelta(hours=1))
     assert s.events_sent == 1 and sent(sandbox) == [("Points Earned", "bob@x.fr", day(-2).date().isoformat(), False)]

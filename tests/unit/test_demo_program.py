@@ -53,8 +53,8 @@ def world(tmp_path_factory):
         again = snap(prog.read(delta.read.cursor))
         after = snap(prog.read(None))
         as_of = prog.as_of
-    return dict(path=path, before=before, summary=summary, delta=delta, again=again, after=after,
-                as_of=as_of)
+    return {"path": path, "before": before, "summary": summary, "delta": delta, "again": again, "after": after,
+                "as_of": as_of}
 
 
 def expiry_of(d: date) -> date:

@@ -255,8 +255,8 @@ def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -
         src.close()
     assert got == ["ok@example.fr"]
     assert rejects == [
-        (3, "Points", Reason.TOO_LARGE, "at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
-                                        "number exactly"),
+        (3, "Points", Reason.TOO_LARGE, ("at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
+                                        "number exactly")),
         (4, "Birthday", Reason.IMPLAUSIBLE_DATE, "a birthday in the future"),
         (5, "Member since", Reason.IMPLAUSIBLE_DATE, "before 1900"),
         (6, "Member since", Reason.IMPLAUSIBLE_DATE, "more than 5 years ahead (after 2031-11-02)"),
