@@ -50,6 +50,8 @@ from loyalty_desktop.sync.summary import (  # re-exported: callers import them f
     RunSummary,
 )
 
+__all__ = ["Phase", "Progress", "ProgressCallback", "RunStatus", "RunSummary", "Source", "SyncEngine"]
+
 log = logging.getLogger(__name__)
 
 

@@ -19,7 +19,7 @@ from helpers.sync_helpers import check_conformance, sandbox_state
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 
-def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
+def run_and_kill(data: Path, sb: KlaviyoSandbox, when, timeout: float = 120) -> None:
     """Start a CLI sync and SIGKILL it as soon as `when(stderr_lines)` is true."""
     proc = subprocess.Popen([sys.executable, "-m", "loyalty_desktop", *sync_args(sb)], env=cli_env(data),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

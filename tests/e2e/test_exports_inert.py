@@ -97,7 +97,7 @@ def test_wizard_export_and_log_lines(tmp_path: Path) -> None:
     logged: list[str] = []
     page = SimpleNamespace(_rejected_rows=[(h, "points", "-12") for h in HOSTILE],
                            log=SimpleNamespace(appendPlainText=logged.append), tr=lambda s: s)
-    page._log = lambda line: SyncPage._log(page, line)  # type: ignore[attr-defined]
+    page._log = lambda line: SyncPage._log(page, line)
     out = tmp_path / "wizard.csv"
     SyncPage.export_rejected(page, str(out))  # type: ignore[arg-type]
     back = read_as_spreadsheet(out.read_text(encoding="utf-8-sig"))

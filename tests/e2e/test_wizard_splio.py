@@ -28,7 +28,7 @@ LOYOLY_FIELDS = ("customer_point_balance", "customer_missions_count", "customer_
 
 
 @pytest.fixture
-def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:  # type: ignore[no-untyped-def]
+def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:
     i18n.install("en")
     w = SetupWizard(Settings(language="en"), tasks, demo=True)
     qtbot.addWidget(w)
@@ -40,21 +40,21 @@ def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:  # type: ignore[
     w.state.close()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.waitUntil(widget.isEnabled, timeout=TIMEOUT)
     # A radio button or check box reacts on its indicator and text, not on the empty rest of its row.
     pos = QPoint(8, widget.height() // 2) if isinstance(widget, (QCheckBox, QRadioButton)) else QPoint()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
-def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def click_next(qtbot, wiz: SetupWizard) -> None:
     button = wiz.button(QWizard.WizardButton.NextButton)
     if not button.isVisible():
         button = wiz.button(QWizard.WizardButton.CommitButton)
     click(qtbot, button)
 
 
-def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:
     combo = wiz.welcome_page.demo_platform
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # Klaviyo → Splio, as a keyboard user would
@@ -73,7 +73,7 @@ def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: box.remote is not None, timeout=TIMEOUT)
 
 
-def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, wizard: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, wizard: SetupWizard) -> None:
     wiz = wizard
     walk_to_mapping(qtbot, wiz)
     sandbox = wiz.state.connection.sandbox
@@ -136,7 +136,7 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     assert saved.source_options["create_fields"] is True
 
 
-def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupWizard) -> None:
     wiz = wizard
     walk_to_mapping(qtbot, wiz)
     sandbox = wiz.state.connection.sandbox
@@ -149,7 +149,7 @@ def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupW
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizard: SetupWizard, tmp_path,  # type: ignore[no-untyped-def]
+def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizard: SetupWizard, tmp_path,
                                                                     monkeypatch) -> None:
     """The demo's Splio universe is filled from the source the user picks (here a spreadsheet), so the
     contacts in both get the loyalty fields."""

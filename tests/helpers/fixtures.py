@@ -33,7 +33,7 @@ PINNED_NOW = "2026-11-02T12:00:00+00:00"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

@@ -76,7 +76,7 @@ class RejectedEmails:
 
     def read(self, cursor: str | None, history: bool = True) -> SourceRead:
         r = self.program.read(cursor, history)
-        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
+        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},
                              "email": m.email.replace("@", " at ")}) if m.email in self.bad else m
                    for m in r.members)
         return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)

@@ -53,7 +53,7 @@ def _mapper(resp: httpx.Response, endpoint: str) -> ClientError:
     return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 
 
-def client(base_url: str, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
+def client(base_url: str, **kw) -> HttpClient:
     return HttpClient(base_url, headers={"Authorization": f"Klaviyo-API-Key {KEY}"}, limits={},
                       error_mapper=_mapper, **kw)
 
@@ -156,7 +156,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_cli_refuses_plain_http_base_url_without_connecting(data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_cli_refuses_plain_http_base_url_without_connecting(data_dir) -> None:
     import os
 
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir), "LOYALTY_DESKTOP_KLAVIYO_KEY": DEMO_KEY}
@@ -194,7 +194,7 @@ def test_a_mangled_key_is_named_before_any_request(platform: str, key: str, word
     assert no_sockets == []
 
 
-def test_cli_key_set_refuses_a_mangled_key(data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_cli_key_set_refuses_a_mangled_key(data_dir) -> None:
     import os
 
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir), "PYTHON_KEYRING_BACKEND":
@@ -357,7 +357,7 @@ def test_the_cli_prints_the_wait() -> None:
     assert "Smile.io is having trouble (HTTP 503): trying again in 42 s" in text
 
 
-def test_a_sync_shows_its_waits_and_completes_on_the_fake_clock(tmp_path, fake_clock: clock.FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_a_sync_shows_its_waits_and_completes_on_the_fake_clock(tmp_path, fake_clock: clock.FakeClock) -> None:
     from helpers.sync_helpers import destination, new_program
     from loyalty_desktop import service
     from loyalty_desktop.core.fields import KLAVIYO_SMILE

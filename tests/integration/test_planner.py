@@ -196,7 +196,7 @@ def test_fingerprint_is_of_the_encoded_payload(dest: KlaviyoDestination) -> None
 
 # -- baselines, members new to a destination, the confirmation threshold (baseline.py) ---------------
 
-def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):  # type: ignore[no-untyped-def]
+def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):
     _, _, tiers = store.source_state("test")
     return Planner(store, dest, KLAVIYO_LOYALTY).plan(as_of, tiers, source=source, **kw)
 

@@ -419,9 +419,9 @@ def test_sandbox_factory_runs_offline_from_the_demo_program(data_dir: Path) -> N
     try:
         assert opened.name == "smile-sandbox:demo:30:3"
         read = opened.source.read(None)
-        members, ledger, rewards = consume(read)  # type: ignore[arg-type]
+        members, ledger, rewards = consume(read)
         assert len(members) == 30 and ledger and rewards
-        assert any("without an email" in n for n in read.notes)  # type: ignore[attr-defined]
+        assert any("without an email" in n for n in read.notes)
     finally:
         opened.close()
     assert Counter(f.suffix for f in data_dir.glob("smile-mirror-*")) == Counter()  # kept in memory

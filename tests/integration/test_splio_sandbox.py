@@ -65,7 +65,7 @@ def envelope(r: httpx.Response, status: int, key: str | None, error: str) -> dic
     assert r.status_code == status, r.text
     body = r.json()
     assert body["status"] == status and body["errors"][0]["error_key"] == key and body["errors"][0]["error"] == error
-    return body["errors"][0]  # type: ignore[no-any-return]
+    return body["errors"][0]
 
 
 # -- auth -----------------------------------------------------------------------------------------

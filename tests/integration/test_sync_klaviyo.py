@@ -28,7 +28,7 @@ def program_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def expected_properties(member: dict, mapping) -> dict:  # type: ignore[no-untyped-def]
+def expected_properties(member: dict, mapping) -> dict:
     out = {}
     for f in mapping.enabled:
         if f.target in KLAVIYO_ATTRIBUTES:
@@ -161,7 +161,7 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
     from loyalty_desktop import service
 
     with destination(sandbox) as dest:
-        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]
+        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)
     assert s.status is RunStatus.COMPLETED_WITH_REJECTS
     assert (s.profiles_sent, s.rejected) == (1998, 2)
     rows = store.rejected_rows(s.run_id)

@@ -80,7 +80,7 @@ def test_growing_the_demo_after_a_first_sync_sends_no_live_events(tmp_path: Path
 def test_cli_new_demo_size_then_threshold_stops_then_yes_sends(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with KlaviyoSandbox(job_seconds=0.05) as sb:
-        def sync(members: str, *extra: str):  # type: ignore[no-untyped-def]
+        def sync(members: str, *extra: str):
             return cli(data, "sync", "--source", "demo", "--members", members, "--to", "klaviyo",
                        "--base-url", sb.base_url or "", *extra)
 
@@ -204,13 +204,13 @@ def test_counts_add_up_after_a_cancel_and_a_resume(tmp_path: Path, store: Store,
             if p.phase is Phase.SENDING_PROFILES and p.done >= 50:
                 dest.http.cancel.cancel()
 
-        cancelled = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        cancelled = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,
                                  poll_interval=0.02, on_progress=cancel_after_first_batch)
     assert cancelled.status is RunStatus.CANCELLED
     assert cancelled.members == 400 and 0 < cancelled.profiles_sent < 400 and cancelled.members_not_sent > 0
     assert adds_up(cancelled)
     with destination(sandbox) as dest:
-        resumed = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        resumed = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,
                                poll_interval=0.02)
     # The two bad emails were in the first batch: rejected by the cancelled run, still rejected (not
     # sent again until their data changes), so counted as rejected here too.

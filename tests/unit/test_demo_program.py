@@ -298,7 +298,7 @@ def test_two_handles_on_one_file_and_tick_during_a_read(tmp_path):
             assert not delta.full and list(delta.members)
 
 
-def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:
     from loyalty_desktop.core.model import LedgerEntry, Referral, ReferralState, Reward
 
     with DemoProgram.create(tmp_path / "p.sqlite3", members=400, seed=5,

@@ -59,7 +59,7 @@ def test_limiter_unknown_endpoint_is_unpaced() -> None:
     assert time.monotonic() - t < 0.5
 
 
-def _client(handler, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
+def _client(handler, **kw) -> HttpClient:
     def mapper(resp: httpx.Response, endpoint: str) -> ClientError:
         return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 

@@ -231,7 +231,7 @@ def test_the_fast_email_check_agrees_with_the_rule(text: str) -> None:
 
 # -- the same rules on an imported file --------------------------------------------------------------
 
-def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:
     from helpers.spreadsheet_make import write_csv
     from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 

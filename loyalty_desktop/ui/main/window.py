@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.status.say(ctl.last_message)
         if store_problem.can_set_aside(exc) and not self._store_question_asked:
             self._store_question_asked = True
-            QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(  # type: ignore[misc]
+            QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(
                 self, self.tasks, e, self._store_set_aside))
 
     def _store_set_aside(self, message: str) -> None:
