@@ -101,6 +101,6 @@ def render_preview_png(template_id: str, language: str, mapping: Mapping, path: 
         painter.end()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), b"PNG"):
         raise OSError(f"could not write {out}")
     return out

@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -415,7 +416,7 @@ def main(members: int, out: TextIO) -> int:
             futures = []
             if prep.status == "ok":
                 futures = [pool.submit(report.run, sc.label,
-                                       lambda sc=sc: run_scenario(sc, members, expected, Path(tmp)))
+                                       partial(run_scenario, sc, members, expected, Path(tmp)))
                            for sc in SCENARIOS]
             state: dict[str, Any] = {}
             report.run("Qt platform plugin", lambda: check_qt_platform(state))

@@ -200,7 +200,7 @@ class HandlerBase:
                 if sort == "email":
                     key = lambda p: ((p.email or "").lower(), p.id)  # noqa: E731
                 else:
-                    key = lambda p, s=sort: (getattr(p, s), p.id)  # noqa: E731
+                    key = lambda p: (getattr(p, sort), p.id)  # noqa: E731
                 doc = self._collection(req, [p for p in self._profile_candidates(conds) if pred(p)], key,
                                        desc, size, sort != "email",
                                        lambda p: render.profile(p, self._base, fields, additional))
@@ -230,7 +230,7 @@ class HandlerBase:
         else:
             start = bisect.bisect_right(ids, after) if after else 0
             seq = (candidates[i] for i in range(start, len(candidates)))
-        page = []
+        page: list[SandboxProfile] = []
         for p in seq:
             if pred(p):
                 if len(page) == size:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from typing import Any
 
@@ -30,7 +31,7 @@ def sparse(query: dict[str, list[str]], rtype: str) -> set[str] | None:
 
 
 def profile(p: SandboxProfile, base: str, fields: set[str] | None = None,
-            additional: set[str] = frozenset(), with_relationships: bool = True) -> dict[str, Any]:
+            additional: AbstractSet[str] = frozenset(), with_relationships: bool = True) -> dict[str, Any]:
     attrs: dict[str, Any] = {
         "email": p.email, "phone_number": p.phone_number, "external_id": p.external_id,
         "first_name": p.first_name, "last_name": p.last_name, "organization": p.organization,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
-from test_wizard import go_to_verify, verify_with
+from test_wizard import go_to_verify, verify_with  # type: ignore[import-not-found]
 
 
 @pytest.mark.parametrize("key, words", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_sync import cli
+from test_spreadsheet_sync import cli  # type: ignore[import-not-found]
 
 from helpers.spreadsheet_make import write_csv, write_xlsx
 from loyalty_desktop.core.errors import ConfigError

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_sync import day, ledger_file, sent, small_members
+from test_spreadsheet_sync import day, ledger_file, sent, small_members  # type: ignore[import-not-found]
 from test_spreadsheet_sync import sync as sheet_sync
 
 from helpers.cli import cli
