@@ -125,7 +125,7 @@ def wait_read(qtbot, wiz: SetupWizard) -> None:
 
 
 def properties(sb: KlaviyoSandbox) -> dict[str, dict[str, Any]]:
-    return {p.email: dict(p.properties) for p in sb.profiles()}
+    return {p.email or "": dict(p.properties) for p in sb.profiles()}  # (every profile has an email)
 
 
 # -- spreadsheets ---------------------------------------------------------------------------------

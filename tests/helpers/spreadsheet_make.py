@@ -45,7 +45,7 @@ def write_xlsx(path: Path, sheets: dict[str, Rows], *, date_format: str = "DD/MM
     """A workbook whose cells keep their types (numbers, dates, text), with formula cells saved
     with their computed values as Excel does (openpyxl alone writes formulas without them)."""
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.active)  # type: ignore[arg-type]  # a new workbook's one worksheet
     formulas: dict[str, dict[str, Any]] = {}
     for si, (name, rows) in enumerate(sheets.items()):
         ws = wb.create_sheet(name)
@@ -82,7 +82,7 @@ def _add_cached_values(path: Path, formulas: dict[str, dict[str, Any]]) -> None:
                     pat = re.compile(rf'<c r="{ref}"( [^>]*)?><f>(.*?)</f><v ?/></c>')
                     kind = ' t="str"' if isinstance(value, str) else ""
                     cached = escape(str(value))
-                    xml, n = pat.subn(lambda m, ref=ref, kind=kind, cached=cached:
+                    xml, n = pat.subn(lambda m, ref=ref, kind=kind, cached=cached:  # type: ignore[misc]
                                       f'<c r="{ref}"{kind}><f>{m[2]}</f><v>{cached}</v></c>', xml)
                     assert n == 1, (ref, xml)
                 data = xml.encode()

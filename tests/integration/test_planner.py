@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -41,7 +42,7 @@ def member(email: str, **kw: object) -> Member:
 
 
 @pytest.fixture
-def dest() -> KlaviyoDestination:
+def dest() -> Iterator[KlaviyoDestination]:
     d = KlaviyoDestination("pk_" + "a" * 34, "http://127.0.0.1:9")
     yield d
     d.close()

@@ -238,11 +238,11 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         with Store(data / "store.sqlite3") as s:
             assert len(s.runs()) == 2  # the refused file started no run and changed nothing
 
-    shown = cli(data, "inspect", str(members))
-    assert shown.returncode == 0, shown.stderr
-    assert "Format: CSV, Windows-1252, semicolon-separated; header on line 1" in shown.stdout
-    assert "saved for this file shape" in shown.stdout
-    assert "line 5 [Courriel] 'dan@': invalid email" in shown.stdout
+    inspected = cli(data, "inspect", str(members))
+    assert inspected.returncode == 0, inspected.stderr
+    assert "Format: CSV, Windows-1252, semicolon-separated; header on line 1" in inspected.stdout
+    assert "saved for this file shape" in inspected.stdout
+    assert "line 5 [Courriel] 'dan@': invalid email" in inspected.stdout
     refused = cli(data, "inspect", str(locked))
     assert refused.returncode == 1 and "is protected by a password" in refused.stdout
 
@@ -274,7 +274,7 @@ def small_members(folder: Path) -> Path:
     return write_csv(folder / "members.csv", [["Email", "Points"], ["alice@x.fr", "100"], ["bob@x.fr", "80"]])
 
 
-def sent(sb: KlaviyoSandbox) -> list[tuple[str, str, str, bool]]:
+def sent(sb: KlaviyoSandbox) -> list[tuple[str, str | None, str, bool]]:
     return sorted((e.metric_name, e.email, e.time.date().isoformat(), e.backfill) for e in sb.events())
 
 
