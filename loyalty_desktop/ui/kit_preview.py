@@ -101,6 +101,6 @@ def render_preview_png(template_id: str, language: str, mapping: Mapping, path: 
         painter.end()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), b"PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes str
         raise OSError(f"could not write {out}")
     return out
