@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Module-size gate: no module in loyalty_desktop/ or loyalty_emulators/ is longer than 400 lines
-(split rather than grow a big file). Lists the offenders, longest first; exits 1 when there are any,
-unless --report-only (used by `make lint` until the current big modules are split)."""
+(split rather than grow a big file). Lists the offenders, longest first; exits 1 when there are any."""
 
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ def offenders(root: Path = ROOT, limit: int = LIMIT) -> list[tuple[int, str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=LIMIT)
-    parser.add_argument("--report-only", action="store_true", help="list the offenders but exit 0")
     args = parser.parse_args(argv)
     found = offenders(limit=args.limit)
     if not found:
@@ -38,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"module sizes: {len(found)} module(s) over {args.limit} lines (split them):")
     for n, rel in found:
         print(f"  {n:5d}  {rel}")
-    return 0 if args.report_only else 1
+    return 1
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from gui_probe import measure_stalls
+from helpers.gui_probe import measure_stalls
 
 
 def main() -> None:

@@ -33,8 +33,8 @@ def seed(sb: SplioSandbox, options: argparse.Namespace) -> list[str]:
                 sb.add_field(f.target, type_)
             values[f.target] = value
         sb.set_values(values)
-    return [f"Seeded with {counts['members_present']} of the {options.members} members of the demo program "
-            f"(seed {options.seed}) and {counts['unknown_contacts']} contacts unknown to it"]
+    return [(f"Seeded with {counts['members_present']} of the {options.members} members of the demo program "
+            f"(seed {options.seed}) and {counts['unknown_contacts']} contacts unknown to it")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,7 +62,7 @@ def main() -> None:
         finally:
             sandbox.terminate()
             sandbox.wait(10)
-            if sandbox.stdout:
+            if sandbox.stdout is not None:
                 sandbox.stdout.close()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 

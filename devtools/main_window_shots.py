@@ -81,9 +81,9 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             runs = win.runs_tab
 
             def idle() -> bool:
-                return win is not None and not win.syncing and not win.history.refreshing
+                return not win.syncing and not win.history.refreshing
 
-            _wait_until(lambda: win is not None and win.connection is not None
+            _wait_until(lambda: win.connection is not None
                         and win.sync_panel.sync_button.isEnabled())
             win.sync_now()
             _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 1)

@@ -43,10 +43,11 @@ class Clock:
     def following(cls, source: ClockSource, *, wall_only: bool = False) -> Clock:
         """Read ``source`` at every call (so a clock installed in it later is followed too).
         ``wall_only``: take only its wall time; keep the machine's monotonic time and real sleeps."""
+        # The lambdas look `source`'s functions up at each call (late binding), hence the noqa.
         if wall_only:
-            return cls(now=lambda: source.now())
-        return cls(now=lambda: source.now(), monotonic=lambda: source.monotonic(),
-                   sleep=lambda s: source.sleep(s))
+            return cls(now=lambda: source.now())  # noqa: PLW0108
+        return cls(now=lambda: source.now(), monotonic=lambda: source.monotonic(),  # noqa: PLW0108
+                   sleep=lambda s: source.sleep(s))  # noqa: PLW0108
 
 
 _current = Clock()
@@ -58,7 +59,7 @@ def get_clock() -> Clock:
 
 def set_clock(clock: Clock | None) -> Clock:
     """Install ``clock`` (None: the machine's); returns the previous one."""
-    global _current
+    global _current  # noqa: PLW0603 - the one process-wide clock, swapped by tests
     previous = _current
     _current = clock if clock is not None else Clock()
     return previous

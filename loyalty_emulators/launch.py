@@ -210,7 +210,7 @@ def standalone(platform: Platform | str, options: StandaloneOptions, *,
         url = running.base_url
         about = f" ({smile_program_name})" if smile_program_name else ""
         lines = [f"Smile.io sandbox listening on {url}{about}", f"Demo API key (every read scope): {key}",
-                 f"Try: LOYALTY_DESKTOP_SMILE_KEY={key} loyalty-desktop sync --source smile "
-                 f"--source-base-url {url} --to klaviyo-sandbox --preset klaviyo-smile"]
+                 (f"Try: LOYALTY_DESKTOP_SMILE_KEY={key} loyalty-desktop sync --source smile "
+                 f"--source-base-url {url} --to klaviyo-sandbox --preset klaviyo-smile")]
     running.lines = tuple(lines)
     return running

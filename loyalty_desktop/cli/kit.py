@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import time
 from typing import Any, TextIO
 
 from loyalty_desktop import service
 from loyalty_desktop.cli import convert
+from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.platforms import DESTINATIONS
@@ -117,7 +117,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
             mapping = _mapping(args, store, conn.dest.name, tgt.default_preset)
             if conn.sandbox is not None:
                 _sync_demo(args, conn, store, mapping, cancel, sys.stderr)
-            started = time.monotonic()
+            started = clock.monotonic()
             plan = plan_kit(store, mapping, args.language, points_buckets=args.points_buckets)
             chosen = [i for i in plan if i.kind.value + "s" in kinds]
 
@@ -130,7 +130,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
         parts = ", ".join(f"{n} {s.value}" for s, n in sorted(counts.items(), key=lambda kv: kv[0].value))
         verb = "Dry run of the kit" if args.dry_run else "Kit"
         state = "cancelled" if report.cancelled else "done"
-        print(f"{verb} for {tgt.label} account {info.name!r} {state} in {time.monotonic() - started:.1f} s: "
+        print(f"{verb} for {tgt.label} account {info.name!r} {state} in {clock.monotonic() - started:.1f} s: "
               f"{parts or 'nothing to do'}")
         for note in report.notes:
             print(f"  {note}")

@@ -7,7 +7,6 @@ import errno
 import getpass
 import signal
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,7 +110,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, lambda *_: stop.cancel())
         signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
         while not stop.cancelled:
-            time.sleep(0.2)
+            clock.sleep(0.2)
     finally:
         for sb in running:
             sb.stop()
@@ -387,7 +386,8 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     launch.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
-    return cli_guard.run(lambda: _run(args), lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))
+    return cli_guard.run(lambda: _run(args),
+                         lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from typing import TextIO
 
+from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
@@ -44,7 +44,7 @@ class TerminalProgress:
             self.out.flush()
             self.phase = None  # the next progress line starts afresh
             return
-        now = time.monotonic()
+        now = clock.monotonic()
         new_phase = p.phase != self.phase
         if not (self.tty or new_phase or now - self.last >= 2 or p.done >= p.total):
             return

@@ -200,3 +200,13 @@ def to_text(obj: Any) -> str:
 def text_encoder(cls: type) -> Callable[[Any], str]:
     """The encoder for one class (a hot loop binds it once)."""
     return _TEXT.get(cls) or (lambda obj: canonical(to_jsonable(obj)))
+
+
+# One encoder instance: json.dumps with options builds a new encoder per call, which shows when
+# ingesting a million rows.
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
+
+
+def dumps(obj: Any) -> str:
+    """Canonical compact JSON (sorted keys), so equal data gives equal text and fingerprints."""
+    return _encode(obj)

@@ -22,13 +22,12 @@ from loyalty_desktop.core import disk_errors
 from loyalty_desktop.core.errors import StoreProblem, StoreUnusableError
 from loyalty_desktop.core.model import Member, Record, Referral, SourceRead, record_kind
 from loyalty_desktop.core.source_rejects import SourceReject
-from loyalty_desktop.store import counts as store_counts
 from loyalty_desktop.store import migrate as store_migrate
-from loyalty_desktop.store import rejects as store_rejects
-from loyalty_desktop.store.codec import text_encoder, to_text
-from loyalty_desktop.store.counts import MemberOutcomes
+from loyalty_desktop.store.codec import dumps, text_encoder, to_text
 from loyalty_desktop.store.migrate import MIGRATIONS
+from loyalty_desktop.store.outbox import Outbox, OutboxRow
 from loyalty_desktop.store.rejects import RejectedRow
+from loyalty_desktop.store.runs import RunLog, RunRecord
 
 __all__ = ["DestState", "IngestSummary", "OutboxRow", "RejectedRow", "RunRecord", "SourceReject", "Store",
            "StoreError", "dumps"]
@@ -63,42 +62,14 @@ class DestState:
     source: str | None = None  # the source (OpenSource.name) last planned from (None: before schema 3)
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxRow:
-    id: int
-    kind: str
-    key: str
-    payload: str  # JSON text, ready for the wire
-    fp: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RunRecord:
-    id: int
-    dest: str
-    source: str
-    started_at: datetime
-    finished_at: datetime | None
-    status: str
-    counts: dict[str, Any]
-    error: str | None
-
-
 def _now() -> str:
     return clocks.now_iso()
 
 
-# One encoder instance: json.dumps with options builds a new encoder per call, which shows when
-# ingesting a million rows.
-_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
+class Store(Outbox, RunLog):
+    """The store file: the snapshot and per-destination state here; the outbox (store.outbox) and the
+    run history (store.runs) are its mixins."""
 
-
-def dumps(obj: Any) -> str:
-    """Canonical compact JSON (sorted keys), so equal data gives equal text and fingerprints."""
-    return _encode(obj)
-
-
-class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         try:
@@ -369,141 +340,6 @@ class Store:
         self.db.executemany(
             "INSERT INTO dest_members(dest, email, tier_id) VALUES (?,?,?) ON CONFLICT(dest, email)"
             " DO UPDATE SET tier_id=excluded.tier_id", [(dest, e, t) for e, t in rows])
-
-    # -- outbox -------------------------------------------------------------------------------
-
-    def queue_profiles(self, dest: str, rows: Sequence[tuple[str, str, str]]) -> None:
-        """(email, payload, fp) → pending; replaces a not-yet-sent row for the same email."""
-        self.db.executemany(
-            "INSERT INTO outbox(dest, kind, key, payload, fp, status) VALUES (?, 'profile', ?, ?, ?, 'pending')"
-            " ON CONFLICT(dest, kind, key) DO UPDATE SET payload=excluded.payload, fp=excluded.fp,"
-            " status='pending', job=NULL WHERE outbox.fp IS NOT excluded.fp OR outbox.status != 'pending'",
-            [(dest, *r) for r in rows])
-
-    def drop_profiles(self, dest: str, emails: Sequence[str]) -> None:
-        """Forget queued updates that are no longer needed (the member went back to what was acked)."""
-        self.db.executemany("DELETE FROM outbox WHERE dest=? AND kind='profile' AND key=? AND status='pending'",
-                            [(dest, e) for e in emails])
-
-    def queue_events(self, dest: str, rows: Sequence[tuple[str, str]], status: str = "pending") -> int:
-        """(unique_id, payload); an event already known to this destination is ignored."""
-        before = self.db.total_changes
-        self.db.executemany(
-            "INSERT OR IGNORE INTO outbox(dest, kind, key, payload, status) VALUES (?, 'event', ?, ?, ?)",
-            [(dest, u, p, status) for u, p in rows])
-        return self.db.total_changes - before
-
-    def known_events(self, dest: str, keys: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for i in range(0, len(keys), 500):
-            part = keys[i:i + 500]
-            q = ",".join("?" * len(part))
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT key FROM outbox WHERE dest=? AND kind='event' AND key IN ({q})", (dest, *part)))
-        return found
-
-    def count_outbox(self, dest: str, kind: str, status: str = "pending") -> int:
-        return int(self.db.execute("SELECT count(*) FROM outbox WHERE dest=? AND kind=? AND status=?",
-                                   (dest, kind, status)).fetchone()[0])
-
-    def pending(self, dest: str, kind: str, limit: int, after_id: int = 0) -> list[OutboxRow]:
-        rows = self.db.execute(
-            "SELECT id, kind, key, payload, fp FROM outbox WHERE dest=? AND kind=? AND status='pending'"
-            " AND id > ? ORDER BY id LIMIT ?", (dest, kind, after_id, limit)).fetchall()
-        return [OutboxRow(*r) for r in rows]
-
-    def mark_in_flight(self, ids: Sequence[int], job: str, run_id: int) -> None:
-        with self.tx():
-            self.db.executemany("UPDATE outbox SET status='in_flight', job=?, run_id=? WHERE id=?",
-                                [(job, run_id, i) for i in ids])
-
-    def in_flight(self, dest: str) -> dict[str, list[OutboxRow]]:
-        jobs: dict[str, list[OutboxRow]] = {}
-        for job, *r in self.db.execute(
-                "SELECT job, id, kind, key, payload, fp FROM outbox WHERE dest=? AND status='in_flight'"
-                " ORDER BY id", (dest,)):
-            jobs.setdefault(job, []).append(OutboxRow(*r))
-        return jobs
-
-    def settle(self, dest: str, run_id: int, acked: Sequence[OutboxRow],
-               rejected: Sequence[tuple[OutboxRow, str, str]]) -> None:
-        """Checkpoint one acknowledged batch: acked rows leave the outbox, rejected rows are kept
-        (not re-sent until their data changes) with the platform's reason."""
-        with self.tx() as db:
-            prof = [(dest, r.key, r.fp, run_id) for r in acked if r.kind == "profile"]
-            if prof:
-                db.executemany(
-                    "INSERT INTO dest_members(dest, email, acked_fp, acked_run) VALUES (?,?,?,?)"
-                    " ON CONFLICT(dest, email) DO UPDATE SET acked_fp=excluded.acked_fp, acked_run=excluded.acked_run",
-                    prof)
-                db.executemany("DELETE FROM outbox WHERE id=?", [(r.id,) for r in acked if r.kind == "profile"])
-            ev = [(run_id, r.id) for r in acked if r.kind == "event"]
-            if ev:
-                db.executemany("UPDATE outbox SET status='acked', job=NULL, run_id=? WHERE id=?", ev)
-            if rejected:
-                db.executemany("UPDATE outbox SET status='rejected', job=NULL, run_id=? WHERE id=?",
-                               [(run_id, r.id) for r, _, _ in rejected])
-                db.executemany("INSERT INTO rejected_rows(run_id, dest, kind, key, field, reason) VALUES (?,?,?,?,?,?)",
-                               [(run_id, dest, r.kind, r.key, f, why) for r, f, why in rejected])
-
-    def requeue(self, ids: Sequence[int]) -> None:
-        """A job the destination lost or cancelled: send its rows again."""
-        with self.tx():
-            self.db.executemany("UPDATE outbox SET status='pending', job=NULL WHERE id=?", [(i,) for i in ids])
-
-    def rejected_profiles(self, dest: str) -> list[tuple[OutboxRow, str]]:
-        """Profiles the destination rejected last time they were sent, with its reason."""
-        return [(OutboxRow(*r[:5]), r[5]) for r in self.db.execute(
-            "SELECT o.id, o.kind, o.key, o.payload, o.fp, r.reason FROM outbox o JOIN rejected_rows r"
-            " ON r.run_id=o.run_id AND r.dest=o.dest AND r.kind=o.kind AND r.key=o.key"
-            " WHERE o.dest=? AND o.kind='profile' AND o.status='rejected' ORDER BY o.id", (dest,))]
-
-    def member_outcomes(self, dest: str, run_id: int) -> MemberOutcomes:
-        """Where each member stands with this destination after run `run_id` (they add up)."""
-        return store_counts.member_outcomes(self.db, dest, run_id)
-
-    # -- runs ---------------------------------------------------------------------------------
-
-    def start_run(self, dest: str, source: str) -> int:
-        with self.tx() as db:
-            # A run still "running" in the file was killed: say so in the history.
-            db.execute("UPDATE runs SET status='interrupted', finished_at=coalesce(finished_at, ?)"
-                       " WHERE status='running'", (_now(),))
-            cur = db.execute("INSERT INTO runs(dest, source, started_at, status) VALUES (?,?,?, 'running')",
-                             (dest, source, _now()))
-            return int(cur.lastrowid or 0)
-
-    def finish_run(self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None) -> None:
-        with self.tx() as db:
-            db.execute("UPDATE runs SET status=?, finished_at=?, counts=?, error=? WHERE id=?",
-                       (status, _now(), dumps(counts), error, run_id))
-
-    def runs(self, limit: int = 50) -> list[RunRecord]:
-        rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
-                               " ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [_run_record(r) for r in rows]
-
-    def run(self, run_id: int) -> RunRecord | None:
-        found = self.runs_between(run_id, run_id)
-        return found[0] if found else None
-
-    def runs_between(self, first: int, last: int) -> list[RunRecord]:
-        rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
-                               " WHERE id BETWEEN ? AND ? ORDER BY id DESC", (first, last)).fetchall()
-        return [_run_record(r) for r in rows]
-
-    def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
-        """What the destination rejected and (origin 'source') what the source could not use."""
-        return store_rejects.rejected_rows(self.db, run_id, origin)
-
-    def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:
-        """Record the rows the source rejected with the run; returns how many were stored."""
-        return store_rejects.add_source_rejects(self.db, run_id, source, rows)
-
-
-def _run_record(r: Sequence[Any]) -> RunRecord:
-    return RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]) if r[4] else None,
-                     r[5], json.loads(r[6]), r[7])
 
 
 def _record_email(r: Record) -> str:

@@ -22,13 +22,12 @@ from __future__ import annotations
 import itertools
 import logging
 import sqlite3
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, Protocol
 
-from loyalty_desktop.core import disk_errors
+from loyalty_desktop.core import clock, disk_errors
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.model import SourceRead
@@ -50,6 +49,8 @@ from loyalty_desktop.sync.summary import (  # re-exported: callers import them f
     RunStatus,
     RunSummary,
 )
+
+__all__ = ["Phase", "Progress", "ProgressCallback", "RunStatus", "RunSummary", "Source", "SyncEngine"]
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +92,13 @@ class _Meter:
 
     def __init__(self, phase: Phase, total: int, emit: ProgressCallback | None) -> None:
         self.phase, self.total, self.emit = phase, total, emit
-        self.start = time.monotonic()
+        self.start = clock.monotonic()
         self.done = 0
         self._last = 0.0
 
     def add(self, n: int, force: bool = False) -> None:
         self.done += n
-        now = time.monotonic()
+        now = clock.monotonic()
         if self.emit and (force or now - self._last >= 0.1 or self.done >= self.total):
             self._last = now
             elapsed = max(now - self.start, 1e-6)
@@ -131,11 +132,14 @@ class SyncEngine:
         self.source_rejected = 0
 
     def run(self) -> RunSummary:
-        started = time.monotonic()
+        started = clock.monotonic()
         try:
             run_id = self.run_id = self.store.start_run(self.dest.name, self.source_name)
         except sqlite3.Error as exc:  # e.g. a read-only store: nothing started, nothing to record
-            raise disk_errors.from_sqlite(exc, self.store.path) or exc
+            error = disk_errors.from_sqlite(exc, self.store.path)
+            if error is None:
+                raise
+            raise error from exc
         summary = RunSummary(run_id, RunStatus.COMPLETED)
         try:
             self._confirm_previous(summary)
@@ -199,7 +203,7 @@ class SyncEngine:
             summary.members_rejected, summary.members_rejected_earlier = m.rejected, m.rejected_earlier
             summary.members_not_sent = m.not_sent
         stats = self.dest.http.stats
-        summary.seconds = time.monotonic() - started
+        summary.seconds = clock.monotonic() - started
         summary.retries, summary.throttled = stats.retries, stats.throttled
         summary.requests, summary.write_requests = stats.requests, stats.writes
         self.store.finish_run(summary.run_id, summary.status.value, summary.counts(), summary.error)

@@ -31,11 +31,11 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
     app.setApplicationName("Loyalty Desktop")
     app.setOrganizationName("Loyalty Desktop")
-    app.setDesktopFileName("loyalty-desktop")  # lets Wayland docks find the icon
+    QApplication.setDesktopFileName("loyalty-desktop")  # lets Wayland docks find the icon
 
     from loyalty_desktop.ui.icons import app_icon
 
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())
     try:
         logs.setup()
         settings = Settings.load()

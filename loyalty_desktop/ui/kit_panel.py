@@ -266,7 +266,7 @@ class KitPanel(QWidget):
                 with service.open_store() as store:
                     service.align_demo_clock(conn, store)
                     report = run_kit(conn, store, mapping, items=keys, languages=languages, cancel=cancel,
-                                     progress=lambda n, total, r: bridge.progress.emit(n, total, r))
+                                     progress=bridge.progress.emit)
             except Exception as exc:
                 log.exception("kit run failed")
                 bridge.progress.emit(-1, 0, user_message(exc, "Klaviyo"))

@@ -88,7 +88,7 @@ def preview_document(template_id: str, language: str, mapping: Mapping, width: i
 def render_preview_png(template_id: str, language: str, mapping: Mapping, path: str | Path,
                        width: int = 600) -> Path:
     """Write the sample preview of one template in one language to `path` (PNG, `width` px wide)."""
-    global _app
+    global _app  # noqa: PLW0603 - the app must outlive this call (Qt needs one per process)
     if QGuiApplication.instance() is None:
         _app = QGuiApplication([])
     doc = preview_document(template_id, language, mapping, width)
@@ -101,6 +101,6 @@ def render_preview_png(template_id: str, language: str, mapping: Mapping, path: 
         painter.end()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes str
         raise OSError(f"could not write {out}")
     return out

@@ -56,7 +56,7 @@ class RunDialog(QDialog):
         self.empty.setWordWrap(True)
         self.export_button = QPushButton()
         self.export_button.setEnabled(bool(rows))
-        self.export_button.clicked.connect(lambda: self.export_csv())
+        self.export_button.clicked.connect(lambda: self.export_csv())  # noqa: PLW0108 - drops clicked's `checked` argument
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -32,7 +32,8 @@ def long_when(dt: datetime) -> str:
     """"Monday 23 November 2026 09:23" in the user's language (no seconds, no time zone name)."""
     q = local_datetime(dt)
     loc = QLocale()
-    return f"{loc.toString(q.date(), QLocale.FormatType.LongFormat)} {loc.toString(q.time(), QLocale.FormatType.ShortFormat)}"
+    day = loc.toString(q.date(), QLocale.FormatType.LongFormat)
+    return f"{day} {loc.toString(q.time(), QLocale.FormatType.ShortFormat)}"
 
 
 def format_duration(seconds: float | None, precise: bool = True) -> str:

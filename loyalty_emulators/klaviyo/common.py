@@ -120,7 +120,7 @@ class ApiError(Exception):
         self.status = status
         self.headers = headers or []
         self.errors = [error_item(status, code, detail, pointer=pointer, parameter=parameter,
-                                  meta=meta, title=title)] + list(extra or [])
+                                  meta=meta, title=title), *(extra or [])]
 
     @classmethod
     def many(cls, status: int, items: list[dict[str, Any]]) -> ApiError:

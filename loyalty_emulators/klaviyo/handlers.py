@@ -74,7 +74,7 @@ def _csv(query: dict[str, list[str]], name: str, allowed: tuple[str, ...]) -> se
     values = {v.strip() for raw in query.get(name, []) for v in raw.split(",") if v.strip()}
     bad = values - set(allowed)
     if bad:
-        raise invalid(f"'{sorted(bad)[0]}' is not an allowed {name} parameter for this resource.", parameter=name)
+        raise invalid(f"'{min(bad)}' is not an allowed {name} parameter for this resource.", parameter=name)
     return values
 
 
@@ -194,13 +194,13 @@ class HandlerBase:
         pred = compile_filter(conds, _profile_field, casefold=("email",))
         st = self.state
         with st.lock:
-            if sort in ("id",) or "." in sort:
+            if sort == "id" or "." in sort:
                 page, nxt = self._profiles_by_id(req, conds, pred, desc, size)
             else:
                 if sort == "email":
                     key = lambda p: ((p.email or "").lower(), p.id)  # noqa: E731
                 else:
-                    key = lambda p, s=sort: (getattr(p, s), p.id)  # noqa: E731
+                    key = lambda p: (getattr(p, sort), p.id)  # noqa: E731
                 doc = self._collection(req, [p for p in self._profile_candidates(conds) if pred(p)], key,
                                        desc, size, sort != "email",
                                        lambda p: render.profile(p, self._base, fields, additional))
@@ -230,7 +230,7 @@ class HandlerBase:
         else:
             start = bisect.bisect_right(ids, after) if after else 0
             seq = (candidates[i] for i in range(start, len(candidates)))
-        page = []
+        page: list[SandboxProfile] = []
         for p in seq:
             if pred(p):
                 if len(page) == size:

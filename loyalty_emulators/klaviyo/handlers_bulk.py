@@ -68,12 +68,13 @@ class BulkEventHandlers(HandlerBase):
             if errs:
                 bad.append(errs[0])
             else:
+                assert inp is not None  # no error: a profile
                 inputs.append(inp)
         if bad:
             raise ApiError.many(400, bad)
         rel = data.get("relationships") or {}
         list_refs = ((rel.get("lists") or {}).get("data") or []) if isinstance(rel, dict) else []
-        list_ids = [r.get("id") for r in list_refs if isinstance(r, dict)]
+        list_ids = [str(r.get("id")) for r in list_refs if isinstance(r, dict)]
         with self.state.lock:
             for lid in list_ids:
                 if lid not in self.state.lists:
@@ -93,7 +94,7 @@ class BulkEventHandlers(HandlerBase):
         include = _csv(req.query, "include", ("lists",))
         with self.state.lock:
             job = self._job(params["id"])
-            doc = {"data": render.job(job, self._base, emclock.monotonic(),
+            doc: dict[str, Any] = {"data": render.job(job, self._base, emclock.monotonic(),
                                       render.sparse(req.query, "profile-bulk-import-job"))}
             doc["links"] = {"self": doc["data"]["links"]["self"]}
             if include:
@@ -103,7 +104,7 @@ class BulkEventHandlers(HandlerBase):
 
     def h_get_bulk_import_profiles_jobs(self, req: HttpRequest, params: dict, body: Any) -> HttpResponse:
         conds = self._filter(req, JOB_FILTERS)
-        sort, desc = _sort(req.query, ("created_at",), "created_at")
+        _sort_key, desc = _sort(req.query, ("created_at",), "created_at")
         size = page_size(req.query, 20, 100)
         fields = render.sparse(req.query, "profile-bulk-import-job")
         mono = emclock.monotonic()
@@ -139,6 +140,7 @@ class BulkEventHandlers(HandlerBase):
         data, errors = as_resource(body, "event")
         if errors:
             raise ApiError.many(400, errors)
+        assert data is not None  # no error: a resource object
         now = utcnow()
         ev, errors = validate_event(data, "/data", now)
         prof = data["attributes"].get("profile")
@@ -147,6 +149,7 @@ class BulkEventHandlers(HandlerBase):
                                          meta_in_attributes=True)
         if errors or perrors:
             raise ApiError.many(400, errors + perrors)
+        assert pinp is not None and ev is not None  # no error: both validated
         with self.state.lock:
             self.state.record_event(pinp, ev, now)
         return HttpResponse(202, b"", [], None)

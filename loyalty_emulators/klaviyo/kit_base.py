@@ -41,13 +41,16 @@ from loyalty_emulators.klaviyo.validate import as_resource
 def read_resource(body: Any, rtype: str, shape: Obj, *, url_id: str | None = None) -> dict[str, Any]:
     """``data`` of a create/update body, checked against ``shape`` (its attributes); raises 400/409."""
     data, errors = as_resource(body, rtype)
-    if not errors and url_id is not None:
+    if errors:
+        raise ApiError.many(400, errors)
+    assert data is not None  # no error: a resource object
+    if url_id is not None:
         if not isinstance(data.get("id"), str):
-            errors = [err("'id' is required and must match the id in the URL.", "/data/id")]
-        elif data["id"] != url_id:
+            raise ApiError.many(400, [err("'id' is required and must match the id in the URL.", "/data/id")])
+        if data["id"] != url_id:
             raise ApiError(409, "conflict", "The id in the request body does not match the id in the URL.",
                            pointer="/data/id")
-    errors = errors or check(shape, data["attributes"], "/data/attributes")
+    errors = check(shape, data["attributes"], "/data/attributes")
     if errors:
         raise ApiError.many(400, errors)
     return data

@@ -187,9 +187,9 @@ def _render_action(a: dict[str, Any], new_id: str, ids: dict[str, str], message_
     out: dict[str, Any] = {"id": new_id, "type": a["type"]}
     data = copy.deepcopy(a.get("data") or {})
     if a["type"] == "conditional-split":
-        out["links"] = {k: ids.get(links.get(k)) for k in _BRANCH_KEYS}
+        out["links"] = {k: ids.get(links.get(k) or "") for k in _BRANCH_KEYS}
     else:
-        out["links"] = {"next": ids.get(links.get("next"))}
+        out["links"] = {"next": ids.get(links.get("next") or "")}
     if a["type"] == "time-delay":
         data = {"unit": "days", "secondary_value": None, "timezone": "profile", "delay_until_time": None,
                 "delay_until_weekdays": None, **data}

@@ -53,7 +53,7 @@ def _plain(v: Any) -> Any:
 
 def predicate(conds: list[Cond], get: Callable[[Any, str], Any]) -> Callable[[Any], bool]:
     """The AND of ``conds``; ``get(obj, field)`` reads a field (datetimes compare to the second)."""
-    checks: list[Callable[[Any], bool]] = []
+    checks: list[Callable[..., bool]] = []  # `...`: the lambdas bind their loop values as defaults
     for c in conds:
         if c.op == "any":
             pool = {_plain(x) for x in c.value}

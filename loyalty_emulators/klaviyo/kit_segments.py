@@ -122,7 +122,8 @@ def value_test(flt: dict[str, Any] | None, ptr: str) -> Test:
     """A property filter (already shape-checked) as a test on one value."""
     if flt is None:  # a metric_filters entry without a filter: the property is set
         return lambda v, now: is_set(v)
-    kind, op, ref = flt["type"], flt["operator"], flt.get("value")
+    kind, op = flt["type"], flt["operator"]
+    ref: Any = flt.get("value")  # its type follows `kind` (the shapes checked it)
     if kind == "existence":
         return (lambda v, now: is_set(v)) if op == "is-set" else (lambda v, now: not is_set(v))
     if kind == "numeric":
@@ -156,8 +157,8 @@ def value_test(flt: dict[str, Any] | None, ptr: str) -> Test:
                 re.compile(ref)
             except re.error as exc:
                 raise Refused(f"Invalid regular expression: {exc}.", f"{ptr}/value") from None
-        cmp = _STR[base]
-        return lambda v, now: isinstance(v, str) and cmp(v, ref) != negate
+        str_cmp = _STR[base]
+        return lambda v, now: isinstance(v, str) and str_cmp(v, ref) != negate
     return _list_test(op, ref)
 
 

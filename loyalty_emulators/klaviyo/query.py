@@ -87,7 +87,7 @@ class _Parser:
 
     def expr_list(self) -> list[Cond]:
         conds = self.expr()
-        while self.peek() and self.peek()[1] == ",":
+        while (tok := self.peek()) and tok[1] == ",":
             self.take(",")
             conds += self.expr()
         return conds
@@ -187,7 +187,7 @@ def compile_filter(conds: Sequence[Cond], getter: Callable[[Any, str], Any],
             v = v.value
         return v.lower() if field in fold and isinstance(v, str) else v
 
-    checks: list[Callable[[Any], bool]] = []
+    checks: list[Callable[..., bool]] = []  # `...`: the lambdas bind their loop values as defaults
     for c in conds:
         f = c.field
         if c.op == "equals":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from typing import Any
 
@@ -30,7 +31,7 @@ def sparse(query: dict[str, list[str]], rtype: str) -> set[str] | None:
 
 
 def profile(p: SandboxProfile, base: str, fields: set[str] | None = None,
-            additional: set[str] = frozenset(), with_relationships: bool = True) -> dict[str, Any]:
+            additional: AbstractSet[str] = frozenset(), with_relationships: bool = True) -> dict[str, Any]:
     attrs: dict[str, Any] = {
         "email": p.email, "phone_number": p.phone_number, "external_id": p.external_id,
         "first_name": p.first_name, "last_name": p.last_name, "organization": p.organization,
@@ -55,7 +56,10 @@ def profile(p: SandboxProfile, base: str, fields: set[str] | None = None,
                                   "last_updated": None}},
         }
     if "predictive_analytics" in additional:
-        attrs["predictive_analytics"] = dict.fromkeys(("historic_clv", "predicted_clv", "total_clv", "historic_number_of_orders", "predicted_number_of_orders", "average_days_between_orders", "average_order_value", "churn_probability", "expected_date_of_next_order", "ranked_channel_affinity"))
+        attrs["predictive_analytics"] = dict.fromkeys((
+            "historic_clv", "predicted_clv", "total_clv", "historic_number_of_orders", "predicted_number_of_orders",
+            "average_days_between_orders", "average_order_value", "churn_probability", "expected_date_of_next_order",
+            "ranked_channel_affinity"))
     out: dict[str, Any] = {"type": "profile", "id": p.id, "attributes": attrs}
     if with_relationships:
         out["relationships"] = {name: {"links": _rel(base, "profiles", p.id, name)}

@@ -176,7 +176,7 @@ def validate_profile(obj: Any, base: str, *, event_profile: bool = False,
 def _read_meta(meta: Any, mp: str, inp: ProfileInput) -> list[dict]:
     if not isinstance(meta, dict):
         return [_err("'meta' must be an object.", mp)]
-    errors = []
+    errors: list[dict[str, Any]] = []
     pp = meta.get("patch_properties")
     if pp is None:
         return errors
@@ -237,7 +237,7 @@ def validate_event(obj: Any, base: str, now: datetime | None = None) -> tuple[Ev
     attrs = obj.get("attributes")
     ap = f"{base}/attributes"
     if not isinstance(attrs, dict):
-        return None, errors + [_err("'attributes' is required and must be an object.", ap)]
+        return None, [*errors, _err("'attributes' is required and must be an object.", ap)]
     props = attrs.get("properties")
     if not isinstance(props, dict):
         errors.append(_err("'properties' is required and must be an object.", f"{ap}/properties"))
@@ -291,6 +291,7 @@ def validate_event(obj: Any, base: str, now: datetime | None = None) -> tuple[Ev
         errors.append(_err("Metric names must be less than 128 characters.", f"{mp}/attributes/name"))
     if errors:
         return None, errors
+    assert isinstance(name, str)  # checked above
     return EventInput(metric_name=name, properties=props, time=when, value=value,
                       value_currency=currency, unique_id=uid, backfill=backfill,
                       service=service if isinstance(service, str) else None), []

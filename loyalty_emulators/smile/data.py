@@ -258,8 +258,8 @@ class SmileAccount:
                 known = [c for c in candidates if c is not None]
                 created_dt = min(known) if known else start - timedelta(days=30 + num % 600, hours=-9)
                 created = iso(created_dt)
-            changed = last_act.get(mem.email) or parse_iso(created)  # type: ignore[arg-type]
-            self.customers.put(self._customer_obj(mem, cid, num, created, upd(changed)))  # type: ignore[arg-type]
+            changed = last_act.get(mem.email) or parse_iso(created)
+            self.customers.put(self._customer_obj(mem, cid, num, created, upd(changed)))
 
     def _customer_obj(self, mem: MemberFeed, cid: int, num: int, created: str, updated: str) -> dict[str, Any]:
         tier = TIER_BASE + mem.tier_id if mem.tier_id else None

@@ -141,8 +141,8 @@ class SmileSandbox(EmulatorServer[frozenset[str]]):
 
     def describe(self, sample: int = 1) -> list[str]:
         s = self.account.stats()
-        lines = [f"The Smile sandbox holds {s['customers']} customers, {s['points_transactions']} points "
-                 f"transactions and {s['reward_fulfillments']} reward fulfillments."]
+        lines = [(f"The Smile sandbox holds {s['customers']} customers, {s['points_transactions']} points "
+                 f"transactions and {s['reward_fulfillments']} reward fulfillments.")]
         for c in self.customers()[:sample]:
             lines.append(f"  #{c['id']} {c['email']}: {c['points_balance']} points, {c['state']}")
         return lines

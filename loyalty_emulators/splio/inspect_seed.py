@@ -129,8 +129,8 @@ class UniverseAccess:
         views = self.contacts()
         names = {n for _, n, _ in self.fields()} - {"civility"}
         with_loyalty = [v for v in views if names & set(v["custom"])]
-        lines = [f"The Splio sandbox universe now holds {len(views)} contacts; {len(with_loyalty)} carry "
-                 f"loyalty custom fields (contacts are identified by {self.universe.unique_key})."]
+        lines = [(f"The Splio sandbox universe now holds {len(views)} contacts; {len(with_loyalty)} carry "
+                 f"loyalty custom fields (contacts are identified by {self.universe.unique_key}).")]
         for v in with_loyalty[:sample]:
             lists = ", ".join(SEED_LISTS.get(i, str(i)) for i in v["lists"]) or "none"
             name = f"{v['firstname']} {v['lastname']}".strip()

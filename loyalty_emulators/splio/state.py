@@ -108,7 +108,7 @@ class Universe:
         m = CUSTOM_KEY_RE.match(self.unique_key)
         return int(m.group(1)) if m else None
 
-    def add_field(self, name: str, type_: str) -> CustomField:
+    def add_field(self, name: object, type_: str) -> CustomField:  # name: as the JSON body gave it
         if type_ not in FIELD_TYPES:
             raise bad("type", "wrong_value", f"The value you selected is not a valid choice: {type_}.")
         if not isinstance(name, str) or not name.strip():

@@ -57,7 +57,7 @@ def build(bundle: Path, out_dir: Path) -> Path:
         shutil.copytree(bundle, opt, symlinks=True,
                         ignore=shutil.ignore_patterns("install-desktop-entry.sh"))  # the .deb does that job
         (root / "usr" / "bin").mkdir(parents=True)
-        os.symlink(f"../../opt/{PACKAGE}/{PACKAGE}", root / "usr" / "bin" / PACKAGE)
+        (root / "usr" / "bin" / PACKAGE).symlink_to(f"../../opt/{PACKAGE}/{PACKAGE}")
         apps = root / "usr" / "share" / "applications"
         apps.mkdir(parents=True)
         shutil.copy2(ROOT / "resources" / "linux" / f"{PACKAGE}.desktop", apps)

@@ -37,7 +37,7 @@ def _libcrypto_path() -> str:
 
 
 def _libcrypto() -> ctypes.CDLL:
-    global _lib
+    global _lib  # noqa: PLW0603 - the process's one libcrypto, bound once on first use
     if _lib is None:
         lib = ctypes.CDLL(_libcrypto_path())
         p, c, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
@@ -115,7 +115,8 @@ class _Context:
 
 
 class Cipher:
-    def __init__(self, algorithm: AES, mode: CBC, backend: object = None) -> None:
+    def __init__(self, algorithm: object, mode: object, backend: object = None) -> None:
+        # secretstorage passes AES and CBC; anything else would be a cipher this stand-in lacks
         if not isinstance(algorithm, AES) or not isinstance(mode, CBC):
             raise TypeError("only AES in CBC mode is available in this build")
         self.algorithm, self.mode = algorithm, mode
@@ -142,10 +143,10 @@ def install() -> None:
         parent, _, child = name.rpartition(".")
         if parent:
             setattr(mods[parent], child, mod)
-    mods["cryptography.hazmat.backends"].default_backend = default_backend
+    setattr(mods["cryptography.hazmat.backends"], "default_backend", default_backend)  # noqa: B010 - a module built here
     ciphers = mods["cryptography.hazmat.primitives.ciphers"]
-    ciphers.Cipher = Cipher
-    ciphers.algorithms = types.SimpleNamespace(AES=AES)
-    ciphers.modes = types.SimpleNamespace(CBC=CBC)
+    setattr(ciphers, "Cipher", Cipher)  # noqa: B010
+    setattr(ciphers, "algorithms", types.SimpleNamespace(AES=AES))  # noqa: B010
+    setattr(ciphers, "modes", types.SimpleNamespace(CBC=CBC))  # noqa: B010
     for name, mod in mods.items():
         sys.modules.setdefault(name, mod)

@@ -156,7 +156,7 @@ def prepare_python() -> None:
     unpacked.rename(stdlib_zip)  # a folder named python313.zip: the ._pth entry stays as it is
     pth = src / f"python{PY_TAG}._pth"
     lines = [ln for ln in pth.read_text().splitlines() if ln.strip() and ln.strip() != "#import site"]
-    pth.write_text("\r\n".join(lines + ["Lib\\site-packages", "import site"]) + "\r\n")
+    pth.write_text("\r\n".join([*lines, "Lib\\site-packages", "import site"]) + "\r\n")
     (src / "Lib" / "site-packages").mkdir(parents=True)
     # Python 3.13's `platform` asks WMI (_wmi.pyd) for the Windows version; Wine 8's WMI aborts the
     # process (propsys.VariantToString is unimplemented). Without _wmi, `platform` reads the version
@@ -249,7 +249,7 @@ def check_imports(bundle: Path) -> list[str]:
         names += [e.dll.decode().lower() for e in getattr(pe, "DIRECTORY_ENTRY_DELAY_IMPORT", [])]
         pe.close()
         for dll in names:
-            base = dll[:-4] if dll.endswith(".dll") else dll
+            base = dll.removesuffix(".dll")
             if dll in shipped or base in WINDOWS_DLLS or dll.startswith(("api-ms-win-", "ext-ms-")):
                 continue
             problems.append(f"{p.relative_to(bundle)} imports {dll}")

@@ -14,7 +14,8 @@ import pytest
 
 from helpers.paths import ROOT, TESTS, TIME_TRAVEL
 
-DATE_SENSITIVE = ["integration/test_smile_sync.py", "integration/test_spreadsheet_sync.py", "integration/test_segments.py"]
+DATE_SENSITIVE = ["integration/test_smile_sync.py", "integration/test_spreadsheet_sync.py",
+                  "integration/test_segments.py"]
 
 
 @pytest.mark.slow
@@ -24,7 +25,8 @@ def test_date_sensitive_tests_pass_with_the_system_clock_moved(system_date: str,
     env = {**os.environ, "LOYALTY_DESKTOP_TEST_SYSTEM_DATE": system_date,
            "PYTHONPATH": os.pathsep.join(p for p in (str(TIME_TRAVEL), os.environ.get("PYTHONPATH")) if p)}
     env.pop("LOYALTY_DESKTOP_NOW", None)
-    probe = subprocess.run([sys.executable, "-c", "import datetime as d; print(d.datetime.now(d.timezone.utc).date().isoformat())"],
+    probe = subprocess.run([sys.executable, "-c",
+                            "import datetime as d; print(d.datetime.now(d.timezone.utc).date().isoformat())"],
                            env=env, capture_output=True, text=True, timeout=60, check=True)
     assert probe.stdout.strip() == system_date[:10]  # the child really lives on that date
     run = subprocess.run(

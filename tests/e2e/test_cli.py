@@ -70,8 +70,8 @@ def test_wrong_key_is_one_clear_line_and_never_written(tmp_path: Path, sandbox: 
     r = cli(tmp_path / "d", *sync_args(sandbox), key=wrong)
     assert r.returncode == 1
     err_lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert err_lines == ["error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
-                         "Paste the key again or create a new one."]
+    assert err_lines == [("error: Klaviyo refused the API key: it is wrong, revoked or for another account. "
+                         "Paste the key again or create a new one.")]
     assert wrong not in r.stdout + r.stderr
     for f in (tmp_path / "d").rglob("*"):
         if f.is_file():
@@ -114,7 +114,7 @@ def test_sandbox_subcommand_serves_until_interrupted(tmp_path: Path) -> None:
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 0
-        if proc.stdout:
+        if proc.stdout is not None:
             proc.stdout.close()
 
 

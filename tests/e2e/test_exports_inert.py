@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet.worksheet import Worksheet
 
 from helpers.spreadsheet_make import write_csv
 from helpers.spreadsheet_rows import MEMBER_HEADERS
@@ -36,10 +37,11 @@ def read_as_spreadsheet(text: str, delimiter: str = ",") -> list[list[str]]:
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     wb = openpyxl.Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)
     for row in rows:
         ws.append([_typed(c) for c in row])
-    for row in ws.iter_rows():
-        for cell in row:
+    for cells in ws.iter_rows():
+        for cell in cells:
             assert cell.data_type != "f", f"{cell.coordinate} {cell.value!r} would run as a formula"
     return rows
 
@@ -62,7 +64,7 @@ def test_formula_cells_get_a_quote(cell: str) -> None:
     assert csv_cell(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", NUMBERS + ["alice@example.fr", "Chloé", "", "a=b", "1+1"])
+@pytest.mark.parametrize("cell", [*NUMBERS, "alice@example.fr", "Chloé", "", "a=b", "1+1"])
 def test_numbers_and_plain_text_stay_as_they_are(cell: str) -> None:
     assert csv_cell(cell) == cell
     assert csv_cell(-12) == -12 and csv_cell(None) is None
@@ -97,7 +99,7 @@ def test_wizard_export_and_log_lines(tmp_path: Path) -> None:
     logged: list[str] = []
     page = SimpleNamespace(_rejected_rows=[(h, "points", "-12") for h in HOSTILE],
                            log=SimpleNamespace(appendPlainText=logged.append), tr=lambda s: s)
-    page._log = lambda line: SyncPage._log(page, line)  # type: ignore[attr-defined]
+    page._log = lambda line: SyncPage._log(page, line)  # type: ignore[arg-type]  # a stand-in page
     out = tmp_path / "wizard.csv"
     SyncPage.export_rejected(page, str(out))  # type: ignore[arg-type]
     back = read_as_spreadsheet(out.read_text(encoding="utf-8-sig"))

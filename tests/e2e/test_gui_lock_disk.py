@@ -16,7 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QMessageBox
-from test_main_window import (  # noqa: F401
+from test_main_window import (  # type: ignore[import-not-found]  # noqa: F401
     TIMEOUT,
     make_window,
     sandbox_connection,

@@ -78,6 +78,8 @@ def test_kit_tab_makes_the_chosen_items_and_a_second_run_makes_nothing(qtbot: An
     assert left_out.key not in kit.checked_keys()
 
     report = run_kit(qtbot, kit)
+    assert w.connection is not None
+    assert w.connection is not None
     sandbox = w.connection.sandbox
     statuses = {r.item.key: r.status for r in report.results}
     assert left_out.key not in statuses and not any(s is ItemStatus.FAILED for s in statuses.values()), report
@@ -133,6 +135,7 @@ def test_kit_panel_in_french(qtbot: Any, synced_window: MainWindow) -> None:
     i18n.install("fr")
     qtbot.waitUntil(lambda: kit.run_button.text() == "Cré&er dans Klaviyo")  # LanguageChange is posted
     assert w.tabs.tabText(w.tabs.indexOf(kit)) == "K&it Klaviyo"
-    assert kit.tree.topLevelItem(0).text(0).startswith("Segments (")
-    assert kit.tree.topLevelItem(1).text(0).startswith("Modèles d'e-mail (")
+    segments, templates = kit.tree.topLevelItem(0), kit.tree.topLevelItem(1)
+    assert segments is not None and segments.text(0).startswith("Segments (")
+    assert templates is not None and templates.text(0).startswith("Modèles d'e-mail (")
     assert kit.language.itemText(0) == "Français et anglais"

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -83,7 +83,7 @@ def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
 
 
 def wait_connected(qtbot: Any, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.sync_panel.sync_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
 
 
 def sync(qtbot: Any, w: MainWindow, click: bool = True) -> Any:
@@ -113,7 +113,7 @@ def test_connects_on_show_then_sync_now_fills_runs_and_segments(qtbot: Any, make
     w.controller.runner.progress.connect(progress.append)
     summary = sync(qtbot, w)
     assert summary.status is RunStatus.COMPLETED and summary.profiles_sent == MEMBERS
-    assert len(w.connection.sandbox.profiles()) == MEMBERS
+    assert w.connection is not None and len(w.connection.sandbox.profiles()) == MEMBERS
     assert Phase.SENDING_PROFILES in {p.phase for p in progress}
     # The status area is back to rest and tells the outcome.
     assert not w.status.progress_bar.isVisible() and not w.sync_panel.cancel_button.isEnabled() \
@@ -250,11 +250,12 @@ class FakeTray(QObject):
     """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
 
     activated = Signal(object)
-    made: list[FakeTray] = []
+    made: ClassVar[list[FakeTray]] = []
 
     def __init__(self, icon: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.icon, self.visible, self.messages = icon, False, []
+        self.icon, self.visible = icon, False
+        self.messages: list[Any] = []
         FakeTray.made.append(self)
 
     @staticmethod
@@ -304,7 +305,8 @@ def test_automatic_sync_timer_runs_a_sync(qtbot: Any, make_window: Any, fake_tra
 
     # Off again: timer stopped, tray gone, setting saved.
     w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(0))
-    assert not w.auto_sync.timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible
+    # (mypy keeps w.tray.icon narrowed to not-None from before the combo change.)
+    assert not w.auto_sync.timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible  # type: ignore[redundant-expr]
     assert Settings.load().auto_sync_hours == 0
 
 
@@ -447,7 +449,12 @@ def test_verify_again_after_a_cancelled_sync(qtbot: Any, make_window: Any) -> No
 def test_data_folder_shown_and_opened(make_window: Any, data_dir: Path, qtbot: Any,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     w = make_window(show=False)
     assert w.settings_tab.folder_edit.text() == str(data_dir.resolve()) and w.settings_tab.folder_edit.isReadOnly()
     qtbot.mouseClick(w.settings_tab.folder_button, Qt.MouseButton.LeftButton)
@@ -569,8 +576,9 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
         run, rows = store.runs(1)[0], store.rejected_rows(run_id)
     dlg = RunDialog(run, rows, "Completed")
     qtbot.addWidget(dlg)
-    assert dlg.table.item(0, 1).text() == "Source row"
-    assert dlg.table.item(0, 2).text() == "Points — membres.csv, line 7: “douze”"
+    kind, detail = dlg.table.item(0, 1), dlg.table.item(0, 2)
+    assert kind is not None and kind.text() == "Source row"
+    assert detail is not None and detail.text() == "Points — membres.csv, line 7: “douze”"
     out = dlg.export_csv(tmp_path / "r.csv")
     assert out is not None and "source,member,ann@example.fr,Points,not a number,membres.csv,7,douze" in \
         out.read_text(encoding="utf-8-sig")
@@ -578,7 +586,7 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from loyalty_desktop.sources.demo.source import DemoSpec
+    from loyalty_desktop.service import DemoSpec
     from loyalty_desktop.sync import baseline
 
     conn = sandbox_connection()

@@ -13,7 +13,8 @@ import pytest
 
 # Both languages on one xdist worker, one Xvfb at a time (nothing is timed: no need to be alone).
 pytestmark = [pytest.mark.xdist_group("real_window"),
-              pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs xvfb-run (Debian xvfb; .ci/run installs it)")]
+              pytest.mark.skipif(not shutil.which("xvfb-run"),
+                                 reason="needs xvfb-run (Debian xvfb; .ci/run installs it)")]
 
 SCRIPT = r"""
 import sys, time

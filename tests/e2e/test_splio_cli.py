@@ -167,7 +167,7 @@ def test_sandbox_subcommand_serves_until_interrupted(tmp_path: Path) -> None:
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 0
-        if proc.stdout:
+        if proc.stdout is not None:
             proc.stdout.close()
 
 

@@ -22,7 +22,8 @@ def test_threads_creating_one_store_at_once_all_succeed(tmp_path: Path) -> None:
         errors: list[BaseException] = []
         start = threading.Barrier(4)
 
-        def open_it() -> None:
+        def open_it(start: threading.Barrier = start, path: Path = path,
+                    errors: list[BaseException] = errors) -> None:
             try:
                 start.wait()
                 Store(path).close()

@@ -173,7 +173,7 @@ def test_busy_message_names_the_local_start_time_and_wait_is_bounded(tmp_path: P
         with sync_lock.hold(folder):  # re-entrant in one process (CLI command, then service.sync)
             assert sync_lock.held_here(folder)
         assert sync_lock.held_here(folder)
-        assert sync_lock.holder(folder) is not None and sync_lock.holder(folder).pid == os.getpid()
+        assert (holder := sync_lock.holder(folder)) is not None and holder.pid == os.getpid()
     assert not sync_lock.held_here(folder) and sync_lock.is_busy(folder) is None
 
 

@@ -21,7 +21,7 @@ from loyalty_emulators.http_base import Faults
 TIMEOUT = 60_000
 
 
-def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def click_next(qtbot, wiz: SetupWizard) -> None:
     button = wiz.button(QWizard.WizardButton.NextButton)
     if not button.isVisible():
         button = wiz.button(QWizard.WizardButton.CommitButton)
@@ -29,7 +29,7 @@ def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def walk_to_sync(qtbot, wiz: SetupWizard, members: int = 300) -> None:  # type: ignore[no-untyped-def]
+def walk_to_sync(qtbot, wiz: SetupWizard, members: int = 300) -> None:
     click_next(qtbot, wiz)  # welcome → create key
     click_next(qtbot, wiz)  # create key → verify
     qtbot.mouseClick(wiz.verify_page.verify_button, Qt.MouseButton.LeftButton)
@@ -41,7 +41,7 @@ def walk_to_sync(qtbot, wiz: SetupWizard, members: int = 300) -> None:  # type: 
     assert wiz.mapping_page.preview.rowCount() == 5
 
 
-def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, make_wizard, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, make_wizard, tasks) -> None:
     wiz = make_wizard()
     handed: list = []
     wiz.completed.connect(lambda: handed.append(wiz.take_connection()))
@@ -80,21 +80,21 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     win.close()
 
 
-def go_to_verify(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def go_to_verify(qtbot, wiz: SetupWizard) -> None:
     wiz.welcome_page.klaviyo.setChecked(True)
     click_next(qtbot, wiz)
     click_next(qtbot, wiz)
     assert wiz.currentPage() is wiz.verify_page
 
 
-def verify_with(qtbot, wiz: SetupWizard, key: str) -> None:  # type: ignore[no-untyped-def]
+def verify_with(qtbot, wiz: SetupWizard, key: str) -> None:
     wiz.verify_page.key.clear()
     qtbot.keyClicks(wiz.verify_page.key.edit, key)
     qtbot.mouseClick(wiz.verify_page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wiz.verify_page._busy, timeout=TIMEOUT)
 
 
-def test_wrong_key_says_so_and_next_stays_disabled(qtbot, make_wizard, live_sandbox) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_key_says_so_and_next_stays_disabled(qtbot, make_wizard, live_sandbox) -> None:
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)
     verify_with(qtbot, wiz, "pk_" + "W" * 34)
@@ -109,7 +109,7 @@ def test_wrong_key_says_so_and_next_stays_disabled(qtbot, make_wizard, live_sand
     assert "MemoryKeyring" in wiz.verify_page.status.text() or "saved in" in wiz.verify_page.status.text()
 
 
-def test_missing_scope_names_the_scope(qtbot, make_wizard, live_sandbox) -> None:  # type: ignore[no-untyped-def]
+def test_missing_scope_names_the_scope(qtbot, make_wizard, live_sandbox) -> None:
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)
     verify_with(qtbot, wiz, live_sandbox.add_key({"profiles:read", "profiles:write"}))
@@ -118,7 +118,7 @@ def test_missing_scope_names_the_scope(qtbot, make_wizard, live_sandbox) -> None
 
 
 def test_no_keyring_offers_session_only_and_writes_nothing(qtbot, make_wizard, live_sandbox,
-                                                          data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+                                                          data_dir: Path) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)
@@ -137,14 +137,14 @@ def test_no_keyring_offers_session_only_and_writes_nothing(qtbot, make_wizard, l
             assert key.encode() not in f.read_bytes(), f
 
 
-def test_cancel_mid_sync_then_resume(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_mid_sync_then_resume(qtbot, make_wizard) -> None:
     wiz = make_wizard()
     walk_to_sync(qtbot, wiz, members=1000)
     wiz.state.connection.sandbox.faults = Faults(latency_s=0.3)  # slow enough to cancel mid-way
     click_next(qtbot, wiz)
     qtbot.waitUntil(lambda: wiz.sync_page.runner.running, timeout=TIMEOUT)
     qtbot.mouseClick(wiz.sync_page.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wiz.sync_page.resume_button.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(wiz.sync_page.resume_button.isVisible, timeout=TIMEOUT)
     assert not wiz.sync_page.isComplete()
     assert "Cancelled" in wiz.sync_page.log.toPlainText()
     wiz.state.connection.sandbox.faults = Faults()
@@ -153,13 +153,13 @@ def test_cancel_mid_sync_then_resume(qtbot, make_wizard) -> None:  # type: ignor
     assert len(wiz.state.connection.sandbox.profiles()) == 1000
 
 
-def test_closing_mid_sync_asks_then_stops_cleanly(qtbot, make_wizard, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_closing_mid_sync_asks_then_stops_cleanly(qtbot, make_wizard, monkeypatch) -> None:
     wiz = make_wizard()
     walk_to_sync(qtbot, wiz, members=1000)
     wiz.state.connection.sandbox.faults = Faults(latency_s=0.3)
     asked: list[str] = []
 
-    def answer(*args, **kw):  # type: ignore[no-untyped-def]
+    def answer(*args, **kw):
         asked.append(args[1])
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
@@ -174,7 +174,7 @@ def test_closing_mid_sync_asks_then_stops_cleanly(qtbot, make_wizard, monkeypatc
     assert len(asked) == 2
 
 
-def test_language_switch_translates_pages_and_wizard_buttons(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_translates_pages_and_wizard_buttons(qtbot, make_wizard) -> None:
     wiz = make_wizard()
     assert wiz.welcome_page.title() == "Welcome to Loyalty Desktop"
     wiz.welcome_page.language.setCurrentIndex(wiz.welcome_page.language.findData("fr"))
@@ -186,7 +186,7 @@ def test_language_switch_translates_pages_and_wizard_buttons(qtbot, make_wizard)
     assert "Créez une clé d'API" in wiz.key_page.title()
 
 
-def _keyboard(qtbot, wiz: SetupWizard, button) -> None:  # type: ignore[no-untyped-def]
+def _keyboard(qtbot, wiz: SetupWizard, button) -> None:
     """Press `button` as a keyboard user does: Tab until it has the focus, then Space (no mouse,
     no direct call)."""
     qtbot.waitUntil(button.isEnabled, timeout=TIMEOUT)
@@ -198,12 +198,12 @@ def _keyboard(qtbot, wiz: SetupWizard, button) -> None:  # type: ignore[no-untyp
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
-def test_the_whole_demo_wizard_works_from_the_keyboard(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_demo_wizard_works_from_the_keyboard(qtbot, make_wizard) -> None:
     wiz = make_wizard()
     wiz.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wiz, timeout=TIMEOUT)
 
-    def next_button():  # type: ignore[no-untyped-def]
+    def next_button():
         b = wiz.button(QWizard.WizardButton.NextButton)
         return b if b.isVisible() else wiz.button(QWizard.WizardButton.CommitButton)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
-from test_wizard import go_to_verify, verify_with
+from test_wizard import go_to_verify, verify_with  # type: ignore[import-not-found]
 
 
 @pytest.mark.parametrize("key, words", [
@@ -15,7 +15,7 @@ from test_wizard import go_to_verify, verify_with
     ("sk_" + "a" * 34, "start with pk_"),
 ])
 def test_key_page_names_a_mangled_key_before_sending_it(qtbot, make_wizard, live_sandbox, key: str,
-                                                        words: str) -> None:  # type: ignore[no-untyped-def]
+                                                        words: str) -> None:
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)
     live_sandbox.clear_requests()
@@ -29,7 +29,7 @@ def test_key_page_names_a_mangled_key_before_sending_it(qtbot, make_wizard, live
 
 
 def test_key_page_refuses_plain_http_to_another_computer(qtbot, make_wizard, live_sandbox,
-                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
     monkeypatch.setenv("LOYALTY_DESKTOP_KLAVIYO_URL", "http://example.test:8080")
     wiz = make_wizard(demo=False)
     go_to_verify(qtbot, wiz)

@@ -67,23 +67,23 @@ def smile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmileSand
     program.close()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.waitUntil(widget.isEnabled, timeout=TIMEOUT)
     # A radio button or check box reacts on its indicator and text, not on the empty rest of its row.
     pos = QPoint(8, widget.height() // 2) if isinstance(widget, (QCheckBox, QRadioButton)) else QPoint()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
-def next_button(wiz: SetupWizard):  # type: ignore[no-untyped-def]
+def next_button(wiz: SetupWizard):
     button = wiz.button(QWizard.WizardButton.NextButton)
     return button if button.isVisible() else wiz.button(QWizard.WizardButton.CommitButton)
 
 
-def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def click_next(qtbot, wiz: SetupWizard) -> None:
     click(qtbot, next_button(wiz))
 
 
-def to_source_page(qtbot, wiz: SetupWizard, key: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def to_source_page(qtbot, wiz: SetupWizard, key: str | None = None) -> None:
     if key is not None:
         wiz.welcome_page.klaviyo.setChecked(True)
     click_next(qtbot, wiz)  # → create key
@@ -98,7 +98,7 @@ def to_source_page(qtbot, wiz: SetupWizard, key: str | None = None) -> None:  # 
     assert wiz.currentPage() is wiz.source_page
 
 
-def sync_to_the_end(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def sync_to_the_end(qtbot, wiz: SetupWizard) -> None:
     click_next(qtbot, wiz)  # opens the source in the background, then moves on
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
     assert wiz.mapping_page.preview.rowCount() == 5
@@ -106,13 +106,13 @@ def sync_to_the_end(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
 
 
-def choose_file(qtbot, monkeypatch, button, path: Path) -> None:  # type: ignore[no-untyped-def]
+def choose_file(qtbot, monkeypatch, button, path: Path) -> None:
     """Click Browse… and pick `path` in the file dialog."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     click(qtbot, button)
 
 
-def answer(qtbot, combo, choice: object) -> None:  # type: ignore[no-untyped-def]
+def answer(qtbot, combo, choice: object) -> None:
     """Pick an answer in a question's list, as the user does (the panel then reads the files again)."""
     i = combo.findData(choice)
     assert i > 0, [combo.itemData(k) for k in range(combo.count())]
@@ -120,12 +120,12 @@ def answer(qtbot, combo, choice: object) -> None:  # type: ignore[no-untyped-def
     combo.activated.emit(i)
 
 
-def wait_read(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def wait_read(qtbot, wiz: SetupWizard) -> None:
     qtbot.waitUntil(lambda: not wiz.source_page.sheet_panel.busy_reading, timeout=TIMEOUT)
 
 
 def properties(sb: KlaviyoSandbox) -> dict[str, dict[str, Any]]:
-    return {p.email: dict(p.properties) for p in sb.profiles()}
+    return {p.email or "": dict(p.properties) for p in sb.profiles()}  # (every profile has an email)
 
 
 # -- spreadsheets ---------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def members_csv(path: Path) -> Path:
     return write_csv(path, rows, encoding="utf-8-sig", delimiter=";")
 
 
-def test_spreadsheet_walkthrough_klaviyo(qtbot, make_wizard, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_spreadsheet_walkthrough_klaviyo(qtbot, make_wizard, monkeypatch, tmp_path: Path,
                                          data_dir: Path) -> None:
     wiz = make_wizard()
     to_source_page(qtbot, wiz)
@@ -225,7 +225,7 @@ def test_spreadsheet_walkthrough_klaviyo(qtbot, make_wizard, monkeypatch, tmp_pa
     assert s.source == "csv" and s.source_options == {"members": str(path)}
 
 
-def test_spreadsheet_with_a_points_history(qtbot, make_wizard, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_spreadsheet_with_a_points_history(qtbot, make_wizard, monkeypatch, tmp_path: Path) -> None:
     wiz = make_wizard()
     to_source_page(qtbot, wiz)
     page, panel = wiz.source_page, wiz.source_page.sheet_panel
@@ -267,7 +267,7 @@ def test_spreadsheet_with_a_points_history(qtbot, make_wizard, monkeypatch, tmp_
 
 # -- Smile.io -------------------------------------------------------------------------------------
 
-def test_smile_demo_walkthrough_klaviyo(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_smile_demo_walkthrough_klaviyo(qtbot, make_wizard) -> None:
     wiz = make_wizard()
     to_source_page(qtbot, wiz)
     page, panel = wiz.source_page, wiz.source_page.smile_panel
@@ -300,7 +300,7 @@ def smile_expected(sb: SmileSandbox) -> dict[str, int]:
     return {e: r[3] for e, r in best.items()}
 
 
-def test_smile_key_verified_kept_in_the_keyring_then_read(qtbot, make_wizard, klaviyo: KlaviyoSandbox,  # type: ignore[no-untyped-def]
+def test_smile_key_verified_kept_in_the_keyring_then_read(qtbot, make_wizard, klaviyo: KlaviyoSandbox,
                                                           smile: SmileSandbox, memory_keyring) -> None:
     wiz = make_wizard(demo=False)
     to_source_page(qtbot, wiz, key=klaviyo.add_key())
@@ -329,7 +329,7 @@ def test_smile_key_verified_kept_in_the_keyring_then_read(qtbot, make_wizard, kl
     assert api_get(smile, "/vip_tiers", good).status_code == 200
 
 
-def test_smile_without_a_keyring_keeps_the_key_for_the_session_only(qtbot, make_wizard, klaviyo,  # type: ignore[no-untyped-def]
+def test_smile_without_a_keyring_keeps_the_key_for_the_session_only(qtbot, make_wizard, klaviyo,
                                                                     smile: SmileSandbox, data_dir: Path) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     wiz = make_wizard(demo=False)
@@ -339,7 +339,7 @@ def test_smile_without_a_keyring_keeps_the_key_for_the_session_only(qtbot, make_
     key = smile.add_key()
     qtbot.keyClicks(panel.key.edit, key)
     click(qtbot, panel.verify_button)
-    qtbot.waitUntil(lambda: panel.session_only.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(panel.session_only.isVisible, timeout=TIMEOUT)
     assert "No system keychain" in panel.status.text()
     assert not next_button(wiz).isEnabled()
     click(qtbot, panel.session_only)
@@ -361,7 +361,7 @@ def app_runtime() -> Iterator[None]:
     sys.setswitchinterval(interval)
 
 
-def test_reading_a_large_export_keeps_the_window_responsive(qtbot, make_wizard, monkeypatch,  # type: ignore[no-untyped-def]
+def test_reading_a_large_export_keeps_the_window_responsive(qtbot, make_wizard, monkeypatch,
                                                             tmp_path: Path, app_runtime: None) -> None:
     rows = [["Email", "First name", "Points", "Tier"]]
     rows += [[f"member{i}@example.com", f"Name{i}", str(i % 900), TIERS[i % 3]] for i in range(100_000)]
@@ -382,7 +382,7 @@ def test_reading_a_large_export_keeps_the_window_responsive(qtbot, make_wizard, 
     assert_responsive(r)
 
 
-def test_going_back_to_choose_another_source_reads_it(qtbot, make_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_going_back_to_choose_another_source_reads_it(qtbot, make_wizard) -> None:
     wiz = make_wizard()
     to_source_page(qtbot, wiz)
     wiz.source_page.members.setValue(30)
@@ -408,7 +408,7 @@ def test_going_back_to_choose_another_source_reads_it(qtbot, make_wizard) -> Non
     assert wiz.currentPage() is wiz.mapping_page and wiz.state.source is second
 
 
-def test_after_a_full_walk_through_the_key_is_in_no_file(qtbot, make_wizard, klaviyo: KlaviyoSandbox,  # type: ignore[no-untyped-def]
+def test_after_a_full_walk_through_the_key_is_in_no_file(qtbot, make_wizard, klaviyo: KlaviyoSandbox,
                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Where a merchant's app writes (no data-folder override): data, config, logs at DEBUG, cache."""
     home = tmp_path / "home"
@@ -446,7 +446,7 @@ def test_after_a_full_walk_through_the_key_is_in_no_file(qtbot, make_wizard, kla
             assert key.encode() not in data and key.encode("utf-16-le") not in data, f
 
 
-def test_spreadsheet_questions_are_answered_in_the_wizard(qtbot, make_wizard, monkeypatch,  # type: ignore[no-untyped-def]
+def test_spreadsheet_questions_are_answered_in_the_wizard(qtbot, make_wizard, monkeypatch,
                                                           tmp_path: Path) -> None:
     """Two columns that could be the email and a text column matched to a number field: asked on the
     columns panel, answered there (saved for the file shape); the mapping page and its preview say

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard
 
 from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.destinations.splio.adapter import SplioDestination
 from loyalty_desktop.service import DemoSpec, open_demo
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
@@ -28,7 +29,7 @@ LOYOLY_FIELDS = ("customer_point_balance", "customer_missions_count", "customer_
 
 
 @pytest.fixture
-def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:  # type: ignore[no-untyped-def]
+def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:
     i18n.install("en")
     w = SetupWizard(Settings(language="en"), tasks, demo=True)
     qtbot.addWidget(w)
@@ -40,21 +41,21 @@ def wizard(qtbot, tasks: TaskManager) -> Iterator[SetupWizard]:  # type: ignore[
     w.state.close()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.waitUntil(widget.isEnabled, timeout=TIMEOUT)
     # A radio button or check box reacts on its indicator and text, not on the empty rest of its row.
     pos = QPoint(8, widget.height() // 2) if isinstance(widget, (QCheckBox, QRadioButton)) else QPoint()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
-def click_next(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def click_next(qtbot, wiz: SetupWizard) -> None:
     button = wiz.button(QWizard.WizardButton.NextButton)
     if not button.isVisible():
         button = wiz.button(QWizard.WizardButton.CommitButton)
     click(qtbot, button)
 
 
-def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:
     combo = wiz.welcome_page.demo_platform
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # Klaviyo → Splio, as a keyboard user would
@@ -73,9 +74,10 @@ def walk_to_mapping(qtbot, wiz: SetupWizard) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: box.remote is not None, timeout=TIMEOUT)
 
 
-def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, wizard: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, wizard: SetupWizard) -> None:
     wiz = wizard
     walk_to_mapping(qtbot, wiz)
+    assert wiz.state.connection is not None
     sandbox = wiz.state.connection.sandbox
     page, box = wiz.mapping_page, wiz.mapping_page.splio_box
     # The sandbox holds this program's members (about nine in ten) and a few strangers.
@@ -90,7 +92,7 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     for name in LOYOLY_FIELDS:
         assert name in box.created.text()
     assert page.preview.rowCount() == 5
-    headers = [page.preview.horizontalHeaderItem(i).text() for i in range(page.preview.columnCount())]
+    headers = [page.preview.horizontalHeaderItem(i).text() for i in range(page.preview.columnCount())]  # type: ignore[union-attr]
     assert "email" in headers and "customer_point_balance" in headers
     # Without the permission, Next waits and the page says why.
     click(qtbot, box.allow)
@@ -105,9 +107,13 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     click(qtbot, box.allow)
     assert box.allow.isChecked() and page.status.text() == ""
     click_next(qtbot, wiz)  # → sync (starts by itself)
-    assert wiz.state.connection.dest.create_fields and wiz.state.source_options["create_fields"] is True
+    assert wiz.state.connection is not None
+    dest = wiz.state.connection.dest
+    assert isinstance(dest, SplioDestination) and dest.create_fields
+    assert wiz.state.source_options["create_fields"] is True
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     summary = wiz.state.summary
+    assert summary is not None
     assert summary.profiles_sent == len(both)
     assert summary.rejected == MEMBERS - len(both)  # members not in Splio are reported, not created
     # What Splio holds: every contact in both carries its member's values in the Loyoly fields.
@@ -126,7 +132,7 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     assert wiz.currentPage() is wiz.done_page
     # The sample contact card names Splio's custom fields, as Splio's contact view does.
     card = wiz.done_page.card_form
-    labels = [card.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(card.rowCount())]
+    labels = [card.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(card.rowCount())]  # type: ignore[union-attr]
     assert "<b>customer_point_balance</b>" in labels and not any(la.startswith("<b>c") and
                                                                  la[4:-4].isdigit() for la in labels), labels
     assert not wiz.done_page.kit_button.isVisible()  # the Klaviyo kit is for Klaviyo
@@ -136,9 +142,10 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     assert saved.source_options["create_fields"] is True
 
 
-def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupWizard) -> None:  # type: ignore[no-untyped-def]
+def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupWizard) -> None:
     wiz = wizard
     walk_to_mapping(qtbot, wiz)
+    assert wiz.state.connection is not None
     sandbox = wiz.state.connection.sandbox
     page, box = wiz.mapping_page, wiz.mapping_page.splio_box
     sandbox.add_field("customer_vip_tier_name", "date")  # exists, but holds dates: a tier name cannot go there
@@ -149,7 +156,7 @@ def test_splio_mapping_page_reports_a_type_clash_and_waits(qtbot, wizard: SetupW
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizard: SetupWizard, tmp_path,  # type: ignore[no-untyped-def]
+def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizard: SetupWizard, tmp_path,
                                                                     monkeypatch) -> None:
     """The demo's Splio universe is filled from the source the user picks (here a spreadsheet), so the
     contacts in both get the loyalty fields."""
@@ -165,6 +172,7 @@ def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizar
     click(qtbot, wiz.verify_page.verify_button)
     qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
     click_next(qtbot, wiz)
+    assert wiz.state.connection is not None
     sandbox = wiz.state.connection.sandbox
     assert sandbox.contacts() == []  # filled once the loyalty data is chosen
     click(qtbot, wiz.source_page.sheet)
@@ -177,7 +185,7 @@ def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizar
     assert len(both) >= 30
     click_next(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
-    assert wiz.state.summary.profiles_sent == len(both)
+    assert wiz.state.summary is not None and wiz.state.summary.profiles_sent == len(both)
     for email in both:
         custom = sandbox.contact(email)["custom"]
         i = int(email[6:8])

@@ -33,7 +33,7 @@ PINNED_NOW = "2026-11-02T12:00:00+00:00"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,7 +88,8 @@ def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock.Clock]:
 @pytest.fixture
 def fake_clock() -> Iterator[clock.FakeClock]:
     """A clock that stands still at the pinned instant until the test moves it."""
-    with clock.use_clock(clock.FakeClock(clock.parse_instant(PINNED_NOW))) as fake:
+    fake = clock.FakeClock(clock.parse_instant(PINNED_NOW))
+    with clock.use_clock(fake):
         yield fake
 
 

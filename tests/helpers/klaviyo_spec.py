@@ -48,7 +48,7 @@ def _mock_request(method: str, url: str, headers: Any, body: bytes | None) -> An
         # Klaviyo accepts plain JSON too (docs examples use it); the spec only lists JSON:API.
         ctype = JSONAPI
         hs["content-type"] = JSONAPI
-    return MockRequest(SPEC_SERVER, method.lower(), path, args=parse_qsl(parts.query, keep_blank_values=True),
+    return MockRequest(SPEC_SERVER, method.lower(), path, args=parse_qsl(parts.query, keep_blank_values=True),  # type: ignore[arg-type]  # pairs: repeated params kept
                        headers=hs, data=body or None, content_type=ctype)
 
 

@@ -62,7 +62,7 @@ def body_schema(method: str, path: str) -> dict[str, Any] | None:
             schema = json.loads(json.dumps(p["schema"]))
             if template == "/authenticate":  # the documented quirk: password is never sent nor required
                 schema["required"] = [r for r in schema.get("required", []) if r != "password"]
-            return schema  # type: ignore[no-any-return]
+            return schema
     return None
 
 
@@ -99,7 +99,7 @@ def validate_request(method: str, target: str, body: bytes | None) -> str:
         regex = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template)) + "$")
         m = regex.match(path)
         assert m
-        for name, raw in zip(t_names, m.groups()):
+        for name, raw in zip(t_names, m.groups(), strict=True):
             p = next((p for p in params if p.get("in") == "path" and p["name"] == name), None)
             if p is not None:
                 _check_param(where, p, unquote(raw))
@@ -156,9 +156,9 @@ def check_exchanges(sb: Any) -> Counter[str]:
         if rec.operation is None:
             continue  # injected fault, throttled, or a route Splio does not have (tested on purpose)
         counts[validate_request(rec.method, rec.path, rec.body)] += 1
-        if rec.status and rec.response_body and rec.response_headers.get("Content-Type") == "application/json":
-            if check_response(rec.method, rec.path, rec.status, rec.response_body):
-                counts["response-example"] += 1
+        if (rec.status and rec.response_body and rec.response_headers.get("Content-Type") == "application/json"
+                and check_response(rec.method, rec.path, rec.status, rec.response_body)):
+            counts["response-example"] += 1
     return counts
 
 

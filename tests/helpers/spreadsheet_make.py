@@ -45,7 +45,7 @@ def write_xlsx(path: Path, sheets: dict[str, Rows], *, date_format: str = "DD/MM
     """A workbook whose cells keep their types (numbers, dates, text), with formula cells saved
     with their computed values as Excel does (openpyxl alone writes formulas without them)."""
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.active)  # type: ignore[arg-type]  # a new workbook's one worksheet
     formulas: dict[str, dict[str, Any]] = {}
     for si, (name, rows) in enumerate(sheets.items()):
         ws = wb.create_sheet(name)
@@ -82,7 +82,7 @@ def _add_cached_values(path: Path, formulas: dict[str, dict[str, Any]]) -> None:
                     pat = re.compile(rf'<c r="{ref}"( [^>]*)?><f>(.*?)</f><v ?/></c>')
                     kind = ' t="str"' if isinstance(value, str) else ""
                     cached = escape(str(value))
-                    xml, n = pat.subn(lambda m, ref=ref, kind=kind, cached=cached:
+                    xml, n = pat.subn(lambda m, ref=ref, kind=kind, cached=cached:  # type: ignore[misc]
                                       f'<c r="{ref}"{kind}><f>{m[2]}</f><v>{cached}</v></c>', xml)
                     assert n == 1, (ref, xml)
                 data = xml.encode()
@@ -143,7 +143,8 @@ def write_compound_file(path: Path, streams: dict[str, bytes]) -> Path:
 
 def write_encrypted_xlsx(path: Path) -> Path:
     info = struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'
-    return write_compound_file(path, {"EncryptionInfo": info, "EncryptedPackage": struct.pack("<Q", 9000) + b"\x9c" * 9000})
+    return write_compound_file(path, {"EncryptionInfo": info,
+                                      "EncryptedPackage": struct.pack("<Q", 9000) + b"\x9c" * 9000})
 
 
 def write_old_xls(path: Path) -> Path:

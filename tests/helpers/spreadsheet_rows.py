@@ -4,7 +4,7 @@ must give), and how they are read and checked: shared by the unit and integratio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,6 @@ from loyalty_desktop.core.model import (
 from loyalty_desktop.sources.spreadsheet.rows import RowReject
 from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 from loyalty_desktop.sources.spreadsheet.values import Reason
-
-UTC = UTC
 
 # The French members export of the end-to-end spreadsheet syncs (integration and e2e).
 MEMBER_HEADERS = ["Courriel", "Prénom", "Nom", "Solde de points", "Points cumulés", "Palier", "Date de naissance",
@@ -55,12 +53,13 @@ EN = Locale(
     lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def members_rows(loc: Locale, special_name: str) -> tuple[list[list[Any]], list[Member], list[tuple[int, int, str, Reason]]]:
+def members_rows(loc: Locale, special_name: str
+                 ) -> tuple[list[list[Any]], list[Member], list[tuple[int, int, str, Reason]]]:
     """(rows to write, members expected, rejects expected as (line, column index, value, reason))."""
     n, dec, day, moment = loc.number, loc.decimal, loc.day, loc.moment
     since = datetime(2021, 6, 1, 14, 30)
     rows: list[list[Any]] = [
-        loc.headers + ["", ""],  # empty trailing columns
+        [*loc.headers, "", ""],  # empty trailing columns
         [" ALICE@Example.com ", "Alice", "Martin", n(1234), dec(5000), loc.gold, day(date(1985, 3, 15)),
          moment(since), "https://shop.fr/r/alice", "2", loc.member],
         ["bob@example.fr", "Hélène", special_name, "300", "300", loc.silver, "", "", "", "0", loc.member.upper()],

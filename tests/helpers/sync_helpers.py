@@ -55,7 +55,8 @@ def run_sync(store: Store, program: DemoProgram, sb: KlaviyoSandbox, mapping: Ma
         return service.sync(store, program, "demo", dest, mapping, poll_interval=0.05, **kw)
 
 
-def sandbox_state(sb: KlaviyoSandbox) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str]]]:
+def sandbox_state(sb: KlaviyoSandbox
+                  ) -> tuple[dict[str | None, dict[str, Any]], list[tuple[str | None, str, str | None]]]:
     profiles = {p.email: dict(p.properties) for p in sb.profiles()}
     events = sorted((e.email, e.metric_name, e.unique_id) for e in sb.events())
     return profiles, events
@@ -76,7 +77,7 @@ class RejectedEmails:
 
     def read(self, cursor: str | None, history: bool = True) -> SourceRead:
         r = self.program.read(cursor, history)
-        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
+        members = (Member(**{**{f: getattr(m, f) for f in m.__slots__},
                              "email": m.email.replace("@", " at ")}) if m.email in self.bad else m
                    for m in r.members)
         return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)

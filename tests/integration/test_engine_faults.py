@@ -148,6 +148,7 @@ def test_small_changes_go_through_profile_import(store: Store, program: DemoProg
     assert ops.count("create_or_update_profile") == s.profiles_sent
     assert "bulk_import_profiles" not in ops
     for prof in sandbox.profiles():
+        assert prof.email is not None
         member = store.member(prof.email)
         if member is not None:
             assert prof.properties.get("Loyalty Points Balance") == member["points_balance"]

@@ -177,7 +177,8 @@ def test_delays_follow_the_templates(store: Store) -> None:
     for plan in flow_plans(specs):
         flow = items[f"flow:{plan.slug}:en"]
         actions = flow.build(r)["definition"]["actions"]  # type: ignore[misc]
-        waited, expected = 0, []
+        waited = 0
+        expected: list[tuple[str, int | str]] = []
         for spec in plan.specs:
             if spec.delay_days > waited:
                 expected.append(("time-delay", spec.delay_days - waited))

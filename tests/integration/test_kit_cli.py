@@ -20,7 +20,7 @@ MEMBERS = "300"
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         no_new_log_handlers: None):
     """The CLI's main() with its own data folder and key, as `python -m loyalty_desktop` would run."""
     def run_cli(data: Path, *args: str, key: str | None = DEMO_KEY) -> subprocess.CompletedProcess[str]:
@@ -45,7 +45,7 @@ def item_lines(out: str) -> list[str]:
                                                           r"would create|would update) ", line)]
 
 
-def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:  # type: ignore[no-untyped-def]
+def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:
     data = tmp_path / "d"
     url = sandbox.base_url or ""
     r = run(data, "sync", "--members", MEMBERS, "--to", "klaviyo", "--base-url", url, "--backfill")
@@ -77,7 +77,7 @@ def test_sync_then_kit_then_again(tmp_path: Path, sandbox: KlaviyoSandbox, run) 
     assert len(sandbox.templates()) == 2 * len(made[1]) and len(sandbox.flows()) == len(made[2])
 
 
-def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:  # type: ignore[no-untyped-def]
+def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox, run) -> None:
     data = tmp_path / "d"
     key = sandbox.add_key({"accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write",
                            "events:write"})
@@ -92,7 +92,7 @@ def test_missing_scopes_fail_with_exit_1(tmp_path: Path, sandbox: KlaviyoSandbox
     assert bad.returncode == 1 and "error: --only takes some of: segments, templates, flows" in bad.stderr
 
 
-def test_sandbox_target_syncs_the_demo_then_makes_the_kit(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_sandbox_target_syncs_the_demo_then_makes_the_kit(tmp_path: Path, run) -> None:
     r = run(tmp_path / "d", "kit", "--to", "klaviyo-sandbox", "--members", "200", "--language", "en", key=None)
     assert r.returncode == 0, r.stderr + r.stdout
     assert "syncing the demo program (200 members" in r.stderr

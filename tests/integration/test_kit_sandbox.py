@@ -146,6 +146,7 @@ def test_never_referred_counts_the_same_in_klaviyo_and_in_the_app(store: Store, 
     (r,) = report.results
     assert r.status is ItemStatus.CREATED
     klaviyo = len(sandbox.segment_members(r.remote_id or ""))
+    assert r.item.preview_count is not None
     assert klaviyo == app_counts(store, ["never-referred"])["never-referred"] == r.item.preview_count > 0
 
 

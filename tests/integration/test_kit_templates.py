@@ -165,7 +165,7 @@ def test_templates_cover_every_metric_the_sync_sends() -> None:
             "referral_invitation", "referral_completed", "friend_reward", "tier_achieved", "birthday"} <= set(ids)
     assert len(ids) == len(set(ids))
     assert {s.metric for s in SPECS} == {m.value for m in Metric}  # one flow per metric is possible
-    assert sorted(s.days_before for s in SPECS if s.metric == Metric.POINTS_EXPIRING.value) == sorted(
+    assert sorted(s.days_before or 0 for s in SPECS if s.metric == Metric.POINTS_EXPIRING.value) == sorted(
         POINTS_EXPIRY_WARNINGS)
     assert (by_id("reward_reminder").delay_days, by_id("friend_reward").delay_days) == (7, 5)
     assert {s.audience for s in SPECS if s.metric == Metric.REFERRAL_STARTED.value} == {"friend"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from packaging.markers import Marker
 from packaging.requirements import Requirement
@@ -36,7 +37,7 @@ def _lock_entries() -> dict[str, tuple[str, Marker | None, list[str]]]:
         req = Requirement(spec)
         (op, version), = [(s.operator, s.version) for s in req.specifier]
         assert op == "==", f"{req.name} is not pinned exactly in {LOCK.name}: {spec}"
-        entries[canonicalize_name(req.name)] = (version, req.marker, hashes)
+        entries[str(canonicalize_name(req.name))] = (version, req.marker, hashes)
     return entries
 
 
@@ -71,7 +72,7 @@ def test_lock_covers_each_os_keyring_backend() -> None:
 
 # -- secretstorage's AES-CBC in the Linux bundle (packaging/linux/aes_cbc_openssl.py) -----------------
 
-def _aes_module():  # type: ignore[no-untyped-def]
+def _aes_module() -> Any:  # the stand-in module, loaded from its file
     import importlib.util
     import sys
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,14 +34,15 @@ TIERS = [Tier(1, "Bronze", 0), Tier(2, "Silver", 1000), Tier(3, "Gold", 3000)]
 
 
 def member(email: str, **kw: object) -> Member:
-    base: dict[str, object] = dict(points_balance=100, points_earned_lifetime=100, tier_name="Bronze", tier_id=1,
-                                   first_name="Léa", last_name="Martin", member_since=date(2025, 1, 2))
+    base: dict[str, object] = {"points_balance": 100, "points_earned_lifetime": 100, "tier_name": "Bronze",
+                               "tier_id": 1, "first_name": "Léa", "last_name": "Martin",
+                               "member_since": date(2025, 1, 2)}
     base.update(kw)
     return Member(email=email, **base)  # type: ignore[arg-type]
 
 
 @pytest.fixture
-def dest() -> KlaviyoDestination:
+def dest() -> Iterator[KlaviyoDestination]:
     d = KlaviyoDestination("pk_" + "a" * 34, "http://127.0.0.1:9")
     yield d
     d.close()
@@ -195,7 +197,7 @@ def test_fingerprint_is_of_the_encoded_payload(dest: KlaviyoDestination) -> None
 
 # -- baselines, members new to a destination, the confirmation threshold (baseline.py) ---------------
 
-def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):  # type: ignore[no-untyped-def]
+def plan_from(store: Store, dest: KlaviyoDestination, source: str, as_of: datetime, **kw):
     _, _, tiers = store.source_state("test")
     return Planner(store, dest, KLAVIYO_LOYALTY).plan(as_of, tiers, source=source, **kw)
 

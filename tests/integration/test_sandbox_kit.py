@@ -11,6 +11,7 @@ import copy
 import json
 import time
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -46,6 +47,7 @@ def _check_exchange(response: httpx.Response) -> None:
 
 
 def client(sb: KlaviyoSandbox, key: str = DEMO_KEY) -> httpx.Client:
+    assert sb.base_url is not None  # started
     return httpx.Client(base_url=sb.base_url, headers=headers(key), timeout=10,
                         event_hooks={"response": [_check_exchange]})
 
@@ -126,7 +128,7 @@ def upsert(api: httpx.Client, email: str, **properties) -> None:
 
 
 def event(api: httpx.Client, email: str, metric: str, when: str, value: float | None = None, **props) -> None:
-    attrs = {"properties": props or {"source": "test"}, "time": when,
+    attrs: dict[str, Any] = {"properties": props or {"source": "test"}, "time": when,
              "metric": {"data": {"type": "metric", "attributes": {"name": metric}}},
              "profile": {"data": {"type": "profile", "attributes": {"email": email}}}}
     if value is not None:
@@ -582,8 +584,8 @@ def _mutations(obj):
     def paths(o, path):
         items = o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else ()
         for k, v in items:
-            yield path + [k]
-            yield from paths(v, path + [k])
+            yield [*path, k]
+            yield from paths(v, [*path, k])
     for p in paths(obj, []):
         for kind, value in (("drop", None), ("null", None), ("int", 5), ("str", "zz"), ("float", 5.5)):
             m = copy.deepcopy(obj)

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -64,6 +65,7 @@ def _tls() -> ssl.SSLContext:
 
 
 def make_client(sb: KlaviyoSandbox, key: str = DEMO_KEY, **kw) -> httpx.Client:
+    assert sb.base_url is not None  # started
     return httpx.Client(base_url=sb.base_url, headers=headers(key), timeout=10, verify=_tls(),
                         event_hooks={"response": [_validate_hook]}, **kw)
 
@@ -509,6 +511,7 @@ def test_bulk_import_job_lifecycle_and_background_apply(api):
                 break
             time.sleep(0.1)
         assert seen == {"queued", "processing", "complete"}
+        assert final is not None
         assert final["completed_count"] == 50 and final["failed_count"] == 0
         assert final["completed_at"] and final["started_at"]
         assert len(sb.list_members(list_id)) == 50
@@ -523,7 +526,7 @@ def test_bulk_import_job_lifecycle_and_background_apply(api):
 
 def test_bulk_import_processing_time_errors_and_pagination(sb, api):
     api.post("/api/profile-import", json=profile_doc(email="owner@shop.fr", phone_number="+15005550001"))
-    rows = [{"email": "fine@shop.fr"},
+    rows: list[dict[str, Any]] = [{"email": "fine@shop.fr"},
             {"phone_number": "+15005550002"},  # would create a phone-only profile: SMS is not set up
             {"email": "fine2@shop.fr"},
             {"phone_number": "+15005550003", "properties": {"p": 1}},
@@ -682,7 +685,7 @@ def test_get_events_filters_pagination_and_includes(sb, api):
                   "time": (base + timedelta(hours=i)).isoformat()}])
                for i in range(12)]
     assert api.post("/api/event-bulk-create-jobs", json=bulk_events_doc(entries)).status_code == 202
-    metric_ids = dict((n, i) for i, n in sb.metrics())
+    metric_ids = {n: i for i, n in sb.metrics()}
     r = api.get("/api/events", params={"filter": f'equals(metric_id,"{metric_ids["Points Earned"]}")'})
     assert len(r.json()["data"]) == 6
     pid = sb.profile_by_email("r0@shop.fr").id

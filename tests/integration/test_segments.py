@@ -37,7 +37,8 @@ def member(email: str, **kw: Any) -> dict[str, Any]:
 
 def fill(store: Store, members: list[dict[str, Any]], referral_senders: list[str] = ()) -> None:  # type: ignore[assignment]
     with store.tx() as db:
-        db.executemany("INSERT INTO members(email, data, seq) VALUES (?,?,1)", [(m["email"], dumps(m)) for m in members])
+        db.executemany("INSERT INTO members(email, data, seq) VALUES (?,?,1)",
+                       [(m["email"], dumps(m)) for m in members])
         db.executemany("INSERT INTO records(kind, id, email, data, seq) VALUES ('referral', ?, ?, '{}', 1)",
                        [(f"R{i}", e) for i, e in enumerate(referral_senders)])
         db.execute("INSERT INTO sources(name, cursor, as_of, tiers) VALUES ('demo', NULL, ?, ?)",

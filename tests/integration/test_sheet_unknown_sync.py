@@ -19,7 +19,6 @@ from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 from loyalty_emulators.splio.server import SplioSandbox
 
-UTC = UTC
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
 HEADERS = ["Email", "First name", "Points", "Lifetime points", "Tier", "Birthday", "Missions"]
 
@@ -186,7 +185,7 @@ def test_each_import_has_its_own_rejected_rows_list(store: Store, sandbox: Klavi
     (tmp_path / "shop-a").mkdir()
     (tmp_path / "shop-b").mkdir()
     a = write_csv(tmp_path / "shop-a" / "members.csv", rows)
-    b = write_csv(tmp_path / "shop-b" / "members.csv", rows[:2] + [["worse@@example.fr", "7"]])
+    b = write_csv(tmp_path / "shop-b" / "members.csv", [*rows[:2], ["worse@@example.fr", "7"]])
 
     def import_once(path: Path) -> Path | None:
         src = SpreadsheetSource.open(path, now=NOW)

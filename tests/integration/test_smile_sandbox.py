@@ -59,7 +59,8 @@ def test_every_endpoint_answers_with_the_documented_shapes(sb: SmileSandbox) -> 
 def test_cursor_pagination_walks_every_object_newest_first(sb: SmileSandbox) -> None:
     first = api_get(sb, "/customers", limit=7).json()
     assert first["metadata"]["previous_cursor"] == ""
-    seen, pages, body = [], 0, first
+    seen: list[int] = []
+    pages, body = 0, first
     while True:
         pages += 1
         seen.extend(c["id"] for c in body["customers"])

@@ -183,7 +183,7 @@ def test_incremental_reads_ask_for_changes_since_the_last_one(sb: SmileSandbox, 
         members, ledger, rewards = consume(second)
         assert not second.full
         cursor_times = (first.cursor or "").split("|")[2:]
-        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times):
+        for path, ts in zip(("/customers", "/points_transactions", "/reward_fulfillments"), cursor_times, strict=True):
             (q,) = queries(sb, path)  # one page each: only the changes
             expect = datetime.fromisoformat(ts) - timedelta(minutes=10)
             assert datetime.fromisoformat(q["updated_at_min"][0]) == expect
@@ -419,9 +419,9 @@ def test_sandbox_factory_runs_offline_from_the_demo_program(data_dir: Path) -> N
     try:
         assert opened.name == "smile-sandbox:demo:30:3"
         read = opened.source.read(None)
-        members, ledger, rewards = consume(read)  # type: ignore[arg-type]
+        members, ledger, rewards = consume(read)
         assert len(members) == 30 and ledger and rewards
-        assert any("without an email" in n for n in read.notes)  # type: ignore[attr-defined]
+        assert any("without an email" in n for n in read.notes)
     finally:
         opened.close()
     assert Counter(f.suffix for f in data_dir.glob("smile-mirror-*")) == Counter()  # kept in memory

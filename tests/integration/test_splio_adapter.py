@@ -108,7 +108,7 @@ def test_token_is_cached_renewed_once_on_401_and_before_it_ages(sandbox: SplioSa
 def store_member(m: Any) -> dict[str, Any]:
     from loyalty_desktop.core.model import to_jsonable
 
-    return to_jsonable(m)  # type: ignore[no-any-return]
+    return to_jsonable(m)
 
 
 def test_key_revoked_mid_run_fails_clearly_then_a_new_key_resumes(sandbox: SplioSandbox, store: Store,

@@ -40,7 +40,8 @@ def _check(response: httpx.Response) -> None:
             raise
         valid = False
     if not valid:
-        assert response.status_code == 400, f"{req.method} {path}: invalid per the Swagger, answered {response.status_code}"
+        assert response.status_code == 400, \
+            f"{req.method} {path}: invalid per the Swagger, answered {response.status_code}"
     elif response.headers.get("content-type") == "application/json" and response.content:
         splio_spec.check_response(req.method, path, response.status_code, response.content)
 
@@ -64,7 +65,7 @@ def envelope(r: httpx.Response, status: int, key: str | None, error: str) -> dic
     assert r.status_code == status, r.text
     body = r.json()
     assert body["status"] == status and body["errors"][0]["error_key"] == key and body["errors"][0]["error"] == error
-    return body["errors"][0]  # type: ignore[no-any-return]
+    return body["errors"][0]
 
 
 # -- auth -----------------------------------------------------------------------------------------
@@ -181,7 +182,8 @@ def test_contacts_create_get_and_errors(sb: SplioSandbox, api: httpx.Client) -> 
     envelope(api.post("/data/contacts", json={"email": "b@x.fr", "lists": [{"id": 777}]}), 400, "list_id",
              "wrong_value")
     r = api.get("/data/contacts/nobody%40x.fr")
-    assert r.status_code == 404 and r.json()["errors"][0]["error_description"] == "Record not found for id {nobody@x.fr}."
+    assert r.status_code == 404
+    assert r.json()["errors"][0]["error_description"] == "Record not found for id {nobody@x.fr}."
 
 
 def test_patch_merges_custom_fields_replaces_lists_and_keeps_the_key(sb: SplioSandbox, api: httpx.Client) -> None:
@@ -301,7 +303,8 @@ def test_rate_limits_per_group_with_splios_headers() -> None:
 def test_injected_faults(sb: SplioSandbox, api: httpx.Client) -> None:
     sb.faults = Faults(rate_429=1.0, retry_after_s=7)
     r = api.get("/ping")
-    assert r.status_code == 429 and r.headers["rateLimit-reset"] == "7" and r.json() == {"message": "API rate limit exceeded"}
+    assert r.status_code == 429 and r.headers["rateLimit-reset"] == "7"
+    assert r.json() == {"message": "API rate limit exceeded"}
     sb.faults = Faults(rate_500=1.0, seed=1)
     seen = {api.get("/ping").status_code for _ in range(20)}
     assert seen == {500, 502, 503}

@@ -174,14 +174,18 @@ def test_members_not_in_splio_are_written_once_they_can_be(store: Store, tmp_pat
         assert s3.status is RunStatus.COMPLETED and s3.profiles_sent == 10, (s3.profiles_sent, s3.notes)
         assert any("their contact is in Splio now" in n for n in s3.notes)
         for email in absent[:10]:
-            assert loyalty_values(sandbox.contact(email), MAPPING) == expected_values(store.member(email), MAPPING)
+            contact, member = sandbox.contact(email), store.member(email)
+            assert contact is not None and member is not None
+            assert loyalty_values(contact, MAPPING) == expected_values(member, MAPPING)
 
         # Then turns on "create missing contacts": the rest are created, without re-sending anyone else.
         s4, st4 = run_sync(store, program, sandbox, MAPPING, create_missing=True)
         assert s4.status is RunStatus.COMPLETED, s4.error
         assert (s4.profiles_sent, s4.rejected, st4.created) == (len(absent) - 10, 0, len(absent) - 10)
         for email in absent:
-            assert loyalty_values(sandbox.contact(email), MAPPING) == expected_values(store.member(email), MAPPING)
+            contact, member = sandbox.contact(email), store.member(email)
+            assert contact is not None and member is not None
+            assert loyalty_values(contact, MAPPING) == expected_values(member, MAPPING)
         s5, _ = run_sync(store, program, sandbox, MAPPING, create_missing=True)
         assert (s5.profiles_sent, s5.rejected) == (0, 0)
         checked(sandbox)

@@ -97,7 +97,8 @@ def test_bad_files_give_one_clear_message(tmp_path: Path, name: str, make: Calla
 
 
 def test_a_ledger_given_as_members_and_the_reverse(tmp_path: Path) -> None:
-    ledger = write_csv(tmp_path / "mouvements.csv", [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
+    ledger = write_csv(tmp_path / "mouvements.csv",
+                       [["Email", "Date", "Points", "Motif"], ["a@b.fr", "01/01/2026", "5", "Commande"]])
     members = write_csv(tmp_path / "membres.csv", [["Email", "Solde de points", "Palier"], ["a@b.fr", "5", "Or"]])
     with pytest.raises(SpreadsheetError) as exc:
         SpreadsheetSource.open(ledger)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_sync import cli
+from test_spreadsheet_sync import cli  # type: ignore[import-not-found]
 
 from helpers.spreadsheet_make import write_csv, write_xlsx
 from loyalty_desktop.core.errors import ConfigError
@@ -112,7 +112,7 @@ def test_an_answer_is_saved_with_the_file_shape(tmp_path: Path) -> None:
         assert choice in ask.options(q)
         mapping = ask.answer(mapping, q, choice)
     hdr.save(mapping)
-    later = open_sheet(write_csv(tmp_path / "s2.csv", rows[:1] + [["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
+    later = open_sheet(write_csv(tmp_path / "s2.csv", [*rows[:1], ["c@d.fr", "z@y.fr", "03/04/1991"]]), hdr.MEMBERS)
     assert later.questions == [] and later.mapping.column("email") == 1 and later.dayfirst == {2: False}
 
 
@@ -140,7 +140,7 @@ def test_cli_asks_then_runs_with_the_answer_and_remembers_it(tmp_path: Path) -> 
         assert sb.profiles() == []
         ok = cli(data, *args, "--email-column", "courriel", "--date-order", "mdy")
         assert ok.returncode == 0, ok.stderr
-        assert sorted(p.email for p in sb.profiles()) == ["x@y.fr", "z@y.fr"]
+        assert sorted(str(p.email) for p in sb.profiles()) == ["x@y.fr", "z@y.fr"]
         birthday = next(p for p in sb.profiles() if p.email == "x@y.fr").properties["Loyalty Birthday"]
         assert birthday == "1990-01-02T00:00:00+00:00"  # month/day, as answered
         again = cli(data, *args)  # remembered for this file shape

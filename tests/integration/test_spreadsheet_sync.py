@@ -25,7 +25,6 @@ from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
-UTC = UTC
 TODAY = datetime(2026, 11, 2, tzinfo=UTC)  # the date the tests' clock is pinned to (helpers.fixtures.PINNED_NOW)
 
 
@@ -222,7 +221,8 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         written = cli(data, "runs", "--rejected", "1", "--csv", str(exported))
         assert written.stdout.strip() == f"1 rejected row(s) of run 1 written to {exported}"
         assert exported.read_text(encoding="utf-8-sig").splitlines() == [
-            "origin,kind,key,field,reason,file,line,value", "source,member,dan@,Courriel,invalid email,membres.csv,5,dan@"]
+            "origin,kind,key,field,reason,file,line,value",
+            "source,member,dan@,Courriel,invalid email,membres.csv,5,dan@"]
 
         again = cli(data, *args)
         assert again.returncode == 0, again.stderr
@@ -238,11 +238,11 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         with Store(data / "store.sqlite3") as s:
             assert len(s.runs()) == 2  # the refused file started no run and changed nothing
 
-    shown = cli(data, "inspect", str(members))
-    assert shown.returncode == 0, shown.stderr
-    assert "Format: CSV, Windows-1252, semicolon-separated; header on line 1" in shown.stdout
-    assert "saved for this file shape" in shown.stdout
-    assert "line 5 [Courriel] 'dan@': invalid email" in shown.stdout
+    inspected = cli(data, "inspect", str(members))
+    assert inspected.returncode == 0, inspected.stderr
+    assert "Format: CSV, Windows-1252, semicolon-separated; header on line 1" in inspected.stdout
+    assert "saved for this file shape" in inspected.stdout
+    assert "line 5 [Courriel] 'dan@': invalid email" in inspected.stdout
     refused = cli(data, "inspect", str(locked))
     assert refused.returncode == 1 and "is protected by a password" in refused.stdout
 
@@ -255,7 +255,8 @@ def test_store_holds_iso_dates_and_rewards(tmp_path: Path) -> None:
         store.ingest(src.store_name, src.read(None))
         assert store.member("alice@martin.fr")["birthday"] == date(1985, 3, 15).isoformat()  # type: ignore[index]
         rewards = store.rewards_expiring(day(0).isoformat(), day(10).isoformat())
-        assert [(r["code"], r["origin"], r["email"]) for r in rewards] == [("BDAY-CHLOE", "birthday", "chloe@example.fr")]
+        assert [(r["code"], r["origin"], r["email"]) for r in rewards] == [
+            ("BDAY-CHLOE", "birthday", "chloe@example.fr")]
         _, as_of, tiers = store.source_state(src.store_name)
         assert as_of is not None and [(t["id"], t["name"], t["threshold"]) for t in tiers] == [
             (1, "Bronze", 1), (2, "Argent", 2), (3, "Or", 3), (4, "Platine", 4), (5, "Diamant", 5)]
@@ -273,7 +274,7 @@ def small_members(folder: Path) -> Path:
     return write_csv(folder / "members.csv", [["Email", "Points"], ["alice@x.fr", "100"], ["bob@x.fr", "80"]])
 
 
-def sent(sb: KlaviyoSandbox) -> list[tuple[str, str, str, bool]]:
+def sent(sb: KlaviyoSandbox) -> list[tuple[str, str | None, str, bool]]:
     return sorted((e.metric_name, e.email, e.time.date().isoformat(), e.backfill) for e in sb.events())
 
 
@@ -304,7 +305,7 @@ def test_ledger_added_later_does_not_replay_its_history(store: Store, sandbox: K
     sandbox.clear_requests()
     s3, _ = sync(store, sandbox, (members, ledger))
     assert s3.events_sent == 0 and sandbox.count_requests(write_only=True) == 0
-    more = ledger_file(tmp_path, "ledger-2.csv", LATER_LEDGER + [("bob@x.fr", 1, 5, "Order #9", "")])
+    more = ledger_file(tmp_path, "ledger-2.csv", [*LATER_LEDGER, ("bob@x.fr", 1, 5, "Order #9", "")])
     s4, _ = sync(store, sandbox, (members, more), now=day(2))
     assert sent(sandbox) == [("Points Earned", "bob@x.fr", day(1).date().isoformat(), False)]
     assert s4.events_sent == 1 and s4.baseline is None
@@ -334,8 +335,8 @@ def test_late_rows_and_a_long_pause(store: Store, sandbox: KlaviyoSandbox, tmp_p
     # The next export holds rows dated before the previous import: a few days before (an export
     # made before it was imported) is still news, ten days before is history; and a movement
     # older than 45 days at today's clock is history even though no sync saw it.
-    late = base + [("bob@x.fr", -25, 10, "Order #2", ""), ("bob@x.fr", -30, 20, "Order #3", ""),
-                   ("alice@x.fr", -70, 5, "Order #4", ""), ("alice@x.fr", -2, 7, "Order #5", "")]
+    late = [*base, ("bob@x.fr", -25, 10, "Order #2", ""), ("bob@x.fr", -30, 20, "Order #3", ""),
+            ("alice@x.fr", -70, 5, "Order #4", ""), ("alice@x.fr", -2, 7, "Order #5", "")]
     s3, _ = sync(store, sandbox, (members, ledger_file(tmp_path, "l3.csv", late)))
     assert sent(sandbox) == [("Points Earned", "alice@x.fr", day(-2).date().isoformat(), False),
                              ("Points Earned", "bob@x.fr", day(-25).date().isoformat(), False)]

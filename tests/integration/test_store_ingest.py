@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from loyalty_desktop.core.model import LedgerEntry, LedgerKind, Member, SourceRead
-from loyalty_desktop.store.store import MIGRATIONS, SCHEMA_VERSION, Store
+from loyalty_desktop.store.migrate import MIGRATIONS
+from loyalty_desktop.store.store import SCHEMA_VERSION, Store
 
-UTC = UTC
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 
 

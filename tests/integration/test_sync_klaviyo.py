@@ -28,7 +28,7 @@ def program_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def expected_properties(member: dict, mapping) -> dict:  # type: ignore[no-untyped-def]
+def expected_properties(member: dict, mapping) -> dict:
     out = {}
     for f in mapping.enabled:
         if f.target in KLAVIYO_ATTRIBUTES:
@@ -51,6 +51,7 @@ def test_full_then_incremental_then_idle(store: Store, program: DemoProgram, san
     profiles = {p.email: p for p in sandbox.profiles()}
     assert len(profiles) == 2000
     for email, prof in profiles.items():
+        assert email is not None
         member = store.member(email)
         assert member is not None
         assert prof.properties == expected_properties(member, KLAVIYO_LOYALTY)
@@ -74,6 +75,7 @@ def test_full_then_incremental_then_idle(store: Store, program: DemoProgram, san
             "Referral Completed"} <= metrics, metrics
     assert len(sandbox.events()) == s2.events_sent
     for email, prof in {p.email: p for p in sandbox.profiles()}.items():
+        assert email is not None
         member = store.member(email)
         if member is not None:
             assert prof.properties == expected_properties(member, KLAVIYO_LOYALTY), email
@@ -99,7 +101,9 @@ def test_smile_preset_exact_properties(store: Store, program: DemoProgram, sandb
     assert keys == {"Smile Points Balance", "Smile Referral URL", "Smile VIP Tier Name", "Smile VIP Tier ID",
                     "Smile State"}
     for prof in sandbox.profiles():
+        assert prof.email is not None
         member = store.member(prof.email)
+        assert member is not None
         assert prof.properties == expected_properties(member, KLAVIYO_SMILE)
 
 
@@ -161,7 +165,7 @@ def test_rejected_rows_are_reported_and_good_rows_go_through(store: Store, progr
     from loyalty_desktop import service
 
     with destination(sandbox) as dest:
-        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)  # type: ignore[arg-type]
+        s = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE, poll_interval=0.05)
     assert s.status is RunStatus.COMPLETED_WITH_REJECTS
     assert (s.profiles_sent, s.rejected) == (1998, 2)
     rows = store.rejected_rows(s.run_id)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_sync import day, ledger_file, sent, small_members
+from test_spreadsheet_sync import day, ledger_file, sent, small_members  # type: ignore[import-not-found]
 from test_spreadsheet_sync import sync as sheet_sync
 
 from helpers.cli import cli
@@ -80,7 +80,7 @@ def test_growing_the_demo_after_a_first_sync_sends_no_live_events(tmp_path: Path
 def test_cli_new_demo_size_then_threshold_stops_then_yes_sends(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with KlaviyoSandbox(job_seconds=0.05) as sb:
-        def sync(members: str, *extra: str):  # type: ignore[no-untyped-def]
+        def sync(members: str, *extra: str):
             return cli(data, "sync", "--source", "demo", "--members", members, "--to", "klaviyo",
                        "--base-url", sb.base_url or "", *extra)
 
@@ -140,7 +140,7 @@ def relabel(rows: list[tuple[str, int, int, str, str]]) -> list[tuple[str, int, 
 def first_then_new_order(store: Store, sb: KlaviyoSandbox, tmp_path: Path) -> tuple[Path, list]:
     members = small_members(tmp_path)
     sheet_sync(store, sb, (members, ledger_file(tmp_path, "l1.csv", ORDERS_FR)), now=day(-5))
-    rows = ORDERS_FR + [("alice@x.fr", -1, 30, "Commande #3", "")]
+    rows = [*ORDERS_FR, ("alice@x.fr", -1, 30, "Commande #3", "")]
     s, _ = sheet_sync(store, sb, (members, ledger_file(tmp_path, "l2.csv", rows)))
     assert s.events_sent == 1 and sent(sb) == [("Points Earned", "alice@x.fr", day(-1).date().isoformat(), False)]
     return members, rows
@@ -204,13 +204,13 @@ def test_counts_add_up_after_a_cancel_and_a_resume(tmp_path: Path, store: Store,
             if p.phase is Phase.SENDING_PROFILES and p.done >= 50:
                 dest.http.cancel.cancel()
 
-        cancelled = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        cancelled = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,
                                  poll_interval=0.02, on_progress=cancel_after_first_batch)
     assert cancelled.status is RunStatus.CANCELLED
     assert cancelled.members == 400 and 0 < cancelled.profiles_sent < 400 and cancelled.members_not_sent > 0
     assert adds_up(cancelled)
     with destination(sandbox) as dest:
-        resumed = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,  # type: ignore[arg-type]
+        resumed = service.sync(store, RejectedEmails(program, bad), "demo", dest, KLAVIYO_SMILE,
                                poll_interval=0.02)
     # The two bad emails were in the first batch: rejected by the cancelled run, still rejected (not
     # sent again until their data changes), so counted as rejected here too.
@@ -233,7 +233,7 @@ def test_late_by_a_day_still_news_after_new_baseline(store: Store, sandbox: Klav
     members = small_members(tmp_path)
     sheet_sync(store, sandbox, (members,), now=day(-10))
     sheet_sync(store, sandbox, (members, ledger_file(tmp_path, "l1.csv", ORDERS_FR)), now=day(-3))  # new shape
-    rows = ORDERS_FR + [("bob@x.fr", -2, 5, "Commande #4", "")]
+    rows = [*ORDERS_FR, ("bob@x.fr", -2, 5, "Commande #4", "")]
     s, _ = sheet_sync(store, sandbox, (members, ledger_file(tmp_path, "l2.csv", rows)),
                       now=day(-1) + timedelta(hours=1))
     assert s.events_sent == 1 and sent(sandbox) == [("Points Earned", "bob@x.fr", day(-2).date().isoformat(), False)]

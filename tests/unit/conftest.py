@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def no_sockets_no_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(what: str):  # type: ignore[no-untyped-def]
+    def refuse(what: str):
         def refused(*args: object, **kw: object) -> None:
             raise AssertionError(f"a unit test used {what}: move it to tests/integration or tests/e2e")
         return refused

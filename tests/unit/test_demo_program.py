@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -53,8 +54,8 @@ def world(tmp_path_factory):
         again = snap(prog.read(delta.read.cursor))
         after = snap(prog.read(None))
         as_of = prog.as_of
-    return dict(path=path, before=before, summary=summary, delta=delta, again=again, after=after,
-                as_of=as_of)
+    return {"path": path, "before": before, "summary": summary, "delta": delta, "again": again, "after": after,
+                "as_of": as_of}
 
 
 def expiry_of(d: date) -> date:
@@ -81,8 +82,8 @@ def check_invariants(s: Snap, as_of: datetime) -> None:
     for email, m in s.members.items():
         assert email == email.lower().strip() and "@" in email and not FORBIDDEN.search(email)
         assert m.phone is None or E164.match(m.phone), m.phone
-        assert re.fullmatch(r"LOY-\d{6}", m.external_id)
-        assert m.referral_url.startswith("https://maison-lumiere.fr/r/")
+        assert m.external_id is not None and re.fullmatch(r"LOY-\d{6}", m.external_id)
+        assert m.referral_url is not None and m.referral_url.startswith("https://maison-lumiere.fr/r/")
         entries = sorted(ledger[email], key=lambda e: int(e.id.split("-")[1]))
         assert m.points_balance == sum(e.points_change for e in entries) >= 0
         assert m.points_earned_lifetime == sum(e.points_change for e in entries if e.points_change > 0)
@@ -90,7 +91,8 @@ def check_invariants(s: Snap, as_of: datetime) -> None:
         assert m.rewards_claimed == len(rewards[email])
         assert m.referrals_completed == sent[email]
         # running balance, never negative, chronological; FIFO expiry replayed
-        bal, batches = 0, []  # [last usable day, points left]
+        bal = 0
+        batches: list[list[Any]] = []  # [last usable day, points left]
         prev_at = datetime.min.replace(tzinfo=UTC)
         for e in entries:
             assert prev_at <= e.at <= as_of
@@ -135,11 +137,13 @@ def check_invariants(s: Snap, as_of: datetime) -> None:
     by_id = {r.id: r for r in s.records.values() if isinstance(r, Reward)}
     for e in (r for r in s.records.values() if isinstance(r, LedgerEntry)):
         if e.kind is LedgerKind.REDEEM:
+            assert e.reward_id is not None
             rw = by_id[e.reward_id]
             assert rw.origin is RewardOrigin.REDEMPTION and rw.points_spent == -e.points_change
             assert rw.points_spent in (500, 1000, 2000) and rw.email == e.email
     for rw in by_id.values():
-        assert rw.expires_at > rw.created_at and (rw.used_at is None or rw.used_at < rw.expires_at)
+        assert rw.expires_at is not None and rw.expires_at > rw.created_at
+        assert rw.used_at is None or rw.used_at < rw.expires_at
     sender_codes = {(r.email, r.code) for r in by_id.values() if r.origin is RewardOrigin.REFERRAL_SENDER}
     for f in (r for r in s.records.values() if isinstance(r, Referral)):
         assert f.sender_email in s.members and f.receiver_email != f.sender_email
@@ -153,7 +157,7 @@ def check_invariants(s: Snap, as_of: datetime) -> None:
             assert (f.sender_email, f.sender_reward_code) in sender_codes
         if f.receiver_email in s.members and f.state is ReferralState.COMPLETED:
             friend = s.members[f.receiver_email]
-            assert friend.member_since == f.completed_at.date()
+            assert f.completed_at is not None and friend.member_since == f.completed_at.date()
             assert f.receiver_reward_code in {r.code for r in rewards[f.receiver_email]}
 
 
@@ -188,8 +192,8 @@ def test_content_is_realistic(world):
     rewards = [r for r in s.records.values() if isinstance(r, Reward)]
     assert {r.origin for r in rewards} == set(RewardOrigin)
     assert any(r.used_at for r in rewards)
-    assert any(r.used_at is None and r.expires_at < START for r in rewards)  # expired unused
-    assert any(r.used_at is None and r.expires_at > START for r in rewards)  # live
+    assert any(r.used_at is None and r.expires_at is not None and r.expires_at < START for r in rewards)  # expired
+    assert any(r.used_at is None and r.expires_at is not None and r.expires_at > START for r in rewards)  # live
     assert all(re.fullmatch(r"L\d{6}-\d{4,}", i) or i[0] in "RF" for i in s.records)
 
 
@@ -298,7 +302,7 @@ def test_two_handles_on_one_file_and_tick_during_a_read(tmp_path):
             assert not delta.full and list(delta.members)
 
 
-def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_full_read_without_history_keeps_only_open_records(tmp_path) -> None:
     from loyalty_desktop.core.model import LedgerEntry, Referral, ReferralState, Reward
 
     with DemoProgram.create(tmp_path / "p.sqlite3", members=400, seed=5,

@@ -40,7 +40,7 @@ def test_limiter_respects_burst_and_steady_windows() -> None:
     sent: list[float] = []
     token = CancelToken()
     # Drive time forward instead of sleeping: replace the token's sleep with clock advance.
-    token.sleep = lambda s: setattr(clock, "t", clock.t + s)  # type: ignore[method-assign]
+    token.sleep = lambda seconds: setattr(clock, "t", clock.t + seconds)  # type: ignore[method-assign]
     for _ in range(12):
         lim.acquire("x", token)
         sent.append(clock.t)
@@ -59,7 +59,7 @@ def test_limiter_unknown_endpoint_is_unpaced() -> None:
     assert time.monotonic() - t < 0.5
 
 
-def _client(handler, **kw) -> HttpClient:  # type: ignore[no-untyped-def]
+def _client(handler, **kw) -> HttpClient:
     def mapper(resp: httpx.Response, endpoint: str) -> ClientError:
         return ClientError(f"HTTP {resp.status_code}", status=resp.status_code)
 

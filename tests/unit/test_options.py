@@ -4,6 +4,7 @@ for the other is a plain ConfigError naming it, before anything connects."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,8 @@ def test_smile_options() -> None:
     sandbox = sync_options("--source", "smile-sandbox", "--members", "30", "--seed", "3")
     assert sandbox.source == SmileOptions(None, DemoOptions(30, 3))
     assert sandbox.target.seed_from is None  # the Splio sandbox starts empty, as before
-    with pytest.raises(ConfigError, match="--members for the Smile sandbox is a number of members, not 'x.csv'"):
+    with pytest.raises(ConfigError,
+                       match=re.escape("--members for the Smile sandbox is a number of members, not 'x.csv'")):
         sync_options("--source", "smile-sandbox", "--members", "x.csv")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,6 @@ from helpers.spreadsheet_make import Formula, write_csv, write_xlsx
 from helpers.spreadsheet_rows import (
     EN,
     FR,
-    UTC,
     assert_members,
     check_rejects,
     members_rows,
@@ -187,7 +186,8 @@ def ledger_rows(lang: str) -> list[list[Any]]:
 
 @pytest.mark.parametrize("lang, fmt", [("fr", "csv"), ("en", "csv"), ("fr", "xlsx"), ("en", "xlsx")])
 def test_ledger_export(tmp_path: Path, lang: str, fmt: str) -> None:
-    members = write_csv(tmp_path / "m.csv", [["Email", "Points"], ["alice@example.com", "1020"], ["bob@example.fr", "0"]])
+    members = write_csv(tmp_path / "m.csv",
+                        [["Email", "Points"], ["alice@example.com", "1020"], ["bob@example.fr", "0"]])
     rows = ledger_rows(lang)
     if fmt == "csv":
         ledger = write_csv(tmp_path / "l.csv", rows, encoding="cp1252" if lang == "fr" else "utf-8",
@@ -269,7 +269,8 @@ def test_read_as_of_is_the_import_time(tmp_path: Path) -> None:
 
 def test_ledger_needs_members_read_first(tmp_path: Path) -> None:
     src = SpreadsheetSource.open(write_csv(tmp_path / "m.csv", [["Email"], ["a@b.fr"]]),
-                                 write_csv(tmp_path / "l.csv", [["Email", "Date", "Points"], ["a@b.fr", "2026-01-01", "1"]]))
+                                 write_csv(tmp_path / "l.csv",
+                                           [["Email", "Date", "Points"], ["a@b.fr", "2026-01-01", "1"]]))
     read = src.read(None)
     with pytest.raises(RuntimeError):
         list(read.records)

@@ -169,7 +169,8 @@ def test_hostile_bytes_never_crash(tmp_path: Path, sample: Any) -> None:
     except LoyaltyError as exc:
         msg = user_message(exc)
         assert "Traceback" not in msg and "h.csv" in msg, msg
-        if isinstance(exc, ConfigError) and not isinstance(exc, SpreadsheetError):  # a column the damage made ambiguous: asked, not guessed
+        # A column the damage made ambiguous: asked, not guessed.
+        if isinstance(exc, ConfigError) and not isinstance(exc, SpreadsheetError):
             assert "--map" in msg or "--date-order" in msg or "--decimal" in msg or "--email-column" in msg, msg
             return
         assert isinstance(exc, SpreadsheetError) and "\n" not in msg and msg.endswith("."), msg

@@ -231,7 +231,7 @@ def test_the_fast_email_check_agrees_with_the_rule(text: str) -> None:
 
 # -- the same rules on an imported file --------------------------------------------------------------
 
-def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -> None:
     from helpers.spreadsheet_make import write_csv
     from loyalty_desktop.sources.spreadsheet.source import SpreadsheetSource
 
@@ -255,8 +255,8 @@ def test_rows_with_implausible_values_are_rejected_with_their_reason(tmp_path) -
         src.close()
     assert got == ["ok@example.fr"]
     assert rejects == [
-        (3, "Points", Reason.TOO_LARGE, "at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
-                                        "number exactly"),
+        (3, "Points", Reason.TOO_LARGE, ("at most 9,007,199,254,740,992: the platforms cannot store a larger whole "
+                                        "number exactly")),
         (4, "Birthday", Reason.IMPLAUSIBLE_DATE, "a birthday in the future"),
         (5, "Member since", Reason.IMPLAUSIBLE_DATE, "before 1900"),
         (6, "Member since", Reason.IMPLAUSIBLE_DATE, "more than 5 years ahead (after 2031-11-02)"),

@@ -70,7 +70,8 @@ def test_decimal_comma_is_decided_on_the_numbers_then_the_delimiter(samples: lis
     ("1985-03-15", True, date(1985, 3, 15)), ("1985-03-15 14:30", True, date(1985, 3, 15)),
     ("1985-03-15T14:30:00Z", True, date(1985, 3, 15)), ("15/03/1985 14:30", True, date(1985, 3, 15)),
     ("15-03-1985", True, date(1985, 3, 15)), ("15.03.1985", True, date(1985, 3, 15)),
-    ("5/3/1985", True, date(1985, 3, 5)), ("15/03/85", True, date(1985, 3, 15)), ("1985/03/15", True, date(1985, 3, 15)),
+    ("5/3/1985", True, date(1985, 3, 5)), ("15/03/85", True, date(1985, 3, 15)),
+    ("1985/03/15", True, date(1985, 3, 15)),
     (" 15/03/1985 ", True, date(1985, 3, 15)), ("", True, None),
     (datetime(1985, 3, 15, 10, 0), True, date(1985, 3, 15)), (date(1985, 3, 15), True, date(1985, 3, 15)),
     (31121.0, True, date(1985, 3, 15)),  # an Excel serial date in a cell left as a number
@@ -135,7 +136,8 @@ def test_text_and_states() -> None:
     ("Récompense échangée", -200, LedgerKind.REDEEM), ("Reward redeemed", 200, LedgerKind.REDEEM),
     ("Points expirés", -40, LedgerKind.EXPIRE), ("Anniversaire", 100, LedgerKind.BIRTHDAY),
     ("Birthday reward", 100, LedgerKind.BIRTHDAY), ("Parrainage réussi", 150, LedgerKind.REFERRAL),
-    ("Avis produit", 20, LedgerKind.MISSION), ("Inscription", 50, LedgerKind.MISSION), ("redeem", -10, LedgerKind.REDEEM),
+    ("Avis produit", 20, LedgerKind.MISSION), ("Inscription", 50, LedgerKind.MISSION),
+    ("redeem", -10, LedgerKind.REDEEM),
     ("Correction manuelle", -5, LedgerKind.ADJUST), ("???", 5, LedgerKind.ADJUST), (None, 5, LedgerKind.ADJUST),
 ])
 def test_ledger_reasons(reason: str | None, change: int, kind: LedgerKind) -> None:

@@ -84,8 +84,8 @@ def test_fast_text_equals_the_generic_encoding(cls: type) -> None:
 
 def test_values_the_model_does_not_declare_take_the_generic_path() -> None:
     odd = Member("a@b.fr", first_name=Text("Zoé"), last_name=5, points_balance=2.5,  # type: ignore[arg-type]
-                 tier_id=True, birthday=datetime(2000, 1, 2, 3, 4),  # type: ignore[arg-type]
-                 last_activity_at=datetime(2020, 5, 6, tzinfo=timezone(timedelta(hours=3))),  # type: ignore[arg-type]
+                 tier_id=True, birthday=datetime(2000, 1, 2, 3, 4),
+                 last_activity_at=datetime(2020, 5, 6, tzinfo=timezone(timedelta(hours=3))),
                  external_id=Text('x"y'))
     assert to_text(odd) == dumps(to_jsonable(odd))
     entry = LedgerEntry("id", "a@b.fr", datetime(2026, 1, 1, 23, 30), 10, LedgerKind.ORDER,  # naive: taken as UTC

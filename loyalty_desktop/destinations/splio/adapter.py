@@ -24,8 +24,8 @@ Wire format per Splio's Swagger (``shared/specs/splio/``) and ``shared/reference
   in ``rateLimit-limit`` / ``x-rateLimit-limit-minute`` is adopted; a 429 waits ``rateLimit-reset``
   (the shared HTTP layer); the number of requests out at once follows pace × latency.
 
-Field resolution and value encoding live in :mod:`.splio_fields`; the error envelope, the token
-and the pacing helpers in :mod:`.splio_http`.
+Field resolution and value encoding live in :mod:`.fields`; ``prepare`` (fields, remote diff) in
+:mod:`.prepare`; the error envelope, the token and the pacing helpers in :mod:`.http`.
 """
 
 from __future__ import annotations
@@ -55,11 +55,6 @@ from loyalty_desktop.destinations.base import (
 )
 from loyalty_desktop.destinations.splio.fields import (
     FieldPlan,
-    RemoteField,
-    name_advice,
-    plan_for,
-    resolve,
-    splio_type,
 )
 from loyalty_desktop.destinations.splio.http import (
     CONTACTS_RPS,
@@ -72,6 +67,7 @@ from loyalty_desktop.destinations.splio.http import (
     limits,
     map_error,
 )
+from loyalty_desktop.destinations.splio.prepare import NOT_IN_SPLIO_PREFIX, SplioPreparation
 from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
 from loyalty_desktop.store.store import OutboxRow, dumps
 
@@ -80,17 +76,10 @@ log = logging.getLogger(__name__)
 BASE_URL = "https://api.splio.com"
 TOKEN_MAX_AGE = 50 * 60.0
 MAX_RENEWALS = 3  # token renewals for one request before a 401 counts as a refused key
-MAX_PER_PAGE = 1000
 MAX_BULK = 1000
 CHECKPOINT_SECONDS = 5.0  # an engine batch (the checkpoint) is about this much work at full pace
 _UNIQUE_KEY = re.compile(r"^(email|cellphone|c\d+)$")
 _ITEM_INDEX = re.compile(r"^contacts\[(\d+)\]")
-FIELDS_FORBIDDEN = ("This Splio API user may not create custom fields ({names}). Create them in Splio "
-                    "(Settings → Fields, contact fields: {types}), or give the API user that right, then sync again.")
-FIELDS_MISSING = ("Splio has no custom field {names} yet. Let Loyalty Desktop create {them} "
-                  "(--create-fields, or the wizard's \"create missing fields\" box), or create {them} in Splio "
-                  "({types}), then sync again.")
-NOT_IN_SPLIO_PREFIX = "not in Splio:"
 NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
                 + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)")
 T = TypeVar("T")
@@ -108,7 +97,7 @@ class SendStats:
     remote_contacts: int = 0  # contacts read by the remote diff
 
 
-class SplioDestination(DestinationBase):
+class SplioDestination(SplioPreparation, DestinationBase):  # the mixin first: it overrides the base
     platform = name = SPLIO.id  # name: bound to the universe by bind()
     label = SPLIO.label
     supports_events = False
@@ -252,135 +241,6 @@ class SplioDestination(DestinationBase):
         who = f"API user {self.user_id}" + (f" ({claims['name']})" if isinstance(claims.get("name"), str) else "")
         account = universe or f"user-{self.user_id}"
         return AccountInfo(universe or who, account, False, detail=f"{who}; contacts identified by {uk}")
-
-    # -- fields and remote values (before planning) ---------------------------------------------
-
-    def prepare(self, mapping: Mapping, first_sync: bool) -> list[str]:
-        """Resolve the mapping to Splio fields (creating the missing ones if allowed), check types,
-        and on a first sync (or on demand) read the contacts' current values."""
-        if self.unique_key is None:
-            self.verify()
-        assert self.unique_key is not None
-        notes: list[str] = []
-        remote_read = first_sync or self.remote_diff
-        first_page = self._contacts_page(1, MAX_PER_PAGE if remote_read else 20)
-        fields = self._fields(first_page.get("elements") or [])
-        slots, missing, problems = resolve(mapping, fields)
-        created_names = {m.name for m in missing}
-        if problems:
-            raise ConfigError("The field mapping does not fit the Splio fields: " + " ".join(problems)
-                              + " Map these loyalty fields to other Splio fields.")
-        plan, why = plan_for(mapping, slots, self.unique_key)
-        if why:
-            raise ConfigError(why)
-        if missing:
-            names = ", ".join(m.name for m in missing)
-            types = ", ".join(f"{m.name}: {m.type}" for m in missing)
-            if not self.create_fields:
-                many = len(missing) > 1
-                raise ConfigError(FIELDS_MISSING.format(names=names, them="them" if many else "it", types=types))
-            made = []
-            for m in missing:
-                created = self._create_field(m.name, m.type, names, types)
-                made.append(f"{m.name} ({m.type}, id {created.id})")
-                if (advice := name_advice(m.name)) is not None:
-                    notes.append(f"Note: {advice}.")
-            notes.insert(0, "Created Splio custom fields: " + ", ".join(made) + ".")
-            fields = self._fields(first_page.get("elements") or [])
-            slots, missing, problems = resolve(mapping, fields)
-            plan, why = plan_for(mapping, slots, self.unique_key)
-            if missing or problems or why or plan is None:
-                raise ConfigError(why or "Splio did not show the custom fields just created; try again.")
-        assert plan is not None
-        reused = [f"{s.target} (id {s.field_id})" for s in slots if s.is_custom and s.target not in created_names]
-        if reused:
-            notes.append("Reusing Splio custom fields: " + ", ".join(reused) + ".")
-        self._plan = plan
-        self._snapshot = None
-        if remote_read:
-            self._snapshot = self._read_remote(plan, first_page)
-            notes.append(f"Read {len(self._snapshot):,} Splio contacts first: only contacts whose values differ "
-                         "are written.")
-        return notes
-
-    def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
-        """Of the members rejected earlier, those "not in Splio" whose contact can now be written:
-        all of them once missing contacts may be created, else those the remote read (first sync
-        or "compare with Splio") found in Splio since. Called after prepare()."""
-        absent = [row for row, why in rejected if why.startswith(NOT_IN_SPLIO_PREFIX)]
-        if not absent:
-            return [], ""
-        if self.create_missing:
-            return absent, "not in Splio, now created with the \"create missing contacts\" option"
-        plan, snapshot = self._plan, self._snapshot
-        if plan is None or snapshot is None:
-            return [], ""
-        found = [row for row in absent
-                 if (key := json.loads(row.payload).get("k")) and plan.normalize_key(key) in snapshot]
-        return found, "their contact is in Splio now"
-
-    def _contacts_page(self, page: int, per_page: int) -> dict[str, Any]:
-        body = self._call("contacts", "GET", "/data/contacts",
-                          params={"per_page": str(per_page), "page_number": str(page)}).json()
-        return body if isinstance(body, dict) else {}
-
-    def _fields(self, sample: list[Any]) -> list[RemoteField]:
-        """The contact fields, typed from the listing when it says, else from contacts' data_type."""
-        body = self._call("other", "GET", "/data/fields/contacts").json()
-        seen: dict[int, str] = {}
-        for contact in sample:
-            for cf in (contact.get("custom_fields") or []) if isinstance(contact, dict) else []:
-                t = splio_type(cf.get("data_type")) if isinstance(cf, dict) else None
-                if t and isinstance(cf.get("id"), int):
-                    seen.setdefault(cf["id"], t)
-        out = []
-        for e in (body.get("elements") or []) if isinstance(body, dict) else []:
-            if isinstance(e, dict) and isinstance(e.get("id"), int) and isinstance(e.get("name"), str):
-                out.append(RemoteField(e["id"], e["name"], splio_type(e.get("data_type")) or seen.get(e["id"]),
-                                       bool(e.get("is_system"))))
-        return out
-
-    @property
-    def field_plan(self) -> FieldPlan | None:
-        """How the mapping is written to this universe, once prepare() resolved it."""
-        return self._plan
-
-    def remote_fields(self) -> list[RemoteField]:
-        """The universe's contact fields, typed from a few contacts (the wizard shows which mapped
-        custom fields exist and which a sync would create; `splio_fields.resolve` tells them apart)."""
-        return self._fields(self._contacts_page(1, 20).get("elements") or [])
-
-    def _create_field(self, name: str, type_: str, names: str, types: str) -> RemoteField:
-        try:
-            resp = self._call("other", "POST", "/data/fields",
-                              content=dumps({"name": name, "scope": "contacts", "type": type_}).encode())
-        except SplioApiError as exc:
-            if exc.status == 403:
-                raise ConfigError(FIELDS_FORBIDDEN.format(names=names, types=types)) from None
-            raise ConfigError(f"Splio refused to create the custom field {name} ({type_}): {exc.detail}") from None
-        body = resp.json()
-        return RemoteField(int(body["id"]), str(body.get("name") or name), splio_type(body.get("data_type")))
-
-    def _read_remote(self, plan: FieldPlan, first: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-        """Every contact's current mapped values, by normalized unique key."""
-        snapshot: dict[str, tuple[str, ...]] = {}
-
-        def take(page: dict[str, Any]) -> None:
-            for contact in page.get("elements") or []:
-                if isinstance(contact, dict):
-                    key, values = plan.remote(contact)
-                    if key:
-                        snapshot[key] = values
-
-        take(first)
-        total = int(first.get("count_element") or 0)
-        per_page = int(first.get("per_page") or MAX_PER_PAGE)
-        pages = list(range(2, -(-total // per_page) + 1)) if per_page > 0 else []
-        for page in self._parallel(lambda n: self._contacts_page(n, per_page), pages):
-            take(page)
-        with self._stats_lock:
-            self.stats.remote_contacts = len(snapshot)
-        return snapshot
 
     # -- encoding -----------------------------------------------------------------------------
 

@@ -35,8 +35,8 @@ def seed_sandbox(sb: Any, options: TargetOptions) -> list[str]:
     if demo is None:
         return ["The Splio sandbox starts empty for this source: use --create-missing to create the contacts."]
     counts = seed_from_demo(sb, demo.members, demo.seed)
-    return [f"Splio sandbox universe seeded with {counts['members_present']} of the {demo.members} demo members "
-            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program."]
+    return [(f"Splio sandbox universe seeded with {counts['members_present']} of the {demo.members} demo members "
+            f"and {counts['unknown_contacts']} contacts unknown to the loyalty program.")]
 
 
 def seed_from_demo(sb: Any, members: int, seed: int) -> dict[str, int]:
@@ -87,8 +87,8 @@ def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
 
     def seed(sb: Any) -> list[str]:
         counts = seed_from_demo(sb, 500, 42)
-        return [f"Seeded with {counts['members_present']} of the 500 members of the demo program (seed 42) "
-                f"and {counts['unknown_contacts']} contacts unknown to it"]
+        return [(f"Seeded with {counts['members_present']} of the 500 members of the demo program (seed 42) "
+                f"and {counts['unknown_contacts']} contacts unknown to it")]
 
     return launch.standalone(launch.Platform.SPLIO, options, splio_seed=seed)
 

@@ -45,7 +45,6 @@ from loyalty_desktop.sources.spreadsheet.parse import (
     email_of,
     is_blank_row,
 )
-from loyalty_desktop.sources.spreadsheet.read import Replay
 
 # Rejected rows live in spreadsheet_rejects; imported from here by older code too.
 from loyalty_desktop.sources.spreadsheet.rejects import (
@@ -54,6 +53,7 @@ from loyalty_desktop.sources.spreadsheet.rejects import (
     RowReject,
     write_rejects_csv,
 )
+from loyalty_desktop.sources.spreadsheet.replay import Replay
 from loyalty_desktop.sources.spreadsheet.sheet import Sheet
 from loyalty_desktop.sources.spreadsheet.values import (
     DOMAIN_RE,

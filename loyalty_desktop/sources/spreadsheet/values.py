@@ -8,15 +8,22 @@ point, day/month or month/day order), so the per-cell work is a fast path plus a
 
 from __future__ import annotations
 
-import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.model import MembershipState
+from loyalty_desktop.sources.spreadsheet.cells import (
+    NULLS,
+    BadValue,
+    Converter,
+    Reason,
+    check_excel_error,
+    to_text,
+)
 from loyalty_desktop.sources.spreadsheet.emails import (
     DOMAIN_RE,
     EMAIL_RE,
@@ -27,74 +34,6 @@ from loyalty_desktop.sources.spreadsheet.emails import (
 
 # States and ledger reasons (words in both languages) live in words.py.
 from loyalty_desktop.sources.spreadsheet.words import REASON_KINDS, STATE_WORDS, fold, ledger_kind
-
-
-class Reason(str, enum.Enum):
-    """Why a row was rejected (the UI translates by this key; the value is the English text)."""
-
-    MISSING_EMAIL = "missing email"
-    INVALID_EMAIL = "invalid email"
-    DUPLICATE_EMAIL = "duplicate email"
-    NOT_A_NUMBER = "not a number"
-    NEGATIVE = "negative number"
-    NOT_WHOLE = "not a whole number"
-    UNKNOWN_DATE = "unknown date"
-    UNKNOWN_STATE = "unknown membership state"
-    FORMULA_ERROR = "formula error"
-    MISSING_VALUE = "missing value"
-    UNKNOWN_MEMBER = "email not in the members file"
-    TOO_LARGE = "number too large"
-    IMPLAUSIBLE_DATE = "implausible date"
-    # The row's structure (spreadsheet_csv): its cells could not be told apart or read.
-    QUOTE = "unbalanced quote"
-    CELL_COUNT = "wrong number of cells"
-    CONTROL = "control character"
-    ENCODING = "not in the file's encoding"
-    TOO_LONG = "cell too long"
-
-
-class BadValue(Exception):
-    def __init__(self, reason: Reason, detail: str = "") -> None:
-        super().__init__(reason.value)
-        self.reason = reason
-        self.detail = detail
-
-
-Converter = Callable[[Any], Any]
-
-# Cells that mean "nothing here" in exports.
-NULLS = frozenset({"-", "–", "—", "n/a", "N/A", "NA", "na", "null", "NULL", "Null", "none", "None", "NONE",
-                   "nan", "NaN", "nil"})
-EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!",
-                          "#CALC!", "#GETTING_DATA"})
-
-def _is_blank(cell: Any) -> bool:
-    return cell is None or (cell.__class__ is str and (not cell.strip() or cell.strip() in NULLS))
-
-
-def _check_excel_error(cell: Any) -> None:
-    if cell.__class__ is str and cell.startswith("#") and cell.strip() in EXCEL_ERRORS:
-        raise BadValue(Reason.FORMULA_ERROR, f"the cell shows the Excel error {cell.strip()}")
-
-
-# -- text -----------------------------------------------------------------------------------------
-
-def to_text(cell: Any) -> str | None:
-    if cell is None:
-        return None
-    if cell.__class__ is str:
-        s = cell.strip()
-        if not s or s in NULLS:
-            return None
-        if s[0] == "#":
-            _check_excel_error(s)
-        return s
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))  # a phone or an id Excel stored as a number
-    if isinstance(cell, datetime):
-        return cell.isoformat()
-    return str(cell)
-
 
 # -- numbers --------------------------------------------------------------------------------------
 
@@ -171,7 +110,7 @@ def make_int(decimal_comma: bool, *, signed: bool = False) -> Converter:
                     n = int(head)  # "120,00"
                 else:
                     if s[0] == "#":
-                        _check_excel_error(s)
+                        check_excel_error(s)
                     v = parse_number(s, decimal_comma)
                     if v != v.to_integral_value():
                         raise BadValue(Reason.NOT_WHOLE)
@@ -300,7 +239,7 @@ def _make_date(dayfirst: bool) -> Converter:
             if not s or s in NULLS:
                 return None
             if s[0] == "#":
-                _check_excel_error(s)
+                check_excel_error(s)
             try:
                 d = date.fromisoformat(s) if len(s) == 10 and s[4] == "-" else _parse_dt(s, dayfirst).date()
             except ValueError:
@@ -352,7 +291,7 @@ def _make_datetime(dayfirst: bool) -> Converter:
                 if not s or s in NULLS:
                     return None
                 if s[0] == "#":
-                    _check_excel_error(s)
+                    check_excel_error(s)
                 dt = _parse_dt(s, dayfirst)
             elif isinstance(cell, datetime):
                 dt = cell

@@ -107,7 +107,7 @@ class SettingsTab(QWidget):
         self.key_settings_value = QLabel()
         self.forget_button = QPushButton()
         self.forget_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
-        self.forget_button.clicked.connect(lambda: self.forgetClicked.emit())
+        self.forget_button.clicked.connect(self.forgetClicked)
         self.key_settings_caption.setBuddy(self.forget_button)
         form.addRow(self.key_settings_caption, _at_size(self.key_settings_value, self.forget_button))
 

@@ -32,7 +32,7 @@ class Tray(QObject):
         self._show_action = menu.addAction("")
         self._show_action.triggered.connect(self._raise_window)
         self._sync_action = menu.addAction("")
-        self._sync_action.triggered.connect(lambda: self.syncRequested.emit())
+        self._sync_action.triggered.connect(self.syncRequested.emit)
         self._sync_action.setEnabled(self._sync_enabled)
         tray.setContextMenu(menu)
         tray.activated.connect(self._activated)

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         ctl.blocked.connect(self.syncBlocked)
         ctl.confirmationNeeded.connect(self._ask_confirmation)
         ctl.finished.connect(self.syncFinished)
-        self.sync_panel.sync_button.clicked.connect(lambda: self.sync_now())
+        self.sync_panel.sync_button.clicked.connect(lambda: self.sync_now())  # noqa: PLW0108 - drops clicked's `checked` argument
         self.sync_panel.cancel_button.clicked.connect(self.cancel_sync)
         self.history.loaded.connect(self._refreshed)
         self.history.failed.connect(self._refresh_failed)
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.settings_tab.autoSyncChanged.connect(self._apply_auto_sync)
         self.settings_tab.forgetClicked.connect(self.forget_key)
         self.auto_sync.due.connect(self._auto_sync_due)
-        self.tray.syncRequested.connect(lambda: self.sync_now())
+        self.tray.syncRequested.connect(self.sync_now)
 
     # -- what the app and tests drive ---------------------------------------------------------
 
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.status.say(ctl.last_message)
         if store_problem.can_set_aside(exc) and not self._store_question_asked:
             self._store_question_asked = True
-            QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(  # type: ignore[misc]
+            QTimer.singleShot(0, lambda e=exc: store_problem.offer_set_aside(
                 self, self.tasks, e, self._store_set_aside))
 
     def _store_set_aside(self, message: str) -> None:

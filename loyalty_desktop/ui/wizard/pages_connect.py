@@ -121,7 +121,7 @@ class CreateKeyPage(Page):
         QDesktopServices.openUrl(QUrl(self.state.descriptor.key_page))
 
     def retranslate(self) -> None:
-        if not self.wizard():
+        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
             return
         st = self.state
         self.setTitle(self.tr("Create an API key in {platform}").format(platform=st.label))
@@ -213,7 +213,7 @@ class VerifyKeyPage(Page):
             self.state.key_where != "" or self.session_only.isChecked())
 
     def retranslate(self) -> None:
-        if not self.wizard():
+        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
             return
         st = self.state
         self.setTitle(self.tr("Paste and verify your {platform} key").format(platform=st.label))

@@ -84,7 +84,7 @@ class MappingPage(Page):
         return self.wizard() is not None and self.state.descriptor.capabilities.create_fields
 
     def retranslate(self) -> None:
-        if not self.wizard():
+        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
             return
         st = self.state
         self.setTitle(self.tr("Choose what each {platform} contact gets").format(platform=st.label))

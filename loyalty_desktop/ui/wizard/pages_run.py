@@ -291,7 +291,7 @@ class DonePage(Page):
         self._flows: list[Any] = []
 
     def retranslate(self) -> None:
-        if not self.wizard():
+        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
             return
         st = self.state
         self.setTitle(self.tr("Done: your contacts carry their loyalty data"))

@@ -49,7 +49,7 @@ class RejectsView(QWidget):
         self.table = table(5)
         self.note = wrapping_label()
         self.export_button = QPushButton()
-        self.export_button.clicked.connect(lambda: self.export())
+        self.export_button.clicked.connect(lambda: self.export())  # noqa: PLW0108 - drops clicked's `checked` argument
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()

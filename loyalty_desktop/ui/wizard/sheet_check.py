@@ -17,6 +17,7 @@ from typing import Any
 from loyalty_desktop.core.fields import CATALOG
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.csvfile import BadRow
 from loyalty_desktop.sources.spreadsheet.questions import Question
 from loyalty_desktop.sources.spreadsheet.rows import (
     LedgerParser,
@@ -85,6 +86,8 @@ def _examples(sheet: Sheet, cancel: CancelToken | None) -> list[str]:
     rows = sheet.data_rows(cancel)
     try:
         for n, (_line, cells) in enumerate(rows):
+            if isinstance(cells, BadRow):  # a CSV record that could not be split: no example in it
+                continue
             for i, c in enumerate(cells[:width]):
                 if not out[i] and c is not None and str(c).strip():
                     out[i] = str(c).strip()

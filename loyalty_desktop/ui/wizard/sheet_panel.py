@@ -307,10 +307,10 @@ class SheetPanel(QWidget):
             combo.setAccessibleName(self.tr("Loyalty field for the column {column}").format(column=name))
             combo.currentIndexChanged.connect(partial(self._remap, fc, col, combo))
             table.setCellWidget(col, 2, combo)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        columns = table.horizontalHeader()
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(2, 280)
 
     # -- correcting the mapping ---------------------------------------------------------------
