@@ -183,7 +183,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
             c = run.counts
             took = f"{c.get('seconds', 0):.1f}s"
             src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
-            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status} {took} "
+            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status.value} {took} "
                   f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}"))
     return 0
 

@@ -3,6 +3,7 @@ rows rejected during a run. A mixin of `store.store.Store`, which owns the conne
 
 from __future__ import annotations
 
+import enum
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,19 @@ from loyalty_desktop.store.codec import dumps
 from loyalty_desktop.store.rejects import RejectedRow
 
 
+class RunState(str, enum.Enum):
+    """A run as the history holds it: the engine's outcomes (`sync.summary.RunStatus`, same values),
+    plus RUNNING while it runs and INTERRUPTED when the process died before saying how it ended."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    COMPLETED_WITH_REJECTS = "completed_with_rejects"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    NEEDS_CONFIRMATION = "needs_confirmation"
+    INTERRUPTED = "interrupted"
+
+
 @dataclass(frozen=True, slots=True)
 class RunRecord:
     id: int
@@ -25,7 +39,7 @@ class RunRecord:
     source: str
     started_at: datetime
     finished_at: datetime | None
-    status: str
+    status: RunState
     counts: dict[str, Any]
     error: str | None
 
@@ -39,16 +53,18 @@ class RunLog:
     def start_run(self, dest: str, source: str) -> int:
         with self.tx() as db:
             # A run still "running" in the file was killed: say so in the history.
-            db.execute("UPDATE runs SET status='interrupted', finished_at=coalesce(finished_at, ?)"
-                       " WHERE status='running'", (clocks.now_iso(),))
-            cur = db.execute("INSERT INTO runs(dest, source, started_at, status) VALUES (?,?,?, 'running')",
-                             (dest, source, clocks.now_iso()))
+            db.execute("UPDATE runs SET status=?, finished_at=coalesce(finished_at, ?) WHERE status=?",
+                       (RunState.INTERRUPTED.value, clocks.now_iso(), RunState.RUNNING.value))
+            cur = db.execute("INSERT INTO runs(dest, source, started_at, status) VALUES (?,?,?,?)",
+                             (dest, source, clocks.now_iso(), RunState.RUNNING.value))
             return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None) -> None:
+        """`status`: how it ended, one of RunState's values (the engine passes its RunStatus)."""
+        state = RunState(status)
         with self.tx() as db:
             db.execute("UPDATE runs SET status=?, finished_at=?, counts=?, error=? WHERE id=?",
-                       (status, clocks.now_iso(), dumps(counts), error, run_id))
+                       (state.value, clocks.now_iso(), dumps(counts), error, run_id))
 
     def runs(self, limit: int = 50) -> list[RunRecord]:
         rows = self.db.execute("SELECT id, dest, source, started_at, finished_at, status, counts, error FROM runs"
@@ -75,4 +91,4 @@ class RunLog:
 
 def _run_record(r: Sequence[Any]) -> RunRecord:
     return RunRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]) if r[4] else None,
-                     r[5], json.loads(r[6]), r[7])
+                     RunState(r[5]), json.loads(r[6]), r[7])

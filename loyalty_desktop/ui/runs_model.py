@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from loyalty_desktop.store.store import RunRecord
+from loyalty_desktop.store.runs import RunRecord, RunState
 
 Index = QModelIndex | QPersistentModelIndex
 _COUNT_COLUMNS = ("members", "profiles_sent", "events_sent", "unchanged", "rejected")
@@ -85,17 +85,17 @@ class RunsModel(QAbstractTableModel):
         if self._runs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._runs) - 1, self.columnCount() - 1))
 
-    def status_text(self, status: str) -> str:
+    def status_text(self, status: RunState) -> str:
         words = {
-            "running": self.tr("Running"),
-            "completed": self.tr("Completed"),
-            "completed_with_rejects": self.tr("Completed, some rows rejected"),
-            "failed": self.tr("Failed"),
-            "cancelled": self.tr("Cancelled"),
-            "needs_confirmation": self.tr("Stopped: live events to confirm"),
-            "interrupted": self.tr("Interrupted"),
+            RunState.RUNNING: self.tr("Running"),
+            RunState.COMPLETED: self.tr("Completed"),
+            RunState.COMPLETED_WITH_REJECTS: self.tr("Completed, some rows rejected"),
+            RunState.FAILED: self.tr("Failed"),
+            RunState.CANCELLED: self.tr("Cancelled"),
+            RunState.NEEDS_CONFIRMATION: self.tr("Stopped: live events to confirm"),
+            RunState.INTERRUPTED: self.tr("Interrupted"),
         }
-        return words.get(status, status)
+        return words[status]
 
     # -- QAbstractTableModel ------------------------------------------------------------------
 
@@ -147,9 +147,9 @@ class RunsModel(QAbstractTableModel):
                 return long_when(run.started_at)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == self.STATUS and run.status in ("failed", "interrupted"):
+            if col == self.STATUS and run.status in (RunState.FAILED, RunState.INTERRUPTED):
                 return QBrush(QColor("#c62828") if _light() else QColor("#ef9a9a"))
-            if col in (self.STATUS, self.REJECTED) and run.status == "completed_with_rejects":
+            if col in (self.STATUS, self.REJECTED) and run.status is RunState.COMPLETED_WITH_REJECTS:
                 return QBrush(QColor("#b26a00") if _light() else QColor("#ffcc80"))
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -161,7 +161,7 @@ class RunsModel(QAbstractTableModel):
         if col == self.WHEN:
             return loc.toString(local_datetime(run.started_at), QLocale.FormatType.ShortFormat)
         if col == self.DURATION:
-            return self.tr("running…") if run.status == "running" else format_duration(run_seconds(run))
+            return self.tr("running…") if run.status is RunState.RUNNING else format_duration(run_seconds(run))
         if self.MEMBERS <= col <= self.REJECTED:
             key = _COUNT_COLUMNS[col - self.MEMBERS]
             if key == "rejected" and key in run.counts:

@@ -50,6 +50,7 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_desktop.ui.selftest_checks import (
     CheckFailed,
+    Status,
     check_gui_modules,
     check_icon,
     check_keyring,
@@ -64,7 +65,7 @@ SYNC_TIMEOUT_S = 180.0
 @dataclass
 class Outcome:
     name: str
-    status: str  # "ok" | "FAIL" | "info" | "skip"
+    status: Status
     detail: str
     seconds: float = 0.0
 
@@ -80,25 +81,25 @@ class Report:
         with self.lock:
             self.outcomes.append(outcome)
             took = f"  ({outcome.seconds:.1f} s)" if outcome.seconds >= 0.05 else ""
-            self.out.write(f"  {outcome.status:<5} {outcome.name}: {outcome.detail}{took}\n")
+            self.out.write(f"  {outcome.status.value:<5} {outcome.name}: {outcome.detail}{took}\n")
             self.out.flush()
         return outcome
 
-    def run(self, name: str, check: Callable[[], str | tuple[str, str]]) -> Outcome:
+    def run(self, name: str, check: Callable[[], str | tuple[Status, str]]) -> Outcome:
         """Run one check; its return value is the detail (or (status, detail) for info/skip)."""
         t0 = time.monotonic()
         try:
             result = check()
-            status, detail = result if isinstance(result, tuple) else ("ok", result)
+            status, detail = result if isinstance(result, tuple) else (Status.OK, result)
         except CheckFailed as exc:
-            status, detail = "FAIL", str(exc)
+            status, detail = Status.FAIL, str(exc)
         except Exception as exc:  # noqa: BLE001 - a self-test reports every failure, it never crashes
-            status, detail = "FAIL", f"{type(exc).__name__}: {exc}"
+            status, detail = Status.FAIL, f"{type(exc).__name__}: {exc}"
         return self.add(Outcome(name, status, detail, time.monotonic() - t0))
 
     @property
     def failures(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == "FAIL"]
+        return [o for o in self.outcomes if o.status is Status.FAIL]
 
 
 # -- sandboxes ------------------------------------------------------------------------------------
@@ -147,14 +148,14 @@ def _expected_members(members: int) -> list[Any]:
         return list(program.read(None, history=False).members)
 
 
-def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Path) -> str | tuple[str, str]:
+def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Path) -> str | tuple[Status, str]:
     try:
         tgt = service.target(sc.target)
         src_factory = service.source_factory(sc.source)
     except ConfigError as exc:
         if sc.required:
             raise CheckFailed(str(exc)) from None
-        return "skip", f"not in this version ({exc})"
+        return Status.SKIP, f"not in this version ({exc})"
     cancel = CancelToken()
     timer = threading.Timer(SYNC_TIMEOUT_S, cancel.cancel)
     timer.daemon = True
@@ -222,7 +223,7 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
     with tempfile.TemporaryDirectory(prefix="loyalty-desktop-self-test-") as tmp:
         paths.set_data_dir(Path(tmp) / "data")
         try:
-            report.add(Outcome("data folder", "info", f"temporary, {paths.data_dir()} (removed afterwards)"))
+            report.add(Outcome("data folder", Status.INFO, f"temporary, {paths.data_dir()} (removed afterwards)"))
             # The sandboxes run on their own threads while Qt is checked on this one.
             expected: list[Any] = []
 
@@ -234,7 +235,7 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
             prep = report.run("demo program", prepare)
             pool = ThreadPoolExecutor(max_workers=max(1, len(SCENARIOS)), thread_name_prefix="self-test")
             futures = []
-            if prep.status == "ok":
+            if prep.status is Status.OK:
                 futures = [pool.submit(report.run, sc.label,
                                        partial(run_scenario, sc, members, expected, Path(tmp)))
                            for sc in SCENARIOS]
@@ -242,7 +243,7 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
             if gui:
                 report.run("Qt platform plugin", lambda: check_qt_platform(state))
             else:
-                report.add(Outcome("Qt", "skip", "--no-gui: the Qt platform, translations, text services, icon "
+                report.add(Outcome("Qt", Status.SKIP, "--no-gui: the Qt platform, translations, text services, icon "
                                                  "and GUI modules are not checked"))
             if state.get("qt"):
                 report.run("translations", check_translations)
@@ -256,7 +257,7 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
         finally:
             paths.set_data_dir(previous_override)
     seconds = time.monotonic() - t0
-    checks = [o for o in report.outcomes if o.status in ("ok", "FAIL")]
+    checks = [o for o in report.outcomes if o.status in (Status.OK, Status.FAIL)]
     failures = report.failures
     if failures:
         out.write(f"self-test FAILED: {len(failures)} of {len(checks)} checks failed (the FAIL lines above) "

@@ -5,6 +5,7 @@ returns its detail line (or (status, detail) for info/skip) or raises CheckFaile
 from __future__ import annotations
 
 import ctypes
+import enum
 import importlib
 import importlib.metadata
 import json
@@ -14,6 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core import paths, secrets
+
+
+class Status(str, enum.Enum):
+    """A check's outcome as the self-test prints it (FAIL in capitals so it stands out)."""
+
+    OK = "ok"
+    FAIL = "FAIL"
+    INFO = "info"  # worth knowing, not a failure (e.g. no system keyring)
+    SKIP = "skip"  # not checked in this mode or version
 
 
 class CheckFailed(Exception):
@@ -152,7 +162,7 @@ def check_icon() -> str:
     return f"{len(sizes)} sizes, {sizes[0]}–{sizes[-1]} px"
 
 
-def check_gui_modules() -> str | tuple[str, str]:
+def check_gui_modules() -> str | tuple[Status, str]:
     loaded = []
     for module, label in (("loyalty_desktop.ui.app", "app"), ("loyalty_desktop.ui.wizard.wizard", "wizard"),
                           ("loyalty_desktop.ui.main.window", "main window")):
@@ -177,7 +187,7 @@ def _platform_backend() -> tuple[str, list[str]]:
     return "keyring.backends.SecretService", ["secretstorage", "jeepney"]
 
 
-def check_keyring() -> str | tuple[str, str]:
+def check_keyring() -> str | tuple[Status, str]:
     import keyring
 
     eps = importlib.metadata.entry_points(group="keyring.backends")
@@ -201,4 +211,5 @@ def check_keyring() -> str | tuple[str, str]:
         cls.priority  # noqa: B018 - raises with the reason when the backend is unusable here
     except Exception as exc:  # noqa: BLE001
         why = f" ({exc})"
-    return "info", f"no usable system keyring here{why}: API keys would be kept for the session only (not a failure)"
+    return Status.INFO, (f"no usable system keyring here{why}: API keys would be kept for the session only "
+                         "(not a failure)")

@@ -31,7 +31,7 @@ from loyalty_desktop.core import secrets
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.store.store import RunRecord
+from loyalty_desktop.store.runs import RunRecord, RunState
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main import tray
@@ -503,8 +503,8 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
 
 def test_runs_model_words_and_numbers(qapp: Any) -> None:
     t0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    runs = [RunRecord(2, "klaviyo:x", "demo", t0, None, "failed", {}, "Klaviyo refused the API key."),
-            RunRecord(1, "klaviyo:x", "demo", t0, t0, "completed_with_rejects",
+    runs = [RunRecord(2, "klaviyo:x", "demo", t0, None, RunState.FAILED, {}, "Klaviyo refused the API key."),
+            RunRecord(1, "klaviyo:x", "demo", t0, t0, RunState.COMPLETED_WITH_REJECTS,
                       {"seconds": 75.2, "members": 12000, "profiles_sent": 11990, "events_sent": 4,
                        "unchanged": 0, "rejected": 10}, None)]
     m = RunsModel()
