@@ -188,22 +188,22 @@
         <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="58" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="64" />
         <source>Triggered by the metric “{metric}”</source>
         <translation>Déclenché par la métrique « {metric} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="60" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="66" />
         <source>, filtered on {condition}</source>
         <translation>, filtré sur {condition}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="62" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="68" />
         <source>, then wait {days} days</source>
         <translation>, puis attendre {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="64" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="70" />
         <source>Audience filter recalculated daily: {condition}</source>
         <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
     </message>
@@ -324,77 +324,77 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="45" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="53" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="46" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="54" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="47" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="55" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="48" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="56" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="49" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="57" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="50" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="58" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="51" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="59" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="57" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="65" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="62" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="70" />
         <source>{name} (test account)</source>
         <translation>{name} (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="67" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="75" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="77" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="85" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="87" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="91" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="93" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="97" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
@@ -402,67 +402,68 @@
 <context>
     <name>CreateKeyPage</name>
     <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="127" />
         <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="134" />
         <source>Create an API key in {platform}</source>
         <translation>Créez une clé d'API dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="128" />
         <source>Loyalty Desktop writes to {platform} with a key that only you create and can revoke.</source>
         <translation>Loyalty Desktop écrit dans {platform} avec une clé que vous seul créez et pouvez révoquer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="145" />
         <source>In Klaviyo, open &lt;b&gt;Settings → API keys&lt;/b&gt;.</source>
         <translation>Dans Klaviyo, ouvrez &lt;b&gt;Settings → API keys&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
         <source>Click &lt;b&gt;Create private key&lt;/b&gt; and name it “Loyalty Desktop”.</source>
         <translation>Cliquez sur &lt;b&gt;Create private key&lt;/b&gt; et nommez-la « Loyalty Desktop ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
         <source>Choose &lt;b&gt;Custom key&lt;/b&gt; and tick exactly these scopes: {scopes}.</source>
         <translation>Choisissez &lt;b&gt;Custom key&lt;/b&gt; et cochez exactement ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="149" />
         <source>To let Loyalty Desktop create loyalty segments later, also tick &lt;b&gt;segments:read&lt;/b&gt; and &lt;b&gt;segments:write&lt;/b&gt;.</source>
         <translation>Pour que Loyalty Desktop puisse créer plus tard des segments de fidélité, cochez aussi &lt;b&gt;segments:read&lt;/b&gt; et &lt;b&gt;segments:write&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="151" />
         <source>Click &lt;b&gt;Create&lt;/b&gt;, then &lt;b&gt;copy&lt;/b&gt; the key (it starts with pk_).</source>
         <translation>Cliquez sur &lt;b&gt;Create&lt;/b&gt;, puis &lt;b&gt;copiez&lt;/b&gt; la clé (elle commence par pk_).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="154" />
         <source>In Splio, open &lt;b&gt;Users → API users&lt;/b&gt;.</source>
         <translation>Dans Splio, ouvrez &lt;b&gt;Utilisateurs → Utilisateurs API&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
         <source>Click &lt;b&gt;New user&lt;/b&gt;.</source>
         <translation>Cliquez sur &lt;b&gt;Nouvel utilisateur&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="156" />
         <source>&lt;b&gt;Rename&lt;/b&gt; it “Loyalty Desktop” so you recognise it later.</source>
         <translation>&lt;b&gt;Renommez-le&lt;/b&gt; « Loyalty Desktop » pour le reconnaître plus tard.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="149" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="157" />
         <source>&lt;b&gt;Copy the key&lt;/b&gt; shown for this API user.</source>
         <translation>&lt;b&gt;Copiez la clé&lt;/b&gt; affichée pour cet utilisateur API.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="137" />
         <source>This is the offline demo: a demo key is ready for you on the next page, nothing is sent over the network.</source>
         <translation>Ceci est la démo hors ligne : une clé de démonstration vous attend à la page suivante, rien n'est envoyé sur le réseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="140" />
         <source>Open the {platform} page</source>
         <translation>Ouvrir la page {platform}</translation>
     </message>
@@ -470,57 +471,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="296" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="297" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="297" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="300" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="307" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="308" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="369" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="369" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -818,47 +819,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="163" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="173" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="167" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="177" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="168" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="178" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="180" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="191" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="276" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="337" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="328" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="338" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -889,57 +890,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="90" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="91" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="93" />
         <source>Preset:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="94" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="95" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="96" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="97" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
         <source>The email must be sent: it is how contacts are matched.</source>
         <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="159" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="160" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="177" />
         <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
         <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="196" />
         <source>(left as is)</source>
         <translation>(inchangé)</translation>
     </message>
@@ -1225,127 +1226,127 @@
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="90" />
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="91" />
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="92" />
         <source>Completed, some rows rejected</source>
         <translation>Terminée, des lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="93" />
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="94" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="95" />
         <source>Stopped: live events to confirm</source>
         <translation>Arrêtée : événements en direct à confirmer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="96" />
         <source>Interrupted</source>
         <translation>Interrompue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
         <source>Contacts sent</source>
         <translation>Contacts envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Events sent</source>
         <translation>Événements envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Unchanged</source>
         <translation>Inchangés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Rejected</source>
         <translation>Rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
         <source>When the sync started</source>
         <translation>Début de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
         <source>How long it took</source>
         <translation>Durée de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
         <source>Members read from the loyalty program</source>
         <translation>Membres lus dans le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="118" />
         <source>Contacts whose loyalty data was created or updated</source>
         <translation>Contacts dont les données de fidélité ont été créées ou mises à jour</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="119" />
         <source>Loyalty events sent (points earned, tier reached…)</source>
         <translation>Événements de fidélité envoyés (points gagnés, niveau atteint…)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="120" />
         <source>Contacts already up to date, not sent again</source>
         <translation>Contacts déjà à jour, non renvoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="121" />
         <source>Rows rejected by the platform or unusable in the loyalty data; open the run to see why</source>
         <translation>Lignes rejetées par la plateforme ou inutilisables dans les données de fidélité ; ouvrez la synchronisation pour voir pourquoi</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="123" />
         <source>How the sync ended</source>
         <translation>Issue de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="145" />
         <source>Double-click or press Enter to see the rejected rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="163" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="164" />
         <source>running…</source>
         <translation>en cours…</translation>
     </message>
@@ -2111,72 +2112,72 @@
 <context>
     <name>SmilePanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="114" />
         <source>A Smile.io key is already saved on this computer: Next uses it. Paste another key to replace it.</source>
         <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="126" />
         <source>Offline demo: a Smile.io sandbox with demo members starts on this computer and is read like a real Smile.io account. No key is needed.</source>
         <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
         <source>Demo members:</source>
         <translation>Membres de démonstration :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
         <source>Number of members in the Smile.io sandbox</source>
         <translation>Nombre de membres dans le bac à sable Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="130" />
         <source>Smile.io private key:</source>
         <translation>Clé privée Smile.io :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="131" />
         <source>Smile.io API key</source>
         <translation>Clé d'API Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="132" />
         <source>Smile Admin → Settings → Developer tools → private key</source>
         <translation>Smile Admin → Settings → Developer tools → clé privée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="133" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="134" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="156" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="166" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="167" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="186" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
         <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="189" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="190" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="194" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="195" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2331,81 +2332,81 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="217" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="214" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="225" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="257" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="254" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="282" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="290" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="287" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="284" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="281" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="285" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="298" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="339" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="282" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="295" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="336" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="297" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="311" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="308" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="322" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="319" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="324" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="333" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="330" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="332" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="346" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
@@ -2413,133 +2414,133 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="136" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="143" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="145" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="150" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="151" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="169" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="170" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="172" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="184" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="187" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="190" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="194" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="195" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="201" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="202" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="202" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="206" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="234" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -2547,22 +2548,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="230" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="231" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="240" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="241" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="241" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="248" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="249" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -2656,72 +2657,68 @@
 <context>
     <name>VerifyKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="219" />
         <source>Paste and verify your {platform} key</source>
         <translation>Collez et vérifiez votre clé {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="219" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
         <source>The key is checked with {platform}, then kept in your system's keychain — never in a file.</source>
         <translation>La clé est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
         <source>API key:</source>
         <translation>Clé d'API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="225" />
         <source>{platform} API key</source>
         <translation>Clé d'API {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
-        <source>Splio API key</source>
-        <translation>Clé d'API Splio</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="227" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="225" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="228" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="246" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="249" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="258" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="261" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="286" />
         <source> (test account)</source>
         <translation> (compte de test)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="284" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="291" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="294" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="297" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="303" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2729,52 +2726,42 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="82" />
         <source>Welcome to Loyalty Desktop</source>
         <translation>Bienvenue dans Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="83" />
         <source>Put your loyalty program on every contact of your email platform.</source>
         <translation>Mettez votre programme de fidélité sur chaque contact de votre plateforme d'e-mailing.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="85" />
         <source>Loyalty Desktop copies each member's points, tier, rewards, referrals and expiring points to the contact in your email platform, and sends loyalty moments as events that can start email flows. Where are your contacts?</source>
         <translation>Loyalty Desktop copie les points, le palier, les récompenses, les parrainages et les points qui expirent de chaque membre sur son contact dans votre plateforme d'e-mailing, et envoie les moments de fidélité comme événements capables de déclencher des scénarios d'e-mails. Où sont vos contacts ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="93" />
-        <source>Klaviyo</source>
-        <translation>Klaviyo</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="94" />
-        <source>Splio</source>
-        <translation>Splio</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="88" />
         <source>Offline demo (no account, no network)</source>
         <translation>Démo hors ligne (sans compte, sans réseau)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="89" />
         <source>Demo platform:</source>
         <translation>Plateforme de démo :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="90" />
         <source>Demo platform</source>
         <translation>Plateforme de démo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="91" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="92" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
