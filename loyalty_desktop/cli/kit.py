@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from loyalty_desktop import service
 from loyalty_desktop.cli import convert
+from loyalty_desktop.cli.output import print_connected
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
@@ -108,11 +109,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
     args.platform_label = tgt.label
     conn = tgt.connect(None, convert.target_options(args), cancel)
     try:
-        for note in conn.notes:
-            print(note, file=sys.stderr)
-        info = conn.account
-        print(f"Connected to {tgt.label} account {info.name!r}" + (" (test account)" if info.test_account else ""),
-              file=sys.stderr)
+        print_connected(conn.notes, tgt.label, conn.account, sys.stderr)
         with service.open_store() as store:
             mapping = _mapping(args, store, conn.dest.name, tgt.default_preset)
             if conn.sandbox is not None:
@@ -130,7 +127,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
         parts = ", ".join(f"{n} {s.value}" for s, n in sorted(counts.items(), key=lambda kv: kv[0].value))
         verb = "Dry run of the kit" if args.dry_run else "Kit"
         state = "cancelled" if report.cancelled else "done"
-        print(f"{verb} for {tgt.label} account {info.name!r} {state} in {clock.monotonic() - started:.1f} s: "
+        print(f"{verb} for {tgt.label} account {conn.account.name!r} {state} in {clock.monotonic() - started:.1f} s: "
               f"{parts or 'nothing to do'}")
         for note in report.notes:
             print(f"  {note}")

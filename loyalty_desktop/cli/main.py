@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from loyalty_desktop import __version__, service
 from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
-from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_summary
+from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary
 from loyalty_desktop.core import clock, logs, paths, platforms, secrets
 from loyalty_desktop.core.errors import (
     ConfigError,
@@ -56,11 +56,7 @@ def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
     mapping = service.mapping_for(args.preset or tgt.default_preset)
     conn = tgt.connect(None, options.target, cancel)
     try:
-        for note in conn.notes:
-            print(note, file=sys.stderr)
-        info = conn.account
-        print(f"Connected to {tgt.label} account {info.name!r}" + (" (test account)" if info.test_account else ""),
-              file=sys.stderr)
+        print_connected(conn.notes, tgt.label, conn.account, sys.stderr)
         src = factory.open(options.source, cancel)
         try:
             progress = TerminalProgress(sys.stderr, tgt.label)

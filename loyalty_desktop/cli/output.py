@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 
@@ -65,6 +67,14 @@ class TerminalProgress:
 # Exit codes of `sync`.
 EXIT_CODES = {RunStatus.COMPLETED: 0, RunStatus.COMPLETED_WITH_REJECTS: 0, RunStatus.FAILED: 1,
               RunStatus.NEEDS_CONFIRMATION: 3, RunStatus.CANCELLED: 130}
+
+
+def print_connected(notes: Iterable[str], label: str, account: AccountInfo, out: TextIO) -> None:
+    """What opening the destination said (sandbox started, fields created), then which account."""
+    for note in notes:
+        print(note, file=out)
+    print(f"Connected to {label} account {account.name!r}" + (" (test account)" if account.test_account else ""),
+          file=out)
 
 
 def print_confirmation(s: RunSummary, label: str, out: TextIO) -> None:
