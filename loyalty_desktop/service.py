@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from loyalty_desktop.core import disk_errors, paths
-from loyalty_desktop.core.errors import ConfigError, StoreUnusableError
+from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBusyError
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
@@ -27,6 +27,12 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source, SyncEngine
+
+if TYPE_CHECKING:  # imported where used: the segments and flows modules load only when needed
+    from loyalty_desktop.store.rejects import RejectedRow
+    from loyalty_desktop.store.runs import RunRecord
+    from loyalty_desktop.sync.flows import Flow
+    from loyalty_desktop.sync.segments import SegmentReport
 
 log = logging.getLogger(__name__)
 
@@ -277,3 +283,57 @@ def align_demo_clock(conn: Connection, store: Store) -> None:
     as_of = program_as_of(store) if conn.set_clock is not None else None
     if conn.set_clock is not None and as_of is not None:
         conn.set_clock(as_of)
+
+
+# What the UI reads and does beside a sync, typed, so it reaches no store, adapter or sync module
+# (issue 14). The store reads open the store themselves: call them from a worker thread.
+
+def run_history(limit: int) -> tuple[list[RunRecord], SegmentReport]:
+    """The last `limit` runs, newest first, and the segments' counts now (store reads)."""
+    from loyalty_desktop.sync.segments import segment_report
+
+    with open_store() as store:
+        return store.runs(limit), segment_report(store)
+
+
+def rejected_rows(run_id: int) -> list[RejectedRow]:
+    """What run `run_id` rejected, in the order it was recorded (a store read)."""
+    with open_store() as store:
+        return store.rejected_rows(run_id)
+
+
+def sample_members(n: int) -> list[dict[str, Any]]:
+    """The first `n` members of the snapshot by email (a store read, for previews)."""
+    with open_store() as store:
+        return store.sample_members(n)
+
+
+def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path) -> int:
+    """Rejected rows as a CSV file Excel opens (formulas made inert); returns how many."""
+    from loyalty_desktop.store import rejects
+
+    return rejects.write_rejected_csv(rows, dest)
+
+
+def sync_running_elsewhere() -> SyncBusyError | None:
+    """Why another process is syncing this data folder now (None: free); a quick, non-blocking look."""
+    return sync_lock.is_busy(paths.store_path())
+
+
+def recommended_flows(platform: str, mapping: Mapping, language: str,
+                      tr: Callable[[str], str]) -> list[Flow]:
+    """The flows to build on `platform` in `language` ("en"/"fr"), trigger wording through `tr`."""
+    from loyalty_desktop.sync import flows
+
+    return flows.recommended_flows(platform, mapping, language, tr=tr)
+
+
+def verify_smile_key(key: str, base_url: str | None, cancel: CancelToken) -> None:
+    """One authenticated read with a Smile.io key (raises WrongKeyError, MissingScopeError, NetworkError…)."""
+    from loyalty_desktop.sources.smile.api import BASE_URL, SmileClient, normalize_base_url
+
+    client = SmileClient(key, normalize_base_url(base_url or BASE_URL), cancel=cancel)
+    try:
+        client.verify()
+    finally:
+        client.close()

@@ -33,16 +33,15 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.destinations.klaviyo.kit import (
+from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemKind,
     ItemResult,
     ItemStatus,
     KitItem,
     KitReport,
-    plan_kit,
-    run_kit,
 )
 from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.service_kit import plan_kit, run_kit
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.kit_texts import kind_title, result_text, status_text
 from loyalty_desktop.ui.tasks import TaskManager

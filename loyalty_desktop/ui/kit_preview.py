@@ -21,12 +21,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QTextDocume
 
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.paths import resources_dir
-from loyalty_desktop.destinations.klaviyo.kit.templates import (
-    TemplateSpec,
-    load_templates,
-    profile_variable,
-    sample_render,
-)
+from loyalty_desktop.destinations.klaviyo.kit.templates import TemplateSpec
+from loyalty_desktop.service_kit import load_templates, profile_variable, sample_render
 
 _PREHEADER = re.compile(r"<!--preheader-->.*?<!--/preheader-->", re.DOTALL)
 _BACKGROUND = "#f5f1eb"  # layout.html's page colour, for the area below the document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemResult, ItemStatus
+from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, ItemResult, ItemStatus
 
 
 # Literal QCoreApplication.translate("Kit", …) calls throughout: pyside6-lupdate only extracts those.

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop import service
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.store.store import RejectedRow, RunRecord
 from loyalty_desktop.ui.runs_model import (
     format_duration,
@@ -127,7 +127,7 @@ class RunDialog(QDialog):
                 return None
             path = chosen
         out = Path(path)
-        write_rejected_csv(self.rows, out)  # every column, source rows with their file, line and cell
+        service.write_rejected_csv(self.rows, out)  # every column, source rows with their file, line and cell
         self.exported_to = out
         return out
 

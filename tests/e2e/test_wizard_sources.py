@@ -371,7 +371,7 @@ def test_reading_a_large_export_keeps_the_window_responsive(qtbot, make_wizard, 
     panel = wiz.source_page.sheet_panel
     click(qtbot, wiz.source_page.sheet)
     started = time.perf_counter()
-    with StallProbe(in_file="sheet_check.py", function="check_files") as probe:
+    with StallProbe(in_file="service_sheets.py", function="check_files") as probe:
         choose_file(qtbot, monkeypatch, panel.members_browse, path)
         wait_read(qtbot, wiz)
     r = probe.result(time.perf_counter() - started)

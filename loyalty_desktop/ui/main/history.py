@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from loyalty_desktop import service
 from loyalty_desktop.store.store import RunRecord
-from loyalty_desktop.sync.segments import SegmentReport, segment_report
+from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui.tasks import TaskManager
 
 RUNS_SHOWN = 50
@@ -37,8 +37,7 @@ class History(QObject):
         self.refreshing = True
 
         def work() -> tuple[list[RunRecord], SegmentReport]:
-            with service.open_store() as store:
-                return store.runs(RUNS_SHOWN), segment_report(store)
+            return service.run_history(RUNS_SHOWN)
 
         self.tasks.run(work, self._done)
 

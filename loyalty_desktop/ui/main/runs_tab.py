@@ -101,8 +101,7 @@ class RunsTab(QWidget):
     def open_run(self, run: RunRecord) -> None:
         """Show the run's rejected rows (read in the background) in a dialog."""
         def work() -> list[RejectedRow]:
-            with service.open_store() as store:
-                return store.rejected_rows(run.id)
+            return service.rejected_rows(run.id)
 
         def done(fut: Future[list[RejectedRow]]) -> None:
             if self.closed:

@@ -22,14 +22,13 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from loyalty_desktop import service
 from loyalty_desktop.core import clock as clocks
-from loyalty_desktop.core import paths, platforms, secrets
+from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.engine import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options, target_name
@@ -125,7 +124,7 @@ class SyncController(QObject):
         """The message to show when another process syncs this data folder now (None: free).
         A quick, non-blocking look; the sync itself takes the lock in service.sync."""
         try:
-            busy = sync_lock.is_busy(paths.store_path())
+            busy = service.sync_running_elsewhere()
         except LoyaltyError as exc:  # e.g. a read-only data folder: the sync could not run either
             return user_message(exc, tr=i18n.translate_core)
         return None if busy is None else user_message(busy, tr=i18n.translate_core)

@@ -25,9 +25,10 @@ from loyalty_desktop.core.fields import (
     FieldMapping,
     Mapping,
 )
+from loyalty_desktop.service_splio import FieldStatus
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.mapping_model import TARGET, MappingModel, field_label
-from loyalty_desktop.ui.wizard.splio_box import FieldStatus, SplioFieldsBox
+from loyalty_desktop.ui.wizard.splio_box import SplioFieldsBox
 
 
 def full_mapping(preset: Mapping, platform: str) -> Mapping:

@@ -34,7 +34,6 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import csv_writer, printable
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
-from loyalty_desktop.sync.flows import recommended_flows
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.kit_dialog import KitDialog
@@ -206,8 +205,7 @@ class SyncPage(Page):
             self.phase.setText(self.tr("Stopped by an error"))
             self._log("✗ " + (s.error or ""))
             self.resume_button.show()
-        with service.open_store() as store:
-            rows = store.rejected_rows(s.run_id)
+        rows = service.rejected_rows(s.run_id)
         self._rejected_rows = [(r.key, r.field, r.reason) for r in rows]
         if rows:
             self.rejected_label.setText(self.tr("%n row(s) rejected:", "", len(rows)))
@@ -331,8 +329,7 @@ class DonePage(Page):
         st = self.state
         if st.connection is None or st.mapping is None:
             return
-        with service.open_store() as store:
-            sample = store.sample_members(1)
+        sample = service.sample_members(1)
         if not sample:
             return
         member = sample[0]
@@ -353,8 +350,8 @@ class DonePage(Page):
             return
         current = max(self.flows.currentRow(), 0)
         tr = i18n.translate_core
-        self._flows = list(zip(recommended_flows(st.platform, st.mapping, "en", tr=tr),
-                               recommended_flows(st.platform, st.mapping, "fr", tr=tr), strict=True))
+        self._flows = list(zip(service.recommended_flows(st.platform, st.mapping, "en", tr),
+                               service.recommended_flows(st.platform, st.mapping, "fr", tr), strict=True))
         lang = self.setup_wizard().language
         self.flows.blockSignals(True)
         self.flows.clear()

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop.service_sheets import SheetCheck
 from loyalty_desktop.ui.wizard import sheet_texts as texts
 from loyalty_desktop.ui.wizard.base import wrapping_label
-from loyalty_desktop.ui.wizard.sheet_check import SheetCheck
 
 SHOW_REJECTS = 50
 

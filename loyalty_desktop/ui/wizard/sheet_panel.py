@@ -30,10 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop import service_sheets as sheets
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.sources.spreadsheet import headers as hdr
-from loyalty_desktop.sources.spreadsheet.read import SpreadsheetError
+from loyalty_desktop.service_sheets import (
+    FileCheck,
+    SheetCheck,
+    SpreadsheetError,
+    check_files,
+    save_mapping,
+)
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.gc_pause import full_collections_paused
 from loyalty_desktop.ui.tasks import TaskManager
@@ -45,12 +51,6 @@ from loyalty_desktop.ui.wizard.rejects_view import (
     html,
     plural,
     table,
-)
-from loyalty_desktop.ui.wizard.sheet_check import (
-    FileCheck,
-    SheetCheck,
-    check_files,
-    save_mapping,
 )
 from loyalty_desktop.ui.wizard.sheet_questions import QuestionsBox, not_provided_text
 
@@ -161,7 +161,7 @@ class SheetPanel(QWidget):
         if (members, ledger or "") != self._paths:
             self.read_files()
 
-    def read_files(self, save: hdr.ColumnMapping | list[hdr.ColumnMapping] | None = None) -> None:
+    def read_files(self, save: sheets.ColumnMapping | list[sheets.ColumnMapping] | None = None) -> None:
         """Read the chosen files in the background (first saving `save`, a corrected mapping, or
         the mappings the answers to the questions give)."""
         members, ledger = self.paths()
@@ -178,7 +178,7 @@ class SheetPanel(QWidget):
         cancel = self._cancel = CancelToken()
 
         def work() -> SheetCheck:
-            for mapping in [save] if isinstance(save, hdr.ColumnMapping) else save or []:
+            for mapping in [save] if isinstance(save, sheets.ColumnMapping) else save or []:
                 save_mapping(mapping)
             with full_collections_paused():  # a big export is many objects: keep the GUI turning
                 return check_files(members, ledger, cancel)
@@ -201,7 +201,7 @@ class SheetPanel(QWidget):
             check = future.result()
         except SpreadsheetError as exc:
             ledger = self.paths()[1]
-            wanted = hdr.LEDGER if ledger and Path(ledger) == exc.path else hdr.MEMBERS
+            wanted = sheets.LEDGER if ledger and Path(ledger) == exc.path else sheets.MEMBERS
             self._set_check(None)
             self.problem = texts.file_problem(exc, wanted)
         except CancelledError:
@@ -292,7 +292,7 @@ class SheetPanel(QWidget):
 
     def _fill_columns(self, table: QTableWidget, fc: FileCheck) -> None:
         kind, m = fc.mapping.kind, fc.mapping
-        choices = sorted(hdr.FIELD_TYPES[kind], key=lambda k: texts.field_name(kind, k).casefold())
+        choices = sorted(sheets.FIELD_TYPES[kind], key=lambda k: texts.field_name(kind, k).casefold())
         table.setRowCount(len(m.headers))
         for col, (header, current) in enumerate(zip(m.headers, m.fields, strict=True)):
             name = header or self.tr("(column {n}, no name)").format(n=col + 1)

@@ -12,15 +12,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
-from loyalty_desktop.sources.spreadsheet import headers as hdr
-from loyalty_desktop.sources.spreadsheet import questions as ask
-from loyalty_desktop.sources.spreadsheet.questions import Ask, Question
+from loyalty_desktop import service_sheets as sheets
+from loyalty_desktop.service_sheets import Ask, FileCheck, Question, answer_question, question_options
 from loyalty_desktop.ui.wizard import sheet_texts as texts
 from loyalty_desktop.ui.wizard.base import wrapping_label
 from loyalty_desktop.ui.wizard.rejects_view import html
-from loyalty_desktop.ui.wizard.sheet_check import FileCheck
 
-Answer = Callable[[list[hdr.ColumnMapping]], None]
+Answer = Callable[[list[sheets.ColumnMapping]], None]
 
 
 class QuestionsBox(QWidget):
@@ -49,7 +47,7 @@ class QuestionsBox(QWidget):
             label.setText("? " + html(self.sentence(fc, q)))
             combo = QComboBox()
             combo.addItem(self.tr("Choose…"), None)
-            for choice in ask.options(q):
+            for choice in question_options(q):
                 combo.addItem(self.choice_label(fc, q, choice), choice)
             combo.setAccessibleName(self.tr("Answer: {question}").format(question=self.sentence(fc, q)))
             combo.activated.connect(partial(self._chosen, row, combo))
@@ -66,10 +64,10 @@ class QuestionsBox(QWidget):
         self._answers[row] = choice
         if len(self._answers) < len(self._questions):
             return  # the others first
-        mappings: dict[int, hdr.ColumnMapping] = {}  # per file
+        mappings: dict[int, sheets.ColumnMapping] = {}  # per file
         for i, (fc, q) in enumerate(self._questions):
             key = id(fc)
-            mappings[key] = ask.answer(mappings.get(key, fc.mapping), q, self._answers[i])
+            mappings[key] = answer_question(mappings.get(key, fc.mapping), q, self._answers[i])
         self._answered(list(mappings.values()))
 
     # -- words --------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ def not_provided_text(fields: list[str]) -> str:
     """"Not in this file: …" (fields the platform keeps as they are)."""
     if not fields:
         return ""
-    names = ", ".join(texts.field_name(hdr.MEMBERS, f) for f in fields)
+    names = ", ".join(texts.field_name(sheets.MEMBERS, f) for f in fields)
     return QCoreApplication.translate(
         "SheetTexts", "Not in this file (left as they are on the platform, never sent as 0 or empty): "
                       "{fields}.").format(fields=names)

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from loyalty_desktop.sources.spreadsheet import headers as hdr
-from loyalty_desktop.sources.spreadsheet.read import (
-    DELIMITER_NAMES,
-    FileFormat,
-    Problem,
-    SpreadsheetError,
-)
+from loyalty_desktop import service_sheets as sheets
+from loyalty_desktop.service_sheets import DELIMITER_NAMES, FileFormat, Problem, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.values import Reason
 from loyalty_desktop.ui.wizard.mapping_model import field_label
 
@@ -24,7 +19,7 @@ def file_problem(exc: SpreadsheetError, wanted: str) -> str:
     if p is Problem.WRONG_KIND:
         s = (_T.translate("SheetTexts", "{file} looks like a points history (one row per points movement), not a "
                                         "members list: choose it as the points history, and the members export as "
-                                        "the members file.") if wanted == hdr.MEMBERS else
+                                        "the members file.") if wanted == sheets.MEMBERS else
              _T.translate("SheetTexts", "{file} looks like a members list (one row per member), not a points "
                                         "history: choose it as the members file."))
         return s.format(file=exc.path.name)
@@ -103,7 +98,7 @@ def ledger_label(key: str) -> str:
 
 
 def field_name(kind: str, key: str) -> str:
-    return field_label(key) if kind == hdr.MEMBERS else ledger_label(key)
+    return field_label(key) if kind == sheets.MEMBERS else ledger_label(key)
 
 
 def not_imported() -> str:
@@ -129,8 +124,8 @@ def missing_required(kind: str, fields: set[str]) -> str:
     """Why a corrected mapping cannot be used ("" when it can)."""
     if "email" not in fields:
         return _T.translate("SheetTexts", "Choose the column that holds the email addresses (Email).")
-    if kind == hdr.LEDGER and "at" not in fields:
+    if kind == sheets.LEDGER and "at" not in fields:
         return _T.translate("SheetTexts", "Choose the column that holds the date of each points movement (Date).")
-    if kind == hdr.LEDGER and not fields & {"points_change", "points_credit", "points_debit"}:
+    if kind == sheets.LEDGER and not fields & {"points_change", "points_credit", "points_debit"}:
         return _T.translate("SheetTexts", "Choose the column that holds the points of each movement.")
     return ""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop import service
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.platforms import SMILE
@@ -39,17 +40,7 @@ ACCOUNT = "smile"  # keyring account name
 
 def verify_smile_key(key: str, cancel: CancelToken) -> None:
     """One authenticated read with the key (raises WrongKeyError, MissingScopeError, NetworkError…)."""
-    from loyalty_desktop.sources.smile.api import (
-        BASE_URL,
-        SmileClient,
-        normalize_base_url,
-    )
-
-    client = SmileClient(key, normalize_base_url(smile_base_url() or BASE_URL), cancel=cancel)
-    try:
-        client.verify()
-    finally:
-        client.close()
+    service.verify_smile_key(key, smile_base_url(), cancel)
 
 
 class SmilePanel(QWidget):

@@ -1,18 +1,15 @@
 """The mapping page's Splio box: which mapped custom fields Splio already has, which the first sync
 would create, and the user's permission to create them.
 
-Splio's fields are listed once in the background (`SplioDestination.remote_fields`); every mapping
-edit is then checked locally with the adapter's own rules (`splio_fields.resolve` / `plan_for`), so
+Splio's fields are listed once in the background (`service_splio.splio_fields`); every mapping
+edit is then checked locally with the adapter's own rules (`service_splio.field_status`), so
 what the box says is what the sync will do.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,46 +23,11 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.destinations.splio.fields import (
-    FieldPlan,
-    Missing,
-    RemoteField,
-    Slot,
-    plan_for,
-    resolve,
-)
+from loyalty_desktop.destinations.splio.fields import RemoteField
+from loyalty_desktop.service_splio import FieldStatus, field_status, splio_fields
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
-
-
-@dataclass
-class FieldStatus:
-    slots: list[Slot] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # type mismatches (the adapter's English sentences)
-    why: str = ""  # why contacts cannot be addressed with this mapping ("" when they can)
-    plan: FieldPlan | None = None  # how the sync would write (fields to create have placeholder ids)
-    names: dict[int, str] = field(default_factory=dict)  # custom field id → name, for the preview
-
-    @property
-    def existing(self) -> list[str]:
-        return [s.target for s in self.slots if s.is_custom]
-
-    def preview(self, member: dict[str, Any]) -> dict[str, Any] | None:
-        """The body Splio would get for this member (None when the mapping cannot be written)."""
-        if self.plan is None:
-            return None
-        return json.loads(self.plan.encoder()(member))
-
-
-def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -> FieldStatus:
-    slots, missing, problems = resolve(mapping, remote)
-    # Placeholder ids for the fields to create, so the plan (and the preview) can be built now.
-    planned = slots + [Slot(m.source, m.name, -(i + 1), m.type) for i, m in enumerate(missing)]
-    plan, why = plan_for(mapping, planned, unique_key)
-    names = {s.field_id: s.target for s in planned if s.field_id is not None}
-    return FieldStatus(slots, missing, problems, why or "", None if problems else plan, names)
 
 
 class SplioFieldsBox(QGroupBox):
@@ -122,8 +84,7 @@ class SplioFieldsBox(QGroupBox):
         self.error.hide()
         self.refresh_button.setEnabled(False)
         self.changed.emit()
-        dest: Any = conn.dest
-        self._tasks().run(lambda: (dest.remote_fields(), dest.unique_key or "email"), self._loaded)
+        self._tasks().run(lambda: splio_fields(conn), self._loaded)
 
     def _loaded(self, future: Future[tuple[list[RemoteField], str]]) -> None:
         self._loading = False

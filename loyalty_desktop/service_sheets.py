@@ -1,5 +1,6 @@
-"""What a spreadsheet export would give, read in full before anything is imported (no Qt here: the
-source page runs `check_files` in the background and shows the result).
+"""The UI's way into the spreadsheet source: what an export would give, read in full before
+anything is imported (no Qt here: the source page runs `check_files` in the background and shows
+the result), the questions a file leaves open, and the names the wizard shows.
 
 The same readers as the import (`open_sheet`, `MemberParser`, `LedgerParser`): the detected
 format, the column mapping (saved for this file shape, or suggested), how many rows are good, and
@@ -17,8 +18,16 @@ from typing import Any
 from loyalty_desktop.core.fields import CATALOG
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet import questions as ask
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow
-from loyalty_desktop.sources.spreadsheet.questions import Question
+from loyalty_desktop.sources.spreadsheet.headers import FIELD_TYPES, LEDGER, MEMBERS, ColumnMapping
+from loyalty_desktop.sources.spreadsheet.questions import Ask, Question
+from loyalty_desktop.sources.spreadsheet.read import (
+    DELIMITER_NAMES,
+    FileFormat,
+    Problem,
+    SpreadsheetError,
+)
 from loyalty_desktop.sources.spreadsheet.rows import (
     LedgerParser,
     MemberParser,
@@ -26,6 +35,13 @@ from loyalty_desktop.sources.spreadsheet.rows import (
     write_rejects_csv,
 )
 from loyalty_desktop.sources.spreadsheet.sheet import Sheet, open_sheet
+
+# The value types and names the wizard shows, re-exported so the UI imports no source module.
+__all__ = [
+    "DELIMITER_NAMES", "FIELD_TYPES", "LEDGER", "MEMBERS", "Ask", "ColumnMapping", "FileCheck",
+    "FileFormat", "Problem", "Question", "SheetCheck", "SpreadsheetError", "answer_question",
+    "check_files", "question_options", "save_mapping",
+]
 
 EXAMPLE_ROWS = 20  # rows looked at for an example value per column
 
@@ -39,7 +55,7 @@ class FileCheck:
     examples: list[str] = field(default_factory=list)  # per column: the first non-empty value
 
     @property
-    def mapping(self) -> hdr.ColumnMapping:
+    def mapping(self) -> ColumnMapping:
         return self.sheet.mapping
 
 
@@ -105,8 +121,8 @@ def check_files(members: Path | str, ledger: Path | str | None = None,
     """Read the members file (and the points history) as the import would, keeping nothing but
     counts and the rejected rows. Raises `SpreadsheetError` for a file that cannot be imported and
     `CancelledError` when `cancel` is set."""
-    msheet = open_sheet(members, hdr.MEMBERS)
-    lsheet = open_sheet(ledger, hdr.LEDGER) if ledger else None
+    msheet = open_sheet(members, MEMBERS)
+    lsheet = open_sheet(ledger, LEDGER) if ledger else None
     rejects = RejectLog()
     try:
         mp = MemberParser(msheet, rejects, cancel)
@@ -125,6 +141,16 @@ def check_files(members: Path | str, ledger: Path | str | None = None,
     return SheetCheck(mcheck, lcheck, rejects)
 
 
-def save_mapping(mapping: hdr.ColumnMapping) -> None:
+def save_mapping(mapping: ColumnMapping) -> None:
     """Remember the user's correction for this file shape (what the import then uses)."""
     hdr.save(mapping)
+
+
+def question_options(question: Question) -> list[Any]:
+    """The answers the wizard offers to `question`, in order."""
+    return ask.options(question)
+
+
+def answer_question(mapping: ColumnMapping, question: Question, choice: Any) -> ColumnMapping:
+    """`mapping` with the user's `choice` for `question` applied."""
+    return ask.answer(mapping, question, choice)

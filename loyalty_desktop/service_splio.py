@@ -1,0 +1,56 @@
+"""The UI's way into Splio's custom fields: list them from the account, and check a mapping
+against them with the adapter's own rules (what exists, what the first sync would create, how
+it would write). Nothing here imports Qt."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.destinations.splio.fields import (
+    FieldPlan,
+    Missing,
+    RemoteField,
+    Slot,
+    plan_for,
+    resolve,
+)
+from loyalty_desktop.service import Connection
+
+
+def splio_fields(conn: Connection) -> tuple[list[RemoteField], str]:
+    """The Splio account's contact fields and its contacts' unique key (I/O: run it in the background)."""
+    dest: Any = conn.dest
+    return dest.remote_fields(), dest.unique_key or "email"
+
+
+@dataclass
+class FieldStatus:
+    slots: list[Slot] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # type mismatches (the adapter's English sentences)
+    why: str = ""  # why contacts cannot be addressed with this mapping ("" when they can)
+    plan: FieldPlan | None = None  # how the sync would write (fields to create have placeholder ids)
+    names: dict[int, str] = field(default_factory=dict)  # custom field id → name, for the preview
+
+    @property
+    def existing(self) -> list[str]:
+        return [s.target for s in self.slots if s.is_custom]
+
+    def preview(self, member: dict[str, Any]) -> dict[str, Any] | None:
+        """The body Splio would get for this member (None when the mapping cannot be written)."""
+        if self.plan is None:
+            return None
+        body: dict[str, Any] = json.loads(self.plan.encoder()(member))
+        return body
+
+
+def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -> FieldStatus:
+    slots, missing, problems = resolve(mapping, remote)
+    # Placeholder ids for the fields to create, so the plan (and the preview) can be built now.
+    planned = slots + [Slot(m.source, m.name, -(i + 1), m.type) for i, m in enumerate(missing)]
+    plan, why = plan_for(mapping, planned, unique_key)
+    names = {s.field_id: s.target for s in planned if s.field_id is not None}
+    return FieldStatus(slots, missing, problems, why or "", None if problems else plan, names)
