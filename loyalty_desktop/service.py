@@ -29,6 +29,7 @@ from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source, SyncEngine
 
 if TYPE_CHECKING:  # imported where used: the segments and flows modules load only when needed
+    from loyalty_desktop.destinations.splio.fields import FieldPlan
     from loyalty_desktop.store.rejects import RejectedRow
     from loyalty_desktop.store.runs import RunRecord
     from loyalty_desktop.sync.flows import Flow
@@ -91,6 +92,16 @@ class Connection:
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """How the destination writes a member's profile (the wizard's preview)."""
         return self.dest.profile_encoder(mapping)
+
+    @property
+    def creates_fields(self) -> bool:
+        """Splio: whether a sync creates the missing custom fields (the sandbox does without asking)."""
+        return bool(getattr(self.dest, "create_fields", False))
+
+    def field_plan(self) -> FieldPlan | None:
+        """Splio: how the mapping is written (custom fields by id, the contact's key); None elsewhere."""
+        plan: FieldPlan | None = getattr(self.dest, "field_plan", None)
+        return plan
 
     def allow_field_creation(self, allowed: bool) -> None:
         """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""

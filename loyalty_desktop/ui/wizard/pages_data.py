@@ -128,7 +128,7 @@ class MappingPage(Page):
             if box.conn is not st.connection:
                 box.conn, box.remote = st.connection, None
                 # The sandbox creates fields without asking (demo); a real account waits for the tick.
-                box.allow.setChecked(bool(getattr(st.connection.dest, "create_fields", False)) or st.create_fields)
+                box.allow.setChecked(st.connection.creates_fields or st.create_fields)
             if box.remote is None:
                 box.load()
         self.retranslate()

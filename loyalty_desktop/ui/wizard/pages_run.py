@@ -333,10 +333,9 @@ class DonePage(Page):
         if not sample:
             return
         member = sample[0]
-        dest = st.connection.dest
-        plan = getattr(dest, "field_plan", None)  # Splio: custom fields by id, contact by its key
+        plan = st.connection.field_plan()  # Splio: custom fields by id, contact by its key
         names = {s.field_id: s.target for s in plan.slots if s.field_id is not None} if plan else None
-        fields = _flatten(json.loads(dest.profile_encoder(st.mapping)(member)), names,
+        fields = _flatten(json.loads(st.connection.profile_encoder(st.mapping)(member)), names,
                           plan.key_label() if plan else "email")
         for k in ordered_columns([fields], st.mapping):
             v = fields[k]
