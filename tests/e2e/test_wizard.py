@@ -54,7 +54,7 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     assert wiz.state.summary.profiles_sent == 300
     click_next(qtbot, wiz)  # → done
     assert wiz.currentPage() is wiz.done_page
-    assert wiz.done_page.card_form.rowCount() > 5
+    qtbot.waitUntil(lambda: wiz.done_page.card_form.rowCount() > 5, timeout=TIMEOUT)  # read off the GUI thread
     assert wiz.done_page.flows.count() == 10
     wiz.done_page.copy_flow()
     from PySide6.QtGui import QGuiApplication

@@ -132,6 +132,7 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     assert wiz.currentPage() is wiz.done_page
     # The sample contact card names Splio's custom fields, as Splio's contact view does.
     card = wiz.done_page.card_form
+    qtbot.waitUntil(lambda: card.rowCount() > 0, timeout=30_000)  # the sample is read off the GUI thread
     labels = [card.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(card.rowCount())]  # type: ignore[union-attr]
     assert "<b>customer_point_balance</b>" in labels and not any(la.startswith("<b>c") and
                                                                  la[4:-4].isdigit() for la in labels), labels

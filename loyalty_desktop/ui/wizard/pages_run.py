@@ -4,6 +4,7 @@ recommended email flows."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import csv_writer, printable
+from loyalty_desktop.store.rejects import RejectedRow
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
@@ -205,7 +207,11 @@ class SyncPage(Page):
             self.phase.setText(self.tr("Stopped by an error"))
             self._log("✗ " + (s.error or ""))
             self.resume_button.show()
-        rows = service.rejected_rows(s.run_id)
+        self.tasks.run(lambda: service.rejected_rows(s.run_id), self._rejected_loaded)  # the store, off the GUI thread
+        self.completeChanged.emit()
+
+    def _rejected_loaded(self, fut: Future[list[RejectedRow]]) -> None:
+        rows = fut.result()
         self._rejected_rows = [(r.key, r.field, r.reason) for r in rows]
         if rows:
             self.rejected_label.setText(self.tr("%n row(s) rejected:", "", len(rows)))
@@ -215,7 +221,6 @@ class SyncPage(Page):
                     self.rejected.setItem(i, j, QTableWidgetItem(v))
             self.rejected.resizeColumnsToContents()
             self.rejected_box.show()
-        self.completeChanged.emit()
 
     def _confirmation_answered(self, send: bool) -> None:
         self.confirm_box = None
@@ -324,13 +329,21 @@ class DonePage(Page):
         return self.kit_dialog
 
     def _fill_card(self) -> None:
-        while self.card_form.rowCount():
-            self.card_form.removeRow(0)
         st = self.state
         if st.connection is None or st.mapping is None:
+            self._clear_card()
             return
-        sample = service.sample_members(1)
-        if not sample:
+        self.tasks.run(lambda: service.sample_members(1), self._sample_loaded)  # the store, off the GUI thread
+
+    def _clear_card(self) -> None:
+        while self.card_form.rowCount():
+            self.card_form.removeRow(0)
+
+    def _sample_loaded(self, fut: Future[list[dict[str, Any]]]) -> None:
+        self._clear_card()  # the last answer wins when the card was asked for twice
+        sample = fut.result()
+        st = self.state
+        if not sample or st.connection is None or st.mapping is None:
             return
         member = sample[0]
         plan = st.connection.field_plan()  # Splio: custom fields by id, contact by its key
