@@ -11,12 +11,15 @@ import argparse
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from loyalty_desktop import service
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.fields import CATALOG_BY_KEY, PRESETS, FieldType
 from loyalty_emulators import launch
-from loyalty_emulators.splio.server import SplioSandbox
+
+if TYPE_CHECKING:  # the type only: the server is started through launch
+    from loyalty_emulators.splio.server import SplioSandbox
 
 
 def seed(sb: SplioSandbox, options: argparse.Namespace) -> list[str]:

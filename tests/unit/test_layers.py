@@ -102,3 +102,31 @@ def test_emulators_import_nothing_from_the_app() -> None:
                  for line, module, _name in _imports(path)
                  if module == "loyalty_desktop" or module.startswith("loyalty_desktop.")]
     assert not offenders, "loyalty_emulators imports the app:\n" + "\n".join(offenders)
+
+
+def _runtime_imports(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module) of the imports that run: those under `if TYPE_CHECKING:` are types only."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            skipped.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "loyalty_emulators":  # `from loyalty_emulators import launch`
+                yield from ((node.lineno, f"loyalty_emulators.{alias.name}") for alias in node.names)
+            else:
+                yield node.lineno, node.module
+
+
+def test_the_app_and_benchmarks_start_emulators_through_launch_only() -> None:
+    offenders = [f"{path.relative_to(ROOT)}:{line}: {module}"
+                 for folder in (PACKAGE, ROOT / "devtools", ROOT / "bench")
+                 for path in _modules(folder)
+                 for line, module in _runtime_imports(path)
+                 if module.startswith("loyalty_emulators") and module != "loyalty_emulators.launch"]
+    assert not offenders, "the emulators reached around loyalty_emulators.launch:\n" + "\n".join(offenders)
