@@ -96,16 +96,18 @@ class Connection:
     @property
     def creates_fields(self) -> bool:
         """Splio: whether a sync creates the missing custom fields (the sandbox does without asking)."""
-        return bool(getattr(self.dest, "create_fields", False))
+        return self.dest.create_fields
 
     def field_plan(self) -> FieldPlan | None:
         """Splio: how the mapping is written (custom fields by id, the contact's key); None elsewhere."""
-        plan: FieldPlan | None = getattr(self.dest, "field_plan", None)
-        return plan
+        from loyalty_desktop.destinations.splio.fields import FieldPlan as Plan  # Splio's, loaded when asked
+
+        plan = self.dest.field_plan
+        return plan if isinstance(plan, Plan) else None
 
     def allow_field_creation(self, allowed: bool) -> None:
         """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""
-        self.dest.create_fields = allowed  # type: ignore[attr-defined]
+        self.dest.create_fields = allowed
 
     def demo_seeder(self) -> Callable[[Iterable[Any]], Any] | None:
         """Demo mode: how to put a source's members in the in-process sandbox when it keeps contacts

@@ -76,6 +76,13 @@ class Destination(Protocol):
 
     def encode_event(self, event: LoyaltyEvent) -> str: ...
 
+    create_fields: bool  # may a sync create missing custom fields (DestinationBase: False)
+
+    @property
+    def field_plan(self) -> object | None:
+        """How the mapping is written once prepared (DestinationBase: None)."""
+        ...
+
     def prepare(self, mapping: Mapping, first_sync: bool) -> list[str]:
         """Called after reading and before planning; returns notes for the user. Raise a
         LoyaltyError to stop the run before any write."""
@@ -102,6 +109,14 @@ class DestinationBase:
     name: str
     platform: str
     base_url: str
+    # Whether a sync may create the custom fields the mapping needs (Splio asks the user; others have none).
+    create_fields: bool = False
+
+    @property
+    def field_plan(self) -> object | None:
+        """How the mapping is written to the account once `prepare` resolved it (Splio's FieldPlan:
+        custom fields by id, the contact's key); None where profiles take the mapping as it is."""
+        return None
 
     def bind(self, info: AccountInfo) -> None:
         self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"
