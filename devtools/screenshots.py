@@ -62,6 +62,7 @@ def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager)
     wait_until(wiz.sync_page.isComplete)
     shot("6-sync")
     wiz.next()
+    wait_until(lambda: wiz.done_page.card_form.rowCount() > 0)  # the sample contact is read off the GUI thread
     shot("7-done")
     assert next_button is not None
     wiz.state.close()
