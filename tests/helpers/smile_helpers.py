@@ -159,3 +159,17 @@ def check_shapes(sb: SmileSandbox) -> int:
             jsonschema.validate(body, ERROR)
         n += 1
     return n
+
+
+@contextmanager
+def serving(program: DemoProgram, *, shapes: bool = False) -> Iterator[SmileSandbox]:
+    """A fast Smile sandbox serving `program` for a test; stopped afterwards, and then no request may
+    have failed inside it (and, with `shapes`, every answer had Smile's documented shape)."""
+    s = fast_sandbox(program)
+    try:
+        yield s
+    finally:
+        s.stop()
+    assert not s.internal_errors, s.internal_errors
+    if shapes:
+        check_shapes(s)

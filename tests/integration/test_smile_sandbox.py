@@ -16,6 +16,7 @@ from helpers.smile_helpers import (
     check_shapes,
     fast_sandbox,
     new_program,
+    serving,
 )
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_emulators.http_base import Faults
@@ -32,11 +33,8 @@ def program_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sb(program: DemoProgram) -> Iterator[SmileSandbox]:
-    s = fast_sandbox(program)
-    yield s
-    s.stop()
-    assert not s.internal_errors, s.internal_errors
-    check_shapes(s)
+    with serving(program, shapes=True) as s:
+        yield s
 
 
 def test_every_endpoint_answers_with_the_documented_shapes(sb: SmileSandbox) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from helpers.smile_helpers import fast_sandbox, new_program, source
+from helpers.smile_helpers import fast_sandbox, new_program, serving, source
 from loyalty_desktop.core.errors import ConfigError, MissingScopeError, WrongKeyError
 from loyalty_desktop.core.model import (
     LedgerEntry,
@@ -52,10 +52,8 @@ def program_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sb(program: DemoProgram) -> Iterator[SmileSandbox]:
-    s = fast_sandbox(program)
-    yield s
-    s.stop()
-    assert not s.internal_errors, s.internal_errors
+    with serving(program) as s:
+        yield s
 
 
 def consume(read: SourceRead) -> tuple[dict[str, Member], list[LedgerEntry], list[Reward]]:
