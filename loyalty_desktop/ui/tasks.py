@@ -1,11 +1,14 @@
 """Run short work in the background and get the result back on the GUI thread (Anki's pattern).
 
 `TaskManager.run(fn, on_done)` runs `fn()` in a thread pool; `on_done(Future)` is called on the
-GUI thread. Never touch widgets inside `fn`.
+GUI thread. Never touch widgets inside `fn`. Work cancelled at shutdown never ran: its `on_done` is
+not called (the window it would update is going away). Each `on_done` is isolated: one that raises
+is logged and the others still run.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,6 +17,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class TaskManager(QObject):
@@ -30,6 +34,8 @@ class TaskManager(QObject):
         future = self._executor.submit(fn)
 
         def done(f: Future[T]) -> None:
+            if f.cancelled():  # shutdown(cancel_futures=True): nothing ran, nothing to show
+                return
             with self._lock:
                 self._closures.append(lambda: on_done(f))
             self._pending.emit()  # queued to the GUI thread
@@ -42,7 +48,10 @@ class TaskManager(QObject):
         with self._lock:
             closures, self._closures = self._closures, []
         for c in closures:
-            c()
+            try:
+                c()
+            except Exception:  # one callback's bug must not drop the others' results
+                log.exception("a background task's callback failed")
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

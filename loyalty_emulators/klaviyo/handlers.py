@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_response
+from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import (
     JSONAPI,

@@ -6,7 +6,7 @@ import marshal
 from typing import Any
 
 from loyalty_emulators import clock as emclock
-from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_dumps
+from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_dumps
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import ApiError, error_item, invalid, utcnow
 from loyalty_emulators.klaviyo.handlers import (

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from loyalty_emulators.http_base import HttpRequest, HttpResponse, json_response
+from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.klaviyo import render
 from loyalty_emulators.klaviyo.common import (
     JSONAPI,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from loyalty_emulators.http_base import HttpRequest, HttpResponse
+from loyalty_emulators.base.http import HttpRequest, HttpResponse
 from loyalty_emulators.klaviyo import kit_render, render
 from loyalty_emulators.klaviyo.common import ApiError, short_id, utcnow
 from loyalty_emulators.klaviyo.handlers import _csv

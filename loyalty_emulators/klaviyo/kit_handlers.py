@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from loyalty_emulators import clock as emclock
-from loyalty_emulators.http_base import HttpRequest, HttpResponse
+from loyalty_emulators.base.http import HttpRequest, HttpResponse
 from loyalty_emulators.klaviyo import kit_render, render
 from loyalty_emulators.klaviyo.common import ApiError, utcnow
 from loyalty_emulators.klaviyo.handlers import _csv

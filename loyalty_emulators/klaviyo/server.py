@@ -24,7 +24,7 @@ list relationship) and ``sms_enabled`` (default False: see the import-error rule
 
 Modelling choices: emails are stored lower-cased; a key's ``x:write`` scope implies ``x:read``
 (Klaviyo's "Full Access"); rate-limit windows are fixed windows opened by the first request, with
-a 0.1 s tolerance for scheduling jitter (see :class:`~.http_base.FixedWindowLimiter`).
+a 0.1 s tolerance for scheduling jitter (see :class:`~loyalty_emulators.base.limits.FixedWindowLimiter`).
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ Implemented: ``POST /authenticate``, ``GET /ping``, ``GET /universes/unique-key`
   429 ``{"message": "API rate limit exceeded"}``; every answer carries ``rateLimit-limit``,
   ``rateLimit-remaining``, ``rateLimit-reset`` (per second) and ``x-rateLimit-limit-minute`` /
   ``x-rateLimit-remaining-minute``. Windows are fixed windows opened by a first request, with a
-  0.1 s tolerance for scheduling jitter (:class:`~.http_base.FixedWindowLimiter`).
+  0.1 s tolerance for scheduling jitter (:class:`~loyalty_emulators.base.limits.FixedWindowLimiter`).
 * unsupported methods → 405 with the bare string ``"Method Not Allowed."``.
-* faults (:class:`~.http_base.Faults`, the Klaviyo sandbox's knobs): injected 429 with
+* faults (:class:`~loyalty_emulators.base.faults.Faults`, the Klaviyo sandbox's knobs): injected 429 with
   ``rateLimit-reset: retry_after_s``; injected 5xx drawn among 500, 502 (an HTML proxy page) and
   503 (the documented envelope whose ``errors`` is an object); dropped connections; latency;
   ``revoke_after_requests`` revokes the key in use after N authenticated requests.

@@ -41,7 +41,7 @@ from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.runs_model import RunsModel, format_duration
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
 TIMEOUT = 60_000

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.wizard.wizard import SetupWizard
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 
 TIMEOUT = 60_000
 

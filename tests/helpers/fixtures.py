@@ -23,7 +23,7 @@ from loyalty_desktop.core import clock, paths, secrets
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_emulators import clock as emulator_clock
-from loyalty_emulators.http_base import FixedWindowLimiter
+from loyalty_emulators.base.limits import FixedWindowLimiter
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 # Every test starts at this instant, whatever the machine's date: the product's clock (and that of

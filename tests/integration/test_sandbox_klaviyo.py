@@ -26,7 +26,7 @@ import pytest
 from helpers import klaviyo_spec
 from loyalty_desktop.core import clock
 from loyalty_emulators import DEMO_KEY as PKG_DEMO_KEY
-from loyalty_emulators.http_base import FixedWindowLimiter
+from loyalty_emulators.base.limits import FixedWindowLimiter
 from loyalty_emulators.klaviyo.common import OPERATIONS
 from loyalty_emulators.klaviyo.server import DEMO_KEY, Faults, KlaviyoSandbox
 from loyalty_emulators.klaviyo.validate import ProfileInput

@@ -19,7 +19,7 @@ from helpers.smile_helpers import (
     serving,
 )
 from loyalty_desktop.sources.demo.program import DemoProgram
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.smile.data import TIER_BASE, parse_iso
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 

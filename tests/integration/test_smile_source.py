@@ -33,7 +33,7 @@ from loyalty_desktop.sources.smile.mapping import (
     normalize_email,
     parse_birthday,
 )
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.smile.data import TIER_BASE
 from loyalty_emulators.smile.server import DEMO_KEY, SmileSandbox
 

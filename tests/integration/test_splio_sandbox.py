@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from helpers import splio_spec
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.splio.server import DEMO_KEY, SplioSandbox
 from loyalty_emulators.splio.state import MAX_BULK
 

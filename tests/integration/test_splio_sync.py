@@ -17,7 +17,7 @@ from loyalty_desktop.net.client import RetryPolicy
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
 from loyalty_desktop.sync.engine import RunStatus
-from loyalty_emulators.http_base import Faults
+from loyalty_emulators.base.faults import Faults
 from loyalty_emulators.splio.server import SplioSandbox
 
 MAPPING = SPLIO_LOYOLY
