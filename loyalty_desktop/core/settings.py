@@ -38,7 +38,8 @@ class Settings:
     source: str = ""  # service.SOURCES key
     source_options: dict[str, Any] = field(default_factory=dict)  # e.g. {"members": "500"}
     mapping: dict[str, Any] = field(default_factory=dict)  # Mapping.to_json()
-    auto_sync_hours: int = 0  # 0 = off
+    auto_sync_hours: int = 0  # 0 = off; superseded by `schedule` (read by schedule_settings())
+    schedule: dict[str, Any] = field(default_factory=dict)  # schedule.model.Schedule.to_json()
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     wizard_done: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
