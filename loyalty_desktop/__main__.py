@@ -1,5 +1,5 @@
 import sys
 
-from loyalty_desktop.cli.main import main
+from loyalty_desktop.cli.start import main
 
 sys.exit(main())

@@ -47,7 +47,8 @@ def install_startup_probe(out_path: str) -> object:
             widget = next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is window), None)
             line = {"exposed": exposed, "painted": painted, "window": type(widget).__name__ if widget else "?",
                     "title": window.title(), "platform": QGuiApplication.platformName(), "pid": os.getpid(),
-                    "frozen": bool(getattr(sys, "frozen", False))}
+                    "frozen": bool(getattr(sys, "frozen", False)),
+                    "cpu": time.process_time()}
             with open(out_path, "a", encoding="utf-8") as f:
                 f.write(json.dumps(line) + "\n")
             app.quit()
@@ -72,6 +73,6 @@ if __name__ == "__main__":
     tolerate_unencodable_output()
     _probe = install_startup_probe(os.environ[PROBE_ENV]) if os.environ.get(PROBE_ENV) else None
 
-    from loyalty_desktop.cli.main import main
+    from loyalty_desktop.cli.start import main
 
     sys.exit(main())

@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
           + f" s; median {median:.2f} s, max {max(painted):.2f} s")
     print(f"  (window exposed {statistics.median(r['exposed_s'] for r in rest):.2f} s, process gone "
           f"{statistics.median(r['exit_s'] for r in rest):.2f} s after launch, median)")
+    if all("cpu" in r for r in rest):  # CPU time spent by then: the figure to compare on a busy machine
+        print(f"  CPU time to the painted window: median {statistics.median(r['cpu'] for r in rest):.2f} s")
     ok = median <= args.budget
     print(f"  budget {args.budget:.1f} s: {'OK' if ok else 'OVER BUDGET'}")
     return 0 if ok else 1

@@ -11,10 +11,6 @@ import re
 import threading
 import unicodedata
 
-import keyring
-import keyring.backend
-import keyring.errors
-
 from loyalty_desktop import APP_NAME
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import KeyFormatError, KeyProblem, KeyShape
@@ -38,6 +34,8 @@ class NoKeyringError(Exception):
 
 def backend_label() -> str | None:
     """Where keys go, in words the user knows; None when there is no usable keyring."""
+    import keyring  # loaded when a key is first needed, not at start-up (~60 ms with its plugins)
+
     kr = keyring.get_keyring()
     name = f"{type(kr).__module__}.{type(kr).__name__}"
     if "fail" in name or "null" in name.lower() or kr.priority <= 0:
@@ -91,6 +89,8 @@ def check_key(account: str, key: str) -> None:
 
 def save(account: str, secret: str) -> str:
     """Store in the OS keyring; returns where (for the UI). Raises NoKeyringError."""
+    import keyring.errors
+
     with _lock:
         where = backend_label()
         if where is None:
@@ -113,6 +113,8 @@ def load(account: str) -> str | None:
     env = ENV_VARS.get(account)
     if env and os.environ.get(env):
         return os.environ[env].strip()
+    import keyring.errors
+
     with _lock:
         if account in _session:
             return _session[account]
@@ -123,6 +125,8 @@ def load(account: str) -> str | None:
 
 
 def forget(account: str) -> None:
+    import keyring.errors
+
     with _lock:
         _session.pop(account, None)
         try:

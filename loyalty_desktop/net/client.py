@@ -27,9 +27,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import (
@@ -47,7 +45,9 @@ from loyalty_desktop.net.policy import (
     check_base_url,
     parse_retry_after,
 )
-from loyalty_desktop.net.sockets import CancellableTransport
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class HttpStats:
                 setattr(self, k, getattr(self, k) + v)
 
 
-ErrorMapper = Callable[[httpx.Response, str], LoyaltyError]
+ErrorMapper = Callable[["httpx.Response", str], LoyaltyError]
 _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -225,6 +225,8 @@ def _read_capped(resp: httpx.Response, limit: int) -> None:
 
 
 def _network_error(exc: httpx.TransportError) -> LoyaltyError:
+    import httpx
+
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLError):
@@ -256,6 +258,12 @@ class HttpClient:
         platform: str | None = None,
     ) -> None:
         check_base_url(base_url)  # before anything can connect
+        # httpx (and the transport built on it) load with the first client, not with the app:
+        # a tenth of a second of start-up the first window does not need.
+        import httpx
+
+        from loyalty_desktop.net.sockets import CancellableTransport
+
         self.cancel = cancel or CancelToken()
         self.retry = retry or RetryPolicy()
         self.limiter = Limiter(limits)
@@ -326,6 +334,8 @@ class HttpClient:
         `endpoint` names the rate-limit bucket. `on_status` lets an adapter intercept a response
         first (e.g. refresh a token on 401); returning True means "handled, send again".
         """
+        import httpx
+
         attempt = 0
         throttles = 0
         spent = [0.0]  # seconds this request has waited for retries

@@ -17,12 +17,13 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC
-from email.utils import parsedate_to_datetime
-
-import httpx
+from typing import TYPE_CHECKING
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import InsecureUrlError
+
+if TYPE_CHECKING:
+    import httpx
 
 LOOPBACK_NAMES = frozenset({"localhost"})
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -50,6 +51,8 @@ def _shown(url: httpx.URL) -> str:
 def check_base_url(base_url: str) -> None:
     """Raise InsecureUrlError unless a key may be sent to `base_url`: https anywhere, or http to
     this computer only. Called before any connection is opened."""
+    import httpx  # loaded with the first client, not at start-up
+
     try:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, TypeError):
@@ -78,6 +81,8 @@ def parse_retry_after(raw: str | None) -> float | None:
         return max(0.0, value)
     if text.lower().lstrip("+") in ("inf", "infinity"):
         return math.inf
+    from email.utils import parsedate_to_datetime  # rare (HTTP dates); the email package is slow to load
+
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -25,14 +25,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-import filelock
+from typing import TYPE_CHECKING
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.disk_errors import from_os
 from loyalty_desktop.core.errors import SyncBusyError
 from loyalty_desktop.core.paths import ensure_folder
 from loyalty_desktop.net.client import CancelToken
+
+if TYPE_CHECKING:
+    import filelock
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,8 @@ def _busy(store: Path) -> SyncBusyError:
 def _try_lock(store: Path) -> filelock.BaseFileLock | None:
     """The OS lock, or None if another holds it. A folder that cannot hold the lock file is a
     DiskError (read-only, a file in the way)."""
+    import filelock  # loaded by the first sync, not at start-up
+
     ensure_folder(store.parent)
     lock = filelock.FileLock(str(lock_path(store)), timeout=0, thread_local=False)
     try:

@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import (
     ClientError,
@@ -37,6 +35,9 @@ from loyalty_desktop.destinations.base import (
 )
 from loyalty_desktop.net.client import CancelToken, HttpClient, RateLimit, RetryPolicy
 from loyalty_desktop.store.store import OutboxRow, dumps
+
+if TYPE_CHECKING:
+    import httpx
 
 REVISION = "2026-07-15"
 BASE_URL = "https://a.klaviyo.com"

@@ -37,10 +37,8 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
-
-import httpx
 
 from loyalty_desktop.core.errors import ClientError, ConfigError, WrongKeyError
 from loyalty_desktop.core.events import LoyaltyEvent
@@ -70,6 +68,9 @@ from loyalty_desktop.destinations.splio.http import (
 from loyalty_desktop.destinations.splio.prepare import NOT_IN_SPLIO_PREFIX, SplioPreparation
 from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
 from loyalty_desktop.store.store import OutboxRow, dumps
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,7 @@ import json
 import math
 import threading
 from collections.abc import Callable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import (
@@ -25,6 +23,9 @@ from loyalty_desktop.core.errors import (
     WrongKeyError,
 )
 from loyalty_desktop.net.client import CancelToken, Limiter, RateLimit
+
+if TYPE_CHECKING:
+    import httpx
 
 CONTACTS_RPS = 20  # /data/contacts* per IP (Splio's rate-limiting page)
 OTHER_RPS = 10  # everything else

@@ -11,8 +11,6 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.base import AccountInfo
@@ -28,6 +26,8 @@ from loyalty_desktop.destinations.splio.http import SplioApiError
 from loyalty_desktop.store.store import OutboxRow, dumps
 
 if TYPE_CHECKING:
+    import httpx
+
     from loyalty_desktop.destinations.splio.adapter import SendStats
 
 MAX_PER_PAGE = 1000

@@ -14,10 +14,8 @@ The key is only ever put in the Authorization header; no error message or log li
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from loyalty_desktop.core.errors import (
     ClientError,
@@ -27,6 +25,9 @@ from loyalty_desktop.core.errors import (
     WrongKeyError,
 )
 from loyalty_desktop.net.client import CancelToken, HttpClient, RateLimit, RetryPolicy
+
+if TYPE_CHECKING:
+    import httpx
 
 BASE_URL = "https://api.smile.io/v1"
 PLATFORM = "Smile.io"

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import httpx
 
 from loyalty_desktop.core.errors import MissingScopeError, RateLimitedError
 from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
@@ -22,6 +20,9 @@ from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind
 from loyalty_desktop.net.client import HttpClient, RateLimit
 from loyalty_desktop.net.policy import parse_retry_after
 from loyalty_desktop.store.store import dumps
+
+if TYPE_CHECKING:
+    import httpx
 
 # x-klaviyo-ratelimit (burst per second, steady per minute, daily) of each operation the kit calls.
 LIMITS: dict[str, RateLimit] = {

@@ -1,0 +1,64 @@
+"""The `loyalty-desktop` command's entry point: opening the app loads only what the first window needs.
+
+A plain launch (`loyalty-desktop`, `--demo`, `--data-dir DIR`) goes straight to the GUI; anything
+else (a subcommand, `--help`, a typo) goes to the full command line in cli/main.py, whose parser
+names every source and platform and so imports the whole service layer. Skipping that on the way to
+the window is a good part of the start-up budget (issue 18: window on screen within 0.5 s).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GuiLaunch:
+    demo: bool = False
+    data_dir: str | None = None
+
+
+def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
+    """The GUI options when `argv` asks for nothing else; None hands `argv` to the full CLI."""
+    demo, data_dir = False, None
+    items = iter(argv)
+    for arg in items:
+        if arg == "--demo":
+            demo = True
+        elif arg == "--data-dir":
+            data_dir = next(items, None)
+            if not data_dir:
+                return None  # let argparse word the error
+        elif arg.startswith("--data-dir=") and len(arg) > len("--data-dir="):
+            data_dir = arg.partition("=")[2]
+        else:
+            return None
+    return GuiLaunch(demo, data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    launch = gui_launch(args)
+    if launch is None:
+        from loyalty_desktop.cli.main import main as cli_main
+
+        return cli_main(args)
+    from loyalty_desktop.cli import guard
+    from loyalty_desktop.core import clock, paths
+    from loyalty_emulators import launch as emulators
+
+    emulators.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
+
+    def gui() -> int:
+        if launch.data_dir:
+            paths.set_data_dir(launch.data_dir)
+        from loyalty_desktop.ui.app import run
+
+        return run(sys.argv[:1], demo=launch.demo)
+
+    return guard.run(gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
