@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
+STARTED = time.time()  # the interpreter is up and runs this script (the probe reports it)
 PROBE_ENV = "LOYALTY_DESKTOP_STARTUP_PROBE"
 
 
@@ -21,13 +23,14 @@ def install_startup_probe(out_path: str) -> object:
     """Create the QApplication early (ui/app.py reuses `QApplication.instance()`) and watch for the
     first Expose of a visible top-level window; returns the filter (keep a reference)."""
     import json
-    import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QGuiApplication, QWindow
     from PySide6.QtWidgets import QApplication
 
+    imported = time.time()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp = time.time()
 
     class FirstExpose(QObject):
         done = False
@@ -48,7 +51,8 @@ def install_startup_probe(out_path: str) -> object:
             line = {"exposed": exposed, "painted": painted, "window": type(widget).__name__ if widget else "?",
                     "title": window.title(), "platform": QGuiApplication.platformName(), "pid": os.getpid(),
                     "frozen": bool(getattr(sys, "frozen", False)),
-                    "cpu": time.process_time()}
+                    "cpu": time.process_time(), "started": STARTED, "qt_imported": imported,
+                    "qapp": qapp}
             with open(out_path, "a", encoding="utf-8") as f:
                 f.write(json.dumps(line) + "\n")
             app.quit()

@@ -65,7 +65,7 @@ def one_run(command: list[str], env: dict[str, str], data_dir: Path, window: str
     if not probe.exists():
         raise SystemExit(f"no window appeared (exit {proc.returncode}):\n{proc.stdout.decode(errors='replace')}")
     rec = json.loads(probe.read_text(encoding="utf-8").splitlines()[0])
-    rec.update(exposed_s=rec["exposed"] - t0, painted_s=rec["painted"] - t0, exit_s=t_exit - t0,
+    rec.update(t0=t0, exposed_s=rec["exposed"] - t0, painted_s=rec["painted"] - t0, exit_s=t_exit - t0,
                returncode=proc.returncode)
     return rec
 
@@ -117,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{statistics.median(r['exit_s'] for r in rest):.2f} s after launch, median)")
     if all("cpu" in r for r in rest):  # CPU time spent by then: the figure to compare on a busy machine
         print(f"  CPU time to the painted window: median {statistics.median(r['cpu'] for r in rest):.2f} s")
+    if all("qapp" in r for r in rest):  # where the time goes, launch -> each step (median)
+        steps = [("Python running", "started"), ("PySide6 imported", "qt_imported"),
+                 ("QApplication", "qapp"), ("window exposed", "exposed")]
+        print("  steps: " + ", ".join(f"{name} {statistics.median(r[key] - r['t0'] for r in rest):.2f} s"
+                                      for name, key in steps))
     ok = median <= args.budget
     print(f"  budget {args.budget:.1f} s: {'OK' if ok else 'OVER BUDGET'}")
     return 0 if ok else 1

@@ -168,7 +168,9 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
         qtbot.mouseClick(w.sync_panel.cancel_button, Qt.MouseButton.LeftButton)
         assert w.status.status_label.text() == "Cancelling…"
     assert finished.args[0].status is RunStatus.CANCELLED
-    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1, timeout=TIMEOUT)
+    # The history read at start-up may land while the run is going (it shows "Running" then): wait
+    # for the read that follows the end of the run.
+    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1 and not w.history.refreshing, timeout=TIMEOUT)
     assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Cancelled"
     assert "resumes where it stopped" in w.status.status_label.text()
     assert len(conn.sandbox.profiles()) < MEMBERS
@@ -318,7 +320,7 @@ def test_a_failed_run_raises_a_tray_notification(qtbot: Any, make_window: Any, f
     with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
         w.auto_sync.timer.timeout.emit()
     assert "refused the API key" in failed.args[0]
-    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1 and not w.history.refreshing, timeout=TIMEOUT)
     assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Failed"
     title, message = fake_tray.made[0].messages[-1]
     assert title == "Loyalty Desktop: sync failed" and "refused the API key" in message

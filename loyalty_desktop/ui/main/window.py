@@ -34,6 +34,7 @@ from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui import i18n, store_problem
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
+from loyalty_desktop.ui.first_paint import AfterFirstPaint
 from loyalty_desktop.ui.kit_panel import KitPanel
 from loyalty_desktop.ui.main.auto_sync import AutoSync
 from loyalty_desktop.ui.main.connection_panel import ConnectionPanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings, self.tasks = settings, tasks
         self._shown_once = False
+        self._started = False  # the start-up reads and checks have begun (after the first paint)
         self._store_question_asked = False  # once per window: the user said no, do not nag
         self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self.controller = SyncController(settings, tasks, connection, self)
@@ -78,7 +80,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._apply_auto_sync(self.settings_tab.auto_hours())
         self._update_state()
-        self.refresh()
+        # The history read and the key check start once the first frame is on screen (ui/first_paint).
+        AfterFirstPaint(self, self._start_background_work)
 
     def _build(self) -> None:
         central = QWidget(self)
@@ -306,12 +309,22 @@ class MainWindow(QMainWindow):
 
     # -- window -------------------------------------------------------------------------------
 
+    def _start_background_work(self) -> None:
+        self._started = True
+        self.refresh()
+        if self.isVisible():
+            self._verify_on_first_show()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._shown_once and self._started:
+            self._verify_on_first_show()
+
+    def _verify_on_first_show(self) -> None:
         if not self._shown_once:
             self._shown_once = True
             ctl = self.controller
-            QTimer.singleShot(0, ctl.verify_again if ctl.connection is None else ctl.load_key_info)
+            (ctl.verify_again if ctl.connection is None else ctl.load_key_info)()
 
     def _restore_geometry(self) -> None:
         raw = self.settings.window_geometry
