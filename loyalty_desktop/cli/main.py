@@ -284,6 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
     p.add_argument("--demo", action="store_true", help="start the set-up wizard in offline demo mode")
+    p.add_argument("--hidden", "--tray", dest="hidden", action="store_true",
+                   help="start in the tray with no window (how the app starts at login)")
     p.add_argument("--set-aside-damaged-store", action="store_true",
                    help="if the local store is damaged or not ours, keep it aside (renamed) and start a new one")
     sub = p.add_subparsers(dest="command")
