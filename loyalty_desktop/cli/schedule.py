@@ -89,6 +89,9 @@ def _install(args: argparse.Namespace, scheduler: OsScheduler, settings: Setting
         scheduler=entries.os_label(scheduler.os), where=scheduler.where, when=entries.describe(schedule)))
     for path in written:
         print(f"  {path}")
+    if setup.sandbox:
+        print(tr("The saved set-up is the offline demo: each scheduled run syncs into a sandbox that lasts only "
+                 "as long as that run."))
     if scheduler.os is OS.LINUX:
         print(tr("A user timer runs while you are logged in; to run it also when you are not, an administrator "
                  "can run `loginctl enable-linger {user}`.").format(user=_user()))

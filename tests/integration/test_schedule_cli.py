@@ -125,6 +125,15 @@ def test_status_counts_the_next_run_from_the_last_run(recorder: Recorder, live_s
     assert "Not registered with systemd." in out
 
 
+def test_demo_setup_is_said(recorder: Recorder, capsys: pytest.CaptureFixture[str]) -> None:
+    _save_setup(target="klaviyo-sandbox", demo=True)  # no key needed
+    assert main(["schedule", "install", "--every", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "every 6 hours" in out and "offline demo" in out
+    assert "OnCalendar=*-*-* 00/6:00:00" in next((Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user")
+                                                  .glob("*.timer")).read_text()
+
+
 def test_scheduled_sync_while_another_holds_the_lock_exits_cleanly(data_dir: Path) -> None:
     """The unit's very command, started while this process holds the data folder's lock."""
     _save_setup(target="klaviyo-sandbox", platform="klaviyo", demo=True)
