@@ -15,6 +15,8 @@ from loyalty_desktop import __version__, service
 from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
 from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary
+from loyalty_desktop.cli.schedule import add_parser as add_schedule_parser
+from loyalty_desktop.cli.schedule import saved_sync
 from loyalty_desktop.core import clock, logs, paths, platforms, secrets
 from loyalty_desktop.core.errors import (
     ConfigError,
@@ -49,11 +51,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
-    factory = service.source_factory(args.source)
-    options = convert.sync_options(args)  # checked before anything connects
-    tgt = service.target(args.to)
+    if args.saved or args.to is None:  # the set-up the GUI saved (what the OS scheduler runs)
+        saved = saved_sync(args)
+        name, options, tgt = saved.source, saved.options, service.target(saved.target)
+        mapping = saved.mapping or service.mapping_for(args.preset or tgt.default_preset)
+    else:
+        name, options, tgt = args.source or "demo", convert.sync_options(args), service.target(args.to)
+        mapping = service.mapping_for(args.preset or tgt.default_preset)
+    factory = service.source_factory(name)  # options checked before anything connects
     args.platform_label = tgt.label
-    mapping = service.mapping_for(args.preset or tgt.default_preset)
     conn = tgt.connect(None, options.target, cancel)
     try:
         print_connected(conn.notes, tgt.label, conn.account, sys.stderr)
@@ -284,12 +290,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("--data-dir", help=f"folder for the local store and logs (or ${paths.ENV_DATA_DIR})")
     p.add_argument("--demo", action="store_true", help="start the set-up wizard in offline demo mode")
+    p.add_argument("--hidden", "--tray", dest="hidden", action="store_true",
+                   help="start in the tray with no window (how the app starts at login)")
     p.add_argument("--set-aside-damaged-store", action="store_true",
                    help="if the local store is damaged or not ours, keep it aside (renamed) and start a new one")
     sub = p.add_subparsers(dest="command")
 
     s = sub.add_parser("sync", help="sync loyalty data to a destination")
-    s.add_argument("--source", choices=sorted(service.SOURCES), default="demo")
+    s.add_argument("--saved", action="store_true", help="sync the set-up the app saved (default without --to)")
+    s.add_argument("--source", choices=sorted(service.SOURCES), help="default: demo")
     s.add_argument("--members", default="500",
                    help="demo: number of members (default 500); csv: the members file")
     s.add_argument("--seed", type=_int_in(0, 2**31 - 1), default=42, help="demo program seed")
@@ -298,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "once, exit code 75)")
     s.add_argument("--ledger", help="csv: the ledger file (one row per points movement)")
     s.add_argument("--source-base-url", help="source API address (e.g. a Smile sandbox)")
-    s.add_argument("--to", choices=sorted(service.TARGETS), required=True)
+    s.add_argument("--to", choices=sorted(service.TARGETS), help="default: the saved set-up's destination")
     s.add_argument("--base-url", help="API address (e.g. a sandbox started with `loyalty-desktop sandbox`)")
     s.add_argument("--preset", choices=sorted(PRESETS), help="field mapping preset (default: the target's)")
     s.add_argument("--backfill", action="store_true", help="first sync: replay history as backfill events")
@@ -356,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     from loyalty_desktop.cli.kit import add_parser as add_kit_parser
 
     add_kit_parser(sub)
+    add_schedule_parser(sub)
 
     k = sub.add_parser("key", help="store or delete an API key in the OS keyring")
     k.add_argument("action", choices=["set", "delete"])

@@ -9,8 +9,10 @@ from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.schedule.command import tr
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_desktop.sync.summary import late_text
 
 PHASE_WORDS = {
     Phase.CONFIRMING: "confirming earlier jobs",
@@ -107,6 +109,12 @@ def print_summary(s: RunSummary, label: str, out: TextIO) -> None:
           f"requests: {s.requests} ({s.write_requests} writes)", file=out)
     for note in s.notes:
         print(f"  {printable(note)}", file=out)
+    if s.events_too_late:  # a catch-up run: what became too late was not sent (sync/summary.late_text)
+        print(f"  {s.events_too_late} notice(s) too late to send, not sent:", file=out)
+        for entry in s.too_late[:10]:
+            print(f"    {printable(late_text(entry, tr))}", file=out)
+        if s.events_too_late > 10:
+            print(f"    … and {s.events_too_late - 10} more (run {s.run_id})", file=out)
     for key, fld, why in s.rejected_samples[:10]:  # platforms' and files' words: no escape sequences
         key, fld, why = printable(key), printable(fld), printable(why)
         print(f"  rejected {key}" + (f" [{fld}]" if fld else "") + f": {why}", file=out)

@@ -136,10 +136,18 @@ def points_expiring(member: dict[str, Any], as_of: datetime) -> LoyaltyEvent | N
     window = min((w for w in POINTS_EXPIRY_WARNINGS if days <= w), default=None)
     if window is None:
         return None
-    props = {"points_expiring": member["points_expiring"], "expiry_date": expiry.isoformat(),
-             "days_before": window, "days_left": days, "points_balance": member.get("points_balance")}
-    return LoyaltyEvent(Metric.POINTS_EXPIRING, member["email"], as_of,
-                        f"expiring:{member['email']}:{expiry.isoformat()}:{window}d", _clean(props))
+    return points_warning(member["email"], member["points_expiring"], expiry, window, as_of,
+                          member.get("points_balance"))
+
+
+def points_warning(email: str, points: int, expiry: date, window: int, as_of: datetime,
+                   balance: int | None = None) -> LoyaltyEvent:
+    """The `window`-day warning (30 or 7) for `points` expiring on `expiry` (also a missed one:
+    core/lateness.py)."""
+    props = {"points_expiring": points, "expiry_date": expiry.isoformat(), "days_before": window,
+             "days_left": (expiry - as_of.date()).days, "points_balance": balance}
+    return LoyaltyEvent(Metric.POINTS_EXPIRING, email, as_of, f"expiring:{email}:{expiry.isoformat()}:{window}d",
+                        _clean(props))
 
 
 def reward_expiring(reward: dict[str, Any], as_of: datetime) -> LoyaltyEvent:

@@ -43,6 +43,7 @@ from loyalty_desktop.store.store import OutboxRow, Store
 from loyalty_desktop.sync.baseline import Baseline, ConfirmationNeeded
 from loyalty_desktop.sync.planner import Planner, PlanSummary
 from loyalty_desktop.sync.summary import (  # re-exported: callers import them from the engine
+    LATE_LISTED,
     Phase,
     Progress,
     ProgressCallback,
@@ -158,6 +159,8 @@ class SyncEngine:
             if plan.live is not None:
                 summary.live_events = dict(plan.live.by_metric)
                 summary.confirm_threshold = plan.live.threshold
+            summary.events_too_late = len(plan.late)  # a catch-up run: listed, not sent
+            summary.too_late = [x.to_json() for x in plan.late[:LATE_LISTED]]
             if plan.baseline in _BASELINE_NOTES and self.dest.supports_events:
                 self.notes.append(_BASELINE_NOTES[plan.baseline])
             summary.source_rejected = self.source_rejected

@@ -13,6 +13,9 @@
   they joined since the last sync.
 - More live events than `baseline.confirm_threshold` and not confirmed: `ConfirmationNeeded` is
   raised inside the planning transaction, so nothing is planned (the caller asks, then re-plans).
+- A catch-up plan (days after the previous one) sends the warnings and moments still due and lists
+  those that became too late (`PlanSummary.late`, remembered as history, never sent): the rule is
+  core/lateness.py, the missed warnings come from sync/late.py.
 - Later plans: a record a source reveals late — dated before the first plan (a ledger file added
   to members already synced), well before the previous plan, or long ago (`events.live_since`) —
   gives history, not live events (with `backfill`, events marked `backfill: true`).
@@ -23,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +40,7 @@ from loyalty_desktop.core.events import (
     tier_achieved,
 )
 from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.core.lateness import LateEvent, split_late
 from loyalty_desktop.core.model import utc
 from loyalty_desktop.destinations.base import Destination
 from loyalty_desktop.store.store import DestState, Store
@@ -46,6 +50,7 @@ from loyalty_desktop.sync.baseline import (
     LiveEvents,
     members_jumped,
 )
+from loyalty_desktop.sync.late import missed_warnings
 
 
 def baseline_of(store: Store, dest: str, state: DestState | None, source: str | None,
@@ -73,6 +78,7 @@ class PlanSummary:
     events_history: int = 0
     baseline: Baseline | None = None  # why this plan sends no live events (None: it may)
     live: LiveEvents | None = None  # the live events queued, by metric
+    late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
 Progress = Callable[[int, int], None]
@@ -111,7 +117,7 @@ class Planner:
             self._plan_profiles(after_seq, since, as_of, rank, tier_names, summary, progress)
             if self.dest.supports_events:
                 self._plan_events(0 if state is None else state.planned_seq, baseline is not None,
-                                  backfill, as_of, summary, since)
+                                  backfill, as_of, summary, since, None if state is None else state.planned_as_of)
             assert summary.live is not None
             if summary.live.needs_confirmation and not confirmed:
                 raise ConfirmationNeeded(summary.live)  # rolls the plan back
@@ -168,7 +174,7 @@ class Planner:
     # -- events -------------------------------------------------------------------------------
 
     def _plan_events(self, after_seq: int, baseline: bool, backfill: bool, as_of: datetime,
-                     summary: PlanSummary, since: datetime | None) -> None:
+                     summary: PlanSummary, since: datetime | None, previous: datetime | None = None) -> None:
         """`baseline`: a first plan or new baseline (no live event; history replayed as backfill
         when asked); otherwise records dated before `since` are history (events.live_since)."""
         store = self.store
@@ -184,6 +190,8 @@ class Planner:
                             events += [_as_backfill(e) for e in late]
                         else:
                             self._queue(late, summary, status="history")
+                    events, too_late = split_late(events, as_of)  # e.g. a birthday greeting days late
+                    self._queue_late(too_late, summary)
                 elif backfill:
                     events = [_as_backfill(e) for e in events]
                 self._queue(events, summary)
@@ -194,8 +202,24 @@ class Planner:
         due += [reward_expiring(r, as_of) for r in store.rewards_expiring(r_start, r_end)]
         if baseline and not backfill:
             self._queue(due, summary, status="history")
+        elif not baseline:  # what fell due since the previous plan and is too late now: listed, not sent
+            due, too_late = split_late(due, as_of)
+            if previous is not None:
+                too_late += missed_warnings(store, self.dest.name, previous, as_of, after_seq)
+            self._queue_late(too_late, summary)
+            self._queue(due, summary)
         else:
-            self._queue([_as_backfill(e) for e in due] if baseline else due, summary)
+            self._queue([_as_backfill(e) for e in due], summary)
+
+    def _queue_late(self, late: list[LateEvent], summary: PlanSummary) -> None:
+        """Remember too-late notices as history (never sent, not listed again); list the new ones."""
+        if not late:
+            return
+        known = self.store.known_events(self.dest.name, [x.event.unique_id for x in late])
+        new = [x for x in late if x.event.unique_id not in known]
+        self.store.queue_events(self.dest.name, [(x.event.unique_id, self.dest.encode_event(x.event)) for x in new],
+                                status="history")
+        summary.late += new
 
     def _queue(self, events: list[LoyaltyEvent], summary: PlanSummary, status: str = "pending") -> None:
         """Queue events not yet known to the destination; count them (live ones by metric)."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from loyalty_desktop.core.lateness import current_window
 from loyalty_desktop.net.policy import Wait
 
 
@@ -63,6 +64,10 @@ class RunSummary:
     live_events: dict[str, int] = field(default_factory=dict)  # live events planned, by metric
     confirm_threshold: int = 0  # NEEDS_CONFIRMATION: more live events than this
     rejected_samples: list[tuple[str, str, str]] = field(default_factory=list)  # (key, field, reason)
+    # Notices too late to send (a catch-up run): counted, the first LATE_LISTED listed
+    # (core.lateness.LateEvent.to_json), remembered as history, never sent. `late_text` words each.
+    events_too_late: int = 0
+    too_late: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -78,3 +83,27 @@ class RunSummary:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+LATE_LISTED = 200  # the run's record keeps the first ones; the count says how many there were
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def late_text(entry: dict[str, Any], tr: Callable[[str], str] = _same) -> str:
+    """Why a notice of the run's `too_late` list was not sent, in one line (`tr`: the UI's
+    translator; lupdate extracts the `tr("…")` strings with an empty context)."""
+    reason = entry.get("reason")
+    if reason == "points_expired":
+        why = tr("the points expired on {date} before it could be sent").format(date=entry.get("expiry_date", "?"))
+    elif reason == "later_warning":
+        days = int(entry.get("days_left") or 0)
+        why = tr("only {days} day(s) were left: the {window}-day warning is the one due").format(
+            days=days, window=current_window(days))
+    elif reason == "reward_expired":
+        why = tr("the reward expired before it could be sent")
+    else:
+        why = tr("the moment is too old to announce as new")
+    return tr("{email}: {metric} not sent, {why}").format(email=entry.get("email", "?"),
+                                                         metric=entry.get("metric", "?"), why=why)

@@ -1,0 +1,85 @@
+"""The command line the OS runs to start the app (at login) or a sync (on schedule): always the
+app's own executable, so a frozen build starts itself and a source checkout starts its venv.
+
+Also `tr`, for the user-facing sentences of the schedule commands (no Qt here: the CLI's locale
+layer plugs its translator in with `set_translator`; until then they stay English)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from loyalty_desktop import APP_NAME
+
+# The GUI entry's flag: start with no window, in the tray (cli/main.py accepts it).
+HIDDEN_FLAG = "--hidden"
+# Identifiers of the OS entries (one of each per user; the same names find them to remove them).
+LABEL = "app.loyalty-desktop.LoyaltyDesktop"  # macOS launchd label (the bundle id, build.spec)
+SYNC_LABEL = f"{LABEL}.sync"
+RUN_VALUE = "Loyalty Desktop"  # Windows HKCU\...\Run value name
+TASK_NAME = "Loyalty Desktop sync"  # Windows Task Scheduler task
+UNIT = "loyalty-desktop-sync"  # systemd user service/timer
+
+
+_translate: Callable[[str], str] = str
+
+
+def set_translator(translate: Callable[[str], str]) -> None:
+    """The CLI's locale layer (or the GUI) plugs in its translator; English until then."""
+    global _translate  # noqa: PLW0603 - one translator for the process, like Qt's
+    _translate = translate
+
+
+def tr(text: str) -> str:
+    """A user-facing sentence of the schedule commands and catch-up report, translated (lupdate
+    extracts the `tr("…")` calls with an empty context; French in resources/i18n/fr_sched.json)."""
+    return _translate(text)
+
+
+@dataclass(frozen=True)
+class Command:
+    """An argv; `windows()` and `posix()` give it quoted for the OS that parses it."""
+
+    argv: tuple[str, ...]
+
+    def windows(self) -> str:
+        return subprocess.list2cmdline(self.argv)
+
+    def posix(self) -> str:
+        return shlex.join(self.argv)
+
+    def plus(self, *args: str) -> Command:
+        return Command((*self.argv, *args))
+
+
+def executable(platform: str | None = None, *, console: bool = False) -> Command:
+    """The app itself: frozen, `sys.executable` (on Windows the `-cli` twin when a console is
+    needed: the GUI build has no standard output); from source, the venv's `loyalty-desktop`
+    script beside the interpreter, else `python -m loyalty_desktop`."""
+    platform = platform or sys.platform
+    exe = Path(sys.executable)
+    if getattr(sys, "frozen", False):
+        if console and platform == "win32":
+            twin = exe.with_name(f"{APP_NAME}-cli{exe.suffix}")
+            if twin.is_file():
+                return Command((str(twin),))
+        return Command((str(exe),))
+    script = exe.with_name(APP_NAME + (".exe" if platform == "win32" else ""))
+    if script.is_file():
+        return Command((str(script),))
+    return Command((str(exe), "-m", "loyalty_desktop"))
+
+
+def data_dir_args() -> tuple[str, ...]:
+    """`--data-dir` when this process was given another data folder than the default: the OS
+    entry must sync the same store and settings the merchant set up."""
+    from loyalty_desktop.core import paths
+
+    if paths._override is not None or os.environ.get(paths.ENV_DATA_DIR):
+        return ("--data-dir", str(paths.data_dir()))
+    return ()
