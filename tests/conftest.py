@@ -13,8 +13,14 @@ import os
 from datetime import datetime
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from helpers.fixtures import *  # noqa: F403 - the shared fixtures, defined once
+
+# Property tests check correctness, not speed: with two xdist workers per core a slow example is
+# the machine's load, and hypothesis's default 200 ms deadline made them fail at random.
+hypothesis_settings.register_profile("loyalty", deadline=None)
+hypothesis_settings.load_profile("loyalty")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
