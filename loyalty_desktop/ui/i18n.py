@@ -6,12 +6,14 @@ re-installs the translators and widgets re-read their texts on `LanguageChange`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
+from loyalty_desktop.core import translate
 from loyalty_desktop.core.paths import resources_dir
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 _installed: list[QTranslator] = []
+_current = ["en"]
 
 
 def system_language() -> str:
@@ -24,6 +26,10 @@ def install(language: str = "") -> str:
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
     lang = language if language in LANGUAGES else system_language()
+    _current[0] = lang
+    # A native file dialog speaks the OS's language; when the app speaks another one, Qt's own
+    # dialog (translated by qtbase_<lang>.qm) keeps the file pickers in the app's language.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang != system_language())
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
@@ -42,6 +48,17 @@ def install(language: str = "") -> str:
 
 def tr(context: str, text: str, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, None, n)
+
+
+def language() -> str:
+    """The language the translators were installed for ("en" before `install`)."""
+    return _current[0]
+
+
+def core_text(text: str) -> str:
+    """A text the core made in English and kept (a run note, a rejected row's reason, a run's error),
+    in the app's language (core.translate.translate_text reads the same catalogue)."""
+    return translate.translate_text(text, _current[0])
 
 
 def translate_core(text: str) -> str:

@@ -11,6 +11,7 @@ in bulk; they fill entries the .ts does not translate yet. The compiled `.qm` sh
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -25,6 +26,20 @@ LANGS = ["fr"]
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "loyalty_desktop").rglob("*.py")
                   if p.name != "i18n.py")
+
+
+# French typography, applied to every translation (contributors may type plain spaces): a no-break
+# space before : ; ! ? (one is added where there was none), and "e-mail" that never breaks at its hyphen.
+_FR_SPACE = re.compile(r"(?<=\S)[ \u202f]([:;!?])(?=\s|$|[»).,\"”'])")
+_FR_GLUED = re.compile(r"(?<=[\w»)\]}%…])([:;!?])(?=\s|$)")
+_FR_EMAIL = re.compile(r"\b([eE])-(&?)(mails?)\b")
+
+
+def typography(text: str, lang: str) -> str:
+    if lang != "fr" or not text:
+        return text
+    text = _FR_GLUED.sub("\u00a0\\1", _FR_SPACE.sub("\u00a0\\1", text))
+    return _FR_EMAIL.sub("\\1\u2011\\2\\3", text)
 
 
 def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
@@ -52,6 +67,8 @@ def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
                     filled += 1
                 elif not any(f.text for f in forms):
                     missing.append(f"{name}: {src}")
+                for form in forms:
+                    form.text = typography(form.text or "", lang) or None
                 continue
             if text is not None:
                 tr.text = text
@@ -59,6 +76,8 @@ def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
                 filled += 1
             elif not tr.text:
                 missing.append(f"{name}: {src}")
+            if tr.text:
+                tr.text = typography(tr.text, lang)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled, missing
 

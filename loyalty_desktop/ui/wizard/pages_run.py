@@ -184,7 +184,7 @@ class SyncPage(Page):
                                              rejected=s.rejected + s.source_rejected, events=s.events_sent))
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
-            self._log(note)
+            self._log(i18n.core_text(note))
         if s.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS):
             self.phase.setText(self.tr("Finished"))
             self.bar.setRange(0, 1)
@@ -205,14 +205,14 @@ class SyncPage(Page):
             self.resume_button.show()
         else:
             self.phase.setText(self.tr("Stopped by an error"))
-            self._log("✗ " + (s.error or ""))
+            self._log("✗ " + i18n.core_text(s.error or ""))
             self.resume_button.show()
         self.tasks.run(lambda: service.rejected_rows(s.run_id), self._rejected_loaded)  # the store, off the GUI thread
         self.completeChanged.emit()
 
     def _rejected_loaded(self, fut: Future[list[RejectedRow]]) -> None:
         rows = fut.result()
-        self._rejected_rows = [(r.key, r.field, r.reason) for r in rows]
+        self._rejected_rows = [(r.key, r.field, i18n.core_text(r.reason)) for r in rows]
         if rows:
             self.rejected_label.setText(self.tr("%n row(s) rejected:", "", len(rows)))
             self.rejected.setRowCount(len(rows))
@@ -247,7 +247,7 @@ class SyncPage(Page):
             return
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
             w = csv_writer(f)  # formula-looking cells made inert
-            w.writerow(["contact", "field", "reason"])
+            w.writerow([self.tr("contact"), self.tr("field"), self.tr("reason")])
             w.writerows(self._rejected_rows)
         self._log(self.tr("Rejected rows exported to {path}").format(path=path))
 
