@@ -14,7 +14,29 @@ from loyalty_desktop.core.translate import Tr
 
 
 def templates(tr: Tr) -> list[str]:
-    return reasons(tr) + notes(tr)
+    return reasons(tr) + notes(tr) + recipe_filters(tr) + preset_labels(tr)
+
+
+def preset_labels(tr: Tr) -> list[str]:
+    """core.fields.PRESET_LABELS, which the mapping page shows through `tr`."""
+    return [tr("Klaviyo — Smile.io-compatible"), tr("Klaviyo — Loyalty"), tr("Splio — Loyoly-compatible")]
+
+
+def recipe_filters(tr: Tr) -> list[str]:
+    """The audience filters of the recommended flows on a platform without events (Splio), as
+    resources/flows/recommended.json writes them ("splio_filter"); sync/flows.py translates them."""
+    return [
+        tr("points balance increased since yesterday"),
+        tr("rewards claimed increased 7 days ago"),
+        tr("reward expiring within 7 days"),
+        tr("friends who received an invitation"),
+        tr("invited friends who have not ordered after 5 days"),
+        tr("referrals completed increased since yesterday"),
+        tr("points expiry date in 30 days"),
+        tr("points expiry date in 7 days"),
+        tr("tier changed since yesterday"),
+        tr("birthday is today"),
+    ]
 
 
 def reasons(tr: Tr) -> list[str]:

@@ -168,11 +168,10 @@ class SyncPage(Page):
         self.phase.setText(phase_name(p.phase))
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(min(p.done, max(p.total, 1)))
-        self.counts.setText(self.tr("{done} of {total}").format(done=f"{p.done:,}".replace(",", " "),
-                                                                 total=f"{p.total:,}".replace(",", " ")))
+        self.counts.setText(self.tr("{done} of {total}").format(done=i18n.number(p.done), total=i18n.number(p.total)))
         if p.rate > 0 and p.total > 0:
             self.speed.setText(self.tr("{rate} per second · {left} left").format(
-                rate=f"{p.rate:,.0f}".replace(",", " "), left=duration(p.eta_s)))
+                rate=i18n.number(round(p.rate)), left=duration(p.eta_s)))
         else:
             self.speed.clear()
 
@@ -352,7 +351,7 @@ class DonePage(Page):
                           plan.key_label() if plan else "email")
         for k in ordered_columns([fields], st.mapping):
             v = fields[k]
-            value = QLabel(v if isinstance(v, str) else json.dumps(v))
+            value = QLabel(i18n.display_value(v))  # 18/10/1984 rather than 1984-10-18T00:00:00
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.card_form.addRow(f"<b>{k}</b>", value)
 

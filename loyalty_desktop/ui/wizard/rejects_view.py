@@ -28,7 +28,7 @@ def plural(n: int, one: str, many: str) -> str:
 
 
 def count(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+    return i18n.number(n)
 
 
 def html(text: str) -> str:
