@@ -259,10 +259,10 @@ def test_rejected_rows_view_and_export_in_french(qtbot, in_french: None, tmp_pat
                     RunState.COMPLETED_WITH_REJECTS, {}, None)
     dialog = RunDialog(run, ROWS, "Terminée")
     qtbot.addWidget(dialog)
-    reason, header = dialog.table.item(1, 3), dialog.table.horizontalHeaderItem(3)
-    assert reason is not None and header is not None
+    reason, title = dialog.table.item(1, 3), dialog.table.horizontalHeaderItem(3)
+    assert reason is not None and title is not None
     assert reason.text() == "e-mail en double (aussi à la ligne 3\u00a0; la ligne 3 est utilisée)"
-    assert header.text() == "Motif"
+    assert title.text() == "Motif"
     out = dialog.export_csv(tmp_path / "rejets.csv")
     assert out is not None
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
