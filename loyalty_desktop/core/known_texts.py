@@ -93,6 +93,9 @@ def reasons(tr: Tr) -> list[str]:
         tr("no email"),
         tr("Smile customer {id} is used"),
         tr("Smile customer {id}"),
+        # Klaviyo's own words for the rows it refuses most often (its API answers in English).
+        tr("A profile already exists with one of these identifiers."),
+        tr("Invalid email address '{email}'."),
         # Splio contacts (destination side).
         tr('not in Splio: no contact has this {key}; skipped (the "create missing contacts" option creates it)'),
         tr("Splio neither has nor creates this contact"),

@@ -120,7 +120,8 @@ class FlowPlan:
         return base + (f"-{self.days_before}d" if self.days_before is not None else "")
 
     def name(self, language: str) -> str:
-        window = f" {self.days_before} days" if self.days_before is not None else ""
+        days = "jours" if language == "fr" else "days"
+        window = f" {self.days_before} {days}" if self.days_before is not None else ""
         return f"{NAME_PREFIX}{self.metric}{window} ({language.upper()})"
 
 

@@ -36,6 +36,13 @@ _NAMES = {
     "never-referred": "Never referred a friend",
     f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactive for {app_segments.INACTIVE_DAYS} days",
 }
+# The same in French (the kit names its segments in the kit's first language; "Loyalty · " stays).
+_NAMES_FR = {
+    "reward-ready": "Récompense à portée",
+    f"expiring-{app_segments.EXPIRING_DAYS}d": f"Points expirant sous {app_segments.EXPIRING_DAYS} jours",
+    "never-referred": "N'a jamais parrainé",
+    f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactifs depuis {app_segments.INACTIVE_DAYS} jours",
+}
 _DESCRIPTIONS = {
     "reward-ready": "Members with enough points for the cheapest reward ({points}+ points)",
     f"expiring-{app_segments.EXPIRING_DAYS}d": "Members with points expiring in the next {days} days",
@@ -66,14 +73,17 @@ def kit_segments(store: Store, *, points_buckets: bool = False) -> list[app_segm
     return out
 
 
-def segment_name(s: Segment) -> str:
+def segment_name(s: Segment, language: str = "en") -> str:
+    """The segment's name in Klaviyo, in `language` ("en"/"fr"): its identity there."""
+    fr = language == "fr"
+    colon = "\u00a0:" if fr else ":"
     if s.group is Group.TIERS:
-        return f"{NAME_PREFIX}Tier: {s.args['tier']}"
+        return f"{NAME_PREFIX}{'Palier' if fr else 'Tier'}{colon} {s.args['tier']}"
     if s.group is Group.POINTS:
         low, high = s.args["low"], s.args["high"]
         span = f"{low}+" if high is None else (f"{low}" if low == high else f"{low}–{high}")
-        return f"{NAME_PREFIX}Points: {span}"
-    return NAME_PREFIX + _NAMES.get(s.key, s.name.removeprefix("Loyalty: ").capitalize())
+        return f"{NAME_PREFIX}Points{colon} {span}"
+    return NAME_PREFIX + (_NAMES_FR if fr else _NAMES).get(s.key, s.name.removeprefix("Loyalty: ").capitalize())
 
 
 def _description(s: Segment) -> str:
@@ -188,16 +198,18 @@ def _skip_reason(s: Segment, mapping: Mapping) -> tuple[str, tuple[str, tuple[tu
     return "", ("", ())
 
 
-def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = False) -> list[KitItem]:
+def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = False,
+                  language: str = "en") -> list[KitItem]:
     items = []
     for count in kit_segments(store, points_buckets=points_buckets):
         s = count.segment
+        name = segment_name(s, language)
 
-        def build(r: Resolved, s: Segment = s) -> dict[str, Any]:
-            return {"name": segment_name(s), "definition": definition(s, mapping, r.metric_ids)}
+        def build(r: Resolved, s: Segment = s, name: str = name) -> dict[str, Any]:
+            return {"name": name, "definition": definition(s, mapping, r.metric_ids)}
 
         why = _skip_reason(s, mapping)
-        items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, segment_name(s), build,
+        items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, name, build,
                              metrics=required_metrics(s), skip_reason=why[0], skip_code=why[1],
                              preview_count=count.members, description=_description(s)))
     return items
