@@ -24,6 +24,7 @@ from loyalty_desktop.core.errors import (
 )
 from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
@@ -159,13 +160,15 @@ def cmd_runs(args: argparse.Namespace) -> int:
                                   f"`loyalty-desktop runs` lists the runs.")
             rows = store.rejected_rows(args.rejected)
             if args.csv:  # every column, source rows (origin "source") with their file, line and cell
-                n = write_rejected_csv(rows, sys.stdout, terminal=True) if args.csv == "-" \
-                    else write_rejected_csv(rows, Path(args.csv))
+                lang = cli_language()  # header and reasons in the OS locale's language
+                n = write_rejected_csv(rows, sys.stdout, terminal=True, language=lang) if args.csv == "-" \
+                    else write_rejected_csv(rows, Path(args.csv), language=lang)
                 if args.csv != "-":
                     print(f"{n} rejected row(s) of run {args.rejected} written to {args.csv}")
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
-                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, r.reason,
+                reason = translate_text(r.reason, cli_language())  # our reasons in the OS locale's language
+                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, reason,
                                                                            r.file, r.value))
                 if r.from_source:
                     print(f"source:{kind}\t{key}\t{fld}\t{why}\t{file} line {r.line}\t{value}")

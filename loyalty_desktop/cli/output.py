@@ -12,7 +12,7 @@ from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.core.translate import Tr, catalogue, cli_language, format_int, translate_text
+from loyalty_desktop.core.translate import Tr, catalogue, cli_language, format_decimal, format_int, translate_text
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
@@ -94,8 +94,8 @@ def print_connected(notes: Iterable[str], label: str, account: AccountInfo, out:
     lang, tr = _words(language)
     for note in notes:
         print(translate_text(note, lang), file=out)
-    print(tr("Connected to {platform} account {account}").format(
-        platform=label, account=account_label(repr(account.name), account.test_account, tr)), file=out)
+    print(tr("Connected to {platform} account “{account}”").format(
+        platform=label, account=printable(account_label(account.name, account.test_account, tr))), file=out)
 
 
 def print_confirmation(s: RunSummary, label: str, out: TextIO, language: str | None = None) -> None:
@@ -122,7 +122,7 @@ def print_summary(s: RunSummary, label: str, out: TextIO, language: str | None =
     words = {RunStatus.COMPLETED: tr("completed"), RunStatus.COMPLETED_WITH_REJECTS: tr("completed with rejected rows"),
              RunStatus.FAILED: tr("failed"), RunStatus.CANCELLED: tr("cancelled")}[s.status]
     print(tr("Sync to {platform} {outcome} in {seconds} s (run {run})").format(
-        platform=label, outcome=words, seconds=f"{s.seconds:.1f}", run=s.run_id), file=out)
+        platform=label, outcome=words, seconds=format_decimal(s.seconds, lang), run=s.run_id), file=out)
     not_sent = "  " + tr("not sent yet: {count}").format(count=s.members_not_sent) if s.members_not_sent else ""
     earlier = (" " + tr("({count} in earlier runs)").format(count=s.members_rejected_earlier)
                if s.members_rejected_earlier else "")

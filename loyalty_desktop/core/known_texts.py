@@ -119,6 +119,7 @@ def notes(tr: Tr) -> list[str]:
            "What happened before it is kept as history, not sent as live events."),
         tr("{file}: {rows} rows, {members} members imported"),
         tr("{file}: {rows} rows, {entries} movements imported"),
+        tr("{file}: {rows} rows, {members} members imported, {duplicates} duplicate emails (the later row is used)"),
         tr("rejected rows: {count} ({reasons})"),
         tr("Klaviyo sandbox started at {url}"),
         tr("Splio sandbox started at {url}"),

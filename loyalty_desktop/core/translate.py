@@ -141,6 +141,12 @@ def format_int(n: int, language: str) -> str:
     return text.replace(",", "\u202f") if language == "fr" else text
 
 
+def format_decimal(x: float, language: str, places: int = 1) -> str:
+    """2.5 (English), 2,5 (French)."""
+    text = f"{x:.{places}f}"
+    return text.replace(".", ",") if language == "fr" else text
+
+
 def format_date(d: date | datetime, language: str) -> str:
     """A calendar date (a datetime's date part): 18/10/1984 in French, 1984-10-18 otherwise."""
     day = d.date() if isinstance(d, datetime) else d
@@ -201,7 +207,14 @@ def translate_text(text: str, language: str, _depth: int = 0) -> str:
     return text
 
 
+_COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})*) (.+)")  # "12 invalid email", an item of a list of counts
+
+
 def _value(value: str, language: str, depth: int) -> str:
+    items = [_COUNTED.fullmatch(part) for part in value.split(", ")]
+    if all(items) and depth < 3:  # "3 invalid email, 1 not a number": each count and reason
+        return ", ".join(_value(m.group(1), language, depth) + " " + translate_text(m.group(2), language, depth + 1)
+                         for m in items if m is not None)
     if _GROUPED.fullmatch(value):
         return format_int(int(value.replace(",", "")), language)
     if _ISO_DATE.fullmatch(value):

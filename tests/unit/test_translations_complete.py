@@ -284,3 +284,16 @@ def test_sync_log_and_sample_contact_in_french(qtbot, make_wizard, french: Path)
     assert i18n.display_value("1984-10-18T00:00:00") == "18/10/1984"
     assert i18n.display_value(1234567) == "1\u202f234\u202f567"
     assert i18n.translate_core("Klaviyo — Loyalty") == "Klaviyo — Fidélité"
+
+
+def test_test_account_in_one_bracket(french: Path) -> None:
+    from loyalty_desktop.cli.output import print_connected
+    from loyalty_desktop.destinations.base import AccountInfo
+
+    tr = translate.catalogue("fr").core
+    assert known_texts.account_label("Maison Lumière (sandbox)", True, tr) == "Maison Lumière (sandbox, compte de test)"
+    assert known_texts.account_label("Maison Lumière", True, translate.same) == "Maison Lumière (test account)"
+    assert known_texts.account_label("Maison Lumière", False, tr) == "Maison Lumière"
+    out = io.StringIO()
+    print_connected([], "Klaviyo", AccountInfo("Maison Lumière (sandbox)", "1", test_account=True), out, "fr")
+    assert out.getvalue() == "Connecté au compte Klaviyo « Maison Lumière (sandbox, compte de test) »\n"
