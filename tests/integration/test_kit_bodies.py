@@ -87,8 +87,8 @@ def test_plan_lists_the_issue_items_named_together(store: Store) -> None:
     segs = [i for i in items if i.kind is ItemKind.SEGMENT]
     # Segments are named in the kit's first language (French here).
     assert [i.name for i in segs] == [f"{NAME_PREFIX}Palier\u00a0: {t}" for t in tiers] + [
-        f"{NAME_PREFIX}Récompense à portée", f"{NAME_PREFIX}Points expirant sous 30 jours",
-        f"{NAME_PREFIX}N'a jamais parrainé", f"{NAME_PREFIX}Inactifs depuis 90 jours"]
+        f"{NAME_PREFIX}Récompense possible", f"{NAME_PREFIX}Points qui expirent sous 30 jours",
+        f"{NAME_PREFIX}N'ont jamais parrainé", f"{NAME_PREFIX}Inactifs depuis 90 jours"]
     english = [i.name for i in plan_kit(store, KLAVIYO_LOYALTY, "en") if i.kind is ItemKind.SEGMENT]
     assert english == [f"{NAME_PREFIX}Tier: {t}" for t in tiers] + [
         f"{NAME_PREFIX}Reward ready", f"{NAME_PREFIX}Points expiring within 30 days",

@@ -36,11 +36,12 @@ _NAMES = {
     "never-referred": "Never referred a friend",
     f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactive for {app_segments.INACTIVE_DAYS} days",
 }
-# The same in French (the kit names its segments in the kit's first language; "Loyalty · " stays).
+# The same in French, in the Segments tab's words (the kit names its segments in the kit's first
+# language; "Loyalty · " stays).
 _NAMES_FR = {
-    "reward-ready": "Récompense à portée",
-    f"expiring-{app_segments.EXPIRING_DAYS}d": f"Points expirant sous {app_segments.EXPIRING_DAYS} jours",
-    "never-referred": "N'a jamais parrainé",
+    "reward-ready": "Récompense possible",
+    f"expiring-{app_segments.EXPIRING_DAYS}d": f"Points qui expirent sous {app_segments.EXPIRING_DAYS} jours",
+    "never-referred": "N'ont jamais parrainé",
     f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactifs depuis {app_segments.INACTIVE_DAYS} jours",
 }
 _DESCRIPTIONS = {
