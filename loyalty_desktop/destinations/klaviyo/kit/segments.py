@@ -50,6 +50,12 @@ _DESCRIPTIONS = {
     "never-referred": "Members who have not referred a friend yet",
     f"inactive-{app_segments.INACTIVE_DAYS}d": "Members with no loyalty activity for {days} days",
 }
+_DESCRIPTIONS_FR = {
+    "reward-ready": "Membres qui ont assez de points pour la récompense la moins chère ({points} points et +)",
+    f"expiring-{app_segments.EXPIRING_DAYS}d": "Membres dont des points expirent dans les {days} prochains jours",
+    "never-referred": "Membres qui n'ont encore parrainé personne",
+    f"inactive-{app_segments.INACTIVE_DAYS}d": "Membres sans activité de fidélité depuis {days} jours",
+}
 
 
 class Untranslatable(Exception):
@@ -87,12 +93,13 @@ def segment_name(s: Segment, language: str = "en") -> str:
     return NAME_PREFIX + (_NAMES_FR if fr else _NAMES).get(s.key, s.name.removeprefix("Loyalty: ").capitalize())
 
 
-def _description(s: Segment) -> str:
+def _description(s: Segment, language: str = "en") -> str:
+    fr = language == "fr"
     if s.group is Group.TIERS:
-        return f"Members in the {s.args['tier']} tier"
+        return f"Membres du palier {s.args['tier']}" if fr else f"Members in the {s.args['tier']} tier"
     if s.group is Group.POINTS:
-        return "Members by points balance"
-    return _DESCRIPTIONS.get(s.key, s.name).format(**s.args)
+        return "Membres par solde de points" if fr else "Members by points balance"
+    return (_DESCRIPTIONS_FR if fr else _DESCRIPTIONS).get(s.key, s.name).format(**s.args)
 
 
 # -- translation ----------------------------------------------------------------------------------
@@ -212,5 +219,5 @@ def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = Fals
         why = _skip_reason(s, mapping)
         items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, name, build,
                              metrics=required_metrics(s), skip_reason=why[0], skip_code=why[1],
-                             preview_count=count.members, description=_description(s)))
+                             preview_count=count.members, description=_description(s, language)))
     return items
