@@ -297,3 +297,19 @@ def test_test_account_in_one_bracket(french: Path) -> None:
     out = io.StringIO()
     print_connected([], "Klaviyo", AccountInfo("Maison Lumière (sandbox)", "1", test_account=True), out, "fr")
     assert out.getvalue() == "Connecté au compte Klaviyo « Maison Lumière (sandbox, compte de test) »\n"
+
+
+def test_message_box_buttons_and_splio_recipes_in_french(qtbot, in_french: None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from loyalty_desktop import service
+    from loyalty_desktop.core.fields import PRESETS
+    from loyalty_desktop.ui import i18n
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Loyalty Desktop", "?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert sorted(b.text() for b in box.buttons()) == ["&Non", "&Oui"]
+    flows = service.recommended_flows("splio", PRESETS["splio-loyoly"], "fr", i18n.translate_core)
+    assert flows[0].trigger == ("Filtre d'audience recalculé chaque jour\u00a0: solde de points en hausse depuis "
+                                "hier")
