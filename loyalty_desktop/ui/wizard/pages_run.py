@@ -179,8 +179,9 @@ class SyncPage(Page):
         self.state.summary = s
         self.cancel_button.hide()
         self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
-                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged,
-                                             rejected=s.rejected + s.source_rejected, events=s.events_sent))
+                                    ).format(sent=i18n.number(s.profiles_sent), unchanged=i18n.number(s.unchanged),
+                                             rejected=i18n.number(s.rejected + s.source_rejected),
+                                             events=i18n.number(s.events_sent)))
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
             self._log(i18n.core_text(note))
@@ -189,7 +190,8 @@ class SyncPage(Page):
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
             self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
-                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected + s.source_rejected))
+                sent=i18n.number(s.profiles_sent), events=i18n.number(s.events_sent),
+                rejected=i18n.number(s.rejected + s.source_rejected)))
             self._done = True
         elif s.status is RunStatus.NEEDS_CONFIRMATION:
             self.phase.setText(self.tr("Waiting for your answer"))
