@@ -18,6 +18,7 @@ import os
 import re
 import struct
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from loyalty_desktop.core.paths import resources_dir
@@ -160,10 +161,20 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # 1,234 as the core writes it (a year stays 1984)
 
 
+@dataclass(frozen=True, slots=True)
+class _Template:
+    text: str  # the English template, e.g. "also on line {line}; line {line} is used"
+    prefix: str  # its fixed text before the first placeholder, and after the last one
+    suffix: str
+    weight: int  # how much fixed text it has: the closest template wins
+    pattern: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=4)
-def _patterns(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
-    """(template, its longest fixed part, pattern) for every core sentence the catalogue translates."""
-    out = []
+def _patterns(language: str) -> dict[str, list[_Template]]:
+    """Every core sentence the catalogue translates, by the first character of its fixed start ("":
+    it starts with a placeholder), each list closest first."""
+    out: dict[str, list[_Template]] = {}
     for context, template in catalogue(language).entries:
         if context:
             continue
@@ -178,10 +189,24 @@ def _patterns(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
         parts.append(re.escape(template[last:]))
         if not "".join(fixed).strip():
             continue  # a template of placeholders only would match anything
-        out.append((template, max(fixed, key=len), re.compile("".join(parts), re.DOTALL)))
-    # The template with the most fixed words wins ("{reason} ({detail})" only when nothing closer fits).
-    out.sort(key=lambda t: -len(_PLACEHOLDER.sub("", t[0])))
+        t = _Template(template, fixed[0], fixed[-1], len("".join(fixed)), re.compile("".join(parts), re.DOTALL))
+        out.setdefault(t.prefix[:1], []).append(t)
+    for items in out.values():
+        items.sort(key=lambda t: -t.weight)  # "{reason} ({detail})" only when nothing closer fits
     return out
+
+
+def _closest(text: str, language: str) -> tuple[_Template, re.Match[str]] | None:
+    index = _patterns(language)
+    best: tuple[_Template, re.Match[str]] | None = None
+    for key in {text[:1], ""}:
+        for t in index.get(key, ()):
+            if best is not None and t.weight <= best[0].weight:
+                break
+            if text.startswith(t.prefix) and text.endswith(t.suffix) and (m := t.pattern.fullmatch(text)):
+                best = (t, m)
+                break
+    return best
 
 
 @functools.lru_cache(maxsize=8192)
@@ -192,19 +217,15 @@ def translate_text(text: str, language: str, _depth: int = 0) -> str:
     A text no template fits is returned as it is (a platform's own words)."""
     if language == "en" or not text:
         return text
-    cat = catalogue(language)
-    for template, fixed, pattern in _patterns(language):
-        if fixed not in text:
-            continue
-        m = pattern.fullmatch(text)
-        if m is None:
-            continue
-        values = {k: _value(v, language, _depth) for k, v in m.groupdict().items()}
-        try:
-            return cat.core(template).format(**values)
-        except (KeyError, IndexError, ValueError):
-            return text
-    return text
+    found = _closest(text, language)
+    if found is None:
+        return text
+    template, m = found
+    values = {k: _value(v, language, _depth) for k, v in m.groupdict().items()}
+    try:
+        return catalogue(language).core(template.text).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 _COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})*) (.+)")  # "12 invalid email", an item of a list of counts
