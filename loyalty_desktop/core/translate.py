@@ -39,6 +39,13 @@ def same(text: str) -> str:
 def read_qm(data: bytes) -> dict[tuple[str, str], str]:
     """(context, English source) → translation, from a compiled Qt catalogue (lrelease keeps the
     source texts). Numerus entries give their first form. Raises ValueError on a damaged file."""
+    try:
+        return _read_qm(data)
+    except (struct.error, IndexError) as exc:
+        raise ValueError(f"damaged translation file ({exc})") from None
+
+
+def _read_qm(data: bytes) -> dict[tuple[str, str], str]:
     if not data.startswith(_QM_MAGIC):
         raise ValueError("not a Qt translation file")
     pos, messages = len(_QM_MAGIC), b""

@@ -20,6 +20,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -313,3 +315,20 @@ def test_message_box_buttons_and_splio_recipes_in_french(qtbot, in_french: None)
     flows = service.recommended_flows("splio", PRESETS["splio-loyoly"], "fr", i18n.translate_core)
     assert flows[0].trigger == ("Filtre d'audience recalculé chaque jour\u00a0: solde de points en hausse depuis "
                                 "hier")
+
+
+@given(st.binary(max_size=300))
+def test_a_damaged_catalogue_is_refused_cleanly(data: bytes) -> None:
+    qm = (resources_dir() / "i18n" / "loyalty_desktop_fr.qm").read_bytes()
+    for blob in (data, qm[:16] + data, qm[: len(qm) // 2] + data):
+        try:
+            translate.read_qm(blob)
+        except ValueError:
+            pass  # the command line then speaks English
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_returned_or_translated_never_raises(text: str) -> None:
+    assert translate.translate_text(text, "en") == text
+    assert isinstance(translate.translate_text(text, "fr"), str)
+    assert isinstance(translate.translate_text(f"{text} ({text})", "fr"), str)
