@@ -12,7 +12,15 @@ from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.core.translate import Tr, catalogue, cli_language, format_decimal, format_int, translate_text
+from loyalty_desktop.core.translate import (
+    Tr,
+    catalogue,
+    cli_language,
+    cli_tr,
+    format_decimal,
+    format_int,
+    translate_text,
+)
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
@@ -30,6 +38,11 @@ def phase_words(tr: Tr) -> dict[Phase, str]:
 
 
 PHASE_WORDS = phase_words(lambda text: text)
+
+
+def tr(text: str) -> str:
+    """A command-line sentence in the OS locale's language (lupdate extracts the `tr("…")` calls)."""
+    return cli_tr()(text)
 
 
 def _words(language: str | None) -> tuple[str, Tr]:
