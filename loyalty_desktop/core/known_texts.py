@@ -121,6 +121,8 @@ def notes(tr: Tr) -> list[str]:
         tr("{file}: {rows} rows, {entries} movements imported"),
         tr("{file}: {rows} rows, {members} members imported, {duplicates} duplicate emails (the later row is used)"),
         tr("rejected rows: {count} ({reasons})"),
+        tr("line {line} [{column}] {value}: {reason}"),
+        tr("all rejected rows: {path}"),
         tr("Klaviyo sandbox started at {url}"),
         tr("Splio sandbox started at {url}"),
         tr("Created Splio custom fields: {fields}."),

@@ -188,10 +188,10 @@ class SpreadsheetSource:
         saved = None
         if self.rejects.count:
             for r in self.rejects.first[:5]:
-                print(f"  {r.file} {r.describe()}", file=out)
+                print(f"  {r.file} {translate_text(r.describe(), lang)}", file=out)
             saved = self.rejects_path()
             write_rejects_csv(self.rejects, saved, self.members.fmt.delimiter or ",", lang)
-            print(f"  all rejected rows: {saved}", file=out)
+            print("  " + translate_text(f"all rejected rows: {saved}", lang), file=out)
         log.info("spreadsheet import: %s", "; ".join(self.summary()))
         return saved
 
