@@ -332,3 +332,12 @@ def test_any_text_is_returned_or_translated_never_raises(text: str) -> None:
     assert translate.translate_text(text, "en") == text
     assert isinstance(translate.translate_text(text, "fr"), str)
     assert isinstance(translate.translate_text(f"{text} ({text})", "fr"), str)
+
+
+def test_every_known_core_text_reads_differently_in_french(french: Path) -> None:
+    """The texts marked in known_texts (reasons, notes, recipe filters, preset names) all have French
+    of their own (a copy of the English would pass the completeness check unnoticed)."""
+    tr = translate.catalogue("fr").core
+    same_in_both = {"{reason} ({detail})"}
+    untranslated = [t for t in known_texts.templates(translate.same) if tr(t) == t and t not in same_in_both]
+    assert not untranslated
