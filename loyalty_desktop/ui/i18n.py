@@ -7,6 +7,7 @@ re-installs the translators and widgets re-read their texts on `LanguageChange`.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -74,7 +75,11 @@ def translate_core(text: str) -> str:
 def number(n: float) -> str:
     """A count or amount the reader's way: 1,234 (English), 1 234 (French)."""
     loc = QLocale()
-    return loc.toString(n) if isinstance(n, int) else loc.toString(float(n), "f", 0 if n == int(n) else 2)
+    if isinstance(n, int):
+        return loc.toString(n)
+    if not math.isfinite(n):
+        return str(n)
+    return loc.toString(float(n), "f", 0 if n == int(n) else 2)
 
 
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?")
