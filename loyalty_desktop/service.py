@@ -321,11 +321,12 @@ def sample_members(n: int) -> list[dict[str, Any]]:
         return store.sample_members(n)
 
 
-def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path) -> int:
-    """Rejected rows as a CSV file Excel opens (formulas made inert); returns how many."""
+def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path, language: str = "en") -> int:
+    """Rejected rows as a CSV file Excel opens (formulas made inert), header and our reasons in
+    `language` (the reader's); returns how many."""
     from loyalty_desktop.store import rejects
 
-    return rejects.write_rejected_csv(rows, dest)
+    return rejects.write_rejected_csv(rows, dest, language=language)
 
 
 def sync_running_elsewhere() -> SyncBusyError | None:

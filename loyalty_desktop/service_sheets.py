@@ -88,9 +88,10 @@ class SheetCheck:
             fields.add("tier_id")
         return [f.key for f in CATALOG if f.key not in fields]
 
-    def export_rejects(self, path: Path | str) -> int:
-        """Every rejected row (not only those shown) as CSV, in the members file's delimiter."""
-        return write_rejects_csv(self.rejects, path, self.members.sheet.fmt.delimiter or ",")
+    def export_rejects(self, path: Path | str, language: str = "en") -> int:
+        """Every rejected row (not only those shown) as CSV, in the members file's delimiter, the
+        header and reasons in `language`."""
+        return write_rejects_csv(self.rejects, path, self.members.sheet.fmt.delimiter or ",", language)
 
     def close(self) -> None:
         self.rejects.close()

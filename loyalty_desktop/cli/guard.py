@@ -22,6 +22,7 @@ from loyalty_desktop.core.errors import (
     user_message,
 )
 from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.core.translate import cli_tr
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def run(command: Callable[[], int],
     try:
         return int(command())
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(cli_tr()("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # the one place that turns everything into an exit code
         err = expected(exc)
@@ -64,8 +65,10 @@ def run(command: Callable[[], int],
             print(f"error: an unexpected problem stopped the command ({type(exc).__name__}: {printable(str(exc))}). "
                   f"The details are in {_log_file()}; please send it with a bug report.", file=sys.stderr)
             return EXIT_BUG
-        print(f"error: {printable(user_message(err, platform_label()), newlines=True)}", file=sys.stderr)
-        hint = cli_hint(err)
+        tr = cli_tr()
+        print(tr("error: {message}").format(message=printable(user_message(err, platform_label(), tr=tr),
+                                                              newlines=True)), file=sys.stderr)
+        hint = cli_hint(err, tr)
         if hint:
             print(hint, file=sys.stderr)
         log.info("command failed: %s (%s)", err.kind.value, err.message)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from loyalty_desktop import __version__, service
 from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
-from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary
+from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary, tr
 from loyalty_desktop.cli.schedule import add_parser as add_schedule_parser
 from loyalty_desktop.cli.schedule import saved_sync
 from loyalty_desktop.core import clock, logs, paths, platforms, secrets
@@ -26,6 +26,7 @@ from loyalty_desktop.core.errors import (
 )
 from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
+from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
@@ -42,9 +43,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
     store = paths.store_path()
     if args.wait and (busy := sync_lock.is_busy(store)) is not None:
-        since = f" (since {local_hhmm(busy.since)})" if busy.since else ""
-        print(f"Another sync is running on this data folder{since}; waiting up to {args.wait:g} s for it to end…",
-              file=sys.stderr)
+        since = " " + tr("(since {time})").format(time=local_hhmm(busy.since)) if busy.since else ""
+        print(tr("Another sync is running on this data folder{since}; waiting up to {seconds} s for it to "
+                       "end…").format(since=since, seconds=f"{args.wait:g}"), file=sys.stderr)
     # Before connecting or opening the source: a second sync stops here, having done nothing.
     with service.sync_lock_for(store, wait=args.wait, cancel=cancel):
         return _sync(args, cancel)
@@ -165,13 +166,16 @@ def cmd_runs(args: argparse.Namespace) -> int:
                                   f"`loyalty-desktop runs` lists the runs.")
             rows = store.rejected_rows(args.rejected)
             if args.csv:  # every column, source rows (origin "source") with their file, line and cell
-                n = write_rejected_csv(rows, sys.stdout, terminal=True) if args.csv == "-" \
-                    else write_rejected_csv(rows, Path(args.csv))
+                lang = cli_language()  # header and reasons in the OS locale's language
+                n = write_rejected_csv(rows, sys.stdout, terminal=True, language=lang) if args.csv == "-" \
+                    else write_rejected_csv(rows, Path(args.csv), language=lang)
                 if args.csv != "-":
-                    print(f"{n} rejected row(s) of run {args.rejected} written to {args.csv}")
+                    print(tr("{count} rejected row(s) of run {run} written to {path}").format(
+                        count=n, run=args.rejected, path=args.csv))
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
-                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, r.reason,
+                reason = translate_text(r.reason, cli_language())  # our reasons in the OS locale's language
+                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, reason,
                                                                            r.file, r.value))
                 if r.from_source:
                     print(f"source:{kind}\t{key}\t{fld}\t{why}\t{file} line {r.line}\t{value}")
@@ -180,7 +184,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
             return 0
         runs = store.runs(args.limit)
         if not runs:
-            print(f"No sync yet in {store.path.parent}.")
+            print(tr("No sync yet in {folder}.").format(folder=store.path.parent))
         for run in runs:
             c = run.counts
             took = f"{c.get('seconds', 0):.1f}s"
@@ -193,7 +197,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
 def cmd_key(args: argparse.Namespace) -> int:
     if args.action == "delete":
         secrets.forget(args.platform)
-        print(f"Removed the {args.platform} key from the keyring.")
+        print(tr("Removed the {platform} key from the keyring.").format(platform=args.platform))
         return 0
     key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
         else sys.stdin.readline().strip()
@@ -207,7 +211,7 @@ def cmd_key(args: argparse.Namespace) -> int:
         print(f"error: no system keyring can store the key here ({exc}); use the "
               f"{platforms.get(args.platform).key_env} environment variable for this session.", file=sys.stderr)
         return 1
-    print(f"Saved {secrets.mask(key)} in {where}.")
+    print(tr("Saved {key} in {where}.").format(key=secrets.mask(key), where=where))
     return 0
 
 

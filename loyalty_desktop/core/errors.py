@@ -350,14 +350,14 @@ def _disk_message(exc: DiskError, tr: Callable[[str], str]) -> str:
     return texts[exc.problem].format(path=exc.path, detail=exc.detail)
 
 
-def cli_hint(exc: BaseException) -> str | None:
+def cli_hint(exc: BaseException, tr: Callable[[str], str] = _same) -> str | None:
     """One more line for the command line (options the GUI does not have)."""
     if isinstance(exc, SyncBusyError):
-        return "To wait for it instead, add --wait SECONDS (e.g. --wait 600)."
+        return tr("To wait for it instead, add --wait SECONDS (e.g. --wait 600).")
     if isinstance(exc, DiskError) and exc.problem in (DiskProblem.READ_ONLY, DiskProblem.NOT_A_FOLDER):
-        return "Another data folder: --data-dir FOLDER (or the LOYALTY_DESKTOP_DATA_DIR environment variable)."
+        return tr("Another data folder: --data-dir FOLDER (or the LOYALTY_DESKTOP_DATA_DIR environment variable).")
     if isinstance(exc, StoreUnusableError) and exc.problem is not StoreProblem.NEWER:
-        return "To keep it aside and start a new store, run the command again with --set-aside-damaged-store."
+        return tr("To keep it aside and start a new store, run the command again with --set-aside-damaged-store.")
     return None
 
 

@@ -1,8 +1,8 @@
 """The command line the OS runs to start the app (at login) or a sync (on schedule): always the
 app's own executable, so a frozen build starts itself and a source checkout starts its venv.
 
-Also `tr`, for the user-facing sentences of the schedule commands (no Qt here: the CLI's locale
-layer plugs its translator in with `set_translator`; until then they stay English)."""
+Also `tr`, for the user-facing sentences of the schedule commands, in the OS locale's language
+(core/translate.py: the app's catalogue read without Qt)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,19 +25,12 @@ TASK_NAME = "Loyalty Desktop sync"  # Windows Task Scheduler task
 UNIT = "loyalty-desktop-sync"  # systemd user service/timer
 
 
-_translate: Callable[[str], str] = str
-
-
-def set_translator(translate: Callable[[str], str]) -> None:
-    """The CLI's locale layer (or the GUI) plugs in its translator; English until then."""
-    global _translate  # noqa: PLW0603 - one translator for the process, like Qt's
-    _translate = translate
-
-
 def tr(text: str) -> str:
     """A user-facing sentence of the schedule commands and catch-up report, translated (lupdate
     extracts the `tr("…")` calls with an empty context; French in resources/i18n/fr_sched.json)."""
-    return _translate(text)
+    from loyalty_desktop.core.translate import cli_tr  # the catalogue is read on first use
+
+    return cli_tr()(text)
 
 
 @dataclass(frozen=True)

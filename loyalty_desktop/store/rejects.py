@@ -19,6 +19,7 @@ from typing import TextIO
 from loyalty_desktop.core.disk_errors import rollback_quietly
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.core.textsafe import csv_writer, printable
+from loyalty_desktop.core.translate import catalogue, translate_text
 
 # At most this many source rejects are kept per run (the rest are counted; a spreadsheet's full
 # list is also written beside the import, see spreadsheet_source).
@@ -81,19 +82,42 @@ def rejected_rows(db: sqlite3.Connection, run_id: int, origin: str | None = None
 CSV_COLUMNS = ("origin", "kind", "key", "field", "reason", "file", "line", "value")
 
 
-def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path | TextIO, *, terminal: bool = False) -> int:
+def csv_header(language: str = "en") -> list[str]:
+    """CSV_COLUMNS in the reader's language (lupdate extracts each `tr("…")`)."""
+    tr = catalogue(language).core
+    return [tr("origin"), tr("kind"), tr("key"), tr("field"), tr("reason"), tr("file"), tr("line"), tr("value")]
+
+
+def origin_word(origin: str, language: str = "en") -> str:
+    tr = catalogue(language).core
+    return tr("source") if origin == SOURCE else tr("destination")
+
+
+def kind_word(kind: str, language: str = "en") -> str:
+    tr = catalogue(language).core
+    words = {"profile": tr("profile"), "event": tr("event"), "member": tr("member"), "ledger": tr("ledger"),
+             "customer": tr("customer")}
+    return words.get(kind, kind)
+
+
+def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path | TextIO, *, terminal: bool = False,
+                       language: str = "en") -> int:
     """Rejected rows as CSV (a file: UTF-8 with a BOM, so Excel shows accents); returns how many.
 
     Cells that a spreadsheet would run as formulas are made inert (textsafe.csv_cell); for a
-    `terminal`, control characters and escape sequences in the cells are removed as well."""
+    `terminal`, control characters and escape sequences in the cells are removed as well. `language`
+    words the header, the origin and kind and our reasons in the reader's language (English by default)."""
     if isinstance(dest, Path):
         with dest.open("w", newline="", encoding="utf-8-sig") as f:
-            return write_rejected_csv(rows, f)
+            return write_rejected_csv(rows, f, language=language)
     w = csv_writer(dest)
-    w.writerow(CSV_COLUMNS)
+    w.writerow(csv_header(language))
     n = 0
     for r in rows:
-        cells = (r.origin, r.kind, r.key, r.field, r.reason, r.file, "" if r.line is None else r.line, r.value)
+        ours = r.kind == "customer"  # "Smile customer 12": our words; a spreadsheet's cells are the file's
+        cells = (origin_word(r.origin, language), kind_word(r.kind, language),
+                 translate_text(r.key, language) if ours else r.key, r.field, translate_text(r.reason, language),
+                 r.file, "" if r.line is None else r.line, translate_text(r.value, language) if ours else r.value)
         w.writerow([printable(c) for c in cells] if terminal else cells)
         n += 1
     return n

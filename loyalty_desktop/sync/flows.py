@@ -67,6 +67,7 @@ def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
             if f.get("delay_days"):
                 trigger += tr(", then wait {days} days").format(days=f["delay_days"])
         else:
-            trigger = tr("Audience filter recalculated daily: {condition}").format(condition=f["splio_filter"])
+            condition = f["splio_filter"]  # data: its translations are marked in core/known_texts.recipe_filters
+            trigger = tr("Audience filter recalculated daily: {condition}").format(condition=tr(condition))
         out.append(Flow(f["id"], text["name"], trigger, render(text["subject"]), render(text["body"])))
     return out

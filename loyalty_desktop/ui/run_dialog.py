@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.store.store import RejectedRow, RunRecord
+from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.runs_model import (
     format_duration,
     long_when,
@@ -47,7 +48,8 @@ class RunDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         for i, r in enumerate(rows):
-            for j, v in ((0, r.key), (2, r.field), (3, r.reason)):
+            for j, v in ((0, i18n.core_text(r.key) if r.kind == "customer" else r.key), (2, r.field),
+                         (3, i18n.core_text(r.reason))):  # our reasons in the reader's language
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
                 self.table.setItem(i, j, item)
@@ -93,7 +95,7 @@ class RunDialog(QDialog):
                 unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(rejected),
                 time=format_duration(run_seconds(run))))
         if run.error:
-            lines.append(printable(run.error))
+            lines.append(printable(i18n.core_text(run.error)))
         if self.rows:
             lines.append(self.tr("{count} row(s) rejected. Each row says why the platform rejected it, or which "
                                  "row of the loyalty data could not be used and why; once fixed, the next sync "
@@ -127,7 +129,8 @@ class RunDialog(QDialog):
                 return None
             path = chosen
         out = Path(path)
-        service.write_rejected_csv(self.rows, out)  # every column, source rows with their file, line and cell
+        # every column, source rows with their file, line and cell; header and reasons in the app's language
+        service.write_rejected_csv(self.rows, out, i18n.language())
         self.exported_to = out
         return out
 

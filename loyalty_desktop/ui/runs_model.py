@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.store.runs import RunRecord, RunState
+from loyalty_desktop.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 _COUNT_COLUMNS = ("members", "profiles_sent", "events_sent", "unchanged", "rejected")
@@ -140,7 +141,7 @@ class RunsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if run.error:
-                return run.error
+                return i18n.core_text(run.error)
             if col == self.REJECTED and rejected_rows(run.counts):
                 return self.tr("Double-click or press Enter to see the rejected rows")
             if col == self.WHEN:

@@ -113,6 +113,11 @@ def check_translations() -> str:
             json.loads(extra.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             problems.append(f"{extra.name} is not readable JSON ({exc})")
+    from loyalty_desktop.core.translate import catalogue  # the command line's reader (no Qt)
+
+    probe = "Cancelled; the next sync resumes where this one stopped."  # errors.user_message
+    if catalogue("fr").core(probe) == probe:
+        problems.append(f"{ours} cannot be read without Qt: the command line would stay in English")
     if problems:
         raise CheckFailed("; ".join(problems))
 

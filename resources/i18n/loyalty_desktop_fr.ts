@@ -10,67 +10,67 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="229" />
         <source>Refused to send the {platform} key to {url}: over plain http:// it would travel unencrypted. http:// is only allowed to this computer (localhost, 127.0.0.1, ::1: the built-in sandboxes); use an https:// address.</source>
-        <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur (localhost, 127.0.0.1, ::1 : les bacs à sable intégrés) ; utilisez une adresse https://.</translation>
+        <translation>Envoi de la clé {platform} à {url} refusé : en simple http://, elle circulerait sans chiffrement. http:// n'est permis que vers cet ordinateur, pour les bacs à sable intégrés (localhost, 127.0.0.1 ou ::1) ; utilisez une adresse https://.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="233" />
         <source>{platform} sent an answer larger than {mb} MB, so we stopped reading it and nothing from it was used. Try again later; if it repeats, contact {platform}'s support.</source>
-        <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
+        <translation>{platform} a envoyé une réponse de plus de {mb} Mo : sa lecture a été arrêtée et rien n'en a été utilisé. Réessayez plus tard ; si cela se répète, contactez le support de {platform}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="237" />
         <source>{platform} refused the API key: it is wrong, revoked or for another account. Paste the key again or create a new one.</source>
-        <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
+        <translation>{platform} a refusé la clé d'API : elle est erronée, révoquée ou appartient à un autre compte. Collez-la de nouveau ou créez-en une autre.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="240" />
         <source>The {platform} key works but lacks access. Create a key with these scopes: {scopes}.</source>
-        <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
+        <translation>La clé {platform} fonctionne mais n'a pas assez d'accès. Créez une clé avec ces autorisations : {scopes}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="243" />
         <source>{platform} asked us to slow down and the wait ran out; try again in a few minutes.</source>
-        <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
+        <translation>{platform} nous a demandé de ralentir et l'attente a expiré ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="246" />
         <source>{platform} rejected {count} row(s); see the rejected rows for each reason.</source>
-        <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
+        <translation>{platform} a refusé {count} ligne(s) ; la liste des lignes refusées donne la raison de chacune.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="249" />
         <source>Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be intercepting HTTPS; check the proxy settings.</source>
-        <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
+        <translation>Impossible d'établir une connexion sécurisée avec {platform} ({detail}). Un proxy ou un antivirus intercepte peut-être le HTTPS ; vérifiez les réglages du proxy.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="252" />
         <source>Cannot reach {platform}: check the internet connection ({detail}).</source>
-        <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
+        <translation>Impossible de joindre {platform} : vérifiez la connexion Internet ({detail}).</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="255" />
         <source>{platform} is having trouble (HTTP {status}); the sync will resume next time.</source>
-        <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
+        <translation>{platform} rencontre un problème (HTTP {status}) ; la synchronisation reprendra la prochaine fois.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="258" />
         <source>Cancelled; the next sync resumes where this one stopped.</source>
-        <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+        <translation>Annulée ; la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="261" />
         <source>A sync is already running on this data folder ({folder}); this one did not start. Try again when it has finished.</source>
-        <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données ({folder}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="263" />
         <source>A sync is already running on this data folder (since {time}); this one did not start. Try again when it has finished ({folder}).</source>
-        <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
+        <translation>Une synchronisation est déjà en cours sur ce dossier de données (depuis {time}) ; celle-ci n'a pas démarré. Réessayez quand elle sera terminée ({folder}).</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="272" />
         <source>Unexpected error: {error}</source>
-        <translation>Erreur inattendue : {error}</translation>
+        <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="276" />
@@ -80,17 +80,17 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="278" />
         <source>The {platform} key is empty: paste the key.</source>
-        <translation>La clé {platform} est vide : collez la clé.</translation>
+        <translation>La clé {platform} est vide : collez la clé.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="280" />
         <source>The {platform} key contains a space (character {position}); API keys have none.</source>
-        <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
+        <translation>La clé {platform} contient une espace (caractère {position}) ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="283" />
         <source>The {platform} key contains a line break (after character {position}): only part of it, or two lines, were pasted.</source>
-        <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
+        <translation>La clé {platform} contient un saut de ligne (après le caractère {position}) : seule une partie, ou deux lignes, ont été collées.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="286" />
@@ -100,12 +100,12 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="289" />
         <source>The {platform} key contains a character that is not a plain letter, digit or symbol (character {position}), such as an accent or a typographic quote; API keys have none.</source>
-        <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
+        <translation>La clé {platform} contient un caractère qui n'est ni une lettre simple, ni un chiffre, ni un symbole (caractère {position}), comme un accent ou un guillemet typographique ; une clé d'API n'en contient pas.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="293" />
         <source>This is Klaviyo's public key (site ID), which cannot write profiles. Create a private API key: it starts with pk_.</source>
-        <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
+        <translation>C'est la clé publique de Klaviyo (identifiant du site), qui ne peut pas écrire de profils. Créez une clé d'API privée : elle commence par pk_.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="296" />
@@ -115,27 +115,27 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="298" />
         <source>This is not a Klaviyo private API key: those start with pk_ followed by 34 letters and digits (37 characters); this one has {length}.</source>
-        <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
+        <translation>Ce n'est pas une clé d'API privée Klaviyo : celles-ci commencent par pk_ suivi de 34 lettres et chiffres (37 caractères) ; celle-ci en a {length}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="301" />
         <source>This does not look like a {platform} API key: those have at least {min} characters, only letters, digits and - _ . ~ + / =; this one has {length}.</source>
-        <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
+        <translation>Cela ne ressemble pas à une clé d'API {platform} : celles-ci ont au moins {min} caractères, uniquement des lettres, des chiffres et - _ . ~ + / = ; celle-ci en a {length}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="319" />
         <source>{platform} asked us to slow down: waiting {duration} before sending again.</source>
-        <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
+        <translation>{platform} nous demande de ralentir : attente de {duration} avant de renvoyer.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="322" />
         <source>{platform} is having trouble (HTTP {status}): trying again in {duration}.</source>
-        <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
+        <translation>{platform} rencontre un problème (HTTP {status}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="324" />
         <source>Cannot reach {platform} ({detail}): trying again in {duration}.</source>
-        <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
+        <translation>Impossible de joindre {platform} ({detail}) : nouvel essai dans {duration}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="328" />
@@ -150,22 +150,22 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="332" />
         <source>is not a Loyalty Desktop store (it belongs to another application: {detail})</source>
-        <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
+        <translation>n'est pas une base Loyalty Desktop (elle appartient à une autre application : {detail})</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="334" />
         <source>The local store {path} {what}. Nothing was changed. It can be kept aside (renamed, not deleted) and a new store started; the next sync then runs as a first sync.</source>
-        <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
+        <translation>La base locale {path} {what}. Rien n'a été modifié. Elle peut être mise de côté (renommée, pas supprimée) et une nouvelle base créée ; la prochaine synchronisation se fera alors comme une première.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="340" />
         <source>Cannot write to {path}: it is read-only ({detail}). Make it writable, or choose another data folder.</source>
-        <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
+        <translation>Impossible d'écrire dans {path} : il est en lecture seule ({detail}). Rendez-le modifiable, ou choisissez un autre dossier de données.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="342" />
         <source>The disk holding {path} is full ({detail}). Nothing was lost: free some space, then sync again; it resumes where it stopped.</source>
-        <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
+        <translation>Le disque qui contient {path} est plein ({detail}). Rien n'est perdu : libérez de la place, puis synchronisez de nouveau ; la synchronisation reprendra où elle s'est arrêtée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="344" />
@@ -180,12 +180,27 @@
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="347" />
         <source>The disk failed to read or write {path} ({detail}). Check the disk (or the network drive), then try again; nothing that was saved is lost.</source>
-        <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
+        <translation>Le disque n'a pas pu lire ou écrire {path} ({detail}). Vérifiez le disque (ou le lecteur réseau), puis réessayez ; rien de ce qui était enregistré n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/errors.py" line="356" />
+        <source>To wait for it instead, add --wait SECONDS (e.g. --wait 600).</source>
+        <translation>Pour l'attendre plutôt, ajoutez --wait SECONDES (par exemple --wait 600).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/errors.py" line="358" />
+        <source>Another data folder: --data-dir FOLDER (or the LOYALTY_DESKTOP_DATA_DIR environment variable).</source>
+        <translation>Un autre dossier de données : --data-dir DOSSIER (ou la variable d'environnement LOYALTY_DESKTOP_DATA_DIR).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/errors.py" line="360" />
+        <source>To keep it aside and start a new store, run the command again with --set-aside-damaged-store.</source>
+        <translation>Pour le mettre de côté et démarrer une nouvelle base, relancez la commande avec --set-aside-damaged-store.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/core/errors.py" line="366" />
         <source>The unusable store {old} was kept aside as {kept}; a new store was started.</source>
-        <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
+        <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/sync/flows.py" line="64" />
@@ -203,9 +218,833 @@
         <translation>, puis attendre {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="70" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="71" />
         <source>Audience filter recalculated daily: {condition}</source>
-        <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
+        <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/guard.py" line="69" />
+        <source>error: {message}</source>
+        <translation>erreur : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="46" />
+        <source>(since {time})</source>
+        <translation>(depuis {time})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="47" />
+        <source>Another sync is running on this data folder{since}; waiting up to {seconds} s for it to end…</source>
+        <translation>Une autre synchronisation est en cours sur ce dossier de données{since} ; attente de sa fin pendant {seconds} s au plus…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="173" />
+        <source>{count} rejected row(s) of run {run} written to {path}</source>
+        <translation>{count} ligne(s) rejetée(s) de la synchronisation {run} écrite(s) dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="187" />
+        <source>No sync yet in {folder}.</source>
+        <translation>Pas encore de synchronisation dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="200" />
+        <source>Removed the {platform} key from the keyring.</source>
+        <translation>Clé {platform} supprimée du trousseau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="214" />
+        <source>Saved {key} in {where}.</source>
+        <translation>{key} enregistrée dans {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="32" />
+        <source>confirming earlier jobs</source>
+        <translation>confirmation des envois précédents</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="33" />
+        <source>reading loyalty data</source>
+        <translation>lecture des données de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="34" />
+        <source>planning</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="35" />
+        <source>sending profiles</source>
+        <translation>envoi des profils</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="36" />
+        <source>sending events</source>
+        <translation>envoi des événements</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="37" />
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="77" />
+        <source>(Ctrl-C stops; the next sync resumes)</source>
+        <translation>(Ctrl-C arrête ; la prochaine synchronisation reprend)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="87" />
+        <source>ETA {eta}</source>
+        <translation>reste {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="111" />
+        <source>Connected to {platform} account “{account}”</source>
+        <translation>Connecté au compte {platform} « {account} »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="118" />
+        <source>Sync to {platform} stopped before sending anything (run {run}): it would send {events} live events, more than {threshold} (the larger of {minimum} and {share} of the {members} members). Live events start flows: each may email a customer.</source>
+        <translation>La synchronisation vers {platform} s'est arrêtée avant tout envoi (synchronisation {run}) : elle enverrait {events} événements en direct, plus que {threshold} (le plus grand de {minimum} et {share} des {members} membres). Les événements en direct déclenchent des flows : chacun peut envoyer un e-mail à un client.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="126" />
+        <source>Check these figures; if they are right, run the same command again with --yes.</source>
+        <translation>Vérifiez ces chiffres ; s'ils sont justes, relancez la même commande avec --yes.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="136" />
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="136" />
+        <source>completed with rejected rows</source>
+        <translation>terminée avec des lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="137" />
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="137" />
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="138" />
+        <source>Sync to {platform} {outcome} in {seconds} s (run {run})</source>
+        <translation>Synchronisation vers {platform} {outcome} en {seconds} s (synchronisation {run})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="140" />
+        <source>not sent yet: {count}</source>
+        <translation>pas encore envoyés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="141" />
+        <source>({count} in earlier runs)</source>
+        <translation>({count} lors de synchronisations précédentes)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="143" />
+        <source>members: {members}  profiles sent: {sent}  unchanged: {unchanged}  members rejected: {rejected}</source>
+        <translation>membres : {members}  profils envoyés : {sent}  inchangés : {unchanged}  membres rejetés : {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="146" />
+        <source>events sent: {sent}  events rejected: {rejected}</source>
+        <translation>événements envoyés : {sent}  événements rejetés : {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="148" />
+        <source>+ {count} in the loyalty data</source>
+        <translation>+ {count} dans les données de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="149" />
+        <source>rejected: {count} by {platform}</source>
+        <translation>rejetés : {count} par {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="150" />
+        <source>retries: {retries} (429 answers: {throttled})  requests: {requests} ({writes} writes)</source>
+        <translation>nouveaux essais : {retries} (réponses 429 : {throttled})  requêtes : {requests} ({writes} écritures)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="155" />
+        <source>{count} notice(s) too late to send, not sent:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="159" />
+        <source>… and {count} more (run {run})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="163" />
+        <source>rejected {key} [{field}]: {reason}</source>
+        <translation>rejeté {key} [{field}] : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="163" />
+        <source>rejected {key}: {reason}</source>
+        <translation>rejeté {key} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/output.py" line="166" />
+        <source>… see all rejected rows with `loyalty-desktop runs --rejected {run}`</source>
+        <translation>… toutes les lignes rejetées : `loyalty-desktop runs --rejected {run}`</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="27" />
+        <source>--saved syncs the saved set-up: leave out {options}.</source>
+        <translation>--saved synchronise la configuration enregistrée : retirez {options}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="41" />
+        <source>{value!r} is not a time of day like 06:30</source>
+        <translation>{value!r} n'est pas une heure comme 06:30</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="50" />
+        <source>{value!r}: give a number of hours from 1 to 168</source>
+        <translation>{value!r} : indiquez un nombre d'heures de 1 à 168</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="62" />
+        <source>Removed the scheduled sync from {scheduler}.</source>
+        <translation>La synchronisation planifiée a été retirée de {scheduler}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="65" />
+        <source>No scheduled sync was registered with {scheduler}.</source>
+        <translation>Aucune synchronisation planifiée n'était enregistrée dans {scheduler}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="77" />
+        <source>error: {problem}</source>
+        <translation>erreur : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="78" />
+        <source>Nothing was registered.</source>
+        <translation>Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="88" />
+        <source>Registered with {scheduler} ({where}): `loyalty-desktop sync --saved` {when}.</source>
+        <translation>Enregistré dans {scheduler} ({where}) : `loyalty-desktop sync --saved` {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="93" />
+        <source>The saved set-up is the offline demo: each scheduled run syncs into a sandbox that lasts only as long as that run.</source>
+        <translation>La configuration enregistrée est la démo hors ligne : chaque exécution planifiée synchronise vers un bac à sable qui ne dure que le temps de cette exécution.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="96" />
+        <source>A user timer runs while you are logged in; to run it also when you are not, an administrator can run `loginctl enable-linger {user}`.</source>
+        <translation>Un minuteur utilisateur s'exécute tant que vous êtes connecté ; pour qu'il s'exécute aussi quand vous ne l'êtes pas, un administrateur peut lancer `loginctl enable-linger {user}`.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="106" />
+        <source>Registered with {scheduler}: {where}</source>
+        <translation>Enregistré dans {scheduler} : {where}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="107" />
+        <source>Not registered with {scheduler}.</source>
+        <translation>Non enregistré dans {scheduler}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="108" />
+        <source>Schedule: {when}</source>
+        <translation>Planification : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="109" />
+        <source>Automatic sync is off in the app's settings.</source>
+        <translation>La synchronisation automatique est désactivée dans les réglages de l'application.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
+        <source>Last sync: {when} ({status})</source>
+        <translation>Dernière synchronisation : {when} ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="115" />
+        <source>Last sync: never</source>
+        <translation>Dernière synchronisation : jamais</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="118" />
+        <source>Next run: due now (missed, or never run)</source>
+        <translation>Prochaine exécution : maintenant (manquée, ou jamais exécutée)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="119" />
+        <source>Next run: {when}</source>
+        <translation>Prochaine exécution : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="121" />
+        <source>{scheduler} says the next start is: {detail}</source>
+        <translation>Selon {scheduler}, le prochain démarrage est : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="22" />
+        <source>Klaviyo — Smile.io-compatible</source>
+        <translation>Klaviyo — compatible Smile.io</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="22" />
+        <source>Klaviyo — Loyalty</source>
+        <translation>Klaviyo — Fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="22" />
+        <source>Splio — Loyoly-compatible</source>
+        <translation>Splio — compatible Loyoly</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="29" />
+        <source>points balance increased since yesterday</source>
+        <translation>solde de points en hausse depuis hier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="30" />
+        <source>rewards claimed increased 7 days ago</source>
+        <translation>récompenses obtenues en hausse il y a 7 jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="31" />
+        <source>reward expiring within 7 days</source>
+        <translation>récompense expirant dans les 7 jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="32" />
+        <source>friends who received an invitation</source>
+        <translation>amis ayant reçu une invitation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="33" />
+        <source>invited friends who have not ordered after 5 days</source>
+        <translation>amis invités sans commande après 5 jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="34" />
+        <source>referrals completed increased since yesterday</source>
+        <translation>parrainages réussis en hausse depuis hier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="35" />
+        <source>points expiry date in 30 days</source>
+        <translation>date d'expiration des points dans 30 jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="36" />
+        <source>points expiry date in 7 days</source>
+        <translation>date d'expiration des points dans 7 jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="37" />
+        <source>tier changed since yesterday</source>
+        <translation>palier changé depuis hier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="38" />
+        <source>birthday is today</source>
+        <translation>anniversaire aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="47" />
+        <source>{reason} ({detail})</source>
+        <translation>{reason} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="48" />
+        <source>missing email</source>
+        <translation>e-mail manquant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="49" />
+        <source>invalid email</source>
+        <translation>e-mail invalide</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="50" />
+        <source>duplicate email</source>
+        <translation>e-mail en double</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="51" />
+        <source>not a number</source>
+        <translation>pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="52" />
+        <source>negative number</source>
+        <translation>nombre négatif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="53" />
+        <source>not a whole number</source>
+        <translation>pas un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="54" />
+        <source>unknown date</source>
+        <translation>date non reconnue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="55" />
+        <source>unknown membership state</source>
+        <translation>statut de membre non reconnu</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="56" />
+        <source>formula error</source>
+        <translation>erreur de formule</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="57" />
+        <source>missing value</source>
+        <translation>valeur manquante</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="58" />
+        <source>email not in the members file</source>
+        <translation>e-mail absent du fichier des membres</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="59" />
+        <source>number too large</source>
+        <translation>nombre trop grand</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="60" />
+        <source>implausible date</source>
+        <translation>date invraisemblable</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="61" />
+        <source>unbalanced quote</source>
+        <translation>guillemet non fermé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="62" />
+        <source>wrong number of cells</source>
+        <translation>mauvais nombre de cellules</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="63" />
+        <source>control character</source>
+        <translation>caractère de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="64" />
+        <source>not in the file's encoding</source>
+        <translation>hors de l'encodage du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="65" />
+        <source>cell too long</source>
+        <translation>cellule trop longue</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="67" />
+        <source>the cell shows the Excel error {error}</source>
+        <translation>la cellule affiche l'erreur Excel {error}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="68" />
+        <source>at most {max}: the platforms cannot store a larger whole number exactly</source>
+        <translation>au plus {max} : les plateformes ne peuvent pas stocker exactement un nombre entier plus grand</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="69" />
+        <source>before {year}</source>
+        <translation>avant {year}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="70" />
+        <source>a birthday in the future</source>
+        <translation>un anniversaire dans le futur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="71" />
+        <source>more than {years} years ahead (after {date})</source>
+        <translation>plus de {years} ans dans le futur (après le {date})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="72" />
+        <source>expected {order} or year-month-day</source>
+        <translation>attendu : {order} ou année-mois-jour</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="73" />
+        <source>day/month/year</source>
+        <translation>jour/mois/année</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="74" />
+        <source>month/day/year</source>
+        <translation>mois/jour/année</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="75" />
+        <source>expected member, candidate or disabled (membre, candidat, désactivé)</source>
+        <translation>attendu : membre, candidat ou désactivé (member, candidate, disabled)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="76" />
+        <source>a movement needs its date</source>
+        <translation>un mouvement doit avoir sa date</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="77" />
+        <source>a movement needs its points</source>
+        <translation>un mouvement doit avoir ses points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="78" />
+        <source>also on line {line}; line {line} is used</source>
+        <translation>aussi à la ligne {line} ; la ligne {line} est utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="79" />
+        <source>{count} cells where the header has {width}: a delimiter inside a cell that is not quoted shifts the cells after it; quote that cell or remove the delimiter</source>
+        <translation>{count} cellules alors que l'en-tête en a {width} : un séparateur dans une cellule sans guillemets décale les cellules suivantes ; mettez cette cellule entre guillemets ou retirez le séparateur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="81" />
+        <source>{count} cells where the header has {width}: a cell is missing or the row is cut short; complete the row</source>
+        <translation>{count} cellules alors que l'en-tête en a {width} : une cellule manque ou la ligne est coupée ; complétez la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="83" />
+        <source>the cell holds {count} characters; a cell holds at most {limit} (as in Excel): shorten it</source>
+        <translation>la cellule contient {count} caractères ; une cellule en contient au plus {limit} (comme dans Excel) : raccourcissez-la</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="84" />
+        <source>a NUL byte (U+0000) is in the cell: the file is damaged or was not saved as text; remove it or export the file again</source>
+        <translation>un octet NUL (U+0000) est dans la cellule : le fichier est abîmé ou n'a pas été enregistré en texte ; retirez-le ou exportez de nouveau le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="86" />
+        <source>{what} is in the cell (it cannot be sent): remove it</source>
+        <translation>{what} est dans la cellule (il ne peut pas être envoyé) : retirez-le</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="87" />
+        <source>{what} is in the cell: Windows-1252 text converted to Unicode the wrong way; fix the cell, or export the file again as UTF-8</source>
+        <translation>{what} est dans la cellule : du texte Windows-1252 mal converti en Unicode ; corrigez la cellule, ou exportez de nouveau le fichier en UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="89" />
+        <source>the control character {code}</source>
+        <translation>le caractère de contrôle {code}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="90" />
+        <source>a quote (") opens a cell and is never closed, so the lines below were read into that cell; close the quote (or remove it): the lines below were read again as rows of their own</source>
+        <translation>un guillemet (") ouvre une cellule sans jamais la fermer, et les lignes suivantes ont été lues dans cette cellule ; fermez le guillemet (ou retirez-le) : les lignes suivantes ont été relues comme des lignes à part entière</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="93" />
+        <source>no email</source>
+        <translation>pas d'e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="94" />
+        <source>Smile customer {id} is used</source>
+        <translation>le client Smile {id} est retenu</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="95" />
+        <source>Smile customer {id}</source>
+        <translation>client Smile {id}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="97" />
+        <source>A profile already exists with one of these identifiers.</source>
+        <translation>Un profil existe déjà avec l'un de ces identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="98" />
+        <source>Invalid email address '{email}'.</source>
+        <translation>Adresse e-mail « {email} » non valide.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="100" />
+        <source>not in Splio: no contact has this {key}; skipped (the "create missing contacts" option creates it)</source>
+        <translation>absent de Splio : aucun contact n'a cet identifiant ({key}) ; ignoré (l'option « Créer les contacts manquants » le crée)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="101" />
+        <source>Splio neither has nor creates this contact</source>
+        <translation>Splio n'a pas ce contact et ne le crée pas</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="102" />
+        <source>Splio rejected its creation (code {code})</source>
+        <translation>Splio a refusé sa création (code {code})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="109" />
+        <source>{count} row(s) of the source could not be used; they are listed with this run's rejected rows.</source>
+        <translation>{count} ligne(s) des données de fidélité n'ont pas pu être utilisées ; elles figurent parmi les lignes rejetées de cette synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="110" />
+        <source>{count} row(s) of the source could not be used; they are listed with this run's rejected rows (the first {kept} kept in the history).</source>
+        <translation>{count} ligne(s) des données de fidélité n'ont pas pu être utilisées ; elles figurent parmi les lignes rejetées de cette synchronisation (les {kept} premières sont gardées dans l'historique).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="112" />
+        <source>Trying again {count} member(s) rejected earlier: {why}.</source>
+        <translation>Nouvel essai pour {count} membre(s) rejeté(s) auparavant : {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="113" />
+        <source>not in Splio, now created with the "create missing contacts" option</source>
+        <translation>absents de Splio, créés maintenant avec l'option « Créer les contacts manquants »</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="114" />
+        <source>their contact is in Splio now</source>
+        <translation>leur contact est maintenant dans Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="115" />
+        <source>The loyalty data comes from another source than at the last sync (another program, file layout or account): this sync updates profiles only. What happened before it is kept as history, not sent as live events.</source>
+        <translation>Les données de fidélité viennent d'une autre source qu'à la dernière synchronisation (autre programme, autre format de fichier ou autre compte) : cette synchronisation met à jour les profils seulement. Ce qui s'est passé avant est gardé comme historique, pas envoyé comme événements en direct.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="118" />
+        <source>More than half as many members again as at the last sync are new: this sync updates profiles only. What happened before it is kept as history, not sent as live events.</source>
+        <translation>Plus de la moitié des membres de la dernière synchronisation s'y ajoutent comme nouveaux : cette synchronisation met à jour les profils seulement. Ce qui s'est passé avant est gardé comme historique, pas envoyé comme événements en direct.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="120" />
+        <source>{file}: {rows} rows, {members} members imported</source>
+        <translation>{file} : {rows} lignes, {members} membres importés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="121" />
+        <source>{file}: {rows} rows, {entries} movements imported</source>
+        <translation>{file} : {rows} lignes, {entries} mouvements importés</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="122" />
+        <source>{file}: {rows} rows, {members} members imported, {duplicates} duplicate emails (the later row is used)</source>
+        <translation>{file} : {rows} lignes, {members} membres importés, {duplicates} e-mails en double (la dernière ligne est retenue)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="123" />
+        <source>rejected rows: {count} ({reasons})</source>
+        <translation>lignes rejetées : {count} ({reasons})</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="124" />
+        <source>line {line} [{column}] {value}: {reason}</source>
+        <translation>ligne {line} [{column}] {value} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="125" />
+        <source>all rejected rows: {path}</source>
+        <translation>toutes les lignes rejetées : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="126" />
+        <source>Klaviyo sandbox started at {url}</source>
+        <translation>Bac à sable Klaviyo démarré sur {url}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="127" />
+        <source>Splio sandbox started at {url}</source>
+        <translation>Bac à sable Splio démarré sur {url}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="128" />
+        <source>Created Splio custom fields: {fields}.</source>
+        <translation>Champs personnalisés Splio créés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="129" />
+        <source>Reusing Splio custom fields: {fields}.</source>
+        <translation>Champs personnalisés Splio réutilisés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="130" />
+        <source>Note: {advice}.</source>
+        <translation>Remarque : {advice}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="140" />
+        <source>{name_without_bracket}, test account)</source>
+        <translation>{name_without_bracket}, compte de test)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/known_texts.py" line="141" />
+        <source>{name} (test account)</source>
+        <translation>{name} (compte de test)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/entries.py" line="145" />
+        <source>every day at {time}</source>
+        <translation>tous les jours à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/entries.py" line="146" />
+        <source>every {hours} hours</source>
+        <translation>toutes les {hours} heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="54" />
+        <source>`{tool}` is not available on this computer, so the system cannot run the sync on a schedule. Keep Loyalty Desktop open in the tray instead.</source>
+        <translation>`{tool}` n'est pas disponible sur cet ordinateur : le système ne peut pas lancer la synchronisation selon une planification. Gardez plutôt Loyalty Desktop ouvert dans la zone de notification.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="59" />
+        <source>`{command}` failed: {reason}</source>
+        <translation>`{command}` a échoué : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="78" />
+        <source>{reason} This session has no systemd user manager to run the sync on a schedule; nothing was registered. Keep Loyalty Desktop open in the tray instead.</source>
+        <translation>{reason} Cette session n'a pas de gestionnaire utilisateur systemd pour lancer la synchronisation selon une planification ; rien n'a été enregistré. Gardez plutôt Loyalty Desktop ouvert dans la zone de notification.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="49" />
+        <source>Nothing is set up yet: open Loyalty Desktop and complete the set-up (or give --to and --source to sync without it).</source>
+        <translation>Rien n'est encore configuré : ouvrez Loyalty Desktop et terminez la configuration (ou indiquez --to et --source pour synchroniser sans elle).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="54" />
+        <source>The saved set-up names a source or destination this version does not know ({source} → {target}): run the set-up again.</source>
+        <translation>La configuration enregistrée nomme une source ou une destination que cette version ne connaît pas ({source} → {target}) : refaites la configuration.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="74" />
+        <source>The {platform} key is not in the system keyring (kept for one session only, or never stored), so a sync started by the system cannot use it. Store it with `loyalty-desktop key set {id}`.</source>
+        <translation>La clé {platform} n'est pas dans le trousseau du système (gardée pour une seule session, ou jamais enregistrée) : une synchronisation lancée par le système ne peut pas l'utiliser. Enregistrez-la avec `loyalty-desktop key set {id}`.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>line</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <source>column</source>
+        <translation>colonne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sources/spreadsheet/rejects.py" line="48" />
+        <source>detail</source>
+        <translation>précision</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="88" />
+        <source>field</source>
+        <translation>champ</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="93" />
+        <source>source</source>
+        <translation>données de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="93" />
+        <source>destination</source>
+        <translation>plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="98" />
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="98" />
+        <source>event</source>
+        <translation>événement</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="98" />
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="98" />
+        <source>ledger</source>
+        <translation>historique de points</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/store/rejects.py" line="99" />
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/summary.py" line="99" />
+        <source>the points expired on {date} before it could be sent</source>
+        <translation>les points ont expiré le {date} avant qu'il puisse être envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/summary.py" line="102" />
+        <source>only {days} day(s) were left: the {window}-day warning is the one due</source>
+        <translation>il ne restait que {days} jour(s) : c'est l'avertissement à {window} jours qui est dû</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/summary.py" line="105" />
+        <source>the reward expired before it could be sent</source>
+        <translation>la récompense a expiré avant qu'il puisse être envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/summary.py" line="107" />
+        <source>the moment is too old to announce as new</source>
+        <translation>le moment est trop ancien pour être annoncé comme nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/summary.py" line="108" />
+        <source>{email}: {metric} not sent, {why}</source>
+        <translation>{email} : {metric} non envoyé, {why}</translation>
     </message>
 </context>
 <context>
@@ -228,7 +1067,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
         <source>Email</source>
-        <translation>E-mail</translation>
+        <translation>E‑mail</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/mapping_model.py" line="33" />
@@ -324,77 +1163,72 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="53" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="55" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="54" />
-        <source>Platform:</source>
-        <translation>Plateforme :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="55" />
-        <source>Account:</source>
-        <translation>Compte :</translation>
-    </message>
-    <message>
         <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="56" />
-        <source>API key:</source>
-        <translation>Clé API :</translation>
+        <source>Platform:</source>
+        <translation>Plateforme :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="57" />
-        <source>Health:</source>
-        <translation>État :</translation>
+        <source>Account:</source>
+        <translation>Compte :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="58" />
+        <source>API key:</source>
+        <translation>Clé API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="59" />
+        <source>Health:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="60" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="59" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="61" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="67" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="70" />
-        <source>{name} (test account)</source>
-        <translation>{name} (compte de test)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="75" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="76" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="86" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="88" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="92" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="94" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="98" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
@@ -402,68 +1236,68 @@
 <context>
     <name>CreateKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="127" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="135" />
         <source>Create an API key in {platform}</source>
         <translation>Créez une clé d'API dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="129" />
         <source>Loyalty Desktop writes to {platform} with a key that only you create and can revoke.</source>
         <translation>Loyalty Desktop écrit dans {platform} avec une clé que vous seul créez et pouvez révoquer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="145" />
-        <source>In Klaviyo, open &lt;b&gt;Settings → API keys&lt;/b&gt;.</source>
-        <translation>Dans Klaviyo, ouvrez &lt;b&gt;Settings → API keys&lt;/b&gt;.</translation>
-    </message>
-    <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
-        <source>Click &lt;b&gt;Create private key&lt;/b&gt; and name it “Loyalty Desktop”.</source>
-        <translation>Cliquez sur &lt;b&gt;Create private key&lt;/b&gt; et nommez-la « Loyalty Desktop ».</translation>
+        <source>In Klaviyo, open &lt;b&gt;Settings → API keys&lt;/b&gt;.</source>
+        <translation>Dans Klaviyo, ouvrez &lt;b&gt;Paramètres → Clés d'API&lt;/b&gt; (Settings → API keys si Klaviyo est en anglais).</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
-        <source>Choose &lt;b&gt;Custom key&lt;/b&gt; and tick exactly these scopes: {scopes}.</source>
-        <translation>Choisissez &lt;b&gt;Custom key&lt;/b&gt; et cochez exactement ces autorisations : {scopes}.</translation>
+        <source>Click &lt;b&gt;Create private key&lt;/b&gt; and name it “Loyalty Desktop”.</source>
+        <translation>Cliquez sur &lt;b&gt;Créer une clé d'API privée&lt;/b&gt; (Create Private API Key) et nommez-la « Loyalty Desktop ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="149" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
+        <source>Choose &lt;b&gt;Custom key&lt;/b&gt; and tick exactly these scopes: {scopes}.</source>
+        <translation>Choisissez &lt;b&gt;Clé personnalisée&lt;/b&gt; (Custom Key) et cochez exactement ces autorisations : {scopes}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="150" />
         <source>To let Loyalty Desktop create loyalty segments later, also tick &lt;b&gt;segments:read&lt;/b&gt; and &lt;b&gt;segments:write&lt;/b&gt;.</source>
         <translation>Pour que Loyalty Desktop puisse créer plus tard des segments de fidélité, cochez aussi &lt;b&gt;segments:read&lt;/b&gt; et &lt;b&gt;segments:write&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="152" />
         <source>Click &lt;b&gt;Create&lt;/b&gt;, then &lt;b&gt;copy&lt;/b&gt; the key (it starts with pk_).</source>
-        <translation>Cliquez sur &lt;b&gt;Create&lt;/b&gt;, puis &lt;b&gt;copiez&lt;/b&gt; la clé (elle commence par pk_).</translation>
+        <translation>Cliquez sur &lt;b&gt;Créer&lt;/b&gt; (Create), puis &lt;b&gt;copiez&lt;/b&gt; la clé (elle commence par pk_).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="154" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
         <source>In Splio, open &lt;b&gt;Users → API users&lt;/b&gt;.</source>
         <translation>Dans Splio, ouvrez &lt;b&gt;Utilisateurs → Utilisateurs API&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="156" />
         <source>Click &lt;b&gt;New user&lt;/b&gt;.</source>
         <translation>Cliquez sur &lt;b&gt;Nouvel utilisateur&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="156" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="157" />
         <source>&lt;b&gt;Rename&lt;/b&gt; it “Loyalty Desktop” so you recognise it later.</source>
         <translation>&lt;b&gt;Renommez-le&lt;/b&gt; « Loyalty Desktop » pour le reconnaître plus tard.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="157" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="158" />
         <source>&lt;b&gt;Copy the key&lt;/b&gt; shown for this API user.</source>
         <translation>&lt;b&gt;Copiez la clé&lt;/b&gt; affichée pour cet utilisateur API.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
         <source>This is the offline demo: a demo key is ready for you on the next page, nothing is sent over the network.</source>
-        <translation>Ceci est la démo hors ligne : une clé de démonstration vous attend à la page suivante, rien n'est envoyé sur le réseau.</translation>
+        <translation>Ceci est la démo hors ligne : une clé de démonstration vous attend à la page suivante, rien n'est envoyé sur le réseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="140" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="141" />
         <source>Open the {platform} page</source>
         <translation>Ouvrir la page {platform}</translation>
     </message>
@@ -471,59 +1305,59 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="297" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
         <source>Done: your contacts carry their loyalty data</source>
-        <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
+        <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
-        <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e-mails que vous pouvez construire dessus.</translation>
+        <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e‑mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="300" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
-        <translation>Scénarios d'e-mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
+        <translation>Scénarios d'e‑mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="307" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="308" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
-        <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e-mail et les segments de fidélité</translation>
+        <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e‑mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="308" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="312" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="380" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="370" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="380" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="371" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="381" />
         <source>Subject: {subject}</source>
-        <translation>Objet : {subject}</translation>
+        <translation>Objet : {subject}</translation>
     </message>
 </context>
 <context>
@@ -536,7 +1370,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="15" />
         <source>Email templates ({count})</source>
-        <translation>Modèles d'e-mail ({count})</translation>
+        <translation>Modèles d'e‑mail ({count})</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="17" />
@@ -581,7 +1415,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="34" />
         <source>Created as a draft: review it in Klaviyo, then turn it on.</source>
-        <translation>Créé en brouillon : relisez-le dans Klaviyo, puis activez-le.</translation>
+        <translation>Créé en brouillon : relisez-le dans Klaviyo, puis activez-le.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="36" />
@@ -596,47 +1430,47 @@
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="40" />
         <source>Already in Klaviyo; left as is, since you may have edited it.</source>
-        <translation>Déjà dans Klaviyo ; laissé tel quel, car vous l'avez peut-être modifié.</translation>
+        <translation>Déjà dans Klaviyo ; laissé tel quel, car vous l'avez peut-être modifié.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="42" />
         <source>Updated: it differed from the kit's.</source>
-        <translation>Mis à jour : il différait de celui du kit.</translation>
+        <translation>Mis à jour : il différait de celui du kit.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="44" />
         <source>Would be updated: it differs from the kit's.</source>
-        <translation>Serait mis à jour : il diffère de celui du kit.</translation>
+        <translation>Serait mis à jour : il diffère de celui du kit.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="46" />
         <source>Klaviyo allows {limit} new ones per day and today's are used up: run the kit again tomorrow to finish.</source>
-        <translation>Klaviyo en autorise {limit} nouveaux par jour et ceux d'aujourd'hui sont épuisés : relancez le kit demain pour terminer.</translation>
+        <translation>Klaviyo en autorise {limit} nouveaux par jour et ceux d'aujourd'hui sont épuisés : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="49" />
         <source>Klaviyo asked to slow down for longer than the kit waits: run it again in a few minutes.</source>
-        <translation>Klaviyo a demandé de ralentir plus longtemps que le kit n'attend : relancez-le dans quelques minutes.</translation>
+        <translation>Klaviyo a demandé de ralentir plus longtemps que le kit n'attend : relancez-le dans quelques minutes.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="51" />
         <source>No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run the kit again.</source>
-        <translation>Aucun événement « {metric} » n'a encore été envoyé à Klaviyo : lancez une synchronisation qui envoie des événements, puis relancez le kit.</translation>
+        <translation>Aucun événement « {metric} » n'a encore été envoyé à Klaviyo : lancez une synchronisation qui envoie des événements, puis relancez le kit.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="54" />
         <source>Its email template “{template}” is not in Klaviyo yet: include the templates and run the kit again.</source>
-        <translation>Son modèle d'e-mail « {template} » n'est pas encore dans Klaviyo : incluez les modèles et relancez le kit.</translation>
+        <translation>Son modèle d'e‑mail « {template} » n'est pas encore dans Klaviyo : incluez les modèles et relancez le kit.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="57" />
         <source>The sync does not send “{field}”: turn it on in the field mapping to make this segment.</source>
-        <translation>La synchronisation n'envoie pas « {field} » : activez-le dans l'association des champs pour créer ce segment.</translation>
+        <translation>La synchronisation n'envoie pas « {field} » : activez-le dans l'association des champs pour créer ce segment.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_texts.py" line="59" />
         <source>Not attempted: {reason}</source>
-        <translation>Non tenté : {reason}</translation>
+        <translation>Non tenté : {reason}</translation>
     </message>
 </context>
 <context>
@@ -650,44 +1484,49 @@
 <context>
     <name>KitPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="169" />
         <source>Map the loyalty fields first: the kit builds on the properties the sync sends.</source>
-        <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
+        <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="217" />
         <source>{count} members today</source>
         <translation>{count} membres aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="244" />
         <source>Not connected to Klaviyo: verify the connection, then try again.</source>
-        <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
+        <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="252" />
         <source>Waiting…</source>
         <translation>En attente…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="257" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="256" />
         <source>%v of %m</source>
         <translation>%v sur %m</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="322" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="321" />
         <source>Listing what the kit makes…</source>
         <translation>Liste des éléments du kit…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="325" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="324" />
         <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
         <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="329" />
         <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
         <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="335" />
+        <source>{status}: {count}</source>
+        <translation>{status} : {count}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
@@ -697,27 +1536,27 @@
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="339" />
         <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
-        <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
+        <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="341" />
         <source>Some items wait for Klaviyo's daily limit: run the kit again tomorrow to finish.</source>
-        <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
+        <translation>Certains éléments attendent la limite quotidienne de Klaviyo : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="344" />
         <source>Flows are drafts: review them in Klaviyo, then turn them on.</source>
-        <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
+        <translation>Les flows sont des brouillons : relisez-les dans Klaviyo, puis activez-les.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="351" />
         <source>The kit creates, in your Klaviyo account, the segments your loyalty data makes possible, an email template for each loyalty moment (French and English), and a flow for each loyalty event, as a draft: nothing is sent until you review it and turn it on.</source>
-        <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e-mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
+        <translation>Le kit crée dans votre compte Klaviyo les segments que permettent vos données de fidélité, un modèle d'e‑mail pour chaque moment de fidélité (en français et en anglais) et un flow pour chaque événement de fidélité, en brouillon : rien n'est envoyé tant que vous ne l'avez pas relu et activé.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="354" />
         <source>Email lang&amp;uage:</source>
-        <translation>Langue des e-&amp;mails :</translation>
+        <translation>Langue des e‑&amp;mails :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="360" />
@@ -747,7 +1586,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="357" />
         <source>Language of the email templates</source>
-        <translation>Langue des modèles d'e-mail</translation>
+        <translation>Langue des modèles d'e‑mail</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/kit_panel.py" line="358" />
@@ -780,7 +1619,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="27" />
         <source>A sync is running: make the kit once it has finished.</source>
-        <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
+        <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
 </context>
 <context>
@@ -788,17 +1627,17 @@
     <message>
         <location filename="../../loyalty_desktop/ui/confirm_live.py" line="25" />
         <source>Send {count} live events?</source>
-        <translation>Envoyer {count} événements en direct ?</translation>
+        <translation>Envoyer {count} événements en direct ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/confirm_live.py" line="26" />
         <source>This sync would send {count} live events to {platform}, more than the {limit} a sync sends without asking. Each live event can start a flow that emails a customer. Nothing has been sent yet.</source>
-        <translation>Cette synchronisation enverrait {count} événements en direct à {platform}, plus que les {limit} qu'une synchronisation envoie sans demander. Chaque événement en direct peut déclencher un flow qui envoie un e-mail à un client. Rien n'a encore été envoyé.</translation>
+        <translation>Cette synchronisation enverrait {count} événements en direct à {platform}, plus que les {limit} qu'une synchronisation envoie sans demander. Chaque événement en direct peut déclencher un flow qui envoie un e‑mail à un client. Rien n'a encore été envoyé.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/confirm_live.py" line="31" />
         <source>{metric}: {count}</source>
-        <translation>{metric} : {count}</translation>
+        <translation>{metric} : {count}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/confirm_live.py" line="34" />
@@ -819,49 +1658,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="176" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="180" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="178" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="183" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="184" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="191" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="194" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="276" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="279" />
         <source>Could not read the sync history: {error}</source>
-        <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
+        <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="337" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="350" />
         <source>Stop the sync?</source>
-        <translation>Arrêter la synchronisation ?</translation>
+        <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="351" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
-        <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
+        <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
 </context>
 <context>
@@ -890,57 +1729,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="92" />
         <source>Choose what each {platform} contact gets</source>
         <translation>Choisissez ce que reçoit chaque contact {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="93" />
         <source>Tick the fields to send and rename them if you like. The preview shows five real members as {platform} will hold them.</source>
         <translation>Cochez les champs à envoyer et renommez-les si vous le souhaitez. L'aperçu montre cinq vrais membres tels que {platform} les recevra.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="95" />
         <source>Preset:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="96" />
         <source>Mapping preset</source>
         <translation>Modèle de correspondance</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="97" />
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="98" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="99" />
         <source>Preview of five members</source>
         <translation>Aperçu de cinq membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="154" />
         <source>The email must be sent: it is how contacts are matched.</source>
-        <translation>L'e-mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
+        <translation>L'e‑mail doit être envoyé : c'est lui qui identifie les contacts.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="160" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="162" />
         <source>Tick the box to let Loyalty Desktop create the missing fields, or create them in Splio (Settings → Fields) and click “Check again”.</source>
         <translation>Cochez la case pour autoriser Loyalty Desktop à créer les champs manquants, ou créez-les dans Splio (Paramètres → Champs) puis cliquez sur « Vérifier de nouveau ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="179" />
         <source>Not provided by this source, so left as they are in {platform} (never sent as 0 or empty): {fields}.</source>
-        <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
+        <translation>Non fournis par cette source, donc laissés tels quels dans {platform} (jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_data.py" line="198" />
         <source>(left as is)</source>
         <translation>(inchangé)</translation>
     </message>
@@ -979,79 +1818,92 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/qt_texts.py" line="11" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/qt_texts.py" line="12" />
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
     <name>QuestionsBox</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="51" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="49" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="54" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="52" />
         <source>Answer: {question}</source>
-        <translation>Réponse : {question}</translation>
+        <translation>Réponse : {question}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="77" />
         <source>“{name}” (column {n})</source>
         <translation>« {name} » (colonne {n})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="77" />
         <source>column {n}</source>
         <translation>colonne {n}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="84" />
         <source>{file}: {columns} could each be the member's email. Which one identifies each member?</source>
-        <translation>{file} : {columns} pourraient chacune être l'e-mail du membre. Laquelle identifie chaque membre ?</translation>
+        <translation>{file} : {columns} pourraient chacune être l'e‑mail du membre. Laquelle identifie chaque membre ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="86" />
+        <source>{file}: {columns} have the same name. Which one holds “{field}”?</source>
+        <translation>{file} : {columns} portent le même nom. Laquelle contient « {field} » ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="88" />
-        <source>{file}: {columns} have the same name. Which one holds “{field}”?</source>
-        <translation>{file} : {columns} portent le même nom. Laquelle contient « {field} » ?</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="90" />
         <source>{file}: the dates in {columns} read both as day/month/year and as month/day/year. Which order does this file use?</source>
-        <translation>{file} : les dates de {columns} se lisent aussi bien jour/mois/année que mois/jour/année. Quel ordre ce fichier utilise-t-il ?</translation>
+        <translation>{file} : les dates de {columns} se lisent aussi bien jour/mois/année que mois/jour/année. Quel ordre ce fichier utilise-t-il ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="91" />
         <source>{file}: {columns} writes numbers both as 1,234 and as 1.234,5. Which decimal separator does this file use? (Rows written the other way are rejected.)</source>
-        <translation>{file} : {columns} écrit les nombres à la fois comme 1,234 et comme 1.234,5. Quel séparateur décimal ce fichier utilise-t-il ? (Les lignes écrites autrement sont rejetées.)</translation>
+        <translation>{file} : {columns} écrit les nombres à la fois comme 1,234 et comme 1.234,5. Quel séparateur décimal ce fichier utilise-t-il ? (Les lignes écrites autrement sont rejetées.)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="94" />
         <source>{file}: {columns} holds text, not numbers or dates, yet its name matched “{field}”. Import it as “{field}” anyway?</source>
-        <translation>{file} : {columns} contient du texte, pas des nombres ni des dates, alors que son nom correspond à « {field} ». L'importer quand même comme « {field} » ?</translation>
+        <translation>{file} : {columns} contient du texte, pas des nombres ni des dates, alors que son nom correspond à « {field} ». L'importer quand même comme « {field} » ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="101" />
         <source>Day/month/year (31/12/2026)</source>
         <translation>Jour/mois/année (31/12/2026)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="101" />
         <source>Month/day/year (12/31/2026)</source>
         <translation>Mois/jour/année (12/31/2026)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="102" />
         <source>Decimal comma (1 234,5)</source>
         <translation>Virgule décimale (1 234,5)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="102" />
         <source>Decimal point (1,234.5)</source>
         <translation>Point décimal (1,234.5)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="103" />
         <source>Import it as “{field}”</source>
         <translation>L'importer comme « {field} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="105" />
         <source>Leave it out (not imported)</source>
         <translation>La laisser de côté (non importée)</translation>
     </message>
@@ -1059,77 +1911,77 @@
 <context>
     <name>RejectsView</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="66" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="66" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="67" />
         <source>Rejected rows</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="86" />
         <source>The first {shown} of {total} rejected rows; export them all to CSV.</source>
-        <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="88" />
-        <source>1 rejected row: it is not imported.</source>
-        <translation>1 ligne refusée : elle n'est pas importée.</translation>
+        <translation>Les {shown} premières des {total} lignes refusées ; exportez-les toutes en CSV.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="89" />
-        <source>{n} rejected rows: they are not imported.</source>
-        <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
+        <source>1 rejected row: it is not imported.</source>
+        <translation>1 ligne refusée : elle n'est pas importée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="90" />
+        <source>{n} rejected rows: they are not imported.</source>
+        <translation>{n} lignes refusées : elles ne sont pas importées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="92" />
         <source>No rejected rows.</source>
         <translation>Aucune ligne refusée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="101" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="102" />
         <source>Export the rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="103" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="106" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="107" />
         <source>1 rejected row exported to {path}.</source>
         <translation>1 ligne refusée exportée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/rejects_view.py" line="108" />
         <source>{n} rejected rows exported to {path}.</source>
         <translation>{n} lignes refusées exportées dans {path}.</translation>
     </message>
@@ -1137,88 +1989,88 @@
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="87" />
         <source>Sync run of {when}</source>
         <translation>Synchronisation du {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="88" />
         <source>Started {when} · {status}</source>
         <translation>Lancée le {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="92" />
         <source>{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} rejected · {time}</source>
         <translation>{sent} contacts envoyés · {events} événements · {unchanged} inchangés · {rejected} rejetés · {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="100" />
         <source>{count} row(s) rejected. Each row says why the platform rejected it, or which row of the loyalty data could not be used and why; once fixed, the next sync sends them.</source>
-        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique pourquoi la plateforme l'a rejetée, ou quelle ligne des données de fidélité n'a pas pu être utilisée et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
+        <translation>{count} ligne(s) rejetée(s). Chaque ligne indique pourquoi la plateforme l'a rejetée, ou quelle ligne des données de fidélité n'a pas pu être utilisée et pourquoi ; une fois corrigées, la prochaine synchronisation les envoie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="104" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="102" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="104" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="103" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="105" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="109" />
         <source>Source row</source>
         <translation>Ligne source</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="110" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="113" />
         <source>{field} — {file}, line {line}: “{value}”</source>
-        <translation>{field} — {file}, ligne {line} : « {value} »</translation>
+        <translation>{field} — {file}, ligne {line} : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
         <source>Rejected rows</source>
         <translation>Lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
         <source>No rejected rows in this run.</source>
         <translation>Aucune ligne rejetée lors de cette synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="119" />
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="120" />
         <source>Export the rejected rows to a CSV file</source>
         <translation>Exporter les lignes rejetées dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="126" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/run_dialog.py" line="127" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1226,127 +2078,127 @@
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="91" />
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="92" />
         <source>Completed</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="93" />
         <source>Completed, some rows rejected</source>
         <translation>Terminée, des lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="94" />
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="95" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="96" />
         <source>Stopped: live events to confirm</source>
-        <translation>Arrêtée : événements en direct à confirmer</translation>
+        <translation>Arrêtée : événements en direct à confirmer</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="97" />
         <source>Interrupted</source>
         <translation>Interrompue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
         <source>Contacts sent</source>
         <translation>Contacts envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>Events sent</source>
         <translation>Événements envoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>Unchanged</source>
         <translation>Inchangés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>Rejected</source>
         <translation>Rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="115" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
         <source>When the sync started</source>
         <translation>Début de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
         <source>How long it took</source>
         <translation>Durée de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="118" />
         <source>Members read from the loyalty program</source>
         <translation>Membres lus dans le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="119" />
         <source>Contacts whose loyalty data was created or updated</source>
         <translation>Contacts dont les données de fidélité ont été créées ou mises à jour</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="120" />
         <source>Loyalty events sent (points earned, tier reached…)</source>
         <translation>Événements de fidélité envoyés (points gagnés, niveau atteint…)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="121" />
         <source>Contacts already up to date, not sent again</source>
         <translation>Contacts déjà à jour, non renvoyés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="122" />
         <source>Rows rejected by the platform or unusable in the loyalty data; open the run to see why</source>
-        <translation>Lignes rejetées par la plateforme ou inutilisables dans les données de fidélité ; ouvrez la synchronisation pour voir pourquoi</translation>
+        <translation>Lignes rejetées par la plateforme ou inutilisables dans les données de fidélité ; ouvrez la synchronisation pour voir pourquoi</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="124" />
         <source>How the sync ended</source>
         <translation>Issue de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="146" />
         <source>Double-click or press Enter to see the rejected rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="164" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="165" />
         <source>running…</source>
         <translation>en cours…</translation>
     </message>
@@ -1407,7 +2259,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="39" />
         <source>No members yet: run a sync to see the segments your loyalty data makes possible.</source>
-        <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
+        <translation>Aucun membre pour l'instant : lancez une synchronisation pour voir les segments que vos données de fidélité permettent.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="51" />
@@ -1487,7 +2339,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="105" />
         <source>Worth an email</source>
-        <translation>À relancer par e-mail</translation>
+        <translation>À relancer par e‑mail</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/segments_tab.py" line="107" />
@@ -1510,7 +2362,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="115" />
         <source>La&amp;nguage:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="116" />
@@ -1525,7 +2377,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="118" />
         <source>&amp;Automatic sync:</source>
-        <translation>Synchronisation &amp;automatique :</translation>
+        <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="119" />
@@ -1545,7 +2397,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="126" />
         <source>&amp;Data folder:</source>
-        <translation>&amp;Dossier de données :</translation>
+        <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="127" />
@@ -1565,7 +2417,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="130" />
         <source>API &amp;key:</source>
-        <translation>&amp;Clé API :</translation>
+        <translation>&amp;Clé API :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="131" />
@@ -1595,7 +2447,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
         <source>Demo mode: no key is stored.</source>
-        <translation>Mode démo : aucune clé n'est enregistrée.</translation>
+        <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="148" />
@@ -1610,7 +2462,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
         <source>Forget the {platform} key?</source>
-        <translation>Oublier la clé {platform} ?</translation>
+        <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
@@ -1638,12 +2490,12 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="95" />
         <source>Stop the sync?</source>
-        <translation>Arrêter la synchronisation ?</translation>
+        <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="96" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
-        <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
+        <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
 </context>
 <context>
@@ -1651,12 +2503,12 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="131" />
         <source>Members file:</source>
-        <translation>Fichier des membres :</translation>
+        <translation>Fichier des membres :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="132" />
         <source>Points history (optional):</source>
-        <translation>Historique des points (facultatif) :</translation>
+        <translation>Historique des points (facultatif) :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="133" />
@@ -1666,7 +2518,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="134" />
         <source>points-history.csv (for “points earned” emails)</source>
-        <translation>historique-points.csv (pour les e-mails « points gagnés »)</translation>
+        <translation>historique-points.csv (pour les e‑mails « points gagnés »)</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="135" />
@@ -1747,12 +2599,12 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="217" />
         <source>Some columns can be read more than one way: answer the questions below (the answers are remembered for files of the same shape).</source>
-        <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
+        <translation>Certaines colonnes peuvent se lire de plusieurs façons : répondez aux questions ci-dessous (les réponses sont retenues pour les fichiers de même forme).</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="221" />
         <source>No row of {file} can be imported: check the column mapping and the rejected rows.</source>
-        <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
+        <translation>Aucune ligne de {file} ne peut être importée : vérifiez la correspondance des colonnes et les lignes refusées.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="254" />
@@ -1778,7 +2630,7 @@
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="265" />
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="266" />
         <source>Columns: {file}</source>
-        <translation>Colonnes : {file}</translation>
+        <translation>Colonnes : {file}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="269" />
@@ -1798,17 +2650,17 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="283" />
         <source>&lt;b&gt;{file}&lt;/b&gt;: {format}, header on line {line} · {rows} rows: {good}, {rejected} rejected</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; : {format}, en-têtes ligne {line} · {rows} lignes : {good}, {rejected} refusées</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="289" />
         <source> · 1 email listed twice: the later row is used</source>
-        <translation> · 1 e-mail présent deux fois : la dernière ligne est retenue</translation>
+        <translation> · 1 e‑mail présent deux fois : la dernière ligne est retenue</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="290" />
         <source> · {n} emails listed more than once: the later row is used</source>
-        <translation> · {n} e-mails présents plusieurs fois : la dernière ligne est retenue</translation>
+        <translation> · {n} e‑mails présents plusieurs fois : la dernière ligne est retenue</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_panel.py" line="298" />
@@ -1824,360 +2676,360 @@
 <context>
     <name>SheetTexts</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="25" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="20" />
         <source>{file} looks like a points history (one row per points movement), not a members list: choose it as the points history, and the members export as the members file.</source>
-        <translation>{file} ressemble à un historique de points (une ligne par mouvement de points), pas à une liste de membres : choisissez-le comme historique des points, et l'export des membres comme fichier des membres.</translation>
+        <translation>{file} ressemble à un historique de points (une ligne par mouvement de points), pas à une liste de membres : choisissez-le comme historique des points, et l'export des membres comme fichier des membres.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="23" />
+        <source>{file} looks like a members list (one row per member), not a points history: choose it as the members file.</source>
+        <translation>{file} ressemble à une liste de membres (une ligne par membre), pas à un historique de points : choisissez-le comme fichier des membres.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="27" />
+        <source>{file} cannot be found: choose the file again.</source>
+        <translation>{file} est introuvable : choisissez de nouveau le fichier.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="28" />
-        <source>{file} looks like a members list (one row per member), not a points history: choose it as the members file.</source>
-        <translation>{file} ressemble à une liste de membres (une ligne par membre), pas à un historique de points : choisissez-le comme fichier des membres.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="32" />
-        <source>{file} cannot be found: choose the file again.</source>
-        <translation>{file} est introuvable : choisissez de nouveau le fichier.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="33" />
         <source>{file} is empty: export it again from your loyalty program.</source>
-        <translation>{file} est vide : exportez-le de nouveau depuis votre programme de fidélité.</translation>
+        <translation>{file} est vide : exportez-le de nouveau depuis votre programme de fidélité.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="29" />
+        <source>{file} has column names but no rows: export it again with the data.</source>
+        <translation>{file} a des noms de colonnes mais aucune ligne : exportez-le de nouveau avec les données.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="31" />
+        <source>{file} starts with data instead of column names: add a first row naming the columns (for example Email, Points, Tier) and choose it again.</source>
+        <translation>{file} commence par des données au lieu des noms de colonnes : ajoutez une première ligne qui nomme les colonnes (par exemple E‑mail, Points, Palier) et choisissez-le de nouveau.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="34" />
-        <source>{file} has column names but no rows: export it again with the data.</source>
-        <translation>{file} a des noms de colonnes mais aucune ligne : exportez-le de nouveau avec les données.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="36" />
-        <source>{file} starts with data instead of column names: add a first row naming the columns (for example Email, Points, Tier) and choose it again.</source>
-        <translation>{file} commence par des données au lieu des noms de colonnes : ajoutez une première ligne qui nomme les colonnes (par exemple E-mail, Points, Palier) et choisissez-le de nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="39" />
         <source>{file} has no email column. Name the column that holds the email addresses “Email” (or “E-mail”, “Courriel”) and choose it again.</source>
-        <translation>{file} n'a pas de colonne e-mail. Nommez « E-mail » (ou « Email », « Courriel ») la colonne des adresses e-mail et choisissez-le de nouveau.</translation>
+        <translation>{file} n'a pas de colonne e‑mail. Nommez « E‑mail » (ou « Email », « Courriel ») la colonne des adresses e‑mail et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="37" />
+        <source>{file} is a points history without a date or a points column: name those columns (for example Date, Points) and choose it again.</source>
+        <translation>{file} est un historique de points sans colonne de date ou de points : nommez ces colonnes (par exemple Date, Points) et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="40" />
+        <source>{file} is not a spreadsheet: export the loyalty data as CSV or Excel (.xlsx) and choose that file.</source>
+        <translation>{file} n'est pas un tableur : exportez les données de fidélité en CSV ou en Excel (.xlsx) et choisissez ce fichier.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="42" />
-        <source>{file} is a points history without a date or a points column: name those columns (for example Date, Points) and choose it again.</source>
-        <translation>{file} est un historique de points sans colonne de date ou de points : nommez ces colonnes (par exemple Date, Points) et choisissez-le de nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="45" />
-        <source>{file} is not a spreadsheet: export the loyalty data as CSV or Excel (.xlsx) and choose that file.</source>
-        <translation>{file} n'est pas un tableur : exportez les données de fidélité en CSV ou en Excel (.xlsx) et choisissez ce fichier.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="47" />
         <source>{file} is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), save, and choose it again.</source>
-        <translation>{file} est protégé par un mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier → Informations → Protéger le classeur → Chiffrer avec mot de passe, puis effacez-le), enregistrez et choisissez-le de nouveau.</translation>
+        <translation>{file} est protégé par un mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier → Informations → Protéger le classeur → Chiffrer avec mot de passe, puis effacez-le), enregistrez et choisissez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="51" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="46" />
         <source>{file} is an old Excel 97–2003 workbook (.xls): open it in Excel, save it as .xlsx or CSV, and choose that file.</source>
-        <translation>{file} est un ancien classeur Excel 97–2003 (.xls) : ouvrez-le dans Excel, enregistrez-le en .xlsx ou en CSV et choisissez ce fichier.</translation>
+        <translation>{file} est un ancien classeur Excel 97–2003 (.xls) : ouvrez-le dans Excel, enregistrez-le en .xlsx ou en CSV et choisissez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="53" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="48" />
         <source>{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV, and choose that file.</source>
-        <translation>{file} est une feuille de calcul OpenDocument (.ods) : enregistrez-la en .xlsx ou en CSV et choisissez ce fichier.</translation>
+        <translation>{file} est une feuille de calcul OpenDocument (.ods) : enregistrez-la en .xlsx ou en CSV et choisissez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="55" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="50" />
         <source>{file} cannot be read: it may be damaged. Export it again, or save it as CSV.</source>
-        <translation>{file} est illisible : il est peut-être endommagé. Exportez-le de nouveau, ou enregistrez-le en CSV.</translation>
+        <translation>{file} est illisible : il est peut-être endommagé. Exportez-le de nouveau, ou enregistrez-le en CSV.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="64" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="59" />
         <source>missing email</source>
-        <translation>e-mail manquant</translation>
+        <translation>e‑mail manquant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="65" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="60" />
         <source>invalid email</source>
-        <translation>e-mail invalide</translation>
+        <translation>e‑mail invalide</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="66" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="61" />
         <source>duplicate email</source>
-        <translation>e-mail en double</translation>
+        <translation>e‑mail en double</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="67" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="62" />
         <source>not a number</source>
         <translation>pas un nombre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="68" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="63" />
         <source>negative number</source>
         <translation>nombre négatif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="64" />
         <source>not a whole number</source>
         <translation>pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="65" />
         <source>unknown date</source>
         <translation>date non reconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="66" />
         <source>unknown membership state</source>
         <translation>statut de membre inconnu</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="67" />
         <source>formula error</source>
         <translation>erreur de formule</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="68" />
         <source>missing value</source>
         <translation>valeur manquante</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="69" />
         <source>email not in the members file</source>
-        <translation>e-mail absent du fichier des membres</translation>
+        <translation>e‑mail absent du fichier des membres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="70" />
         <source>number too large</source>
         <translation>nombre trop grand</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="71" />
         <source>implausible date</source>
         <translation>date invraisemblable</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="77" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="72" />
         <source>unbalanced quote</source>
         <translation>guillemet non refermé</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="78" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="73" />
         <source>wrong number of cells</source>
         <translation>nombre de cellules incorrect</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="74" />
         <source>control character</source>
         <translation>caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="75" />
         <source>not in the file's encoding</source>
         <translation>hors de l'encodage du fichier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="81" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="76" />
         <source>cell too long</source>
         <translation>cellule trop longue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="83" />
         <source>Email</source>
-        <translation>E-mail</translation>
+        <translation>E‑mail</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="84" />
         <source>Movement ID</source>
         <translation>Identifiant du mouvement</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="85" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="86" />
         <source>Points (+ earned, − spent)</source>
         <translation>Points (+ gagnés, − dépensés)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="87" />
         <source>Points earned</source>
         <translation>Points gagnés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="88" />
         <source>Points spent</source>
         <translation>Points dépensés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="89" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="90" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="91" />
         <source>Balance after</source>
         <translation>Solde après</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="92" />
         <source>Reward code</source>
         <translation>Code de récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="93" />
         <source>Reward name</source>
         <translation>Nom de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="99" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="94" />
         <source>Reward expiry date</source>
         <translation>Date d'expiration de la récompense</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="95" />
         <source>Reward used on</source>
         <translation>Récompense utilisée le</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="105" />
         <source>— not imported —</source>
         <translation>— non importée —</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="110" />
         <source>Excel workbook</source>
         <translation>Classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="112" />
         <source>, sheet “{sheet}”</source>
         <translation>, feuille « {sheet} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>commas</source>
         <translation>des virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="114" />
         <source>semicolons</source>
         <translation>des points-virgules</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>tabs</source>
         <translation>des tabulations</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="115" />
         <source>vertical bars</source>
         <translation>des barres verticales</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="117" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 avec BOM</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="119" />
         <source>CSV, {encoding}, separated by {delimiter}</source>
         <translation>CSV, {encoding}, séparé par {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="126" />
         <source>Choose the column that holds the email addresses (Email).</source>
-        <translation>Choisissez la colonne qui contient les adresses e-mail (E-mail).</translation>
+        <translation>Choisissez la colonne qui contient les adresses e‑mail (E‑mail).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="128" />
         <source>Choose the column that holds the date of each points movement (Date).</source>
         <translation>Choisissez la colonne qui contient la date de chaque mouvement de points (Date).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_texts.py" line="130" />
         <source>Choose the column that holds the points of each movement.</source>
         <translation>Choisissez la colonne qui contient les points de chaque mouvement.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/sheet_questions.py" line="114" />
         <source>Not in this file (left as they are on the platform, never sent as 0 or empty): {fields}.</source>
-        <translation>Absents de ce fichier (laissés tels quels sur la plateforme, jamais envoyés à 0 ni vides) : {fields}.</translation>
+        <translation>Absents de ce fichier (laissés tels quels sur la plateforme, jamais envoyés à 0 ni vides) : {fields}.</translation>
     </message>
 </context>
 <context>
     <name>SmilePanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="105" />
         <source>A Smile.io key is already saved on this computer: Next uses it. Paste another key to replace it.</source>
-        <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
+        <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="117" />
         <source>Offline demo: a Smile.io sandbox with demo members starts on this computer and is read like a real Smile.io account. No key is needed.</source>
-        <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
+        <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="119" />
         <source>Demo members:</source>
-        <translation>Membres de démonstration :</translation>
+        <translation>Membres de démonstration :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="120" />
         <source>Number of members in the Smile.io sandbox</source>
         <translation>Nombre de membres dans le bac à sable Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="121" />
         <source>Smile.io private key:</source>
-        <translation>Clé privée Smile.io :</translation>
+        <translation>Clé privée Smile.io :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="122" />
         <source>Smile.io API key</source>
         <translation>Clé d'API Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="123" />
         <source>Smile Admin → Settings → Developer tools → private key</source>
         <translation>Smile Admin → Settings → Developer tools → clé privée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="124" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="134" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="156" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="147" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="167" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="158" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="186" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="177" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
-        <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
+        <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="190" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="181" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
-        <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="186" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2187,7 +3039,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="108" />
         <source>Where is your loyalty data?</source>
-        <translation>Où sont vos données de fidélité ?</translation>
+        <translation>Où sont vos données de fidélité ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="109" />
@@ -2202,7 +3054,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="111" />
         <source>Members:</source>
-        <translation>Membres :</translation>
+        <translation>Membres :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="112" />
@@ -2212,7 +3064,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="113" />
         <source>French and English members with points, tiers, rewards, referrals and birthdays: a safe way to see what your contacts will get.</source>
-        <translation>Des membres français et anglais avec points, paliers, récompenses, parrainages et anniversaires : une façon sans risque de voir ce que recevront vos contacts.</translation>
+        <translation>Des membres français et anglais avec points, paliers, récompenses, parrainages et anniversaires : une façon sans risque de voir ce que recevront vos contacts.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_source.py" line="115" />
@@ -2238,49 +3090,49 @@
 <context>
     <name>SplioFieldsBox</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="107" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="69" />
         <source>Custom fields in Splio</source>
         <translation>Champs personnalisés dans Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="70" />
         <source>Let Loyalty Desktop create the missing custom fields in Splio</source>
         <translation>Autoriser Loyalty Desktop à créer dans Splio les champs personnalisés manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="109" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="71" />
         <source>Create the missing Splio custom fields</source>
         <translation>Créer les champs personnalisés Splio manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="72" />
         <source>Check again</source>
         <translation>Vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="73" />
         <source>Read the custom fields from Splio again (after creating some there)</source>
         <translation>Relire les champs personnalisés de Splio (après en avoir créé là-bas)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="108" />
         <source>Reading the custom fields from Splio…</source>
         <translation>Lecture des champs personnalisés de Splio…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="113" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="153" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="114" />
         <source>Already in Splio (kept as they are, values updated): {names}</source>
-        <translation>Déjà dans Splio (conservés tels quels, valeurs mises à jour) : {names}</translation>
+        <translation>Déjà dans Splio (conservés tels quels, valeurs mises à jour) : {names}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="116" />
         <source>Missing in Splio, created before the first sync: {names}</source>
-        <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
+        <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
     </message>
 </context>
 <context>
@@ -2321,92 +3173,92 @@
     <message>
         <location filename="../../loyalty_desktop/ui/store_problem.py" line="34" />
         <source>Keep it aside and start a new store?</source>
-        <translation>La mettre de côté et créer une nouvelle base ?</translation>
+        <translation>La mettre de côté et créer une nouvelle base ?</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/store_problem.py" line="54" />
         <source>The local store can be used again; nothing was moved.</source>
-        <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
+        <translation>La base locale est de nouveau utilisable ; rien n'a été déplacé.</translation>
     </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="214" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="213" />
         <source>No key stored for {platform}. Run the setup again to connect.</source>
         <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="225" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="224" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="253" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="279" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="286" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="281" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="280" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="282" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="295" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="336" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="281" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="294" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="348" />
         <source>Sync failed: {error}</source>
-        <translation>La synchronisation a échoué : {error}</translation>
+        <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="297" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="296" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="308" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="307" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="319" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="318" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="323" />
         <source>Sync finished in {time}: {counts}.</source>
-        <translation>Synchronisation terminée en {time} : {counts}.</translation>
+        <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="326" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
-        <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
+        <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="329" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
-        <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
+        <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="332" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="331" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
-        <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
+        <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="334" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="346" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="345" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
@@ -2414,77 +3266,77 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="110" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
         <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
-        <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+        <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="137" />
         <source>Sync started: {source} → {platform} ({account}).</source>
-        <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
+        <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="143" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="146" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="151" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="152" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="171" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
@@ -2496,74 +3348,89 @@
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
-        <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
+        <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="184" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="188" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="191" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
-        <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
+        <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="195" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
         <source>Stopped before sending anything: too many live events.</source>
-        <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
+        <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="202" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="204" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="203" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="206" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="234" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="238" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="218" />
         <source>%n row(s) rejected:</source>
         <translation>
-            <numerusform>%n ligne(s) refusée(s) :</numerusform>
-            <numerusform>%n ligne(s) refusée(s) :</numerusform>
+            <numerusform>%n ligne(s) refusée(s) :</numerusform>
+            <numerusform>%n ligne(s) refusée(s) :</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="231" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="235" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="241" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="245" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="246" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="249" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <source>field</source>
+        <translation>champ</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="253" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -2593,7 +3460,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="57" />
         <source>Stop the sync; the next one resumes where it stopped</source>
-        <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
+        <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="62" />
@@ -2603,7 +3470,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="66" />
         <source>Last sync: {when} · {status}</source>
-        <translation>Dernière synchronisation : {when} · {status}</translation>
+        <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="68" />
@@ -2613,12 +3480,12 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="77" />
         <source>Automatic sync: off (see Settings)</source>
-        <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
+        <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="80" />
         <source>Next automatic sync: {when}</source>
-        <translation>Prochaine synchronisation automatique : {when}</translation>
+        <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>
 </context>
 <context>
@@ -2641,12 +3508,12 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/tray.py" line="63" />
         <source>Loyalty Desktop: sync failed</source>
-        <translation>Loyalty Desktop : la synchronisation a échoué</translation>
+        <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/tray.py" line="67" />
         <source>Loyalty Desktop: sync waiting for you</source>
-        <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
+        <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/tray.py" line="68" />
@@ -2657,68 +3524,63 @@
 <context>
     <name>VerifyKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="219" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
         <source>Paste and verify your {platform} key</source>
         <translation>Collez et vérifiez votre clé {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
         <source>The key is checked with {platform}, then kept in your system's keychain — never in a file.</source>
         <translation>La clé est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
         <source>API key:</source>
-        <translation>Clé d'API :</translation>
+        <translation>Clé d'API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="225" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="226" />
         <source>{platform} API key</source>
         <translation>Clé d'API {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="227" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="228" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="229" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="249" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="250" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="261" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="262" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="286" />
-        <source> (test account)</source>
-        <translation> (compte de test)</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="291" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="292" />
         <source>Demo key: nothing is stored.</source>
-        <translation>Clé de démonstration : rien n'est enregistré.</translation>
+        <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="297" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="298" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
-        <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="303" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="304" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -2726,42 +3588,42 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="83" />
         <source>Welcome to Loyalty Desktop</source>
         <translation>Bienvenue dans Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="84" />
         <source>Put your loyalty program on every contact of your email platform.</source>
         <translation>Mettez votre programme de fidélité sur chaque contact de votre plateforme d'e-mailing.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="86" />
         <source>Loyalty Desktop copies each member's points, tier, rewards, referrals and expiring points to the contact in your email platform, and sends loyalty moments as events that can start email flows. Where are your contacts?</source>
-        <translation>Loyalty Desktop copie les points, le palier, les récompenses, les parrainages et les points qui expirent de chaque membre sur son contact dans votre plateforme d'e-mailing, et envoie les moments de fidélité comme événements capables de déclencher des scénarios d'e-mails. Où sont vos contacts ?</translation>
+        <translation>Loyalty Desktop copie les points, le palier, les récompenses, les parrainages et les points qui expirent de chaque membre sur son contact dans votre plateforme d'e-mailing, et envoie les moments de fidélité comme événements capables de déclencher des scénarios d'e‑mails. Où sont vos contacts ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="89" />
         <source>Offline demo (no account, no network)</source>
         <translation>Démo hors ligne (sans compte, sans réseau)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="90" />
         <source>Demo platform:</source>
-        <translation>Plateforme de démo :</translation>
+        <translation>Plateforme de démo :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="91" />
         <source>Demo platform</source>
         <translation>Plateforme de démo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="91" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="92" />
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="93" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>

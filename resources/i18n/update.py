@@ -11,6 +11,7 @@ in bulk; they fill entries the .ts does not translate yet. The compiled `.qm` sh
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -25,6 +26,22 @@ LANGS = ["fr"]
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "loyalty_desktop").rglob("*.py")
                   if p.name != "i18n.py")
+
+
+# French typography, applied to every translation (contributors may type plain spaces): a no-break
+# space before : ; ! ? (one is added where there was none); on screen (a GUI context), "e-mail" with a
+# non-breaking hyphen so that a wrapped label never shows "e-" and "mail" on two lines (the core's
+# sentences, context "", also go to CSV files and terminals: a plain hyphen there).
+_FR_SPACE = re.compile(r"(?<=\S)[ \u202f]([:;!?])(?=\s|$|[»).,\"”'])")
+_FR_GLUED = re.compile(r"(?<=[\w»)\]}%…])([:;!?])(?=\s|$)")
+_FR_EMAIL = re.compile(r"\b([eE])-(&?)(mails?)\b")
+
+
+def typography(text: str, lang: str, context: str = "") -> str:
+    if lang != "fr" or not text:
+        return text
+    text = _FR_GLUED.sub("\u00a0\\1", _FR_SPACE.sub("\u00a0\\1", text))
+    return _FR_EMAIL.sub("\\1\u2011\\2\\3", text) if context else text
 
 
 def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
@@ -52,6 +69,8 @@ def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
                     filled += 1
                 elif not any(f.text for f in forms):
                     missing.append(f"{name}: {src}")
+                for form in forms:
+                    form.text = typography(form.text or "", lang, name) or None
                 continue
             if text is not None:
                 tr.text = text
@@ -59,19 +78,27 @@ def merge(ts: Path, lang: str) -> tuple[int, list[str]]:
                 filled += 1
             elif not tr.text:
                 missing.append(f"{name}: {src}")
+            if tr.text:
+                tr.text = typography(tr.text, lang, name)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled, missing
 
 
+def build(lang: str, ts: Path, qm: Path, quiet: bool = False) -> tuple[int, list[str]]:
+    """Extract into `ts` (updated in place), merge the fr_*.json translations, compile `qm`; returns
+    (filled from json, untranslated). tests/unit/test_translations_complete.py builds into a copy."""
+    out = subprocess.DEVNULL if quiet else None
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True,
+                   stdout=out)
+    filled, missing = merge(ts, lang)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, stdout=out)
+    return filled, missing
+
+
 def main() -> int:
-    files = sources()
     status = 0
     for lang in LANGS:
-        ts = HERE / f"loyalty_desktop_{lang}.ts"
-        subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True)
-        filled, missing = merge(ts, lang)
-        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(HERE / f"loyalty_desktop_{lang}.qm")],
-                       cwd=ROOT, check=True)
+        filled, missing = build(lang, HERE / f"loyalty_desktop_{lang}.ts", HERE / f"loyalty_desktop_{lang}.qm")
         print(f"{lang}: {filled} filled from json, {len(missing)} untranslated")
         for m in missing:
             print("  missing:", m)

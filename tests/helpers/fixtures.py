@@ -66,6 +66,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     d = tmp_path / "data"
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(d))
+    monkeypatch.setenv("LOYALTY_DESKTOP_LANG", "en")  # the CLI follows the OS locale; tests read English
     for var in ("LOYALTY_DESKTOP_KLAVIYO_KEY", "LOYALTY_DESKTOP_SPLIO_KEY", "LOYALTY_DESKTOP_SMILE_KEY"):
         monkeypatch.delenv(var, raising=False)
     paths.set_data_dir(None)

@@ -85,7 +85,12 @@ def test_plan_lists_the_issue_items_named_together(store: Store) -> None:
     report = segment_report(store)
     tiers = [c.segment.args["tier"] for c in report.counts if c.key.startswith("tier-") and c.key != "tier-none"]
     segs = [i for i in items if i.kind is ItemKind.SEGMENT]
-    assert [i.name for i in segs] == [f"{NAME_PREFIX}Tier: {t}" for t in tiers] + [
+    # Segments are named in the kit's first language (French here).
+    assert [i.name for i in segs] == [f"{NAME_PREFIX}Palier\u00a0: {t}" for t in tiers] + [
+        f"{NAME_PREFIX}Récompense possible", f"{NAME_PREFIX}Points qui expirent sous 30 jours",
+        f"{NAME_PREFIX}N'ont jamais parrainé", f"{NAME_PREFIX}Inactifs depuis 90 jours"]
+    english = [i.name for i in plan_kit(store, KLAVIYO_LOYALTY, "en") if i.kind is ItemKind.SEGMENT]
+    assert english == [f"{NAME_PREFIX}Tier: {t}" for t in tiers] + [
         f"{NAME_PREFIX}Reward ready", f"{NAME_PREFIX}Points expiring within 30 days",
         f"{NAME_PREFIX}Never referred a friend", f"{NAME_PREFIX}Inactive for 90 days"]
     assert all(not i.skip_reason for i in segs)

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.core.textsafe import csv_writer
+from loyalty_desktop.core.translate import catalogue, translate_text
 from loyalty_desktop.sources.spreadsheet.values import Reason
 
 
@@ -39,6 +40,12 @@ class RowReject:
 
 
 REJECT_COLUMNS = ("file", "line", "column", "value", "reason", "detail")  # the exported CSV's columns
+
+
+def reject_header(language: str = "en") -> list[str]:
+    """REJECT_COLUMNS in the reader's language (marked for lupdate)."""
+    tr = catalogue(language).core
+    return [tr("file"), tr("line"), tr("column"), tr("value"), tr("reason"), tr("detail")]
 
 
 class RejectLog:
@@ -88,7 +95,8 @@ class RejectLog:
         self.close()
 
 
-def write_rejects_csv(rejects: Iterable[RowReject], dest: Path | str | TextIO, delimiter: str = ",") -> int:
+def write_rejects_csv(rejects: Iterable[RowReject], dest: Path | str | TextIO, delimiter: str = ",",
+                      language: str = "en") -> int:
     """Write rejected rows as CSV (file, line, column, value, reason, detail); returns how many.
 
     A path is written in UTF-8 with a BOM so Excel shows accents; pass the source file's delimiter
@@ -97,11 +105,12 @@ def write_rejects_csv(rejects: Iterable[RowReject], dest: Path | str | TextIO, d
         p = Path(dest)
         p.parent.mkdir(parents=True, exist_ok=True)
         with p.open("w", encoding="utf-8-sig", newline="") as f:
-            return write_rejects_csv(rejects, f, delimiter)
+            return write_rejects_csv(rejects, f, delimiter, language)
     w = csv_writer(dest, delimiter=delimiter)  # formula-looking cells made inert
-    w.writerow(REJECT_COLUMNS)
+    w.writerow(reject_header(language))
     n = 0
     for r in rejects:
-        w.writerow((r.file, r.line, r.column, r.value, r.reason.value, r.detail))
+        w.writerow((r.file, r.line, r.column, r.value, translate_text(r.reason.value, language),
+                    translate_text(r.detail, language)))
         n += 1
     return n

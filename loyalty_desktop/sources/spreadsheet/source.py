@@ -39,6 +39,7 @@ from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.options import SourceOptions, SpreadsheetOptions, members_file
 from loyalty_desktop.core.source_rejects import SourceReject
+from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.net.client import CancelToken, HttpClient
 from loyalty_desktop.service import OpenSource
 from loyalty_desktop.sources.spreadsheet import headers as hdr
@@ -181,15 +182,16 @@ class SpreadsheetSource:
         if self._parsers is None:
             return None
         out = out or sys.stderr
+        lang = cli_language()  # the command line's: the OS locale's language
         for line in self.summary():
-            print(line, file=out)
+            print(translate_text(line, lang), file=out)
         saved = None
         if self.rejects.count:
             for r in self.rejects.first[:5]:
-                print(f"  {r.file} {r.describe()}", file=out)
+                print(f"  {r.file} {translate_text(r.describe(), lang)}", file=out)
             saved = self.rejects_path()
-            self.export_rejects(saved)
-            print(f"  all rejected rows: {saved}", file=out)
+            write_rejects_csv(self.rejects, saved, self.members.fmt.delimiter or ",", lang)
+            print("  " + translate_text(f"all rejected rows: {saved}", lang), file=out)
         log.info("spreadsheet import: %s", "; ".join(self.summary()))
         return saved
 

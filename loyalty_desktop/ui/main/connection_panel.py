@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop.core import clock as clocks
+from loyalty_desktop.core.known_texts import account_label
+from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.sync_controller import Health, SyncController
 from loyalty_desktop.ui.runs_model import local_datetime
 
@@ -67,8 +69,7 @@ class ConnectionPanel(QGroupBox):
         conn = ctl.connection
         if conn is not None:
             info = conn.account
-            self.account_value.setText(self.tr("{name} (test account)").format(name=info.name)
-                                       if info.test_account else info.name)
+            self.account_value.setText(account_label(info.name, info.test_account, i18n.translate_core))
         else:
             self.account_value.setText("–")
         if ctl.demo:

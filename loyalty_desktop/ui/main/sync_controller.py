@@ -331,7 +331,7 @@ class SyncController(QObject):
             text = self.tr("Sync stopped before sending anything: {count} live events wait for your "
                            "confirmation.").format(count=loc.toString(summary.live_events_total))
         else:
-            failed = printable(summary.error) if summary.error else self.tr("unknown error")
+            failed = printable(i18n.core_text(summary.error)) if summary.error else self.tr("unknown error")
             text = self.tr("Sync failed: {error}").format(error=failed)
         self._end(text, failed=failed)
         if summary.status is RunStatus.NEEDS_CONFIRMATION:

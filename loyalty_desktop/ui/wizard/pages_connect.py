@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
@@ -283,7 +284,7 @@ class VerifyKeyPage(Page):
             st.connection.close()
         st.connection = conn
         self._verified = True
-        account = conn.account.name + (self.tr(" (test account)") if conn.account.test_account else "")
+        account = account_label(conn.account.name, conn.account.test_account, i18n.translate_core)
         lines = [self.tr("✓ Connected to {platform} account “{account}”.").format(platform=st.label,
                                                                                    account=account)]
         if st.demo:

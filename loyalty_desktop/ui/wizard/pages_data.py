@@ -26,6 +26,7 @@ from loyalty_desktop.core.fields import (
     Mapping,
 )
 from loyalty_desktop.service_splio import FieldStatus
+from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.mapping_model import TARGET, MappingModel, field_label
 from loyalty_desktop.ui.wizard.splio_box import SplioFieldsBox
@@ -98,7 +99,7 @@ class MappingPage(Page):
         self.preview.setAccessibleName(self.tr("Preview of five members"))
         for i in range(self.preset.count()):
             key = self.preset.itemData(i)
-            self.preset.setItemText(i, PRESET_LABELS.get(key, key))
+            self.preset.setItemText(i, i18n.translate_core(PRESET_LABELS.get(key, key)))  # known_texts.preset_labels
         self.splio_box.retranslate()
         if self.model is not None:
             self.model.platform_label = st.label
@@ -111,7 +112,7 @@ class MappingPage(Page):
         self.preset.blockSignals(True)
         self.preset.clear()
         for key in st.presets():
-            self.preset.addItem(PRESET_LABELS.get(key, key), key)
+            self.preset.addItem(i18n.translate_core(PRESET_LABELS.get(key, key)), key)
         current = st.mapping or st.default_mapping()
         self.preset.setCurrentIndex(max(0, self.preset.findData(current.preset)))
         self.preset.blockSignals(False)

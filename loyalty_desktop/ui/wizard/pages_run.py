@@ -168,11 +168,10 @@ class SyncPage(Page):
         self.phase.setText(phase_name(p.phase))
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(min(p.done, max(p.total, 1)))
-        self.counts.setText(self.tr("{done} of {total}").format(done=f"{p.done:,}".replace(",", " "),
-                                                                 total=f"{p.total:,}".replace(",", " ")))
+        self.counts.setText(self.tr("{done} of {total}").format(done=i18n.number(p.done), total=i18n.number(p.total)))
         if p.rate > 0 and p.total > 0:
             self.speed.setText(self.tr("{rate} per second · {left} left").format(
-                rate=f"{p.rate:,.0f}".replace(",", " "), left=duration(p.eta_s)))
+                rate=i18n.number(round(p.rate)), left=duration(p.eta_s)))
         else:
             self.speed.clear()
 
@@ -180,17 +179,19 @@ class SyncPage(Page):
         self.state.summary = s
         self.cancel_button.hide()
         self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
-                                    ).format(sent=s.profiles_sent, unchanged=s.unchanged,
-                                             rejected=s.rejected + s.source_rejected, events=s.events_sent))
+                                    ).format(sent=i18n.number(s.profiles_sent), unchanged=i18n.number(s.unchanged),
+                                             rejected=i18n.number(s.rejected + s.source_rejected),
+                                             events=i18n.number(s.events_sent)))
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
-            self._log(note)
+            self._log(i18n.core_text(note))
         if s.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS):
             self.phase.setText(self.tr("Finished"))
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
             self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
-                sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected + s.source_rejected))
+                sent=i18n.number(s.profiles_sent), events=i18n.number(s.events_sent),
+                rejected=i18n.number(s.rejected + s.source_rejected)))
             self._done = True
         elif s.status is RunStatus.NEEDS_CONFIRMATION:
             self.phase.setText(self.tr("Waiting for your answer"))
@@ -205,14 +206,14 @@ class SyncPage(Page):
             self.resume_button.show()
         else:
             self.phase.setText(self.tr("Stopped by an error"))
-            self._log("✗ " + (s.error or ""))
+            self._log("✗ " + i18n.core_text(s.error or ""))
             self.resume_button.show()
         self.tasks.run(lambda: service.rejected_rows(s.run_id), self._rejected_loaded)  # the store, off the GUI thread
         self.completeChanged.emit()
 
     def _rejected_loaded(self, fut: Future[list[RejectedRow]]) -> None:
         rows = fut.result()
-        self._rejected_rows = [(r.key, r.field, r.reason) for r in rows]
+        self._rejected_rows = [(r.key, r.field, i18n.core_text(r.reason)) for r in rows]
         if rows:
             self.rejected_label.setText(self.tr("%n row(s) rejected:", "", len(rows)))
             self.rejected.setRowCount(len(rows))
@@ -247,7 +248,7 @@ class SyncPage(Page):
             return
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
             w = csv_writer(f)  # formula-looking cells made inert
-            w.writerow(["contact", "field", "reason"])
+            w.writerow([self.tr("contact"), self.tr("field"), self.tr("reason")])
             w.writerows(self._rejected_rows)
         self._log(self.tr("Rejected rows exported to {path}").format(path=path))
 
@@ -352,7 +353,7 @@ class DonePage(Page):
                           plan.key_label() if plan else "email")
         for k in ordered_columns([fields], st.mapping):
             v = fields[k]
-            value = QLabel(v if isinstance(v, str) else json.dumps(v))
+            value = QLabel(i18n.display_value(v))  # 18/10/1984 rather than 1984-10-18T00:00:00
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.card_form.addRow(f"<b>{k}</b>", value)
 

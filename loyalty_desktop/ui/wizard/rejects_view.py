@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop.service_sheets import SheetCheck
+from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.wizard import sheet_texts as texts
 from loyalty_desktop.ui.wizard.base import wrapping_label
 
@@ -27,7 +28,7 @@ def plural(n: int, one: str, many: str) -> str:
 
 
 def count(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+    return i18n.number(n)
 
 
 def html(text: str) -> str:
@@ -76,7 +77,7 @@ class RejectsView(QWidget):
             for j, v in enumerate((r.file, str(r.line), r.column, r.value, texts.reason(r.reason))):
                 item = QTableWidgetItem(v)
                 if r.detail:
-                    item.setToolTip(r.detail)
+                    item.setToolTip(i18n.core_text(r.detail))
                 self.table.setItem(i, j, item)
         self.table.setColumnHidden(0, check.ledger is None)  # one file: no need to name it
         self.table.resizeColumnsToContents()
@@ -102,7 +103,7 @@ class RejectsView(QWidget):
                                                   f"{stem}.rejected.csv", self.tr("CSV files (*.csv)"))
         if not path:
             return 0
-        n = check.export_rejects(path)
+        n = check.export_rejects(path, i18n.language())
         self.note.setText(plural(n, self.tr("1 rejected row exported to {path}."),
                                  self.tr("{n} rejected rows exported to {path}.")).replace("{path}", path))
         return n

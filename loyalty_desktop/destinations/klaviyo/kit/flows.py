@@ -120,8 +120,21 @@ class FlowPlan:
         return base + (f"-{self.days_before}d" if self.days_before is not None else "")
 
     def name(self, language: str) -> str:
+        """The flow's name in Klaviyo (its identity there), in its emails' language."""
+        if language == "fr":
+            window = f" {self.days_before} jours" if self.days_before is not None else ""
+            return f"{NAME_PREFIX}{_METRICS_FR.get(self.metric, self.metric)}{window} (FR)"
         window = f" {self.days_before} days" if self.days_before is not None else ""
         return f"{NAME_PREFIX}{self.metric}{window} ({language.upper()})"
+
+
+# The metrics in French words, for the French flows' names (the metrics themselves keep their names).
+_METRICS_FR = {
+    "Points Earned": "Points gagnés", "Points Redeemed": "Points échangés", "VIP Tier Achieved": "Palier atteint",
+    "Referral Started": "Parrainage lancé", "Referral Completed": "Parrainage réussi",
+    "Points Expiring": "Points qui expirent", "Reward Expiring": "Récompense qui expire",
+    "Birthday Reward Issued": "Récompense d'anniversaire",
+}
 
 
 def flow_plans(specs: Sequence[TemplateSpecLike]) -> list[FlowPlan]:

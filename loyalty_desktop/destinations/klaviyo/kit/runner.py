@@ -75,7 +75,8 @@ def plan_kit(store: Store, mapping: Mapping, languages: str | Sequence[str] = LA
 
         templates = load_templates()
     t_items, rendered = template_items(templates, mapping, langs)
-    return [*segment_items(store, mapping, points_buckets=points_buckets), *t_items,
+    # Segments serve every language: named in the first one chosen (French for "fr" and "both").
+    return [*segment_items(store, mapping, points_buckets=points_buckets, language=langs[0]), *t_items,
             *flow_items(templates, mapping, langs, rendered)]
 
 

@@ -36,11 +36,25 @@ _NAMES = {
     "never-referred": "Never referred a friend",
     f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactive for {app_segments.INACTIVE_DAYS} days",
 }
+# The same in French, in the Segments tab's words (the kit names its segments in the kit's first
+# language; "Loyalty · " stays).
+_NAMES_FR = {
+    "reward-ready": "Récompense possible",
+    f"expiring-{app_segments.EXPIRING_DAYS}d": f"Points qui expirent sous {app_segments.EXPIRING_DAYS} jours",
+    "never-referred": "N'ont jamais parrainé",
+    f"inactive-{app_segments.INACTIVE_DAYS}d": f"Inactifs depuis {app_segments.INACTIVE_DAYS} jours",
+}
 _DESCRIPTIONS = {
     "reward-ready": "Members with enough points for the cheapest reward ({points}+ points)",
     f"expiring-{app_segments.EXPIRING_DAYS}d": "Members with points expiring in the next {days} days",
     "never-referred": "Members who have not referred a friend yet",
     f"inactive-{app_segments.INACTIVE_DAYS}d": "Members with no loyalty activity for {days} days",
+}
+_DESCRIPTIONS_FR = {
+    "reward-ready": "Membres qui ont assez de points pour la récompense la moins chère ({points} points et +)",
+    f"expiring-{app_segments.EXPIRING_DAYS}d": "Membres dont des points expirent dans les {days} prochains jours",
+    "never-referred": "Membres qui n'ont encore parrainé personne",
+    f"inactive-{app_segments.INACTIVE_DAYS}d": "Membres sans activité de fidélité depuis {days} jours",
 }
 
 
@@ -66,22 +80,26 @@ def kit_segments(store: Store, *, points_buckets: bool = False) -> list[app_segm
     return out
 
 
-def segment_name(s: Segment) -> str:
+def segment_name(s: Segment, language: str = "en") -> str:
+    """The segment's name in Klaviyo, in `language` ("en"/"fr"): its identity there."""
+    fr = language == "fr"
+    colon = "\u00a0:" if fr else ":"
     if s.group is Group.TIERS:
-        return f"{NAME_PREFIX}Tier: {s.args['tier']}"
+        return f"{NAME_PREFIX}{'Palier' if fr else 'Tier'}{colon} {s.args['tier']}"
     if s.group is Group.POINTS:
         low, high = s.args["low"], s.args["high"]
         span = f"{low}+" if high is None else (f"{low}" if low == high else f"{low}–{high}")
-        return f"{NAME_PREFIX}Points: {span}"
-    return NAME_PREFIX + _NAMES.get(s.key, s.name.removeprefix("Loyalty: ").capitalize())
+        return f"{NAME_PREFIX}Points{colon} {span}"
+    return NAME_PREFIX + (_NAMES_FR if fr else _NAMES).get(s.key, s.name.removeprefix("Loyalty: ").capitalize())
 
 
-def _description(s: Segment) -> str:
+def _description(s: Segment, language: str = "en") -> str:
+    fr = language == "fr"
     if s.group is Group.TIERS:
-        return f"Members in the {s.args['tier']} tier"
+        return f"Membres du palier {s.args['tier']}" if fr else f"Members in the {s.args['tier']} tier"
     if s.group is Group.POINTS:
-        return "Members by points balance"
-    return _DESCRIPTIONS.get(s.key, s.name).format(**s.args)
+        return "Membres par solde de points" if fr else "Members by points balance"
+    return (_DESCRIPTIONS_FR if fr else _DESCRIPTIONS).get(s.key, s.name).format(**s.args)
 
 
 # -- translation ----------------------------------------------------------------------------------
@@ -188,16 +206,18 @@ def _skip_reason(s: Segment, mapping: Mapping) -> tuple[str, tuple[str, tuple[tu
     return "", ("", ())
 
 
-def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = False) -> list[KitItem]:
+def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = False,
+                  language: str = "en") -> list[KitItem]:
     items = []
     for count in kit_segments(store, points_buckets=points_buckets):
         s = count.segment
+        name = segment_name(s, language)
 
-        def build(r: Resolved, s: Segment = s) -> dict[str, Any]:
-            return {"name": segment_name(s), "definition": definition(s, mapping, r.metric_ids)}
+        def build(r: Resolved, s: Segment = s, name: str = name) -> dict[str, Any]:
+            return {"name": name, "definition": definition(s, mapping, r.metric_ids)}
 
         why = _skip_reason(s, mapping)
-        items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, segment_name(s), build,
+        items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, name, build,
                              metrics=required_metrics(s), skip_reason=why[0], skip_code=why[1],
-                             preview_count=count.members, description=_description(s)))
+                             preview_count=count.members, description=_description(s, language)))
     return items
