@@ -375,12 +375,12 @@
     <message>
         <location filename="../../loyalty_desktop/cli/output.py" line="155" />
         <source>{count} notice(s) too late to send, not sent:</source>
-        <translation type="unfinished" />
+        <translation>{count} avis trop tardifs, non envoyés :</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/output.py" line="159" />
         <source>… and {count} more (run {run})</source>
-        <translation type="unfinished" />
+        <translation>… et {count} de plus (synchronisation {run})</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/output.py" line="163" />
