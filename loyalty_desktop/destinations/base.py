@@ -76,6 +76,10 @@ class Destination(Protocol):
 
     def encode_event(self, event: LoyaltyEvent) -> str: ...
 
+    def accepts_event(self, event: LoyaltyEvent) -> bool:
+        """Whether this destination takes this kind of event at all (DestinationBase: every kind)."""
+        ...
+
     create_fields: bool  # may a sync create missing custom fields (DestinationBase: False)
 
     @property
@@ -117,6 +121,9 @@ class DestinationBase:
         """How the mapping is written to the account once `prepare` resolved it (Splio's FieldPlan:
         custom fields by id, the contact's key); None where profiles take the mapping as it is."""
         return None
+
+    def accepts_event(self, event: LoyaltyEvent) -> bool:
+        return True
 
     def bind(self, info: AccountInfo) -> None:
         self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"
