@@ -11,7 +11,7 @@ from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import Platform
 from loyalty_desktop.net.client import HttpClient
-from loyalty_desktop.store.store import OutboxRow
+from loyalty_desktop.store.store import OutboxRow, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,11 @@ class Destination(Protocol):
 
     def send_events(self, rows: Sequence[OutboxRow]) -> list[RowOutcome]: ...
 
+    def after_sync(self, store: Store) -> list[str]:
+        """After the rows were sent: keep what derives from the whole snapshot (Splio's groups) up
+        to date; notes for the user (DestinationBase: nothing to do)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -124,6 +129,9 @@ class DestinationBase:
 
     def accepts_event(self, event: LoyaltyEvent) -> bool:
         return True
+
+    def after_sync(self, store: Store) -> list[str]:
+        return []
 
     def bind(self, info: AccountInfo) -> None:
         self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"

@@ -66,6 +66,7 @@ from loyalty_desktop.destinations.splio.http import (
     limits,
     map_error,
 )
+from loyalty_desktop.destinations.splio.kit.groups import SplioGroups
 from loyalty_desktop.destinations.splio.moments_send import SplioMoments
 from loyalty_desktop.destinations.splio.prepare import NOT_IN_SPLIO_PREFIX, SplioPreparation
 from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
@@ -100,7 +101,7 @@ class SendStats:
     interactions_repeated: int = 0  # refused as already there: sent before a kill, delivered
 
 
-class SplioDestination(SplioMoments, SplioPreparation, DestinationBase):  # mixins first: they override the base
+class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationBase):  # mixins override the base
     platform = name = SPLIO.id  # name: bound to the universe by bind()
     label = SPLIO.label
     supports_events = True  # moments: fields + interactions (prepare turns it off when it cannot send them)

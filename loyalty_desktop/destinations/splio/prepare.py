@@ -131,6 +131,19 @@ class SplioPreparation:
         self._moment_ids = {m.name: by_name[m.name] for m in MOMENT_FIELDS if m.name in by_name}
         return notes
 
+    def ensure_moment_fields(self) -> tuple[list[str], int]:
+        """Create the moment fields Splio lacks (the kit): (names created, how many existed)."""
+        if self.unique_key is None:
+            self.verify()
+        fields = self._fields([])
+        have = {f.name for f in fields if not f.is_system}
+        missing = [m for m in MOMENT_FIELDS if m.name not in have]
+        names = ", ".join(m.name for m in missing)
+        types = ", ".join(f"{m.name}: {m.type}" for m in missing)
+        for m in missing:
+            self._create_field(m.name, m.type, names, types)
+        return [m.name for m in missing], len(MOMENT_FIELDS) - len(missing)
+
     def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
         """Of the members rejected earlier, those "not in Splio" whose contact can now be written:
         all of them once missing contacts may be created, else those the remote read (first sync
