@@ -20,7 +20,7 @@ from loyalty_desktop.destinations.splio.fields import (
     resolve,
 )
 from loyalty_desktop.destinations.splio.kit import runner as splio_kit
-from loyalty_desktop.destinations.splio.kit.guide import GUIDES, CampaignGuide, guide_text
+from loyalty_desktop.destinations.splio.kit.guide import GROUPS, GUIDES, STEPS, CampaignGuide, guide_text
 from loyalty_desktop.destinations.splio.kit.runner import SplioKitReport
 from loyalty_desktop.service import Connection
 from loyalty_desktop.store.store import Store
@@ -74,6 +74,11 @@ def run_splio_kit(conn: Connection, store: Store) -> SplioKitReport:
 def splio_guide() -> tuple[CampaignGuide, ...]:
     """How to create each trigger campaign in Splio (English and French), with example bodies."""
     return GUIDES
+
+
+def splio_guide_steps(language: str) -> tuple[str, str]:
+    """(how to create a trigger campaign, what the static groups are) in `language`."""
+    return STEPS.get(language), GROUPS.get(language)
 
 
 def splio_guide_text(language: str) -> str:
