@@ -34,9 +34,10 @@ class KitTab(QObject):
         """Whether the destination has a kit tab: Klaviyo's kit, or Splio's."""
         return desc is not None and (desc.capabilities.kit or desc.id == SPLIO.id)
 
-    def title(self) -> str:
-        splio = isinstance(self.panel, SplioKitPanel)  # see __init__
-        return self.tr("Splio k&it") if splio else self.tr("Klaviyo k&it")
+    @property
+    def splio(self) -> bool:
+        """Whether the panel is Splio's (the window names the tab)."""
+        return isinstance(self.panel, SplioKitPanel)  # see __init__
 
     def shown(self) -> None:
         """The tab came to the front: list the kit's items (it reads the store and renders the

@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.runs_tab), self.tr("&Last runs"))
         self.tabs.setTabText(self.tabs.indexOf(self.segments_tab), self.tr("Se&gments"))
         if self.kit_panel is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel), self.kit_tab.title() if self.kit_tab else "")
+            splio = self.kit_tab is not None and self.kit_tab.splio
+            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel),
+                                 self.tr("Splio k&it") if splio else self.tr("Klaviyo k&it"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings_tab), self.tr("Se&ttings"))
         self._show_key()
         self._show_last_sync()
