@@ -98,6 +98,9 @@ class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, InteractionsAndGroups, Un
         # operation → how many of its next answers are lost after the request was carried out (a
         # gateway timeout: Splio did the work, the client never heard): tests of re-sends.
         self.lose_answers: dict[str, int] = {}
+        # operation → seconds its answers are held after the work is done (a slow network: a client
+        # killed meanwhile never learns that Splio did it).
+        self.hold_answers: dict[str, float] = {}
         for lid, name in SEED_LISTS.items():
             self.universe.add_list(lid, name)
         self.token_lifetime_s = token_lifetime_s
@@ -195,6 +198,8 @@ class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, InteractionsAndGroups, Un
         except SplioApiError as exc:
             resp = json_response(exc.status, exc.body())
         resp.headers.extend(rl)
+        if op is not None and self.hold_answers.get(op):
+            threading.Event().wait(self.hold_answers[op])
         if op is not None and self.lose_answers.get(op, 0) > 0:
             self.lose_answers[op] -= 1
             return op, HttpResponse(504, b"<html><body><h1>504 Gateway Time-out</h1></body></html>", [],
