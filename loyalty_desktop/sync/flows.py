@@ -12,6 +12,7 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.paths import resources_dir
 from loyalty_desktop.core.platforms import VariableSyntax
+from loyalty_desktop.destinations.splio.moments import FLOW_MOMENTS, MOMENT_BY_KEY
 
 _FIELD = re.compile(r"\[\[(\w+)\]\]")
 _EVENT = re.compile(r"\{\{\s*event\.[^}]*\}\}")
@@ -66,6 +67,9 @@ def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
                 trigger += tr(", filtered on {condition}").format(condition=f["klaviyo_filter"])
             if f.get("delay_days"):
                 trigger += tr(", then wait {days} days").format(days=f["delay_days"])
+        elif desc.id == platforms.SPLIO.id and f["id"] in FLOW_MOMENTS:  # moments write a field of their own
+            trigger = tr("Trigger campaign on \"Contact update\" of the field {field} (Splio kit)").format(
+                field=MOMENT_BY_KEY[FLOW_MOMENTS[f["id"]]].trigger)
         else:
             trigger = tr("Audience filter recalculated daily: {condition}").format(condition=f["splio_filter"])
         out.append(Flow(f["id"], text["name"], trigger, render(text["subject"]), render(text["body"])))

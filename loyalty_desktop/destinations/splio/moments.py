@@ -72,6 +72,11 @@ MOMENTS: tuple[Moment, ...] = (
     Moment("birthday", Metric.BIRTHDAY_REWARD_ISSUED, "loyalty_birthday_reward_at", (F_BIRTHDAY_CODE,)),
 )
 MOMENT_BY_KEY = {m.key: m for m in MOMENTS}
+# The recommended flows (resources/flows/recommended.json) a Splio moment triggers: flow id → moment.
+FLOW_MOMENTS = {"points_earned": "points_earned", "reward_reminder": "points_redeemed",
+                "unused_reward": "reward_expiring", "referral_completed": "referral_completed",
+                "points_expiring_30": "points_expiring_30d", "points_expiring_7": "points_expiring_7d",
+                "tier_achieved": "tier_reached", "birthday": "birthday"}
 _TYPES = {F_LAST: "text", F_LAST_AT: "date", F_POINTS_EARNED: "int", F_POINTS_REDEEMED: "int",
           F_REWARD_CODE: "text", F_NEW_TIER: "text", F_REFERRAL_CODE: "text", F_EXPIRING_CODE: "text",
           F_REWARD_EXPIRY: "date", F_EXPIRING_POINTS: "int", F_POINTS_EXPIRY: "date", F_NOTICE: "text",
