@@ -12,10 +12,10 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.paths import resources_dir
 from loyalty_desktop.core.platforms import VariableSyntax
-from loyalty_desktop.destinations.splio.moments import FLOW_MOMENTS, MOMENT_BY_KEY
+from loyalty_desktop.destinations.splio.moments import FLOW_MOMENTS, FLOW_VALUES, MOMENT_BY_KEY
 
 _FIELD = re.compile(r"\[\[(\w+)\]\]")
-_EVENT = re.compile(r"\{\{\s*event\.[^}]*\}\}")
+_EVENT = re.compile(r"\{\{\s*event\.([\w.]+)[^}]*\}\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,12 @@ def _variable(syntax: VariableSyntax, mapping: Mapping, key: str) -> str:
     return {"first_name": "$firstname$", "last_name": "$lastname$", "email": "$email$"}.get(key, f"${target or key}$")
 
 
+def _moment_value(desc: platforms.Platform, flow: str, path: str) -> str:
+    """Splio: the moment field holding an event value in this flow ($field$), else "…"."""
+    name = FLOW_VALUES.get((flow, path)) if desc.id == platforms.SPLIO.id else None
+    return f"${name}$" if name else "…"
+
+
 def _same(text: str) -> str:
     return text
 
@@ -54,11 +60,11 @@ def recommended_flows(platform: str, mapping: Mapping, language: str = "en",
     for f in data["flows"]:
         text = f[lang]
 
-        def render(s: str) -> str:
+        def render(s: str, flow: str = f["id"]) -> str:
             s = _FIELD.sub(lambda m: _variable(desc.variables, mapping, m.group(1)), s)
             if not events:
-                # No event data (Splio): keep the sentence readable without it.
-                s = _EVENT.sub("…", s)
+                # No event data (Splio): a moment field where one carries the value, else "…".
+                s = _EVENT.sub(lambda m: _moment_value(desc, flow, m.group(1)), s)
             return s
 
         if events:

@@ -69,3 +69,15 @@ def test_ext_id_is_stable_and_acceptable_to_splio(unique_id: str) -> None:
     a, b = ext_id(unique_id), ext_id(unique_id)
     assert a == b and _EXT_ID.match(a) and len(a) <= 190
     assert a == unique_id or re.fullmatch(r"h-[0-9a-f]{32}", a)
+
+
+def test_recommended_splio_flows_name_the_moment_field_and_read_its_values() -> None:
+    from loyalty_desktop.core.fields import SPLIO_LOYOLY
+    from loyalty_desktop.sync.flows import recommended_flows
+
+    flows = {f.id: f for f in recommended_flows("splio", SPLIO_LOYOLY)}
+    assert "loyalty_points_earned_at" in flows["points_earned"].trigger
+    assert "$loyalty_points_earned$" in flows["points_earned"].body
+    assert "$loyalty_birthday_reward_code$" in flows["birthday"].body
+    assert "Audience filter" in flows["referral_invitation"].trigger  # the friend's: no moment
+    assert all("{{" not in f.body for f in flows.values())

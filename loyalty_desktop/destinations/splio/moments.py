@@ -77,6 +77,13 @@ FLOW_MOMENTS = {"points_earned": "points_earned", "reward_reminder": "points_red
                 "unused_reward": "reward_expiring", "referral_completed": "referral_completed",
                 "points_expiring_30": "points_expiring_30d", "points_expiring_7": "points_expiring_7d",
                 "tier_achieved": "tier_reached", "birthday": "birthday"}
+# In those flows' texts, the event values a moment field carries: (flow id, event path) → field.
+FLOW_VALUES = {("points_earned", "points_change"): F_POINTS_EARNED,
+               ("reward_reminder", "reward_fulfillment.code"): F_REWARD_CODE,
+               ("unused_reward", "reward_fulfillment.code"): F_EXPIRING_CODE,
+               ("unused_reward", "reward_fulfillment.expires_at"): F_REWARD_EXPIRY,
+               ("referral_completed", "sender_reward_fulfillment.code"): F_REFERRAL_CODE,
+               ("birthday", "reward_fulfillment.code"): F_BIRTHDAY_CODE}
 _TYPES = {F_LAST: "text", F_LAST_AT: "date", F_POINTS_EARNED: "int", F_POINTS_REDEEMED: "int",
           F_REWARD_CODE: "text", F_NEW_TIER: "text", F_REFERRAL_CODE: "text", F_EXPIRING_CODE: "text",
           F_REWARD_EXPIRY: "date", F_EXPIRING_POINTS: "int", F_POINTS_EXPIRY: "date", F_NOTICE: "text",
