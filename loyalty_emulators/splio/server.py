@@ -10,7 +10,10 @@ Splio's Swagger in ``shared/specs/splio/``)::
 Implemented: ``POST /authenticate``, ``GET /ping``, ``GET /universes/unique-key``,
 ``GET /data/fields/contacts``, ``POST /data/fields``, ``DELETE /data/fields/{scope}/{id}``,
 ``GET``/``POST /data/contacts``, ``POST /data/contacts/bulk`` and ``GET``/``PATCH``/``DELETE
-/data/contacts/{key}`` (``?key=internal_id`` too). The §11 checklist of the reference:
+/data/contacts/{key}`` (``?key=internal_id`` too); the Interactions API (``POST /events/``,
+``/events/bulk``) and static groups (``/target/groups``…): see :mod:`.interactions`. Test knobs:
+``lose_answers`` (the work is done, the answer lost: 504) and ``hold_answers`` (the answer held for a
+while, e.g. to kill a client meanwhile). The §11 checklist of the reference:
 
 * ``/authenticate``: a known key → ``{"token": <JWT lookalike>}``; an unknown or revoked key → 400
   ``authentication.failed``; no key → 400 ``is_blank``; malformed JSON → 400 ``invalid_json``;
