@@ -12,7 +12,7 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.paths import resources_dir
 from loyalty_desktop.core.platforms import VariableSyntax
-from loyalty_desktop.destinations.splio.moments import FLOW_MOMENTS, FLOW_VALUES, MOMENT_BY_KEY
+from loyalty_desktop.destinations.splio.moments import FIELD_FALLBACKS, FLOW_MOMENTS, FLOW_VALUES, MOMENT_BY_KEY
 
 _FIELD = re.compile(r"\[\[(\w+)\]\]")
 _EVENT = re.compile(r"\{\{\s*event\.([\w.]+)[^}]*\}\}")
@@ -34,7 +34,9 @@ def _variable(syntax: VariableSyntax, mapping: Mapping, key: str) -> str:
             return f"{{{{ person.{key}|default:'' }}}}"
         return f"{{{{ person|lookup:'{target or key}' }}}}"
     # Splio Designer: $field$ for the contact table (custom fields by their name)
-    return {"first_name": "$firstname$", "last_name": "$lastname$", "email": "$email$"}.get(key, f"${target or key}$")
+    # An unmapped value a moment field carries is read from it (the kit creates those fields).
+    name = target or FIELD_FALLBACKS.get(key, key)
+    return {"first_name": "$firstname$", "last_name": "$lastname$", "email": "$email$"}.get(key, f"${name}$")
 
 
 def _moment_value(desc: platforms.Platform, flow: str, path: str) -> str:

@@ -81,3 +81,6 @@ def test_recommended_splio_flows_name_the_moment_field_and_read_its_values() -> 
     assert "$loyalty_birthday_reward_code$" in flows["birthday"].body
     assert "Audience filter" in flows["referral_invitation"].trigger  # the friend's: no moment
     assert all("{{" not in f.body for f in flows.values())
+    # The preset maps no expiring points: the 7-day notice reads them from the moment's fields.
+    assert "$loyalty_expiring_points$" in flows["points_expiring_7"].body
+    assert "$loyalty_points_expiry_date$" in flows["points_expiring_7"].body

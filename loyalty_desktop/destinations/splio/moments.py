@@ -77,6 +77,8 @@ FLOW_MOMENTS = {"points_earned": "points_earned", "reward_reminder": "points_red
                 "unused_reward": "reward_expiring", "referral_completed": "referral_completed",
                 "points_expiring_30": "points_expiring_30d", "points_expiring_7": "points_expiring_7d",
                 "tier_achieved": "tier_reached", "birthday": "birthday"}
+# Loyalty fields a mapping may leave out whose value a moment field carries (the expiry notices).
+FIELD_FALLBACKS = {"points_expiring": F_EXPIRING_POINTS, "points_expiry_date": F_POINTS_EXPIRY}
 # In those flows' texts, the event values a moment field carries: (flow id, event path) → field.
 FLOW_VALUES = {("points_earned", "points_change"): F_POINTS_EARNED,
                ("reward_reminder", "reward_fulfillment.code"): F_REWARD_CODE,
