@@ -53,13 +53,28 @@ def test_kit_makes_fields_and_groups_equal_to_the_segments_tab(tmp_path: Path) -
         n = assert_groups_equal_segments(sb, store)
         assert n >= 6  # a few tiers, reward-ready, expiring, inactive
 
-        # A month later, the sync refreshes them (and says so).
+        # A month later, the sync refreshes them (and says so) with the differences only: a group
+        # is never emptied on the way.
         program.tick(30)
+        sb.clear_requests()
         s2, _ = run_sync(store, program, sb, MAPPING, create_missing=True)
         assert s2.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS), s2.error
         assert any(n.startswith("Splio groups refreshed") for n in s2.notes), s2.notes
         assert_groups_equal_segments(sb, store)
         assert len(sb.groups()) == n  # refreshed, none made twice
+        assert sb.count("group_clear") == 0 and sb.count("group_add") > 0 and sb.count("group_remove") > 0
+
+        # Someone empties a group in Splio: the count disagrees with the record, it is refilled.
+        gold = next(s for s in kit_segments(store) if s.group is Group.REWARD_READY)
+        gid = next(r.group_id for r in report.groups.results if r.key == gold.key)
+        with destination(sb) as dest:
+            dest.call("other", "POST", f"/target/groups/{gid}/clear")
+        program.tick(1)
+        sb.clear_requests()
+        s3, _ = run_sync(store, program, sb, MAPPING, create_missing=True)
+        assert s3.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS), s3.error
+        assert_groups_equal_segments(sb, store)
+        assert sb.count("group_clear") >= 1
         counts = splio_spec.check_exchanges(sb)
         assert counts["schema"] > 0 and counts["no-schema"] == 0, counts
         assert not sb.internal_errors

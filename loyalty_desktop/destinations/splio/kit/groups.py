@@ -4,16 +4,20 @@
 Splio's filters cannot be written through the API (read-only, at most 25 recounted a day), but a
 static group (``/target/groups``) can be targeted by campaigns. The members come from
 ``sync.segments.segment_emails``: the same definitions and SQL as the Segments tab's counts. A
-group is refreshed by clearing it and adding the members again, ≤ 10,000 keys a call (Splio offers
-no way to read a group's members, so there is nothing to diff against). The kit creates the
-groups; every sync afterwards refreshes those that exist (found by name).
+group is refreshed by adding the members who joined its segment and removing those who left (≤ 10,000
+keys a call), against a record of what it held kept beside the store (Splio offers no way to read a
+group's members); when Splio's count disagrees with that record, the group is cleared and refilled.
+The kit creates the groups; every sync afterwards refreshes those that exist (found by name).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -76,36 +80,82 @@ def list_groups(call: Call) -> dict[str, int]:
         page += 1
 
 
-def refresh_groups(call: Call, store: Store, *, create: bool) -> GroupsReport:
-    """Fill each kit group with its segment's members; create the missing ones when `create`."""
+def _send(call: Call, gid: int, op: str, keys: list[str]) -> tuple[int | None, list[str]]:
+    """add or remove `keys`, ≤ MAX_KEYS a call: (the group's size after the last call, keys not found)."""
+    total: int | None = None
+    not_found: list[str] = []
+    for start in range(0, len(keys), MAX_KEYS):
+        answer = call("other", "POST", f"/target/groups/{gid}/{op}",
+                      content=dumps({"keys": keys[start:start + MAX_KEYS]}).encode()).json()
+        not_found += list(answer.get("keys_not_found") or [])
+        total = int(answer.get("nb_total_contacts") or 0)
+    return total, not_found
+
+
+def _fill(call: Call, gid: int, want: set[str], last: set[str] | None) -> tuple[int, set[str]]:
+    """Make the group hold `want` (those with a contact): (its size, the keys it holds). With what it
+    held after the last sync, only the difference is sent, so it is never empty meanwhile; when
+    Splio's count then disagrees (edited in Splio, or the record lost), it is cleared and refilled."""
+    if last is not None:
+        add, remove = sorted(want - last), sorted(last - want)
+        if not add and not remove and last:
+            add = [min(last)]  # nothing changed: adding one it holds (a no-op) tells its size
+        added, not_found = _send(call, gid, "add", add)
+        removed, _ = _send(call, gid, "remove", remove)
+        held = (last - set(remove)) | (set(add) - set(not_found))
+        total = removed if removed is not None else added
+        if total is None or total == len(held):
+            return len(held), held
+        log.info("Splio group %d holds %d contacts, %d expected: filling it afresh", gid, total, len(held))
+    call("other", "POST", f"/target/groups/{gid}/clear")
+    total, not_found = _send(call, gid, "add", sorted(want))
+    return total or 0, want - set(not_found)
+
+
+def _state_path(store: Store, dest: str) -> Path:
+    digest = hashlib.blake2b(dest.encode(), digest_size=8).hexdigest()
+    return store.path.parent / f"splio-groups-{digest}.json"
+
+
+def _load(path: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # none yet, or unreadable: the groups are filled afresh
+    return data if isinstance(data, dict) else {}
+
+
+def refresh_groups(call: Call, store: Store, *, create: bool, dest: str = "splio") -> GroupsReport:
+    """Fill each kit group with its segment's members; create the missing ones when `create`.
+    `dest`: the destination's name, whose record of what each group holds sits by the store."""
     report = GroupsReport()
     existing = list_groups(call)
     as_of = segment_report(store).as_of
+    path = _state_path(store, dest)
+    state = _load(path)
     for seg in kit_segments(store):
         name = group_name(seg)
         emails = segment_emails(store, seg, as_of)
         gid = existing.get(name)
         if gid is None and not create:
             continue
-        not_found: list[str] = []
         created = gid is None
         if gid is None:
             body = {"name": name, "description": f"{seg.name} (Loyalty Desktop, segment {seg.key})",
                     "source": SOURCE, "keys": emails[:MAX_KEYS]}
             answer = call("other", "POST", "/target/groups", content=dumps(body).encode()).json()
             gid = int(answer["group"]["id"])
-            not_found += list(answer.get("keys_not_found") or [])
-            rest = emails[MAX_KEYS:]
-            total = int(answer["group"].get("members") or 0)
+            held = set(emails[:MAX_KEYS]) - set(answer.get("keys_not_found") or [])
+            total, held = _fill(call, gid, set(emails), held) if len(emails) > MAX_KEYS else (len(held), held)
         else:
-            call("other", "POST", f"/target/groups/{gid}/clear")
-            rest, total = emails, 0
-        for start in range(0, len(rest), MAX_KEYS):
-            answer = call("other", "POST", f"/target/groups/{gid}/add",
-                          content=dumps({"keys": rest[start:start + MAX_KEYS]}).encode()).json()
-            not_found += list(answer.get("keys_not_found") or [])
-            total = int(answer.get("nb_total_contacts") or 0)
-        report.results.append(GroupResult(seg.key, name, gid, len(emails), total, len(not_found), created))
+            last = state.get(str(gid))
+            total, held = _fill(call, gid, set(emails), set(last) if isinstance(last, list) else None)
+        state[str(gid)] = sorted(held)
+        report.results.append(GroupResult(seg.key, name, gid, len(emails), total, len(set(emails) - held), created))
+    try:
+        path.write_text(json.dumps(state), encoding="utf-8")
+    except OSError:  # next time Splio's counts disagree with the older record: filled afresh then
+        log.info("could not record the Splio groups' members in %s", path, exc_info=True)
     return report
 
 
@@ -121,6 +171,7 @@ def describe(report: GroupsReport) -> str:
 class SplioGroups:
     """The adapter's end-of-sync step: refresh the kit's groups that exist (a mixin)."""
 
+    name: str
     unique_key: str | None
     _call: Call
 
@@ -134,7 +185,7 @@ class SplioGroups:
         if self.unique_key != "email":
             return []
         try:
-            report = refresh_groups(self._call, store, create=False)
+            report = refresh_groups(self._call, store, create=False, dest=self.name)
         except LoyaltyError as exc:
             log.info("refreshing the Splio groups failed", exc_info=True)
             return [f"The Splio groups were not refreshed ({user_message(exc, 'Splio')}); the next sync tries again."]

@@ -26,5 +26,5 @@ def run_kit(dest: SplioDestination, store: Store) -> SplioKitReport:
         report.note = (f"Groups are not made: this universe identifies contacts by {dest.unique_key}; the kit "
                        "fills groups with contacts identified by email.")
         return report
-    report.groups = refresh_groups(dest.call, store, create=True)
+    report.groups = refresh_groups(dest.call, store, create=True, dest=dest.name)
     return report
