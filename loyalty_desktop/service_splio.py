@@ -8,7 +8,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import Mapping
+from loyalty_desktop.destinations.splio.adapter import SplioDestination
 from loyalty_desktop.destinations.splio.fields import (
     FieldPlan,
     Missing,
@@ -17,7 +19,11 @@ from loyalty_desktop.destinations.splio.fields import (
     plan_for,
     resolve,
 )
+from loyalty_desktop.destinations.splio.kit import runner as splio_kit
+from loyalty_desktop.destinations.splio.kit.guide import GROUPS, GUIDES, STEPS, CampaignGuide, guide_text
+from loyalty_desktop.destinations.splio.kit.runner import SplioKitReport
 from loyalty_desktop.service import Connection
+from loyalty_desktop.store.store import Store
 
 
 def splio_fields(conn: Connection) -> tuple[list[RemoteField], str]:
@@ -54,3 +60,27 @@ def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -
     plan, why = plan_for(mapping, planned, unique_key)
     names = {s.field_id: s.target for s in planned if s.field_id is not None}
     return FieldStatus(slots, missing, problems, why or "", None if problems else plan, names)
+
+
+def run_splio_kit(conn: Connection, store: Store) -> SplioKitReport:
+    """The Splio kit on the universe behind `conn`: moment fields, static groups (I/O: run it in
+    the background). Every sync afterwards refreshes the groups."""
+    dest = conn.dest
+    if not isinstance(dest, SplioDestination):
+        raise ConfigError("The Splio kit needs a Splio connection.")
+    return splio_kit.run_kit(dest, store)
+
+
+def splio_guide() -> tuple[CampaignGuide, ...]:
+    """How to create each trigger campaign in Splio (English and French), with example bodies."""
+    return GUIDES
+
+
+def splio_guide_steps(language: str) -> tuple[str, str]:
+    """(how to create a trigger campaign, what the static groups are) in `language`."""
+    return STEPS.get(language), GROUPS.get(language)
+
+
+def splio_guide_text(language: str) -> str:
+    """The same guide as plain text in `language` ("fr…" or English)."""
+    return guide_text(language)

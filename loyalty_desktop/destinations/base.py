@@ -11,7 +11,7 @@ from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import Platform
 from loyalty_desktop.net.client import HttpClient
-from loyalty_desktop.store.store import OutboxRow
+from loyalty_desktop.store.store import OutboxRow, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,10 @@ class Destination(Protocol):
 
     def encode_event(self, event: LoyaltyEvent) -> str: ...
 
+    def accepts_event(self, event: LoyaltyEvent) -> bool:
+        """Whether this destination takes this kind of event at all (DestinationBase: every kind)."""
+        ...
+
     create_fields: bool  # may a sync create missing custom fields (DestinationBase: False)
 
     @property
@@ -100,6 +104,11 @@ class Destination(Protocol):
 
     def send_events(self, rows: Sequence[OutboxRow]) -> list[RowOutcome]: ...
 
+    def after_sync(self, store: Store) -> list[str]:
+        """After the rows were sent: keep what derives from the whole snapshot (Splio's groups) up
+        to date; notes for the user (DestinationBase: nothing to do)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -117,6 +126,12 @@ class DestinationBase:
         """How the mapping is written to the account once `prepare` resolved it (Splio's FieldPlan:
         custom fields by id, the contact's key); None where profiles take the mapping as it is."""
         return None
+
+    def accepts_event(self, event: LoyaltyEvent) -> bool:
+        return True
+
+    def after_sync(self, store: Store) -> list[str]:
+        return []
 
     def bind(self, info: AccountInfo) -> None:
         self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"

@@ -168,6 +168,7 @@ class SyncEngine:
             self._send_profiles(summary)
             if self.dest.supports_events:
                 self._send_events(summary)
+            summary.notes += self.dest.after_sync(self.store)
             self._progress(Phase.DONE, 1, 1)
         except CancelledError as exc:
             summary.status, summary.error = RunStatus.CANCELLED, user_message(exc, self.dest.label)

@@ -223,6 +223,7 @@ class Planner:
 
     def _queue(self, events: list[LoyaltyEvent], summary: PlanSummary, status: str = "pending") -> None:
         """Queue events not yet known to the destination; count them (live ones by metric)."""
+        events = [e for e in events if self.dest.accepts_event(e)]
         if not events:
             return
         groups: dict[tuple[str, bool], list[LoyaltyEvent]] = {}

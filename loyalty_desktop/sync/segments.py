@@ -270,6 +270,17 @@ def count_segments(store: Store, segs: list[Segment], as_of: date | datetime) ->
     return _unpack(segs, rows.get(None, [0] * width))
 
 
+def segment_emails(store: Store, s: Segment, as_of: date | datetime) -> list[str]:
+    """The emails of a segment's members, by the same SQL test as the counts (static lists, such as
+    Splio's groups, hold exactly what the Segments tab counts)."""
+    cols = _field_columns([s])
+    extract = "".join(f", json_extract(data, '$.{c}') AS \"{c}\"" for c in cols)
+    params: list[Any] = []
+    where = _segment_sql(s, _day(as_of), params)
+    sql = f"WITH m AS MATERIALIZED (SELECT email{extract} FROM members) SELECT email FROM m WHERE {where}"
+    return [r[0] for r in store.db.execute(sql + " ORDER BY email", params)]
+
+
 def matches(s: Segment, member: TMapping[str, Any], as_of: date | datetime,
             events: TMapping[str, set[str]] | None = None) -> bool:
     """The same test in Python, for one member (catalog dict); `events`: metric → emails that did it."""

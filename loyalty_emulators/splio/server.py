@@ -10,7 +10,10 @@ Splio's Swagger in ``shared/specs/splio/``)::
 Implemented: ``POST /authenticate``, ``GET /ping``, ``GET /universes/unique-key``,
 ``GET /data/fields/contacts``, ``POST /data/fields``, ``DELETE /data/fields/{scope}/{id}``,
 ``GET``/``POST /data/contacts``, ``POST /data/contacts/bulk`` and ``GET``/``PATCH``/``DELETE
-/data/contacts/{key}`` (``?key=internal_id`` too). The §11 checklist of the reference:
+/data/contacts/{key}`` (``?key=internal_id`` too); the Interactions API (``POST /events/``,
+``/events/bulk``) and static groups (``/target/groups``…): see :mod:`.interactions`. Test knobs:
+``lose_answers`` (the work is done, the answer lost: 504) and ``hold_answers`` (the answer held for a
+while, e.g. to kill a client meanwhile). The §11 checklist of the reference:
 
 * ``/authenticate``: a known key → ``{"token": <JWT lookalike>}``; an unknown or revoked key → 400
   ``authentication.failed``; no key → 400 ``is_blank``; malformed JSON → 400 ``invalid_json``;
@@ -51,8 +54,9 @@ from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.base.routing import MethodNotAllowed, NoRoute, Router
 from loyalty_emulators.base.server import WRITE_METHODS, EmulatorServer, RequestRecord
 from loyalty_emulators.splio.auth import ApiUser, TokenAuth, Unauthorized, _Token, mask_json
-from loyalty_emulators.splio.handlers import DataHandlers, Forbidden
+from loyalty_emulators.splio.handlers import Forbidden
 from loyalty_emulators.splio.inspect_seed import SEED_LISTS, UniverseAccess
+from loyalty_emulators.splio.interactions import InteractionsAndGroups
 from loyalty_emulators.splio.state import SplioApiError, Universe
 
 __all__ = ["DEMO_KEY", "WRITE_METHODS", "ApiUser", "Faults", "RequestRecord", "SplioSandbox"]
@@ -73,10 +77,17 @@ ROUTES = Router((
     ("/data/contacts/bulk", {"POST": "bulk_create", "GET": "get_contact", "PATCH": "patch_contact",
                              "DELETE": "delete_contact"}),
     (f"/data/contacts/{_SEG}", {"GET": "get_contact", "PATCH": "patch_contact", "DELETE": "delete_contact"}),
+    ("/events/?", {"POST": "post_event"}),
+    ("/events/bulk", {"POST": "post_events_bulk"}),
+    ("/target/groups", {"POST": "create_group"}),
+    ("/target/groups/list", {"GET": "list_groups"}),
+    (f"/target/groups/{_SEG}/add", {"POST": "group_add"}),
+    (f"/target/groups/{_SEG}/remove", {"POST": "group_remove"}),
+    (f"/target/groups/{_SEG}/clear", {"POST": "group_clear"}),
 ))
 
 
-class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, DataHandlers, UniverseAccess):
+class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, InteractionsAndGroups, UniverseAccess):
     """In-process Splio emulator. See the module docstring. A key grants its API user."""
 
     error_types = (SplioApiError,)
@@ -86,6 +97,13 @@ class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, DataHandlers, UniverseAcc
                  token_lifetime_s: float = 3600.0, max_recorded_requests: int = 100_000) -> None:
         super().__init__(max_recorded_requests=max_recorded_requests)
         self.universe = Universe(unique_key, universe)
+        self._init_interactions()
+        # operation → how many of its next answers are lost after the request was carried out (a
+        # gateway timeout: Splio did the work, the client never heard): tests of re-sends.
+        self.lose_answers: dict[str, int] = {}
+        # operation → seconds its answers are held after the work is done (a slow network: a client
+        # killed meanwhile never learns that Splio did it).
+        self.hold_answers: dict[str, float] = {}
         for lid, name in SEED_LISTS.items():
             self.universe.add_list(lid, name)
         self.token_lifetime_s = token_lifetime_s
@@ -183,6 +201,12 @@ class SplioSandbox(EmulatorServer[ApiUser], TokenAuth, DataHandlers, UniverseAcc
         except SplioApiError as exc:
             resp = json_response(exc.status, exc.body())
         resp.headers.extend(rl)
+        if op is not None and self.hold_answers.get(op):
+            threading.Event().wait(self.hold_answers[op])
+        if op is not None and self.lose_answers.get(op, 0) > 0:
+            self.lose_answers[op] -= 1
+            return op, HttpResponse(504, b"<html><body><h1>504 Gateway Time-out</h1></body></html>", [],
+                                      "text/html")
         return op, resp
 
 

@@ -3,6 +3,7 @@ limits (20 requests/s on contacts), real kills."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -178,3 +179,40 @@ def test_demo_target_runs_offline(tmp_path: Path) -> None:
     assert "Created Splio custom fields: customer_point_balance (int" in r.stdout
     assert re.search(r"The Splio sandbox universe now holds \d+ contacts; 100 carry loyalty custom fields", r.stdout)
     assert "Splio sandbox universe seeded with" in r.stderr
+
+
+def test_kill_9_while_interactions_are_answered_then_resume_duplicates_nothing(data: Path,
+                                                                               sandbox: SplioSandbox) -> None:
+    """Moments survive a real kill -9 (issue 17.1): the CLI dies while Splio holds the answer to the
+    interactions it just stored; the resumed sync sends them again, Splio refuses the repeats
+    (ext_id + ext_provider), they count as delivered, and none is duplicated."""
+    args = [*sync_args(sandbox, "--create-fields"), "--yes"]
+    r = cli(data, *args)
+    assert r.returncode == 0, r.stderr
+    assert not sandbox.interactions()  # the first sync is the baseline: no moment
+    r = cli(data, "demo", "tick", "30", "--members", "200")
+    assert r.returncode == 0, r.stderr
+
+    sandbox.hold_answers["post_events_bulk"] = 30.0  # Splio stored them; the answer is on its way
+    run_and_kill(cli_env(data), args, lambda _lines: bool(sandbox.interactions()))
+    stored = [i["ext_id"] for i in sandbox.interactions()]
+    assert stored
+    sandbox.hold_answers.clear()
+
+    sandbox.clear_requests()
+    r = cli(data, *args)
+    assert r.returncode == 0, r.stderr
+    ext_ids = [i["ext_id"] for i in sandbox.interactions()]
+    assert len(ext_ids) == len(set(ext_ids))  # no duplicate
+    assert set(stored) <= set(ext_ids)
+    refused = 0
+    for rec in sandbox.requests:
+        if rec.operation == "post_events_bulk" and rec.status == 200:
+            refused += sum(1 for item in json.loads(rec.response_body)["items"]
+                           if "already exists" in item["description"])
+    assert refused == len(stored)  # every repeat refused by Splio, and taken as delivered
+    with Store(data / "store.sqlite3") as store:
+        left = store.db.execute("SELECT count(*) FROM outbox WHERE kind='event' AND status IN ('pending',"
+                                " 'in_flight')").fetchone()[0]
+        assert left == 0
+        assert [run.status for run in store.runs()][:2] == ["completed_with_rejects", "interrupted"]

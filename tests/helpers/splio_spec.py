@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from helpers.paths import SHARED
 
 SPEC_PATH = SHARED / "specs/splio/splio-doc-swagger2.json"
+INTERACTIONS_PATH = SHARED / "specs/splio/interactions-openapi.json"  # OpenAPI 3: /events, /events/bulk
 START = datetime(2026, 11, 2, tzinfo=UTC)
 
 
@@ -32,11 +33,42 @@ def spec_available() -> bool:
     return SPEC_PATH.is_file()
 
 
+def _deref(node: Any, root: dict[str, Any]) -> Any:
+    """An OpenAPI 3 schema with its local $refs replaced by what they point to."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target: Any = root
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            return _deref(target, root)
+        return {k: _deref(v, root) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_deref(v, root) for v in node]
+    return node
+
+
+def _interactions_paths() -> dict[str, Any]:
+    """The Interactions API's operations in the Swagger 2.0 shape the checks read: the request body
+    as a body parameter, the response examples under examples/application/json."""
+    spec = json.loads(INTERACTIONS_PATH.read_text(encoding="utf-8"))
+    paths: dict[str, Any] = {}
+    for template, methods in spec["paths"].items():
+        for method, op in methods.items():
+            body = (op.get("requestBody") or {}).get("content", {}).get("application/json", {}).get("schema")
+            responses = {}
+            for code, r in op.get("responses", {}).items():
+                ex = (r.get("content") or {}).get("application/json", {}).get("examples", {}).get("response", {})
+                responses[code] = {"examples": {"application/json": ex.get("value")}} if ex else {}
+            params = [{"in": "body", "name": "payload", "required": True, "schema": _deref(body, spec)}] if body else []
+            paths.setdefault(template.rstrip("/") or "/", {})[method] = {"parameters": params, "responses": responses}
+    return paths
+
+
 @functools.lru_cache(maxsize=1)
 def _operations() -> list[tuple[re.Pattern[str], int, str, str, dict[str, Any]]]:
     spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
     ops = []
-    for template, methods in spec["paths"].items():
+    for template, methods in {**spec["paths"], **_interactions_paths()}.items():
         literal = template.count("{") == 0
         regex = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "([^/]+)", re.escape(template)) + "$")
         for method, op in methods.items():
@@ -183,12 +215,14 @@ def destination(sb: Any, key: str | None = None, **kw: Any) -> Iterator[Any]:
         dest.close()
 
 
-def run_sync(store: Any, program: Any, sb: Any, mapping: Any, **kw: Any) -> tuple[Any, Any]:
-    """(run summary, the adapter's SendStats) of one engine run."""
+def run_sync(store: Any, program: Any, sb: Any, mapping: Any, *, confirmed: bool = True,
+             **kw: Any) -> tuple[Any, Any]:
+    """(run summary, the adapter's SendStats) of one engine run; the moments a month gives a few
+    thousand members pass the confirmation threshold, so it is confirmed unless told otherwise."""
     from loyalty_desktop import service
 
     with destination(sb, **kw) as dest:
-        return service.sync(store, program, "demo", dest, mapping), dest.stats
+        return service.sync(store, program, "demo", dest, mapping, confirmed=confirmed), dest.stats
 
 
 def expected_values(member: dict[str, Any], mapping: Any) -> dict[str, str]:

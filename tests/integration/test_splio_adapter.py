@@ -25,6 +25,7 @@ from loyalty_desktop.core.errors import ConfigError, WrongKeyError
 from loyalty_desktop.core.fields import SPLIO_LOYOLY, FieldMapping, Mapping
 from loyalty_desktop.destinations.splio.adapter import SplioDestination
 from loyalty_desktop.destinations.splio.fields import FieldPlan, Slot
+from loyalty_desktop.destinations.splio.moments import MOMENT_FIELDS
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import OutboxRow, Store
 from loyalty_desktop.sync.engine import RunStatus
@@ -167,7 +168,7 @@ def test_existing_fields_are_reused_by_id(sandbox: SplioSandbox, store: Store, p
     assert s.status is RunStatus.COMPLETED_WITH_REJECTS, s.error
     assert any(f"customer_point_balance (id {fid})" in n for n in s.notes)
     assert [n for _, n, _ in sandbox.fields()].count("customer_point_balance") == 1
-    assert sandbox.count("create_field") == 6
+    assert sandbox.count("create_field") == 6 + len(MOMENT_FIELDS)  # the other loyalty fields, the moment fields
     patch = next(r for r in sandbox.requests if r.operation == "patch_contact")
     assert f'{{"id":{fid},"value":"'.encode() in patch.body
 

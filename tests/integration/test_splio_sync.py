@@ -13,6 +13,7 @@ import pytest
 from helpers import splio_spec
 from helpers.splio_spec import START, expected_values, loyalty_values, run_sync
 from loyalty_desktop.core.fields import SPLIO_LOYOLY
+from loyalty_desktop.destinations.splio.moments import MOMENT_FIELDS
 from loyalty_desktop.net.client import RetryPolicy
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
@@ -90,7 +91,7 @@ def test_every_contact_in_splio_gets_exactly_the_mapped_values(store: Store, pro
     assert {n: t for _, n, t in sandbox.fields()} == {
         "civility": "text", "customer_point_balance": "int", "customer_missions_count": "int",
         "customer_rewards_count": "int", "customer_referrals_count": "int", "customer_vip_tier_name": "text",
-        "phone_number": "text", "customer_birthdate": "date"}
+        "phone_number": "text", "customer_birthdate": "date"} | {f.name: f.type for f in MOMENT_FIELDS}
     assert any("Created Splio custom fields" in n for n in s1.notes)
     assert assert_universe(sandbox, store, before) == present
     rejected = store.rejected_rows(s1.run_id)

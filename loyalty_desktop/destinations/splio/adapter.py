@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from loyalty_desktop.core.errors import ClientError, ConfigError, WrongKeyError
-from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import SPLIO
 from loyalty_desktop.destinations.base import (
@@ -65,6 +64,8 @@ from loyalty_desktop.destinations.splio.http import (
     limits,
     map_error,
 )
+from loyalty_desktop.destinations.splio.kit.groups import SplioGroups
+from loyalty_desktop.destinations.splio.moments_send import SplioMoments
 from loyalty_desktop.destinations.splio.prepare import NOT_IN_SPLIO_PREFIX, SplioPreparation
 from loyalty_desktop.net.client import CancelToken, HttpClient, RetryPolicy
 from loyalty_desktop.store.store import OutboxRow, dumps
@@ -96,12 +97,15 @@ class SendStats:
     not_in_splio: int = 0
     created: int = 0
     remote_contacts: int = 0  # contacts read by the remote diff
+    moment_patches: int = 0  # contacts whose moment fields were written
+    interactions_posted: int = 0
+    interactions_repeated: int = 0  # refused as already there: sent before a kill, delivered
 
 
-class SplioDestination(SplioPreparation, DestinationBase):  # the mixin first: it overrides the base
+class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationBase):  # mixins override the base
     platform = name = SPLIO.id  # name: bound to the universe by bind()
     label = SPLIO.label
-    supports_events = False
+    supports_events = True  # moments: fields + interactions (prepare turns it off when it cannot send them)
     profile_page = 100  # rows per engine batch; set from the pace in __init__
     max_jobs_in_flight = 1
 
@@ -128,6 +132,7 @@ class SplioDestination(SplioPreparation, DestinationBase):  # the mixin first: i
         self._pool: ThreadPoolExecutor | None = None
         self._plan: FieldPlan | None = None
         self._snapshot: dict[str, tuple[str, ...]] | None = None
+        self._moment_ids: dict[str, int] = {}
         self.unique_key: str | None = None
         self.user_id: int | None = None
         self.universe: str | None = None
@@ -249,12 +254,6 @@ class SplioDestination(SplioPreparation, DestinationBase):  # the mixin first: i
         if self._plan is None or self._plan.mapping_fp != mapping.fingerprint():
             raise ConfigError("Splio fields are not resolved for this mapping (prepare() runs first).")
         return self._plan.encoder()
-
-    def encode_event(self, event: LoyaltyEvent) -> str:
-        raise NotImplementedError("Splio receives no events from Loyalty Desktop")
-
-    def send_events(self, rows: Sequence[OutboxRow]) -> list[RowOutcome]:
-        raise NotImplementedError("Splio receives no events from Loyalty Desktop")
 
     def poll(self, job: Submitted) -> list[RowOutcome] | None:
         raise NotImplementedError("Splio has no asynchronous jobs")

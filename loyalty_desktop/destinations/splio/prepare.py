@@ -23,6 +23,7 @@ from loyalty_desktop.destinations.splio.fields import (
     splio_type,
 )
 from loyalty_desktop.destinations.splio.http import SplioApiError
+from loyalty_desktop.destinations.splio.moments import MOMENT_FIELDS
 from loyalty_desktop.store.store import OutboxRow, dumps
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class SplioPreparation:
     create_fields: bool
     create_missing: bool
     remote_diff: bool
+    supports_events: bool
+    _moment_ids: dict[str, int]
     stats: SendStats
     _stats_lock: threading.Lock
     _plan: FieldPlan | None
@@ -96,12 +99,50 @@ class SplioPreparation:
         if reused:
             notes.append("Reusing Splio custom fields: " + ", ".join(reused) + ".")
         self._plan = plan
+        notes += self._prepare_moments(fields)
         self._snapshot = None
         if remote_read:
             self._snapshot = self._read_remote(plan, first_page)
             notes.append(f"Read {len(self._snapshot):,} Splio contacts first: only contacts whose values differ "
                          "are written.")
         return notes
+
+    def _prepare_moments(self, fields: list[RemoteField]) -> list[str]:
+        """Moments go to contacts keyed by email; their fields are reused by name, the missing ones
+        created when the user agreed (like the loyalty fields), else moments are interactions only."""
+        if self.unique_key != "email":
+            self.supports_events = False
+            return [(f"Moments are not sent: this universe identifies contacts by {self.unique_key}, and Loyalty "
+                     "Desktop sends moments to contacts identified by email.")]
+        self.supports_events = True
+        by_name = {f.name: f.id for f in fields if not f.is_system}
+        missing = [m for m in MOMENT_FIELDS if m.name not in by_name]
+        notes: list[str] = []
+        if missing and self.create_fields:
+            names = ", ".join(m.name for m in missing)
+            types = ", ".join(f"{m.name}: {m.type}" for m in missing)
+            for m in missing:
+                by_name[m.name] = self._create_field(m.name, m.type, names, types).id
+            notes.append(f"Created the {len(missing)} Splio moment fields (loyalty_points_earned_at, …).")
+        elif missing:
+            notes.append(f"{len(missing)} of the Splio moment fields do not exist yet: moments are posted as "
+                         "interactions, and written to the fields that exist. Run the Splio kit (or allow creating "
+                         "missing fields) so trigger campaigns can watch them.")
+        self._moment_ids = {m.name: by_name[m.name] for m in MOMENT_FIELDS if m.name in by_name}
+        return notes
+
+    def ensure_moment_fields(self) -> tuple[list[str], int]:
+        """Create the moment fields Splio lacks (the kit): (names created, how many existed)."""
+        if self.unique_key is None:
+            self.verify()
+        fields = self._fields([])
+        have = {f.name for f in fields if not f.is_system}
+        missing = [m for m in MOMENT_FIELDS if m.name not in have]
+        names = ", ".join(m.name for m in missing)
+        types = ", ".join(f"{m.name}: {m.type}" for m in missing)
+        for m in missing:
+            self._create_field(m.name, m.type, names, types)
+        return [m.name for m in missing], len(MOMENT_FIELDS) - len(missing)
 
     def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
         """Of the members rejected earlier, those "not in Splio" whose contact can now be written:

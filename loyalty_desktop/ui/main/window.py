@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.segments_tab, "")
         # Klaviyo kit (Klaviyo only): segments, templates and draft flows made in the account
         desc = platforms.find(self.controller.platform())
-        self.kit_tab = KitTab(self.tasks, self.controller, self) if desc is not None and desc.capabilities.kit else None
+        self.kit_tab = KitTab(self.tasks, self.controller, self) if KitTab.wanted(desc) else None
         self.kit_panel: KitPanel | None = self.kit_tab.panel if self.kit_tab is not None else None
         if self.kit_panel is not None:
             self.tabs.addTab(self.kit_panel, "")
@@ -180,7 +180,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.runs_tab), self.tr("&Last runs"))
         self.tabs.setTabText(self.tabs.indexOf(self.segments_tab), self.tr("Se&gments"))
         if self.kit_panel is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel), self.tr("Klaviyo k&it"))
+            splio = self.kit_tab is not None and self.kit_tab.splio
+            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel),
+                                 self.tr("Splio k&it") if splio else self.tr("Klaviyo k&it"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings_tab), self.tr("Se&ttings"))
         self._show_key()
         self._show_last_sync()

@@ -1,0 +1,74 @@
+"""The main window's "Splio kit" tab, driven through its widgets against the in-process Splio
+sandbox (demo mode): a first sync, a month later a second one sending moments, then one click makes
+the groups, whose contacts plus the members without a contact are the Segments tab's figures; the
+guide shows each moment's field in the chosen language."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import Qt
+
+from loyalty_desktop import service
+from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.destinations.splio.moments import MOMENTS
+from loyalty_desktop.ui.main.window import MainWindow
+from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
+from loyalty_desktop.ui.tasks import TaskManager
+
+pytestmark = pytest.mark.usefixtures("english")
+
+TIMEOUT = 120_000
+MEMBERS = 300
+
+
+def sync(qtbot: Any, w: MainWindow) -> Any:
+    runs = len(w.runs_tab.runs_model.runs())
+    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
+        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs + 1 and not w.history.refreshing, timeout=TIMEOUT)
+    return finished.args[0]
+
+
+def test_splio_kit_tab_makes_groups_equal_to_the_segments_tab(qtbot: Any, tasks: TaskManager) -> None:
+    settings = Settings(platform="splio", demo=True, target="splio-sandbox", source="demo",
+                        source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
+    w = MainWindow(settings, tasks)
+    qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
+    w.show()
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
+    sync(qtbot, w)
+    program = service.open_demo(service.DemoSpec(MEMBERS, 42))
+    program.tick(30)
+    program.close()
+    assert sync(qtbot, w).events_sent > 0  # moments went to Splio
+
+    kit = w.kit_panel
+    assert isinstance(kit, SplioKitPanel)
+    assert w.tabs.tabText(w.tabs.indexOf(kit)) == "Splio k&it"
+    w.tabs.setCurrentWidget(kit)
+    qtbot.waitUntil(lambda: bool(kit.plan))
+    guide = kit.guide.toPlainText()
+    assert all(m.trigger in guide for m in MOMENTS) and "Field to watch:" in guide
+    kit.language.setCurrentIndex(kit.language.findData("fr"))
+    assert "Champ à surveiller" in kit.guide.toPlainText()  # (toPlainText turns the no-break space into a space)
+
+    with qtbot.waitSignal(kit.finished, timeout=TIMEOUT) as done:
+        qtbot.mouseClick(kit.run_button, Qt.MouseButton.LeftButton)
+    report = done.args[0]
+    assert report is not None and not kit.running, kit.summary.text()
+    counts = service.run_history(1)[1].by_key()  # what the Segments tab shows
+    rows = [kit.groups.topLevelItem(i) for i in range(kit.groups.topLevelItemCount())]
+    assert len(rows) == len(report.groups.results) >= 5
+    for row, g in zip(rows, report.groups.results, strict=True):
+        assert row is not None and row.text(0) == g.name
+        assert int(row.text(1)) + int(row.text(3)) == int(row.text(2)) == g.members  # contacts + no contact = tab
+        assert g.members == counts[g.key].members
+    sb = w.connection.sandbox if w.connection else None
+    assert sb is not None
+    held = {name: len(keys) for name, keys in sb.groups().items()}
+    assert held == {g.name: g.in_group for g in report.groups.results}
