@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import getpass
 import signal
 import sys
@@ -15,12 +14,12 @@ from loyalty_desktop import __version__, service
 from loyalty_desktop.cli import convert
 from loyalty_desktop.cli import guard as cli_guard
 from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary, tr
+from loyalty_desktop.cli.sandbox import cmd_sandbox
 from loyalty_desktop.cli.schedule import add_parser as add_schedule_parser
 from loyalty_desktop.cli.schedule import saved_sync
 from loyalty_desktop.core import clock, logs, paths, platforms, secrets
 from loyalty_desktop.core.errors import (
     ConfigError,
-    LoyaltyError,
     local_hhmm,
     set_aside_note,
 )
@@ -34,7 +33,7 @@ from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_emulators import launch
 
 if TYPE_CHECKING:
-    from loyalty_emulators.launch import StandaloneOptions
+    pass
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -87,53 +86,6 @@ def _show_sample(sandbox: Any) -> None:
     if describe is not None:
         for line in describe():
             print(line)
-
-
-def cmd_sandbox(args: argparse.Namespace) -> int:
-    names = list(service.SANDBOXES) if args.platform == "all" else [args.platform]
-    running: list[Any] = []
-    try:
-        for i, name in enumerate(names):
-            try:
-                serve = service.sandbox_module(name)
-            except LoyaltyError:
-                if args.platform == "all":
-                    continue  # not in this version
-                raise
-            port = args.port + i if args.port else 0
-            try:
-                sb = serve(_standalone_options(args, port))
-            except OSError as exc:
-                raise _port_error(port, exc) from None
-            running.append(sb)
-            for line in sb.lines:
-                print(line)
-        sys.stdout.flush()
-        stop = CancelToken()
-        signal.signal(signal.SIGINT, lambda *_: stop.cancel())
-        signal.signal(signal.SIGTERM, lambda *_: stop.cancel())
-        while not stop.cancelled:
-            clock.sleep(0.2)
-    finally:
-        for sb in running:
-            sb.stop()
-    return 0
-
-
-def _standalone_options(args: argparse.Namespace, port: int) -> StandaloneOptions:
-    faults = launch.FaultOptions(rate_429=args.rate_429, rate_500=args.rate_500, rate_drop=args.rate_drop,
-                                 latency_s=args.latency)
-    return launch.StandaloneOptions(port=port, faults=faults, job_seconds=args.job_seconds)
-
-
-def _port_error(port: int, exc: OSError) -> ConfigError:
-    if exc.errno == errno.EADDRINUSE:
-        return ConfigError(f"Port {port} on 127.0.0.1 is already in use (another sandbox or program). Choose "
-                           f"another with --port, or --port 0 for any free port.")
-    if exc.errno == errno.EACCES:
-        return ConfigError(f"Port {port} needs administrator rights on this system. Choose a port above 1023 "
-                           f"with --port, or --port 0 for any free port.")
-    return ConfigError(f"Cannot listen on 127.0.0.1 port {port}: {exc.strerror or exc}.")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -203,22 +203,27 @@
         <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="64" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="73" />
         <source>Triggered by the metric “{metric}”</source>
         <translation>Déclenché par la métrique « {metric} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="66" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="75" />
         <source>, filtered on {condition}</source>
         <translation>, filtré sur {condition}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="68" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="77" />
         <source>, then wait {days} days</source>
         <translation>, puis attendre {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="71" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="79" />
+        <source>Trigger campaign on "Contact update" of the field {field} (Splio kit)</source>
+        <translation>Campagne trigger sur « Mise à jour du contact » du champ {field} (kit Splio)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/flows.py" line="83" />
         <source>Audience filter recalculated daily: {condition}</source>
         <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
     </message>
@@ -228,32 +233,32 @@
         <translation>erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="46" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="45" />
         <source>(since {time})</source>
         <translation>(depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="47" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="46" />
         <source>Another sync is running on this data folder{since}; waiting up to {seconds} s for it to end…</source>
         <translation>Une autre synchronisation est en cours sur ce dossier de données{since} ; attente de sa fin pendant {seconds} s au plus…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="173" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="125" />
         <source>{count} rejected row(s) of run {run} written to {path}</source>
         <translation>{count} ligne(s) rejetée(s) de la synchronisation {run} écrite(s) dans {path}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="187" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="139" />
         <source>No sync yet in {folder}.</source>
         <translation>Pas encore de synchronisation dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="200" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="152" />
         <source>Removed the {platform} key from the keyring.</source>
         <translation>Clé {platform} supprimée du trousseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="214" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="166" />
         <source>Saved {key} in {where}.</source>
         <translation>{key} enregistrée dans {where}.</translation>
     </message>
@@ -1617,7 +1622,7 @@
 <context>
     <name>KitTab</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="27" />
+        <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="49" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -1673,32 +1678,37 @@
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="184" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
+        <source>Splio k&amp;it</source>
+        <translation>K&amp;it Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="186" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="194" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="196" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="279" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="281" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="350" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="352" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="351" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="353" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -3133,6 +3143,69 @@
         <location filename="../../loyalty_desktop/ui/wizard/splio_box.py" line="116" />
         <source>Missing in Splio, created before the first sync: {names}</source>
         <translation>Absents de Splio, créés avant la première synchronisation : {names}</translation>
+    </message>
+</context>
+<context>
+    <name>SplioKitPanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="129" />
+        <source>Not connected to Splio: verify the connection, then try again.</source>
+        <translation>Pas de connexion à Splio : vérifiez la connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="167" />
+        <source>Splio kit</source>
+        <translation>Kit Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="169" />
+        <source>One click creates, in your Splio universe, the fields each loyalty moment writes (points earned, tier reached, points expiring…) and static groups for the tiers, reward-ready members, points expiring within 30 days and inactive members. Every sync keeps the groups equal to the Segments tab. Then create one trigger campaign per moment, as the guide shows.</source>
+        <translation>Un clic crée dans votre univers Splio les champs que chaque moment de fidélité écrit (points gagnés, nouveau statut, points qui expirent…) et des groupes statiques pour les statuts, les membres pouvant obtenir une récompense, les points expirant dans les 30 jours et les membres inactifs. Chaque synchronisation aligne les groupes sur l'onglet Segments. Créez ensuite une campagne trigger par moment, comme l'indique le guide.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="173" />
+        <source>Set up my Splio &amp;kit</source>
+        <translation>Installer mon &amp;kit Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="174" />
+        <source>Guide language:</source>
+        <translation>Langue du guide :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="175" />
+        <source>Splio group</source>
+        <translation>Groupe Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="175" />
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="175" />
+        <source>Segments tab</source>
+        <translation>Onglet Segments</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="176" />
+        <source>No Splio contact</source>
+        <translation>Sans contact Splio</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="185" />
+        <source>Setting up the kit in Splio…</source>
+        <translation>Installation du kit dans Splio…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="187" />
+        <source>Not set up from this computer yet.</source>
+        <translation>Pas encore installé depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/splio_kit_panel.py" line="190" />
+        <source>Moment fields: {created} created, {existing} already there. Groups: {groups}.</source>
+        <translation>Champs des moments : {created} créés, {existing} déjà présents. Groupes : {groups}.</translation>
     </message>
 </context>
 <context>
