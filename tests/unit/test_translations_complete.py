@@ -313,8 +313,9 @@ def test_message_box_buttons_and_splio_recipes_in_french(qtbot, in_french: None)
     qtbot.addWidget(box)
     assert sorted(b.text() for b in box.buttons()) == ["&Non", "&Oui"]
     flows = service.recommended_flows("splio", PRESETS["splio-loyoly"], "fr", i18n.translate_core)
-    assert flows[0].trigger == ("Filtre d'audience recalculé chaque jour\u00a0: solde de points en hausse depuis "
-                                "hier")
+    # A moment's recipe names the Splio trigger campaign and the field it watches (the Splio kit's guide).
+    assert flows[0].trigger == ("Campagne trigger sur «\u00a0Mise à jour du contact\u00a0» du champ "
+                                "loyalty_points_earned_at (kit Splio)")
 
 
 @given(st.binary(max_size=300))
