@@ -114,14 +114,17 @@ class TierProgress:
     points_to_next: int | None  # None with next_tier None; else > 0
 
 
-def tier_progress(program: Program, progress: int, current_tier: str | int | None = None) -> TierProgress:
-    """The next tier above both the current tier (by name or id, when known) and the progress."""
+def tier_progress(program: Program, progress: int, tier_name: str | None = None,
+                  tier_id: int | None = None) -> TierProgress:
+    """The next tier above both the current tier (found by name, else by id) and the progress."""
     rank = -1
-    if current_tier is not None:
-        for i, t in enumerate(program.tiers):
-            if current_tier in (t.id, t.name):
-                rank = i
-                break
+    wanted = tier_name.strip().casefold() if tier_name else None
+    for i, t in enumerate(program.tiers):
+        if wanted is not None and t.name.strip().casefold() == wanted:
+            rank = i
+            break
+    else:
+        rank = next((i for i, t in enumerate(program.tiers) if tier_id is not None and t.id == tier_id), -1)
     for i, t in enumerate(program.tiers):
         if i > rank and t.threshold > progress:
             return TierProgress(t, t.threshold - progress)
@@ -158,25 +161,24 @@ def holdings(rewards: Iterable[Reward], referrals: Iterable[Referral], as_of: da
 
 def derive(program: Program, member: Member, *, progress: int | None = None,
            held: Holdings | None = None) -> Member:
-    """`member` with the derived fields filled. `progress` defaults to lifetime points; `held`
-    None means the source cannot count the holdings (they stay unknown)."""
-    unknown = set(member.unknown | program.unknown)
+    """`member` with the derived fields it lacks (those in `member.unknown`) filled: a value the
+    source gave (an export's column) is kept. `progress` defaults to lifetime points; `held` None
+    means the source cannot count the holdings (they stay as they are)."""
+    todo = member.unknown & DERIVED
+    if not todo:
+        return member
     values: dict[str, object] = {}
     active = member.membership_state is MembershipState.MEMBER
-    if program.tiers:
-        if progress is None and "points_earned_lifetime" in member.unknown:
-            unknown |= TIER_FIELDS  # no progress value: nothing to measure against
-        elif active:
+    if program.tiers and not (progress is None and "points_earned_lifetime" in member.unknown):
+        if active:
             p = tier_progress(program, member.points_earned_lifetime if progress is None else progress,
-                              member.tier_id if member.tier_id is not None else member.tier_name)
+                              member.tier_name, member.tier_id)
             values["next_tier_name"] = p.next_tier.name if p.next_tier else None
             values["points_to_next_tier"] = p.points_to_next
         else:
             values["next_tier_name"] = values["points_to_next_tier"] = None
-    if program.cheapest is not None:
-        if "points_balance" in member.unknown:
-            unknown |= REWARD_FIELDS
-        elif active:
+    if program.cheapest is not None and "points_balance" not in member.unknown:
+        if active:
             values["points_to_next_reward"] = max(0, program.cheapest - member.points_balance)
             values["reward_ready"] = int(member.points_balance >= program.cheapest)
         else:
@@ -185,7 +187,7 @@ def derive(program: Program, member: Member, *, progress: int | None = None,
     if held is not None:
         values.update(unused_rewards=held.unused_rewards, last_reward_code=held.last_reward_code,
                       referrals_pending=held.referrals_pending)
-    else:
-        unknown |= HOLDING_FIELDS
-    unknown -= values.keys()
-    return replace(member, **values, unknown=frozenset(unknown))  # type: ignore[arg-type]
+    values = {k: v for k, v in values.items() if k in todo}
+    if not values:
+        return member
+    return replace(member, **values, unknown=member.unknown - values.keys())  # type: ignore[arg-type]
