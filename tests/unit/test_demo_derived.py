@@ -4,6 +4,7 @@ recounted from the rewards and referrals it returns), before and after a month."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -48,9 +49,9 @@ def check(prog: DemoProgram) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def prog(tmp_path_factory: pytest.TempPathFactory) -> DemoProgram:
+def prog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoProgram]:
     with DemoProgram.create(tmp_path_factory.mktemp("demo") / "p.sqlite", members=1500, seed=11, start=START) as p:
-        yield p  # type: ignore[misc]
+        yield p
 
 
 def test_derived_fields_follow_the_tiers_vouchers_and_records(prog: DemoProgram) -> None:
