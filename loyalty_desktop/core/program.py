@@ -137,7 +137,7 @@ class Holdings:
 
     unused_rewards: int = 0
     last_reward_code: str | None = None
-    referrals_pending: int = 0
+    referrals_pending: int | None = 0  # None: the source lists no referrals (Smile), not sent
 
 
 def holdings(rewards: Iterable[Reward], referrals: Iterable[Referral], as_of: datetime) -> dict[str, Holdings]:
@@ -159,17 +159,19 @@ def holdings(rewards: Iterable[Reward], referrals: Iterable[Referral], as_of: da
     return out
 
 
-def derive(program: Program, member: Member, *, progress: int | None = None,
+def derive(program: Program, member: Member, *, progress: int | None = None, lifetime_progress: bool = True,
            held: Holdings | None = None) -> Member:
     """`member` with the derived fields it lacks (those in `member.unknown`) filled: a value the
-    source gave (an export's column) is kept. `progress` defaults to lifetime points; `held` None
-    means the source cannot count the holdings (they stay as they are)."""
+    source gave (an export's column) is kept. `progress` None means lifetime points when
+    `lifetime_progress` (the demo, spreadsheets), else "not known" (the tier fields stay unknown);
+    `held` None means the source cannot count the holdings (they stay as they are)."""
     todo = member.unknown & DERIVED
     if not todo:
         return member
     values: dict[str, object] = {}
     active = member.membership_state is MembershipState.MEMBER
-    if program.tiers and not (progress is None and "points_earned_lifetime" in member.unknown):
+    no_progress = progress is None and (not lifetime_progress or "points_earned_lifetime" in member.unknown)
+    if program.tiers and not (no_progress and active):
         if active:
             p = tier_progress(program, member.points_earned_lifetime if progress is None else progress,
                               member.tier_name, member.tier_id)
@@ -185,8 +187,9 @@ def derive(program: Program, member: Member, *, progress: int | None = None,
             values["points_to_next_reward"] = None
             values["reward_ready"] = 0
     if held is not None:
-        values.update(unused_rewards=held.unused_rewards, last_reward_code=held.last_reward_code,
-                      referrals_pending=held.referrals_pending)
+        values.update(unused_rewards=held.unused_rewards, last_reward_code=held.last_reward_code)
+        if held.referrals_pending is not None:
+            values["referrals_pending"] = held.referrals_pending
     values = {k: v for k, v in values.items() if k in todo}
     if not values:
         return member
