@@ -112,11 +112,12 @@ def test_a_key_without_points_products_sends_no_reward_fields(sb: SmileSandbox) 
 def test_smile_program_from_the_api_shapes() -> None:
     tiers = [{"id": 3, "name": "Gold", "milestone": 1200.0}, {"id": 1, "name": "Bronze", "milestone": 0.0},
              {"id": 2, "name": "Silver", "milestone": 500.0}]
-    products = [{"exchange_type": "fixed", "points_price": 800, "reward": {"name": "€8"}},
-                {"exchange_type": "variable", "variable_points_step": 100, "variable_points_min": None,
-                 "reward": {"name": "credit"}},
-                {"exchange_type": "fixed", "points_price": -5, "reward": {"name": "broken"}},
-                {"exchange_type": "fixed", "points_price": "500", "reward": {"name": "text"}}]
+    products: list[dict[str, Any]] = [
+        {"exchange_type": "fixed", "points_price": 800, "reward": {"name": "€8"}},
+        {"exchange_type": "variable", "variable_points_step": 100, "variable_points_min": None,
+         "reward": {"name": "credit"}},
+        {"exchange_type": "fixed", "points_price": -5, "reward": {"name": "broken"}},
+        {"exchange_type": "fixed", "points_price": "500", "reward": {"name": "text"}}]
     program, notes = smile_program(tiers, products)
     assert [t.name for t in program.tiers] == ["Bronze", "Silver", "Gold"]  # the API's order is not a table
     assert program.cheapest == 100  # one step of the variable product
