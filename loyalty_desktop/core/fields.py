@@ -30,6 +30,11 @@ class CatalogField:
     label: str  # English label; the UI translates it
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate extracts)
+    """Marks a label for translation (the UI translates it in the "Catalog" context); core imports no Qt."""
+    return text
+
+
 CATALOG: tuple[CatalogField, ...] = (
     CatalogField("email", FieldType.TEXT, "Email"),
     CatalogField("phone", FieldType.TEXT, "Phone"),
@@ -51,13 +56,14 @@ CATALOG: tuple[CatalogField, ...] = (
     CatalogField("member_since", FieldType.DATE, "Member since"),
     CatalogField("last_activity_at", FieldType.DATE, "Last activity"),
     # Derived from the program's tiers and rewards (core/program.py) or read from export columns.
-    CatalogField("next_tier_name", FieldType.TEXT, "Next tier"),
-    CatalogField("points_to_next_tier", FieldType.INT, "Points to the next tier"),
-    CatalogField("points_to_next_reward", FieldType.INT, "Points to the next reward"),
-    CatalogField("reward_ready", FieldType.INT, "Reward ready (1 = can get a reward now)"),
-    CatalogField("unused_rewards", FieldType.INT, "Unused rewards"),
-    CatalogField("last_reward_code", FieldType.TEXT, "Last reward code"),
-    CatalogField("referrals_pending", FieldType.INT, "Referrals pending"),
+    CatalogField("next_tier_name", FieldType.TEXT, QT_TRANSLATE_NOOP("Catalog", "Next tier")),
+    CatalogField("points_to_next_tier", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Points to the next tier")),
+    CatalogField("points_to_next_reward", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Points to the next reward")),
+    CatalogField("reward_ready", FieldType.INT,
+                 QT_TRANSLATE_NOOP("Catalog", "Reward ready (1 = can get a reward now)")),
+    CatalogField("unused_rewards", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Unused rewards")),
+    CatalogField("last_reward_code", FieldType.TEXT, QT_TRANSLATE_NOOP("Catalog", "Last reward code")),
+    CatalogField("referrals_pending", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Referrals pending")),
 )
 CATALOG_BY_KEY: dict[str, CatalogField] = {f.key: f for f in CATALOG}
 IDENTITY_KEYS = ("email", "phone", "first_name", "last_name", "external_id")
