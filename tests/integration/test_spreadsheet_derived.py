@@ -88,6 +88,7 @@ def test_without_tables_or_columns_nothing_derived_is_sent(store: Store, sandbox
     assert not src.provided_fields() & DERIVED_FIELDS  # the mapping page lists them as "not provided"
     notes = src.derived_notes()
     assert "membres.tiers.csv" in notes[0] and "membres.rewards.csv" in notes[1]
+    assert src.read(None).notes == notes  # and the run says it
 
 
 def test_the_exports_own_columns_are_used_and_bad_cells_rejected(store: Store, sandbox: KlaviyoSandbox,

@@ -162,7 +162,8 @@ class SpreadsheetSource:
                              rejected_rows=self.rejected_rows, notes=self.derived_notes())
         return SheetRead(as_of=self.read_at, full=True,
                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
-                         member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
+                         member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows,
+                         notes=self.derived_notes())
 
     def rejected_rows(self) -> Iterator[SourceReject]:
         """The last read's rejected rows, as the sync run records them."""
