@@ -66,6 +66,8 @@ class Program:
     # Where the tiers/rewards came from, for the preview ("the demo program", "the tiers table").
     origin: str = ""
     cheapest: int | None = field(init=False, default=None, compare=False)
+    # rank of each tier by folded name and by id (tier_progress runs once per member read)
+    ranks: tuple[dict[str, int], dict[int, int]] = field(init=False, default=({}, {}), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_tiers(self.tiers)
@@ -73,6 +75,8 @@ class Program:
             if r.points_price <= 0:
                 raise ProgramError(f"reward {r.name!r}: its price must be a positive number of points")
         object.__setattr__(self, "cheapest", min((r.points_price for r in self.rewards), default=None))
+        object.__setattr__(self, "ranks", ({t.name.strip().casefold(): i for i, t in enumerate(self.tiers)},
+                                           {t.id: i for i, t in enumerate(self.tiers)}))
 
     @property
     def unknown(self) -> frozenset[str]:
@@ -117,16 +121,12 @@ class TierProgress:
 def tier_progress(program: Program, progress: int, tier_name: str | None = None,
                   tier_id: int | None = None) -> TierProgress:
     """The next tier above both the current tier (found by name, else by id) and the progress."""
-    rank = -1
-    wanted = tier_name.strip().casefold() if tier_name else None
-    for i, t in enumerate(program.tiers):
-        if wanted is not None and t.name.strip().casefold() == wanted:
-            rank = i
-            break
-    else:
-        rank = next((i for i, t in enumerate(program.tiers) if tier_id is not None and t.id == tier_id), -1)
-    for i, t in enumerate(program.tiers):
-        if i > rank and t.threshold > progress:
+    by_name, by_id = program.ranks
+    rank = by_name.get(tier_name.strip().casefold(), -1) if tier_name else -1
+    if rank < 0 and tier_id is not None:
+        rank = by_id.get(tier_id, -1)
+    for t in program.tiers[rank + 1:]:
+        if t.threshold > progress:
             return TierProgress(t, t.threshold - progress)
     return TierProgress(None, None)
 
@@ -159,6 +159,22 @@ def holdings(rewards: Iterable[Reward], referrals: Iterable[Referral], as_of: da
     return out
 
 
+def next_tier_values(program: Program, active: bool, progress: int, tier_name: str | None,
+                     tier_id: int | None) -> tuple[str | None, int | None]:
+    """(next tier name, points to it) of a member, or a non-member (both empty)."""
+    if not active:
+        return None, None
+    p = tier_progress(program, progress, tier_name, tier_id)
+    return (p.next_tier.name, p.points_to_next) if p.next_tier else (None, None)
+
+
+def reward_values(program: Program, active: bool, balance: int) -> tuple[int | None, int]:
+    """(points to the next reward, reward ready); a non-member is not reward-ready."""
+    if not active or program.cheapest is None:
+        return None, 0
+    return max(0, program.cheapest - balance), int(balance >= program.cheapest)
+
+
 def derive(program: Program, member: Member, *, progress: int | None = None, lifetime_progress: bool = True,
            held: Holdings | None = None) -> Member:
     """`member` with the derived fields it lacks (those in `member.unknown`) filled: a value the
@@ -172,20 +188,12 @@ def derive(program: Program, member: Member, *, progress: int | None = None, lif
     active = member.membership_state is MembershipState.MEMBER
     no_progress = progress is None and (not lifetime_progress or "points_earned_lifetime" in member.unknown)
     if program.tiers and not (no_progress and active):
-        if active:
-            p = tier_progress(program, member.points_earned_lifetime if progress is None else progress,
-                              member.tier_name, member.tier_id)
-            values["next_tier_name"] = p.next_tier.name if p.next_tier else None
-            values["points_to_next_tier"] = p.points_to_next
-        else:
-            values["next_tier_name"] = values["points_to_next_tier"] = None
+        values["next_tier_name"], values["points_to_next_tier"] = next_tier_values(
+            program, active, member.points_earned_lifetime if progress is None else progress,
+            member.tier_name, member.tier_id)
     if program.cheapest is not None and "points_balance" not in member.unknown:
-        if active:
-            values["points_to_next_reward"] = max(0, program.cheapest - member.points_balance)
-            values["reward_ready"] = int(member.points_balance >= program.cheapest)
-        else:
-            values["points_to_next_reward"] = None
-            values["reward_ready"] = 0
+        values["points_to_next_reward"], values["reward_ready"] = reward_values(program, active,
+                                                                               member.points_balance)
     if held is not None:
         values.update(unused_rewards=held.unused_rewards, last_reward_code=held.last_reward_code)
         if held.referrals_pending is not None:
