@@ -30,6 +30,11 @@ class CatalogField:
     label: str  # English label; the UI translates it
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate extracts)
+    """Marks a label for translation (the UI translates it in the "Catalog" context); core imports no Qt."""
+    return text
+
+
 CATALOG: tuple[CatalogField, ...] = (
     CatalogField("email", FieldType.TEXT, "Email"),
     CatalogField("phone", FieldType.TEXT, "Phone"),
@@ -50,6 +55,15 @@ CATALOG: tuple[CatalogField, ...] = (
     CatalogField("points_expiry_date", FieldType.DATE, "Points expiry date"),
     CatalogField("member_since", FieldType.DATE, "Member since"),
     CatalogField("last_activity_at", FieldType.DATE, "Last activity"),
+    # Derived from the program's tiers and rewards (core/program.py) or read from export columns.
+    CatalogField("next_tier_name", FieldType.TEXT, QT_TRANSLATE_NOOP("Catalog", "Next tier")),
+    CatalogField("points_to_next_tier", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Points to the next tier")),
+    CatalogField("points_to_next_reward", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Points to the next reward")),
+    CatalogField("reward_ready", FieldType.INT,
+                 QT_TRANSLATE_NOOP("Catalog", "Reward ready (1 = can get a reward now)")),
+    CatalogField("unused_rewards", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Unused rewards")),
+    CatalogField("last_reward_code", FieldType.TEXT, QT_TRANSLATE_NOOP("Catalog", "Last reward code")),
+    CatalogField("referrals_pending", FieldType.INT, QT_TRANSLATE_NOOP("Catalog", "Referrals pending")),
 )
 CATALOG_BY_KEY: dict[str, CatalogField] = {f.key: f for f in CATALOG}
 IDENTITY_KEYS = ("email", "phone", "first_name", "last_name", "external_id")
@@ -127,6 +141,17 @@ def _mapping(preset: str, pairs: Iterable[tuple[str, str] | tuple[str, str, bool
 # Klaviyo profile attributes (not custom properties); a mapping targets them by these names.
 KLAVIYO_ATTRIBUTES = ("email", "phone_number", "first_name", "last_name", "external_id")
 
+# The fields the seed's emails need (progress, rewards), as readable Klaviyo properties.
+KLAVIYO_DERIVED: tuple[tuple[str, str], ...] = (
+    ("next_tier_name", "Loyalty Next Tier Name"),
+    ("points_to_next_tier", "Loyalty Points To Next Tier"),
+    ("points_to_next_reward", "Loyalty Points To Next Reward"),
+    ("reward_ready", "Loyalty Reward Ready"),
+    ("unused_rewards", "Loyalty Unused Rewards"),
+    ("last_reward_code", "Loyalty Last Reward Code"),
+    ("referrals_pending", "Loyalty Referrals Pending"),
+)
+
 # Smile.io's exact property names (help.smile.io data-syncing), so existing Smile flows keep working.
 KLAVIYO_SMILE = _mapping("klaviyo-smile", [
     ("email", "email"),
@@ -135,6 +160,9 @@ KLAVIYO_SMILE = _mapping("klaviyo-smile", [
     ("tier_name", "Smile VIP Tier Name"),
     ("tier_id", "Smile VIP Tier ID"),
     ("membership_state", "Smile State"),
+    # Not Smile's (it has no such properties; never invent "Smile …" names): readable extras for
+    # the emails that show progress and rewards, off so the preset stays Smile's exact five.
+    *((source, target, False) for source, target in KLAVIYO_DERIVED),
 ])
 
 KLAVIYO_LOYALTY = _mapping("klaviyo-loyalty", [
@@ -158,6 +186,7 @@ KLAVIYO_LOYALTY = _mapping("klaviyo-loyalty", [
     ("points_expiry_date", "Loyalty Points Expiry Date"),
     ("member_since", "Loyalty Member Since"),
     ("last_activity_at", "Loyalty Last Activity"),
+    *KLAVIYO_DERIVED,
 ])
 
 # Loyoly's Splio contact custom fields (its help centre: "Customer point balance", "Customer
@@ -174,6 +203,14 @@ SPLIO_LOYOLY = _mapping("splio-loyoly", [
     ("tier_name", "customer_vip_tier_name"),
     ("phone", "phone_number"),
     ("birthday", "customer_birthdate"),
+    # Beyond Loyoly's five: what the emails need, created on request like the others.
+    ("next_tier_name", "customer_next_tier_name"),
+    ("points_to_next_tier", "customer_points_to_next_tier"),
+    ("points_to_next_reward", "customer_points_to_next_reward"),
+    ("reward_ready", "customer_reward_ready"),
+    ("unused_rewards", "customer_unused_rewards_count"),
+    ("last_reward_code", "customer_last_reward_code"),
+    ("referrals_pending", "customer_pending_referrals_count"),
 ])
 
 PRESETS: dict[str, Mapping] = {m.preset: m for m in (KLAVIYO_SMILE, KLAVIYO_LOYALTY, SPLIO_LOYOLY)}

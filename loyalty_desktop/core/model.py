@@ -49,6 +49,11 @@ class ReferralState(str, enum.Enum):
     EXPIRED = "expired"
 
 
+# The fields core/program.py derives; a Member built without them does not know them.
+DERIVED: frozenset[str] = frozenset({"next_tier_name", "points_to_next_tier", "points_to_next_reward",
+                                     "reward_ready", "unused_rewards", "last_reward_code", "referrals_pending"})
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     """One loyalty member, keyed by normalized email. Field names are the catalog's (fields.py).
@@ -77,7 +82,16 @@ class Member:
     points_expiry_date: date | None = None
     member_since: date | None = None
     last_activity_at: date | None = None
-    unknown: frozenset[str] = frozenset()
+    # Derived from the program's tiers and rewards (core/program.py); unknown unless a source
+    # derives them, so a source that cannot never sends them. None: empty (no next tier).
+    next_tier_name: str | None = None
+    points_to_next_tier: int | None = None
+    points_to_next_reward: int | None = None
+    reward_ready: int | None = None  # 1 when the balance buys the cheapest reward, else 0
+    unused_rewards: int | None = None
+    last_reward_code: str | None = None
+    referrals_pending: int | None = None
+    unknown: frozenset[str] = DERIVED
 
 
 @dataclass(frozen=True, slots=True)

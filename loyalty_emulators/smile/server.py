@@ -11,7 +11,9 @@ Endpoints: ``GET /customers`` (``email``, ``state``, ``updated_at_min``, ``inclu
 ``GET /customers/{id}`` (``include=vip_status[,vip_status.vip_tier,vip_status.next_vip_tier]``),
 ``GET /points_transactions`` (``customer_id``, ``updated_at_min``), ``GET /points_transactions/{id}``,
 ``GET /reward_fulfillments`` (``customer_id``, ``fulfillment_status``, ``usage_status``,
-``updated_at_min``), ``GET /vip_tiers`` (``include=perks,entry_rewards``; not paginated).
+``updated_at_min``), ``GET /vip_tiers`` (``include=perks,entry_rewards``; not paginated),
+``GET /points_products`` (``page``/``page_size``, ``exchange_type``) and ``GET /points_products/{id}``
+(see ``products``).
 
 Fidelity (``../shared/reference/loyalty-sources.md`` §2, dev.smile.io): bearer auth (401 on a
 missing, unknown or revoked key; 403 when a key lacks the endpoint's read scope), cursor
@@ -38,6 +40,7 @@ from loyalty_emulators.base.http import HttpRequest, HttpResponse, json_response
 from loyalty_emulators.base.keys import UnknownKey
 from loyalty_emulators.base.routing import ID, NoRoute, Router, credential
 from loyalty_emulators.base.server import EmulatorServer, RequestRecord
+from loyalty_emulators.smile import products
 from loyalty_emulators.smile.data import (
     SmileAccount,
     decode_cursor,
@@ -48,7 +51,9 @@ from loyalty_emulators.smile.data import (
 __all__ = ["DEMO_KEY", "Faults", "SmileRequestRecord", "SmileSandbox"]
 
 DEMO_KEY = demo_keys.SMILE
-SCOPES = ("customer:read", "points_transaction:read", "reward_fulfillment:read", "vip_tier:read")
+# points_product:read follows Smile's per-endpoint pattern [inferred, like the three after customer:read].
+SCOPES = ("customer:read", "points_transaction:read", "reward_fulfillment:read", "vip_tier:read",
+          "points_product:read")
 MAX_LIMIT = 250
 DEFAULT_LIMIT = 50
 
@@ -59,9 +64,12 @@ _TABLE = (  # path, operation, the read scope it needs (every route is GET only)
     (f"/points_transactions/{ID}", "get_points_transaction", "points_transaction:read"),
     ("/reward_fulfillments", "list_reward_fulfillments", "reward_fulfillment:read"),
     ("/vip_tiers", "list_vip_tiers", "vip_tier:read"),
+    ("/points_products", "list_points_products", "points_product:read"),
+    (f"/points_products/{ID}", "get_points_product", "points_product:read"),
 )
 ROUTES = Router(((p, {"GET": op}) for p, op, _ in _TABLE), prefix="/v1")
 SCOPE_OF = {op: scope for _, op, scope in _TABLE}
+_STATIC = ("list_vip_tiers", "list_points_products")  # the program's shape, not its members
 
 
 class ApiError(Exception):
@@ -92,6 +100,7 @@ class SmileSandbox(EmulatorServer[frozenset[str]]):
         self._program: Any = None
         self._program_lock = threading.Lock()
         self.auto_refresh = False
+        self.points_products = products.POINTS_PRODUCTS  # a test may set its own catalogue
 
     # -- configuration --------------------------------------------------------------------------
 
@@ -188,7 +197,7 @@ class SmileSandbox(EmulatorServer[frozenset[str]]):
         scope = SCOPE_OF[op]
         if scope not in scopes:
             raise ApiError(403, f"This API key does not have the required scope: {scope}.")
-        if op.startswith("list_") and op != "list_vip_tiers" and self.auto_refresh and not req.query_one("cursor"):
+        if op.startswith("list_") and op not in _STATIC and self.auto_refresh and not req.query_one("cursor"):
             self.refresh()
         handler = getattr(self, f"_h_{op}")
         return op, handler(req, route.params)
@@ -333,6 +342,23 @@ class SmileSandbox(EmulatorServer[frozenset[str]]):
                     obj[name] = extra[name]
                 tiers.append(obj)
         return json_response(200, {"vip_tiers": tiers})
+
+
+    def _h_list_points_products(self, req: HttpRequest, params: dict[str, str]) -> HttpResponse:
+        number = self._int(req, "page")
+        size = self._int(req, "page_size")
+        number, size = 1 if number is None else number, 50 if size is None else size
+        if number < 1 or not 1 <= size <= MAX_LIMIT:
+            raise ApiError(400, f"page must be at least 1 and page_size between 1 and {MAX_LIMIT}.")
+        kind = self._enum(req, "exchange_type", ("fixed", "variable"))
+        return json_response(200, {"points_products": products.page(self.points_products, number, size, kind)})
+
+    def _h_get_points_product(self, req: HttpRequest, params: dict[str, str]) -> HttpResponse:
+        pid = _path_id(params["id"])
+        found = next((dict(p) for p in self.points_products if p["id"] == pid), None)
+        if found is None:
+            raise ApiError(404, f"No points product with id {pid}.")
+        return json_response(200, {"points_product": found})
 
 
 def _path_id(raw: str) -> int:

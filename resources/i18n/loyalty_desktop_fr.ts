@@ -1164,6 +1164,41 @@
         <source>Last activity</source>
         <translation>Dernière activité</translation>
     </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="59" />
+        <source>Next tier</source>
+        <translation>Palier suivant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="60" />
+        <source>Points to the next tier</source>
+        <translation>Points avant le palier suivant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="61" />
+        <source>Points to the next reward</source>
+        <translation>Points avant la prochaine récompense</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="63" />
+        <source>Reward ready (1 = can get a reward now)</source>
+        <translation>Récompense accessible (1 = peut en obtenir une maintenant)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="64" />
+        <source>Unused rewards</source>
+        <translation>Récompenses non utilisées</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="65" />
+        <source>Last reward code</source>
+        <translation>Dernier code de récompense</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/core/fields.py" line="66" />
+        <source>Referrals pending</source>
+        <translation>Parrainages en cours</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPanel</name>

@@ -213,6 +213,9 @@ def test_store_full_mid_sync_is_recorded_as_such(tmp_path: Path, sb: KlaviyoSand
     with Store(tmp_path / "store.sqlite3") as store, new_program(tmp_path / "p.sqlite3", 300) as prog:
         assert run_sync(store, prog, sb, KLAVIYO_LOYALTY).status.value == "completed"
         prog.tick(30)
+        # No free pages left to reuse (the first sync's sent outbox rows freed some): the next
+        # write needs a new page, which the limit refuses.
+        store.db.execute("VACUUM")
         pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count={pages}")  # the fault hook: SQLite's own SQLITE_FULL
         with pytest.raises(DiskError) as caught:

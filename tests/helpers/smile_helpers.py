@@ -53,13 +53,14 @@ def api_get(sb: SmileSandbox, path: str, key: str | None = DEMO_KEY, **params: A
     return httpx.get(f"{sb.base_url}{path}", params=params, headers=headers, timeout=10)
 
 
-def api_all(sb: SmileSandbox, path: str, key: str, **params: Any) -> list[dict[str, Any]]:
-    """Every object of a list endpoint, read over HTTP page by page."""
+def api_all(sb: SmileSandbox, path: str, key: str, api_key: str = DEMO_KEY, **params: Any) -> list[dict[str, Any]]:
+    """Every object of a list endpoint, read over HTTP page by page (`api_key`: a key of its own
+    has its own 10 requests/s, so a check right after a sync is not throttled)."""
     out: list[dict[str, Any]] = []
     cursor = None
     while True:
         q = {**params, "limit": 250, **({"cursor": cursor} if cursor else {})}
-        r = api_get(sb, path, **q)
+        r = api_get(sb, path, api_key, **q)
         assert r.status_code == 200, r.text
         body = r.json()
         out.extend(body[key])
@@ -117,6 +118,20 @@ VIP_TIER = {"type": "object", "additionalProperties": False, "required": ["id", 
                            "milestone": {"type": "number"},
                            "perks": {"type": "array", "items": {"type": "object", "required": ["name"]}},
                            "entry_rewards": {"type": "array", "items": REWARD}}}
+# Smile's OpenAPI (dev.smile.io/schemas/rest-api.json): a fixed product has a points_price, a
+# variable one a step, its value and optional bounds.
+POINTS_PRODUCT = {"type": "object", "additionalProperties": False,
+                  "required": ["id", "exchange_type", "exchange_description", "points_price", "variable_points_step",
+                               "variable_points_step_reward_value", "variable_points_min", "variable_points_max",
+                               "reward", "created_at", "updated_at"],
+                  "properties": {"id": {"type": "integer"}, "exchange_type": {"enum": ["fixed", "variable"]},
+                                 "exchange_description": {"type": "string"}, "points_price": _INT_N,
+                                 "variable_points_step": _INT_N, "variable_points_step_reward_value": _NUM_N,
+                                 "variable_points_min": _INT_N, "variable_points_max": _INT_N,
+                                 "reward": REWARD, "created_at": _TS, "updated_at": _TS},
+                  "if": {"properties": {"exchange_type": {"const": "fixed"}}},
+                  "then": {"properties": {"points_price": {"type": "integer", "minimum": 1}}},
+                  "else": {"properties": {"variable_points_step": {"type": "integer", "minimum": 1}}}}
 METADATA = {"type": "object", "additionalProperties": False, "required": ["next_cursor", "previous_cursor"],
             "properties": {"next_cursor": _STR_N, "previous_cursor": _STR_N}}
 ERROR = {"type": "object", "additionalProperties": False, "required": ["error"],
@@ -140,6 +155,11 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "list_reward_fulfillments": _list("reward_fulfillments", FULFILLMENT),
     "list_vip_tiers": {"type": "object", "required": ["vip_tiers"], "additionalProperties": False,
                        "properties": {"vip_tiers": {"type": "array", "items": VIP_TIER}}},
+    # paged by page/page_size: no cursor metadata
+    "list_points_products": {"type": "object", "required": ["points_products"], "additionalProperties": False,
+                             "properties": {"points_products": {"type": "array", "items": POINTS_PRODUCT}}},
+    "get_points_product": {"type": "object", "required": ["points_product"], "additionalProperties": False,
+                           "properties": {"points_product": POINTS_PRODUCT}},
 }
 
 

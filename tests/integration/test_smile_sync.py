@@ -47,9 +47,10 @@ def smile_properties_from_the_api(sb: SmileSandbox) -> dict[str, dict[str, Any]]
     """What the five `Smile …` properties must hold, computed from what Smile's API answers over
     HTTP (not from the demo program): one customer per email (member first, then the latest
     update, then the highest id); customers without a valid email left out."""
-    tiers = {t["id"]: t["name"] for t in api_get(sb, "/vip_tiers").json()["vip_tiers"]}
+    key = sb.add_key()  # its own rate window: the sync just used the demo key's
+    tiers = {t["id"]: t["name"] for t in api_get(sb, "/vip_tiers", key).json()["vip_tiers"]}
     best: dict[str, dict[str, Any]] = {}
-    for c in api_all(sb, "/customers", "customers", include="vip_status"):
+    for c in api_all(sb, "/customers", "customers", key, include="vip_status"):
         email = (c["email"] or "").strip().lower()
         if "@" not in email:
             continue

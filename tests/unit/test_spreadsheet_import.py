@@ -77,7 +77,8 @@ def test_a_byte_read_as_a_control_character_is_rejected_not_sent(tmp_path: Path)
                      encoding="latin-1", delimiter=";")
     src, members, _, _, rejects = read_all(path)
     assert src.members.fmt.encoding_label == "Latin-1"
-    assert [replace(x, unknown=frozenset()) for x in members] == [Member("b@b.fr", last_name="Noël")]
+    assert [replace(x, unknown=frozenset()) for x in members] == [Member("b@b.fr", last_name="Noël",
+                                                                         unknown=frozenset())]
     assert [(r.line, r.column, r.reason) for r in rejects] == [(2, "Nom", Reason.CONTROL)]
     assert "U+0081" in rejects[0].detail and "--encoding mac_roman" in rejects[0].detail
 

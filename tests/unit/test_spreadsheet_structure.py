@@ -47,7 +47,7 @@ def outcome(path: Path, encoding: str | None = None) -> tuple[list[Member], list
 
 
 def m(email: str, first: str, last: str, points: int) -> Member:
-    return Member(email, first_name=first, last_name=last, points_balance=points)
+    return Member(email, first_name=first, last_name=last, points_balance=points, unknown=frozenset())
 
 
 # -- quotes ---------------------------------------------------------------------------------------

@@ -20,9 +20,11 @@ from loyalty_desktop.core.model import (
     RewardOrigin,
     Tier,
 )
+from loyalty_desktop.core.program import Program, RewardOffer, next_tier_values, reward_values
 from loyalty_desktop.sources.demo.rules import (
     CODE_PREFIX,
     MISSIONS,
+    PRODUCTS,
     SHOP_URL,
     TIERS,
 )
@@ -197,19 +199,43 @@ def _dt(x: int | None) -> datetime | None:
     return _fromts(x, _UTC) if x is not None else None
 
 
+# The program members see: its tiers and the vouchers sold for points (rules.py), from which
+# core/program.py derives the progress and reward fields.
+PROGRAM = Program(tuple(TIER_OBJS), tuple(RewardOffer(f"€{value} voucher", points) for points, value in PRODUCTS),
+                  origin="demo")
+
+_KNOWN: frozenset[str] = frozenset()  # the demo knows every field, the derived ones included
+
+# The holdings at the program's clock (the one parameter, `as_of` in epoch seconds): vouchers
+# neither used nor expired (and the latest one's code), referrals started or claimed.
+_LIVE = "r.member = m.num AND r.used IS NULL AND (r.expires IS NULL OR r.expires >= :as_of)"
 SQL_READ_MEMBERS = ("SELECT num, email, phone, first, last, state, birthday, since, last_act, balance, "
-                    "lifetime, missions, rewards, referrals, tier, ref_code, expiring, expiry_day "
-                    "FROM members")
+                    "lifetime, missions, rewards, referrals, tier, ref_code, expiring, expiry_day, "
+                    f"(SELECT count(*) FROM rewards r WHERE {_LIVE}), "
+                    f"(SELECT r.code_n FROM rewards r WHERE {_LIVE} ORDER BY r.created DESC, r.n DESC LIMIT 1), "
+                    "(SELECT count(*) FROM referrals f WHERE f.sender = m.num AND f.state IN (0, 1)) "
+                    "FROM members m")
+# An incremental read's members: rewritten ones, and those whose holdings changed (a voucher
+# issued, used or expired in between, a referral moving on).
+SQL_CHANGED_MEMBERS = (" WHERE m.seq > :since OR m.num IN (SELECT member FROM rewards WHERE seq > :since "
+                       "OR (expires >= :before AND expires < :as_of)) "
+                       "OR m.num IN (SELECT sender FROM referrals WHERE seq > :since)")
 
 
 def render_member(r: Row) -> Member:
     (num, email, phone, first, last, state, bday, since, last_act, balance, lifetime, missions,
-     rewards, referrals, tier, code, expiring, expiry_day) = r
+     rewards, referrals, tier, code, expiring, expiry_day, unused, last_code, pending) = r
+    # core/program.py's rules, called directly (a Member built once: the demo reads 100k of them)
+    tier_name = _TIER_NAME.get(tier)
+    active = state == 0
+    next_name, to_next = next_tier_values(PROGRAM, active, lifetime, tier_name, tier or None)
+    to_reward, ready = reward_values(PROGRAM, active, balance)
     # positional: cheaper than keywords for a frozen dataclass (field order of model.Member)
     return Member(
         email, phone, first, last, f"LOY-{num:06d}", balance, lifetime, missions, rewards,
-        referrals, _TIER_NAME.get(tier), tier or None, f"{SHOP_URL}/r/{code}", _STATES[state],
-        _d(bday), expiring, _d(expiry_day), _d(since), _d(last_act))
+        referrals, tier_name, tier or None, f"{SHOP_URL}/r/{code}", _STATES[state],
+        _d(bday), expiring, _d(expiry_day), _d(since), _d(last_act), next_name, to_next, to_reward, ready,
+        unused, reward_code(last_code) if last_code is not None else None, pending, _KNOWN)
 
 
 _FIXED = {

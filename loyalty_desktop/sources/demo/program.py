@@ -32,7 +32,7 @@ from loyalty_desktop.core.model import Member, Record, SourceRead, Tier, utc
 from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.demo import db as st
 from loyalty_desktop.sources.demo.history import generate
-from loyalty_desktop.sources.demo.rules import day_of, ts_of_day
+from loyalty_desktop.sources.demo.rules import DAY, day_of, ts_of_day
 from loyalty_desktop.sources.demo.state import Row
 from loyalty_desktop.sources.demo.tick import run_day
 
@@ -289,7 +289,15 @@ class DemoProgram:
             cur.close()
 
     def _iter_members(self, since: int | None) -> Iterator[Member]:
-        yield from self._stream(st.SQL_READ_MEMBERS, since, "", st.render_member)
+        now, seq = self._state["as_of"], self._state["seq"]
+        # One change sequence per simulated day: the program's clock at `since`.
+        args = {"as_of": now, "since": since, "before": now - (seq - (since or 0)) * DAY}
+        sql = st.SQL_READ_MEMBERS + (st.SQL_CHANGED_MEMBERS if since is not None else "")
+        cur = self.conn.execute(sql, args)
+        try:
+            yield from map(st.render_member, cur)
+        finally:
+            cur.close()
 
     def _iter_open_records(self) -> Iterator[Record]:
         now = self._state["as_of"]

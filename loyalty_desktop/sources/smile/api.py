@@ -1,4 +1,5 @@
-"""Smile.io REST API client (read side): customers, points transactions, reward fulfillments, VIP tiers.
+"""Smile.io REST API client (read side): customers, points transactions, reward fulfillments, VIP tiers,
+points products.
 
 Wire facts (../shared/reference/loyalty-sources.md §2, dev.smile.io): base `https://api.smile.io/v1`,
 `Authorization: Bearer <key>`, JSON. Lists are cursor-paginated (`limit` 1–250, `cursor`; the answer
@@ -42,6 +43,7 @@ SCOPES: dict[str, str] = {
     "points_transactions": "points_transaction:read",
     "reward_fulfillments": "reward_fulfillment:read",
     "vip_tiers": "vip_tier:read",
+    "points_products": "points_product:read",
 }
 
 
@@ -190,6 +192,19 @@ class SmileClient:
     def vip_tiers(self) -> list[dict[str, Any]]:
         tiers = self.get("/vip_tiers").get("vip_tiers")
         return [t for t in tiers if isinstance(t, dict)] if isinstance(tiers, list) else []
+
+    def points_products(self) -> list[dict[str, Any]]:
+        """Every points product (rewards bought with points). Paged by `page`/`page_size`, not by
+        cursor: pages until one comes back short."""
+        out: list[dict[str, Any]] = []
+        for number in range(1, 1000):
+            items = self.get("/points_products", {"page": str(number), "page_size": str(MAX_PAGE)}).get(
+                "points_products")
+            page = [p for p in items if isinstance(p, dict)] if isinstance(items, list) else []
+            out.extend(page)
+            if len(page) < MAX_PAGE:
+                break
+        return out
 
     def verify(self) -> None:
         """One cheap authenticated call: raises WrongKeyError / MissingScopeError / NetworkError."""

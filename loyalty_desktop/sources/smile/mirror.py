@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS customers (
   id INTEGER PRIMARY KEY, email TEXT, email_problem TEXT NOT NULL, state TEXT, first_name TEXT,
   last_name TEXT, dob TEXT, points_balance INTEGER NOT NULL, referral_url TEXT, vip_tier_id INTEGER,
-  created_at TEXT, updated_at TEXT NOT NULL, winner INTEGER NOT NULL DEFAULT 0);
+  created_at TEXT, updated_at TEXT NOT NULL, winner INTEGER NOT NULL DEFAULT 0, progress REAL);
 CREATE INDEX IF NOT EXISTS customers_email ON customers(email);
 CREATE TABLE IF NOT EXISTS txns (
   id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, points_change INTEGER NOT NULL,
@@ -66,6 +66,13 @@ def _ts(raw: object) -> tuple[str, float]:
     return format_datetime(dt), dt.timestamp()
 
 
+def _progress(raw: object) -> float | None:
+    """vip_status.progress_value (points or money, per the program), None when absent or garbled."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != raw or raw < 0:
+        return None
+    return float(raw)
+
+
 def _iso(raw: object) -> str | None:
     dt = parse_datetime(raw)
     return format_datetime(dt) if dt else None
@@ -87,6 +94,10 @@ class Mirror(MirrorRendering):
         self.db.execute("PRAGMA journal_mode = WAL" if path else "PRAGMA journal_mode = MEMORY")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.executescript(SCHEMA)
+        if "progress" not in {r[1] for r in self.db.execute("PRAGMA table_info(customers)")}:
+            # vip_status.progress_value, added after schema 1: the next read is a full one anyway
+            self.db.execute("ALTER TABLE customers ADD COLUMN progress REAL")
+            self.db.execute("DELETE FROM meta WHERE key = 'schema'")
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != SCHEMA_VERSION:
             self._reset()
@@ -139,14 +150,16 @@ class Mirror(MirrorRendering):
             rows.append((cid, email, problem, str(c.get("state") or "member"), c.get("first_name") or None,
                          c.get("last_name") or None, c.get("date_of_birth") or None,
                          as_int(c.get("points_balance")), c.get("referral_url") or None, tier,
-                         _iso(c.get("created_at")), _ts(c.get("updated_at"))[0]))
+                         _iso(c.get("created_at")), _ts(c.get("updated_at"))[0],
+                         _progress(vip.get("progress_value") if vip is not None else None)))
         self.db.executemany(
             "INSERT INTO customers (id, email, email_problem, state, first_name, last_name, dob, points_balance,"
-            " referral_url, vip_tier_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " referral_url, vip_tier_id, created_at, updated_at, progress) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(id) DO UPDATE SET email=excluded.email, email_problem=excluded.email_problem,"
             " state=excluded.state, first_name=excluded.first_name, last_name=excluded.last_name,"
             " dob=excluded.dob, points_balance=excluded.points_balance, referral_url=excluded.referral_url,"
-            " vip_tier_id=excluded.vip_tier_id, created_at=excluded.created_at, updated_at=excluded.updated_at",
+            " vip_tier_id=excluded.vip_tier_id, created_at=excluded.created_at, updated_at=excluded.updated_at,"
+            " progress=excluded.progress",
             rows)
         return [r[0] for r in rows]
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from loyalty_desktop.core.model import (
+    DERIVED,
     LedgerEntry,
     LedgerKind,
     Member,
@@ -18,7 +19,12 @@ from loyalty_desktop.core.model import (
     Reward,
     RewardOrigin,
 )
+from loyalty_desktop.core.program import Holdings, Program, derive
 from loyalty_desktop.sources.smile.mapping import format_datetime, parse_birthday
+
+NO_PROGRAM = Program()
+_LIVE = ("r.customer_id = c.id AND r.status = 'issued' AND r.used_at IS NULL AND r.usage != 'used'"
+         " AND (r.expires_at IS NULL OR r.expires_at >= :as_of)")
 
 _STATES = {s.value: s for s in MembershipState}
 
@@ -36,7 +42,7 @@ class MirrorRendering:
 
     # Catalog fields Smile.io's API does not give: left untouched in the destination, never sent
     # as 0 or empty.
-    NOT_FROM_SMILE = frozenset({"phone", "external_id", "points_expiring", "points_expiry_date"})
+    NOT_FROM_SMILE = frozenset({"phone", "external_id", "points_expiring", "points_expiry_date"}) | DERIVED
 
     _MEMBER_SQL = (
         "SELECT c.id, c.email, c.state, c.first_name, c.last_name, c.dob, c.points_balance, c.referral_url,"
@@ -47,24 +53,31 @@ class MirrorRendering:
         " (SELECT count(*) FROM rewards r WHERE r.customer_id = c.id AND status = 'issued'),"
         " (SELECT count(*) FROM rewards r WHERE r.customer_id = c.id AND status = 'issued'"
         "    AND origin = 'referral_sender'),"
-        " (SELECT max(created_at) FROM txns t WHERE t.customer_id = c.id)"
+        " (SELECT max(created_at) FROM txns t WHERE t.customer_id = c.id), c.progress,"
+        # holdings: issued fulfillments neither used nor expired at the read's clock (:as_of)
+        f" (SELECT count(*) FROM rewards r WHERE {_LIVE}),"
+        f" (SELECT r.code FROM rewards r WHERE {_LIVE} ORDER BY r.created_at DESC, r.id DESC LIMIT 1)"
         " FROM customers c WHERE c.winner = 1")
 
-    def members(self, emails: Iterable[str] | None, tiers: dict[int, str]) -> Iterator[Member]:
-        """The winning customer of each email (all emails when None) as a Member."""
+    def members(self, emails: Iterable[str] | None, tiers: dict[int, str], program: Program = NO_PROGRAM,
+                as_of: datetime | None = None) -> Iterator[Member]:
+        """The winning customer of each email (all emails when None) as a Member, with the fields
+        `program` derives (tier progress from Smile's own progress value; holdings at `as_of`;
+        pending referrals stay unknown: Smile's API lists no referrals)."""
         sql = self._MEMBER_SQL
+        at = format_datetime(as_of) if as_of is not None else "9999"  # no clock: nothing counts as live
         if emails is not None:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS memails (email TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM temp.memails")
             self.db.executemany("INSERT OR IGNORE INTO temp.memails VALUES (?)", ((e,) for e in emails))
             sql += " AND c.email IN (SELECT email FROM temp.memails)"
-        cur = self.db.execute(sql + " ORDER BY c.email")
+        cur = self.db.execute(sql + " ORDER BY c.email", {"as_of": at})
         try:
             for (_id, email, state, first, last, dob, balance, url, tier, created, lifetime, missions,
-                 ref_txns, rewards, ref_rewards, last_txn) in cur:
+                 ref_txns, rewards, ref_rewards, last_txn, progress, unused, last_code) in cur:
                 st = _STATES.get(state or "", MembershipState.MEMBER)
                 since = _dt(created)
-                yield Member(
+                member = Member(
                     email=email, first_name=first, last_name=last, points_balance=balance,
                     points_earned_lifetime=lifetime, missions_completed=missions, rewards_claimed=rewards,
                     # A completed referral rewards the sender with points, a coupon or both: count the
@@ -75,6 +88,11 @@ class MirrorRendering:
                     member_since=since.date() if since and st is not MembershipState.CANDIDATE else None,
                     last_activity_at=_dt(last_txn).date() if last_txn else None,  # type: ignore[union-attr]
                     unknown=self.NOT_FROM_SMILE)
+                # Progress is Smile's (points or money, as the program counts); without it the
+                # tier fields stay unknown, lifetime points are never taken for it.
+                yield derive(program, member, progress=None if progress is None else int(progress),
+                             lifetime_progress=False,
+                             held=Holdings(unused, last_code or None, None) if as_of is not None else None)
         finally:
             cur.close()
 

@@ -14,6 +14,9 @@ from another mirror (another account, a deleted data folder) gives a full read.
 
 - Customers without an email (POS guests) or with an invalid one are skipped and counted; emails
   shared by several customers are reported, one customer winning (see `smile_mirror`).
+- Derived fields (core/program.py) from the VIP tiers and points products (`sources.smile.program`):
+  next tier and points to it from `vip_status.progress_value`, points to the next reward and
+  reward ready, unused rewards and the latest one's code; pending referrals are not sent (no list).
 - Members: points balance, referral URL, state, VIP tier (`vip_status.vip_tier_id`, name from
   `GET /vip_tiers`), birthday (`date_of_birth`, year 1004 = day and month only, kept as is),
   names, member since (`created_at`, not for candidates); lifetime points = sum of positive
@@ -36,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from loyalty_desktop.core import clock as clocks
+from loyalty_desktop.core.errors import MissingScopeError
 from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.net.client import HttpClient
@@ -47,6 +51,7 @@ from loyalty_desktop.sources.smile.mapping import (
     parse_datetime,
 )
 from loyalty_desktop.sources.smile.mirror import Mirror, Skipped
+from loyalty_desktop.sources.smile.program import smile_program
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +159,11 @@ class SmileSource:
         tiers = [Tier(tid, str(t.get("name") or tid), as_int(t.get("milestone")))
                  for t in raw_tiers if (tid := as_opt_int(t.get("id"))) is not None]
         tier_names = {t.id: t.name for t in tiers}
+        try:
+            raw_products: list[dict[str, object]] | None = client.points_products()
+        except MissingScopeError:
+            raw_products = None  # an older key: everything else still syncs (the note says what is not sent)
+        program, program_notes = smile_program(raw_tiers, raw_products)
         customers: set[int] = set()
         txns: list[int] = []
         rewards: list[int] = []
@@ -204,7 +214,7 @@ class SmileSource:
         report.requests = client.http.stats.requests - before[0]
         report.throttled = client.http.stats.throttled - before[1]
         self.report = report
-        notes = report.notes()
+        notes = report.notes() + program_notes
         for line in notes:
             log.info("%s", line)
         latest_seen = max((t for p in cursor_parts if (t := parse_datetime(p)) is not None), default=None)
@@ -216,6 +226,7 @@ class SmileSource:
                        else m.rewards(None, open_at=as_of))
         else:
             records = itertools.chain(m.ledger(txns), m.rewards(rewards))
-        return SourceRead(as_of=as_of, full=full, members=m.members(emails, tier_names), records=records,
+        return SourceRead(as_of=as_of, full=full, members=m.members(emails, tier_names, program, as_of),
+                         records=records,
                          tiers=tiers, cursor="|".join([_PREFIX, m.uid, *cursor_parts]), notes=notes,
                          rejected_rows=report.rejects)

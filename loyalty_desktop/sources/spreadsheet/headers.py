@@ -26,6 +26,7 @@ from typing import Any
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.fields import CATALOG, CATALOG_BY_KEY, FieldType
+from loyalty_desktop.sources.spreadsheet.derived_words import DERIVED_VOCABULARY
 from loyalty_desktop.sources.spreadsheet.words import fold
 
 MEMBERS, LEDGER = "members", "ledger"
@@ -184,6 +185,7 @@ def _compile(vocab: dict[str, tuple[str, ...]], kind: str) -> dict[str, list[_Sy
     return out
 
 
+VOCABULARY[MEMBERS].update(DERIVED_VOCABULARY)
 _COMPILED = {kind: _compile(VOCABULARY[kind], kind) for kind in KINDS}
 
 

@@ -15,6 +15,9 @@ again changes nothing, and a later export changes exactly what differs in it.
   ways…) stops `open` with a ConfigError naming each doubt and the option answering it;
 - a field the members file has no column for, or a blank number/date cell, is unknown for that
   member (`Member.unknown`): never sent, so the platform keeps its value;
+- the derived fields (next tier, points to it / to the next reward, reward ready…) come from the
+  export's own columns, else from the merchant's tiers/rewards tables (`program_table`), else
+  are not sent (`derived_notes` says why);
 - rejected rows are kept in `source.rejects` and, after a sync, written to a list of this import's
   own, `<data folder>/imports/<file>-<folder tag>-<time of the import>.rejected.csv` (two files
   of the same name from different folders, or two imports, never share one; a clean import writes
@@ -38,11 +41,14 @@ from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.options import SourceOptions, SpreadsheetOptions, members_file
+from loyalty_desktop.core.program import Program, derive
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.net.client import CancelToken, HttpClient
 from loyalty_desktop.service import OpenSource
 from loyalty_desktop.sources.spreadsheet import headers as hdr
+from loyalty_desktop.sources.spreadsheet.derived import derivable, derived_notes
+from loyalty_desktop.sources.spreadsheet.program_table import load_program
 from loyalty_desktop.sources.spreadsheet.questions import Choices, Question
 from loyalty_desktop.sources.spreadsheet.rows import (
     LedgerParser,
@@ -78,8 +84,9 @@ class SpreadsheetSource:
     http: HttpClient | None = None  # local files: no network client (sync.engine.Source)
 
     def __init__(self, members: Sheet, ledger: Sheet | None = None, *, now: datetime | None = None,
-                 cancel: CancelToken | None = None) -> None:
+                 cancel: CancelToken | None = None, program: Program | None = None) -> None:
         self.members = members
+        self.program = program  # the merchant's tiers/rewards tables (program_table), if given
         self.ledger = ledger
         self.now = now
         self.cancel = cancel  # checked while the files stream (a cancelled import changes nothing)
@@ -98,14 +105,18 @@ class SpreadsheetSource:
         open_questions = [(s.name, q) for s in (m, lg) if s is not None for q in s.questions]
         if open_questions:
             raise ConfigError(refusal(open_questions))
-        return cls(m, lg, now=now, cancel=cancel)
+        return cls(m, lg, now=now, cancel=cancel, program=load_program(m.fmt))
 
     def provided_fields(self) -> frozenset[str]:
         """The catalog fields the members file has a column for (the others are left untouched)."""
         fields = {f for f in self.members.mapping.fields if f}
         if "tier_name" in fields:
             fields.add("tier_id")  # derived from standard tier names when there is no id column
-        return frozenset(fields)
+        return frozenset(fields) | derivable(self.program, frozenset(fields))
+
+    def derived_notes(self) -> list[str]:
+        """Why derived fields the export has no column for are not sent (shown with the preview)."""
+        return derived_notes(self.program, self.provided_fields(), self.members.path)
 
     # -- identity -------------------------------------------------------------------------------
 
@@ -145,9 +156,15 @@ class SpreadsheetSource:
         tiers: list[Tier] = []
         records: Iterator[Record] = lp.records(mp) if lp else iter(())
         self.read_at = self.now or clocks.now()
+        program = self.program
+        if program is not None:  # derived fields: Members, not the texts' shortcut
+            return SheetRead(as_of=self.read_at, full=True, tiers=tiers, cursor=self.cursor,
+                             members=(derive(program, m) for m in mp.members(tiers)), records=records,
+                             rejected_rows=self.rejected_rows, notes=self.derived_notes())
         return SheetRead(as_of=self.read_at, full=True,
                          members=mp.members(tiers), records=records, tiers=tiers, cursor=self.cursor,
-                         member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows)
+                         member_texts=mp.member_texts(tiers), rejected_rows=self.rejected_rows,
+                         notes=self.derived_notes())
 
     def rejected_rows(self) -> Iterator[SourceReject]:
         """The last read's rejected rows, as the sync run records them."""

@@ -293,4 +293,7 @@ def _flatten(payload: dict[str, Any], names: dict[int, str] | None = None, key_l
                     out[str(name or f.get("name") or f"c{fid}")] = f.get("value")
         elif not isinstance(v, (dict, list)):
             out[k] = v
+    meta = payload.get("meta")  # Klaviyo: properties emptied (a top tier's next tier) show empty, not "left as is"
+    for k in (meta.get("patch_properties") or {}).get("unset") or () if isinstance(meta, dict) else ():
+        out.setdefault(k, None)
     return out
