@@ -17,7 +17,8 @@ from helpers import splio_spec
 from helpers.splio_spec import START, destination
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import CancelledError
-from loyalty_desktop.core.fields import SPLIO_LOYOLY
+from loyalty_desktop.core.fields import CATALOG_BY_KEY, SPLIO_LOYOLY
+from loyalty_desktop.destinations.splio.fields import CREATE_TYPE
 from loyalty_desktop.destinations.splio.moments import EXT_PROVIDER, MOMENT_FIELDS, ext_id
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store.store import Store
@@ -140,9 +141,8 @@ def test_no_duplicate_interaction_after_a_sync_cut_short_and_resumed(
 def test_without_the_moment_fields_moments_are_interactions_only(
         world: tuple[DemoProgram, SplioSandbox, Store]) -> None:
     program, sb, store = world
-    for name in {f.target for f in MAPPING.enabled}:
-        sb.add_field(name, "int" if "count" in name or "balance" in name else
-                     "date" if "date" in name else "text")
+    for fm in MAPPING.enabled:  # the loyalty fields exist, each with the type the sync creates
+        sb.add_field(fm.target, CREATE_TYPE[CATALOG_BY_KEY[fm.source].type])
     s1, _ = sync(store, program, sb)
     assert s1.status in DONE, s1.error
     assert any("moment fields do not exist yet" in n for n in s1.notes), s1.notes
