@@ -77,3 +77,10 @@ def preview_sync(conn: Connection, src: OpenSource, mapping: Mapping, *, backfil
     return SyncPreview(s.members_total, s.profiles_queued, s.unchanged, live,
                        s.events_queued - sum(live.values()), s.first_sync,
                        s.baseline.value if s.baseline else None, dest.supports_events, rejected)
+
+
+def known_destination(dest_name: str) -> bool:
+    """Whether this computer has synced to that destination (platform, account, address) before:
+    if not, its next sync is a first sync (a store read)."""
+    with open_store() as store:
+        return store.dest_state(dest_name) is not None

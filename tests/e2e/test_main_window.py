@@ -488,7 +488,8 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
     st = w.settings_tab
     texts = [w.sync_panel.sync_button.text(), w.sync_panel.cancel_button.text(),
-             w.connection_panel.verify_button.text(), w.runs_tab.open_run_button.text(),
+             w.connection_panel.verify_button.text(), w.connection_panel.key_button.text(),
+             w.connection_panel.setup_button.text(), w.runs_tab.open_run_button.text(),
              st.folder_button.text(), st.forget_button.text(), st.language_caption.text(), st.auto_caption.text(),
              st.folder_caption.text(), st.key_settings_caption.text()]
     texts += [w.tabs.tabText(i) for i in range(w.tabs.count())]

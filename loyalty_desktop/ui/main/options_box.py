@@ -123,6 +123,7 @@ class OptionsBox(QGroupBox):
         self.advance_caption.setText(self.tr("Advance time by"))
         self.days.setSuffix(self.tr(" days"))
         self.days.setAccessibleName(self.tr("Days to advance the demo program"))
+        self.days.lineEdit().setAccessibleName(self.tr("Days to advance the demo program"))
         self.advance_button.setText(self.tr("Advance"))
         self.advance_note.setText(self.tr(
             "Demo only: the demo program lives that many days (orders, rewards, tiers, referrals); the next sync "

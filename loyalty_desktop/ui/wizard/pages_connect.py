@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +22,7 @@ from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.widgets.open_url import open_page
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
 
 
@@ -355,12 +355,3 @@ def _demo_key(platform: str) -> str:
     except ValueError:  # a platform without an emulator
         return "demo"
 
-
-def open_page(url: QUrl) -> str:
-    """Open `url` (a web page, a folder); when nothing could open it, the sentence to show instead,
-    with the address to copy ("" when it opened)."""
-    if not url.isEmpty() and QDesktopServices.openUrl(url):
-        return ""
-    where = url.toLocalFile() if url.isLocalFile() else url.toString()
-    return QCoreApplication.translate("OpenPage", "Nothing could open it on this computer. Open it yourself: {where}"
-                                      ).format(where=where)
