@@ -223,7 +223,9 @@ class VerifyKeyPage(Page):
         self.key.blockSignals(False)
         self._key_changed(force=changed)
         self.status.clear()
-        if not st.demo and self.prefill:
+        if self.prefill and st.demo:
+            self.verify()  # the set-up is being changed: the demo key is checked at once
+        elif self.prefill:
             platform = st.platform
             self.tasks.run(lambda: secrets.load(platform), lambda f: self._saved_key(f, platform))
 
@@ -234,7 +236,7 @@ class VerifyKeyPage(Page):
             key = None
         if key and platform == self.state.platform and not self.key.text():
             self.key.setText(key)
-            self.status.setText(self.tr("The key saved on this computer is filled in: click Verify."))
+            self.verify()  # the key saved on this computer, checked at once (another can be pasted)
 
     def cleanupPage(self) -> None:
         self.cancel()

@@ -52,4 +52,4 @@ def apply(wiz: SetupWizard, s: Settings) -> None:
             st.mapping = Mapping.from_json(s.mapping)
         except (ValueError, KeyError, TypeError):
             st.mapping = None  # a mapping this version cannot read: the preset's
-    wiz.verify_page.prefill = not s.demo  # read the saved key when the page shows
+    wiz.verify_page.prefill = True  # the key page checks the demo key, or the saved key, when shown
