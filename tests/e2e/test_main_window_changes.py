@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
 
 from helpers.wizard_walk import start_sync
@@ -99,11 +100,15 @@ def test_forget_key_then_one_button_back_to_a_working_sync(qtbot: Any, make_wind
 
 
 def test_a_key_lost_at_restart_says_first_sync_for_an_account_never_synced(
-        qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox) -> None:
+        qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window(settings(demo=False, target="klaviyo"))  # no key stored (a session-only key is gone)
     panel = w.connection_panel
     qtbot.waitUntil(panel.key_button.isVisible, timeout=TIMEOUT)
     dialog = panel.enter_key()
+    with monkeypatch.context() as m:  # no browser: the button says so, with the address
+        m.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+        qtbot.mouseClick(dialog.page_button, Qt.MouseButton.LeftButton)
+    assert "Nothing could open it" in dialog.page_status.text() and "klaviyo.com" in dialog.page_status.text()
     qtbot.keyClicks(dialog.key.edit, "pk_" + "W" * 34)
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "✗" in dialog.status.text(), timeout=TIMEOUT)

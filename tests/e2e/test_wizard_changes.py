@@ -122,6 +122,7 @@ def test_a_change_after_the_first_sync_plans_again(qtbot: Any, make_wizard: Any)
     assert panel.isVisible() and not wiz.sync_page.isComplete()
     qtbot.waitUntil(panel.start_button.isEnabled, timeout=TIMEOUT)
     assert not panel.preview.first_sync
+    assert wiz.sync_page.title() == "Sync with your changes"
     writes = sandbox.count_requests(write_only=True)
     start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)

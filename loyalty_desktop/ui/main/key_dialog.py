@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +27,7 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.main.sync_controller import SyncController
+from loyalty_desktop.ui.widgets.open_url import open_page
 from loyalty_desktop.ui.widgets.secret_edit import SecretEdit
 
 
@@ -47,6 +48,11 @@ class KeyDialog(QDialog):
         self.key_label = QLabel()
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.verify)
+        self.page_button = QPushButton()  # the platform's page where keys are made
+        self.page_button.clicked.connect(self._open_page)
+        self.page_status = QLabel()
+        self.page_status.setWordWrap(True)
+        self.page_status.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.session_only = QCheckBox()
@@ -62,10 +68,12 @@ class KeyDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
         row.addStretch(1)
+        row.addWidget(self.page_button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.intro)
         lay.addLayout(form)
         lay.addLayout(row)
+        lay.addWidget(self.page_status)
         lay.addWidget(self.status)
         lay.addWidget(self.session_only)
         lay.addStretch(1)
@@ -75,7 +83,7 @@ class KeyDialog(QDialog):
         self._where: str | None = None
         self._busy = False
         self._cancel: CancelToken | None = None
-        self.resize(560, 300)
+        self.resize(600, 240)
         self.retranslate()
         self._update()
 
@@ -94,9 +102,17 @@ class KeyDialog(QDialog):
         self.key_label.setText(self.tr("API key:"))
         self.key.edit.setAccessibleName(self.tr("{platform} API key").format(platform=self.label))
         self.verify_button.setText(self.tr("&Verify"))
+        self.page_button.setText(self.tr("Open the {platform} page").format(platform=self.label))
+        self.page_button.setVisible(bool(desc is not None and desc.key_page))
         self.ok_button.setText(self.tr("Use this key"))
         self.session_only.setText(self.tr("Keep the key for this session only (you will paste it again next "
                                           "time)"))
+
+    def _open_page(self) -> None:
+        desc = platforms.find(self.platform)
+        problem = open_page(QUrl(desc.key_page if desc is not None else ""))
+        self.page_status.setText(problem)
+        self.page_status.setVisible(bool(problem))
 
     def _key_changed(self) -> None:
         self._drop()

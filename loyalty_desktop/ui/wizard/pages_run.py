@@ -111,7 +111,8 @@ class SyncPage(Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("First sync"))
+        # A change of set-up on an account already synced is not a first sync: the title says so.
+        self.setTitle(self.tr("First sync") if getattr(self, "_first", True) else self.tr("Sync with your changes"))
         self.setSubTitle(self.tr("Check what will be sent, then click Start. You can cancel at any time: the next "
                                  "sync resumes where this one stopped."))
         self.resume_button.setText(self.tr("Resume"))
@@ -168,6 +169,8 @@ class SyncPage(Page):
             self.preview_panel.show_error(user_message(exc, self.state.label, tr=i18n.translate_core))
             return
         self.preview_panel.show_preview(preview, self.state.label)
+        self._first = preview.first_sync
+        self.retranslate()
 
     def _option_changed(self, name: str, on: bool) -> None:
         st = self.state
