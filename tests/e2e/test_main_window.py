@@ -558,7 +558,9 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     shots = screenshots(tmp_path, "fr") + screenshots(tmp_path, "en")
     i18n.install("en")
     assert [p.name for p in shots] == [f"{lang}-main-{n}.png" for lang in ("fr", "en")
-                                       for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows")]
+                                       for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows",
+                                                 "6-change-setup", "7-change-mapping", "8-change-preview", "9-no-key",
+                                                 "10-key-dialog")]
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p
