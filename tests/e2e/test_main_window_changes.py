@@ -218,3 +218,99 @@ def test_buttons_have_texts(make_window: Any) -> None:
     w = make_window(settings())
     for b in w.findChildren(QPushButton):
         assert b.text() or b.accessibleName(), b
+
+
+def walk_prefilled(qtbot: Any, w: MainWindow, at_source: Callable[[Any], None] | None = None) -> Any:
+    """"Change the set-up…", then Next through the prefilled pages (the saved key is checked at
+    once) to the sync page's plan; `at_source` changes the loyalty data page first."""
+    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
+    wiz = w.setup_again.wizard
+    assert wiz is not None
+
+    def next_() -> None:
+        b = wiz.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+    next_()
+    next_()
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    next_()
+    if at_source is not None:
+        at_source(wiz)
+    next_()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    next_()
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
+    return wiz
+
+
+def test_next_months_spreadsheet_same_account_plans_only_the_changes(
+        qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox, tmp_path: Any) -> None:
+    from helpers.spreadsheet_make import write_csv
+
+    def export(name: str, bumped: int) -> Any:
+        rows = [["Email", "Points"]] + [[f"m{i:02d}@exemple.fr", str(150 if i < bumped else 100)] for i in range(20)]
+        return write_csv(tmp_path / name, rows)
+
+    first, second = export("novembre.csv", 0), export("decembre.csv", 5)
+    secrets.save("klaviyo", live_sandbox.add_key())
+    w = make_window(settings(demo=False, target="klaviyo", source="csv", source_options={"members": str(first)}))
+    assert sync(qtbot, w).profiles_sent == 20
+
+    def pick_new_file(wiz: Any) -> None:
+        panel = wiz.source_page.sheet_panel
+        assert wiz.source_page.sheet.isChecked() and panel.members_file.text() == str(first)  # prefilled
+        panel.members_file.setText(str(second))
+        panel.members_file.editingFinished.emit()
+        qtbot.waitUntil(lambda: not panel.busy_reading and panel.ready(), timeout=TIMEOUT)
+
+    wiz = walk_prefilled(qtbot, w, pick_new_file)
+    preview = wiz.sync_page.preview_panel.preview
+    # Same account, same file layout: not a first sync; only the five changed members are written.
+    assert not preview.first_sync and preview.baseline is None
+    assert (preview.profiles, preview.unchanged) == (5, 15)
+    assert wiz.sync_page.title() == "Sync with your changes"
+    writes = live_sandbox.count_requests(write_only=True)
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    assert wiz.state.summary.profiles_sent == 5 and live_sandbox.count_requests(write_only=True) > writes
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert w.settings.source_options["members"] == str(second) == Settings.load().source_options["members"]
+    assert sync(qtbot, w).profiles_sent == 0  # the main window reads the new file from now on
+
+
+def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> None:
+    w = make_window(settings())
+    assert w.kit_panel is not None  # Klaviyo: the kit tab
+
+    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
+    wiz = w.setup_again.wizard
+    wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
+
+    def next_() -> None:
+        b = wiz.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+    next_()
+    assert wiz.key_page.title() == "Create an API key in Splio"
+    next_()
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    next_()
+    next_()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    assert wiz.mapping_page.preset.currentData().startswith("splio")
+    next_()
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
+    assert wiz.sync_page.preview_panel.preview.first_sync  # another platform: a first sync, said before Start
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    next_()
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert w.settings.platform == "splio" and w.controller.platform_label() == "Splio"
+    assert w.kit_panel is None and "Splio" in w.connection_panel.platform_value.text()
+    assert w.settings_tab.options.create_missing.isVisibleTo(w.settings_tab)
+    summary = sync(qtbot, w)
+    assert summary.status.value in ("completed", "completed_with_rejects")
