@@ -233,3 +233,18 @@ def test_the_wizard_opens_centred(qtbot: Any, make_wizard: Any) -> None:
     centre = wiz.frameGeometry().center()
     assert (centre - area.center()).manhattanLength() <= 4 or wiz.frameGeometry().contains(area.center())
     assert wiz.pos() != QPoint(0, 0) or wiz.frameGeometry().width() >= area.width()
+
+
+def test_a_plan_that_cannot_be_made_says_why_and_tries_again(qtbot: Any, make_wizard: Any) -> None:
+    wiz = make_wizard()
+    to_mapping(qtbot, wiz)
+    panel = wiz.sync_page.preview_panel
+    with service.sync_lock_for():  # another sync (the command line, say) holds the data folder
+        click_next(qtbot, wiz)
+        qtbot.waitUntil(panel.retry_button.isVisible, timeout=TIMEOUT)
+    assert "✗" in panel.figures.text() and not panel.start_button.isEnabled()
+    assert "sync" in panel.figures.text().lower()  # says another sync holds the data folder
+    assert wiz.state.connection.sandbox.profiles() == []
+    qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.start_button.isEnabled, timeout=TIMEOUT)
+    assert not panel.retry_button.isVisible() and panel.preview.profiles == 200

@@ -51,6 +51,7 @@ class SyncPage(Page):
         super().__init__()
         self.preview_panel = PreviewPanel(lambda: self.tasks)
         self.preview_panel.startClicked.connect(self.start)
+        self.preview_panel.retryClicked.connect(self.plan)
         self.preview_panel.options.changed.connect(self._option_changed)
         self.preview_panel.options.advanced.connect(lambda _n: self.plan())
         self.runner = SyncRunner(self)

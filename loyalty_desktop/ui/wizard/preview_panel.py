@@ -16,6 +16,7 @@ from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
 
 class PreviewPanel(QWidget):
     startClicked = Signal()
+    retryClicked = Signal()  # plan again after a failure (network, another sync holding the data folder)
 
     def __init__(self, tasks: Callable[[], TaskManager], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,9 @@ class PreviewPanel(QWidget):
         self.start_button.setEnabled(False)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.startClicked)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self.retryClicked)
+        self.retry_button.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.heading)
@@ -36,6 +40,7 @@ class PreviewPanel(QWidget):
         lay.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.retry_button)
         row.addWidget(self.start_button)
         lay.addLayout(row)
         self.preview: SyncPreview | None = None
@@ -46,6 +51,7 @@ class PreviewPanel(QWidget):
     def planning(self) -> None:
         self.preview, self._error = None, ""
         self.start_button.setEnabled(False)
+        self.retry_button.hide()
         self.busy.show()
         self.figures.setText(self.tr("Working out what will be sent… (nothing is sent yet)"))
 
@@ -59,6 +65,7 @@ class PreviewPanel(QWidget):
         self.preview, self._error = None, message
         self.busy.hide()
         self.start_button.setEnabled(False)
+        self.retry_button.show()
         self.figures.setText("✗ " + message)
 
     def text(self, p: SyncPreview, platform: str) -> str:
@@ -102,6 +109,7 @@ class PreviewPanel(QWidget):
     def retranslate(self) -> None:
         self.heading.setText("<b>" + self.tr("What this sync will send") + "</b>")
         self.start_button.setText(self.tr("&Start the sync"))
+        self.retry_button.setText(self.tr("Try again"))
         if self.preview is not None:
             self.figures.setText(self.text(self.preview, self.platform))
 
