@@ -248,3 +248,24 @@ def test_a_plan_that_cannot_be_made_says_why_and_tries_again(qtbot: Any, make_wi
     qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(panel.start_button.isEnabled, timeout=TIMEOUT)
     assert not panel.retry_button.isVisible() and panel.preview.profiles == 200
+
+
+def test_splio_members_skipped_as_not_in_splio_are_created_from_the_sync_page(qtbot: Any, make_wizard: Any) -> None:
+    wiz = make_wizard()
+    wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
+    to_mapping(qtbot, wiz)
+    qtbot.waitUntil(wiz.mapping_page.isComplete, timeout=TIMEOUT)
+    click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    page, sandbox = wiz.sync_page, wiz.state.connection.sandbox
+    skipped = wiz.state.summary.members_rejected
+    assert skipped > 0
+    qtbot.waitUntil(page.create_missing_button.isVisible, timeout=TIMEOUT)
+    before = len(sandbox.contacts())
+    qtbot.mouseClick(page.create_missing_button, Qt.MouseButton.LeftButton)
+    assert not page.isComplete()
+    qtbot.waitUntil(page.isComplete, timeout=TIMEOUT)
+    assert len(sandbox.contacts()) == before + skipped
+    assert wiz.state.source_options["create_missing"] is True  # kept with the set-up
+    assert not page.create_missing_button.isVisible()

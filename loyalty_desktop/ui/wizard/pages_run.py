@@ -75,11 +75,15 @@ class SyncPage(Page):
         self.rejected.verticalHeader().hide()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_rejected)
+        self.create_missing_button = QPushButton()  # Splio skipped members it has no contact for
+        self.create_missing_button.clicked.connect(self.create_missing)
+        self.create_missing_button.hide()
         self.rejected_box = QWidget()
         box = QVBoxLayout(self.rejected_box)
         box.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.rejected_label, 1)
+        row.addWidget(self.create_missing_button)
         row.addWidget(self.export_button)
         box.addLayout(row)
         box.addWidget(self.rejected)
@@ -118,6 +122,7 @@ class SyncPage(Page):
                                  "sync resumes where this one stopped."))
         self.resume_button.setText(self.tr("Resume"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.create_missing_button.setText(self.tr("Create the missing contacts"))
         self.rejected.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Field"), self.tr("Reason")])
         self.log.setAccessibleName(self.tr("Sync log"))
         self.bar.setAccessibleName(self.tr("Sync progress"))
@@ -282,6 +287,17 @@ class SyncPage(Page):
                     self.rejected.setItem(i, j, QTableWidgetItem(v))
             self.rejected.resizeColumnsToContents()
             self.rejected_box.show()
+        # Members skipped as "not in Splio": the option their reason names, at hand.
+        missing = any(r.reason.startswith("not in Splio") for r in rows)
+        self.create_missing_button.setVisible(missing and self.state.descriptor.capabilities.create_missing)
+
+    def create_missing(self) -> None:
+        """Tick "Create missing contacts" and sync again: the skipped members are created."""
+        self.create_missing_button.hide()
+        self._done = False  # Next waits for this sync too
+        self.completeChanged.emit()
+        self.preview_panel.options.create_missing.setChecked(True)  # saved with the set-up, applied to the run
+        self.start()
 
     def _confirmation_answered(self, send: bool) -> None:
         self.confirm_box = None
