@@ -88,7 +88,7 @@ def test_forget_key_then_one_button_back_to_a_working_sync(qtbot: Any, make_wind
     assert "continues where the last one stopped" in dialog.status.text()  # same account: not a first sync
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and secrets.load("klaviyo") == key
-    assert w.connection is not None and not panel.key_button.isVisible()
+    assert w.connection is not None and "Connected" in panel.health_value.text()
     assert panel.key_value.text() == secrets.mask(key)
     # A change in the program since, and the sync works again, without restarting the app.
     live_sandbox.profiles()  # (the account holds the first sync's contacts)
@@ -103,7 +103,8 @@ def test_a_key_lost_at_restart_says_first_sync_for_an_account_never_synced(
         qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window(settings(demo=False, target="klaviyo"))  # no key stored (a session-only key is gone)
     panel = w.connection_panel
-    qtbot.waitUntil(panel.key_button.isVisible, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "No key stored" in panel.health_value.text(), timeout=TIMEOUT)
+    assert panel.key_button.isVisible()
     dialog = panel.enter_key()
     with monkeypatch.context() as m:  # no browser: the button says so, with the address
         m.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))

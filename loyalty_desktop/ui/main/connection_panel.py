@@ -104,8 +104,9 @@ class ConnectionPanel(QGroupBox):
             key_text = ctl.key_mask or "–"
         self.key_value.setText(key_text)
         self.health_value.setText(self.health_text())
-        # The one button back to a working connection, where a key is what is missing.
-        self.key_button.setVisible(not ctl.demo and ctl.health in (Health.NO_KEY, Health.ERROR))
+        # The one button back to a working connection when the key is missing or refused (and the
+        # way to use another key or account); the demo needs none.
+        self.key_button.setVisible(not ctl.demo)
 
     def health_text(self) -> str:
         ctl = self.controller
