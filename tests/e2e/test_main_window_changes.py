@@ -315,3 +315,19 @@ def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> N
     assert w.settings_tab.options.create_missing.isVisibleTo(w.settings_tab)
     summary = sync(qtbot, w)
     assert summary.status.value in ("completed", "completed_with_rejects")
+
+
+def test_open_folder_says_where_when_nothing_opens_it_and_first_launch_is_centred(
+        qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, data_dir: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    w = make_window(settings())
+    w.tabs.setCurrentWidget(w.settings_tab)
+    qtbot.mouseClick(w.settings_tab.folder_button, Qt.MouseButton.LeftButton)
+    status = w.settings_tab.folder_status
+    assert status.isVisible() and "Nothing could open it" in status.text() and str(data_dir.name) in status.text()
+    # No saved size: the window opens in the middle of the screen.
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    frame = w.frameGeometry()
+    assert abs(frame.center().x() - area.center().x()) <= max(4, (frame.width() - area.width()) // 2 + 4)
