@@ -331,3 +331,26 @@ def test_open_folder_says_where_when_nothing_opens_it_and_first_launch_is_centre
     area = QGuiApplication.primaryScreen().availableGeometry()
     frame = w.frameGeometry()
     assert abs(frame.center().x() - area.center().x()) <= max(4, (frame.width() - area.width()) // 2 + 4)
+
+
+def test_change_synced_then_another_not_synced_then_cancel_keeps_the_synced_one(qtbot: Any, make_window: Any) -> None:
+    w = make_window(settings())
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
+    old_conn = w.connection
+    wiz = walk_prefilled(qtbot, w)
+    page = wiz.mapping_page
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    other = next(page.preset.itemData(i) for i in range(page.preset.count())
+                 if page.preset.itemData(i) != page.preset.currentData())
+    page.preset.setCurrentIndex(page.preset.findData(other))
+    b = wiz.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    # The window keeps what was synced (not the preset chosen after), and connects again from it.
+    assert w.settings.mapping.get("preset") != other and Settings.load().mapping.get("preset") != other
+    qtbot.waitUntil(lambda: w.connection is not None and w.connection is not old_conn, timeout=TIMEOUT)
+    assert sync(qtbot, w).status.value in ("completed", "completed_with_rejects")

@@ -269,3 +269,24 @@ def test_splio_members_skipped_as_not_in_splio_are_created_from_the_sync_page(qt
     assert len(sandbox.contacts()) == before + skipped
     assert wiz.state.source_options["create_missing"] is True  # kept with the set-up
     assert not page.create_missing_button.isVisible()
+
+
+def test_leaving_after_a_change_not_synced_keeps_what_was_synced(qtbot: Any, make_wizard: Any) -> None:
+    wiz = make_wizard()
+    kept: list[bool] = []
+    wiz.kept.connect(lambda: kept.append(True))
+    to_mapping(qtbot, wiz)
+    click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    assert Settings.load().wizard_done  # saved as soon as the sync completed
+    click_back(qtbot, wiz)
+    model = wiz.mapping_page.model
+    row = next(i for i, f in enumerate(model.mapping().fields) if f.target == "Loyalty Tier Name")
+    model.setData(model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    click_next(qtbot, wiz)  # planned again, not started
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert not wiz.isVisible() and kept == [True]
+    saved = Settings.load()
+    assert ["tier_name", "Loyalty Tier Name", True] in saved.mapping["fields"]  # what was synced, not the change

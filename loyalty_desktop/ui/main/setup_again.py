@@ -49,15 +49,17 @@ class SetupAgain(QObject):
         return wiz
 
     def _kept(self, wiz: SetupWizard) -> None:
-        conn = wiz.take_connection()
+        # The wizard's connection goes with the saved set-up only when its last choices were synced;
+        # otherwise (Back, another choice, then closed) the window connects again from the settings.
+        conn = wiz.take_connection() if wiz.first_sync_done() else None
         w = self.window
         new, old = wiz.settings, w.settings
         before = platforms.find(old.platform)
         for name in ("platform", "demo", "target", "source", "source_options", "mapping", "wizard_done"):
             setattr(old, name, getattr(new, name))
         old.save()
+        w.controller.adopt(conn, None, None)
         if conn is not None:
-            w.controller.adopt(conn, None, None)
             w.controller.load_key_info()  # the key's mask and where it is kept, read off the GUI thread
         self._kit_tab(before)
         w.settings_tab.configure_options()

@@ -225,14 +225,19 @@ class SyncController(QObject):
         self.changed.emit()
         self.connectionChanged.emit(False)
 
-    def adopt(self, conn: service.Connection, mask: str | None, where: str | None) -> None:
+    def adopt(self, conn: service.Connection | None, mask: str | None, where: str | None) -> None:
         """Use `conn`, verified elsewhere (the key entered again, the set-up changed), from now on;
-        the settings may name another platform or target since."""
+        the settings may name another platform or target since. None: connect again from the
+        settings (as at launch)."""
         if self.connection is not None and self.connection is not conn:
             self.connection.close()
         self.target_name = target_name(self.settings)
         self.demo = self.settings.demo or self.target_name.endswith("-sandbox")
         self.connection, self.key_mask, self.key_where = conn, mask, where
+        if conn is None:
+            self.health = Health.IDLE
+            self.verify_again()
+            return
         self.health, self.verified_at = Health.OK, clocks.local_now()
         self.changed.emit()
         self.connectionChanged.emit(True)

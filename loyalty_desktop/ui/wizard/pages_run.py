@@ -46,6 +46,7 @@ def duration(seconds: float | None) -> str:
 
 class SyncPage(Page):
     runningChanged = Signal(bool)  # the wizard's one Cancel stops the sync while it runs
+    synced = Signal()  # a sync ran to its end with the current choices
 
     def __init__(self) -> None:
         super().__init__()
@@ -258,6 +259,7 @@ class SyncPage(Page):
             self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
                 sent=s.profiles_sent, events=s.events_sent, rejected=s.rejected + s.source_rejected))
             self._done = True
+            self.synced.emit()
         elif s.status is RunStatus.NEEDS_CONFIRMATION:
             self.phase.setText(self.tr("Waiting for your answer"))
             self._log(self.tr("Stopped before sending anything: too many live events."))

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 class SetupWizard(QWizard):
     completed = Signal()  # the user finished: settings are saved
-    kept = Signal()  # closed after a completed first sync: settings are saved too (no main window now)
+    kept = Signal()  # closed after a completed sync: the synced set-up is saved (no main window now)
 
     def __init__(self, settings: Settings, tasks: TaskManager, *, demo: bool = False, prefill: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -65,6 +65,10 @@ class SetupWizard(QWizard):
         # (the sync page plans again for what changed); while the sync runs, Back is hidden and the
         # one Cancel stops the sync.
         self.sync_page.runningChanged.connect(self._sync_running)
+        # Each completed sync saves the set-up it ran with: leaving later (even after going Back and
+        # changing a choice not synced yet) keeps what was synced.
+        self.synced = False
+        self.sync_page.synced.connect(self._synced)
         self._centred = False
         # With IndependentPages, QWizard initializes a page only the first time: pages that depend
         # on an earlier choice (the loyalty data) catch up in `entered()` each time they are shown.
@@ -77,6 +81,10 @@ class SetupWizard(QWizard):
             self._centred = True
             centre_on_screen(self)
         super().showEvent(event)
+
+    def _synced(self) -> None:
+        self.synced = True
+        self.save()
 
     def _sync_running(self, running: bool) -> None:
         B = QWizard.WizardButton  # noqa: N806
@@ -136,8 +144,7 @@ class SetupWizard(QWizard):
             return
         if not self.confirm_stop_sync():
             return
-        if self.first_sync_done():
-            self.save()  # what was set up and synced is kept: the next launch opens the main window
+        if self.synced:  # what was set up and synced is kept (saved then): the next launch opens the main window
             self.kept.emit()
         self.verify_page.cancel()
         self.source_page.close_files()
