@@ -354,3 +354,15 @@ def test_change_synced_then_another_not_synced_then_cancel_keeps_the_synced_one(
     assert w.settings.mapping.get("preset") != other and Settings.load().mapping.get("preset") != other
     qtbot.waitUntil(lambda: w.connection is not None and w.connection is not old_conn, timeout=TIMEOUT)
     assert sync(qtbot, w).status.value in ("completed", "completed_with_rejects")
+
+
+def test_change_the_set_up_twice(qtbot: Any, make_window: Any) -> None:
+    w = make_window(settings())
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
+    for _ in range(2):  # closed without a sync: nothing changes, and it opens again
+        qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
+        wiz = w.setup_again.wizard
+        assert wiz is not None and wiz.isVisible()
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.setup_again.wizard is None, timeout=TIMEOUT)
+    assert w.connection is not None and w.sync_panel.sync_button.isEnabled()

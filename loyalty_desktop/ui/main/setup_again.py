@@ -44,9 +44,13 @@ class SetupAgain(QObject):
         wiz.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wiz.completed.connect(lambda: self._kept(wiz))
         wiz.kept.connect(lambda: self._kept(wiz))
+        wiz.destroyed.connect(self._gone)  # deleted once closed: never touched again
         self.wizard = wiz
         wiz.show()
         return wiz
+
+    def _gone(self) -> None:
+        self.wizard = None
 
     def _kept(self, wiz: SetupWizard) -> None:
         # The wizard's connection goes with the saved set-up only when its last choices were synced;
