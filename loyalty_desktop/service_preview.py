@@ -14,6 +14,8 @@ from loyalty_desktop.service import Connection, OpenSource, open_store
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.planner import DryRun, Planner
 
+LOCK_WAIT_S = 5.0
+
 
 @dataclass(frozen=True)
 class SyncPreview:
@@ -40,8 +42,10 @@ def preview_sync(conn: Connection, src: OpenSource, mapping: Mapping, *, backfil
                  cancel: CancelToken | None = None) -> SyncPreview:
     """Plan the next sync of `src` to `conn` and roll it back (I/O: run it in the background)."""
     dest = conn.dest
-    conn.use_cancel(cancel or CancelToken())
-    with open_store() as store, sync_lock.hold(store.path):
+    cancel = cancel or CancelToken()
+    conn.use_cancel(cancel)
+    # A few seconds' patience: the plan it replaces (an option ticked again) may still be ending.
+    with open_store() as store, sync_lock.hold(store.path, LOCK_WAIT_S, cancel):
         name = src.name
         cursor, _, _ = store.source_state(name)
         state = store.dest_state(dest.name)

@@ -235,7 +235,11 @@ def test_the_wizard_opens_centred(qtbot: Any, make_wizard: Any) -> None:
     assert wiz.pos() != QPoint(0, 0) or wiz.frameGeometry().width() >= area.width()
 
 
-def test_a_plan_that_cannot_be_made_says_why_and_tries_again(qtbot: Any, make_wizard: Any) -> None:
+def test_a_plan_that_cannot_be_made_says_why_and_tries_again(qtbot: Any, make_wizard: Any,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from loyalty_desktop import service_preview
+
+    monkeypatch.setattr(service_preview, "LOCK_WAIT_S", 0.2)  # (a plan waits a few seconds for the lock)
     wiz = make_wizard()
     to_mapping(qtbot, wiz)
     panel = wiz.sync_page.preview_panel
