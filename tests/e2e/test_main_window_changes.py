@@ -366,3 +366,16 @@ def test_change_the_set_up_twice(qtbot: Any, make_window: Any) -> None:
         qtbot.mouseClick(wiz.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: w.setup_again.wizard is None, timeout=TIMEOUT)
     assert w.connection is not None and w.sync_panel.sync_button.isEnabled()
+
+
+def test_replay_history_ticked_in_the_settings_tab_applies_to_the_first_sync(qtbot: Any, make_window: Any) -> None:
+    w = make_window(settings())
+    opts = w.settings_tab.options
+    assert opts is not None
+    w.tabs.setCurrentWidget(w.settings_tab)
+    qtbot.mouseClick(opts.backfill, Qt.MouseButton.LeftButton, pos=QPoint(8, opts.backfill.height() // 2))
+    assert w.settings.source_options["backfill"] is True
+    summary = sync(qtbot, w)
+    events = w.connection.sandbox.events()
+    assert summary.first_sync and summary.events_sent == len(events) > 0
+    assert all(e.backfill for e in events)  # history: no flow starts
