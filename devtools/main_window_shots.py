@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from devtools.setup_shots import setup_shots
 from loyalty_desktop import service
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
@@ -126,6 +127,8 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             _wait_until(lambda: runs.run_dialog is not None and runs.run_dialog.isVisible())
             assert runs.run_dialog is not None
             shot("5-rejected-rows", runs.run_dialog)
+            runs.close_dialog()
+            shots += setup_shots(win, outdir, language)
         finally:
             if win is not None:
                 win.shutdown()

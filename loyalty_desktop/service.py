@@ -109,6 +109,13 @@ class Connection:
         """Splio: whether a sync may create the custom fields the mapping needs (the user's choice)."""
         self.dest.create_fields = allowed
 
+    def set_contact_options(self, create_missing: bool, remote_diff: bool) -> None:
+        """Splio: whether a sync creates contacts it does not have yet, and reads every contact's
+        current values first (the user's choices; no effect where the platform has neither)."""
+        for name, value in (("create_missing", create_missing), ("remote_diff", remote_diff)):
+            if hasattr(self.dest, name):
+                setattr(self.dest, name, value)
+
     def demo_seeder(self) -> Callable[[Iterable[Any]], Any] | None:
         """Demo mode: how to put a source's members in the in-process sandbox when it keeps contacts
         of its own (Splio), so both hold the same people; None otherwise."""
@@ -228,6 +235,14 @@ def open_demo(spec: DemoSpec, start: datetime | None = None) -> Any:
     except ValueError as exc:  # a damaged file: the demo can be made again, nothing of the user's is in it
         raise ConfigError(f"The demo program is damaged ({exc}). Remove it with `loyalty-desktop demo reset "
                           f"--members {spec.members} --seed {spec.seed}`; the next sync makes it again.") from exc
+
+
+def advance_demo(spec: DemoSpec, days: int) -> tuple[int, datetime]:
+    """Move the demo program `days` days forward (`loyalty-desktop demo tick`): members earn, spend,
+    reach tiers and refer friends. Returns how many members changed and the program's new date."""
+    with sync_lock_for(), open_demo(spec) as program:  # never under a running sync
+        tick = program.tick(days)
+        return tick.members_changed, program.as_of
 
 
 # -- store and sync -------------------------------------------------------------------------------

@@ -81,6 +81,15 @@ class PlanSummary:
     late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
+class DryRun(Exception):
+    """Raised inside the planning transaction by `plan(dry_run=True)`: the plan is rolled back,
+    `summary` says what it would have queued (the GUI's "what will be sent" before Start)."""
+
+    def __init__(self, summary: PlanSummary) -> None:
+        super().__init__("dry run")
+        self.summary = summary
+
+
 Progress = Callable[[int, int], None]
 
 
@@ -95,10 +104,12 @@ class Planner:
         self.mapping = mapping
 
     def plan(self, as_of: datetime, tiers: list[dict[str, Any]], *, backfill: bool = False,
-             progress: Progress | None = None, source: str | None = None, confirmed: bool = False) -> PlanSummary:
+             progress: Progress | None = None, source: str | None = None, confirmed: bool = False,
+             dry_run: bool = False) -> PlanSummary:
         """Plan what changed since the last plan. `source`: the source's name (a different one
         than last time starts a new baseline); `confirmed`: send live events even beyond the
-        confirmation threshold (otherwise ConfirmationNeeded, with nothing planned)."""
+        confirmation threshold (otherwise ConfirmationNeeded, with nothing planned); `dry_run`:
+        plan, then roll back and raise DryRun with the figures (nothing queued, nothing sent)."""
         store, name = self.store, self.dest.name
         state = store.dest_state(name)
         first = state is None
@@ -119,6 +130,9 @@ class Planner:
                 self._plan_events(0 if state is None else state.planned_seq, baseline is not None,
                                   backfill, as_of, summary, since, None if state is None else state.planned_as_of)
             assert summary.live is not None
+            if dry_run:
+                summary.unchanged = summary.members_total - summary.profiles_queued
+                raise DryRun(summary)  # rolls the plan back
             if summary.live.needs_confirmation and not confirmed:
                 raise ConfirmationNeeded(summary.live)  # rolls the plan back
             store.set_dest_state(name, self.mapping.to_json(), self.mapping.fingerprint(), seq, as_of,

@@ -1203,72 +1203,92 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="55" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="69" />
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="56" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="70" />
         <source>Platform:</source>
         <translation>Plateforme :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="57" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="71" />
         <source>Account:</source>
         <translation>Compte :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="58" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="72" />
         <source>API key:</source>
         <translation>Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="59" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="73" />
         <source>Health:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="60" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="74" />
         <source>&amp;Verify again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="61" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="75" />
         <source>Check the key with the platform again</source>
         <translation>Vérifier de nouveau la clé auprès de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="67" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="76" />
+        <source>&amp;Paste the key…</source>
+        <translation>Coller la clé d'A&amp;PI…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="77" />
+        <source>Paste the API key (the same one, or another: another account's next sync is a first sync)</source>
+        <translation>Coller la clé d'API (la même ou une autre : avec un autre compte, la prochaine synchronisation est une première synchronisation)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="79" />
+        <source>C&amp;hange the set-up…</source>
+        <translation>Modi&amp;fier la configuration…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="80" />
+        <source>Platform, account, loyalty data (a new spreadsheet file), mapping and preset, with the live preview</source>
+        <translation>Plateforme, compte, données de fidélité (un nouveau fichier de tableur), correspondance et modèle, avec l'aperçu en direct</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="94" />
         <source>{platform} — offline demo (sandbox on this computer)</source>
         <translation>{platform} — démo hors ligne (bac à sable sur cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="76" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="103" />
         <source>Demo key (nothing stored)</source>
         <translation>Clé de démo (rien n'est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="116" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="88" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="118" />
         <source>Verifying…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="122" />
         <source>Connected · verified {when}</source>
         <translation>Connecté · vérifié le {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="94" />
-        <source>No key stored for {platform}. Run the setup again to connect.</source>
-        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="124" />
+        <source>No key stored for {platform}: click “Paste the key…” to connect again.</source>
+        <translation>Aucune clé enregistrée pour {platform} : cliquez sur « Coller la clé d'API… » pour vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="98" />
+        <location filename="../../loyalty_desktop/ui/main/connection_panel.py" line="128" />
         <source>Not connected yet</source>
         <translation>Pas encore connecté</translation>
     </message>
@@ -1276,68 +1296,68 @@
 <context>
     <name>CreateKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="128" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="135" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="145" />
         <source>Create an API key in {platform}</source>
         <translation>Créez une clé d'API dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="139" />
         <source>Loyalty Desktop writes to {platform} with a key that only you create and can revoke.</source>
         <translation>Loyalty Desktop écrit dans {platform} avec une clé que vous seul créez et pouvez révoquer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="146" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="156" />
         <source>In Klaviyo, open &lt;b&gt;Settings → API keys&lt;/b&gt;.</source>
         <translation>Dans Klaviyo, ouvrez &lt;b&gt;Paramètres → Clés d'API&lt;/b&gt; (Settings → API keys si Klaviyo est en anglais).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="157" />
         <source>Click &lt;b&gt;Create private key&lt;/b&gt; and name it “Loyalty Desktop”.</source>
         <translation>Cliquez sur &lt;b&gt;Créer une clé d'API privée&lt;/b&gt; (Create Private API Key) et nommez-la « Loyalty Desktop ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="158" />
         <source>Choose &lt;b&gt;Custom key&lt;/b&gt; and tick exactly these scopes: {scopes}.</source>
         <translation>Choisissez &lt;b&gt;Clé personnalisée&lt;/b&gt; (Custom Key) et cochez exactement ces autorisations : {scopes}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="150" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="160" />
         <source>To let Loyalty Desktop create loyalty segments later, also tick &lt;b&gt;segments:read&lt;/b&gt; and &lt;b&gt;segments:write&lt;/b&gt;.</source>
         <translation>Pour que Loyalty Desktop puisse créer plus tard des segments de fidélité, cochez aussi &lt;b&gt;segments:read&lt;/b&gt; et &lt;b&gt;segments:write&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="162" />
         <source>Click &lt;b&gt;Create&lt;/b&gt;, then &lt;b&gt;copy&lt;/b&gt; the key (it starts with pk_).</source>
         <translation>Cliquez sur &lt;b&gt;Créer&lt;/b&gt; (Create), puis &lt;b&gt;copiez&lt;/b&gt; la clé (elle commence par pk_).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="165" />
         <source>In Splio, open &lt;b&gt;Users → API users&lt;/b&gt;.</source>
         <translation>Dans Splio, ouvrez &lt;b&gt;Utilisateurs → Utilisateurs API&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="156" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="166" />
         <source>Click &lt;b&gt;New user&lt;/b&gt;.</source>
         <translation>Cliquez sur &lt;b&gt;Nouvel utilisateur&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="157" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="167" />
         <source>&lt;b&gt;Rename&lt;/b&gt; it “Loyalty Desktop” so you recognise it later.</source>
         <translation>&lt;b&gt;Renommez-le&lt;/b&gt; « Loyalty Desktop » pour le reconnaître plus tard.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="158" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="168" />
         <source>&lt;b&gt;Copy the key&lt;/b&gt; shown for this API user.</source>
         <translation>&lt;b&gt;Copiez la clé&lt;/b&gt; affichée pour cet utilisateur API.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="148" />
         <source>This is the offline demo: a demo key is ready for you on the next page, nothing is sent over the network.</source>
         <translation>Ceci est la démo hors ligne : une clé de démonstration vous attend à la page suivante, rien n'est envoyé sur le réseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="141" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="151" />
         <source>Open the {platform} page</source>
         <translation>Ouvrir la page {platform}</translation>
     </message>
@@ -1345,59 +1365,147 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="301" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="79" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="80" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e‑mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="304" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="82" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="305" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="83" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e‑mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="307" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="85" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="308" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="86" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="87" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e‑mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="312" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="90" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="380" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="160" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="380" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="160" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="381" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="161" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="96" />
+        <source>Enter the {platform} key</source>
+        <translation>Saisir la clé {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="98" />
+        <source>Paste the {platform} API key. It is checked with {platform}, then kept in your system's keychain — never in a file.</source>
+        <translation>Collez la clé d'API {platform}. Elle est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="100" />
+        <source>It is made in {platform}: {where}.</source>
+        <translation>Elle se crée dans {platform} : {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="102" />
+        <source>API key:</source>
+        <translation>Clé d'API :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="103" />
+        <source>{platform} API key</source>
+        <translation>Clé d'API {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="104" />
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="105" />
+        <source>Open the {platform} page</source>
+        <translation>Ouvrir la page {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="107" />
+        <source>Use this key</source>
+        <translation>Utiliser cette clé</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="108" />
+        <source>Keep the key for this session only (you will paste it again next time)</source>
+        <translation>Garder la clé pour cette session seulement (vous la collerez à nouveau la prochaine fois)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="139" />
+        <source>Paste the key first.</source>
+        <translation>Collez d'abord la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="148" />
+        <source>Checking the key with {platform}…</source>
+        <translation>Vérification de la clé auprès de {platform}…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="177" />
+        <source>✓ Connected to {platform} account “{account}”.</source>
+        <translation>✓ Connecté au compte {platform} « {account} ».</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="179" />
+        <source>The next sync continues where the last one stopped.</source>
+        <translation>La prochaine synchronisation reprend là où la dernière s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="180" />
+        <source>This account has not been synced from this computer: the next sync is a first sync (contacts only; no event starts a flow).</source>
+        <translation>Ce compte n'a jamais été synchronisé depuis cet ordinateur : la prochaine synchronisation est une première synchronisation (contacts seulement ; aucun événement ne déclenche de flux).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="186" />
+        <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only.</source>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur, la clé ne peut donc pas être enregistrée. Gardez-la pour cette session seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="190" />
+        <source>The key is saved in {where}.</source>
+        <translation>La clé est enregistrée dans {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/key_dialog.py" line="201" />
+        <source>this session only</source>
+        <translation>cette session seulement</translation>
     </message>
 </context>
 <context>
@@ -1698,52 +1806,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="180" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="180" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="184" />
         <source>&amp;Last runs</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
         <source>Se&amp;gments</source>
         <translation>Se&amp;gments</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="189" />
         <source>Klaviyo k&amp;it</source>
         <translation>K&amp;it Klaviyo</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="189" />
         <source>Splio k&amp;it</source>
         <translation>K&amp;it Splio</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="186" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="190" />
         <source>Se&amp;ttings</source>
         <translation>Paramè&amp;tres</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="196" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="200" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="281" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="290" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="352" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="362" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="353" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="363" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -1830,6 +1938,83 @@
     </message>
 </context>
 <context>
+    <name>OpenPage</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/widgets/open_url.py" line="15" />
+        <source>Nothing could open it on this computer. Open it yourself: {where}</source>
+        <translation>Rien n'a pu l'ouvrir sur cet ordinateur. Ouvrez-le vous-même : {where}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="110" />
+        <source>Sync options</source>
+        <translation>Options de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="111" />
+        <source>Create missing contacts</source>
+        <translation>Créer les contacts manquants</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="113" />
+        <source>Members who are not contacts in Splio yet are created; otherwise they are skipped and listed with the rejected rows.</source>
+        <translation>Les membres qui ne sont pas encore des contacts Splio sont créés ; sinon ils sont ignorés et listés avec les lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="115" />
+        <source>Read current values first</source>
+        <translation>Lire d'abord les valeurs actuelles</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="117" />
+        <source>Every sync first reads each contact's current values in Splio and writes only those that differ (slower to start, fewer writes); the first sync always does.</source>
+        <translation>Chaque synchronisation lit d'abord les valeurs actuelles de chaque contact dans Splio et n'écrit que celles qui diffèrent (démarrage plus lent, moins d'écritures) ; la première synchronisation le fait toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="119" />
+        <source>Replay history (won't trigger flows)</source>
+        <translation>Rejouer l'historique (ne déclenche aucun flux)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="121" />
+        <source>On a first sync, past points, rewards and referrals are sent as events marked as history: they fill each contact's timeline and never start an email flow.</source>
+        <translation>Lors d'une première synchronisation, les points, récompenses et parrainages passés sont envoyés comme événements marqués historiques : ils remplissent l'historique de chaque contact et ne déclenchent jamais de flux d'e‑mails.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="123" />
+        <source>Advance time by</source>
+        <translation>Avancer le temps de</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="124" />
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="126" />
+        <source>Days to advance the demo program</source>
+        <translation>Jours dont avancer le programme de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="127" />
+        <source>Advance</source>
+        <translation>Avancer</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="129" />
+        <source>Demo only: the demo program lives that many days (orders, rewards, tiers, referrals); the next sync sends what changed.</source>
+        <translation>Démonstration seulement : le programme de démonstration vit ce nombre de jours (commandes, récompenses, niveaux, parrainages) ; la prochaine synchronisation envoie ce qui a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/options_box.py" line="150" />
+        <source>The demo program moved {days} days forward, to {date}: {changed} members changed. The next sync sends these changes.</source>
+        <translation>Le programme de démonstration a avancé de {days} jours, au {date} : {changed} membres ont changé. La prochaine synchronisation envoie ces changements.</translation>
+    </message>
+</context>
+<context>
     <name>Phases</name>
     <message>
         <location filename="../../loyalty_desktop/ui/phases.py" line="11" />
@@ -1860,6 +2045,84 @@
         <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="56" />
+        <source>Working out what will be sent… (nothing is sent yet)</source>
+        <translation>Calcul de ce qui sera envoyé… (rien n'est encore envoyé)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="74" />
+        <source>&lt;b&gt;{profiles}&lt;/b&gt; contacts will be written in {platform} ({unchanged} already up to date, out of {members} members).</source>
+        <translation>&lt;b&gt;{profiles}&lt;/b&gt; contacts seront écrits dans {platform} ({unchanged} déjà à jour, sur {members} membres).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="78" />
+        <source>The missing custom fields are created when you click Start; at most this many contacts are written.</source>
+        <translation>Les champs personnalisés manquants sont créés quand vous cliquez sur Démarrer ; au plus ce nombre de contacts est écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="81" />
+        <source>{platform} receives no events: contacts only.</source>
+        <translation>{platform} ne reçoit pas d'événements : contacts seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="84" />
+        <source>Events that can start email flows: {events}.</source>
+        <translation>Événements qui peuvent déclencher des flux d'e‑mails : {events}.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="88" />
+        <source>{count} past events replayed as history (they start no flow).</source>
+        <translation>{count} événements passés rejoués comme historique (ils ne déclenchent aucun flux).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="91" />
+        <source>{count} rows of the loyalty data cannot be used; they will be listed with the rejected rows.</source>
+        <translation>{count} lignes des données de fidélité ne peuvent pas être utilisées ; elles seront listées avec les lignes rejetées.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="93" />
+        <source>Nothing has been sent yet. Click Start to send.</source>
+        <translation>Rien n'a encore été envoyé. Cliquez sur Démarrer pour envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="99" />
+        <source>First sync to this account: contacts only, no event starts a flow. Loyalty moments from now on are sent as events at the next syncs.</source>
+        <translation>Première synchronisation vers ce compte : contacts seulement, aucun événement ne déclenche de flux. Les moments de fidélité à partir de maintenant sont envoyés comme événements aux prochaines synchronisations.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="102" />
+        <source>The loyalty data comes from another source than at the last sync: this sync updates contacts only, no event starts a flow.</source>
+        <translation>Les données de fidélité viennent d'une autre source qu'à la dernière synchronisation : celle-ci met à jour les contacts seulement, aucun événement ne déclenche de flux.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="105" />
+        <source>Many members are new since the last sync: this sync updates contacts only, no event starts a flow.</source>
+        <translation>Beaucoup de membres sont nouveaux depuis la dernière synchronisation : celle-ci met à jour les contacts seulement, aucun événement ne déclenche de flux.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="107" />
+        <source>No new loyalty moments to send as events.</source>
+        <translation>Aucun nouveau moment de fidélité à envoyer comme événement.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="110" />
+        <source>What this sync will send</source>
+        <translation>Ce que cette synchronisation va envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="111" />
+        <source>&amp;Start the sync</source>
+        <translation>&amp;Démarrer la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/preview_panel.py" line="112" />
+        <source>Try again</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -2405,140 +2668,159 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="142" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="143" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="144" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="145" />
         <source>&amp;Automatic sync:</source>
         <translation>Synchronisation &amp;automatique :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
         <source>Automatic sync</source>
         <translation>Synchronisation automatique</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="147" />
         <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
         <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="149" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="153" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="154" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="157" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="158" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="159" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="166" />
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="141" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="168" />
         <source>Every hour</source>
         <translation>Toutes les heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="169" />
         <source>Every {hours} hours</source>
         <translation>Toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="173" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="148" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="175" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="150" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="177" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="182" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
-        <source>The key will be removed from {where}. Syncing will stop until you run the setup again and paste a key. Your data in {platform} is not touched.</source>
-        <translation>La clé sera supprimée de {where}. Les synchronisations s'arrêteront jusqu'à ce que vous relanciez la configuration et colliez une clé. Vos données dans {platform} ne sont pas modifiées.</translation>
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="183" />
+        <source>The key will be removed from {where}. Syncing will stop until you enter a key again (Connection → Paste the key…). Your data in {platform} is not touched.</source>
+        <translation>La clé sera retirée de {where}. La synchronisation s'arrêtera jusqu'à ce que vous saisissiez à nouveau une clé (Connexion → Coller la clé d'API…). Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="158" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="185" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
 </context>
 <context>
+    <name>SetupAgain</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/setup_again.py" line="34" />
+        <source>A sync is running: change the set-up once it has finished.</source>
+        <translation>Une synchronisation est en cours : modifiez la configuration quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/setup_again.py" line="70" />
+        <source>Set-up changed. The next syncs use the new choices.</source>
+        <translation>Configuration modifiée. Les prochaines synchronisations utilisent les nouveaux choix.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="72" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="109" />
         <source>Loyalty Desktop — set-up</source>
         <translation>Loyalty Desktop — configuration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="75" />
-        <source>Continue</source>
-        <translation>Continuer</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="111" />
+        <source>Cancel sync</source>
+        <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="111" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="132" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="133" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -3009,72 +3291,72 @@
 <context>
     <name>SmilePanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="105" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="106" />
         <source>A Smile.io key is already saved on this computer: Next uses it. Paste another key to replace it.</source>
         <translation>Une clé Smile.io est déjà enregistrée sur cet ordinateur : Suivant l'utilise. Collez une autre clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="118" />
         <source>Offline demo: a Smile.io sandbox with demo members starts on this computer and is read like a real Smile.io account. No key is needed.</source>
         <translation>Démonstration hors ligne : un bac à sable Smile.io avec des membres de démonstration démarre sur cet ordinateur et se lit comme un vrai compte Smile.io. Aucune clé n'est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="120" />
         <source>Demo members:</source>
         <translation>Membres de démonstration :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="120" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="121" />
         <source>Number of members in the Smile.io sandbox</source>
         <translation>Nombre de membres dans le bac à sable Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="121" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="122" />
         <source>Smile.io private key:</source>
         <translation>Clé privée Smile.io :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="122" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="123" />
         <source>Smile.io API key</source>
         <translation>Clé d'API Smile.io</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="123" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="124" />
         <source>Smile Admin → Settings → Developer tools → private key</source>
         <translation>Smile Admin → Settings → Developer tools → clé privée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="126" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="147" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="148" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="158" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="159" />
         <source>Checking the key with Smile.io…</source>
         <translation>Vérification de la clé auprès de Smile.io…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="178" />
         <source>✓ Smile.io accepted the key: the loyalty program can be read.</source>
         <translation>✓ Smile.io a accepté la clé : le programme de fidélité peut être lu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="182" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="186" />
+        <location filename="../../loyalty_desktop/ui/wizard/smile_panel.py" line="187" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>
@@ -3293,8 +3575,8 @@
     <name>SyncController</name>
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="213" />
-        <source>No key stored for {platform}. Run the setup again to connect.</source>
-        <translation>Aucune clé enregistrée pour {platform}. Relancez la configuration pour vous connecter.</translation>
+        <source>No key stored for {platform}: click “Paste the key…” to connect again.</source>
+        <translation>Aucune clé enregistrée pour {platform} : cliquez sur « Coller la clé d'API… » pour vous reconnecter.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="224" />
@@ -3302,71 +3584,71 @@
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="270" />
         <source>Opening the loyalty data…</source>
         <translation>Ouverture des données de fidélité…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="278" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="286" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="295" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="303" />
         <source>Sync cancelled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="280" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="297" />
         <source>the loyalty program</source>
         <translation>le programme de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="281" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="294" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="335" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="348" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="314" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="355" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="368" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="296" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="316" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="307" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="327" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="318" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="338" />
         <source>{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{sent} contacts envoyés, {events} événements, {unchanged} inchangés, {rejected} rejetés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="323" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="343" />
         <source>Sync finished in {time}: {counts}.</source>
         <translation>Synchronisation terminée en {time} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="326" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="346" />
         <source>Sync finished with rejected rows: {counts}. Open the run to see why.</source>
         <translation>Synchronisation terminée avec des lignes rejetées : {counts}. Ouvrez-la pour voir pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="349" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="331" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="351" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="334" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="354" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="345" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="365" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
@@ -3374,133 +3656,138 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="121" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="112" />
-        <source>Your loyalty data is being copied. You can cancel at any time: the next sync resumes where this one stopped.</source>
-        <translation>Vos données de fidélité sont en cours de copie. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="121" />
+        <source>Sync with your changes</source>
+        <translation>Synchronisation avec vos changements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="114" />
-        <source>Cancel sync</source>
-        <translation>Annuler la synchronisation</translation>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="122" />
+        <source>Check what will be sent, then click Start. You can cancel at any time: the next sync resumes where this one stopped.</source>
+        <translation>Vérifiez ce qui sera envoyé, puis cliquez sur Démarrer. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="124" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="116" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="126" />
+        <source>Create the missing contacts</source>
+        <translation>Créer les contacts manquants</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="127" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="127" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="117" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="127" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="118" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="128" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="119" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="129" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="146" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="152" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="219" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="238" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="240" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="181" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="248" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="252" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="189" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="256" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="192" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="259" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="197" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="265" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="198" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="266" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="204" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="208" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="238" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="317" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="218" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="286" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -3508,37 +3795,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="235" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="314" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="245" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="246" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="325" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
         <source>field</source>
         <translation>champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="251" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
         <source>reason</source>
         <translation>motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="332" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -3632,63 +3919,63 @@
 <context>
     <name>VerifyKeyPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="220" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="257" />
         <source>Paste and verify your {platform} key</source>
         <translation>Collez et vérifiez votre clé {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="221" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="258" />
         <source>The key is checked with {platform}, then kept in your system's keychain — never in a file.</source>
         <translation>La clé est vérifiée auprès de {platform}, puis conservée dans le trousseau de votre système — jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="223" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="260" />
         <source>API key:</source>
         <translation>Clé d'API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="224" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="226" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="261" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="263" />
         <source>{platform} API key</source>
         <translation>Clé d'API {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="265" />
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="229" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="266" />
         <source>Keep the key for this session only (you will paste it again next time)</source>
         <translation>Garder la clé pour cette session seulement (vous la collerez de nouveau la prochaine fois)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="250" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="287" />
         <source>Paste the key first.</source>
         <translation>Collez d'abord la clé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="262" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="299" />
         <source>Checking the key with {platform}…</source>
         <translation>Vérification de la clé auprès de {platform}…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="288" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="325" />
         <source>✓ Connected to {platform} account “{account}”.</source>
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="292" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="329" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="335" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="304" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="341" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>

@@ -490,7 +490,8 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
     st = w.settings_tab
     texts = [w.sync_panel.sync_button.text(), w.sync_panel.cancel_button.text(),
-             w.connection_panel.verify_button.text(), w.runs_tab.open_run_button.text(),
+             w.connection_panel.verify_button.text(), w.connection_panel.key_button.text(),
+             w.connection_panel.setup_button.text(), w.runs_tab.open_run_button.text(),
              st.folder_button.text(), st.forget_button.text(), st.language_caption.text(), st.auto_caption.text(),
              st.folder_caption.text(), st.key_settings_caption.text()]
     texts += [w.tabs.tabText(i) for i in range(w.tabs.count())]
@@ -559,7 +560,9 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     shots = screenshots(tmp_path, "fr") + screenshots(tmp_path, "en")
     i18n.install("en")
     assert [p.name for p in shots] == [f"{lang}-main-{n}.png" for lang in ("fr", "en")
-                                       for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows")]
+                                       for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows",
+                                                 "6-change-setup", "7-change-mapping", "8-change-preview", "9-no-key",
+                                                 "10-key-dialog")]
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p

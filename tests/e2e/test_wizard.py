@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+from helpers.wizard_walk import start_sync
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.wizard.wizard import SetupWizard
@@ -47,9 +48,13 @@ def test_demo_walkthrough_klaviyo_ends_with_the_sandbox_holding_the_data(qtbot, 
     wiz.completed.connect(lambda: handed.append(wiz.take_connection()))
     assert wiz.welcome_page.demo.isChecked()
     walk_to_sync(qtbot, wiz)
-    click_next(qtbot, wiz)  # → sync (starts by itself)
-    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    click_next(qtbot, wiz)  # → sync: what will be sent, nothing written yet
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
     sandbox = wiz.state.connection.sandbox
+    assert len(sandbox.profiles()) == 0
+    assert "300" in wiz.sync_page.preview_panel.figures.text()
+    start_sync(qtbot, wiz)
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     assert len(sandbox.profiles()) == 300
     assert wiz.state.summary.profiles_sent == 300
     click_next(qtbot, wiz)  # → done
@@ -142,8 +147,12 @@ def test_cancel_mid_sync_then_resume(qtbot, make_wizard) -> None:
     walk_to_sync(qtbot, wiz, members=1000)
     wiz.state.connection.sandbox.faults = Faults(latency_s=0.3)  # slow enough to cancel mid-way
     click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(lambda: wiz.sync_page.runner.running, timeout=TIMEOUT)
-    qtbot.mouseClick(wiz.sync_page.cancel_button, Qt.MouseButton.LeftButton)
+    # One Cancel: the wizard's own button stops the sync (and leaves the wizard open).
+    cancel = wiz.button(QWizard.WizardButton.CancelButton)
+    assert cancel.text() == "Cancel sync" and not wiz.button(QWizard.WizardButton.BackButton).isVisible()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(wiz.sync_page.resume_button.isVisible, timeout=TIMEOUT)
     assert not wiz.sync_page.isComplete()
     assert "Cancelled" in wiz.sync_page.log.toPlainText()
@@ -165,6 +174,7 @@ def test_closing_mid_sync_asks_then_stops_cleanly(qtbot, make_wizard, monkeypatc
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(lambda: wiz.sync_page.runner.running, timeout=TIMEOUT)
     wiz.close()  # first answer: No → stays open, still syncing
     assert wiz.isVisible() and wiz.sync_page.runner.running
@@ -223,7 +233,8 @@ def test_the_whole_demo_wizard_works_from_the_keyboard(qtbot, make_wizard) -> No
     assert members.value() == 120
     _keyboard(qtbot, wiz, next_button())
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
-    _keyboard(qtbot, wiz, next_button())  # → sync, which starts by itself
+    _keyboard(qtbot, wiz, next_button())  # → sync: what will be sent, then Start
+    _keyboard(qtbot, wiz, wiz.sync_page.preview_panel.start_button)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     assert len(wiz.state.connection.sandbox.profiles()) == 120
     _keyboard(qtbot, wiz, next_button())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWizard
 from helpers.gui_probe import StallProbe, assert_responsive
 from helpers.smile_helpers import api_all, api_get, fast_sandbox, new_program
 from helpers.spreadsheet_make import write_csv, write_encrypted_xlsx
+from helpers.wizard_walk import start_sync
 from loyalty_desktop import APP_NAME
 from loyalty_desktop.core import (
     logs,
@@ -102,7 +103,8 @@ def sync_to_the_end(qtbot, wiz: SetupWizard) -> None:
     click_next(qtbot, wiz)  # opens the source in the background, then moves on
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
     assert wiz.mapping_page.preview.rowCount() == 5
-    click_next(qtbot, wiz)  # → sync (starts by itself)
+    click_next(qtbot, wiz)  # → sync: what will be sent, then Start
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
 
 
@@ -279,6 +281,7 @@ def test_smile_demo_walkthrough_klaviyo(qtbot, make_wizard) -> None:
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
     assert wiz.mapping_page.preset.currentData() == "klaviyo-smile"  # Smile's own property names
     click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     assert wiz.state.source_kind == "smile-sandbox"
     got = properties(wiz.state.connection.sandbox)
@@ -316,9 +319,9 @@ def test_smile_key_verified_kept_in_the_keyring_then_read(qtbot, make_wizard, kl
     good = smile.add_key()
     panel.key.clear()
     qtbot.keyClicks(panel.key.edit, good)
-    click(qtbot, panel.verify_button)
+    qtbot.keyClick(panel.key.edit, Qt.Key.Key_Return)  # Enter verifies
     qtbot.waitUntil(lambda: "✓" in panel.status.text(), timeout=TIMEOUT)
-    assert "saved in" in panel.status.text()
+    assert "saved in" in panel.status.text() and wiz.currentPage() is page
     assert memory_keyring.get_password("loyalty-desktop", "smile") == good
     assert next_button(wiz).isEnabled()
     sync_to_the_end(qtbot, wiz)
@@ -485,6 +488,7 @@ def test_spreadsheet_questions_are_answered_in_the_wizard(qtbot, make_wizard, mo
     assert {mp.preview.item(r, tier).text() for r in range(mp.preview.rowCount())} == {"(left as is)"}
     assert mp.preview.item(0, points).text() == "0"  # a real 0 from the file
     click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     got = properties(wiz.state.connection.sandbox)
     assert set(got) == {f"membre{i:02d}@exemple.fr" for i in range(8)}

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QRadioButton, QWizard
 
+from helpers.wizard_walk import start_sync
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.splio.adapter import SplioDestination
 from loyalty_desktop.service import DemoSpec, open_demo
@@ -106,11 +107,12 @@ def test_demo_walkthrough_splio_ends_with_the_sandbox_holding_the_fields(qtbot, 
     assert "customer_point_balance" not in box.created.text()
     click(qtbot, box.allow)
     assert box.allow.isChecked() and page.status.text() == ""
-    click_next(qtbot, wiz)  # → sync (starts by itself)
+    click_next(qtbot, wiz)  # → sync: what will be sent, then Start
     assert wiz.state.connection is not None
     dest = wiz.state.connection.dest
     assert isinstance(dest, SplioDestination) and dest.create_fields
     assert wiz.state.source_options["create_fields"] is True
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     summary = wiz.state.summary
     assert summary is not None
@@ -185,6 +187,7 @@ def test_demo_splio_with_a_spreadsheet_fills_the_contacts_it_shares(qtbot, wizar
     both = {c["email"] for c in sandbox.contacts()} & {r[0] for r in rows[1:]}
     assert len(both) >= 30
     click_next(qtbot, wiz)
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     assert wiz.state.summary is not None and wiz.state.summary.profiles_sent == len(both)
     for email in both:

@@ -83,7 +83,8 @@ CHECKPOINT_SECONDS = 5.0  # an engine batch (the checkpoint) is about this much 
 _UNIQUE_KEY = re.compile(r"^(email|cellphone|c\d+)$")
 _ITEM_INDEX = re.compile(r"^contacts\[(\d+)\]")
 NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
-                + " no contact has this {key}; skipped (the \"create missing contacts\" option creates it)")
+                + " no contact has this {key}; skipped (tick \"Create missing contacts\" in Settings → Sync options, "
+                  "or --create-missing on the command line, to create it)")
 T = TypeVar("T")
 R = TypeVar("R")
 

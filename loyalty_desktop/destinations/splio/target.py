@@ -33,7 +33,8 @@ def seed_sandbox(sb: Any, options: TargetOptions) -> list[str]:
     """Fill a sandbox universe from the demo program the run uses (other sources: left empty)."""
     demo = options.seed_from
     if demo is None:
-        return ["The Splio sandbox starts empty for this source: use --create-missing to create the contacts."]
+        return [("The Splio sandbox starts empty for this source: tick \"Create missing contacts\" (Settings → Sync "
+                 "options) or use --create-missing to create the contacts.")]
     counts = seed_from_demo(sb, demo.members, demo.seed)
     return [(f"Splio sandbox universe seeded with {counts['members_present']} of the {demo.members} demo members "
             f"and {counts['unknown_contacts']} contacts unknown to the loyalty program.")]

@@ -1,9 +1,11 @@
 """The main window's Connection box: platform, account, the key (masked), the health of the last
-verification and "Verify again". It only shows the SyncController's state."""
+verification, "Verify again", "Paste the key…" (the one way back after "Forget key" or a lost
+session-only key: key_dialog) and "Change the set-up…" (the wizard, prefilled: setup_again). It
+shows the SyncController's state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main.key_dialog import KeyDialog
 from loyalty_desktop.ui.main.sync_controller import Health, SyncController
 from loyalty_desktop.ui.runs_model import local_datetime
 
@@ -28,9 +31,12 @@ def value_label(text: str = "") -> QLabel:
 
 
 class ConnectionPanel(QGroupBox):
+    setupRequested = Signal()  # "Change the set-up…"
+
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.key_dialog: KeyDialog | None = None
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.platform_caption, self.platform_value = QLabel(), value_label()
@@ -46,8 +52,16 @@ class ConnectionPanel(QGroupBox):
         self.verify_button = QPushButton()
         self.verify_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.verify_button.clicked.connect(controller.verify_again)
+        self.key_button = QPushButton()  # the key is missing or refused: enter it again, here
+        self.key_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOkButton))
+        self.key_button.clicked.connect(self.enter_key)
+        self.key_button.hide()
+        self.setup_button = QPushButton()
+        self.setup_button.clicked.connect(self.setupRequested)
         row = QHBoxLayout()
+        row.addWidget(self.key_button)
         row.addWidget(self.verify_button)
+        row.addWidget(self.setup_button)
         row.addStretch(1)
         form.addRow(row)
 
@@ -59,7 +73,20 @@ class ConnectionPanel(QGroupBox):
         self.health_caption.setText(self.tr("Health:"))
         self.verify_button.setText(self.tr("&Verify again"))
         self.verify_button.setToolTip(self.tr("Check the key with the platform again"))
+        self.key_button.setText(self.tr("&Paste the key…"))
+        self.key_button.setToolTip(self.tr("Paste the API key (the same one, or another: another account's "
+                                           "next sync is a first sync)"))
+        self.setup_button.setText(self.tr("C&hange the set-up…"))
+        self.setup_button.setToolTip(self.tr("Platform, account, loyalty data (a new spreadsheet file), mapping "
+                                             "and preset, with the live preview"))
         self.show_state()
+
+    def enter_key(self) -> KeyDialog:
+        """The key dialog (one at a time); the controller uses the new connection once verified."""
+        if self.key_dialog is None or not self.key_dialog.isVisible():
+            self.key_dialog = KeyDialog(self.controller, self.window())
+            self.key_dialog.open()
+        return self.key_dialog
 
     def show_state(self) -> None:
         ctl = self.controller
@@ -78,6 +105,9 @@ class ConnectionPanel(QGroupBox):
             key_text = ctl.key_mask or "–"
         self.key_value.setText(key_text)
         self.health_value.setText(self.health_text())
+        # The one button back to a working connection when the key is missing or refused (and the
+        # way to use another key or account); the demo needs none.
+        self.key_button.setVisible(not ctl.demo)
 
     def health_text(self) -> str:
         ctl = self.controller
@@ -91,7 +121,7 @@ class ConnectionPanel(QGroupBox):
                                       QLocale.FormatType.ShortFormat)
             return "✓ " + self.tr("Connected · verified {when}").format(when=when)
         if state is Health.NO_KEY:
-            return "✗ " + self.tr("No key stored for {platform}. Run the setup again to connect.").format(
+            return "✗ " + self.tr("No key stored for {platform}: click “Paste the key…” to connect again.").format(
                 platform=ctl.platform_label())
         if state is Health.ERROR:
             return "✗ " + ctl.health_error

@@ -1,26 +1,33 @@
-"""The main window's Settings tab: language (switched live), automatic sync, the data folder, and
-the API key (where it is kept, "Forget key…")."""
+"""The main window's Settings tab: language (switched live), automatic sync, the data folder, the
+API key (where it is kept, "Forget key…") and the sync's options (options_box: Splio's contact
+options, replay history, the demo's "advance time"), saved as soon as they change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from loyalty_desktop.core import paths
+from loyalty_desktop.core import paths, platforms
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.main.options_box import OptionsBox
+from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.open_url import open_page
 
 AUTO_SYNC_CHOICES = (0, 1, 2, 6, 12, 24)  # hours; 0 = off
 
@@ -46,17 +53,33 @@ class SettingsTab(QWidget):
     autoSyncChanged = Signal(int)  # hours, 0 = off (already saved)
     forgetClicked = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, tasks: Callable[[], TaskManager] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         style = self.style()
-        outer = QVBoxLayout(self)
+        page = QWidget()  # scrolls: the options make it taller than a small window
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(scroll)
+        outer = QVBoxLayout(page)
         box = QWidget()
         box.setMaximumWidth(820)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
         outer.addWidget(box)
+        self.options: OptionsBox | None = None
+        if tasks is not None:
+            self.options = OptionsBox(tasks)
+            self.options.setMaximumWidth(820)
+            self.options.changed.connect(self._option_changed)
+            outer.addWidget(self.options)
+            self.configure_options()
         outer.addStretch(1)
 
         self.language_caption = QLabel()
@@ -97,10 +120,14 @@ class SettingsTab(QWidget):
         self.folder_caption.setBuddy(self.folder_edit)
         self.folder_note = QLabel()
         self.folder_note.setWordWrap(True)
+        self.folder_status = QLabel()  # nothing could open the folder: where it is
+        self.folder_status.setWordWrap(True)
+        self.folder_status.hide()
         folder_box = QVBoxLayout()
         folder_box.setSpacing(2)
         folder_box.addLayout(folder_row)
         folder_box.addWidget(self.folder_note)
+        folder_box.addWidget(self.folder_status)
         form.addRow(self.folder_caption, folder_box)
 
         self.key_settings_caption = QLabel()
@@ -153,8 +180,8 @@ class SettingsTab(QWidget):
     def confirm_forget(self, platform: str, where: str | None) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Forget the {platform} key?").format(platform=platform),
-            self.tr("The key will be removed from {where}. Syncing will stop until you run the setup again "
-                    "and paste a key. Your data in {platform} is not touched.").format(
+            self.tr("The key will be removed from {where}. Syncing will stop until you enter a key again "
+                    "(Connection → Paste the key…). Your data in {platform} is not touched.").format(
                 where=where or self.tr("this computer"), platform=platform),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -176,4 +203,19 @@ class SettingsTab(QWidget):
 
     @Slot()
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+        problem = open_page(QUrl.fromLocalFile(str(paths.data_dir())))
+        self.folder_status.setText(problem)
+        self.folder_status.setVisible(bool(problem))
+
+    def configure_options(self) -> None:
+        """Show the options of the platform and source set up now (after a change of set-up, too)."""
+        if self.options is None:
+            return
+        s = self.settings
+        platform = s.platform or platforms.DEFAULT_DESTINATION.id
+        self.options.configure(platform, s.source_options if (s.source or "demo") == "demo" else None,
+                               s.source_options)
+
+    def _option_changed(self, name: str, on: bool) -> None:
+        self.settings.source_options[name] = on  # the next sync reads it (sync_controller, options.py)
+        self.settings.save()

@@ -210,7 +210,7 @@ class SyncController(QObject):
         if auto and self.connection is not None:
             self.sync_now(automatic=True)
         elif auto:
-            self.failed.emit(self.tr("No key stored for {platform}. Run the setup again to connect.").format(
+            self.failed.emit(self.tr("No key stored for {platform}: click “Paste the key…” to connect again.").format(
                 platform=self.platform_label()))
 
     def forget_key(self) -> None:
@@ -224,6 +224,23 @@ class SyncController(QObject):
         self._say(self.tr("The {platform} key was forgotten.").format(platform=self.platform_label()))
         self.changed.emit()
         self.connectionChanged.emit(False)
+
+    def adopt(self, conn: service.Connection | None, mask: str | None, where: str | None) -> None:
+        """Use `conn`, verified elsewhere (the key entered again, the set-up changed), from now on;
+        the settings may name another platform or target since. None: connect again from the
+        settings (as at launch)."""
+        if self.connection is not None and self.connection is not conn:
+            self.connection.close()
+        self.target_name = target_name(self.settings)
+        self.demo = self.settings.demo or self.target_name.endswith("-sandbox")
+        self.connection, self.key_mask, self.key_where = conn, mask, where
+        if conn is None:
+            self.health = Health.IDLE
+            self.verify_again()
+            return
+        self.health, self.verified_at = Health.OK, clocks.local_now()
+        self.changed.emit()
+        self.connectionChanged.emit(True)
 
     # -- sync ---------------------------------------------------------------------------------
 
@@ -287,8 +304,11 @@ class SyncController(QObject):
             return
         self._source = src
         self.stage = SyncStage.RUNNING
+        saved = self.settings.source_options  # the options as the Settings tab last saved them
+        self.connection.set_contact_options(bool(saved.get("create_missing")), bool(saved.get("remote_diff")))
         try:
-            self.runner.start(self.connection, src, self.mapping(), confirmed=self._confirmed)
+            self.runner.start(self.connection, src, self.mapping(), confirmed=self._confirmed,
+                              backfill=bool(self.settings.source_options.get("backfill")))
         except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
             message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
             self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)

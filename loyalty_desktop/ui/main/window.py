@@ -43,10 +43,12 @@ from loyalty_desktop.ui.main.kit_tab import KitTab
 from loyalty_desktop.ui.main.runs_tab import RunsTab
 from loyalty_desktop.ui.main.segments_tab import SegmentsView
 from loyalty_desktop.ui.main.settings_tab import SettingsTab
+from loyalty_desktop.ui.main.setup_again import SetupAgain
 from loyalty_desktop.ui.main.sync_controller import SyncController, SyncStage
 from loyalty_desktop.ui.main.sync_panel import StatusArea, SyncPanel
 from loyalty_desktop.ui.main.tray import Tray
 from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.placement import centre_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.history = History(tasks, self)
         self.tray = Tray(self)
         self.auto_sync = AutoSync(self, self.tray)
+        self.setup_again = SetupAgain(self)  # "Change the set-up…": the wizard, prefilled
         self._build()
         self._wire()
         self.retranslate()
@@ -105,7 +108,7 @@ class MainWindow(QMainWindow):
         self.kit_panel: KitPanel | None = self.kit_tab.panel if self.kit_tab is not None else None
         if self.kit_panel is not None:
             self.tabs.addTab(self.kit_panel, "")
-        self.settings_tab = SettingsTab(self.settings)
+        self.settings_tab = SettingsTab(self.settings, lambda: self.tasks)
         self.tabs.addTab(self.settings_tab, "")
         self.setCentralWidget(central)
         self.status = StatusArea(self.statusBar())
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.settings_tab.autoSyncChanged.connect(self._apply_auto_sync)
         self.settings_tab.forgetClicked.connect(self.forget_key)
+        self.connection_panel.setupRequested.connect(self.setup_again.open)
         self.auto_sync.due.connect(self._auto_sync_due)
         self.tray.syncRequested.connect(self.sync_now)
 
@@ -213,6 +217,10 @@ class MainWindow(QMainWindow):
         self._show_key()
         self._update_state()
 
+    def update_state(self) -> None:
+        """Enable what can be done now (after the set-up changed, too)."""
+        self._update_state()
+
     def _update_state(self) -> None:
         ctl = self.controller
         syncing = ctl.syncing
@@ -220,6 +228,7 @@ class MainWindow(QMainWindow):
         self.sync_panel.sync_button.setEnabled(ctl.connected and not syncing and not kit)
         self.sync_panel.cancel_button.setEnabled(syncing)
         self.connection_panel.verify_button.setEnabled(not syncing and not kit and not ctl.busy_verify)
+        self.connection_panel.setup_button.setEnabled(not syncing and not kit)
         self.settings_tab.forget_button.setEnabled(not ctl.demo and bool(ctl.key_mask) and not syncing)
         self.runs_tab.update_state()
         self.tray.set_sync_enabled(ctl.connected and not syncing)
@@ -333,6 +342,7 @@ class MainWindow(QMainWindow):
         if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
             return
         self.resize(1040, 720)
+        centre_on_screen(self)  # first launch: the middle of the screen
 
     def save_geometry(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from concurrent.futures import Future
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +23,7 @@ from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.widgets.open_url import open_page
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
 
 
@@ -94,9 +94,12 @@ class WelcomePage(Page):
 
     def validatePage(self) -> bool:
         st = self.state
+        before = (st.platform, st.demo)
         st.demo = self.demo.isChecked()
         st.platform = (self.demo_platform.currentData() if st.demo
                        else next(p for p, b in self.platform_buttons.items() if b.isChecked()))
+        if (st.platform, st.demo) != before and st.mapping is not None and st.mapping.preset not in st.presets():
+            st.mapping = None  # another platform's fields: its own preset next
         return True
 
 
@@ -107,19 +110,26 @@ class CreateKeyPage(Page):
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open)
+        self.open_status = wrapping_label()  # no browser could be opened: the address to copy
+        self.open_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay = QVBoxLayout(self)
         lay.addWidget(self.steps)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addStretch(1)
         lay.addLayout(row)
+        lay.addWidget(self.open_status)
         lay.addStretch(1)
 
     def initializePage(self) -> None:
-        self.retranslate()
+        pass  # the wizard calls entered() each time the page is shown
+
+    def entered(self) -> None:
+        self.open_status.clear()
+        self.retranslate()  # the platform may have changed since the page was first shown
 
     def _open(self) -> None:
-        QDesktopServices.openUrl(QUrl(self.state.descriptor.key_page))
+        self.open_status.setText(open_page(QUrl(self.state.descriptor.key_page)))
 
     def retranslate(self) -> None:
         if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
@@ -167,6 +177,7 @@ class VerifyKeyPage(Page):
 
         self.key = SecretEdit()
         self.key.textChanged.connect(self._key_changed)
+        self.key.edit.returnPressed.connect(self.verify)  # Enter verifies (then Enter again: Next)
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.verify)
         self.busy = busy_bar()
@@ -191,16 +202,42 @@ class VerifyKeyPage(Page):
         self._busy = False
         self._cancel: CancelToken | None = None
         self._pending_key = ""
+        self._for: tuple[str, bool] | None = None  # the platform and mode the page was set up for
+        self.prefill = False  # read the key saved for the platform (the wizard opened prefilled)
 
     # -- life cycle -----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        pass  # the wizard calls entered() each time the page is shown
+
+    def entered(self) -> None:
+        """Shown (again): a platform or mode chosen since starts over with its own key."""
         st = self.state
         self.retranslate()
-        if st.demo:
-            self.key.setText(_demo_key(st.platform))
-        if not self._verified:
-            self.status.clear()
+        if self._for == (st.platform, st.demo):
+            return
+        changed = self._for is not None
+        self._for = (st.platform, st.demo)
+        self.cancel()
+        self.key.blockSignals(True)
+        self.key.setText(_demo_key(st.platform) if st.demo else "")
+        self.key.blockSignals(False)
+        self._key_changed(force=changed)
+        self.status.clear()
+        if self.prefill and st.demo:
+            self.verify()  # the set-up is being changed: the demo key is checked at once
+        elif self.prefill:
+            platform = st.platform
+            self.tasks.run(lambda: secrets.load(platform), lambda f: self._saved_key(f, platform))
+
+    def _saved_key(self, fut: Future[str | None], platform: str) -> None:
+        try:
+            key = fut.result()
+        except Exception:  # noqa: BLE001 - an unusable keychain only means nothing is prefilled
+            key = None
+        if key and platform == self.state.platform and not self.key.text():
+            self.key.setText(key)
+            self.verify()  # the key saved on this computer, checked at once (another can be pasted)
 
     def cleanupPage(self) -> None:
         self.cancel()
@@ -231,8 +268,8 @@ class VerifyKeyPage(Page):
 
     # -- verification -------------------------------------------------------------------------
 
-    def _key_changed(self) -> None:
-        if self._verified:  # a new key must be verified again
+    def _key_changed(self, force: bool = False) -> None:
+        if self._verified or force:  # a new key must be verified again
             self._verified = False
             self.state.key_where = ""
             if self.state.connection is not None:
@@ -243,7 +280,7 @@ class VerifyKeyPage(Page):
             self.completeChanged.emit()
 
     def verify(self) -> None:
-        if self._busy:
+        if self._busy or (self._verified and self.key.text() == self._pending_key):
             return
         key = self.key.text()
         if not key:
@@ -320,3 +357,4 @@ def _demo_key(platform: str) -> str:
         return launch.demo_key(platform)
     except ValueError:  # a platform without an emulator
         return "demo"
+

@@ -1,48 +1,40 @@
-"""Wizard pages 6–7: the first sync (in a worker thread), then what the contacts now hold and the
-recommended email flows."""
+"""Wizard page 6: what the first sync will send (planned, nothing written: preview_panel), then, once
+the user clicks Start, the sync in a worker thread. The page plans again whenever what it was
+planned or run for changed (the user went Back and chose another platform, source or mapping)."""
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import Future
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from loyalty_desktop import service
+from loyalty_desktop import service, service_preview
 from loyalty_desktop.core import platforms
-from loyalty_desktop.core.errors import wait_message
+from loyalty_desktop.core.errors import LoyaltyError, user_message, wait_message
 from loyalty_desktop.core.textsafe import csv_writer, printable
+from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import RejectedRow
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
-from loyalty_desktop.ui.kit_dialog import KitDialog
+from loyalty_desktop.ui.main.options_box import BACKFILL
 from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.sync_runner import SyncRunner
-from loyalty_desktop.ui.wizard.base import Page, wrapping_label
-from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
+from loyalty_desktop.ui.wizard.base import Page
+from loyalty_desktop.ui.wizard.preview_panel import PreviewPanel
 
 
 def duration(seconds: float | None) -> str:
@@ -53,8 +45,16 @@ def duration(seconds: float | None) -> str:
 
 
 class SyncPage(Page):
+    runningChanged = Signal(bool)  # the wizard's one Cancel stops the sync while it runs
+    synced = Signal()  # a sync ran to its end with the current choices
+
     def __init__(self) -> None:
         super().__init__()
+        self.preview_panel = PreviewPanel(lambda: self.tasks)
+        self.preview_panel.startClicked.connect(self.start)
+        self.preview_panel.retryClicked.connect(self.plan)
+        self.preview_panel.options.changed.connect(self._option_changed)
+        self.preview_panel.options.advanced.connect(lambda _n: self.plan())
         self.runner = SyncRunner(self)
         self.runner.progress.connect(self._progress)
         self.runner.finished.connect(self._finished)
@@ -63,8 +63,6 @@ class SyncPage(Page):
         self.bar = QProgressBar()
         self.counts = QLabel()
         self.speed = QLabel()
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel)
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self.start)
         self.resume_button.hide()
@@ -78,16 +76,26 @@ class SyncPage(Page):
         self.rejected.verticalHeader().hide()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_rejected)
+        self.create_missing_button = QPushButton()  # Splio skipped members it has no contact for
+        self.create_missing_button.clicked.connect(self.create_missing)
+        self.create_missing_button.hide()
         self.rejected_box = QWidget()
         box = QVBoxLayout(self.rejected_box)
         box.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.rejected_label, 1)
+        row.addWidget(self.create_missing_button)
         row.addWidget(self.export_button)
         box.addLayout(row)
         box.addWidget(self.rejected)
         self.rejected_box.hide()
-        lay = QVBoxLayout(self)
+        self.run_box = QWidget()
+        self.run_box.hide()
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.preview_panel, 1)
+        outer.addWidget(self.run_box, 1)
+        lay = QVBoxLayout(self.run_box)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.phase)
         lay.addWidget(self.bar)
         row = QHBoxLayout()
@@ -97,46 +105,106 @@ class SyncPage(Page):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.resume_button)
-        row.addWidget(self.cancel_button)
         lay.addLayout(row)
         lay.addWidget(self.log, 1)
         lay.addWidget(self.rejected_box, 1)
         self._done = False
+        self._planned_for: object = None  # what the preview or the run was made for (see `inputs`)
+        self._plan_cancel: CancelToken | None = None
         self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._last_phase: Phase | None = None
         self._rejected_rows: list[tuple[str, str, str]] = []
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("First sync"))
-        self.setSubTitle(self.tr("Your loyalty data is being copied. You can cancel at any time: the next sync "
-                                 "resumes where this one stopped."))
-        self.cancel_button.setText(self.tr("Cancel sync"))
+        # A change of set-up on an account already synced is not a first sync: the title says so.
+        self.setTitle(self.tr("First sync") if getattr(self, "_first", True) else self.tr("Sync with your changes"))
+        self.setSubTitle(self.tr("Check what will be sent, then click Start. You can cancel at any time: the next "
+                                 "sync resumes where this one stopped."))
         self.resume_button.setText(self.tr("Resume"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.create_missing_button.setText(self.tr("Create the missing contacts"))
         self.rejected.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Field"), self.tr("Reason")])
         self.log.setAccessibleName(self.tr("Sync log"))
         self.bar.setAccessibleName(self.tr("Sync progress"))
 
     def initializePage(self) -> None:
-        if not self._done and not self.runner.running:
-            self.start()
+        pass  # the wizard calls entered() each time the page is shown
+
+    def entered(self) -> None:
+        """Shown (again): plan, unless the page already planned or ran for the same choices."""
+        if self.runner.running or (self._planned_for == self.inputs() and self.run_box.isVisible()):
+            return
+        st = self.state
+        opts = self.preview_panel.options
+        opts.configure(st.platform, st.source_options if st.source_kind == "demo" else None, st.source_options)
+        self.plan()
+
+    def inputs(self) -> tuple[object, ...]:
+        """What a plan depends on: the connection (platform, account), the source, the mapping."""
+        st = self.state
+        return (id(st.connection), id(st.source), st.mapping.fingerprint() if st.mapping else None)
+
+    def plan(self) -> None:
+        """Work out what the sync will send, in the background; nothing is written."""
+        st = self.state
+        self._done, st.summary = False, None
+        self.run_box.hide()
+        self.preview_panel.show()
+        self.completeChanged.emit()
+        if self._plan_cancel is not None:
+            self._plan_cancel.cancel()
+        if st.connection is None or st.source is None or st.mapping is None:
+            return
+        self._planned_for = self.inputs()
+        conn, src, mapping = st.connection, st.source, st.mapping
+        backfill = bool(st.source_options.get(BACKFILL))
+        cancel = self._plan_cancel = CancelToken()
+        self.preview_panel.planning()
+        self.tasks.run(lambda: service_preview.preview_sync(conn, src, mapping, backfill=backfill, cancel=cancel),
+                       lambda f: self._planned(f, cancel))
+
+    def _planned(self, fut: Future[service_preview.SyncPreview], cancel: CancelToken) -> None:
+        if cancel.cancelled or self.wizard() is None:
+            return
+        self._plan_cancel = None
+        try:
+            preview = fut.result()
+        except Exception as exc:  # noqa: BLE001 - shown in plain words; Start stays off
+            if not isinstance(exc, LoyaltyError):
+                self._log("✗ " + f"{type(exc).__name__}: {exc}")
+            self.preview_panel.show_error(user_message(exc, self.state.label, tr=i18n.translate_core))
+            return
+        self.preview_panel.show_preview(preview, self.state.label)
+        self._first = preview.first_sync
+        self.retranslate()
+
+    def _option_changed(self, name: str, on: bool) -> None:
+        st = self.state
+        st.source_options[name] = on
+        if st.connection is not None:
+            values = self.preview_panel.options.values()
+            st.connection.set_contact_options(values["create_missing"], values["remote_diff"])
+        if name == BACKFILL:
+            self.plan()
 
     def isComplete(self) -> bool:
         return self._done
 
     def start(self) -> None:
         st = self.state
-        if st.connection is None or st.source is None or st.mapping is None:
+        if st.connection is None or st.source is None or st.mapping is None or self.runner.running:
             return
+        self.preview_panel.hide()
+        self.run_box.show()
+        self._planned_for = self.inputs()
+        self.runningChanged.emit(True)
         self.resume_button.hide()
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.show()
         self.rejected_box.hide()
         self._last_phase = None
         self._log(self.tr("Sync started: {source} → {platform} ({account}).").format(
             source=self.source_label(), platform=st.label, account=st.connection.account.name))
-        self.runner.start(st.connection, st.source, st.mapping)
+        self.runner.start(st.connection, st.source, st.mapping, backfill=bool(st.source_options.get(BACKFILL)))
 
     def source_label(self) -> str:
         st = self.state
@@ -148,7 +216,6 @@ class SyncPage(Page):
 
     def cancel(self) -> None:
         if self.runner.running:
-            self.cancel_button.setEnabled(False)
             self._log(self.tr("Cancelling…"))
             self.runner.cancel()
 
@@ -177,7 +244,7 @@ class SyncPage(Page):
 
     def _finished(self, s: RunSummary) -> None:
         self.state.summary = s
-        self.cancel_button.hide()
+        self.runningChanged.emit(False)
         self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
                                     ).format(sent=i18n.number(s.profiles_sent), unchanged=i18n.number(s.unchanged),
                                              rejected=i18n.number(s.rejected + s.source_rejected),
@@ -193,6 +260,7 @@ class SyncPage(Page):
                 sent=i18n.number(s.profiles_sent), events=i18n.number(s.events_sent),
                 rejected=i18n.number(s.rejected + s.source_rejected)))
             self._done = True
+            self.synced.emit()
         elif s.status is RunStatus.NEEDS_CONFIRMATION:
             self.phase.setText(self.tr("Waiting for your answer"))
             self._log(self.tr("Stopped before sending anything: too many live events."))
@@ -222,22 +290,33 @@ class SyncPage(Page):
                     self.rejected.setItem(i, j, QTableWidgetItem(v))
             self.rejected.resizeColumnsToContents()
             self.rejected_box.show()
+        # Members skipped as "not in Splio": the option their reason names, at hand.
+        missing = any(r.reason.startswith("not in Splio") for r in rows)
+        self.create_missing_button.setVisible(missing and self.state.descriptor.capabilities.create_missing)
+
+    def create_missing(self) -> None:
+        """Tick "Create missing contacts" and sync again: the skipped members are created."""
+        self.create_missing_button.hide()
+        self._done = False  # Next waits for this sync too
+        self.completeChanged.emit()
+        self.preview_panel.options.create_missing.setChecked(True)  # saved with the set-up, applied to the run
+        self.start()
 
     def _confirmation_answered(self, send: bool) -> None:
         self.confirm_box = None
         st = self.state
         if send and st.connection is not None and st.source is not None and st.mapping is not None:
             self.resume_button.hide()
-            self.cancel_button.setEnabled(True)
-            self.cancel_button.show()
-            self.runner.start(st.connection, st.source, st.mapping, confirmed=True)
+            self.runningChanged.emit(True)
+            self.runner.start(st.connection, st.source, st.mapping, confirmed=True,
+                              backfill=bool(st.source_options.get(BACKFILL)))
         else:
             self._log(self.tr("Nothing sent. Click Resume to be asked again."))
 
     def _failed(self, message: str) -> None:
         self.phase.setText(self.tr("Stopped by an error"))
         self._log("✗ " + message)
-        self.cancel_button.hide()
+        self.runningChanged.emit(False)
         self.resume_button.show()
 
     def export_rejected(self, path: str | None = None) -> None:
@@ -251,141 +330,3 @@ class SyncPage(Page):
             w.writerow([self.tr("contact"), self.tr("field"), self.tr("reason")])
             w.writerows(self._rejected_rows)
         self._log(self.tr("Rejected rows exported to {path}").format(path=path))
-
-
-class DonePage(Page):
-    def __init__(self) -> None:
-        super().__init__()
-        self.card = QGroupBox()
-        self.card_form = QFormLayout(self.card)
-        self.card_scroll = QScrollArea()
-        self.card_scroll.setWidgetResizable(True)
-        self.card_scroll.setWidget(self.card)
-        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.flows_label = wrapping_label()
-        self.flows = QListWidget()
-        self.flow_text = QTextBrowser()
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(self.copy_flow)
-        self.flows.currentRowChanged.connect(self._show_flow)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.flows_label)
-        rl.addWidget(self.flows, 1)
-        rl.addWidget(self.flow_text, 2)
-        row = QHBoxLayout()
-        self.kit_button = QPushButton()  # Klaviyo only: make segments, templates and draft flows
-        self.kit_button.clicked.connect(self.open_kit)
-        self.kit_dialog: KitDialog | None = None
-        row.addWidget(self.kit_button)
-        row.addStretch(1)
-        row.addWidget(self.copy_button)
-        rl.addLayout(row)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.card_scroll)
-        split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
-        self.card_scroll.setMinimumWidth(330)
-        split.setSizes([360, 500])
-        lay = QVBoxLayout(self)
-        lay.addWidget(split, 1)
-        self._flows: list[Any] = []
-
-    def retranslate(self) -> None:
-        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
-            return
-        st = self.state
-        self.setTitle(self.tr("Done: your contacts carry their loyalty data"))
-        self.setSubTitle(self.tr("Here is one contact as {platform} now holds it, and the email flows you can "
-                                 "build on it.").format(platform=st.label))
-        self.card.setTitle(self.tr("Sample contact in {platform}").format(platform=st.label))
-        self.flows_label.setText(self.tr("Recommended email flows, with an example in English and French "
-                                         "using {platform}'s variables:").format(platform=st.label))
-        self.copy_button.setText(self.tr("Copy"))
-        self.kit_button.setText(self.tr("Set up my Klaviyo loyalty &kit…"))
-        self.kit_button.setToolTip(self.tr("Create these flows as drafts in Klaviyo, with their email templates and "
-                                           "the loyalty segments"))
-        self.kit_button.setVisible(st.descriptor.capabilities.kit)
-        self.flows.setAccessibleName(self.tr("Recommended flows"))
-        self._fill_flows()
-
-    def initializePage(self) -> None:
-        self._fill_card()
-        self.retranslate()
-
-    def stop_kit(self) -> None:
-        if self.kit_dialog is not None and self.kit_dialog.panel.running:
-            self.kit_dialog.panel.cancel()
-            self.kit_dialog.panel.wait()
-
-    def open_kit(self) -> KitDialog:
-        """The kit in a dialog over the wizard, on the connection just verified."""
-        if self.kit_dialog is None:
-            st = self.state
-            self.kit_dialog = KitDialog(self.tasks, lambda: st.connection, lambda: st.mapping, self)
-        self.kit_dialog.show()
-        return self.kit_dialog
-
-    def _fill_card(self) -> None:
-        st = self.state
-        if st.connection is None or st.mapping is None:
-            self._clear_card()
-            return
-        self.tasks.run(lambda: service.sample_members(1), self._sample_loaded)  # the store, off the GUI thread
-
-    def _clear_card(self) -> None:
-        while self.card_form.rowCount():
-            self.card_form.removeRow(0)
-
-    def _sample_loaded(self, fut: Future[list[dict[str, Any]]]) -> None:
-        self._clear_card()  # the last answer wins when the card was asked for twice
-        sample = fut.result()
-        st = self.state
-        if not sample or st.connection is None or st.mapping is None:
-            return
-        member = sample[0]
-        plan = st.connection.field_plan()  # Splio: custom fields by id, contact by its key
-        names = {s.field_id: s.target for s in plan.slots if s.field_id is not None} if plan else None
-        fields = _flatten(json.loads(st.connection.profile_encoder(st.mapping)(member)), names,
-                          plan.key_label() if plan else "email")
-        for k in ordered_columns([fields], st.mapping):
-            v = fields[k]
-            value = QLabel(i18n.display_value(v))  # 18/10/1984 rather than 1984-10-18T00:00:00
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.card_form.addRow(f"<b>{k}</b>", value)
-
-    def _fill_flows(self) -> None:
-        st = self.state
-        if st.mapping is None:
-            return
-        current = max(self.flows.currentRow(), 0)
-        tr = i18n.translate_core
-        self._flows = list(zip(service.recommended_flows(st.platform, st.mapping, "en", tr),
-                               service.recommended_flows(st.platform, st.mapping, "fr", tr), strict=True))
-        lang = self.setup_wizard().language
-        self.flows.blockSignals(True)
-        self.flows.clear()
-        for en, fr in self._flows:
-            self.flows.addItem(fr.name if lang == "fr" else en.name)
-        self.flows.blockSignals(False)
-        self.flows.setCurrentRow(current)
-        self._show_flow(current)
-
-    def _flow_text(self, i: int) -> str:
-        en, fr = self._flows[i]
-        parts = [en.trigger, ""]
-        for label, f in ((self.tr("English"), en), (self.tr("French"), fr)):
-            parts += [f"— {label} —", self.tr("Subject: {subject}").format(subject=f.subject), "", f.body, ""]
-        return "\n".join(parts)
-
-    def _show_flow(self, i: int) -> None:
-        if 0 <= i < len(self._flows):
-            self.flow_text.setPlainText(self._flow_text(i))
-
-    def copy_flow(self) -> None:
-        i = self.flows.currentRow()
-        if 0 <= i < len(self._flows):
-            QGuiApplication.clipboard().setText(self._flow_text(i))

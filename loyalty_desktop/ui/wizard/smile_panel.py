@@ -57,6 +57,7 @@ class SmilePanel(QWidget):
         self.members.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.key = SecretEdit()
         self.key.textChanged.connect(self._key_changed)
+        self.key.edit.returnPressed.connect(self.verify)  # Enter verifies, as on the platform key page
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.verify)
         self.busy = busy_bar()
@@ -140,7 +141,7 @@ class SmilePanel(QWidget):
         self.changed.emit()
 
     def verify(self) -> None:
-        if self._busy or self.demo:
+        if self._busy or self.demo or (self.verified and self.key.text() == self._pending):
             return
         key = self.key.text()
         if not key:

@@ -5,20 +5,23 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from loyalty_desktop import service
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.widgets.placement import centre_on_screen
+from loyalty_desktop.ui.wizard import prefill as prefill_from
 from loyalty_desktop.ui.wizard.pages_connect import (
     CreateKeyPage,
     VerifyKeyPage,
     WelcomePage,
 )
 from loyalty_desktop.ui.wizard.pages_data import MappingPage
-from loyalty_desktop.ui.wizard.pages_run import DonePage, SyncPage
+from loyalty_desktop.ui.wizard.pages_done import DonePage
+from loyalty_desktop.ui.wizard.pages_run import SyncPage
 from loyalty_desktop.ui.wizard.pages_source import SourcePage
 from loyalty_desktop.ui.wizard.state import SetupState
 
@@ -27,9 +30,12 @@ log = logging.getLogger(__name__)
 
 class SetupWizard(QWizard):
     completed = Signal()  # the user finished: settings are saved
+    kept = Signal()  # closed after a completed sync: the synced set-up is saved (no main window now)
 
-    def __init__(self, settings: Settings, tasks: TaskManager, *, demo: bool = False,
+    def __init__(self, settings: Settings, tasks: TaskManager, *, demo: bool = False, prefill: bool = False,
                  parent: QWidget | None = None) -> None:
+        """`prefill`: open with the saved set-up (platform, mode, source, file, mapping and options)
+        chosen, to change any of it from the main window."""
         super().__init__(parent)
         self.settings = settings
         self.tasks = tasks
@@ -52,12 +58,43 @@ class SetupWizard(QWizard):
             self.addPage(page)
         if demo:
             self.welcome_page.demo.setChecked(True)
-        self.sync_page.setCommitPage(True)  # once contacts are written, Back makes no sense
+        self.prefilled = prefill and settings.wizard_done
+        if self.prefilled:
+            prefill_from.apply(self, settings)
+        # Back stays possible after the first sync: going back and changing a choice re-plans it
+        # (the sync page plans again for what changed); while the sync runs, Back is hidden and the
+        # one Cancel stops the sync.
+        self.sync_page.runningChanged.connect(self._sync_running)
+        # Each completed sync saves the set-up it ran with: leaving later (even after going Back and
+        # changing a choice not synced yet) keeps what was synced.
+        self.synced = False
+        self.sync_page.synced.connect(self._synced)
+        self._centred = False
         # With IndependentPages, QWizard initializes a page only the first time: pages that depend
         # on an earlier choice (the loyalty data) catch up in `entered()` each time they are shown.
         self.currentIdChanged.connect(self._entered)
         self.resize(900, 680)
         self._retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._centred:
+            self._centred = True
+            centre_on_screen(self)
+        super().showEvent(event)
+
+    def _synced(self) -> None:
+        self.synced = True
+        self.save()
+
+    def _sync_running(self, running: bool) -> None:
+        B = QWizard.WizardButton  # noqa: N806
+        if running:
+            self.setButtonLayout([B.Stretch, B.CancelButton])
+            self.setButtonText(B.CancelButton, self.tr("Cancel sync"))
+        else:
+            self.setButtonLayout([B.Stretch, B.BackButton, B.NextButton, B.CommitButton, B.FinishButton,
+                                  B.CancelButton])
+            self._retranslate()
 
     def _entered(self, _id: int) -> None:
         entered = getattr(self.currentPage(), "entered", None)
@@ -70,9 +107,9 @@ class SetupWizard(QWizard):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty Desktop — set-up"))
-        # The sync page is a commit page (no going back once contacts are written); "Commit" would
-        # puzzle a merchant.
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Continue"))
+        running = self.sync_page.runner.running if hasattr(self, "sync_page") else False
+        cancel = self.tr("Cancel sync") if running else self.tr("Cancel")
+        self.setButtonText(QWizard.WizardButton.CancelButton, cancel)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -91,9 +128,10 @@ class SetupWizard(QWizard):
         """Ask before closing during a sync; on yes, stop it cleanly (the next run resumes)."""
         if not self.sync_page.runner.running:
             return True
-        answer = QMessageBox.question(
+        answer = QMessageBox.question(  # No by default, as in the main window's question
             self, self.tr("Stop the sync?"),
-            self.tr("A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped."))
+            self.tr("A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.sync_page.runner.cancel()
@@ -101,8 +139,13 @@ class SetupWizard(QWizard):
         return True
 
     def reject(self) -> None:
+        if self.sync_page.runner.running and self.isVisible() and self.currentPage() is self.sync_page:
+            self.sync_page.cancel()  # the one Cancel stops the sync; the next one closes
+            return
         if not self.confirm_stop_sync():
             return
+        if self.synced:  # what was set up and synced is kept (saved then): the next launch opens the main window
+            self.kept.emit()
         self.verify_page.cancel()
         self.source_page.close_files()
         self.done_page.stop_kit()
@@ -113,16 +156,23 @@ class SetupWizard(QWizard):
         if not self.confirm_stop_sync():
             event.ignore()
             return
-        super().closeEvent(event)
+        super().closeEvent(event)  # QDialog's closeEvent calls reject(), which keeps a completed set-up
 
-    def accept(self) -> None:
-        self.done_page.stop_kit()  # it uses the connection handed to the main window next
+    def first_sync_done(self) -> bool:
+        """A first sync ran to its end with the current choices (the sync page shows its result)."""
+        return self.sync_page.isComplete() and self.state.summary is not None
+
+    def save(self) -> None:
         st, s = self.state, self.settings
         s.platform, s.demo, s.target = st.platform, st.demo, st.target_name
         s.source, s.source_options = st.source_kind, dict(st.source_options)
         s.mapping = st.mapping.to_json() if st.mapping else {}
         s.wizard_done = True
         s.save()
+
+    def accept(self) -> None:
+        self.done_page.stop_kit()  # it uses the connection handed to the main window next
+        self.save()
         self.completed.emit()
         super().accept()
         self.source_page.close_files()

@@ -1,0 +1,62 @@
+"""The screens for changing the set-up later, rendered to PNG (`loyalty-desktop screenshots`): the
+Connection box when the key is missing (its one "Paste the key…" button), the key dialog, and the
+wizard opened prefilled from the main window. A development tool."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loyalty_desktop.ui.main.sync_controller import Health
+from loyalty_desktop.ui.main.window import MainWindow
+
+
+def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen never reached the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def setup_shots(win: MainWindow, outdir: Path, language: str) -> list[Path]:
+    shots: list[Path] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        QApplication.processEvents()
+        path = outdir / f"{language}-main-{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    # The prefilled wizard ("Change the set-up…"), its first page and the mapping page.
+    wiz = win.setup_again.open()
+    assert wiz is not None
+    shot("6-change-setup", wiz)
+    wiz.next()
+    wiz.next()
+    _wait_until(wiz.verify_page.isComplete)  # the demo key is checked at once
+    wiz.next()
+    wiz.next()
+    _wait_until(lambda: wiz.currentPage() is wiz.mapping_page and wiz.mapping_page.preview.rowCount() > 0)
+    shot("7-change-mapping", wiz)
+    wiz.next()
+    _wait_until(wiz.sync_page.preview_panel.start_button.isEnabled)
+    shot("8-change-preview", wiz)
+    wiz.reject()  # nothing kept: the set-up stays as it was
+    # What a merchant sees after "Forget key" (shown on the demo window: its Connection box as if
+    # no key were stored), and the key dialog its one button opens.
+    ctl = win.controller
+    demo, health = ctl.demo, ctl.health
+    ctl.demo, ctl.health = False, Health.NO_KEY
+    win.connection_panel.show_state()
+    shot("9-no-key", win)
+    dialog = win.connection_panel.enter_key()
+    shot("10-key-dialog", dialog)
+    dialog.reject()
+    ctl.demo, ctl.health = demo, health
+    win.connection_panel.show_state()
+    return shots

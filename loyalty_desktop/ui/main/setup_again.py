@@ -1,0 +1,92 @@
+"""Change the set-up from the main window: the wizard opens with the saved choices (platform and
+mode, account and key, loyalty data and file, mapping and preset with the live preview, options);
+its sync page says what the sync will do with the new choices (planned, nothing written) before
+Start. Once it finishes — or is closed after its sync completed — the main window uses the new
+connection and settings at once (no restart); closed before, nothing changes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from loyalty_desktop.core import platforms
+from loyalty_desktop.ui.main.kit_tab import KitTab
+
+if TYPE_CHECKING:
+    from loyalty_desktop.ui.main.window import MainWindow
+    from loyalty_desktop.ui.wizard.wizard import SetupWizard
+
+
+class SetupAgain(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wizard: SetupWizard | None = None
+
+    def open(self) -> SetupWizard | None:
+        """The prefilled wizard (None while a sync runs: it would compete for the data folder)."""
+        from loyalty_desktop.ui.wizard.wizard import SetupWizard  # the wizard loads when asked for
+
+        w = self.window
+        if w.syncing:
+            w.status.say(self.tr("A sync is running: change the set-up once it has finished."))
+            return None
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return self.wizard
+        # A copy: the window's settings change only when the new set-up is kept.
+        copy = replace(w.settings, source_options=dict(w.settings.source_options), mapping=dict(w.settings.mapping),
+                       extra=dict(w.settings.extra))
+        wiz = SetupWizard(copy, w.tasks, prefill=True, parent=w)
+        wiz.setWindowModality(Qt.WindowModality.WindowModal)
+        wiz.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wiz.completed.connect(lambda: self._kept(wiz))
+        wiz.kept.connect(lambda: self._kept(wiz))
+        wiz.destroyed.connect(self._gone)  # deleted once closed: never touched again
+        self.wizard = wiz
+        wiz.show()
+        return wiz
+
+    def _gone(self) -> None:
+        self.wizard = None
+
+    def _kept(self, wiz: SetupWizard) -> None:
+        # The wizard's connection goes with the saved set-up only when its last choices were synced;
+        # otherwise (Back, another choice, then closed) the window connects again from the settings.
+        conn = wiz.take_connection() if wiz.first_sync_done() else None
+        w = self.window
+        new, old = wiz.settings, w.settings
+        before = platforms.find(old.platform)
+        for name in ("platform", "demo", "target", "source", "source_options", "mapping", "wizard_done"):
+            setattr(old, name, getattr(new, name))
+        old.save()
+        w.controller.adopt(conn, None, None)
+        if conn is not None:
+            w.controller.load_key_info()  # the key's mask and where it is kept, read off the GUI thread
+        self._kit_tab(before)
+        w.settings_tab.configure_options()
+        w.status.say(self.tr("Set-up changed. The next syncs use the new choices."))
+        w.refresh()
+
+    def _kit_tab(self, before: platforms.Platform | None) -> None:
+        """Add or remove the Klaviyo kit tab when the platform changed."""
+        w = self.window
+        now = platforms.find(w.settings.platform)
+        had, has = before is not None and before.capabilities.kit, now is not None and now.capabilities.kit
+        if had == has:
+            return
+        if w.kit_tab is not None and w.kit_panel is not None:
+            w.tabs.removeTab(w.tabs.indexOf(w.kit_panel))
+            w.kit_tab.shutdown()
+            w.kit_panel.deleteLater()
+            w.kit_tab = w.kit_panel = None
+            w.controller.kit_running = lambda: False
+        if has:
+            w.kit_tab = KitTab(w.tasks, w.controller, w)
+            w.kit_panel = w.kit_tab.panel
+            w.tabs.insertTab(w.tabs.indexOf(w.settings_tab), w.kit_panel, "")
+            w.kit_panel.started.connect(w.update_state)
+            w.kit_panel.finished.connect(lambda _r: w.update_state())
+        w.retranslate()

@@ -1,0 +1,171 @@
+"""Wizard page 7: what the contacts now hold (one sample contact) and the recommended email flows,
+with the Klaviyo kit."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loyalty_desktop import service
+from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.kit_dialog import KitDialog
+from loyalty_desktop.ui.wizard.base import Page, wrapping_label
+from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
+
+
+class DonePage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.card = QGroupBox()
+        self.card_form = QFormLayout(self.card)
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setWidget(self.card)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.flows_label = wrapping_label()
+        self.flows = QListWidget()
+        self.flow_text = QTextBrowser()
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_flow)
+        self.flows.currentRowChanged.connect(self._show_flow)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.flows_label)
+        rl.addWidget(self.flows, 1)
+        rl.addWidget(self.flow_text, 2)
+        row = QHBoxLayout()
+        self.kit_button = QPushButton()  # Klaviyo only: make segments, templates and draft flows
+        self.kit_button.clicked.connect(self.open_kit)
+        self.kit_dialog: KitDialog | None = None
+        row.addWidget(self.kit_button)
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        rl.addLayout(row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.card_scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.card_scroll.setMinimumWidth(330)
+        split.setSizes([360, 500])
+        lay = QVBoxLayout(self)
+        lay.addWidget(split, 1)
+        self._flows: list[Any] = []
+
+    def retranslate(self) -> None:
+        if self.wizard() is None:  # not yet in a wizard (Qt's stub says it always is)
+            return
+        st = self.state
+        self.setTitle(self.tr("Done: your contacts carry their loyalty data"))
+        self.setSubTitle(self.tr("Here is one contact as {platform} now holds it, and the email flows you can "
+                                 "build on it.").format(platform=st.label))
+        self.card.setTitle(self.tr("Sample contact in {platform}").format(platform=st.label))
+        self.flows_label.setText(self.tr("Recommended email flows, with an example in English and French "
+                                         "using {platform}'s variables:").format(platform=st.label))
+        self.copy_button.setText(self.tr("Copy"))
+        self.kit_button.setText(self.tr("Set up my Klaviyo loyalty &kit…"))
+        self.kit_button.setToolTip(self.tr("Create these flows as drafts in Klaviyo, with their email templates and "
+                                           "the loyalty segments"))
+        self.kit_button.setVisible(st.descriptor.capabilities.kit)
+        self.flows.setAccessibleName(self.tr("Recommended flows"))
+        self._fill_flows()
+
+    def entered(self) -> None:
+        """Shown (the wizard calls this each time; QWizard's initializePage only once): the latest
+        sync's contact and flows."""
+        self._fill_card()
+        self.retranslate()
+
+    def stop_kit(self) -> None:
+        if self.kit_dialog is not None and self.kit_dialog.panel.running:
+            self.kit_dialog.panel.cancel()
+            self.kit_dialog.panel.wait()
+
+    def open_kit(self) -> KitDialog:
+        """The kit in a dialog over the wizard, on the connection just verified."""
+        if self.kit_dialog is None:
+            st = self.state
+            self.kit_dialog = KitDialog(self.tasks, lambda: st.connection, lambda: st.mapping, self)
+        self.kit_dialog.show()
+        return self.kit_dialog
+
+    def _fill_card(self) -> None:
+        st = self.state
+        if st.connection is None or st.mapping is None:
+            self._clear_card()
+            return
+        self.tasks.run(lambda: service.sample_members(1), self._sample_loaded)  # the store, off the GUI thread
+
+    def _clear_card(self) -> None:
+        while self.card_form.rowCount():
+            self.card_form.removeRow(0)
+
+    def _sample_loaded(self, fut: Future[list[dict[str, Any]]]) -> None:
+        self._clear_card()  # the last answer wins when the card was asked for twice
+        sample = fut.result()
+        st = self.state
+        if not sample or st.connection is None or st.mapping is None:
+            return
+        member = sample[0]
+        plan = st.connection.field_plan()  # Splio: custom fields by id, contact by its key
+        names = {s.field_id: s.target for s in plan.slots if s.field_id is not None} if plan else None
+        fields = _flatten(json.loads(st.connection.profile_encoder(st.mapping)(member)), names,
+                          plan.key_label() if plan else "email")
+        for k in ordered_columns([fields], st.mapping):
+            v = fields[k]
+            value = QLabel(i18n.display_value(v))  # 18/10/1984 rather than 1984-10-18T00:00:00
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.card_form.addRow(f"<b>{k}</b>", value)
+
+    def _fill_flows(self) -> None:
+        st = self.state
+        if st.mapping is None:
+            return
+        current = max(self.flows.currentRow(), 0)
+        tr = i18n.translate_core
+        self._flows = list(zip(service.recommended_flows(st.platform, st.mapping, "en", tr),
+                               service.recommended_flows(st.platform, st.mapping, "fr", tr), strict=True))
+        lang = self.setup_wizard().language
+        self.flows.blockSignals(True)
+        self.flows.clear()
+        for en, fr in self._flows:
+            self.flows.addItem(fr.name if lang == "fr" else en.name)
+        self.flows.blockSignals(False)
+        self.flows.setCurrentRow(current)
+        self._show_flow(current)
+
+    def _flow_text(self, i: int) -> str:
+        en, fr = self._flows[i]
+        parts = [en.trigger, ""]
+        for label, f in ((self.tr("English"), en), (self.tr("French"), fr)):
+            parts += [f"— {label} —", self.tr("Subject: {subject}").format(subject=f.subject), "", f.body, ""]
+        return "\n".join(parts)
+
+    def _show_flow(self, i: int) -> None:
+        if 0 <= i < len(self._flows):
+            self.flow_text.setPlainText(self._flow_text(i))
+
+    def copy_flow(self) -> None:
+        i = self.flows.currentRow()
+        if 0 <= i < len(self._flows):
+            QGuiApplication.clipboard().setText(self._flow_text(i))
