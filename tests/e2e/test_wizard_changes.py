@@ -99,7 +99,8 @@ def test_back_to_another_platform_updates_every_later_page(qtbot: Any, make_wiza
     assert opts.create_missing.isVisibleTo(wiz) and opts.remote_diff.isVisibleTo(wiz)
     assert not opts.backfill.isVisibleTo(wiz)
     qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
-    assert "Splio receives no events" in wiz.sync_page.preview_panel.figures.text()
+    # Splio takes loyalty moments (fields + interactions) from the next syncs on, not at a first sync.
+    assert "moments from now on are sent as events at the next syncs" in wiz.sync_page.preview_panel.figures.text()
     assert klaviyo_sandbox.profiles() == []  # nothing was ever sent to the first choice
 
 
