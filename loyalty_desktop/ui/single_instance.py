@@ -64,19 +64,19 @@ class SingleInstance(QObject):
         sock.flush()
         sock.waitForBytesWritten(CONNECT_MS)
         sock.disconnectFromServer()
+        if sock.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            sock.waitForDisconnected(CONNECT_MS)
         return True
 
     def _connection(self) -> None:
         assert self.server is not None
         while (sock := self.server.nextPendingConnection()) is not None:
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(sock.deleteLater)
-            if sock.bytesAvailable():
-                self._read(sock)
-
-    def _read(self, sock: QLocalSocket) -> None:
-        if bytes(sock.readAll().data()).startswith(MESSAGE.strip()):
-            self.activated.emit()
+            # A launch writes a few bytes and hangs up: read them here, then let the socket go.
+            readable = sock.bytesAvailable() > 0 or sock.waitForReadyRead(CONNECT_MS)
+            if readable and bytes(sock.readAll().data()).startswith(MESSAGE.strip()):
+                self.activated.emit()
+            sock.abort()
+            sock.deleteLater()
 
     def close(self) -> None:
         if self.server is not None:

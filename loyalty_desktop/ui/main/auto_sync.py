@@ -115,11 +115,11 @@ class AutoSync(QObject):
 
     # -- when ---------------------------------------------------------------------------------
 
-    def next_run(self) -> datetime | None:
+    def next_run(self, now: datetime | None = None) -> datetime | None:
         """When the next automatic run starts (local time); None when off or not known yet."""
         if not self.schedule.enabled or not self.known:
             return None
-        now = clocks.local_now()
+        now = now or clocks.local_now()
         planned = model.next_run(self.schedule, self.anchor, now)
         if planned is None:
             return None
@@ -137,7 +137,7 @@ class AutoSync(QObject):
         if not self.schedule.enabled or not self.known or self.busy():
             return
         now = wall.astimezone()
-        when = self.next_run()
+        when = self.next_run(now)
         if when is None or when > now:
             return
         if self.network is not None and not self.network.online():
