@@ -25,7 +25,7 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.schedule.model import Schedule
 from loyalty_desktop.service_health import SyncHealth
 from loyalty_desktop.store.runs import RunRecord, RunState
-from loyalty_desktop.sync.engine import RunStatus
+from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_desktop.ui.main import always_on, os_hooks, tray
 from loyalty_desktop.ui.main.health import Action, HealthStrip, Level, Problem
 from loyalty_desktop.ui.main.options import source_options
@@ -359,3 +359,30 @@ def test_a_second_launch_brings_the_first_forward_and_a_stale_socket_is_replaced
     third = SingleInstance(first.name)
     assert third.claim()
     third.close()
+
+
+# -- the wizard's Done page -------------------------------------------------------------------------------
+
+
+def test_done_page_box_turns_the_daily_sync_on_and_proposes_start_at_login(qtbot: Any, hooks: FakeHooks) -> None:
+    from loyalty_desktop.ui.wizard.always_on_box import AlwaysOnBox
+
+    box = AlwaysOnBox()
+    qtbot.addWidget(box)
+    settings = live_settings()
+    box.first_sync_done(settings, RunSummary(1, RunStatus.COMPLETED), demo=False)
+    assert Settings.load().schedule == Schedule(enabled=True).to_json()
+    assert box.schedule_label.text().startswith("Automatic sync is on: every day at")
+    assert box.login.isVisibleTo(box) and not box.login.isChecked()
+    box.login.setChecked(True)
+    assert hooks.autostart
+    # A merchant who already chose keeps the choice; a failed first sync turns nothing on.
+    chose_off = live_settings(schedule=Schedule().to_json())
+    box.first_sync_done(chose_off, RunSummary(2, RunStatus.COMPLETED), demo=False)
+    assert chose_off.schedule == Schedule().to_json() and "off" in box.schedule_label.text()
+    failed = live_settings()
+    box.first_sync_done(failed, RunSummary(3, RunStatus.FAILED), demo=False)
+    assert failed.schedule == {} and not box.login.isVisibleTo(box)
+    demo = demo_settings()
+    box.first_sync_done(demo, RunSummary(4, RunStatus.COMPLETED), demo=True)
+    assert demo.schedule == {} and box.schedule_label.text().startswith("Automatic sync is off in the demo")

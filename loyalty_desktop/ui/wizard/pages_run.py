@@ -41,6 +41,7 @@ from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.kit_dialog import KitDialog
 from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.sync_runner import SyncRunner
+from loyalty_desktop.ui.wizard.always_on_box import AlwaysOnBox
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
 
@@ -289,8 +290,10 @@ class DonePage(Page):
         split.setChildrenCollapsible(False)
         self.card_scroll.setMinimumWidth(330)
         split.setSizes([360, 500])
+        self.always_on = AlwaysOnBox()  # the daily sync turned on, start at login proposed
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
+        lay.addWidget(self.always_on)
         self._flows: list[Any] = []
 
     def retranslate(self) -> None:
@@ -310,9 +313,11 @@ class DonePage(Page):
         self.kit_button.setVisible(st.descriptor.capabilities.kit)
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
+        self.always_on.retranslate()
 
     def initializePage(self) -> None:
         self._fill_card()
+        self.always_on.first_sync_done(self.setup_wizard().settings, self.state.summary, self.state.demo)
         self.retranslate()
 
     def stop_kit(self) -> None:
