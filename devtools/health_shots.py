@@ -78,7 +78,7 @@ def health_screenshots(outdir: Path, language: str) -> list[Path]:
 
     # The tray menu with the stale (red) icon beside it.
     real = tray.QSystemTrayIcon
-    tray.QSystemTrayIcon = _StandInTray  # type: ignore[misc]
+    tray.QSystemTrayIcon = _StandInTray  # type: ignore[misc,assignment]
     try:
         t = tray.Tray(page)
         t.ensure(app_icon())

@@ -90,6 +90,7 @@ class HealthStrip(QFrame):
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.action_button = QPushButton()
+        self.action: Action = Action.NONE
         self.action_button.clicked.connect(lambda: self.actionRequested.emit(self.action))
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -101,7 +102,6 @@ class HealthStrip(QFrame):
         row.addLayout(text, 1)
         row.addWidget(self.action_button)
         self.level = Level.OK
-        self.action = Action.NONE
         self.lines: list[str] = []
         self._state: tuple[SyncHealth | None, Problem | None, datetime | None, bool, bool, datetime] | None = None
 
