@@ -388,3 +388,28 @@ def test_done_page_box_turns_the_daily_sync_on_and_proposes_start_at_login(qtbot
     demo = demo_settings()
     box.first_sync_done(demo, RunSummary(4, RunStatus.COMPLETED), demo=True)
     assert demo.schedule == {} and box.schedule_label.text().startswith("Automatic sync is off in the demo")
+
+
+def test_a_run_missed_while_the_app_was_closed_runs_at_launch_and_says_so(
+        qtbot: Any, tasks: TaskManager, hooks: FakeHooks, fake_tray: type[FakeTray],
+        fake_rate_clock: clock.FakeClock) -> None:
+    from loyalty_desktop.service import open_store
+
+    with open_store() as store:  # the last run ended three hours ago; the schedule says every hour
+        run_id = store.start_run("klaviyo:acct", "demo:300:42")
+        store.finish_run(run_id, RunState.COMPLETED.value, {})
+    fake_rate_clock.advance(3 * 3600)
+    # Started at login: hidden in the tray, connecting by itself, then catching up.
+    w = MainWindow(demo_settings(schedule=Schedule.every(1).to_json()), tasks, None)
+    qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
+    w.always_on.start_hidden()
+    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
+        pass
+    assert finished.args[0].status is RunStatus.COMPLETED and not w.isVisible()
+    icon = fake_tray.made[0]
+    title, message = icon.messages[0]
+    assert title == "Loyalty Desktop: a sync was missed" and "did not run" in message
+    qtbot.waitUntil(lambda: w.always_on.facts is not None and w.always_on.facts.last_run is not None
+                    and w.always_on.facts.last_run.id == run_id + 1, timeout=TIMEOUT)
+    nxt = w.auto_sync.next_run()
+    assert nxt is not None and nxt - clock.local_now() > timedelta(minutes=55)  # an hour from this run
