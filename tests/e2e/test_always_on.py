@@ -413,3 +413,20 @@ def test_a_run_missed_while_the_app_was_closed_runs_at_launch_and_says_so(
                     and w.always_on.facts.last_run.id == run_id + 1, timeout=TIMEOUT)
     nxt = w.auto_sync.next_run()
     assert nxt is not None and nxt - clock.local_now() > timedelta(minutes=55)  # an hour from this run
+
+
+def test_a_second_app_process_exits_and_brings_the_first_forward(qtbot: Any, data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    first = SingleInstance()
+    assert first.claim()
+    code = ("import sys; from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+            "from loyalty_desktop.ui.single_instance import SingleInstance; "
+            "sys.exit(0 if SingleInstance().claim() else 3)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # the same user and data folder (LOYALTY_DESKTOP_DATA_DIR)
+    with qtbot.waitSignal(first.activated, timeout=30_000):
+        child = subprocess.Popen([sys.executable, "-c", code], env=env)
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=30_000)
+    assert child.returncode == 3  # "another one runs": the launch ends there
+    first.close()
