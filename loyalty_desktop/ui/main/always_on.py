@@ -43,7 +43,8 @@ class AlwaysOn(QObject):
         super().__init__(window)
         self.w = window
         ctl = window.controller
-        self.network = NetworkWatch(self)
+        # The demo's sandboxes live on this computer: being offline does not stop them.
+        self.network = None if ctl.demo else NetworkWatch(self)
         self.auto = AutoSync(self, busy=lambda: ctl.syncing or ctl.busy_verify, network=self.network)
         self.strip = HealthStrip()
         self.tray = window.tray
