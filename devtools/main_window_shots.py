@@ -75,7 +75,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
             settings = Settings(language=language, platform=DEFAULT_DESTINATION.id, demo=True,
                                 target=DEFAULT_DESTINATION.sandbox_target,
                                 source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
-                                wizard_done=True, auto_sync_hours=6)
+                                wizard_done=True)
             win = MainWindow(settings, tasks)
             win.resize(1040, 720)
             win.show()
@@ -88,6 +88,7 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
                         and win.sync_panel.sync_button.isEnabled())
             win.sync_now()
             _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 1)
+            win.settings_tab.schedule_box.mode.setCurrentIndex(1)  # every day at 06:00, from this run on
             # A month later, with phone numbers added to the mapping.
             program = service.open_demo(spec)
             program.tick(30)

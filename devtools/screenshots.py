@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
+from devtools.health_shots import health_screenshots
 from devtools.main_window_shots import screenshots as main_screenshots
 from devtools.splio_kit_shots import screenshots as splio_kit_screenshots
 from loyalty_desktop.core import paths
@@ -93,6 +94,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, platforms: tupl
                         shots += _walk_wizard(outdir, lang, platform, tasks)
                         shots += main_screenshots(outdir, lang)
                         shots += splio_kit_screenshots(outdir, lang)
+                        shots += health_screenshots(outdir, lang)
                     finally:
                         paths.set_data_dir(None)
     finally:

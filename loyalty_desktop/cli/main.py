@@ -336,7 +336,7 @@ def _run(args: argparse.Namespace) -> int:
     if not getattr(args, "func", None):
         from loyalty_desktop.ui.app import run  # the GUI is the default
 
-        return run(sys.argv[:1], demo=args.demo)
+        return run(sys.argv[:1], demo=args.demo, hidden=args.hidden)
     logs.setup()
     if args.set_aside_damaged_store:
         kept = service.set_aside_store()

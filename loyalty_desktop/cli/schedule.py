@@ -13,9 +13,9 @@ from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.schedule import entries, saved
 from loyalty_desktop.schedule.autostart import OS
-from loyalty_desktop.schedule.command import Command, data_dir_args, executable, tr
+from loyalty_desktop.schedule.command import tr
 from loyalty_desktop.schedule.model import Schedule, from_settings, is_due, next_run
-from loyalty_desktop.schedule.os_scheduler import OsScheduler
+from loyalty_desktop.schedule.os_scheduler import OsScheduler, install_saved
 
 
 def saved_sync(args: argparse.Namespace) -> saved.SavedSync:
@@ -26,11 +26,6 @@ def saved_sync(args: argparse.Namespace) -> saved.SavedSync:
     if args.saved and given:
         raise ConfigError(tr("--saved syncs the saved set-up: leave out {options}.").format(options=", ".join(given)))
     return saved.saved_sync()
-
-
-def sync_command(os_: OS) -> Command:
-    platform = {OS.WINDOWS: "win32", OS.MACOS: "darwin", OS.LINUX: "linux"}[os_]
-    return executable(platform, console=True).plus(*data_dir_args(), "sync", "--saved")
 
 
 def _hhmm(text: str) -> time:
@@ -82,9 +77,7 @@ def _install(args: argparse.Namespace, scheduler: OsScheduler, settings: Setting
     elif args.every:
         schedule = Schedule.every(args.every)
     schedule = schedule.turned(True)
-    written = scheduler.install(schedule, sync_command(scheduler.os))
-    settings.schedule = schedule.to_json()  # the tray follows the same schedule
-    settings.save()
+    written = install_saved(scheduler, settings, schedule)
     print(tr("Registered with {scheduler} ({where}): `loyalty-desktop sync --saved` {when}.").format(
         scheduler=entries.os_label(scheduler.os), where=scheduler.where, when=entries.describe(schedule)))
     for path in written:

@@ -1,6 +1,7 @@
 """The `loyalty-desktop` command's entry point: opening the app loads only what the first window needs.
 
-A plain launch (`loyalty-desktop`, `--demo`, `--data-dir DIR`) goes straight to the GUI; anything
+A plain launch (`loyalty-desktop`, `--demo`, `--data-dir DIR`, `--hidden`/`--tray` as at login) goes
+straight to the GUI; anything
 else (a subcommand, `--help`, a typo) goes to the full command line in cli/main.py, whose parser
 names every source and platform and so imports the whole service layer. Skipping that on the way to
 the window is a good part of the start-up budget (issue 18: window on screen within 0.5 s).
@@ -17,15 +18,18 @@ from dataclasses import dataclass
 class GuiLaunch:
     demo: bool = False
     data_dir: str | None = None
+    hidden: bool = False  # start in the tray, no window (how the app starts at login)
 
 
 def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
     """The GUI options when `argv` asks for nothing else; None hands `argv` to the full CLI."""
-    demo, data_dir = False, None
+    demo, data_dir, hidden = False, None, False
     items = iter(argv)
     for arg in items:
         if arg == "--demo":
             demo = True
+        elif arg in ("--hidden", "--tray"):
+            hidden = True
         elif arg == "--data-dir":
             data_dir = next(items, None)
             if not data_dir:
@@ -34,7 +38,7 @@ def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
             data_dir = arg.partition("=")[2]
         else:
             return None
-    return GuiLaunch(demo, data_dir)
+    return GuiLaunch(demo, data_dir, hidden)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paths.set_data_dir(launch.data_dir)
         from loyalty_desktop.ui.app import run
 
-        return run(sys.argv[:1], demo=launch.demo)
+        return run(sys.argv[:1], demo=launch.demo, hidden=launch.hidden)
 
     return guard.run(gui)
 

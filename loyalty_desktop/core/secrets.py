@@ -124,6 +124,18 @@ def load(account: str) -> str | None:
             return None
 
 
+def stored(account: str) -> bool:
+    """Whether the OS keyring itself holds `account`'s key: a sync the OS starts has no session
+    memory and no environment variable to fall back on."""
+    import keyring.errors
+
+    with _lock:
+        try:
+            return keyring.get_password(SERVICE, account) is not None
+        except keyring.errors.KeyringError:
+            return False
+
+
 def forget(account: str) -> None:
     import keyring.errors
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from loyalty_desktop.core import clock, paths
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.schedule import entries
 from loyalty_desktop.schedule.autostart import OS, launch_agents_dir
-from loyalty_desktop.schedule.command import SYNC_LABEL, TASK_NAME, UNIT, Command, tr
-from loyalty_desktop.schedule.model import Schedule
+from loyalty_desktop.schedule.command import SYNC_LABEL, TASK_NAME, UNIT, Command, data_dir_args, executable, tr
+from loyalty_desktop.schedule.model import Schedule, from_settings
 
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
@@ -133,3 +134,20 @@ def _write(path: Path, content: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(content, encoding="utf-8")
     tmp.replace(path)
+
+
+def sync_command(os_: OS) -> Command:
+    """What the OS runs on schedule: the app's own executable syncing the saved set-up."""
+    platform = {OS.WINDOWS: "win32", OS.MACOS: "darwin", OS.LINUX: "linux"}[os_]
+    return executable(platform, console=True).plus(*data_dir_args(), "sync", "--saved")
+
+
+def install_saved(scheduler: OsScheduler, settings: Settings, schedule: Schedule | None = None) -> list[Path]:
+    """Register the saved set-up's sync with the OS on `schedule` (default: the saved one, turned on),
+    and save that schedule so the app's tray follows the same. The command line and the GUI's
+    "let the computer run them" both come here; the caller checked the keys (saved.key_problems)."""
+    schedule = (schedule or from_settings(settings.schedule, settings.auto_sync_hours)).turned(True)
+    written = scheduler.install(schedule, sync_command(scheduler.os))
+    settings.schedule = schedule.to_json()
+    settings.save()
+    return written

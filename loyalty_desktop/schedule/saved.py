@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import keyring
-import keyring.errors
-
 from loyalty_desktop import service
 from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import ConfigError
@@ -57,13 +54,6 @@ def saved_sync(settings: Settings | None = None) -> SavedSync:
     return SavedSync(source, target, from_saved(source, settings.source_options), mapping)
 
 
-def _in_keyring(account: str) -> bool:
-    try:
-        return keyring.get_password(secrets.SERVICE, account) is not None
-    except keyring.errors.KeyringError:
-        return False
-
-
 def key_problems(saved: SavedSync) -> list[str]:
     """Why a run started by the OS could not connect: a key missing from the keyring."""
     needed: list[platforms.Platform] = []
@@ -73,4 +63,4 @@ def key_problems(saved: SavedSync) -> list[str]:
         needed.append(platforms.SMILE)
     return [tr("The {platform} key is not in the system keyring (kept for one session only, or never stored), "
                "so a sync started by the system cannot use it. Store it with `loyalty-desktop key set {id}`.")
-            .format(platform=p.label, id=p.keyring_entry) for p in needed if not _in_keyring(p.keyring_entry)]
+            .format(platform=p.label, id=p.keyring_entry) for p in needed if not secrets.stored(p.keyring_entry)]

@@ -1,4 +1,6 @@
-"""GUI entry point: the wizard on first launch (or with --demo), the main window afterwards."""
+"""GUI entry point: the wizard on first launch (or with --demo), the main window afterwards; one
+app per user and data folder (a second launch brings it forward); `hidden` (started at login):
+straight to the tray where there is one."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def skip_absent_icon_theme() -> None:
         QIcon.setThemeSearchPaths([p for p in QIcon.themeSearchPaths() if p.startswith(":")])
 
 
-def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
+def run(argv: Sequence[str] = (), *, demo: bool = False, hidden: bool = False) -> int:
     configure_runtime()
     app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
     app.setApplicationName("Loyalty Desktop")
@@ -54,15 +56,26 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
         QMessageBox.critical(None, "Loyalty Desktop", user_message(exc, tr=i18n.translate_core))
         return 1
     i18n.install(settings.language)
+    instance = _one_instance()
+    if instance is None:
+        return 0  # the running app was asked to come forward
     tasks = TaskManager()
-    windows: list[object] = []
+    windows: list[Any] = []
 
-    def show_main(connection: Any = None) -> None:
+    def show_main(connection: Any = None, start_hidden: bool = False) -> None:
         from loyalty_desktop.ui.main.window import MainWindow
 
         w = MainWindow(settings, tasks, connection)
         windows.append(w)
-        w.show()
+        w.always_on.quitRequested.connect(app.quit)
+        # In the tray, closing the window keeps the app (and its automatic sync) running.
+        QApplication.setQuitOnLastWindowClosed(not w.always_on.in_tray)
+        if start_hidden and w.always_on.in_tray:
+            w.always_on.start_hidden()
+        else:
+            w.show()
+
+    instance.activated.connect(lambda: _bring_forward(windows[-1]) if windows else None)
 
     if demo or not settings.wizard_done:
         from loyalty_desktop.ui.wizard.wizard import SetupWizard
@@ -72,7 +85,22 @@ def run(argv: Sequence[str] = (), *, demo: bool = False) -> int:
         windows.append(wizard)
         wizard.show()
     else:
-        show_main()
+        show_main(start_hidden=hidden)
     code = app.exec()
+    instance.close()
     tasks.shutdown()
     return int(code)
+
+
+def _one_instance() -> Any:
+    """The SingleInstance this app now holds, or None when another one runs (and was told)."""
+    from loyalty_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance()
+    return instance if instance.claim() else None
+
+
+def _bring_forward(window: Any) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

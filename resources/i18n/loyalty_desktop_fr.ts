@@ -408,92 +408,92 @@
         <translation>--saved synchronise la configuration enregistrée : retirez {options}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="41" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="36" />
         <source>{value!r} is not a time of day like 06:30</source>
         <translation>{value!r} n'est pas une heure comme 06:30</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="50" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="45" />
         <source>{value!r}: give a number of hours from 1 to 168</source>
         <translation>{value!r} : indiquez un nombre d'heures de 1 à 168</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="62" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="57" />
         <source>Removed the scheduled sync from {scheduler}.</source>
         <translation>La synchronisation planifiée a été retirée de {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="65" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="60" />
         <source>No scheduled sync was registered with {scheduler}.</source>
         <translation>Aucune synchronisation planifiée n'était enregistrée dans {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="77" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="72" />
         <source>error: {problem}</source>
         <translation>erreur : {problem}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="78" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="73" />
         <source>Nothing was registered.</source>
         <translation>Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="88" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="81" />
         <source>Registered with {scheduler} ({where}): `loyalty-desktop sync --saved` {when}.</source>
         <translation>Enregistré dans {scheduler} ({where}) : `loyalty-desktop sync --saved` {when}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="93" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="86" />
         <source>The saved set-up is the offline demo: each scheduled run syncs into a sandbox that lasts only as long as that run.</source>
         <translation>La configuration enregistrée est la démo hors ligne : chaque exécution planifiée synchronise vers un bac à sable qui ne dure que le temps de cette exécution.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="96" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="89" />
         <source>A user timer runs while you are logged in; to run it also when you are not, an administrator can run `loginctl enable-linger {user}`.</source>
         <translation>Un minuteur utilisateur s'exécute tant que vous êtes connecté ; pour qu'il s'exécute aussi quand vous ne l'êtes pas, un administrateur peut lancer `loginctl enable-linger {user}`.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="106" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="99" />
         <source>Registered with {scheduler}: {where}</source>
         <translation>Enregistré dans {scheduler} : {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="107" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="100" />
         <source>Not registered with {scheduler}.</source>
         <translation>Non enregistré dans {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="108" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="101" />
         <source>Schedule: {when}</source>
         <translation>Planification : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="109" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="102" />
         <source>Automatic sync is off in the app's settings.</source>
         <translation>La synchronisation automatique est désactivée dans les réglages de l'application.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="107" />
         <source>Last sync: {when} ({status})</source>
         <translation>Dernière synchronisation : {when} ({status})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="115" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="108" />
         <source>Last sync: never</source>
         <translation>Dernière synchronisation : jamais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="118" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="111" />
         <source>Next run: due now (missed, or never run)</source>
         <translation>Prochaine exécution : maintenant (manquée, ou jamais exécutée)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="119" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="112" />
         <source>Next run: {when}</source>
         <translation>Prochaine exécution : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="121" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
         <source>{scheduler} says the next start is: {detail}</source>
         <translation>Selon {scheduler}, le prochain démarrage est : {detail}</translation>
     </message>
@@ -908,32 +908,32 @@
         <translation>toutes les {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="54" />
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="55" />
         <source>`{tool}` is not available on this computer, so the system cannot run the sync on a schedule. Keep Loyalty Desktop open in the tray instead.</source>
         <translation>`{tool}` n'est pas disponible sur cet ordinateur : le système ne peut pas lancer la synchronisation selon une planification. Gardez plutôt Loyalty Desktop ouvert dans la zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="59" />
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="60" />
         <source>`{command}` failed: {reason}</source>
         <translation>`{command}` a échoué : {reason}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="78" />
+        <location filename="../../loyalty_desktop/schedule/os_scheduler.py" line="79" />
         <source>{reason} This session has no systemd user manager to run the sync on a schedule; nothing was registered. Keep Loyalty Desktop open in the tray instead.</source>
         <translation>{reason} Cette session n'a pas de gestionnaire utilisateur systemd pour lancer la synchronisation selon une planification ; rien n'a été enregistré. Gardez plutôt Loyalty Desktop ouvert dans la zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/saved.py" line="49" />
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="46" />
         <source>Nothing is set up yet: open Loyalty Desktop and complete the set-up (or give --to and --source to sync without it).</source>
         <translation>Rien n'est encore configuré : ouvrez Loyalty Desktop et terminez la configuration (ou indiquez --to et --source pour synchroniser sans elle).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/saved.py" line="54" />
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="51" />
         <source>The saved set-up names a source or destination this version does not know ({source} → {target}): run the set-up again.</source>
         <translation>La configuration enregistrée nomme une source ou une destination que cette version ne connaît pas ({source} → {target}) : refaites la configuration.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/saved.py" line="74" />
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="64" />
         <source>The {platform} key is not in the system keyring (kept for one session only, or never stored), so a sync started by the system cannot use it. Store it with `loyalty-desktop key set {id}`.</source>
         <translation>La clé {platform} n'est pas dans le trousseau du système (gardée pour une seule session, ou jamais enregistrée) : une synchronisation lancée par le système ne peut pas l'utiliser. Enregistrez-la avec `loyalty-desktop key set {id}`.</translation>
     </message>
@@ -1050,6 +1050,117 @@
         <location filename="../../loyalty_desktop/sync/summary.py" line="108" />
         <source>{email}: {metric} not sent, {why}</source>
         <translation>{email} : {metric} non envoyé, {why}</translation>
+    </message>
+</context>
+<context>
+    <name>AlwaysOn</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="140" />
+        <source>Automatic sync is now on: every day at {time}. Change it in Settings.</source>
+        <translation>La synchronisation automatique est activée : chaque jour à {time}. Modifiable dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="154" />
+        <source>Loyalty Desktop: a sync was missed</source>
+        <translation>Loyalty Desktop : une synchronisation a été manquée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="155" />
+        <source>The sync planned for {when} did not run (the computer was off or asleep). It runs now.</source>
+        <translation>La synchronisation prévue le {when} n’a pas eu lieu (ordinateur éteint ou en veille). Elle s’exécute maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="179" />
+        <source>Re-enter the {platform} key</source>
+        <translation>Saisir à nouveau la clé {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="180" />
+        <source>{platform} refused the saved key. Paste a working API key:</source>
+        <translation>{platform} a refusé la clé enregistrée. Collez une clé d’API valide :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="188" />
+        <source>Key not saved</source>
+        <translation>Clé non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="216" />
+        <source>Loyalty Desktop keeps running</source>
+        <translation>Loyalty Desktop reste actif</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="217" />
+        <source>Automatic syncs go on from the tray. To stop them, choose Quit in the tray menu.</source>
+        <translation>Les synchronisations automatiques continuent depuis la zone de notification. Pour les arrêter, choisissez Quitter dans son menu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="227" />
+        <source>Quit Loyalty Desktop?</source>
+        <translation>Quitter Loyalty Desktop ?</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="228" />
+        <source>This desktop has no tray to keep Loyalty Desktop running, so automatic syncs stop when it closes.</source>
+        <translation>Ce bureau n’a pas de zone de notification où Loyalty Desktop pourrait rester actif : les synchronisations automatiques s’arrêtent à sa fermeture.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="230" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="233" />
+        <source>Let the &amp;computer run them, then quit</source>
+        <translation>Confier à l’&amp;ordinateur, puis quitter</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="235" />
+        <source>The computer's scheduler can run the same sync without the app.</source>
+        <translation>Le planificateur de l’ordinateur peut lancer la même synchronisation sans l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="237" />
+        <source>To keep them running, register them with the computer's scheduler: run `{command}` in a terminal.</source>
+        <translation>Pour qu’elles continuent, confiez-les au planificateur de l’ordinateur : lancez `{command}` dans un terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/always_on.py" line="247" />
+        <source>Not scheduled</source>
+        <translation>Non planifié</translation>
+    </message>
+</context>
+<context>
+    <name>AlwaysOnBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="48" />
+        <source>Keeps itself up to date</source>
+        <translation>Se tient à jour tout seul</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="49" />
+        <source>Start Loyalty Desktop when I log in (in the tray), so the daily sync never waits for me</source>
+        <translation>Lancer Loyalty Desktop à l’ouverture de session (dans la zone de notification), pour que la synchronisation quotidienne ne m’attende jamais</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="55" />
+        <source>Automatic sync is off in the demo. With your own account it runs every day by itself; you choose when in Settings.</source>
+        <translation>La synchronisation automatique est désactivée dans la démo. Avec votre propre compte, elle s’exécute chaque jour toute seule ; vous choisissez l’heure dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="60" />
+        <source>Automatic sync is on: every day at {time}, while Loyalty Desktop runs (in its window or the tray). Change it in Settings.</source>
+        <translation>La synchronisation automatique est activée : chaque jour à {time}, tant que Loyalty Desktop tourne (fenêtre ou zone de notification). Modifiable dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="63" />
+        <source>Automatic sync is on: every {hours} hours. Change it in Settings.</source>
+        <translation>La synchronisation automatique est activée : toutes les {hours} heures. Modifiable dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/always_on_box.py" line="66" />
+        <source>Automatic sync is off. Turn it on in Settings to sync every day by itself.</source>
+        <translation>La synchronisation automatique est désactivée. Activez-la dans Réglages pour synchroniser chaque jour tout seul.</translation>
     </message>
 </context>
 <context>
@@ -1365,59 +1476,127 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="79" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="82" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="80" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="83" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e‑mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="82" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="85" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="86" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e‑mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="88" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="89" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="90" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e‑mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="93" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="160" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="165" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="160" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="165" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="161" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="166" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthStrip</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="118" />
+        <source>No successful sync yet</source>
+        <translation>Aucune synchronisation réussie pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="120" />
+        <source>Last successful sync: {when}</source>
+        <translation>Dernière synchronisation réussie : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="122" />
+        <source>Automatic sync: off</source>
+        <translation>Synchronisation automatique : désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="124" />
+        <source>Next sync: waiting for the network</source>
+        <translation>Prochaine synchronisation : en attente du réseau</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="126" />
+        <source>Next sync: being planned</source>
+        <translation>Prochaine synchronisation : en cours de planification</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="128" />
+        <source>Next sync: now</source>
+        <translation>Prochaine synchronisation : maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="130" />
+        <source>Next sync: {when}</source>
+        <translation>Prochaine synchronisation : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="132" />
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} modifications en attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="133" />
+        <source>Nothing waiting to be sent</source>
+        <translation>Rien en attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="139" />
+        <source>No successful sync for more than 48 hours: loyalty emails may go out with old points.</source>
+        <translation>Aucune synchronisation réussie depuis plus de 48 heures : les e‑mails de fidélité risquent de partir avec d’anciens points.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="145" />
+        <source>Re-enter the key…</source>
+        <translation>Saisir à nouveau la clé…</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="146" />
+        <source>Open the run</source>
+        <translation>Ouvrir l’exécution</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/health.py" line="150" />
+        <source>Sync health</source>
+        <translation>État de la synchronisation</translation>
     </message>
 </context>
 <context>
@@ -1841,17 +2020,17 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="290" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="277" />
         <source>Could not read the sync history: {error}</source>
         <translation>Impossible de lire l'historique des synchronisations : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="362" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="352" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/window.py" line="363" />
+        <location filename="../../loyalty_desktop/ui/main/window.py" line="353" />
         <source>A sync is running. Stop it and close? The next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter et fermer ? La suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -2540,6 +2719,74 @@
     </message>
 </context>
 <context>
+    <name>ScheduleBox</name>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="87" />
+        <source>&amp;Automatic sync:</source>
+        <translation>Synchronisation &amp;automatique :</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="88" />
+        <source>Automatic sync</source>
+        <translation>Synchronisation automatique</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="89" />
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="90" />
+        <source>Every day at</source>
+        <translation>Chaque jour à</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="91" />
+        <source>Every</source>
+        <translation>Toutes les</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="92" />
+        <source>Time of the daily sync</source>
+        <translation>Heure de la synchronisation quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="93" />
+        <source> hours</source>
+        <translation> heures</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="94" />
+        <source>Hours between two syncs</source>
+        <translation>Heures entre deux synchronisations</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="99" />
+        <source>Runs while Loyalty Desktop is open, in its window or in the tray. A run missed while the computer was off or asleep runs as soon as it is back. If a run fails, a notification says so.</source>
+        <translation>S’exécute tant que Loyalty Desktop est ouvert, dans sa fenêtre ou dans la zone de notification. Une synchronisation manquée pendant que l’ordinateur était éteint ou en veille s’exécute dès son retour. En cas d’échec, une notification le signale.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="102" />
+        <source>Start Loyalty Desktop when I log in (in the tray)</source>
+        <translation>Lancer Loyalty Desktop à l’ouverture de session (dans la zone de notification)</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="104" />
+        <source>Not available in this version.</source>
+        <translation>Non disponible dans cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="121" />
+        <source>Start at login</source>
+        <translation>Lancement à l’ouverture de session</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/schedule_box.py" line="122" />
+        <source>Could not change the start at login: {error}</source>
+        <translation>Impossible de modifier le lancement à l’ouverture de session : {error}</translation>
+    </message>
+</context>
+<context>
     <name>SecretEdit</name>
     <message>
         <location filename="../../loyalty_desktop/ui/widgets/secret_edit.py" line="41" />
@@ -2668,117 +2915,87 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="142" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="130" />
         <source>La&amp;nguage:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="143" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="131" />
         <source>Same as the computer</source>
         <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="144" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="132" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="145" />
-        <source>&amp;Automatic sync:</source>
-        <translation>Synchronisation &amp;automatique :</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
-        <source>Automatic sync</source>
-        <translation>Synchronisation automatique</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="147" />
-        <source>Runs while Loyalty Desktop is open. If a run fails, a notification says so.</source>
-        <translation>Fonctionne tant que Loyalty Desktop est ouvert. Si une synchronisation échoue, une notification vous prévient.</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="149" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="134" />
         <source>The local copy of your loyalty data and the sync history. API keys are never stored there.</source>
         <translation>La copie locale de vos données de fidélité et l'historique des synchronisations. Les clés API n'y sont jamais enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="153" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="136" />
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="154" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="137" />
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="138" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="139" />
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier de données</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="157" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="140" />
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="158" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="141" />
         <source>&amp;Forget key…</source>
         <translation>O&amp;ublier la clé…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="159" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="142" />
         <source>Forget the API key</source>
         <translation>Oublier la clé API</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="166" />
-        <source>Off</source>
-        <translation>Désactivée</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="168" />
-        <source>Every hour</source>
-        <translation>Toutes les heures</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="169" />
-        <source>Every {hours} hours</source>
-        <translation>Toutes les {hours} heures</translation>
-    </message>
-    <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="173" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="146" />
         <source>Demo mode: no key is stored.</source>
         <translation>Mode démo : aucune clé n'est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="175" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="148" />
         <source>{key}, saved in {where}</source>
         <translation>{key}, enregistrée dans {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="177" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="150" />
         <source>No key stored</source>
         <translation>Aucune clé enregistrée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="182" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="155" />
         <source>Forget the {platform} key?</source>
         <translation>Oublier la clé {platform} ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="183" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="156" />
         <source>The key will be removed from {where}. Syncing will stop until you enter a key again (Connection → Paste the key…). Your data in {platform} is not touched.</source>
         <translation>La clé sera retirée de {where}. La synchronisation s'arrêtera jusqu'à ce que vous saisissiez à nouveau une clé (Connexion → Coller la clé d'API…). Vos données dans {platform} ne sont pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="185" />
+        <location filename="../../loyalty_desktop/ui/main/settings_tab.py" line="158" />
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
@@ -3886,32 +4103,37 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="52" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="113" />
         <source>Loyalty Desktop</source>
         <translation>Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="53" />
-        <source>Show Loyalty Desktop</source>
-        <translation>Afficher Loyalty Desktop</translation>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="96" />
+        <source>&amp;Open Loyalty Desktop</source>
+        <translation>&amp;Ouvrir Loyalty Desktop</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="54" />
-        <source>Sync now</source>
-        <translation>Synchroniser maintenant</translation>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="97" />
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="63" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="98" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="136" />
         <source>Loyalty Desktop: sync failed</source>
         <translation>Loyalty Desktop : la synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="67" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="140" />
         <source>Loyalty Desktop: sync waiting for you</source>
         <translation>Loyalty Desktop : la synchronisation attend votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/tray.py" line="68" />
+        <location filename="../../loyalty_desktop/ui/main/tray.py" line="141" />
         <source>Open the window and click Sync now.</source>
         <translation>Ouvrez la fenêtre et cliquez sur Synchroniser maintenant.</translation>
     </message>

@@ -1,6 +1,7 @@
 """The main window driven through its real widgets (pytest-qt, offscreen), against the Klaviyo
 sandbox in-process: connect, Sync now, cancel and resume, runs table, rejected rows and CSV export,
-segments chart, automatic sync, tray notification, language switch, forget key, window size."""
+segments chart, language switch, forget key, window size (the automatic sync and the tray:
+test_always_on.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +35,6 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.runs import RunRecord, RunState
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.main import tray
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.main.sync_controller import SyncStage
 from loyalty_desktop.ui.main.window import MainWindow
@@ -42,7 +42,7 @@ from loyalty_desktop.ui.runs_model import RunsModel, format_duration
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.bar_chart import Bar, BarChart, BarGroup
 from loyalty_emulators.base.faults import Faults
-from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 TIMEOUT = 60_000
 MEMBERS = 300
@@ -245,114 +245,6 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     assert w.runs_tab.run_dialog.empty.text() == "No rejected rows in this run."
 
 
-# -- automatic sync and tray ------------------------------------------------------------------------
-
-
-class FakeTray(QObject):
-    """Stands in for QSystemTrayIcon (offscreen has no tray): records what the window asks."""
-
-    activated = Signal(object)
-    made: ClassVar[list[FakeTray]] = []
-
-    def __init__(self, icon: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.icon, self.visible = icon, False
-        self.messages: list[Any] = []
-        FakeTray.made.append(self)
-
-    @staticmethod
-    def isSystemTrayAvailable() -> bool:  # noqa: N802
-        return True
-
-    def setContextMenu(self, menu: Any) -> None:  # noqa: N802
-        self.menu = menu
-
-    def setToolTip(self, text: str) -> None:  # noqa: N802
-        self.tooltip = text
-
-    def show(self) -> None:
-        self.visible = True
-
-    def hide(self) -> None:
-        self.visible = False
-
-    def showMessage(self, title: str, message: str, icon: Any, ms: int) -> None:  # noqa: N802
-        self.messages.append((title, message))
-
-
-@pytest.fixture
-def fake_tray(monkeypatch: pytest.MonkeyPatch) -> type[FakeTray]:
-    FakeTray.made = []
-    monkeypatch.setattr(tray, "QSystemTrayIcon", FakeTray)
-    return FakeTray
-
-
-def test_automatic_sync_timer_runs_a_sync(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
-    w = make_window(connection=sandbox_connection())
-    assert not w.auto_sync.timer.isActive() and w.tray.icon is None
-    assert w.sync_panel.auto_label.text() == "Automatic sync: off (see Settings)"
-    w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(6))
-    assert w.auto_sync.timer.isActive() and w.auto_sync.timer.interval() == 6 * 3_600_000
-    assert Settings.load().auto_sync_hours == 6
-    assert w.sync_panel.auto_label.text().startswith("Next automatic sync:")
-    assert fake_tray.made and fake_tray.made[0].visible  # a tray icon while automatic sync is on
-
-    # Six hours pass (the timer fires): a sync starts by itself.
-    with qtbot.waitSignal(w.syncStarted, timeout=TIMEOUT) as started:
-        w.auto_sync.timer.timeout.emit()
-    assert started.args == [True]
-    summary = sync(qtbot, w, click=False)
-    assert summary.status is RunStatus.COMPLETED and summary.profiles_sent == MEMBERS
-    assert fake_tray.made[0].messages == []  # nothing to report when all went well
-
-    # Off again: timer stopped, tray gone, setting saved.
-    w.settings_tab.auto_combo.setCurrentIndex(w.settings_tab.auto_combo.findData(0))
-    # (mypy keeps w.tray.icon narrowed to not-None from before the combo change.)
-    assert not w.auto_sync.timer.isActive() and w.tray.icon is None and not fake_tray.made[0].visible  # type: ignore[redundant-expr]
-    assert Settings.load().auto_sync_hours == 0
-
-
-def test_a_failed_run_raises_a_tray_notification(qtbot: Any, make_window: Any, fake_tray: type[FakeTray]) -> None:
-    conn = sandbox_connection()
-    w = make_window(demo_settings(auto_sync_hours=1), conn)
-    assert w.auto_sync.timer.isActive() and fake_tray.made
-    conn.sandbox.revoke_key(DEMO_KEY)  # the key stops working between two automatic runs
-    with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
-        w.auto_sync.timer.timeout.emit()
-    assert "refused the API key" in failed.args[0]
-    qtbot.waitUntil(lambda: w.runs_tab.runs_model.rowCount() == 1 and not w.history.refreshing, timeout=TIMEOUT)
-    assert w.runs_tab.runs_model.data(w.runs_tab.runs_model.index(0, RunsModel.STATUS)) == "Failed"
-    title, message = fake_tray.made[0].messages[-1]
-    assert title == "Loyalty Desktop: sync failed" and "refused the API key" in message
-    assert w.status.status_label.text().startswith("Sync failed:")
-
-
-def test_automatic_sync_reconnects_first_when_the_connection_failed(
-        qtbot: Any, make_window: Any, fake_tray: type[FakeTray], live_sandbox: KlaviyoSandbox) -> None:
-    secrets.save("klaviyo", "pk_" + "y" * 34)  # at launch the key does not work
-    w = make_window(live_settings(auto_sync_hours=12))
-    qtbot.waitUntil(lambda: w.connection_panel.health_value.text().startswith("✗"), timeout=TIMEOUT)
-    assert w.connection is None and not w.sync_panel.sync_button.isEnabled()
-    # Unattended: the next automatic run tries to connect again, fails, and says so in the tray.
-    with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT):
-        w.auto_sync.timer.timeout.emit()
-    assert "refused the API key" in fake_tray.made[0].messages[-1][1]
-    # The user fixes the key; the next automatic run connects, then syncs.
-    secrets.save("klaviyo", live_sandbox.add_key())
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        w.auto_sync.timer.timeout.emit()
-    assert finished.args[0].status is RunStatus.COMPLETED
-    assert len(live_sandbox.profiles()) == MEMBERS
-    assert w.connection_panel.health_value.text().startswith("✓ Connected")
-
-
-def test_no_tray_where_the_desktop_has_none(make_window: Any) -> None:
-    w = make_window(demo_settings(auto_sync_hours=2), show=False)
-    assert w.auto_sync.timer.isActive()
-    assert w.tray.icon is None  # offscreen: no system tray, and no warning either
-    w.notify_failure("x")  # nothing to show it in; does not raise
-
-
 # -- settings ------------------------------------------------------------------------------------------
 
 
@@ -490,10 +382,9 @@ def assert_mnemonics_unique(w: MainWindow) -> None:
     """Every action is reachable with Alt+letter, and no two share a letter."""
     st = w.settings_tab
     texts = [w.sync_panel.sync_button.text(), w.sync_panel.cancel_button.text(),
-             w.connection_panel.verify_button.text(), w.connection_panel.key_button.text(),
-             w.connection_panel.setup_button.text(), w.runs_tab.open_run_button.text(),
-             st.folder_button.text(), st.forget_button.text(), st.language_caption.text(), st.auto_caption.text(),
-             st.folder_caption.text(), st.key_settings_caption.text()]
+             w.connection_panel.verify_button.text(), w.runs_tab.open_run_button.text(),
+             st.folder_button.text(), st.forget_button.text(), st.language_caption.text(),
+             st.schedule_box.caption.text(), st.folder_caption.text(), st.key_settings_caption.text()]
     texts += [w.tabs.tabText(i) for i in range(w.tabs.count())]
     if w.kit_panel is not None:
         texts += [w.kit_panel.run_button.text(), w.kit_panel.language_caption.text()]

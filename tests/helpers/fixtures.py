@@ -136,7 +136,7 @@ def no_new_log_handlers() -> Iterator[None]:
 
 # -- the GUI (Qt is imported inside the fixtures: unit tests never load it) ---------------------------
 
-QT_NOISE = ("This plugin does not support propagateSizeHints",)
+QT_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise()")
 
 
 @pytest.fixture

@@ -137,7 +137,7 @@ def test_demo_setup_is_said(recorder: Recorder, capsys: pytest.CaptureFixture[st
 def test_scheduled_sync_while_another_holds_the_lock_exits_cleanly(data_dir: Path) -> None:
     """The unit's very command, started while this process holds the data folder's lock."""
     _save_setup(target="klaviyo-sandbox", platform="klaviyo", demo=True)
-    from loyalty_desktop.cli.schedule import sync_command
+    from loyalty_desktop.schedule.os_scheduler import sync_command
 
     argv = list(sync_command(OS.LINUX).argv)
     assert argv[-2:] == ["sync", "--saved"]

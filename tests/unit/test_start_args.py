@@ -14,6 +14,7 @@ def test_plain_launches_go_to_the_gui() -> None:
     assert gui_launch(["--demo"]) == GuiLaunch(demo=True)
     assert gui_launch(["--data-dir", "/tmp/x", "--demo"]) == GuiLaunch(True, "/tmp/x")
     assert gui_launch(["--data-dir=/tmp/y"]) == GuiLaunch(False, "/tmp/y")
+    assert gui_launch(["--hidden"]) == gui_launch(["--tray"]) == GuiLaunch(hidden=True)  # start at login
 
 
 def test_everything_else_goes_to_the_command_line() -> None:
@@ -26,4 +27,5 @@ def test_everything_else_goes_to_the_command_line() -> None:
 def test_any_arguments_are_decided_without_error(argv: list[str]) -> None:
     launch = gui_launch(argv)
     if launch is not None:  # only the GUI's own options were given
-        assert all(a == "--demo" or a.startswith("--data-dir") or a == launch.data_dir for a in argv)
+        assert all(a in ("--demo", "--hidden", "--tray") or a.startswith("--data-dir") or a == launch.data_dir
+                   for a in argv)

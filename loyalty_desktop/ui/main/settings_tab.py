@@ -1,6 +1,7 @@
-"""The main window's Settings tab: language (switched live), automatic sync, the data folder, the
-API key (where it is kept, "Forget key…") and the sync's options (options_box: Splio's contact
-options, replay history, the demo's "advance time"), saved as soon as they change."""
+"""The main window's Settings tab: language (switched live), automatic sync and start at login
+(schedule_box), the data folder, the API key (where it is kept, "Forget key…") and the sync's options
+(options_box: Splio's contact options, replay history, the demo's "advance time"), saved as soon as
+they change."""
 
 from __future__ import annotations
 
@@ -26,10 +27,9 @@ from loyalty_desktop.core import paths, platforms
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options_box import OptionsBox
+from loyalty_desktop.ui.main.schedule_box import ScheduleBox
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.open_url import open_page
-
-AUTO_SYNC_CHOICES = (0, 1, 2, 6, 12, 24)  # hours; 0 = off
 
 
 def _at_size(*widgets: QWidget, note: QLabel | None = None) -> QWidget:
@@ -50,7 +50,6 @@ def _at_size(*widgets: QWidget, note: QLabel | None = None) -> QWidget:
 
 
 class SettingsTab(QWidget):
-    autoSyncChanged = Signal(int)  # hours, 0 = off (already saved)
     forgetClicked = Signal()
 
     def __init__(self, settings: Settings, tasks: Callable[[], TaskManager] | None = None,
@@ -93,19 +92,8 @@ class SettingsTab(QWidget):
         self.language_combo.setMinimumContentsLength(18)
         form.addRow(self.language_caption, _at_size(self.language_combo))
 
-        self.auto_caption = QLabel()
-        self.auto_combo = QComboBox()
-        for hours in AUTO_SYNC_CHOICES:
-            self.auto_combo.addItem("", hours)
-        hours = settings.auto_sync_hours
-        if hours and self.auto_combo.findData(hours) < 0:
-            self.auto_combo.addItem("", hours)
-        self.auto_combo.setCurrentIndex(max(0, self.auto_combo.findData(hours)))
-        self.auto_combo.currentIndexChanged.connect(self._auto_chosen)
-        self.auto_caption.setBuddy(self.auto_combo)
-        self.auto_combo.setMinimumContentsLength(18)
-        self.auto_note = QLabel()
-        form.addRow(self.auto_caption, _at_size(self.auto_combo, note=self.auto_note))
+        self.schedule_box = ScheduleBox(settings)
+        form.addRow(self.schedule_box.caption, self.schedule_box)
 
         self.folder_caption = QLabel()
         self.folder_edit = QLineEdit(str(paths.data_dir()))
@@ -142,14 +130,9 @@ class SettingsTab(QWidget):
         self.language_caption.setText(self.tr("La&nguage:"))
         self.language_combo.setItemText(0, self.tr("Same as the computer"))
         self.language_combo.setAccessibleName(self.tr("Language"))
-        self.auto_caption.setText(self.tr("&Automatic sync:"))
-        self.auto_combo.setAccessibleName(self.tr("Automatic sync"))
-        self.auto_note.setText(self.tr("Runs while Loyalty Desktop is open. If a run fails, a notification says "
-                                       "so."))
+        self.schedule_box.retranslate()
         self.folder_note.setText(self.tr("The local copy of your loyalty data and the sync history. API keys are "
                                          "never stored there."))
-        for i in range(self.auto_combo.count()):
-            self.auto_combo.setItemText(i, self.auto_choice_text(int(self.auto_combo.itemData(i))))
         self.folder_caption.setText(self.tr("&Data folder:"))
         self.folder_edit.setAccessibleName(self.tr("Data folder"))
         self.folder_button.setText(self.tr("&Open"))
@@ -157,16 +140,6 @@ class SettingsTab(QWidget):
         self.key_settings_caption.setText(self.tr("API &key:"))
         self.forget_button.setText(self.tr("&Forget key…"))
         self.forget_button.setAccessibleName(self.tr("Forget the API key"))
-
-    def auto_hours(self) -> int:
-        return int(self.auto_combo.currentData() or 0)
-
-    def auto_choice_text(self, hours: int) -> str:
-        if hours == 0:
-            return self.tr("Off")
-        if hours == 1:
-            return self.tr("Every hour")
-        return self.tr("Every {hours} hours").format(hours=hours)
 
     def show_key(self, demo: bool, mask: str | None, where: str | None) -> None:
         if demo:
@@ -193,13 +166,6 @@ class SettingsTab(QWidget):
         self.settings.language = code
         self.settings.save()
         i18n.install(code)  # every widget gets a LanguageChange event and re-reads its texts
-
-    def _auto_chosen(self, _index: int) -> None:
-        hours = self.auto_hours()
-        if hours != self.settings.auto_sync_hours:
-            self.settings.auto_sync_hours = hours
-            self.settings.save()
-        self.autoSyncChanged.emit(hours)
 
     @Slot()
     def open_data_folder(self) -> None:

@@ -3,8 +3,8 @@
 - the Connection box (connection_panel) and the Sync box (sync_panel), over
 - the tabs: the last runs (runs_tab), the segments (segments_tab), the Klaviyo kit (kit_tab,
   Klaviyo only) and the settings (settings_tab);
-- the status bar (sync_panel.StatusArea) and, while the automatic sync (auto_sync) is on, a tray
-  icon (tray).
+- the status bar (sync_panel.StatusArea); above everything, the health strip, and where the desktop
+  has one, the tray icon: always_on (automatic sync, tray, health, what closing means).
 
 The connection and the sync's life cycle live in sync_controller; what the tabs show is read from
 the store in the background (history). This module wires them together and keeps the buttons'
@@ -36,6 +36,7 @@ from loyalty_desktop.ui import i18n, store_problem
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.first_paint import AfterFirstPaint
 from loyalty_desktop.ui.kit_panel import KitPanel
+from loyalty_desktop.ui.main.always_on import AlwaysOn
 from loyalty_desktop.ui.main.auto_sync import AutoSync
 from loyalty_desktop.ui.main.connection_panel import ConnectionPanel
 from loyalty_desktop.ui.main.history import History
@@ -75,20 +76,21 @@ class MainWindow(QMainWindow):
         self.controller = SyncController(settings, tasks, connection, self)
         self.history = History(tasks, self)
         self.tray = Tray(self)
-        self.auto_sync = AutoSync(self, self.tray)
         self.setup_again = SetupAgain(self)  # "Change the set-up…": the wizard, prefilled
         self._build()
+        self.always_on = AlwaysOn(self)
+        self.auto_sync: AutoSync = self.always_on.auto
+        self.root_layout.insertWidget(0, self.always_on.strip)
         self._wire()
         self.retranslate()
         self._restore_geometry()
-        self._apply_auto_sync(self.settings_tab.auto_hours())
         self._update_state()
         # The history read and the key check start once the first frame is on screen (ui/first_paint).
         AfterFirstPaint(self, self._start_background_work)
 
     def _build(self) -> None:
         central = QWidget(self)
-        root = QVBoxLayout(central)
+        root = self.root_layout = QVBoxLayout(central)
         self.connection_panel = ConnectionPanel(self.controller)
         self.sync_panel = SyncPanel()
         top = QHBoxLayout()
@@ -139,11 +141,9 @@ class MainWindow(QMainWindow):
             self.kit_panel.started.connect(self._update_state)
             self.kit_panel.finished.connect(lambda _r: self._update_state())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.settings_tab.autoSyncChanged.connect(self._apply_auto_sync)
+        self.settings_tab.schedule_box.scheduleChanged.connect(self.auto_sync.apply)
         self.settings_tab.forgetClicked.connect(self.forget_key)
         self.connection_panel.setupRequested.connect(self.setup_again.open)
-        self.auto_sync.due.connect(self._auto_sync_due)
-        self.tray.syncRequested.connect(self.sync_now)
 
     # -- what the app and tests drive ---------------------------------------------------------
 
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty Desktop"))
         for part in (self.connection_panel, self.sync_panel, self.runs_tab, self.settings_tab, self.status,
-                     self.tray):
+                     self.tray, self.always_on.strip):
             part.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.runs_tab), self.tr("&Last runs"))
         self.tabs.setTabText(self.tabs.indexOf(self.segments_tab), self.tr("Se&gments"))
@@ -209,8 +209,7 @@ class MainWindow(QMainWindow):
         self.sync_panel.show_last_sync(runs[0] if runs else None, model.status_text(runs[0].status) if runs else "")
 
     def _show_auto(self) -> None:
-        hours = self.settings_tab.auto_hours()
-        self.sync_panel.show_auto(hours, self.auto_sync.next_due, self.settings_tab.auto_choice_text(hours))
+        self.always_on.show()
 
     def _state_changed(self) -> None:
         self.connection_panel.show_state()
@@ -246,8 +245,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _failed(self, message: str) -> None:
-        self.notify_failure(message)
-        self.syncFailed.emit(message)
+        self.syncFailed.emit(message)  # always_on notifies (tray) and shows it in the health strip
 
     def _ask_confirmation(self, summary: RunSummary, automatic: bool) -> None:
         """A run stopped on too many live events: ask (an automatic sync says so in the tray and
@@ -263,17 +261,6 @@ class MainWindow(QMainWindow):
     def _confirmation_answered(self, send: bool) -> None:
         self.confirm_box = None
         self.controller.confirmation_answered(send)
-
-    # -- automatic sync -----------------------------------------------------------------------
-
-    def _apply_auto_sync(self, hours: int) -> None:
-        self.auto_sync.apply(hours)
-        self._show_auto()
-
-    @Slot()
-    def _auto_sync_due(self) -> None:
-        self._show_auto()
-        self.controller.sync_automatically()
 
     # -- runs, segments, kit, key -------------------------------------------------------------
 
@@ -357,6 +344,9 @@ class MainWindow(QMainWindow):
         if self.controller.closed:
             event.accept()
             return
+        if not self.always_on.close_requested():  # in the tray, or the user chose to stay
+            event.ignore()
+            return
         if self.syncing:
             answer = QMessageBox.question(
                 self, self.tr("Stop the sync?"),
@@ -377,7 +367,6 @@ class MainWindow(QMainWindow):
         self.history.closed = self.runs_tab.closed = True
         if self.kit_tab is not None:
             self.kit_tab.shutdown()
-        self.auto_sync.stop()
-        self.tray.drop()
+        self.always_on.shutdown()
         self.runs_tab.close_dialog()
         self.controller.shutdown()

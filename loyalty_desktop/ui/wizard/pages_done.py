@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.kit_dialog import KitDialog
+from loyalty_desktop.ui.wizard.always_on_box import AlwaysOnBox
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
 
@@ -68,8 +69,10 @@ class DonePage(Page):
         split.setChildrenCollapsible(False)
         self.card_scroll.setMinimumWidth(330)
         split.setSizes([360, 500])
+        self.always_on = AlwaysOnBox()  # the daily sync turned on, start at login proposed
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
+        lay.addWidget(self.always_on)
         self._flows: list[Any] = []
 
     def retranslate(self) -> None:
@@ -89,11 +92,13 @@ class DonePage(Page):
         self.kit_button.setVisible(st.descriptor.capabilities.kit)
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
+        self.always_on.retranslate()
 
     def entered(self) -> None:
         """Shown (the wizard calls this each time; QWizard's initializePage only once): the latest
         sync's contact and flows."""
         self._fill_card()
+        self.always_on.first_sync_done(self.setup_wizard().settings, self.state.summary, self.state.demo)
         self.retranslate()
 
     def stop_kit(self) -> None:
