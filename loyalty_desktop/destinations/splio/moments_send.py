@@ -15,8 +15,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.destinations.base import RowOutcome
 from loyalty_desktop.destinations.splio import moments
@@ -24,6 +22,8 @@ from loyalty_desktop.destinations.splio.http import SplioApiError
 from loyalty_desktop.store.store import OutboxRow, dumps
 
 if TYPE_CHECKING:
+    import httpx
+
     from loyalty_desktop.destinations.splio.adapter import SendStats
 
 MAX_INTERACTIONS = 500  # per POST /events/bulk (the spec gives no limit; Splio's bulk routes take 1,000)

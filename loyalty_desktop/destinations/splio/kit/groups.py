@@ -18,20 +18,21 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.store.store import Store, dumps
 from loyalty_desktop.sync.segments import Group, Segment, segment_emails, segment_report
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_KEYS = 10_000
 SOURCE = "loyalty-desktop"
 KIT_GROUPS = (Group.TIERS, Group.REWARD_READY, Group.EXPIRING, Group.INACTIVE)
 # Stable names (the reward-ready segment's own name carries its threshold, which may change).
 _NAMES = {"reward-ready": "Loyalty: reward ready"}
-Call = Callable[..., httpx.Response]
+Call = Callable[..., "httpx.Response"]
 log = logging.getLogger(__name__)
 
 
