@@ -12,7 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -85,9 +85,12 @@ class Connection:
         self.dest.http.cancel = cancel
 
     def verify(self) -> AccountInfo:
-        """Check the key with the platform again, with a fresh cancel token."""
+        """Check the key with the platform again, every scope it needs included (nothing written),
+        with a fresh cancel token. Raises MissingScopeError when the sync cannot run."""
         self.use_cancel(CancelToken())
-        return self.dest.verify()
+        info = self.dest.verify()
+        self.account = replace(info, missing_scopes=self.dest.verify_scopes())
+        return self.account
 
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """How the destination writes a member's profile (the wizard's preview)."""
@@ -165,6 +168,18 @@ def load_entry(spec: str, what: str) -> Any:
         return _load({what: spec}, what, what)
     except ConfigError:
         raise ConfigError(f"The {what} is not available in this version.") from None
+
+
+def connect_checked(name: str, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
+    """The user's "Verify" of a key: connect to target `name`, then check every scope the sync and
+    the optional features need (Connection.verify). Closed again when the key cannot sync."""
+    conn = target(name).connect(key, options, cancel)
+    try:
+        conn.account = replace(conn.account, missing_scopes=conn.dest.verify_scopes())
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def target(name: str) -> Target:

@@ -11,7 +11,7 @@ from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import Platform
 from loyalty_desktop.net.client import HttpClient
-from loyalty_desktop.store.store import OutboxRow
+from loyalty_desktop.store.store import OutboxRow, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,7 @@ class AccountInfo:
     account_id: str
     test_account: bool = False
     detail: str = ""
+    missing_scopes: tuple[str, ...] = ()  # the key works for the sync but lacks these (e.g. the kit's)
 
 
 class Destination(Protocol):
@@ -92,6 +93,14 @@ class Destination(Protocol):
         """Of the rows rejected earlier (row, reason), those to send again now, and why."""
         ...
 
+    def verify_scopes(self) -> tuple[str, ...]:
+        """Check what the key can do (the user's "Verify"); the optional features' missing scopes."""
+        ...
+
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
+        """At the end of a sync that sent everything: follow-up work, notes for the user."""
+        ...
+
     def send_profiles(self, rows: Sequence[OutboxRow]) -> SendResult: ...
 
     def poll(self, job: Submitted) -> list[RowOutcome] | None:
@@ -126,6 +135,16 @@ class DestinationBase:
 
     def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
         return [], ""  # a rejected row waits until its data changes
+
+    def verify_scopes(self) -> tuple[str, ...]:
+        """The user's "Verify": raise MissingScopeError when the key cannot do what the sync needs;
+        return the scopes only optional features (Klaviyo's kit) lack. Writes nothing."""
+        return ()
+
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
+        """Called at the end of a sync that sent everything; returns notes for the user (Klaviyo
+        makes the kit's flows that waited for a metric the sync just created)."""
+        return []
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ class ItemStatus(str, enum.Enum):
     UNCHANGED = "unchanged"
     FAILED = "failed"  # Klaviyo refused it (the message carries its reason)
     DEFERRED = "deferred"  # a daily cap or the rate limit: the next run does it
-    SKIPPED = "skipped"  # cannot be made yet (field not sent, no event of its metric so far…)
+    SKIPPED = "skipped"  # cannot be made (field not sent, template missing…)
+    PENDING = "pending"  # a flow whose metric has no event yet: the first sync that sends one makes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     KitReport,
     Resolved,
 )
+from loyalty_desktop.destinations.klaviyo.kit.pending import remember
 from loyalty_desktop.destinations.klaviyo.kit.segments import segment_items
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
@@ -158,11 +159,11 @@ class _Run:
         if item.metrics:
             known = self.metric_ids()
             missing = [m for m in item.metrics if m not in known]
-            if missing:
-                return ItemResult(item, ItemStatus.SKIPPED,
-                                  f"no {missing[0]} event has been sent to Klaviyo yet; run a sync that sends "
-                                  "events, then run the kit again", remote.id if remote else None,
-                                  reason="no_metric", args=(("metric", missing[0]),))
+            if missing:  # Klaviyo makes a metric with its first event: the sync that sends one makes the flow
+                return ItemResult(item, ItemStatus.PENDING,
+                                  f"waits for the first {missing[0]} event; the sync that sends one creates it",
+                                  remote.id if remote else None, reason="pending_metric",
+                                  args=(("metric", missing[0]),))
             metric_ids = {m: known[m] for m in item.metrics}
         dep_ids, why_not = self._dependency_ids(item)
         if why_not:
@@ -260,6 +261,8 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
         report.cancelled = True
     finally:
         http.cancel = previous_cancel
+    if not dry_run:  # a stopped run's results so far are real too
+        remember(store, dest, report)
     for kind, cap in run.capped.items():
         left = len(report.with_status(ItemStatus.DEFERRED, kind))
         report.notes.append(f"Klaviyo allows {cap.limit} new {_NOUNS[kind]} per day; {left} remain, "
