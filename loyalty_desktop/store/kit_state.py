@@ -78,10 +78,16 @@ def save_results(store: Store, dest: str, records: list[KitRecord], pending: lis
         db.executemany("DELETE FROM kit_pending WHERE dest=? AND key=?", [(dest, k) for k in done])
 
 
-def results(store: Store, dest: str) -> list[KitRecord]:
-    """The last outcome of every item the kit ran on `dest`, in the order they were recorded."""
+def results(store: Store, dest: str | None) -> list[KitRecord]:
+    """The last outcome of every item the kit ran on `dest` (None: the account it ran on last), in
+    the order they were recorded."""
     if not _has_tables(store):
         return []
+    if dest is None:
+        last = store.db.execute("SELECT dest FROM kit_results ORDER BY at DESC, rowid DESC LIMIT 1").fetchone()
+        if last is None:
+            return []
+        dest = str(last[0])
     rows = store.db.execute("SELECT key,kind,name,status,reason,args,message,remote_id,at FROM kit_results"
                             " WHERE dest=? ORDER BY rowid", (dest,)).fetchall()
     return [KitRecord(k, kind, name, status, reason, tuple((str(a[0]), str(a[1])) for a in json.loads(args)),

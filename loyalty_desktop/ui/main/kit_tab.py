@@ -1,5 +1,6 @@
 """The main window's "Klaviyo kit" tab (Klaviyo only): the KitPanel the wizard also shows, listed
-when the tab is first shown, and kept from running while a sync uses the connection."""
+when the tab is first shown (with the last run's results, kept in the store) and again after each
+sync (which may have made pending flows), and kept from running while a sync uses the connection."""
 
 from __future__ import annotations
 
@@ -16,11 +17,17 @@ class KitTab(QObject):
         self.controller = controller
         self.panel = KitPanel(tasks, lambda: controller.connection, controller.mapping, busy=self._busy)
         controller.kit_running = lambda: self.panel.running  # a sync waits for the kit, too
+        # A sync may have made pending flows (the kit finishes itself): list the results again.
+        controller.finished.connect(self._synced)
 
     def shown(self) -> None:
         """The tab came to the front: list the kit's items (it reads the store and renders the
         templates, so only when first wanted)."""
         if not self.panel.plan:
+            self.panel.replan()
+
+    def _synced(self, _summary: object) -> None:
+        if self.panel.plan and not self.panel.running:
             self.panel.replan()
 
     def _busy(self) -> str:

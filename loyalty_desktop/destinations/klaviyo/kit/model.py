@@ -64,6 +64,17 @@ class KitItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Pace:
+    """The kit is about to wait for Klaviyo's rate limit before creating an item of `kind`:
+    `seconds`, since Klaviyo allows `per_minute` new ones a minute (and `per_second` a second)."""
+
+    kind: ItemKind
+    seconds: float
+    per_minute: int
+    per_second: int
+
+
+@dataclass(frozen=True, slots=True)
 class ItemResult:
     item: KitItem
     status: ItemStatus

@@ -44,6 +44,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemStatus,
     KitItem,
     KitReport,
+    Pace,
     Resolved,
 )
 from loyalty_desktop.destinations.klaviyo.kit.pending import remember
@@ -206,11 +207,13 @@ class _Run:
 def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitItem | str] | None = None,
             languages: str | Sequence[str] = LANGUAGES, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None, dry_run: bool = False, points_buckets: bool = False,
-            templates: Sequence[TemplateSpecLike] | None = None) -> KitReport:
+            templates: Sequence[TemplateSpecLike] | None = None,
+            waiting: Callable[[Pace], None] | None = None) -> KitReport:
     """Make the kit's items in the Klaviyo account behind `conn` (a service.Connection or a
     KlaviyoDestination). `items`: the items (or their keys) to make, default all of `plan_kit`.
     `dry_run`: look everything up, write nothing, report what would happen. Cancel stops between
-    items and inside any wait; the report then says `cancelled`."""
+    items and inside any wait; the report then says `cancelled`. `waiting` is told before each wait
+    for Klaviyo's pace (15 new flows a minute), so the UI can say what it waits for."""
     dest = getattr(conn, "dest", conn)
     if not isinstance(dest, KlaviyoDestination):
         raise ConfigError("The loyalty kit is made in Klaviyo: connect a Klaviyo account first.")
@@ -223,7 +226,7 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
         wanted_keys = {i if isinstance(i, str) else i.key for i in items}
         chosen = [i for i in plan if i.key in wanted_keys]
     report = KitReport(dry_run=dry_run)
-    run = _Run(KitClient(http), plan, dry_run)
+    run = _Run(KitClient(http, waiting), plan, dry_run)
     # The HTTP client waits (rate limits, Retry-After) on its own token: let this run's token
     # interrupt those waits too, for the length of the run.
     previous_cancel = http.cancel
