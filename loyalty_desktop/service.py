@@ -349,11 +349,12 @@ def sync_running_elsewhere() -> SyncBusyError | None:
 
 
 def recommended_flows(platform: str, mapping: Mapping, language: str,
-                      tr: Callable[[str], str]) -> list[Flow]:
-    """The flows to build on `platform` in `language` ("en"/"fr"), trigger wording through `tr`."""
+                      tr: Callable[[str], str], source: str = "") -> list[Flow]:
+    """The flows to build on `platform` in `language` ("en"/"fr"), trigger wording through `tr`;
+    those needing a field the mapping leaves out or a moment `source` never produces say so."""
     from loyalty_desktop.sync import flows
 
-    return flows.recommended_flows(platform, mapping, language, tr=tr)
+    return flows.recommended_flows(platform, mapping, language, tr=tr, source=source)
 
 
 def verify_smile_key(key: str, base_url: str | None, cancel: CancelToken) -> None:

@@ -4,8 +4,8 @@ Nothing here imports Qt."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping as TMapping
 from collections.abc import Callable, Sequence
+from collections.abc import Mapping as TMapping
 from typing import Any
 
 from loyalty_desktop.core.fields import Mapping

@@ -94,6 +94,12 @@ def results(store: Store, dest: str | None) -> list[KitRecord]:
                       message, remote_id, at) for k, kind, name, status, reason, args, message, remote_id, at in rows]
 
 
+def last_source(store: Store) -> str:
+    """The source the last sync read (its store name, e.g. "smile:acct"), "" before any sync."""
+    row = store.db.execute("SELECT source FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
+
+
 def pending(store: Store, dest: str) -> list[PendingFlow]:
     """The flows waiting for their metric on `dest`."""
     if not _has_tables(store):

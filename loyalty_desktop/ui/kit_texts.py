@@ -60,6 +60,8 @@ def _reason_texts() -> dict[str, str]:
             "kit again."),
         "field_not_sent": QCoreApplication.translate(
             "Kit", "The sync does not send “{field}”: turn it on in the field mapping to make this segment."),
+        "source_lacks": QCoreApplication.translate(
+            "Kit", "The source ({source}) never sends “{metric}” moments: this flow would never start."),
         "not_attempted": QCoreApplication.translate(
             "Kit", "Not attempted: {reason}"),
     }

@@ -11,6 +11,7 @@ import pytest
 from helpers.sync_helpers import destination, new_program, run_sync
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus, plan_kit, run_kit
+from loyalty_desktop.destinations.klaviyo.kit.model import Pace
 from loyalty_desktop.sources.demo.program import DemoProgram
 from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.store import Store
@@ -69,3 +70,17 @@ def test_pending_flows_are_made_by_the_sync_that_creates_their_metric(store: Sto
 def test_the_kit_plan_and_the_store_agree_on_flow_keys(store: Store, program: DemoProgram) -> None:
     keys = {i.key for i in plan_kit(store, KLAVIYO_LOYALTY, "en") if i.kind is ItemKind.FLOW}
     assert keys and all(k.startswith("flow:") and k.endswith(":en") for k in keys)
+
+
+def test_the_kit_says_what_it_waits_for(store: Store, program: DemoProgram, sandbox: KlaviyoSandbox) -> None:
+    """Flows are created at Klaviyo's 15 a minute (fake clock): past the 15th, the run announces the
+    wait and its reason before it waits."""
+    assert run_sync(store, program, sandbox, KLAVIYO_LOYALTY, backfill=True).error is None
+    paces: list[Pace] = []
+    with destination(sandbox) as dest:
+        report = run_kit(dest, store, KLAVIYO_LOYALTY, languages="both", waiting=paces.append)
+    made = [r for r in report.results if r.item.kind is ItemKind.FLOW and r.status is ItemStatus.CREATED]
+    assert len(made) > 15 and len(sandbox.flows()) == len(made)
+    long_waits = [p for p in paces if p.kind is ItemKind.FLOW and p.seconds > 5]
+    assert long_waits and all((p.per_minute, p.per_second) == (15, 1) for p in long_waits)
+    assert all(p.seconds <= 60 for p in paces)

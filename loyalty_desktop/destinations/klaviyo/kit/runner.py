@@ -50,6 +50,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
 from loyalty_desktop.destinations.klaviyo.kit.pending import remember
 from loyalty_desktop.destinations.klaviyo.kit.segments import segment_items
 from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def plan_kit(store: Store, mapping: Mapping, languages: str | Sequence[str] = LA
         templates = load_templates()
     t_items, rendered = template_items(templates, mapping, langs)
     return [*segment_items(store, mapping, points_buckets=points_buckets), *t_items,
-            *flow_items(templates, mapping, langs, rendered)]
+            *flow_items(templates, mapping, langs, rendered, kit_state.last_source(store))]
 
 
 def _clean(x: Any) -> Any:
