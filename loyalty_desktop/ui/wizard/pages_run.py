@@ -136,7 +136,9 @@ class SyncPage(Page):
         self._last_phase = None
         self._log(self.tr("Sync started: {source} → {platform} ({account}).").format(
             source=self.source_label(), platform=st.label, account=st.connection.account.name))
-        self.runner.start(st.connection, st.source, st.mapping)
+        # Demo: history is replayed as backfill (recorded, no flow starts), so every kit flow's
+        # metric exists and the kit creates its flows at once.
+        self.runner.start(st.connection, st.source, st.mapping, backfill=st.demo)
 
     def source_label(self) -> str:
         st = self.state
@@ -229,7 +231,7 @@ class SyncPage(Page):
             self.resume_button.hide()
             self.cancel_button.setEnabled(True)
             self.cancel_button.show()
-            self.runner.start(st.connection, st.source, st.mapping, confirmed=True)
+            self.runner.start(st.connection, st.source, st.mapping, backfill=st.demo, confirmed=True)
         else:
             self._log(self.tr("Nothing sent. Click Resume to be asked again."))
 
