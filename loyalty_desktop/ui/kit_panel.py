@@ -325,7 +325,8 @@ class KitPanel(QWidget):
         counts: dict[ItemStatus, int] = {}
         for r in self.report.results:
             counts[r.status] = counts.get(r.status, 0) + 1
-        parts = [f"{status_text(s)}: {QLocale().toString(n)}" for s, n in counts.items()]
+        parts = [self.tr("{status}: {count}").format(status=status_text(s), count=QLocale().toString(n))
+                 for s, n in counts.items()]
         lines = [" · ".join(parts) if parts else self.tr("Nothing was made.")]
         if self.report.cancelled:
             lines.append(self.tr("Cancelled: run the kit again to finish; nothing is made twice."))

@@ -53,8 +53,7 @@ def _reason_texts() -> dict[str, str]:
             "Kit", "No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run "
             "the kit again."),
         "pending_metric": QCoreApplication.translate(
-            "Kit", "Waits for the first “{metric}” event in Klaviyo: the next sync that sends one creates this "
-            "flow."),
+            "Kit", "Waits for its first “{metric}” event; the next sync that sends one creates it."),
         "no_template": QCoreApplication.translate(
             "Kit", "Its email template “{template}” is not in Klaviyo yet: include the templates and run the "
             "kit again."),
