@@ -60,6 +60,7 @@ class Connection:
     account: AccountInfo
     sandbox: Any = None
     notes: list[str] = field(default_factory=list)  # lines to show the user (e.g. fields created)
+    key_mask: str = ""  # the key this connection uses, masked (secrets.mask); "" when not known
     # An in-process sandbox that evaluates relative dates on a clock of its own (Klaviyo's segments):
     # set to the demo program's clock (align_demo_clock). None: nothing to align.
     set_clock: Callable[[datetime], None] | None = None

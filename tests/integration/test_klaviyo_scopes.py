@@ -117,3 +117,60 @@ def test_a_plain_connect_stays_one_request(sandbox: KlaviyoSandbox) -> None:
     finally:
         dest.close()
     assert [r.operation for r in sandbox.requests] == ["get_accounts"]
+
+
+def test_offline_fails_fast_in_plain_words() -> None:
+    """No network: verification gives up after one retry (the sync's backoff would take many seconds)
+    and says so plainly; the key's shape was checked before (secrets.check_key, no request)."""
+    import httpx
+
+    from loyalty_desktop.core.errors import NetworkError
+
+    attempts: list[str] = []
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.url.path)
+        raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution", request=request)
+
+    dest = KlaviyoDestination("pk_" + "a" * 34, "https://a.klaviyo.com", transport=httpx.MockTransport(offline))
+    try:
+        with pytest.raises(NetworkError) as caught:
+            dest.verify()
+    finally:
+        dest.close()
+    assert attempts == ["/api/accounts", "/api/accounts"]
+    assert user_message(caught.value, "Klaviyo").startswith("Cannot reach Klaviyo: check the internet connection")
+    assert dest.http.retry.max_attempts > 2  # the sync keeps its patience
+
+
+def test_a_mangled_key_is_named_before_any_request(sandbox: KlaviyoSandbox) -> None:
+    from loyalty_desktop.core import secrets
+    from loyalty_desktop.core.errors import KeyFormatError
+
+    with pytest.raises(KeyFormatError):
+        secrets.check_key("klaviyo", "pk_abc def")
+    with pytest.raises(KeyFormatError):
+        secrets.check_key("klaviyo", "AbC123")  # the public key (site ID)
+    assert sandbox.requests == []
+
+
+def test_the_users_verify_through_the_service(sandbox: KlaviyoSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wizard's Verify (service.connect_checked): scopes checked, the connection knows the key it
+    uses (masked, for the main window); a key that cannot sync leaves no connection open."""
+    from loyalty_desktop.core import secrets
+    from loyalty_desktop.core.options import TargetOptions
+    from loyalty_desktop.net.client import CancelToken
+
+    monkeypatch.setenv(KLAVIYO.url_env, sandbox.base_url or "")
+    key = sandbox.add_key(SYNC | {"segments:read", "segments:write"})
+    conn = service.connect_checked("klaviyo", key, TargetOptions(), CancelToken())
+    try:
+        assert conn.key_mask == secrets.mask(key) and key not in conn.key_mask
+        assert conn.account.missing_scopes == ("flows:read", "flows:write", "metrics:read", "templates:read",
+                                               "templates:write")
+        assert conn.verify().missing_scopes == conn.account.missing_scopes  # "Verify again" checks them too
+    finally:
+        conn.close()
+    with pytest.raises(MissingScopeError):
+        service.connect_checked("klaviyo", sandbox.add_key(READ_ONLY), TargetOptions(), CancelToken())
+    assert_nothing_written(sandbox)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -132,7 +133,13 @@ class KlaviyoDestination(DestinationBase):
     # -- verify -------------------------------------------------------------------------------
 
     def verify(self) -> AccountInfo:
-        data = self.http.request("accounts", "GET", "/api/accounts").json()["data"][0]
+        # Offline fails fast: one retry for network trouble, not the sync's patient backoff.
+        patient = self.http.retry
+        self.http.retry = replace(patient, max_attempts=min(patient.max_attempts, 2))
+        try:
+            data = self.http.request("accounts", "GET", "/api/accounts").json()["data"][0]
+        finally:
+            self.http.retry = patient
         attrs = data["attributes"]
         org = (attrs.get("contact_information") or {}).get("organization_name") or data["id"]
         return AccountInfo(org, data["id"], bool(attrs.get("test_account")))
