@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service
-from loyalty_desktop.core.errors import user_message
+from loyalty_desktop.core.errors import MissingScopeError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemKind,
@@ -223,6 +223,11 @@ class KitPanel(QWidget):
         if conn is None or (why := self._busy()):
             self._error = why if conn is not None else self.tr(
                 "Not connected to Klaviyo: verify the connection, then try again.")
+            self._show_summary()
+            return False
+        if conn.account.missing_scopes:  # known from the key check: said once, before any item fails
+            self._error = user_message(MissingScopeError(list(conn.account.missing_scopes)), "Klaviyo",
+                                       tr=i18n.translate_core)
             self._show_summary()
             return False
         self._error = ""

@@ -112,3 +112,17 @@ def test_the_run_says_what_it_waits_for(qtbot: Any, tasks: TaskManager) -> None:
     assert kit.progress.format() == "Waiting 40 s: Klaviyo allows 15 new flows a minute."
     kit._bridge.waiting.emit(Pace(ItemKind.SEGMENT, 3, 15, 1))
     assert kit.progress.format() == "Waiting 3 s: Klaviyo allows 15 new segments a minute."
+
+
+def test_a_key_without_the_kits_scopes_is_told_before_anything_fails(qtbot: Any, tasks: TaskManager) -> None:
+    """The key check found the kit's scopes missing: the kit says which, and makes nothing."""
+    from dataclasses import replace
+
+    w = window(qtbot, tasks)
+    kit = listed(qtbot, w)
+    conn = w.connection
+    assert conn is not None
+    conn.account = replace(conn.account, missing_scopes=("flows:write", "templates:write"))
+    assert not kit.start() and not kit.running
+    assert "flows:write, templates:write" in kit.summary.text()
+    assert conn.sandbox.segments() == [] and conn.sandbox.flows() == []
