@@ -64,3 +64,10 @@ def test_the_kit_skips_flows_on_moments_smile_never_produces(store: Store) -> No
     store.start_run("klaviyo:acct@host", "demo:300:42")
     assert not [i for i in plan_kit(store, KLAVIYO_LOYALTY, "en") if i.kind is ItemKind.FLOW and i.skip_reason]
     assert with_demo
+
+
+def test_the_cli_words_every_kit_status() -> None:
+    from loyalty_desktop.cli import kit as cli_kit
+    from loyalty_desktop.destinations.klaviyo.kit import ItemStatus
+
+    assert {s.value for s in ItemStatus} <= set(cli_kit._STATUS_WORDS)
