@@ -15,6 +15,7 @@ from loyalty_desktop.core.errors import (
     ClientError,
     LoyaltyError,
     MissingScopeError,
+    NetworkError,
     RejectedRowsError,
     RowError,
     ServerError,
@@ -133,13 +134,20 @@ class KlaviyoDestination(DestinationBase):
     # -- verify -------------------------------------------------------------------------------
 
     def verify(self) -> AccountInfo:
-        # Offline fails fast: one retry for network trouble, not the sync's patient backoff.
+        # Offline fails fast: when no connection can be opened at all (no network, no DNS), one retry,
+        # not the sync's patient backoff; a flaky line (a dropped answer, a 5xx) gets the usual patience.
         patient = self.http.retry
         self.http.retry = replace(patient, max_attempts=min(patient.max_attempts, 2))
         try:
-            data = self.http.request("accounts", "GET", "/api/accounts").json()["data"][0]
+            resp = self.http.request("accounts", "GET", "/api/accounts")
+        except NetworkError as exc:
+            if exc.message == "ConnectError":
+                raise
+            self.http.retry = patient
+            resp = self.http.request("accounts", "GET", "/api/accounts")
         finally:
             self.http.retry = patient
+        data = resp.json()["data"][0]
         attrs = data["attributes"]
         org = (attrs.get("contact_information") or {}).get("organization_name") or data["id"]
         return AccountInfo(org, data["id"], bool(attrs.get("test_account")))
