@@ -126,3 +126,44 @@ def test_a_key_without_the_kits_scopes_is_told_before_anything_fails(qtbot: Any,
     assert not kit.start() and not kit.running
     assert "flows:write, templates:write" in kit.summary.text()
     assert conn.sandbox.segments() == [] and conn.sandbox.flows() == []
+
+
+def test_the_demo_wizard_kit_creates_every_flow_at_once(qtbot: Any, make_wizard: Any) -> None:
+    """An agency demo: the wizard's demo first sync replays history as backfill (no flow starts), so
+    every metric exists and the kit on the last page creates all its items, the flows included."""
+    from PySide6.QtWidgets import QWizard
+
+    def click_next() -> None:
+        button = wiz.button(QWizard.WizardButton.NextButton)
+        if not button.isVisible():
+            button = wiz.button(QWizard.WizardButton.CommitButton)
+        qtbot.waitUntil(button.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    wiz = make_wizard()
+    click_next()  # welcome → create key
+    click_next()  # → verify
+    qtbot.mouseClick(wiz.verify_page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    click_next()  # → source
+    wiz.source_page.members.setValue(200)
+    click_next()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    click_next()  # → sync, which starts by itself
+    qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
+    sandbox = wiz.state.connection.sandbox
+    assert all(e.backfill for e in sandbox.events())  # history: recorded, nothing triggered
+    click_next()  # → done
+    kit = wiz.done_page.open_kit().panel
+    qtbot.waitUntil(lambda: bool(kit.plan) and kit.run_button.isEnabled(), timeout=TIMEOUT)
+    kit.language.setCurrentIndex(kit.language.findData("en"))
+    qtbot.waitUntil(lambda: bool(kit.plan) and kit.run_button.isEnabled() and kit.languages() == "en",
+                    timeout=TIMEOUT)
+    with qtbot.waitSignal(kit.finished, timeout=TIMEOUT) as done:
+        qtbot.mouseClick(kit.run_button, Qt.MouseButton.LeftButton)
+    report = done.args[0]
+    assert {r.status for r in report.results} == {ItemStatus.CREATED}, [
+        (r.item.key, r.status, r.message) for r in report.results if r.status is not ItemStatus.CREATED]
+    flows = [r for r in report.results if r.item.kind is ItemKind.FLOW]
+    assert len(flows) == 9 and {f.name for f in sandbox.flows()} == {r.item.name for r in flows}
+    wiz.done_page.kit_dialog.reject()
