@@ -12,7 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -60,6 +60,7 @@ class Connection:
     account: AccountInfo
     sandbox: Any = None
     notes: list[str] = field(default_factory=list)  # lines to show the user (e.g. fields created)
+    key_mask: str = ""  # the key this connection uses, masked (secrets.mask); "" when not known
     # An in-process sandbox that evaluates relative dates on a clock of its own (Klaviyo's segments):
     # set to the demo program's clock (align_demo_clock). None: nothing to align.
     set_clock: Callable[[datetime], None] | None = None
@@ -85,9 +86,12 @@ class Connection:
         self.dest.http.cancel = cancel
 
     def verify(self) -> AccountInfo:
-        """Check the key with the platform again, with a fresh cancel token."""
+        """Check the key with the platform again, every scope it needs included (nothing written),
+        with a fresh cancel token. Raises MissingScopeError when the sync cannot run."""
         self.use_cancel(CancelToken())
-        return self.dest.verify()
+        info = self.dest.verify()
+        self.account = replace(info, missing_scopes=self.dest.verify_scopes())
+        return self.account
 
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """How the destination writes a member's profile (the wizard's preview)."""
@@ -172,6 +176,18 @@ def load_entry(spec: str, what: str) -> Any:
         return _load({what: spec}, what, what)
     except ConfigError:
         raise ConfigError(f"The {what} is not available in this version.") from None
+
+
+def connect_checked(name: str, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
+    """The user's "Verify" of a key: connect to target `name`, then check every scope the sync and
+    the optional features need (Connection.verify). Closed again when the key cannot sync."""
+    conn = target(name).connect(key, options, cancel)
+    try:
+        conn.account = replace(conn.account, missing_scopes=conn.dest.verify_scopes())
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def target(name: str) -> Target:
@@ -350,11 +366,12 @@ def sync_running_elsewhere() -> SyncBusyError | None:
 
 
 def recommended_flows(platform: str, mapping: Mapping, language: str,
-                      tr: Callable[[str], str]) -> list[Flow]:
-    """The flows to build on `platform` in `language` ("en"/"fr"), trigger wording through `tr`."""
+                      tr: Callable[[str], str], source: str = "") -> list[Flow]:
+    """The flows to build on `platform` in `language` ("en"/"fr"), trigger wording through `tr`;
+    those needing a field the mapping leaves out or a moment `source` never produces say so."""
     from loyalty_desktop.sync import flows
 
-    return flows.recommended_flows(platform, mapping, language, tr=tr)
+    return flows.recommended_flows(platform, mapping, language, tr=tr, source=source)
 
 
 def verify_smile_key(key: str, base_url: str | None, cancel: CancelToken) -> None:

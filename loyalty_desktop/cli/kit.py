@@ -28,7 +28,7 @@ from loyalty_desktop.store.store import Store
 KINDS = ("segments", "templates", "flows")
 KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
 _STATUS_WORDS = {"created": "created", "updated": "updated", "unchanged": "unchanged", "failed": "FAILED",
-                 "deferred": "deferred", "skipped": "skipped"}
+                 "deferred": "deferred", "skipped": "skipped", "pending": "pending"}
 _DRY_WORDS = {"created": "would create", "updated": "would update"}
 
 

@@ -109,7 +109,9 @@ KLAVIYO = Platform(
     # Smile's own property names: the merchant's Smile flows keep working.
     source_presets=(("smile", "klaviyo-smile"),),
     sync_scopes=("accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write", "events:write"),
-    kit_scopes=("segments:read", "segments:write"),
+    # The kit's segments, templates and draft flows, and the metric ids its flows trigger on.
+    kit_scopes=("metrics:read", "segments:read", "segments:write", "templates:read", "templates:write",
+                "flows:read", "flows:write"),
     capabilities=Capabilities(events=True, kit=True, scoped_keys=True),
     variables=VariableSyntax.DJANGO, sandbox_target="klaviyo-sandbox", emulator="loyalty_emulators.klaviyo",
     adapter="loyalty_desktop.destinations.klaviyo.target",

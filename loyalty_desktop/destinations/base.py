@@ -48,6 +48,7 @@ class AccountInfo:
     account_id: str
     test_account: bool = False
     detail: str = ""
+    missing_scopes: tuple[str, ...] = ()  # the key works for the sync but lacks these (e.g. the kit's)
 
 
 class Destination(Protocol):
@@ -96,6 +97,15 @@ class Destination(Protocol):
         """Of the rows rejected earlier (row, reason), those to send again now, and why."""
         ...
 
+    def verify_scopes(self) -> tuple[str, ...]:
+        """Check what the key can do (the user's "Verify"); the optional features' missing scopes."""
+        ...
+
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
+        """At the end of a sync that sent everything: follow-up work that needs the whole snapshot
+        (Splio's static groups, Klaviyo's kit flows waiting for a metric); notes for the user."""
+        ...
+
     def send_profiles(self, rows: Sequence[OutboxRow]) -> SendResult: ...
 
     def poll(self, job: Submitted) -> list[RowOutcome] | None:
@@ -103,11 +113,6 @@ class Destination(Protocol):
         ...
 
     def send_events(self, rows: Sequence[OutboxRow]) -> list[RowOutcome]: ...
-
-    def after_sync(self, store: Store) -> list[str]:
-        """After the rows were sent: keep what derives from the whole snapshot (Splio's groups) up
-        to date; notes for the user (DestinationBase: nothing to do)."""
-        ...
 
     def close(self) -> None: ...
 
@@ -130,9 +135,6 @@ class DestinationBase:
     def accepts_event(self, event: LoyaltyEvent) -> bool:
         return True
 
-    def after_sync(self, store: Store) -> list[str]:
-        return []
-
     def bind(self, info: AccountInfo) -> None:
         self.name = f"{self.platform}:{info.account_id}@{urlparse(self.base_url).netloc}"
 
@@ -141,6 +143,14 @@ class DestinationBase:
 
     def retry_rejected(self, rejected: Sequence[tuple[OutboxRow, str]]) -> tuple[list[OutboxRow], str]:
         return [], ""  # a rejected row waits until its data changes
+
+    def verify_scopes(self) -> tuple[str, ...]:
+        """The user's "Verify": raise MissingScopeError when the key cannot do what the sync needs;
+        return the scopes only optional features (Klaviyo's kit) lack. Writes nothing."""
+        return ()
+
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
+        return []  # nothing derives from the whole snapshot
 
 
 @dataclass(frozen=True)

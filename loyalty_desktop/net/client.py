@@ -136,6 +136,12 @@ class Limiter:
                 ws[0].limit, ws[0].seconds = limit.burst, limit.burst_window * self.SAFETY
                 ws[1].limit, ws[1].seconds = limit.steady, limit.steady_window * self.SAFETY
 
+    def peek(self, endpoint: str) -> float:
+        """The seconds a request to `endpoint` would wait now (0: it may go), taking nothing."""
+        with self._lock:
+            now = self._clock()
+            return max((w.wait_needed(now) for w in self._windows_for(endpoint)), default=0.0)
+
     def acquire(self, endpoint: str, cancel: CancelToken | None = None) -> float:
         """Block until a request to `endpoint` may go; returns the seconds waited."""
         waited = 0.0

@@ -168,7 +168,7 @@ class SyncEngine:
             self._send_profiles(summary)
             if self.dest.supports_events:
                 self._send_events(summary)
-            summary.notes += self.dest.after_sync(self.store)
+            self._after_sync(summary)
             self._progress(Phase.DONE, 1, 1)
         except CancelledError as exc:
             summary.status, summary.error = RunStatus.CANCELLED, user_message(exc, self.dest.label)
@@ -194,6 +194,17 @@ class SyncEngine:
             summary.status = RunStatus.COMPLETED_WITH_REJECTS
         self._finish(summary, started)
         return summary
+
+    def _after_sync(self, summary: RunSummary) -> None:
+        """The destination's follow-up (Klaviyo: the kit's flows waiting for a metric). Its failure
+        is a note, never the sync's: everything was sent."""
+        try:
+            notes = self.dest.after_sync(self.store, self.mapping)
+        except CancelledError:
+            raise
+        except LoyaltyError as exc:
+            notes = [user_message(exc, self.dest.label)]
+        summary.notes.extend(notes)
 
     def _finish(self, summary: RunSummary, started: float) -> None:
         for http in self._hooked:  # the connection outlives the run (the Klaviyo kit uses it next)

@@ -148,6 +148,10 @@ class Planner:
         store, name, dest = self.store, self.dest.name, self.dest
         encode = dest.profile_encoder(self.mapping)
         tier_events = self.dest.supports_events and since is not None
+        # History replayed as backfill (a first sync, asked): the tier a member holds above the
+        # lowest is a "VIP Tier Achieved" of the past, so the metric exists and no flow starts.
+        replay_tiers = self.dest.supports_events and summary.backfill
+        lowest = min(rank.values(), default=0)
         joined_since = since.date().isoformat() if since is not None else ""
         for chunk in store.iter_members_for(name, after_seq):
             queue: list[tuple[str, str, str]] = []
@@ -176,6 +180,9 @@ class Planner:
                                 if planned_tier is not None else None)
                         cur = {"id": tier, "name": member.get("tier_name") or tier_names.get(tier, str(tier))}
                         events.append(tier_achieved(email, prev, cur, as_of))
+                    elif replay_tiers and tier is not None and rank.get(tier, tier) > lowest:
+                        cur = {"id": tier, "name": member.get("tier_name") or tier_names.get(tier, str(tier))}
+                        events.append(_as_backfill(tier_achieved(email, None, cur, as_of)))
             store.queue_profiles(name, queue)
             store.drop_profiles(name, drop)
             store.set_planned_tiers(name, tiers)

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service
-from loyalty_desktop.core.errors import user_message
+from loyalty_desktop.core.errors import MissingScopeError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemKind,
@@ -39,24 +38,27 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemStatus,
     KitItem,
     KitReport,
+    Pace,
 )
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.service_kit import plan_kit, run_kit
-from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.kit_texts import kind_title, result_text, status_text
+from loyalty_desktop.service_kit import plan_kit, remembered_results, run_kit
+from loyalty_desktop.store.kit_state import KitRecord
+from loyalty_desktop.ui import i18n, kit_tree
+from loyalty_desktop.ui.kit_texts import kind_title, pace_text, pending_line, remembered_line, status_text
 from loyalty_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 
 ConnectionProvider = Callable[[], "service.Connection | None"]
 LANGUAGE_CHOICES = ("both", "fr", "en")
-_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+_KEY_ROLE = kit_tree.KEY_ROLE
 
 
 class _Bridge(QObject):
     """Carries the worker thread's progress to the GUI thread (queued connection)."""
 
     progress = Signal(int, int, object)  # done, total, kit.ItemResult
+    waiting = Signal(object)  # kit.Pace: the run waits for Klaviyo's pace
 
 
 class KitPanel(QWidget):
@@ -78,6 +80,8 @@ class KitPanel(QWidget):
         self._error = ""
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
+        self._bridge.waiting.connect(self._on_waiting)
+        self.remembered: list[KitRecord] = []  # the last run's results, from the store (shown at launch)
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -88,13 +92,8 @@ class KitPanel(QWidget):
         self.language_caption.setBuddy(self.language)
         self.language.currentIndexChanged.connect(lambda _i: self.replan())
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        kit_tree.setup(self.tree)
         self.tree.itemChanged.connect(self._item_changed)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -174,58 +173,40 @@ class KitPanel(QWidget):
         self._update_buttons()
         languages = self.languages()
 
-        def work() -> list[KitItem]:
+        conn = self._connection()
+
+        def work() -> tuple[list[KitItem], list[KitRecord]]:
             with service.open_store() as store:
-                return plan_kit(store, mapping, languages)
+                return plan_kit(store, mapping, languages), remembered_results(store, conn)
 
         self.tasks.run(work, self._planned)
 
-    def _planned(self, fut: Future[list[KitItem]]) -> None:
+    def _planned(self, fut: Future[tuple[list[KitItem], list[KitRecord]]]) -> None:
         self._planning = False
         try:
-            self.plan = fut.result()
+            self.plan, self.remembered = fut.result()
         except Exception as exc:
             log.exception("kit planning failed")
-            self.plan = []
+            self.plan, self.remembered = [], []
             self._error = user_message(exc, tr=i18n.translate_core)
         self.results = {}
         self.report = None
         self._fill_tree()
+        by_key = {i.key: i for i in self.plan}
+        for record in self.remembered:  # the last run's outcomes, kept across launches
+            item = by_key.get(record.key)
+            result = kit_tree.as_result(item, record) if item is not None else None
+            if result is not None:
+                self.results[record.key] = result
+        for child in self._children():
+            if (result := self.results.get(str(child.data(0, _KEY_ROLE)))) is not None:
+                self._show_result(child, result)
         self._show_summary()
         self._update_buttons()
 
     def _fill_tree(self) -> None:
         checked = set(self.checked_keys()) if self.tree.topLevelItemCount() else None
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        loc = QLocale()
-        for kind in ItemKind:
-            items = [i for i in self.plan if i.kind is kind]
-            if not items:
-                continue
-            group = QTreeWidgetItem([kind_title(kind, len(items))])
-            group.setFlags(group.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
-            group.setData(0, _KEY_ROLE, kind.value)
-            self.tree.addTopLevelItem(group)
-            for item in items:
-                child = QTreeWidgetItem([item.name, "", ""])
-                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                child.setData(0, _KEY_ROLE, item.key)
-                on = checked is None or item.key in checked
-                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                if item.preview_count is not None:
-                    child.setText(2, self.tr("{count} members today").format(count=loc.toString(item.preview_count)))
-                if item.skip_reason:
-                    child.setText(1, status_text(ItemStatus.SKIPPED))
-                    child.setText(2, result_text(ItemResult(item, ItemStatus.SKIPPED, item.skip_reason,
-                                                            reason=item.skip_code[0], args=item.skip_code[1])))
-                child.setToolTip(0, item.description or item.name)
-                group.addChild(child)
-            group.setExpanded(True)
-        self.tree.blockSignals(False)
-        self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0) + 24, 420))
-        self.tree.resizeColumnToContents(1)
+        kit_tree.fill(self.tree, self.plan, checked, self.tr("{count} members today"))
 
     def _item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
         self._update_buttons()
@@ -244,6 +225,11 @@ class KitPanel(QWidget):
                 "Not connected to Klaviyo: verify the connection, then try again.")
             self._show_summary()
             return False
+        if conn.account.missing_scopes:  # known from the key check: said once, before any item fails
+            self._error = user_message(MissingScopeError(list(conn.account.missing_scopes)), "Klaviyo",
+                                       tr=i18n.translate_core)
+            self._show_summary()
+            return False
         self._error = ""
         self.results = {}
         self.report = None
@@ -258,6 +244,7 @@ class KitPanel(QWidget):
         cancel = self._cancel = CancelToken()
         languages = self.languages()
         bridge = self._bridge
+        self.remembered = []
 
         def work() -> None:
             report: KitReport | None = None
@@ -265,7 +252,7 @@ class KitPanel(QWidget):
                 with service.open_store() as store:
                     service.align_demo_clock(conn, store)
                     report = run_kit(conn, store, mapping, items=keys, languages=languages, cancel=cancel,
-                                     progress=bridge.progress.emit)
+                                     progress=bridge.progress.emit, waiting=bridge.waiting.emit)
             except Exception as exc:
                 log.exception("kit run failed")
                 bridge.progress.emit(-1, 0, user_message(exc, "Klaviyo"))
@@ -301,17 +288,20 @@ class KitPanel(QWidget):
             return
         result: ItemResult = payload
         self.results[result.item.key] = result
+        self.progress.setFormat(self.tr("%v of %m"))
         self.progress.setValue(done)
         for child in self._children():
             if child.data(0, _KEY_ROLE) == result.item.key:
                 self._show_result(child, result)
         self._show_summary()
 
-    def _show_result(self, child: QTreeWidgetItem, result: ItemResult) -> None:
-        child.setText(1, status_text(result.status))
-        text = result_text(result)
-        child.setText(2, text)
-        child.setToolTip(2, text)
+    def _on_waiting(self, pace: Pace) -> None:
+        """Say what the run waits for, in the progress bar, until the next item is done."""
+        self.progress.setFormat(pace_text(pace))
+
+    @staticmethod
+    def _show_result(child: QTreeWidgetItem, result: ItemResult) -> None:
+        kit_tree.show_result(child, result)
 
     def _show_summary(self) -> None:
         if self._error:
@@ -326,8 +316,16 @@ class KitPanel(QWidget):
             return
         if self.report is None:
             n = len(self.checked_keys())
-            self.summary.setText(self.tr("{count} item(s) chosen. Items already in Klaviyo (found by name) are "
-                                         "not created twice.").format(count=QLocale().toString(n)))
+            lines = [self.tr("{count} item(s) chosen. Items already in Klaviyo (found by name) are "
+                             "not created twice.").format(count=QLocale().toString(n))]
+            if self.remembered:
+                last = max(r.at for r in self.remembered)
+                when = QDateTime.fromString(last, Qt.DateFormat.ISODateWithMs).toLocalTime()
+                lines.insert(0, remembered_line(QLocale().toString(when, QLocale.FormatType.ShortFormat)))
+                pending = sum(r.status is ItemStatus.PENDING for r in self.results.values())
+                if pending:
+                    lines.append(pending_line(pending))
+            self.summary.setText("\n".join(lines))
             return
         counts: dict[ItemStatus, int] = {}
         for r in self.report.results:
@@ -337,6 +335,8 @@ class KitPanel(QWidget):
         lines = [" · ".join(parts) if parts else self.tr("Nothing was made.")]
         if self.report.cancelled:
             lines.append(self.tr("Cancelled: run the kit again to finish; nothing is made twice."))
+        if counts.get(ItemStatus.PENDING):
+            lines.append(pending_line(counts[ItemStatus.PENDING]))
         if counts.get(ItemStatus.DEFERRED):
             lines.append(self.tr("Some items wait for Klaviyo's daily limit: run the kit again tomorrow to "
                                  "finish."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, ItemResult, ItemStatus
+from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, ItemResult, ItemStatus, Pace
 
 
 # Literal QCoreApplication.translate("Kit", …) calls throughout: pyside6-lupdate only extracts those.
@@ -24,7 +24,8 @@ def status_text(status: ItemStatus) -> str:
             ItemStatus.UNCHANGED: QCoreApplication.translate("Kit", "Unchanged"),
             ItemStatus.FAILED: QCoreApplication.translate("Kit", "Failed"),
             ItemStatus.DEFERRED: QCoreApplication.translate("Kit", "Later"),
-            ItemStatus.SKIPPED: QCoreApplication.translate("Kit", "Not now")}[status]
+            ItemStatus.SKIPPED: QCoreApplication.translate("Kit", "Not now"),
+            ItemStatus.PENDING: QCoreApplication.translate("Kit", "Pending")}[status]
 
 
 def _reason_texts() -> dict[str, str]:
@@ -51,11 +52,15 @@ def _reason_texts() -> dict[str, str]:
         "no_metric": QCoreApplication.translate(
             "Kit", "No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run "
             "the kit again."),
+        "pending_metric": QCoreApplication.translate(
+            "Kit", "Waits for its first “{metric}” event; the next sync that sends one creates it."),
         "no_template": QCoreApplication.translate(
             "Kit", "Its email template “{template}” is not in Klaviyo yet: include the templates and run the "
             "kit again."),
         "field_not_sent": QCoreApplication.translate(
             "Kit", "The sync does not send “{field}”: turn it on in the field mapping to make this segment."),
+        "source_lacks": QCoreApplication.translate(
+            "Kit", "The source ({source}) never sends “{metric}” moments: this flow would never start."),
         "not_attempted": QCoreApplication.translate(
             "Kit", "Not attempted: {reason}"),
     }
@@ -71,3 +76,31 @@ def result_text(result: ItemResult) -> str:
         except (KeyError, IndexError):
             pass
     return result.message
+
+
+def pace_text(pace: Pace) -> str:
+    """What the kit waits for: "Waiting 40 s: Klaviyo allows 15 new flows a minute"."""
+    if pace.kind is ItemKind.FLOW:
+        text = QCoreApplication.translate("Kit", "Waiting {seconds} s: Klaviyo allows {limit} new flows a minute.")
+    elif pace.kind is ItemKind.SEGMENT:
+        text = QCoreApplication.translate("Kit", "Waiting {seconds} s: Klaviyo allows {limit} new segments a "
+                                          "minute.")
+    else:
+        text = QCoreApplication.translate("Kit", "Waiting {seconds} s: Klaviyo allows {limit} new templates a "
+                                          "minute.")
+    return text.format(seconds=QLocale().toString(max(1, round(pace.seconds))),
+                       limit=QLocale().toString(pace.per_minute))
+
+
+
+def pending_line(count: int) -> str:
+    """Under the list: flows that the next sync makes."""
+    return QCoreApplication.translate(
+        "Kit", "{count} flow(s) wait for their first event: the next sync that sends it creates them, "
+        "nothing to do.").format(count=QLocale().toString(count))
+
+
+def remembered_line(when: str) -> str:
+    """Above remembered results: when the kit last ran (`when`: a date in the reader's format)."""
+    return QCoreApplication.translate("Kit", "Results of the last run ({when}), kept from one launch to the next."
+                                      ).format(when=when)

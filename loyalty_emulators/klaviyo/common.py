@@ -76,6 +76,7 @@ OPERATIONS: dict[str, Operation] = {o.op_id: o for o in (
     _op("bulk_create_events", "events:write", 10, 150),
     _op("get_metrics", "metrics:read", 10, 150),
     _op("get_metric", "metrics:read", 10, 150),
+    _op("update_list", "lists:write", 10, 150),
     # marketing kit (klaviyo_kit_*.py)
     _op("get_segments", "segments:read", 75, 750),
     _op("create_segment", "segments:write", 1, 15, 100),

@@ -61,6 +61,7 @@ from loyalty_emulators.klaviyo.common import (
     short_id,
 )
 from loyalty_emulators.klaviyo.handlers_bulk import BulkEventHandlers
+from loyalty_emulators.klaviyo.handlers_lists import ListHandlers
 from loyalty_emulators.klaviyo.kit_flow_handlers import KIT_ROUTES, KitHandlers
 from loyalty_emulators.klaviyo.state import SandboxEvent, SandboxProfile, SandboxState
 
@@ -84,6 +85,7 @@ ROUTES = Router((
     (f"/api/events/{_ID}", {"GET": "get_event"}),
     ("/api/event-bulk-create-jobs", {"POST": "bulk_create_events"}),
     ("/api/metrics", {"GET": "get_metrics"}),
+    (f"/api/lists/{_ID}", {"PATCH": "update_list"}),
     (f"/api/metrics/{_ID}", {"GET": "get_metric"}),
     *KIT_ROUTES,
 ))
@@ -103,7 +105,7 @@ def _snapshot(obj: Any, **fresh: Any) -> Any:
     return out
 
 
-class KlaviyoSandbox(EmulatorServer[frozenset[str] | None], BulkEventHandlers, KitHandlers):
+class KlaviyoSandbox(EmulatorServer[frozenset[str] | None], BulkEventHandlers, KitHandlers, ListHandlers):
     """In-process Klaviyo emulator. See the module docstring. A key grants its scopes (None: all)."""
 
     error_types = (ApiError,)

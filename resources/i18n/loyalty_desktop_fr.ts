@@ -203,27 +203,37 @@
         <translation>La base inutilisable {old} a été mise de côté sous le nom {kept} ; une nouvelle base a été créée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="73" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="87" />
+        <source>The source ({source}) never sends “{metric}” moments: this recipe would never start.</source>
+        <translation>La source ({source}) n'envoie jamais de moments « {metric} » : cette recette ne démarrerait jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/flows.py" line="91" />
+        <source>Turn on {fields} in the field mapping to use this recipe.</source>
+        <translation>Activez {fields} dans l'association des champs pour utiliser cette recette.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/flows.py" line="118" />
         <source>Triggered by the metric “{metric}”</source>
         <translation>Déclenché par la métrique « {metric} »</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="75" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="120" />
         <source>, filtered on {condition}</source>
         <translation>, filtré sur {condition}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="77" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="122" />
         <source>, then wait {days} days</source>
         <translation>, puis attendre {days} jours</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="79" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="124" />
         <source>Trigger campaign on "Contact update" of the field {field} (Splio kit)</source>
         <translation>Campagne trigger sur « Mise à jour du contact » du champ {field} (kit Splio)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/flows.py" line="83" />
+        <location filename="../../loyalty_desktop/sync/flows.py" line="128" />
         <source>Audience filter recalculated daily: {condition}</source>
         <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
     </message>
@@ -1434,8 +1444,8 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="160" />
-        <source>To let Loyalty Desktop create loyalty segments later, also tick &lt;b&gt;segments:read&lt;/b&gt; and &lt;b&gt;segments:write&lt;/b&gt;.</source>
-        <translation>Pour que Loyalty Desktop puisse créer plus tard des segments de fidélité, cochez aussi &lt;b&gt;segments:read&lt;/b&gt; et &lt;b&gt;segments:write&lt;/b&gt;.</translation>
+        <source>For the loyalty kit (segments, email templates and draft flows), also tick: {scopes}.</source>
+        <translation>Pour le kit fidélité (segments, modèles d'e‑mail et flows en brouillon), cochez aussi : {scopes}.</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="162" />
@@ -1516,17 +1526,17 @@
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="166" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="166" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="166" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="167" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -1735,69 +1745,109 @@
         <translation>Pas maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="32" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="28" />
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="33" />
         <source>Created in Klaviyo.</source>
         <translation>Créé dans Klaviyo.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="34" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="35" />
         <source>Created as a draft: review it in Klaviyo, then turn it on.</source>
         <translation>Créé en brouillon : relisez-le dans Klaviyo, puis activez-le.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="36" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="37" />
         <source>Would be created.</source>
         <translation>Serait créé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="38" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="39" />
         <source>Already in Klaviyo, as the kit makes it.</source>
         <translation>Déjà dans Klaviyo, tel que le kit le crée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="40" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="41" />
         <source>Already in Klaviyo; left as is, since you may have edited it.</source>
         <translation>Déjà dans Klaviyo ; laissé tel quel, car vous l'avez peut-être modifié.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="42" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="43" />
         <source>Updated: it differed from the kit's.</source>
         <translation>Mis à jour : il différait de celui du kit.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="44" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="45" />
         <source>Would be updated: it differs from the kit's.</source>
         <translation>Serait mis à jour : il diffère de celui du kit.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="46" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="47" />
         <source>Klaviyo allows {limit} new ones per day and today's are used up: run the kit again tomorrow to finish.</source>
         <translation>Klaviyo en autorise {limit} nouveaux par jour et ceux d'aujourd'hui sont épuisés : relancez le kit demain pour terminer.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="49" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="50" />
         <source>Klaviyo asked to slow down for longer than the kit waits: run it again in a few minutes.</source>
         <translation>Klaviyo a demandé de ralentir plus longtemps que le kit n'attend : relancez-le dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="51" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="52" />
         <source>No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run the kit again.</source>
         <translation>Aucun événement « {metric} » n'a encore été envoyé à Klaviyo : lancez une synchronisation qui envoie des événements, puis relancez le kit.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="54" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="55" />
+        <source>Waits for its first “{metric}” event; the next sync that sends one creates it.</source>
+        <translation>Attend son premier événement « {metric} » ; la prochaine synchronisation qui en envoie un le crée.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="57" />
         <source>Its email template “{template}” is not in Klaviyo yet: include the templates and run the kit again.</source>
         <translation>Son modèle d'e‑mail « {template} » n'est pas encore dans Klaviyo : incluez les modèles et relancez le kit.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="57" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="60" />
         <source>The sync does not send “{field}”: turn it on in the field mapping to make this segment.</source>
         <translation>La synchronisation n'envoie pas « {field} » : activez-le dans l'association des champs pour créer ce segment.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="59" />
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="62" />
+        <source>The source ({source}) never sends “{metric}” moments: this flow would never start.</source>
+        <translation>La source ({source}) n'envoie jamais de moments « {metric} » : ce flow ne démarrerait jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="64" />
         <source>Not attempted: {reason}</source>
         <translation>Non tenté : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="84" />
+        <source>Waiting {seconds} s: Klaviyo allows {limit} new flows a minute.</source>
+        <translation>Attente de {seconds} s : Klaviyo autorise {limit} nouveaux flows par minute.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="86" />
+        <source>Waiting {seconds} s: Klaviyo allows {limit} new segments a minute.</source>
+        <translation>Attente de {seconds} s : Klaviyo autorise {limit} nouveaux segments par minute.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="89" />
+        <source>Waiting {seconds} s: Klaviyo allows {limit} new templates a minute.</source>
+        <translation>Attente de {seconds} s : Klaviyo autorise {limit} nouveaux modèles par minute.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="98" />
+        <source>{count} flow(s) wait for their first event: the next sync that sends it creates them, nothing to do.</source>
+        <translation>{count} flow(s) attendent leur premier événement : la prochaine synchronisation qui l'envoie les crée, rien à faire.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/kit_texts.py" line="105" />
+        <source>Results of the last run ({when}), kept from one launch to the next.</source>
+        <translation>Résultats de la dernière exécution ({when}), conservés d'un lancement à l'autre.</translation>
     </message>
 </context>
 <context>
@@ -1811,57 +1861,58 @@
 <context>
     <name>KitPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="169" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="168" />
         <source>Map the loyalty fields first: the kit builds on the properties the sync sends.</source>
         <translation>Associez d'abord les champs de fidélité : le kit s'appuie sur les propriétés envoyées par la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="217" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="209" />
         <source>{count} members today</source>
         <translation>{count} membres aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="244" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="225" />
         <source>Not connected to Klaviyo: verify the connection, then try again.</source>
         <translation>Pas de connexion à Klaviyo : vérifiez la connexion, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="238" />
         <source>Waiting…</source>
         <translation>En attente…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="256" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="242" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="291" />
         <source>%v of %m</source>
         <translation>%v sur %m</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="321" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="311" />
         <source>Listing what the kit makes…</source>
         <translation>Liste des éléments du kit…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="314" />
         <source>Creating the kit in Klaviyo. Segments are created one per second at most, as Klaviyo requires.</source>
         <translation>Création du kit dans Klaviyo. Les segments sont créés au plus un par seconde, comme Klaviyo l'exige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="319" />
         <source>{count} item(s) chosen. Items already in Klaviyo (found by name) are not created twice.</source>
         <translation>{count} élément(s) choisi(s). Les éléments déjà dans Klaviyo (retrouvés par leur nom) ne sont pas créés deux fois.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="333" />
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="335" />
         <source>Nothing was made.</source>
         <translation>Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="339" />
+        <location filename="../../loyalty_desktop/ui/kit_panel.py" line="337" />
         <source>Cancelled: run the kit again to finish; nothing is made twice.</source>
         <translation>Annulé : relancez le kit pour terminer ; rien n'est créé deux fois.</translation>
     </message>
@@ -1944,7 +1995,7 @@
 <context>
     <name>KitTab</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="49" />
+        <location filename="../../loyalty_desktop/ui/main/kit_tab.py" line="56" />
         <source>A sync is running: make the kit once it has finished.</source>
         <translation>Une synchronisation est en cours : créez le kit une fois qu'elle est terminée.</translation>
     </message>
@@ -3928,83 +3979,83 @@
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="205" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="209" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="216" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="214" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="218" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="219" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="223" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="238" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="242" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="240" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="244" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="248" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="252" />
         <source>Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}</source>
         <translation>Envoyés : {sent} · Inchangés : {unchanged} · Refusés : {rejected} · Événements : {events}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="256" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="256" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="260" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="259" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="263" />
         <source>Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.</source>
         <translation>Terminée : {sent} contacts mis à jour, {events} événements envoyés, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="269" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="270" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="317" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="280" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="321" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="286" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="290" />
         <source>%n row(s) rejected:</source>
         <translation>
             <numerusform>%n ligne(s) refusée(s) :</numerusform>
@@ -4012,37 +4063,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="314" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="318" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="328" />
         <source>Export rejected rows</source>
         <translation>Exporter les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="325" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="329" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="334" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="334" />
         <source>field</source>
         <translation>champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="334" />
         <source>reason</source>
         <translation>motif</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="332" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="336" />
         <source>Rejected rows exported to {path}</source>
         <translation>Lignes refusées exportées dans {path}</translation>
     </message>
@@ -4187,17 +4238,22 @@
         <translation>✓ Connecté au compte {platform} « {account} ».</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="328" />
+        <source>The loyalty kit would also need these scopes: {scopes}. Keys cannot be changed: create a new key with them to use the kit.</source>
+        <translation>Le kit fidélité aurait aussi besoin de ces autorisations : {scopes}. Une clé ne peut pas être modifiée : créez-en une nouvelle avec ces autorisations pour utiliser le kit.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="333" />
         <source>Demo key: nothing is stored.</source>
         <translation>Clé de démonstration : rien n'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="335" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="339" />
         <source>No system keychain is available on this computer, so the key cannot be saved. Keep it for this session only, or set up a keychain and verify again.</source>
         <translation>Aucun trousseau système n'est disponible sur cet ordinateur : la clé ne peut pas être enregistrée. Gardez-la pour cette session seulement, ou installez un trousseau et vérifiez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="341" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_connect.py" line="345" />
         <source>The key is saved in {where}.</source>
         <translation>La clé est enregistrée dans {where}.</translation>
     </message>

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import (
     ClientError,
     LoyaltyError,
     MissingScopeError,
+    NetworkError,
     RejectedRowsError,
     RowError,
     ServerError,
@@ -34,7 +36,7 @@ from loyalty_desktop.destinations.base import (
     Submitted,
 )
 from loyalty_desktop.net.client import CancelToken, HttpClient, RateLimit, RetryPolicy
-from loyalty_desktop.store.store import OutboxRow, dumps
+from loyalty_desktop.store.store import OutboxRow, Store, dumps
 
 if TYPE_CHECKING:
     import httpx
@@ -63,8 +65,9 @@ SCOPES: dict[str, list[str]] = {
     "bulk-import-errors": ["profiles:read"],
     "event-bulk": ["events:write"],
 }
-# Scopes a key needs for a full sync (what the wizard tells the merchant to tick).
-REQUIRED_SCOPES = ["accounts:read", "profiles:read", "profiles:write", "lists:read", "lists:write", "events:write"]
+# Scopes a key needs for a full sync, and for the loyalty kit (what the wizard tells the merchant to tick).
+REQUIRED_SCOPES = list(KLAVIYO.sync_scopes)
+KIT_SCOPES = list(KLAVIYO.kit_scopes)
 
 MAX_BULK_PROFILES = 10_000
 MAX_BULK_EVENTS = 1_000
@@ -132,10 +135,46 @@ class KlaviyoDestination(DestinationBase):
     # -- verify -------------------------------------------------------------------------------
 
     def verify(self) -> AccountInfo:
-        data = self.http.request("accounts", "GET", "/api/accounts").json()["data"][0]
+        # Offline fails fast: when no connection can be opened at all (no network, no DNS), one retry,
+        # not the sync's patient backoff; a flaky line (a dropped answer, a 5xx) gets the usual patience.
+        patient = self.http.retry
+        self.http.retry = replace(patient, max_attempts=min(patient.max_attempts, 2))
+        try:
+            resp = self.http.request("accounts", "GET", "/api/accounts")
+        except NetworkError as exc:
+            if exc.message == "ConnectError":
+                raise
+            self.http.retry = patient
+            resp = self.http.request("accounts", "GET", "/api/accounts")
+        finally:
+            self.http.retry = patient
+        data = resp.json()["data"][0]
         attrs = data["attributes"]
         org = (attrs.get("contact_information") or {}).get("organization_name") or data["id"]
         return AccountInfo(org, data["id"], bool(attrs.get("test_account")))
+
+    def verify_scopes(self) -> tuple[str, ...]:
+        """Check every scope the sync and the kit need, writing nothing (scopes.py). A missing sync
+        scope raises MissingScopeError naming every missing one, the kit's included (a key's scopes
+        cannot be edited: the merchant makes one new key); missing kit scopes alone are returned."""
+        from loyalty_desktop.destinations.klaviyo.scopes import missing_scopes
+
+        missing = missing_scopes(self.http, [*REQUIRED_SCOPES, *KIT_SCOPES])
+        if set(missing) & set(REQUIRED_SCOPES):
+            raise MissingScopeError(missing, "the key lacks scopes the sync needs: " + ", ".join(missing))
+        return tuple(missing)
+
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
+        """Make the kit's flows that waited for a metric this sync created (kit/pending.py)."""
+        from loyalty_desktop.destinations.klaviyo.kit.model import ItemStatus
+        from loyalty_desktop.destinations.klaviyo.kit.pending import finish_pending
+
+        report = finish_pending(self, store, mapping, self.http.cancel)
+        if report is None:
+            return []
+        made = [r.item.name for r in report.with_status(ItemStatus.CREATED)]
+        return [f"Loyalty kit: {len(made)} flow(s) that waited for their first event were created as drafts: "
+                + ", ".join(made)] if made else []
 
     # -- encoding -----------------------------------------------------------------------------
 

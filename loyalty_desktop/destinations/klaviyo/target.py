@@ -46,9 +46,10 @@ class KlaviyoTarget(PlatformTarget):
                 sb.stop()
             raise
         if sb is None:
-            return Connection(dest, info)
+            return Connection(dest, info, key_mask=secrets.mask(key))
         # The sandbox's segments count "expiring within 30 days" on a clock the app can align.
-        return Connection(dest, info, sb, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock)
+        return Connection(dest, info, sb, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock,
+                          key_mask=secrets.mask(key))
 
 
 def serve_sandbox(options: StandaloneOptions) -> Running[Any]:

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import ConfigError, MissingScopeError
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.destinations.splio.fields import (
@@ -57,6 +57,21 @@ class SplioPreparation:
     verify: Callable[[], AccountInfo]
     _call: Callable[..., httpx.Response]
     _parallel: Callable[[Callable[[int], dict[str, Any]], Sequence[int]], list[dict[str, Any]]]
+
+    def verify_scopes(self) -> tuple[str, ...]:
+        """The user's Verify: the reads every sync starts with (a page of contacts, the contact
+        fields), so an API user without them is told now, not mid-sync. Writes nothing; the right to
+        create fields cannot be checked without creating one (a sync that needs it says so)."""
+        for bucket, path, params, right in (
+                ("contacts", "/data/contacts", {"per_page": "1", "page_number": "1"}, "contacts"),
+                ("other", "/data/fields/contacts", None, "custom fields")):
+            try:
+                self._call(bucket, "GET", path, params=params)
+            except SplioApiError as exc:
+                if exc.status == 403:
+                    raise MissingScopeError([right], f"Splio refused reading {right} to this API user") from None
+                raise
+        return ()
 
     def prepare(self, mapping: Mapping, first_sync: bool) -> list[str]:
         """Resolve the mapping to Splio fields (creating the missing ones if allowed), check types,

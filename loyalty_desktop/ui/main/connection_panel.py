@@ -101,8 +101,8 @@ class ConnectionPanel(QGroupBox):
             self.account_value.setText("–")
         if ctl.demo:
             key_text = self.tr("Demo key (nothing stored)")
-        else:
-            key_text = ctl.key_mask or "–"
+        else:  # the key the connection was made with, else the stored one
+            key_text = (conn.key_mask if conn is not None and conn.key_mask else ctl.key_mask) or "–"
         self.key_value.setText(key_text)
         self.health_value.setText(self.health_text())
         # The one button back to a working connection when the key is missing or refused (and the

@@ -1,6 +1,7 @@
 """The main window's kit tab: Klaviyo's KitPanel (the wizard shows it too) or, for Splio, the
-SplioKitPanel; listed when the tab is first shown, and kept from running while a sync uses the
-connection."""
+SplioKitPanel; listed when the tab is first shown (Klaviyo: with the last run's results, kept in the
+store) and again after each sync (which may have made pending flows), and kept from running while a
+sync uses the connection."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class KitTab(QObject):
         else:
             self.panel = KitPanel(tasks, lambda: controller.connection, controller.mapping, busy=self._busy)
         controller.kit_running = lambda: self.panel.running  # a sync waits for the kit, too
+        # A sync may have made pending flows (the kit finishes itself): list the results again.
+        controller.finished.connect(self._synced)
 
     @staticmethod
     def wanted(desc: Platform | None) -> bool:
@@ -43,6 +46,10 @@ class KitTab(QObject):
         """The tab came to the front: list the kit's items (it reads the store and renders the
         templates, so only when first wanted)."""
         if not self.panel.plan:
+            self.panel.replan()
+
+    def _synced(self, _summary: object) -> None:
+        if self.panel.plan and not self.panel.running:
             self.panel.replan()
 
     def _busy(self) -> str:

@@ -157,8 +157,8 @@ class CreateKeyPage(Page):
                 self.tr("Click <b>Create private key</b> and name it “Loyalty Desktop”."),
                 self.tr("Choose <b>Custom key</b> and tick exactly these scopes: {scopes}.").format(
                     scopes=", ".join(f"<b>{s}</b>" for s in scopes)),
-                self.tr("To let Loyalty Desktop create loyalty segments later, also tick "
-                        "<b>segments:read</b> and <b>segments:write</b>."),
+                self.tr("For the loyalty kit (segments, email templates and draft flows), also tick: {scopes}."
+                        ).format(scopes=", ".join(f"<b>{s}</b>" for s in self.state.descriptor.kit_scopes)),
                 self.tr("Click <b>Create</b>, then <b>copy</b> the key (it starts with pk_).")]
 
     def _splio_steps(self) -> list[str]:
@@ -298,9 +298,9 @@ class VerifyKeyPage(Page):
         self.busy.show()
         self.status.setText(self.tr("Checking the key with {platform}…").format(platform=st.label))
         self._cancel = CancelToken()
-        target, options, cancel = service.target(st.target_name), st.options().target, self._cancel
+        name, options, cancel = st.target_name, st.options().target, self._cancel
         self.completeChanged.emit()
-        self.tasks.run(lambda: target.connect(key, options, cancel), self._verified_done)
+        self.tasks.run(lambda: service.connect_checked(name, key, options, cancel), self._verified_done)
 
     def _verified_done(self, future: Future[service.Connection]) -> None:
         self._busy = False
@@ -324,6 +324,10 @@ class VerifyKeyPage(Page):
         account = account_label(conn.account.name, conn.account.test_account, i18n.translate_core)
         lines = [self.tr("✓ Connected to {platform} account “{account}”.").format(platform=st.label,
                                                                                    account=account)]
+        if conn.account.missing_scopes:  # the sync can run; the kit would fail without them
+            lines.append(self.tr("The loyalty kit would also need these scopes: {scopes}. Keys cannot be changed: "
+                                 "create a new key with them to use the kit.").format(
+                scopes=", ".join(conn.account.missing_scopes)))
         if st.demo:
             st.key_where = "demo"
             lines.append(self.tr("Demo key: nothing is stored."))

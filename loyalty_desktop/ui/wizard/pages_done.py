@@ -148,8 +148,9 @@ class DonePage(Page):
             return
         current = max(self.flows.currentRow(), 0)
         tr = i18n.translate_core
-        self._flows = list(zip(service.recommended_flows(st.platform, st.mapping, "en", tr),
-                               service.recommended_flows(st.platform, st.mapping, "fr", tr), strict=True))
+        src = st.source.name if st.source is not None else ""
+        self._flows = list(zip(service.recommended_flows(st.platform, st.mapping, "en", tr, src),
+                               service.recommended_flows(st.platform, st.mapping, "fr", tr, src), strict=True))
         lang = self.setup_wizard().language
         self.flows.blockSignals(True)
         self.flows.clear()

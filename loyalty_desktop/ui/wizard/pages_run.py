@@ -136,6 +136,10 @@ class SyncPage(Page):
         if self.runner.running or (self._planned_for == self.inputs() and self.run_box.isVisible()):
             return
         st = self.state
+        if st.demo and st.descriptor.capabilities.events:
+            # Demo: history replayed as backfill unless unticked (recorded, no flow starts), so every
+            # kit flow's metric exists and the kit creates its flows at once.
+            st.source_options.setdefault(BACKFILL, True)
         opts = self.preview_panel.options
         opts.configure(st.platform, st.source_options if st.source_kind == "demo" else None, st.source_options)
         self.plan()

@@ -10,13 +10,14 @@ client's `on_status` hook) and raised as `DailyCapError` for the runner to defer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from loyalty_desktop.core.errors import MissingScopeError, RateLimitedError
 from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
-from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind
+from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, Pace
 from loyalty_desktop.net.client import HttpClient, RateLimit
 from loyalty_desktop.net.policy import parse_retry_after
 from loyalty_desktop.store.store import dumps
@@ -97,8 +98,10 @@ def filter_equals(field: str, value: str) -> str:
 
 
 class KitClient:
-    def __init__(self, http: HttpClient) -> None:
+    def __init__(self, http: HttpClient, on_pace: Callable[[Pace], None] | None = None) -> None:
+        """`on_pace`: told before a create or update waits a second or more for Klaviyo's limit."""
         self.http = http
+        self.on_pace = on_pace
         for name, limit in LIMITS.items():
             http.limiter.set_limit(name, limit)
 
@@ -109,6 +112,10 @@ class KitClient:
     def _request(self, endpoint: str, method: str, url: str, *, body: dict[str, Any] | None = None,
                  kind: ItemKind | None = None) -> httpx.Response:
         limit = LIMITS[endpoint]
+        if self.on_pace is not None and kind is not None and method in ("POST", "PATCH"):
+            wait = self.http.limiter.peek(endpoint)
+            if wait >= 1.0:
+                self.on_pace(Pace(kind, wait, limit.steady, limit.burst))
 
         def daily_cap(resp: httpx.Response) -> bool:
             if resp.status_code == 429 and limit.daily and kind is not None:

@@ -29,6 +29,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     KitItem,
     Resolved,
 )
+from loyalty_desktop.sync.flows import source_kind, source_metrics
 from loyalty_desktop.sync.segments import ENROLLED
 
 # Who receives each metric's emails. "Referral Started" goes to the invited friend, who is not a
@@ -188,9 +189,16 @@ def flow_definition(plan: FlowPlan, language: str, mapping: Mapping, rendered: d
 
 
 def flow_items(specs: Sequence[TemplateSpecLike], mapping: Mapping, languages: Sequence[str],
-               rendered: dict[str, Rendered]) -> list[KitItem]:
+               rendered: dict[str, Rendered], source: str = "") -> list[KitItem]:
+    """The draft flows; `source` (the store's source name, "" unknown): a flow on a moment it never
+    produces is skipped, saying so (sync/flows.py source_metrics)."""
+    produced = {m.value for m in source_metrics(source)}
     items = []
     for plan in flow_plans(specs):
+        lacks = plan.metric not in produced
+        why = (f"the source ({source_kind(source)}) never sends {plan.metric} moments: this flow would never start"
+               if lacks else "")
+        code = ("source_lacks", (("source", source_kind(source)), ("metric", plan.metric))) if lacks else ("", ())
         for lang in languages:
             name = plan.name(lang)
 
@@ -201,6 +209,6 @@ def flow_items(specs: Sequence[TemplateSpecLike], mapping: Mapping, languages: S
             steps = ", then ".join((f"after {s.delay_days} days " if s.delay_days else "")
                                    + rendered[template_key(s.id, lang)].name for s in plan.specs)
             items.append(KitItem(f"flow:{plan.slug}:{lang}", ItemKind.FLOW, name, build, language=lang,
-                                 metrics=(plan.metric,), depends_on=deps,
+                                 metrics=(plan.metric,), depends_on=deps, skip_reason=why, skip_code=code,
                                  description=f"Draft flow on {plan.metric}: {steps}"))
     return items

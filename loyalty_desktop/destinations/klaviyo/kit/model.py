@@ -29,7 +29,8 @@ class ItemStatus(str, enum.Enum):
     UNCHANGED = "unchanged"
     FAILED = "failed"  # Klaviyo refused it (the message carries its reason)
     DEFERRED = "deferred"  # a daily cap or the rate limit: the next run does it
-    SKIPPED = "skipped"  # cannot be made yet (field not sent, no event of its metric so far…)
+    SKIPPED = "skipped"  # cannot be made (field not sent, template missing…)
+    PENDING = "pending"  # a flow whose metric has no event yet: the first sync that sends one makes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,17 @@ class KitItem:
     skip_code: tuple[str, tuple[tuple[str, str], ...]] = ("", ())  # skip_reason as ItemResult.reason/args
     preview_count: int | None = None  # segments: members the app counts in it today
     description: str = ""  # one line for the UI: what it is for
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """The kit is about to wait for Klaviyo's rate limit before creating an item of `kind`:
+    `seconds`, since Klaviyo allows `per_minute` new ones a minute (and `per_second` a second)."""
+
+    kind: ItemKind
+    seconds: float
+    per_minute: int
+    per_second: int
 
 
 @dataclass(frozen=True, slots=True)

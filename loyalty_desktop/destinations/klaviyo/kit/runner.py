@@ -44,10 +44,13 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     ItemStatus,
     KitItem,
     KitReport,
+    Pace,
     Resolved,
 )
+from loyalty_desktop.destinations.klaviyo.kit.pending import remember
 from loyalty_desktop.destinations.klaviyo.kit.segments import segment_items
 from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,7 +80,7 @@ def plan_kit(store: Store, mapping: Mapping, languages: str | Sequence[str] = LA
     t_items, rendered = template_items(templates, mapping, langs)
     # Segments serve every language: named in the first one chosen (French for "fr" and "both").
     return [*segment_items(store, mapping, points_buckets=points_buckets, language=langs[0]), *t_items,
-            *flow_items(templates, mapping, langs, rendered)]
+            *flow_items(templates, mapping, langs, rendered, kit_state.last_source(store))]
 
 
 def _clean(x: Any) -> Any:
@@ -159,11 +162,11 @@ class _Run:
         if item.metrics:
             known = self.metric_ids()
             missing = [m for m in item.metrics if m not in known]
-            if missing:
-                return ItemResult(item, ItemStatus.SKIPPED,
-                                  f"no {missing[0]} event has been sent to Klaviyo yet; run a sync that sends "
-                                  "events, then run the kit again", remote.id if remote else None,
-                                  reason="no_metric", args=(("metric", missing[0]),))
+            if missing:  # Klaviyo makes a metric with its first event: the sync that sends one makes the flow
+                return ItemResult(item, ItemStatus.PENDING,
+                                  f"waits for the first {missing[0]} event; the sync that sends one creates it",
+                                  remote.id if remote else None, reason="pending_metric",
+                                  args=(("metric", missing[0]),))
             metric_ids = {m: known[m] for m in item.metrics}
         dep_ids, why_not = self._dependency_ids(item)
         if why_not:
@@ -206,11 +209,13 @@ class _Run:
 def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitItem | str] | None = None,
             languages: str | Sequence[str] = LANGUAGES, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None, dry_run: bool = False, points_buckets: bool = False,
-            templates: Sequence[TemplateSpecLike] | None = None) -> KitReport:
+            templates: Sequence[TemplateSpecLike] | None = None,
+            waiting: Callable[[Pace], None] | None = None) -> KitReport:
     """Make the kit's items in the Klaviyo account behind `conn` (a service.Connection or a
     KlaviyoDestination). `items`: the items (or their keys) to make, default all of `plan_kit`.
     `dry_run`: look everything up, write nothing, report what would happen. Cancel stops between
-    items and inside any wait; the report then says `cancelled`."""
+    items and inside any wait; the report then says `cancelled`. `waiting` is told before each wait
+    for Klaviyo's pace (15 new flows a minute), so the UI can say what it waits for."""
     dest = getattr(conn, "dest", conn)
     if not isinstance(dest, KlaviyoDestination):
         raise ConfigError("The loyalty kit is made in Klaviyo: connect a Klaviyo account first.")
@@ -223,7 +228,7 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
         wanted_keys = {i if isinstance(i, str) else i.key for i in items}
         chosen = [i for i in plan if i.key in wanted_keys]
     report = KitReport(dry_run=dry_run)
-    run = _Run(KitClient(http), plan, dry_run)
+    run = _Run(KitClient(http, waiting), plan, dry_run)
     # The HTTP client waits (rate limits, Retry-After) on its own token: let this run's token
     # interrupt those waits too, for the length of the run.
     previous_cancel = http.cancel
@@ -261,6 +266,8 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
         report.cancelled = True
     finally:
         http.cancel = previous_cancel
+    if not dry_run:  # a stopped run's results so far are real too
+        remember(store, dest, report)
     for kind, cap in run.capped.items():
         left = len(report.with_status(ItemStatus.DEFERRED, kind))
         report.notes.append(f"Klaviyo allows {cap.limit} new {_NOUNS[kind]} per day; {left} remain, "

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.store.store import Store, dumps
 from loyalty_desktop.sync.segments import Group, Segment, segment_emails, segment_report
 
@@ -180,7 +181,7 @@ class SplioGroups:
         """One authenticated request (the kit's way to the API)."""
         return self._call(bucket, method, url, **kw)
 
-    def after_sync(self, store: Store) -> list[str]:
+    def after_sync(self, store: Store, mapping: Mapping) -> list[str]:
         """Refresh the kit's groups with this sync's members. A failure here is a note: the sync
         itself went through, and the next one refreshes the groups again."""
         if self.unique_key != "email":
