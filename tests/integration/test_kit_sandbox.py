@@ -261,3 +261,18 @@ def test_a_key_without_the_kit_scopes_names_them(store: Store, program: DemoProg
         else:
             assert r.status is ItemStatus.FAILED and "flows:read" in r.message, r.message
     assert report.failed
+
+
+def test_a_kit_in_the_other_language_finds_its_segments_and_makes_no_twin(store: Store, program: DemoProgram,
+                                                                         sandbox: KlaviyoSandbox) -> None:
+    # Segments are named in the kit's first language (French for "fr" and "both"): a merchant who
+    # made the kit in English, then again in French, keeps one segment of each, under its first name.
+    synced(store, program, sandbox)
+    kit(sandbox, store, languages="en", items=[i.key for i in plan_kit(store, KLAVIYO_LOYALTY, "en")
+                                                if i.kind is ItemKind.SEGMENT])
+    before = sorted(s.name for s in sandbox.segments())
+    assert before and all(not n.startswith("Loyalty · Palier") for n in before)
+    again = kit(sandbox, store, languages="fr", items=[i.key for i in plan_kit(store, KLAVIYO_LOYALTY, "fr")
+                                                       if i.kind is ItemKind.SEGMENT])
+    assert sorted(s.name for s in sandbox.segments()) == before  # no French twin
+    assert statuses(again, ItemKind.SEGMENT) <= {ItemStatus.UNCHANGED, ItemStatus.SKIPPED}

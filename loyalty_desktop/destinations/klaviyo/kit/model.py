@@ -61,6 +61,7 @@ class KitItem:
     skip_code: tuple[str, tuple[tuple[str, str], ...]] = ("", ())  # skip_reason as ItemResult.reason/args
     preview_count: int | None = None  # segments: members the app counts in it today
     description: str = ""  # one line for the UI: what it is for
+    former_names: tuple[str, ...] = ()  # names it may have in the account already (the other language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,11 +147,19 @@ class _Run:
             self.ids[dep] = ids[dep] = found.id
         return ids, ""
 
+    def _find(self, item: KitItem) -> Remote | None:
+        """The item in the account: by its name, else by a name it had before (see KitItem)."""
+        for name in (item.name, *item.former_names):
+            remote = self.client.find(item.kind, name)
+            if remote is not None:
+                return remote
+        return None
+
     def do(self, item: KitItem) -> ItemResult:
         if item.skip_reason:
             code, values = item.skip_code
             return ItemResult(item, ItemStatus.SKIPPED, item.skip_reason, reason=code, args=values)
-        remote = self.client.find(item.kind, item.name)
+        remote = self._find(item)
         if remote is not None:
             self.ids[item.key] = remote.id
         if remote is not None and item.kind is ItemKind.FLOW:

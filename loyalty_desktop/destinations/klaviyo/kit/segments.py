@@ -217,7 +217,11 @@ def segment_items(store: Store, mapping: Mapping, *, points_buckets: bool = Fals
             return {"name": name, "definition": definition(s, mapping, r.metric_ids)}
 
         why = _skip_reason(s, mapping)
+        # A kit made in the other language (or before segments were named in French) made this
+        # segment under that name: found by it, it keeps that name and is never made twice.
+        former = tuple(sorted({segment_name(s, lang) for lang in ("en", "fr")} - {name}))
         items.append(KitItem(f"segment:{s.key}", ItemKind.SEGMENT, name, build,
                              metrics=required_metrics(s), skip_reason=why[0], skip_code=why[1],
-                             preview_count=count.members, description=_description(s, language)))
+                             preview_count=count.members, description=_description(s, language),
+                             former_names=former))
     return items
