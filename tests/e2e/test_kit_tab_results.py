@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.wizard_walk import start_sync
 from loyalty_desktop import service
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
@@ -149,7 +150,9 @@ def test_the_demo_wizard_kit_creates_every_flow_at_once(qtbot: Any, make_wizard:
     wiz.source_page.members.setValue(200)
     click_next()
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
-    click_next()  # → sync, which starts by itself
+    click_next()  # → sync: what will be sent (history replayed, ticked in the demo), then Start
+    assert wiz.sync_page.preview_panel.options.backfill.isChecked()
+    start_sync(qtbot, wiz)
     qtbot.waitUntil(wiz.sync_page.isComplete, timeout=TIMEOUT)
     sandbox = wiz.state.connection.sandbox
     assert all(e.backfill for e in sandbox.events())  # history: recorded, nothing triggered
