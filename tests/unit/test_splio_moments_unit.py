@@ -7,6 +7,7 @@ import json
 import re
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from loyalty_desktop.destinations.splio.moments import (
     ext_id,
     field_values,
     moment_of,
+    splio_datetime,
 )
 from loyalty_emulators.splio.interactions import _EXT_ID
 
@@ -84,3 +86,20 @@ def test_recommended_splio_flows_name_the_moment_field_and_read_its_values() -> 
     # The preset maps no expiring points: the 7-day notice reads them from the moment's fields.
     assert "$loyalty_expiring_points$" in flows["points_expiring_7"].body
     assert "$loyalty_points_expiry_date$" in flows["points_expiring_7"].body
+
+
+def test_moment_dates_are_written_in_the_computers_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Splio reads "YYYY-MM-DD HH:MM:SS" in the API user's time zone: a Paris merchant's moment at
+    # 09:30 UTC in winter is 10:30 there; a day without a zone (an expiry day) is written as it is.
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        assert splio_datetime(datetime(2027, 1, 15, 9, 30, tzinfo=UTC)) == "2027-01-15 10:30:00"
+        assert splio_datetime("2027-07-15T09:30:00+00:00") == "2027-07-15 11:30:00"  # summer time
+        assert splio_datetime("2027-12-31") == "2027-12-31 00:00:00"
+        assert splio_datetime(None) == ""
+    finally:
+        monkeypatch.undo()
+        time.tzset()

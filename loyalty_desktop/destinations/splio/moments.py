@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from loyalty_desktop.core.events import LoyaltyEvent, Metric
@@ -105,12 +105,16 @@ def moment_of(event: LoyaltyEvent) -> Moment | None:
 
 
 def splio_datetime(value: datetime | str | None) -> str:
-    """Splio's date format (``YYYY-MM-DD HH:MM:SS``, UTC here); "" when there is none."""
+    """Splio's date format (``YYYY-MM-DD HH:MM:SS``) in this computer's time zone; "" when there is
+    none. Splio reads such dates in the API user's time zone (its Swagger: "the user api timezone
+    and not the system timezone"), which the API does not tell: the merchant's computer stands in
+    the same place, so its local time is the closest reading (UTC showed a French merchant's
+    moments one or two hours early). A value without a zone (an expiry day) is written as it is."""
     if value is None or value == "":
         return ""
     at = datetime.fromisoformat(value) if isinstance(value, str) else value
     if at.tzinfo is not None:
-        at = at.astimezone(UTC)
+        at = at.astimezone()
     return at.strftime("%Y-%m-%d %H:%M:%S")
 
 
