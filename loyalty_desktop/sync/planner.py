@@ -81,6 +81,9 @@ class PlanSummary:
     late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
+DEMO_SOURCE = "demo:"  # the demo program's source names (service.DemoSpec.source_name)
+
+
 class DryRun(Exception):
     """Raised inside the planning transaction by `plan(dry_run=True)`: the plan is rolled back,
     `summary` says what it would have queued (the GUI's "what will be sent" before Start)."""
@@ -102,6 +105,7 @@ class Planner:
         self.store = store
         self.dest = dest
         self.mapping = mapping
+        self._demo = False  # planning for the demo program (plan() sets it)
 
     def plan(self, as_of: datetime, tiers: list[dict[str, Any]], *, backfill: bool = False,
              progress: Progress | None = None, source: str | None = None, confirmed: bool = False,
@@ -111,6 +115,7 @@ class Planner:
         confirmation threshold (otherwise ConfirmationNeeded, with nothing planned); `dry_run`:
         plan, then roll back and raise DryRun with the figures (nothing queued, nothing sent)."""
         store, name = self.store, self.dest.name
+        self._demo = (source or "").startswith(DEMO_SOURCE)
         state = store.dest_state(name)
         first = state is None
         members = store.member_count()
@@ -150,7 +155,9 @@ class Planner:
         tier_events = self.dest.supports_events and since is not None
         # History replayed as backfill (a first sync, asked): the tier a member holds above the
         # lowest is a "VIP Tier Achieved" of the past, so the metric exists and no flow starts.
-        replay_tiers = self.dest.supports_events and summary.backfill
+        # Only for the demo program (invented people): a real source does not say when a member
+        # reached their tier, and an achievement dated today would be a false fact in the account.
+        replay_tiers = self.dest.supports_events and summary.backfill and self._demo
         lowest = min(rank.values(), default=0)
         joined_since = since.date().isoformat() if since is not None else ""
         for chunk in store.iter_members_for(name, after_seq):

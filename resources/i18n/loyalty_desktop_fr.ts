@@ -495,12 +495,12 @@
     <message>
         <location filename="../../loyalty_desktop/cli/schedule.py" line="111" />
         <source>Next run: due now (missed, or never run)</source>
-        <translation>Prochaine exécution : maintenant (manquée, ou jamais exécutée)</translation>
+        <translation>Prochaine synchronisation : maintenant (manquée, ou jamais faite)</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/schedule.py" line="112" />
         <source>Next run: {when}</source>
-        <translation>Prochaine exécution : {when}</translation>
+        <translation>Prochaine synchronisation : {when}</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
@@ -1601,7 +1601,7 @@
     <message>
         <location filename="../../loyalty_desktop/ui/main/health.py" line="146" />
         <source>Open the run</source>
-        <translation>Ouvrir l’exécution</translation>
+        <translation>Ouvrir la synchronisation</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/ui/main/health.py" line="150" />

@@ -136,7 +136,7 @@ class SyncPage(Page):
         if self.runner.running or (self._planned_for == self.inputs() and self.run_box.isVisible()):
             return
         st = self.state
-        if st.demo and st.descriptor.capabilities.events:
+        if st.demo and st.source_kind == "demo" and st.descriptor.capabilities.events:
             # Demo: history replayed as backfill unless unticked (recorded, no flow starts), so every
             # kit flow's metric exists and the kit creates its flows at once.
             st.source_options.setdefault(BACKFILL, True)
