@@ -9,7 +9,10 @@ Tests marked `serial` are timed: `make test` runs them alone after the parallel 
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
@@ -31,3 +34,13 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "expect_log_warnings: the test expects WARNING log records")
+    # Qt objects must be freed on the main thread (ui/main_thread_gc.py says why): the cycle
+    # collector runs only between tests, below, never in a sandbox's or a worker's thread.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    yield
+    if "PySide6.QtCore" in sys.modules or gc.get_count()[0] > 50_000:
+        gc.collect()

@@ -45,6 +45,9 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, hidden: bool = False) -
     app.setOrganizationName("Loyalty Desktop")
     QApplication.setDesktopFileName("loyalty-desktop")  # lets Wayland docks find the icon
     skip_absent_icon_theme()
+    from loyalty_desktop.ui.main_thread_gc import MainThreadGC
+
+    collector = MainThreadGC(app)  # Qt objects are freed on this thread, never in a worker's
 
     from loyalty_desktop.ui.icons import app_icon
 
@@ -87,6 +90,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, hidden: bool = False) -
     else:
         show_main(start_hidden=hidden)
     code = app.exec()
+    collector.stop()
     instance.close()
     tasks.shutdown()
     return int(code)
