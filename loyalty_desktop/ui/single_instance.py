@@ -1,84 +1,85 @@
 """One Loyalty Desktop per user and data folder: a second launch asks the running one to come
-forward (over a QLocalSocket) and exits; it never opens a second app on the same store.
+forward and exits; it never opens a second app on the same store.
 
-The server's name is per user and per data folder, so two users (or a demo on another folder) do
-not meet. A socket left behind by a crashed app answers nobody: the launch removes it
-(QLocalServer.removeServer) and becomes the running app."""
+Qt's QLocalServer would do it, but it lives in QtNetwork, 2 MB the bundle does not otherwise need
+(its budget is 80 MB). QtCore and `filelock` suffice: the running app holds `<name>.lock` in the data
+folder (the OS releases it when the app ends or crashes, so nothing stale is left), and a launch
+that cannot take it appends a line to `<name>.activate`, which the running app watches
+(QFileSystemWatcher) and answers by coming forward."""
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
+import os
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+import filelock
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from loyalty_desktop.core import paths
 
 log = logging.getLogger(__name__)
 
-CONNECT_MS = 500
-MESSAGE = b"show\n"
-
-
-def server_name() -> str:
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name (odd containers): the folder alone still separates
-        user = ""
-    digest = hashlib.sha256(f"{user}\0{paths.data_dir().resolve()}".encode()).hexdigest()[:20]
-    return f"loyalty-desktop-{digest}"
+NAME = "app-instance"
 
 
 class SingleInstance(QObject):
     activated = Signal()  # another launch asked this one to come forward
 
-    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, name: str = NAME, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = name or server_name()
-        self.server: QLocalServer | None = None
+        self.name = name
+        folder = paths.ensure_folder(paths.data_dir())
+        self.lock_path: Path = folder / f"{name}.lock"
+        self.activate_path: Path = folder / f"{name}.activate"
+        self._lock: filelock.BaseFileLock | None = None
+        self._watcher: QFileSystemWatcher | None = None
+
+    @property
+    def running(self) -> bool:
+        """This object holds the instance (claim() returned True and close() was not called)."""
+        return self._lock is not None
 
     def claim(self) -> bool:
-        """True: this is the one instance (it now listens). False: another runs and was told to
-        come forward; the caller exits."""
-        if self._tell_running():
+        """True: this is the one instance (it now watches for others). False: another runs and was
+        told to come forward; the caller exits."""
+        lock = filelock.FileLock(str(self.lock_path), timeout=0, thread_local=False)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            self._tell_running()
             return False
-        QLocalServer.removeServer(self.name)  # a crash's leftover socket, or nothing
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            # Two launches at the same instant: the other one won; tell it, else run anyway.
-            log.info("single-instance server not started: %s", server.errorString())
-            return not self._tell_running()
-        server.newConnection.connect(self._connection)
-        self.server = server
+        except OSError as exc:  # a read-only data folder: run anyway, the store will say what is wrong
+            log.info("single-instance lock not taken (%s); running without it", exc)
+            return True
+        self._lock = lock
+        self.activate_path.write_text("", encoding="utf-8")  # exists, so it can be watched
+        self._watcher = QFileSystemWatcher([str(self.activate_path)], self)
+        self._watcher.fileChanged.connect(self._asked)
         return True
 
-    def _tell_running(self) -> bool:
-        sock = QLocalSocket()
-        sock.connectToServer(self.name)
-        if not sock.waitForConnected(CONNECT_MS):
-            return False
-        sock.write(MESSAGE)
-        sock.flush()
-        sock.waitForBytesWritten(CONNECT_MS)
-        sock.disconnectFromServer()
-        if sock.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-            sock.waitForDisconnected(CONNECT_MS)
-        return True
+    def _tell_running(self) -> None:
+        try:
+            with self.activate_path.open("a", encoding="utf-8") as f:
+                f.write(f"show {os.getpid()}\n")
+        except OSError as exc:
+            log.info("could not ask the running app to come forward: %s", exc)
 
-    def _connection(self) -> None:
-        assert self.server is not None
-        while (sock := self.server.nextPendingConnection()) is not None:
-            # A launch writes a few bytes and hangs up: read them here, then let the socket go.
-            readable = sock.bytesAvailable() > 0 or sock.waitForReadyRead(CONNECT_MS)
-            if readable and bytes(sock.readAll().data()).startswith(MESSAGE.strip()):
-                self.activated.emit()
-            sock.abort()
-            sock.deleteLater()
+    def _asked(self, path: str) -> None:
+        if self._watcher is not None and path not in self._watcher.files() and Path(path).exists():
+            self._watcher.addPath(path)  # replaced rather than appended to: keep watching it
+        try:
+            asked = Path(path).read_text(encoding="utf-8").strip()
+        except OSError:
+            return
+        if asked:
+            Path(path).write_text("", encoding="utf-8")  # answered
+            self.activated.emit()
 
     def close(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
