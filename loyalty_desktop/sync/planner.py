@@ -81,7 +81,7 @@ class PlanSummary:
     late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
-DEMO_SOURCE = "demo:"  # the demo program's source names (service.DemoSpec.source_name)
+DEMO_SOURCE = "demo"  # the demo program's source name ("demo", or "demo:<members>:<seed>": service.DemoSpec)
 
 
 class DryRun(Exception):
@@ -115,7 +115,7 @@ class Planner:
         confirmation threshold (otherwise ConfirmationNeeded, with nothing planned); `dry_run`:
         plan, then roll back and raise DryRun with the figures (nothing queued, nothing sent)."""
         store, name = self.store, self.dest.name
-        self._demo = (source or "").startswith(DEMO_SOURCE)
+        self._demo = (source or "").split(":")[0] == DEMO_SOURCE
         state = store.dest_state(name)
         first = state is None
         members = store.member_count()
