@@ -16,7 +16,7 @@ from typing import Any
 import platformdirs
 
 from loyalty_desktop import APP_NAME
-from loyalty_desktop.core import paths
+from loyalty_desktop.core import paths, platforms
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,13 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     wizard_done: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def target_name(self) -> str:
+        """The `--to` name of the destination set up: the live platform, or its sandbox in demo mode."""
+        if self.target:
+            return self.target
+        platform = self.platform or platforms.DEFAULT_DESTINATION.id
+        return f"{platform}-sandbox" if self.demo else platform
 
     @classmethod
     def load(cls) -> Settings:

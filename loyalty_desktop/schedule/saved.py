@@ -31,14 +31,6 @@ class SavedSync:
         return self.target.endswith("-sandbox")
 
 
-def target_name(settings: Settings) -> str:
-    """As the main window names it (ui/main/options.py)."""
-    if settings.target:
-        return settings.target
-    platform = settings.platform or platforms.DEFAULT_DESTINATION.id
-    return f"{platform}-sandbox" if settings.demo else platform
-
-
 def saved_sync(settings: Settings | None = None) -> SavedSync:
     """The saved set-up, or ConfigError when the set-up was never completed."""
     settings = settings or Settings.load()
@@ -46,7 +38,7 @@ def saved_sync(settings: Settings | None = None) -> SavedSync:
         raise ConfigError(tr("Nothing is set up yet: open Loyalty Desktop and complete the set-up (or give "
                              "--to and --source to sync without it)."))
     source = settings.source or "demo"
-    target = target_name(settings)
+    target = settings.target_name()
     if source not in service.SOURCES or target not in service.TARGETS:
         raise ConfigError(tr("The saved set-up names a source or destination this version does not know "
                              "({source} → {target}): run the set-up again.").format(source=source, target=target))

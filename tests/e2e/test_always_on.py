@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 
 import pytest
 
+from helpers.sync_helpers import demo_settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QObject, Signal
@@ -38,14 +40,6 @@ TIMEOUT = 60_000
 MEMBERS = 300
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.usefixtures("english", "fail_on_qt_warnings")]
-
-
-def demo_settings(**kw: Any) -> Settings:
-    s = Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
-                 source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
-    for k, v in kw.items():
-        setattr(s, k, v)
-    return s
 
 
 def live_settings(**kw: Any) -> Settings:

@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.sync_helpers import demo_settings
 from loyalty_desktop import service
-from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.kit_panel import KitPanel
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 TIMEOUT = 120_000
 MEMBERS = 300
-
-
-def demo_settings() -> Settings:
-    return Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
-                    source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
 
 
 def sync(qtbot: Any, w: MainWindow) -> Any:

@@ -13,9 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.sync_helpers import demo_settings
 from helpers.wizard_walk import start_sync
 from loyalty_desktop import service
-from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
 from loyalty_desktop.destinations.klaviyo.kit.model import Pace
 from loyalty_desktop.ui.kit_panel import KitPanel
@@ -26,11 +26,6 @@ pytestmark = [pytest.mark.usefixtures("english"), pytest.mark.usefixtures("fake_
 
 TIMEOUT = 120_000
 MEMBERS = 300
-
-
-def demo_settings() -> Settings:
-    return Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
-                    source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
 
 
 def window(qtbot: Any, tasks: TaskManager) -> MainWindow:

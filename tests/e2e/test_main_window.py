@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from helpers.sync_helpers import demo_settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale, QPoint, QSize, Qt, QUrl
@@ -50,14 +52,6 @@ MEMBERS = 300
 QT_NOISE = ("This plugin does not support propagateSizeHints",)
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.usefixtures("english", "fail_on_qt_warnings")]
-
-
-def demo_settings(**kw: Any) -> Settings:
-    s = Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
-                 source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
-    for k, v in kw.items():
-        setattr(s, k, v)
-    return s
 
 
 def sandbox_connection(**faults: Any) -> service.Connection:

@@ -12,6 +12,7 @@ from helpers import klaviyo_spec
 from loyalty_desktop import service
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.model import Member, SourceRead
+from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
 from loyalty_desktop.net.client import RetryPolicy
 from loyalty_desktop.sources.demo.program import DemoProgram
@@ -81,3 +82,14 @@ class RejectedEmails:
                              "email": m.email.replace("@", " at ")}) if m.email in self.bad else m
                    for m in r.members)
         return SourceRead(r.as_of, r.full, members, r.records, r.tiers, r.cursor)
+
+
+def demo_settings(members: int = 300, **kw: Any) -> Settings:
+    """A finished offline-demo set-up (Klaviyo sandbox, the demo program), as the main window reads it;
+    `kw` overrides fields (e.g. schedule=…)."""
+    s = Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
+                 source_options={"members": str(members), "seed": 42}, wizard_done=True)
+    for k, v in kw.items():
+        setattr(s, k, v)
+    return s
+

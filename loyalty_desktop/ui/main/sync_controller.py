@@ -31,7 +31,7 @@ from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.main.options import source_options, target_name
+from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.runs_model import format_duration
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.tasks import TaskManager
@@ -71,7 +71,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.settings, self.tasks = settings, tasks
         self.connection = connection
-        self.target_name = target_name(settings)
+        self.target_name = settings.target_name()
         self.demo = settings.demo or self.target_name.endswith("-sandbox")
         self.health = Health.OK if connection is not None else Health.IDLE
         self.health_error = ""
@@ -231,7 +231,7 @@ class SyncController(QObject):
         settings (as at launch)."""
         if self.connection is not None and self.connection is not conn:
             self.connection.close()
-        self.target_name = target_name(self.settings)
+        self.target_name = self.settings.target_name()
         self.demo = self.settings.demo or self.target_name.endswith("-sandbox")
         self.connection, self.key_mask, self.key_where = conn, mask, where
         if conn is None:
