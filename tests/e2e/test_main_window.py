@@ -165,6 +165,8 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
         qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
         assert w.sync_panel.cancel_button.isEnabled() and not w.sync_panel.sync_button.isEnabled()
         qtbot.waitUntil(lambda: w.controller.stage is SyncStage.RUNNING, timeout=TIMEOUT)
+        # The worker process reports the engine's first step: the run is recorded, then cancelled.
+        qtbot.waitUntil(lambda: w.controller.last_progress is not None, timeout=TIMEOUT)
         qtbot.mouseClick(w.sync_panel.cancel_button, Qt.MouseButton.LeftButton)
         assert w.status.status_label.text() == "Cancelling…"
     assert finished.args[0].status is RunStatus.CANCELLED
@@ -179,14 +181,16 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
     assert len(conn.sandbox.profiles()) == MEMBERS  # resumed: everything arrived in the end
 
 
-def test_cancel_while_opening_the_source(qtbot: Any, make_window: Any) -> None:
+def test_cancel_before_the_worker_starts_the_run(qtbot: Any, make_window: Any) -> None:
     w = make_window(connection=sandbox_connection())
-    assert w.sync_now()
-    assert w.controller.stage is SyncStage.OPENING
-    w.cancel_sync()
+    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
+        assert w.sync_now()
+        assert w.controller.stage is SyncStage.RUNNING and w.controller.runner.running
+        w.cancel_sync()  # the worker process reads it before it connects: nothing recorded, nothing sent
+    assert finished.args[0].status is RunStatus.CANCELLED
     qtbot.waitUntil(lambda: not w.syncing, timeout=TIMEOUT)
-    assert w.status.status_label.text() == "Sync cancelled."
-    assert w.controller.runner._thread is None  # the engine never started
+    assert "resumes where it stopped" in w.status.status_label.text()
+    assert not w.controller.runner.running and w.connection is not None and not w.connection.sandbox.profiles()
     assert w.sync_panel.sync_button.isEnabled() and not w.sync_panel.cancel_button.isEnabled()
 
 

@@ -1,4 +1,4 @@
-"""Wizard pages 6–7: the first sync (in a worker thread), then what the contacts now hold and the
+"""Wizard pages 6–7: the first sync (in the worker process), then what the contacts now hold and the
 recommended email flows."""
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
+from loyalty_desktop.worker import jobs
+from loyalty_desktop.worker.protocol import SyncJob
 
 
 def duration(seconds: float | None) -> str:
@@ -136,7 +138,14 @@ class SyncPage(Page):
         self._last_phase = None
         self._log(self.tr("Sync started: {source} → {platform} ({account}).").format(
             source=self.source_label(), platform=st.label, account=st.connection.account.name))
-        self.runner.start(st.connection, st.source, st.mapping)
+        self.runner.start(self._job())
+
+    def _job(self, confirmed: bool = False) -> SyncJob:
+        """The sync the worker process runs: the source as chosen, to the connection verified."""
+        st = self.state
+        assert st.connection is not None and st.mapping is not None
+        saved = {"create_fields": st.create_fields, **st.source_options}
+        return jobs.sync_job(st.connection, st.source_kind, saved, st.mapping, confirmed=confirmed)
 
     def source_label(self) -> str:
         st = self.state
@@ -229,7 +238,7 @@ class SyncPage(Page):
             self.resume_button.hide()
             self.cancel_button.setEnabled(True)
             self.cancel_button.show()
-            self.runner.start(st.connection, st.source, st.mapping, confirmed=True)
+            self.runner.start(self._job(confirmed=True))
         else:
             self._log(self.tr("Nothing sent. Click Resume to be asked again."))
 
