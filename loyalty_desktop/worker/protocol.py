@@ -197,7 +197,7 @@ def _load(line: bytes | str) -> Any:
     if len(line) > MAX_LINE:
         raise _Bad
     try:
-        return json.loads(line)
+        return json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)  # strict UTF-8
     except (ValueError, RecursionError):
         raise _Bad from None
 
