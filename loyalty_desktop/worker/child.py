@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import IO, NoReturn
 
 from loyalty_desktop import service
-from loyalty_desktop.core import clock, logs, paths
+from loyalty_desktop.core import clock, logs, paths, secrets
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.options import from_saved
@@ -83,6 +83,8 @@ def run_sync(job: SyncJob, cancel: CancelToken, report: Reporter) -> RunSummary:
     if job.create_fields is not None:
         target_options = replace(target_options, create_fields=job.create_fields)
     mapping = Mapping.from_json(job.mapping)
+    if job.source_key:  # a source key the GUI keeps for its session only: the same here
+        secrets.keep_for_session(job.source.split("-")[0], job.source_key)
     with service.sync_lock_for(cancel=cancel):  # before connecting: a second sync does nothing
         conn = service.target(job.target).connect(job.key, target_options, cancel)
         try:
@@ -117,8 +119,12 @@ def main(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> int
     threading.Thread(target=_watch_stdin, args=(stdin, cancel), name="worker-stdin", daemon=True).start()
     job = request.job
     try:
-        summary = run_sync(job, cancel, report)
-        report.send(Message(MessageKind.RESULT, summary=summary))
+        if isinstance(job, SyncJob):
+            report.send(Message(MessageKind.RESULT, summary=run_sync(job, cancel, report)))
+        else:
+            from loyalty_desktop.worker import sheets
+
+            report.send(Message(MessageKind.RESULT, result=sheets.run_check(job, cancel)))
     except (LoyaltyError, CancelledError) as exc:
         log.info("worker job not done: %s", getattr(exc, "message", exc))
         report.send(Message(MessageKind.ERROR, error=protocol.error_info(exc, user_message(exc))))

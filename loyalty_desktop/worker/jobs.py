@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from loyalty_desktop import service
-from loyalty_desktop.core import paths, secrets
+from loyalty_desktop.core import paths, platforms, secrets
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.worker.protocol import SyncJob
 from loyalty_emulators import launch
@@ -21,6 +21,8 @@ def sync_job(conn: service.Connection, source: str, source_options: dict[str, An
         key: str | None = launch.demo_key(platform)
     else:
         key = secrets.session_only(platform)
+    source_platform = source.split("-")[0]  # "smile" for the Smile.io source
+    source_key = secrets.session_only(source_platform) if source_platform in platforms.PLATFORMS else None
     return SyncJob(target=platform, source=source, source_options=dict(source_options), mapping=mapping.to_json(),
                    base_url=conn.dest.base_url, create_fields=conn.creates_fields, backfill=backfill,
-                   confirmed=confirmed, data_dir=str(paths.data_dir()), key=key)
+                   confirmed=confirmed, data_dir=str(paths.data_dir()), key=key, source_key=source_key)

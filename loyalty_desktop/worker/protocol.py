@@ -26,6 +26,7 @@ MAX_LINE = 1 << 20  # a longer line is not ours: dropped
 
 class RequestKind(enum.StrEnum):
     SYNC = "sync"
+    CHECK_SHEET = "check_sheet"
     CANCEL = "cancel"
 
 
@@ -51,12 +52,24 @@ class SyncJob:
     confirmed: bool = False
     data_dir: str | None = None  # the GUI's data folder (--data-dir), None: the default
     key: str | None = field(default=None, repr=False)  # only a key no keyring holds
+    source_key: str | None = field(default=None, repr=False)  # the same for a source with a key (Smile.io)
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """Check a members export (and a points history) as the import would read them; the rejected
+    rows go to `rejects_file`, a file the GUI chose (never a path a line could name)."""
+
+    members: str
+    rejects_file: str
+    ledger: str | None = None
+    data_dir: str | None = None
 
 
 @dataclass(frozen=True)
 class Request:
     kind: RequestKind
-    job: SyncJob | None = None
+    job: SyncJob | SheetJob | None = None
 
 
 @dataclass(frozen=True)
@@ -219,15 +232,19 @@ def decode_request(line: bytes | str) -> Request | None:
         d = _typed(_load(line), dict)
         kind = RequestKind(d.get("kind"))
 
-        def job(v: Any) -> SyncJob:
+        def job(v: Any) -> SyncJob | SheetJob:
             if kind is RequestKind.SYNC:
                 opt_str = lambda x: None if x is None else _typed(x, str)  # noqa: E731
                 return _build(SyncJob, v, {
                     "target": lambda x: _typed(x, str), "source": lambda x: _typed(x, str),
                     "source_options": lambda x: _typed(x, dict), "mapping": lambda x: _typed(x, dict),
-                    "base_url": opt_str, "key": opt_str, "data_dir": opt_str,
+                    "base_url": opt_str, "key": opt_str, "data_dir": opt_str, "source_key": opt_str,
                     "create_fields": lambda x: None if x is None else _typed(x, bool),
                     "backfill": lambda x: _typed(x, bool), "confirmed": lambda x: _typed(x, bool)})
+            if kind is RequestKind.CHECK_SHEET:
+                opt = lambda x: None if x is None else _typed(x, str)  # noqa: E731
+                return _build(SheetJob, v, {"members": lambda x: _typed(x, str), "ledger": opt, "data_dir": opt,
+                                            "rejects_file": lambda x: _typed(x, str)})
             raise _Bad
 
         request: Request = _build(Request, d, {"kind": RequestKind, "job": job})

@@ -74,7 +74,7 @@ class Run:
     def to_the_end(self) -> RunSummary:
         with self.qtbot.waitSignal(self.runner.finished, timeout=TIMEOUT) as done:
             self.start()
-        return done.args[0]  # type: ignore[no-any-return]
+        return done.args[0]
 
 
 def test_a_sync_through_the_worker_lands_in_the_sandbox(qtbot: Any, sandbox: KlaviyoSandbox) -> None:

@@ -44,7 +44,6 @@ from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
 from loyalty_desktop.worker import jobs
-from loyalty_desktop.worker.protocol import SyncJob
 
 
 def duration(seconds: float | None) -> str:
@@ -140,12 +139,12 @@ class SyncPage(Page):
             source=self.source_label(), platform=st.label, account=st.connection.account.name))
         self.runner.start(self._job())
 
-    def _job(self, confirmed: bool = False) -> SyncJob:
+    def _job(self, confirmed: bool = False) -> jobs.SyncJob:
         """The sync the worker process runs: the source as chosen, to the connection verified."""
         st = self.state
         assert st.connection is not None and st.mapping is not None
-        saved = {"create_fields": st.create_fields, **st.source_options}
-        return jobs.sync_job(st.connection, st.source_kind, saved, st.mapping, confirmed=confirmed)
+        return jobs.sync_job(st.connection, st.source_kind, {"create_fields": st.create_fields, **st.source_options},
+                             st.mapping, confirmed=confirmed)
 
     def source_label(self) -> str:
         st = self.state
@@ -342,7 +341,8 @@ class DonePage(Page):
         if st.connection is None or st.mapping is None:
             self._clear_card()
             return
-        self.tasks.run(lambda: service.sample_members(1), self._sample_loaded)  # the store, off the GUI thread
+        conn, mapping = st.connection, st.mapping  # the platform and the store, off the GUI thread
+        self.tasks.run(lambda: service.preview_sample(conn, mapping, 1), self._sample_loaded)
 
     def _clear_card(self) -> None:
         while self.card_form.rowCount():
