@@ -53,7 +53,12 @@ class SyncRunner(QObject):
         self.worker.kill()
 
     def wait(self, ms: int = 10_000) -> bool:
-        return self.worker.wait(ms)
+        """Wait for the worker to end (shutdown); after `ms`, kill it (safe: the outbox) and return False."""
+        if self.worker.wait(ms):
+            return True
+        self.worker.kill()
+        self.worker.wait(5_000)
+        return False
 
     @Slot(object)
     def _on_message(self, msg: Message) -> None:

