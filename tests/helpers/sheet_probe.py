@@ -52,6 +52,9 @@ def measure_sheet_check(rows: int, folder: Path) -> tuple[ProbeResult, bool, str
     in_file = "service_sheets.py" if configure is not None else None
     with StallProbe(in_file=in_file, function="check_files") as probe:
         panel.read_files()
+        worker = getattr(getattr(panel, "checker", None), "worker", None)
+        if worker is not None:
+            probe.dog.add_child(worker.pid)  # the worker process's CPU is the app's
         poll.start(20)
         loop.exec()
     seconds = time.perf_counter() - started
