@@ -102,7 +102,7 @@ def run_sync(job: SyncJob, cancel: CancelToken, report: Reporter) -> RunSummary:
     return summary
 
 
-WORKER_NICE = 5  # below the GUI: when both want a CPU the window gets it first (a third of the worker's weight)
+WORKER_NICE = 10  # below the GUI: when both want a CPU the window gets it first (a tenth of its CPU weight)
 
 
 def lower_priority() -> None:
