@@ -173,8 +173,11 @@ class StallWatchdog:
         return time.perf_counter(), c.machine_busy, c.machine_steal, c.machine_all, ours
 
     def add_child(self, pid: int) -> None:
-        """A process of the app (the worker): its CPU time counts as the app's, not as other processes'."""
+        """A process of the app (the worker): its CPU time counts as the app's, not as other processes',
+        and its threads' clocks are the stall table's "worker" columns."""
         self._children[pid] = 0
+        if not self.worker.fds:
+            self.worker = _SchedClock([str(t / "schedstat") for t in Path(f"/proc/{pid}/task").iterdir()])
 
     def _sample_children(self) -> None:
         for pid in self._children:  # the last reading before the process ends and its /proc entry goes
