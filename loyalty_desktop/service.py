@@ -93,6 +93,11 @@ class Connection:
         self.account = replace(info, missing_scopes=self.dest.verify_scopes())
         return self.account
 
+    def resolve_fields(self, mapping: Mapping) -> None:
+        """Look the mapping's fields up on the platform (Splio's custom fields, as a sync does first),
+        for previews on this connection after a sync ran in the worker process. Network: off the GUI thread."""
+        self.dest.prepare(mapping, first_sync=False)
+
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         """How the destination writes a member's profile (the wizard's preview)."""
         return self.dest.profile_encoder(mapping)
@@ -338,6 +343,13 @@ def run_history(limit: int) -> tuple[list[RunRecord], SegmentReport]:
 
     with open_store() as store:
         return store.runs(limit), segment_report(store)
+
+
+def preview_sample(conn: Connection, mapping: Mapping, n: int) -> list[dict[str, Any]]:
+    """`sample_members(n)` to preview as `conn` writes them with `mapping`, its fields looked up first
+    (the sync resolved them in the worker process, not on this connection). Store and network reads."""
+    conn.resolve_fields(mapping)
+    return sample_members(n)
 
 
 def rejected_rows(run_id: int) -> list[RejectedRow]:

@@ -136,6 +136,16 @@ def stored(account: str) -> bool:
             return False
 
 
+def session_only(account: str) -> str | None:
+    """The key kept for this session only (in this process's memory), if that is where it is: a
+    worker process cannot read it from any keyring, so it is handed over on the worker's stdin."""
+    env = ENV_VARS.get(account)
+    if env and os.environ.get(env):
+        return None  # the worker inherits the environment
+    with _lock:
+        return _session.get(account)
+
+
 def forget(account: str) -> None:
     import keyring.errors
 

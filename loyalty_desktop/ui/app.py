@@ -18,17 +18,6 @@ from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
 
 
-def configure_runtime() -> None:
-    """Hand the GIL to the GUI thread within 0.1 ms while a worker runs Python code.
-
-    One turn of the event loop takes the GIL many times (each slot, each event to a widget
-    subclassed in Python, each repaint), and each time it waits up to the switch interval for a
-    busy worker to let go. With the default 5 ms, reading a 150,000-row export in the background
-    froze the wizard for 0.1-0.4 s at a time; at 1 ms still 0.1 s; at 0.1 ms under 30 ms, the read
-    no slower. The interval only matters while a thread waits for the GIL."""
-    sys.setswitchinterval(0.0001)
-
-
 def skip_absent_icon_theme() -> None:
     """Linux without a desktop icon theme (Qt falls back to "hicolor"): every standard icon (the
     Sync, Stop, folder buttons…) costs ~20 ms searching /usr/share/icons for a file that is not
@@ -39,7 +28,6 @@ def skip_absent_icon_theme() -> None:
 
 
 def run(argv: Sequence[str] = (), *, demo: bool = False, hidden: bool = False) -> int:
-    configure_runtime()
     app = QApplication.instance() or QApplication(list(argv) or sys.argv[:1])
     app.setApplicationName("Loyalty Desktop")
     app.setOrganizationName("Loyalty Desktop")

@@ -1,117 +1,84 @@
-"""The sync worker: the engine in a QThread, progress and the result back as queued signals."""
+"""The sync runner: one sync at a time in a worker process (ui/worker_process.py), its JSON lines
+turned back into the engine's Progress and RunSummary for the window and the wizard."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from loyalty_desktop import service
-from loyalty_desktop.core.errors import LoyaltyError, user_message
-from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.sync.engine import Progress, RunSummary
-from loyalty_desktop.ui.gc_pause import full_collections_paused
+from loyalty_desktop.core import platforms
+from loyalty_desktop.core.errors import CancelledError, user_message
+from loyalty_desktop.sync.engine import RunStatus, RunSummary
 from loyalty_desktop.ui.i18n import translate_core
+from loyalty_desktop.ui.worker_process import WorkerProcess
+from loyalty_desktop.worker import protocol
+from loyalty_desktop.worker.protocol import Message, MessageKind, Request, RequestKind, SyncJob
 
 log = logging.getLogger(__name__)
 
 
+class SyncRunner(QObject):
+    """Start one sync at a time; `cancel()` asks the worker to stop at its next safe point (and
+    kills it after a grace period: the outbox makes that safe); `wait()` waits for the process."""
 
-
-class _Worker(QObject):
     progress = Signal(object)  # engine.Progress
     finished = Signal(object)  # engine.RunSummary
-    failed = Signal(str)
-
-    def __init__(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping, backfill: bool,
-                 cancel: CancelToken, confirmed: bool = False) -> None:
-        super().__init__()
-        self.conn, self.src, self.mapping, self.backfill, self.cancel = conn, src, mapping, backfill, cancel
-        self.confirmed = confirmed
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with full_collections_paused(), service.open_store() as store:
-                summary = service.sync(store, self.src.source, self.src.name, self.conn.dest, self.mapping,
-                                       backfill=self.backfill, on_progress=self.progress.emit,
-                                       confirmed=self.confirmed)
-        except LoyaltyError as exc:  # another sync holds the folder, the store or the disk failed
-            log.info("sync not run: %s", exc.message)
-            self.failed.emit(user_message(exc, self.conn.label, tr=translate_core))
-        except Exception as exc:
-            log.exception("sync crashed")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.finished.emit(summary)
-        finally:
-            # End the thread's event loop from inside, so a GUI thread blocked in wait() (closing the
-            # window mid-sync) sees it finish without having to process the queued signal first.
-            QThread.currentThread().quit()
-
-
-class SyncRunner(QObject):
-    """Start one sync at a time; `cancel()` stops it within a second; `wait()` joins the thread."""
-
-    progress = Signal(object)
-    finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str)  # the user-facing message (the worker died, could not connect…)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._cancel: CancelToken | None = None
+        self.worker = WorkerProcess(self)
+        self.worker.message.connect(self._on_message)
+        self.worker.ended.connect(self._on_ended)
+        self._label = ""
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self.worker.running
 
-    def start(self, conn: service.Connection, src: service.OpenSource, mapping: Mapping,
-              backfill: bool = False, confirmed: bool = False) -> None:
-        """`confirmed`: the user agreed to the live events a previous run stopped on (NEEDS_CONFIRMATION)."""
+    def start(self, job: SyncJob) -> None:
+        """`job` (worker.jobs.sync_job): what to sync; `confirmed` in it: the user agreed to the
+        live events a previous run stopped on (NEEDS_CONFIRMATION)."""
         if self.running:
             raise RuntimeError("a sync is already running")
-        self._cancel = CancelToken()
-        conn.use_cancel(self._cancel)  # a fresh token per run: an old cancel must not stick
-        thread = QThread()
-        thread.setObjectName("sync-worker")  # the OS thread's name: shows in top -H, py-spy, /proc
-        worker = _Worker(conn, src, mapping, backfill, self._cancel, confirmed)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        self._thread, self._worker = thread, worker
-        thread.start(QThread.Priority.LowPriority)  # the GUI comes first
+        self._label = platforms.label(job.target)
+        self.worker.start(Request(RequestKind.SYNC, job))
 
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.cancel()
+        self.worker.cancel()
+
+    def kill(self) -> None:
+        """Stop the worker at once (shutdown): the next run resumes from the outbox."""
+        self.worker.kill()
 
     def wait(self, ms: int = 10_000) -> bool:
-        if self._thread is None:
+        """Wait for the worker to end (shutdown); after `ms`, kill it (safe: the outbox) and return False."""
+        if self.worker.wait(ms):
             return True
-        return bool(self._thread.wait(ms))
-
-    def _end(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(5000)
-        self._thread, self._worker = None, None
+        self.worker.kill()
+        self.worker.wait(5_000)
+        return False
 
     @Slot(object)
-    def _on_progress(self, p: Progress) -> None:
-        self.progress.emit(p)
+    def _on_message(self, msg: Message) -> None:
+        if msg.kind is MessageKind.PROGRESS and msg.progress is not None:
+            self.progress.emit(msg.progress)
+        elif msg.kind is MessageKind.LOG:
+            log.info("worker: %s", msg.text)
 
     @Slot(object)
-    def _on_finished(self, summary: RunSummary) -> None:
-        self._end()
-        self.finished.emit(summary)
-
-    @Slot(str)
-    def _on_failed(self, message: Any) -> None:
-        self._end()
-        self.failed.emit(message)
+    def _on_ended(self, final: Message | None) -> None:
+        if final is not None and final.summary is not None:
+            self.finished.emit(final.summary)
+        elif final is not None and final.error is not None and final.error.type == CancelledError.__name__:
+            self.finished.emit(RunSummary(0, RunStatus.CANCELLED))  # cancelled before the run began
+        elif final is not None and final.error is not None:
+            exc = protocol.rebuild_error(final.error)
+            self.failed.emit(user_message(exc, self._label, tr=translate_core))
+        elif self.worker.cancel_requested:  # stopped by force after the cancel's grace period
+            self.finished.emit(RunSummary(0, RunStatus.CANCELLED))
+        else:
+            self.failed.emit(self.tr(
+                "The sync process stopped unexpectedly (it crashed or was ended by the system). Nothing is "
+                "lost: the next sync resumes where this one stopped, without sending anything twice."))

@@ -25,7 +25,6 @@ from test_main_window import (  # type: ignore[import-not-found]  # noqa: F401
 
 from helpers.cli import cli_env
 from loyalty_desktop.core import paths
-from loyalty_desktop.core.errors import SyncBusyError
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
@@ -66,16 +65,12 @@ def test_gui_says_a_cli_sync_holds_the_folder_and_starts_nothing(qtbot: Any, mak
 
 def test_lock_taken_between_the_check_and_the_run_is_a_plain_message(qtbot: Any, make_window: Any,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """The check in sync_now is only a quick look; service.sync takes the lock for real."""
+    """The check in sync_now is only a quick look; the worker process takes the lock for real."""
     w = make_window(connection=sandbox_connection())
     wait_connected(qtbot, w)
-    monkeypatch.setattr(sync_lock, "is_busy", lambda folder: None)
-
-    def taken(folder: Path, wait: float = 0.0, cancel: Any = None) -> None:
-        raise SyncBusyError(str(folder))
-
-    monkeypatch.setattr(sync_lock, "acquire", taken)
-    with qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
+    monkeypatch.setattr(sync_lock, "is_busy", lambda folder: None)  # the quick look sees it free…
+    # …but this process (another one than the worker) holds it when the run starts.
+    with sync_lock.hold(paths.store_path()), qtbot.waitSignal(w.syncFailed, timeout=TIMEOUT) as failed:
         assert w.sync_now() is True
     assert failed.args[0].startswith("A sync is already running on this data folder")
     assert "SyncBusyError" not in failed.args[0] and "SyncBusyError" not in w.status.status_label.text()

@@ -57,7 +57,7 @@ def synced_window(qtbot: Any, tasks: TaskManager) -> MainWindow:
     return w
 
 
-@pytest.mark.usefixtures("fake_rate_clock")  # the kit's 1/s and 15/min pacing counts fake seconds
+@pytest.mark.usefixtures("moving_rate_clock")  # the kit's 1/s and 15/min pacing counts fake seconds
 def test_kit_tab_makes_the_chosen_items_and_a_second_run_makes_nothing(qtbot: Any, synced_window: MainWindow) -> None:
     w = synced_window
     kit = w.kit_panel

@@ -159,6 +159,8 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
         qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
         assert w.sync_panel.cancel_button.isEnabled() and not w.sync_panel.sync_button.isEnabled()
         qtbot.waitUntil(lambda: w.controller.stage is SyncStage.RUNNING, timeout=TIMEOUT)
+        # The worker process reports the engine's first step: the run is recorded, then cancelled.
+        qtbot.waitUntil(lambda: w.controller.last_progress is not None, timeout=TIMEOUT)
         qtbot.mouseClick(w.sync_panel.cancel_button, Qt.MouseButton.LeftButton)
         assert w.status.status_label.text() == "Cancelling…"
     assert finished.args[0].status is RunStatus.CANCELLED
@@ -175,14 +177,16 @@ def test_cancel_mid_sync_then_the_next_sync_resumes(qtbot: Any, make_window: Any
     assert len(conn.sandbox.profiles()) == MEMBERS  # resumed: everything arrived in the end
 
 
-def test_cancel_while_opening_the_source(qtbot: Any, make_window: Any) -> None:
+def test_cancel_before_the_worker_starts_the_run(qtbot: Any, make_window: Any) -> None:
     w = make_window(connection=sandbox_connection())
-    assert w.sync_now()
-    assert w.controller.stage is SyncStage.OPENING
-    w.cancel_sync()
+    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
+        assert w.sync_now()
+        assert w.controller.stage is SyncStage.RUNNING and w.controller.runner.running
+        w.cancel_sync()  # the worker process reads it before it connects: nothing recorded, nothing sent
+    assert finished.args[0].status is RunStatus.CANCELLED
     qtbot.waitUntil(lambda: not w.syncing, timeout=TIMEOUT)
-    assert w.status.status_label.text() == "Sync cancelled."
-    assert w.controller.runner._thread is None  # the engine never started
+    assert "resumes where it stopped" in w.status.status_label.text()
+    assert not w.controller.runner.running and w.connection is not None and not w.connection.sandbox.profiles()
     assert w.sync_panel.sync_button.isEnabled() and not w.sync_panel.cancel_button.isEnabled()
 
 
@@ -438,7 +442,7 @@ def test_bar_chart_paints_bars_scaled_to_the_total(qtbot: Any) -> None:
     assert gold > 0 and 7 <= zero / gold <= 11
 
 
-@pytest.mark.usefixtures("fake_rate_clock")  # the kit (shot 4) paces at 1/s on the fake clock
+@pytest.mark.usefixtures("moving_rate_clock")  # the kit (shot 4) paces at 1/s on the fake clock
 def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
@@ -477,21 +481,20 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
 def test_too_many_live_events_asks_and_no_sends_nothing(qtbot: Any, make_window: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from loyalty_desktop.service import DemoSpec
-    from loyalty_desktop.sync import baseline
 
+    members = 5_000  # the sync runs in the worker process: a real threshold (500 live events), a bigger program
     conn = sandbox_connection()
-    w = make_window(connection=conn)
+    w = make_window(demo_settings(source_options={"members": str(members), "seed": 42}), connection=conn)
     assert sync(qtbot, w).status is RunStatus.COMPLETED  # first sync: profiles only
-    with service.open_demo(DemoSpec(MEMBERS, 42)) as program:
-        program.tick(7)  # a week of activity: a few dozen live events…
-    monkeypatch.setattr(baseline, "CONFIRM_MIN", 5)  # …more than a threshold lowered for 300 members
+    with service.open_demo(DemoSpec(members, 42)) as program:
+        program.tick(7)  # a week of activity: more live events than the threshold
     writes = conn.sandbox.count_requests(write_only=True)
 
     stopped = sync(qtbot, w)
-    assert stopped.status is RunStatus.NEEDS_CONFIRMATION and stopped.live_events_total > 5
+    assert stopped.status is RunStatus.NEEDS_CONFIRMATION and stopped.live_events_total > 500
     box = w.confirm_box
     assert box is not None and box.isVisible()
-    assert f"{stopped.live_events_total} live events" in box.text()
+    assert f"{QLocale().toString(stopped.live_events_total)} live events" in box.text()
     assert "Points Earned: " in box.informativeText()  # the counts by metric
     m = w.runs_tab.runs_model
     assert m.data(m.index(0, RunsModel.STATUS)) == "Stopped: live events to confirm"

@@ -9,15 +9,17 @@ of the module's `program_file`), `tasks` (the GUI's TaskManager)."""
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import keyring
-import keyring.backend
 import pytest
 
 from helpers import klaviyo_spec
+from helpers.file_keyring import BACKEND, ENV_FILE, MemoryKeyring
 from helpers.sync_helpers import check_conformance
 from loyalty_desktop.core import clock, paths, secrets
 from loyalty_desktop.sources.demo.program import DemoProgram
@@ -32,28 +34,16 @@ from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 PINNED_NOW = "2026-11-02T12:00:00+00:00"
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
+def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
-    kr = MemoryKeyring()
+    kr = MemoryKeyring(tmp_path / "keyring.json")
     keyring.set_keyring(kr)
+    # The worker processes the GUI starts read the same keyring, as they would the user's.
+    monkeypatch.setenv(ENV_FILE, str(kr.path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", BACKEND)
+    tests = str(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (tests, os.environ.get("PYTHONPATH")) if p))
     # Keys kept "for this session only" live in the process: one test's must not reach the next
     # (under xdist a wizard test's Smile key made a later no-key test verify it instead).
     secrets._session.clear()
@@ -108,6 +98,24 @@ def fake_rate_clock(fake_clock: clock.FakeClock, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(FixedWindowLimiter, "hit", hit_on_fake_time)
     return fake_clock
+
+
+@pytest.fixture
+def moving_rate_clock(fake_rate_clock: clock.FakeClock) -> Iterator[clock.FakeClock]:
+    """`fake_rate_clock` that also moves on with real time: for GUI tests whose sync runs in the
+    worker process (real time) against an in-process sandbox reading this clock (its bulk jobs end
+    after so many seconds of it), while the kit's pacing still jumps ahead without waiting."""
+    stop = threading.Event()
+
+    def move() -> None:
+        while not stop.wait(0.02):
+            fake_rate_clock.advance(0.02)
+
+    mover = threading.Thread(target=move, name="fake-clock-mover", daemon=True)
+    mover.start()
+    yield fake_rate_clock
+    stop.set()
+    mover.join(2)
 
 
 @pytest.fixture

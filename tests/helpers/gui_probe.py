@@ -1,4 +1,4 @@
-"""Measure how long the GUI event loop stalls while a sync runs in the worker thread, and say why
+"""Measure how long the GUI event loop stalls while a sync runs in the worker process, and say why
 (used by tests/test_gui_responsiveness.py and bench/gui_responsiveness.py); `assert_responsive`
 is the pass rule shared by every responsiveness test."""
 
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication
 
 from helpers.stall_watchdog import Stall, StallWatchdog
 from loyalty_desktop import service
+from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.core.options import DemoOptions, TargetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui.sync_runner import SyncRunner
+from loyalty_desktop.worker import jobs
 from loyalty_emulators.klaviyo.server import DEMO_KEY
 
 
@@ -74,16 +76,16 @@ class StallProbe:
     is the thread running `function` of `in_file` (the sync worker by default)."""
 
     def __init__(self, threshold_ms: float = 25.0, *, sandbox_pid: int | None = None,
-                 in_file: str = "sync_runner.py", function: str = "run") -> None:
+                 in_file: str | None = "sync_runner.py", function: str = "run") -> None:
         self.dog = StallWatchdog(threshold_ms, sandbox_pid=sandbox_pid)
-        self.bound = False
+        self.bound = in_file is None  # None: the work runs in another process, no thread to find here
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(5)
 
         def tick() -> None:
             self.dog.tick()
-            if not self.bound:
+            if not self.bound and in_file is not None:
                 self.bound = self.dog.bind_worker(in_file=in_file, function=function)
 
         self.timer.timeout.connect(tick)
@@ -116,18 +118,17 @@ def start_sandbox_process(env: dict[str, str]) -> tuple[subprocess.Popen[str], s
 
 def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
                    sandbox_in_app: bool = False) -> ProbeResult:
-    """Run a full sync of `members` demo members from the GUI's SyncRunner while a 5 ms timer ticks
-    on the GUI thread; return the worst gap between ticks, how long the sync took, and the stall
-    watchdog's table of culprits. `sandbox_in_app` runs the sandbox in this process, as the app's
-    offline demo does, instead of in its own process as the real platform would be."""
-    from loyalty_desktop.ui.app import configure_runtime
-
-    interval = sys.getswitchinterval()  # restored below: later tests run with the default
-    configure_runtime()
+    """Run a full sync of `members` demo members from the GUI's SyncRunner (in its worker process)
+    while a 5 ms timer ticks on the GUI thread; return the worst gap between ticks, how long the
+    sync took, and the stall watchdog's table of culprits. `sandbox_in_app` runs the sandbox in this
+    process, as the app's offline demo does, instead of in its own process as the real platform would be."""
     _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir)}
     os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(data_dir)
     proc, url = (None, None) if sandbox_in_app else start_sandbox_process(env)
+    key_env = platforms.KLAVIYO.key_env
+    saved_key = os.environ.get(key_env)
+    os.environ[key_env] = DEMO_KEY  # the worker reads the key as the command line does
     try:
         demo = DemoOptions(members, 42)
         src = service.source_factory("demo").open(demo, CancelToken())  # creates the program (not measured)
@@ -146,8 +147,9 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         runner.failed.connect(finished)
         runner.progress.connect(lambda _p: progress.append(time.monotonic()))
         started = time.monotonic()
-        with StallProbe(threshold_ms, sandbox_pid=proc.pid if proc else None) as probe:
-            runner.start(conn, src, KLAVIYO_LOYALTY)
+        with StallProbe(threshold_ms, sandbox_pid=proc.pid if proc else None, in_file=None) as probe:
+            runner.start(jobs.sync_job(conn, "demo", {"members": str(members), "seed": 42}, KLAVIYO_LOYALTY))
+            probe.dog.add_child(runner.worker.pid)  # the worker process's CPU is the app's
             if not done:
                 loop.exec()
         seconds = time.monotonic() - started
@@ -157,7 +159,10 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         conn.close()
         return probe.result(seconds, int(getattr(done[0], "profiles_sent", -1)), len(progress))
     finally:
-        sys.setswitchinterval(interval)
+        if saved_key is None:
+            os.environ.pop(key_env, None)
+        else:
+            os.environ[key_env] = saved_key
         if proc is not None:
             proc.terminate()
             proc.wait(10)

@@ -156,6 +156,7 @@ class StallWatchdog:
         self.others_cores = 0.0  # CPUs' worth used by other processes during the run
         self.steal_share = 0.0  # share of the machine's time the hypervisor took
         self._sandbox_pid = sandbox_pid
+        self._children: dict[int, int] = {}  # pid → its last utime + stime (jiffies)
         self._usage = self._usage_now()
         self._gc_started = 0.0
         self._t0 = self._last = time.perf_counter()
@@ -168,7 +169,19 @@ class StallWatchdog:
     def _usage_now(self) -> tuple[float, int, int, int, int]:
         c = self._read_clocks()
         sandbox = _process_jiffies(self._sandbox_pid) if self._sandbox_pid else 0
-        return time.perf_counter(), c.machine_busy, c.machine_steal, c.machine_all, _process_jiffies("self") + sandbox
+        ours = _process_jiffies("self") + sandbox + sum(self._children.values())
+        return time.perf_counter(), c.machine_busy, c.machine_steal, c.machine_all, ours
+
+    def add_child(self, pid: int) -> None:
+        """A process of the app (the worker): its CPU time counts as the app's, not as other processes',
+        and its threads' clocks are the stall table's "worker" columns."""
+        self._children[pid] = 0
+        if not self.worker.fds:
+            self.worker = _SchedClock([str(t / "schedstat") for t in Path(f"/proc/{pid}/task").iterdir()])
+
+    def _sample_children(self) -> None:
+        for pid in self._children:  # the last reading before the process ends and its /proc entry goes
+            self._children[pid] = max(self._children[pid], _process_jiffies(pid))
 
     def start(self) -> None:
         gc.callbacks.append(self._on_gc)
@@ -240,6 +253,8 @@ class StallWatchdog:
         at_end = self._worker_line() if gap > self.threshold else ""  # first, before the worker moves on
         clocks = self._read_clocks()
         self.ticks += 1
+        if self._children:
+            self._sample_children()
         if gap > self.threshold:
             self._record(now, gap, at_end, self._clocks, clocks)
         self._clocks = clocks

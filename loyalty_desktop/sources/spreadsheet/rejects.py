@@ -60,6 +60,7 @@ class RejectLog:
         self.reasons: Counter[Reason] = Counter()
         self._spool: Any = None  # created with the first reject
         self._writer: Any = None
+        self._owned: Path | None = None  # a file handed over by `restore`: deleted at close
 
     def add(self, r: RowReject) -> None:
         self.count += 1
@@ -87,9 +88,31 @@ class RejectLog:
         finally:
             self._spool.seek(pos)
 
+    def dump(self, path: Path) -> None:
+        """Every reject to `path`, as `restore` reads it (the worker process hands its check over)."""
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            for r in self:
+                w.writerow((r.file, r.line, r.column, r.value, r.reason.value, r.detail, r.email))
+
+    @classmethod
+    def restore(cls, count: int, first: list[RowReject], reasons: Counter[Reason], path: Path | None) -> RejectLog:
+        """The log `dump` wrote to `path` (taken over: deleted at close)."""
+        log = cls()
+        log.count, log.first, log.reasons = count, first, reasons
+        if path is not None:
+            log._spool = path.open("r+", newline="", encoding="utf-8")
+            log._spool.seek(0, 2)
+            log._writer = csv.writer(log._spool)
+            log._owned = path
+        return log
+
     def close(self) -> None:
         if self._spool is not None:
             self._spool.close()
+        owned, self._owned = getattr(self, "_owned", None), None
+        if owned is not None:
+            owned.unlink(missing_ok=True)
 
     def __del__(self) -> None:
         self.close()

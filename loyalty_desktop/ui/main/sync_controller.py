@@ -2,10 +2,10 @@
 
 - Connection: verified at start (or handed over by the wizard), "Verify again", the key's mask and
   where it is kept, forgetting the key. Its health is a `Health`.
-- Sync: a `SyncStage` (IDLE → OPENING the source in the background → RUNNING in the SyncRunner's
-  thread → IDLE), with the texts the status bar shows and the signals the window relays.
+- Sync: a `SyncStage` (IDLE → RUNNING in the SyncRunner's worker process, which opens the source
+  → IDLE), with the texts the status bar shows and the signals the window relays.
 
-Everything slow runs off the GUI thread (TaskManager, SyncRunner). The controller owns the
+Everything slow runs off the GUI thread (TaskManager) or in the worker process (SyncRunner). The controller owns the
 connection and closes it (stopping an in-process sandbox) at shutdown.
 """
 
@@ -35,6 +35,7 @@ from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.runs_model import format_duration
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.worker import jobs
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 class SyncStage(enum.Enum):
     IDLE = "idle"
     OPENING = "opening"  # the source is being opened in the background
-    RUNNING = "running"  # the engine runs in the SyncRunner's thread
+    RUNNING = "running"  # the engine runs in the SyncRunner's worker process
 
 
 class Health(enum.Enum):
@@ -88,7 +89,6 @@ class SyncController(QObject):
         self.kit_running: Callable[[], bool] = lambda: False  # the Klaviyo kit uses the connection too
         self._confirmed = False
         self._open_cancel: CancelToken | None = None
-        self._source: service.OpenSource | None = None
         self.runner = SyncRunner(self)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -254,16 +254,21 @@ class SyncController(QObject):
             self._say(elsewhere)
             self.blocked.emit(elsewhere)
             return False
-        self.stage = SyncStage.OPENING
         self.automatic, self._confirmed = automatic, confirmed
         self.last_progress = None
-        cancel = self._open_cancel = CancelToken()
-        name = self.settings.source or "demo"
-        options = source_options(self.settings)
-        self.status.emit(self.opening_text())
+        try:  # the worker process opens the source and connects again itself
+            saved = self.settings.source_options  # the options as the Settings tab last saved them
+            job = jobs.sync_job(self.connection, self.settings.source or "demo", saved, self.mapping(),
+                                confirmed=confirmed, backfill=bool(saved.get("backfill")))
+            self.runner.start(job)
+        except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
+            message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
+            self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
+            return False
+        self.stage = SyncStage.RUNNING
+        self.status.emit(self.tr("Sync started…"))
         self.changed.emit()
         self.started.emit(automatic)
-        self.tasks.run(lambda: service.source_factory(name).open(options.source, cancel), self._source_opened)
         return True
 
     def opening_text(self) -> str:
@@ -283,38 +288,6 @@ class SyncController(QObject):
                 self.verify_again()
         elif not self.sync_now(automatic=True):
             self.sync_after_connect = True  # a verification is under way: sync once it ends
-
-    def _source_opened(self, fut: Future[service.OpenSource]) -> None:
-        cancelled = self._open_cancel is not None and self._open_cancel.cancelled
-        try:
-            src = fut.result()
-        except Exception as exc:  # noqa: BLE001
-            if self.closed:
-                return
-            if cancelled:
-                self._end(self.tr("Sync cancelled."))
-                return
-            message = user_message(exc, self.tr("the loyalty program"), tr=i18n.translate_core)
-            self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
-            return
-        if self.closed or cancelled or self.connection is None:
-            src.close()
-            if not self.closed:
-                self._end(self.tr("Sync cancelled."))
-            return
-        self._source = src
-        self.stage = SyncStage.RUNNING
-        saved = self.settings.source_options  # the options as the Settings tab last saved them
-        self.connection.set_contact_options(bool(saved.get("create_missing")), bool(saved.get("remote_diff")))
-        try:
-            self.runner.start(self.connection, src, self.mapping(), confirmed=self._confirmed,
-                              backfill=bool(self.settings.source_options.get("backfill")))
-        except Exception as exc:  # noqa: BLE001 - e.g. a mapping the settings no longer describe
-            message = user_message(exc, self.platform_label(), tr=i18n.translate_core)
-            self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
-            return
-        self.status.emit(self.tr("Sync started…"))
-        self.changed.emit()
 
     def cancel_sync(self) -> bool:
         """Ask the sync to stop; False when there is nothing to cancel."""
@@ -367,16 +340,7 @@ class SyncController(QObject):
     def _on_failed(self, message: str) -> None:
         self._end(self.tr("Sync failed: {error}").format(error=message), failed=message)
 
-    def _close_source(self) -> None:
-        if self._source is not None:
-            try:
-                self._source.close()
-            except Exception:
-                log.info("closing the source failed", exc_info=True)
-            self._source = None
-
     def _end(self, text: str, failed: str | None = None) -> None:
-        self._close_source()
         self.stage = SyncStage.IDLE
         self._open_cancel = None
         self.last_progress = None
@@ -393,8 +357,7 @@ class SyncController(QObject):
         if self._open_cancel is not None:
             self._open_cancel.cancel()
         self.runner.cancel()
-        self.runner.wait(15_000)
-        self._close_source()
+        self.runner.wait(15_000)  # killed if it did not stop at a safe point by then: the outbox makes it safe
         if self.connection is not None:
             self.connection.close()
             self.connection = None

@@ -1,5 +1,5 @@
 """Wizard page 6: what the first sync will send (planned, nothing written: preview_panel), then, once
-the user clicks Start, the sync in a worker thread. The page plans again whenever what it was
+the user clicks Start, the sync in the worker process. The page plans again whenever what it was
 planned or run for changed (the user went Back and chose another platform, source or mapping)."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.wizard.base import Page
 from loyalty_desktop.ui.wizard.preview_panel import PreviewPanel
+from loyalty_desktop.worker import jobs
 
 
 def duration(seconds: float | None) -> str:
@@ -208,7 +209,14 @@ class SyncPage(Page):
         self._last_phase = None
         self._log(self.tr("Sync started: {source} → {platform} ({account}).").format(
             source=self.source_label(), platform=st.label, account=st.connection.account.name))
-        self.runner.start(st.connection, st.source, st.mapping, backfill=bool(st.source_options.get(BACKFILL)))
+        self.runner.start(self._job())
+
+    def _job(self, confirmed: bool = False) -> jobs.SyncJob:
+        """The sync the worker process runs: the source as chosen, to the connection verified."""
+        st = self.state
+        assert st.connection is not None and st.mapping is not None
+        return jobs.sync_job(st.connection, st.source_kind, {"create_fields": st.create_fields, **st.source_options},
+                             st.mapping, confirmed=confirmed, backfill=bool(st.source_options.get(BACKFILL)))
 
     def source_label(self) -> str:
         st = self.state
@@ -312,8 +320,7 @@ class SyncPage(Page):
         if send and st.connection is not None and st.source is not None and st.mapping is not None:
             self.resume_button.hide()
             self.runningChanged.emit(True)
-            self.runner.start(st.connection, st.source, st.mapping, confirmed=True,
-                              backfill=bool(st.source_options.get(BACKFILL)))
+            self.runner.start(self._job(confirmed=True))
         else:
             self._log(self.tr("Nothing sent. Click Resume to be asked again."))
 

@@ -1,7 +1,7 @@
 """The spreadsheet part of the loyalty-data page: pick the members export (and the points history),
 see how it reads — format, column → field mapping (editable), rejected rows — before importing.
 
-The files are read in the background (the window stays responsive); a newer request cancels an
+The files are read in a worker process (the window stays responsive); a newer request cancels an
 older one. A corrected column is saved for this file shape, the same way the import saves it, and
 the files are read again with it.
 """
@@ -37,11 +37,10 @@ from loyalty_desktop.service_sheets import (
     FileCheck,
     SheetCheck,
     SpreadsheetError,
-    check_files,
     save_mapping,
 )
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.gc_pause import full_collections_paused
+from loyalty_desktop.ui.sheet_checker import SheetChecker
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.wizard import sheet_texts as texts
 from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
@@ -112,6 +111,7 @@ class SheetPanel(QWidget):
         self._paths: tuple[str, str] = ("", "")
         self._generation = 0
         self._cancel: CancelToken | None = None
+        self.checker = SheetChecker(self)
         self.retranslate()
 
     # -- state --------------------------------------------------------------------------------
@@ -175,20 +175,35 @@ class SheetPanel(QWidget):
             self.problem = ""
             self._show()
             return
-        cancel = self._cancel = CancelToken()
+        self._cancel = CancelToken()  # set while the files are being read
+        self.checker.cancel()
+        generation = self._generation
+        saves = [save] if isinstance(save, sheets.ColumnMapping) else save or []
 
-        def work() -> SheetCheck:
-            for mapping in [save] if isinstance(save, sheets.ColumnMapping) else save or []:
-                save_mapping(mapping)
-            with full_collections_paused():  # a big export is many objects: keep the GUI turning
-                return check_files(members, ledger, cancel)
+        def check(saved: Future[None] | None = None) -> None:
+            if generation != self._generation:  # a newer request replaced this one
+                return
+            if saved is not None and saved.exception() is not None:
+                fut: Future[SheetCheck] = Future()
+                fut.set_exception(saved.exception() or RuntimeError())
+                self._read(generation, fut)
+                return
+            # Read in the worker process: a big export is much Python work, none of it in the GUI's process.
+            self.checker.start(members, ledger, partial(self._read, generation))
 
         self.problem = ""
         self.busy.show()
         self.summary.setText(self.tr("Reading {file}…").format(file=Path(members).name))
         self.status.clear()
         self.changed.emit()
-        self._tasks().run(work, partial(self._read, self._generation))
+        def save_all() -> None:
+            for mapping in saves:
+                save_mapping(mapping)
+
+        if saves:  # the corrected mapping first: the check reads it back, as the import will
+            self._tasks().run(save_all, check)
+        else:
+            check()
 
     def _read(self, generation: int, future: Future[SheetCheck]) -> None:
         if generation != self._generation:  # a newer request replaced this one
@@ -231,6 +246,7 @@ class SheetPanel(QWidget):
             self.rejects.check = None  # nothing to export from a closed read
 
     def close_check(self) -> None:
+        self.checker.cancel()
         if self._cancel is not None:
             self._cancel.cancel()
             self._cancel = None
