@@ -112,6 +112,14 @@ def _from_environment() -> Clock:
 _current: Clock = _from_environment()
 
 
+def inherited_now() -> str | None:
+    """What a child process (the worker) sets `LOYALTY_DESKTOP_NOW` to, so its clock starts at this
+    one's "now" when this one is not the machine's (pinned, shifted, a test's fake); None when it is."""
+    if isinstance(_current, SystemClock) and _current.offset == timedelta(0):
+        return None
+    return _current.now().isoformat()
+
+
 def get_clock() -> Clock:
     return _current
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QByteArray, QObject, QProcess, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
+from loyalty_desktop.core import clock
 from loyalty_desktop.worker import protocol
 from loyalty_desktop.worker.protocol import Message, MessageKind, Request, RequestKind
 
@@ -58,10 +59,18 @@ class WorkerProcess(QObject):
         if self.proc is not None:
             raise RuntimeError("the worker is busy")
         self.final, self.cancel_requested, self.exit_code, self.crashed = None, False, None, False
-        proc = self.proc = QProcess(self)
+        # Not a child of this object: when a window closes mid-run, Qt deletes its children, and a
+        # child QProcess's destructor waits for the process and emits `finished` into this object
+        # while it is half destroyed (a crash seen under load). Held here; deleted in `_done`.
+        proc = self.proc = QProcess()
         program, args = worker_command()
         proc.setProgram(program)
         proc.setArguments(args)
+        env = QProcessEnvironment.systemEnvironment()
+        now = clock.inherited_now()  # one clock across both processes (a demo's moved time, tests)
+        if now is not None:
+            env.insert(clock.ENV_NOW, now)
+        proc.setProcessEnvironment(env)
         proc.readyReadStandardOutput.connect(self._read)
         proc.readyReadStandardError.connect(self._read_stderr)
         proc.finished.connect(self._finished)

@@ -37,7 +37,8 @@ pytestmark = [
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM") and not k.startswith("LOYALTY_DESKTOP_")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHON_KEYRING_BACKEND")
+           and not k.startswith("LOYALTY_DESKTOP_")}
     env.update(LOYALTY_DESKTOP_DATA_DIR=str(tmp_path / "user-data"), QT_QPA_PLATFORM="offscreen",
                DEBIAN_FRONTEND="noninteractive")
     return env

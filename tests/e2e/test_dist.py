@@ -93,7 +93,8 @@ def bundle() -> Iterator[Path]:
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", measure_startup.PROBE_ENV)
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHON_KEYRING_BACKEND",
+                        measure_startup.PROBE_ENV)
            and not k.startswith("LOYALTY_DESKTOP_")}
     env.update(LOYALTY_DESKTOP_DATA_DIR=str(tmp_path / "user-data"), **extra)
     return env

@@ -22,7 +22,8 @@ from loyalty_desktop.ui.kit_panel import KitPanel
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.tasks import TaskManager
 
-pytestmark = [pytest.mark.usefixtures("english"), pytest.mark.usefixtures("fake_rate_clock")]
+# The syncs run in the worker process (real time): the in-process sandbox's clock moves on with it.
+pytestmark = [pytest.mark.usefixtures("english"), pytest.mark.usefixtures("moving_rate_clock")]
 
 TIMEOUT = 120_000
 MEMBERS = 300

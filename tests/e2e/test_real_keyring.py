@@ -35,7 +35,9 @@ def test_key_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
     home.mkdir()
     with KlaviyoSandbox(job_seconds=0.05) as sb:
         key = sb.add_key()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("LOYALTY_DESKTOP_")}
+        # The real keyring: neither the app's variables nor the tests' file keyring (PYTHON_KEYRING_BACKEND).
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("LOYALTY_DESKTOP_") and k != "PYTHON_KEYRING_BACKEND"}
         env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"), XDG_RUNTIME_DIR=str(tmp_path),
                    LOYALTY_DESKTOP_DATA_DIR=str(data), PYTHON=sys.executable, KEY=key, URL=sb.base_url or "")
         r = subprocess.run(["dbus-run-session", "--", "bash", "-c", SCRIPT], env=env, capture_output=True,
