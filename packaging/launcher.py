@@ -75,7 +75,9 @@ def tolerate_unencodable_output() -> None:
 
 if __name__ == "__main__":
     tolerate_unencodable_output()
-    _probe = install_startup_probe(os.environ[PROBE_ENV]) if os.environ.get(PROBE_ENV) else None
+    # The GUI's worker process (`__worker__`, the same executable) inherits the variable: no probe there.
+    probe_wanted = os.environ.get(PROBE_ENV) and sys.argv[1:2] != ["__worker__"]
+    _probe = install_startup_probe(os.environ[PROBE_ENV]) if probe_wanted else None
 
     from loyalty_desktop.cli.start import main
 

@@ -30,7 +30,6 @@ from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
-from loyalty_desktop.worker.protocol import COMMAND as WORKER_COMMAND
 from loyalty_emulators import launch
 
 if TYPE_CHECKING:
@@ -347,10 +346,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if (sys.argv[1:] if argv is None else list(argv))[:1] == [WORKER_COMMAND]:  # the GUI's worker process
-        from loyalty_desktop.worker import child
-
-        child.run()
     args = build_parser().parse_args(argv)
     launch.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
     return cli_guard.run(lambda: _run(args),

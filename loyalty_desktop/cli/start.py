@@ -5,6 +5,9 @@ straight to the GUI; anything
 else (a subcommand, `--help`, a typo) goes to the full command line in cli/main.py, whose parser
 names every source and platform and so imports the whole service layer. Skipping that on the way to
 the window is a good part of the start-up budget (issue 18: window on screen within 0.5 s).
+
+`WORKER_COMMAND` makes the executable (frozen or not) the GUI's worker process (worker/child.py),
+without the parser either.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+WORKER_COMMAND = "__worker__"  # the hidden first argument the GUI starts its worker process with
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,10 @@ def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [WORKER_COMMAND]:
+        from loyalty_desktop.worker import child
+
+        child.run()
     launch = gui_launch(args)
     if launch is None:
         from loyalty_desktop.cli.main import main as cli_main

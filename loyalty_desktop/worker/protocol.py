@@ -15,12 +15,13 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from loyalty_desktop.cli.start import WORKER_COMMAND
 from loyalty_desktop.core import errors
 from loyalty_desktop.core.errors import LoyaltyError
 from loyalty_desktop.net.policy import Wait, WaitReason
 from loyalty_desktop.sync.summary import Phase, Progress, RunStatus, RunSummary
 
-COMMAND = "__worker__"  # the hidden first argument that makes the executable a worker
+COMMAND = WORKER_COMMAND  # the hidden first argument that makes the executable a worker (cli/start.py)
 MAX_LINE = 1 << 20  # a longer line is not ours: dropped
 
 
