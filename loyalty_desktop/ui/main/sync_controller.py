@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 class SyncStage(enum.Enum):
     IDLE = "idle"
-    OPENING = "opening"  # the source is being opened in the background
     RUNNING = "running"  # the engine runs in the SyncRunner's worker process
 
 
@@ -88,7 +87,6 @@ class SyncController(QObject):
         self.closed = False
         self.kit_running: Callable[[], bool] = lambda: False  # the Klaviyo kit uses the connection too
         self._confirmed = False
-        self._open_cancel: CancelToken | None = None
         self.runner = SyncRunner(self)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -271,9 +269,6 @@ class SyncController(QObject):
         self.started.emit(automatic)
         return True
 
-    def opening_text(self) -> str:
-        return self.tr("Opening the loyalty data…")
-
     def sync_automatically(self) -> None:
         """The automatic sync is due: sync, or connect first, or say why not."""
         if self.syncing:
@@ -291,12 +286,9 @@ class SyncController(QObject):
 
     def cancel_sync(self) -> bool:
         """Ask the sync to stop; False when there is nothing to cancel."""
-        if self.stage is SyncStage.OPENING and self._open_cancel is not None:
-            self._open_cancel.cancel()
-        elif self.stage is SyncStage.RUNNING:
-            self.runner.cancel()
-        else:
+        if self.stage is not SyncStage.RUNNING:
             return False
+        self.runner.cancel()
         self.status.emit(self.tr("Cancelling…"))
         return True
 
@@ -342,7 +334,6 @@ class SyncController(QObject):
 
     def _end(self, text: str, failed: str | None = None) -> None:
         self.stage = SyncStage.IDLE
-        self._open_cancel = None
         self.last_progress = None
         self.last_message = text
         self.ended.emit(text)
@@ -352,10 +343,8 @@ class SyncController(QObject):
     # -- shutdown -----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop the sync (waiting for its thread) and close the source and the connection."""
+        """Stop the sync (waiting for its worker process, killed after 15 s) and close the connection."""
         self.closed = True
-        if self._open_cancel is not None:
-            self._open_cancel.cancel()
         self.runner.cancel()
         self.runner.wait(15_000)  # killed if it did not stop at a safe point by then: the outbox makes it safe
         if self.connection is not None:

@@ -194,8 +194,6 @@ class MainWindow(QMainWindow):
         ctl = self.controller
         if ctl.last_progress is not None and ctl.stage is SyncStage.RUNNING:
             self.status.show_progress(ctl.last_progress, ctl.platform_label())
-        elif ctl.stage is SyncStage.OPENING:
-            self.status.say(ctl.opening_text())
         else:
             self.status.say(ctl.last_message or self.tr("Ready"))
 
