@@ -119,7 +119,8 @@ class DonePage(Page):
         if st.connection is None or st.mapping is None:
             self._clear_card()
             return
-        self.tasks.run(lambda: service.sample_members(1), self._sample_loaded)  # the store, off the GUI thread
+        conn, mapping = st.connection, st.mapping  # the platform and the store, off the GUI thread
+        self.tasks.run(lambda: service.preview_sample(conn, mapping, 1), self._sample_loaded)
 
     def _clear_card(self) -> None:
         while self.card_form.rowCount():
