@@ -5,6 +5,10 @@ sandbox's HTTP thread. When it frees an unreachable Qt object there, Qt cannot s
 timers from another thread ("Timers cannot be stopped from another thread"), the timer outlives
 the object and its next tick crashes the app. So automatic collection is off and this timer
 collects, generation by generation as the collector itself would, on the GUI thread.
+
+This is thread safety for Qt objects (qutebrowser does the same), not a responsiveness tweak: the
+GC pauses and the GIL switch interval the app once tuned for a sync in a GUI-process thread are
+gone since syncs and spreadsheet checks run in the worker process (worker/, ui/worker_process.py).
 """
 
 from __future__ import annotations
