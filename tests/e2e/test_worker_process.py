@@ -138,3 +138,52 @@ def test_a_worker_killed_mid_sync_is_said_and_the_next_run_sends_nothing_twice(
     assert len(events) == len(set(events)) > 0
     assert sb.dropped_events().get("duplicate", 0) == 0
     conn.close()
+
+
+def test_the_worker_reads_the_guis_clock(qtbot: Any, sandbox: KlaviyoSandbox) -> None:
+    # One clock across both processes: a test's fake time or the demo's advanced days hold in the
+    # worker too (clock.inherited_now -> LOYALTY_DESKTOP_NOW), e.g. for the run's date and what is due.
+    from datetime import timedelta
+
+    from loyalty_desktop.core import clock
+
+    later = clock.now() + timedelta(days=400, hours=5)
+    previous = clock.set_clock(clock.FakeClock(later))
+    try:
+        assert clock.inherited_now() == later.isoformat()
+        conn = connect(sandbox)
+        summary = Run(qtbot, conn).to_the_end()
+        assert summary.status is RunStatus.COMPLETED
+        with service.open_store() as store:
+            started = store.runs(1)[0].started_at
+        assert abs(started - later) < timedelta(minutes=5)  # the worker's clock started at the GUI's now
+        conn.close()
+    finally:
+        clock.set_clock(previous)
+
+
+def test_the_worker_command_runs_without_the_command_line() -> None:
+    # The GUI starts its worker as `<executable> __worker__` (frozen: the bundle's binary): the entry
+    # point (cli/start.py) hands it to worker/child before cli/main's parser and imports.
+    import json
+    import subprocess
+    import sys
+
+    from loyalty_desktop.cli.start import WORKER_COMMAND
+    from loyalty_desktop.worker import protocol
+
+    assert protocol.COMMAND == WORKER_COMMAND
+    probe = ("import os, sys\n"
+             "sys.argv = ['loyalty-desktop', '__worker__']\n"
+             "real_exit = os._exit\n"
+             "def leave(code):\n"
+             "    sys.stderr.write(f'cli.main loaded: {\"loyalty_desktop.cli.main\" in sys.modules}\\n')\n"
+             "    sys.stderr.flush()\n"
+             "    real_exit(code)\n"
+             "os._exit = leave\n"
+             "from loyalty_desktop.cli import start\n"
+             "start.main()\n")
+    r = subprocess.run([sys.executable, "-c", probe], input=b"", capture_output=True, timeout=120)
+    assert r.returncode == 2, r.stderr  # no job on stdin: said as a protocol line, then out
+    assert json.loads(r.stdout.splitlines()[-1])["error"]["text"] == "the worker got no job"
+    assert b"cli.main loaded: False" in r.stderr
