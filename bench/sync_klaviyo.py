@@ -19,8 +19,8 @@ import time
 from loyalty_emulators import launch
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS MB, stdout) of one child process."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS MB, stdout, CPU seconds: user + system) of one child process."""
     t = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
@@ -30,7 +30,7 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     wall = time.monotonic() - t
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out}")
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -42,7 +42,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ld-bench-") as tmp:
         env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": tmp,
                "LOYALTY_DESKTOP_KLAVIYO_KEY": launch.demo_key(launch.Platform.KLAVIYO)}
-        wall, rss, _ = run([*exe, "demo", "show", "--members", str(args.members)], env)
+        wall, rss, _, _ = run([*exe, "demo", "show", "--members", str(args.members)], env)
         print(f"demo program, {args.members:,} members: created in {wall:.1f} s (peak RSS {rss:.0f} MB)")
 
         sandbox = subprocess.Popen([*exe, "sandbox", "--port", "0", "--job-seconds", str(args.job_seconds)],
@@ -52,19 +52,21 @@ def main() -> None:
             url = sandbox.stdout.readline().split()[-1]
             sync = [*exe, "sync", "--members", str(args.members), "--to", "klaviyo", "--base-url", url]
             for label in ("full sync", "no-change re-sync"):
-                wall, rss, out = run(sync, env)
+                wall, rss, out, cpu = run(sync, env)
                 sent = re.search(r"profiles sent: (\d+)", out)
                 throttled = re.search(r"429 answers: (\d+)", out)
                 req = re.search(r"requests: (\d+) \((\d+) writes\)", out)
                 assert sent and throttled and req, out
-                print(f"{label}: {wall:.1f} s wall, peak RSS {rss:.0f} MB, profiles sent {int(sent[1]):,}, "
-                      f"429 responses {throttled[1]}, requests {req[1]} ({req[2]} writes)")
+                print(f"{label}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB, "
+                      f"profiles sent {int(sent[1]):,}, 429 responses {throttled[1]}, "
+                      f"requests {req[1]} ({req[2]} writes)")
         finally:
             sandbox.terminate()
             sandbox.wait(10)
             if sandbox.stdout is not None:
                 sandbox.stdout.close()
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}")
 
 
 if __name__ == "__main__":
