@@ -154,6 +154,41 @@ def test_frozen_self_test_passes_offscreen(bundle: Path, tmp_path: Path) -> None
         assert re.search(r"ok +Splio sandbox: 200-member demo sync .* all 200 members there", out)
 
 
+def test_frozen_worker_process_syncs_to_a_sandbox(bundle: Path, tmp_path: Path) -> None:
+    """The GUI's worker is the bundle's own binary with `__worker__` (ui/worker_process.worker_command):
+    it reads the job on stdin, syncs over real HTTP and answers in JSON lines."""
+    from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+    from loyalty_desktop.sync.summary import RunStatus
+    from loyalty_desktop.worker import protocol
+    from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
+
+    data = tmp_path / "user-data"
+    with KlaviyoSandbox(job_seconds=0.05) as sb:
+        job = protocol.SyncJob("klaviyo", "demo", {"members": "50", "seed": 42}, KLAVIYO_LOYALTY.to_json(),
+                               base_url=sb.base_url, data_dir=str(data), key=DEMO_KEY)
+        proc = subprocess.Popen([str(EXE), protocol.COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"))
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        proc.stdin.write(protocol.encode(protocol.Request(protocol.RequestKind.SYNC, job)))
+        proc.stdin.flush()  # and kept open: a closed stdin means the GUI went away (the job stops)
+        messages = []
+        for line in proc.stdout:
+            msg = protocol.decode_message(line)
+            if msg is not None:
+                messages.append(msg)
+                if msg.kind in (protocol.MessageKind.RESULT, protocol.MessageKind.ERROR):
+                    break
+        proc.stdin.close()
+        assert proc.wait(timeout=300) == 0, proc.stderr.read().decode(errors="replace")[-3000:]
+        proc.stdout.close()
+        proc.stderr.close()
+        final = messages[-1]
+        assert final.kind is protocol.MessageKind.RESULT and final.summary is not None
+        assert final.summary.status is RunStatus.COMPLETED and final.summary.profiles_sent == 50
+        assert any(m.kind is protocol.MessageKind.PROGRESS for m in messages)
+        assert len(sb.profiles()) == 50
+
+
 FROZEN_KEYRING_SCRIPT = r"""
 set -e
 eval "$(printf %s testpw | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
