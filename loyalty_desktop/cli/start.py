@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loyalty_emulators.launch import CHILD_COMMAND as SANDBOX_COMMAND
+
 
 @dataclass(frozen=True)
 class GuiLaunch:
@@ -43,6 +45,10 @@ def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [SANDBOX_COMMAND]:  # the GUI's offline sandbox, a child process of the app
+        from loyalty_desktop.destinations.sandboxes import child_main
+
+        return child_main()
     launch = gui_launch(args)
     if launch is None:
         from loyalty_desktop.cli.main import main as cli_main
