@@ -178,6 +178,7 @@ class SandboxProcess:
                 log.info("sandbox process: skipped a line that is not a reply")
                 continue
             self._replies.put(reply)
+        out.close()
         self._replies.put(None)
 
     def _drain(self, err: IO[bytes]) -> None:
@@ -186,3 +187,4 @@ class SandboxProcess:
             text = line.decode("utf-8", "replace").rstrip()
             self._stderr.append(text)
             log.debug("sandbox process: %s", text)
+        err.close()
