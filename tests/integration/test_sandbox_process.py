@@ -10,14 +10,12 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
+from helpers.child_sandbox import KLAVIYO_HEADERS, alive, klaviyo_profiles, wait_gone
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import SandboxError, SandboxProblem, user_message
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
@@ -25,45 +23,8 @@ from loyalty_desktop.core.options import DemoOptions, SandboxPlace, TargetOption
 from loyalty_desktop.destinations.sandbox_process import SandboxProcess
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import RunStatus
-from loyalty_emulators.launch import DEMO_KEYS, Platform
 
 CHILD = TargetOptions(sandbox_place=SandboxPlace.CHILD_PROCESS)
-KLAVIYO_HEADERS = {"Authorization": f"Klaviyo-API-Key {DEMO_KEYS[Platform.KLAVIYO]}", "revision": "2026-07-15",
-                   "accept": "application/vnd.api+json", "content-type": "application/vnd.api+json"}
-
-
-def klaviyo_profiles(base_url: str) -> list[dict[str, Any]]:
-    """Every profile the Klaviyo sandbox holds, read page by page over its HTTP API."""
-    rows: list[dict[str, Any]] = []
-    url: str | None = f"{base_url}/api/profiles?page[size]=100"
-    with httpx.Client(headers=KLAVIYO_HEADERS, timeout=30) as api:
-        while url:
-            body = api.get(url).raise_for_status().json()
-            rows += body["data"]
-            url = body["links"].get("next")
-    return rows
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie (our child, not yet reaped) is gone too
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
-def wait_gone(pid: int, seconds: float = 20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not alive(pid):
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_demo_sync_lands_in_the_child_sandbox() -> None:
     conn = service.target("klaviyo-sandbox").connect(None, CHILD, CancelToken())
     try:
