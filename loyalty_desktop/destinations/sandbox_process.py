@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 START_TIMEOUT_S = 120.0  # a fresh interpreter, plus seeding a large demo program into Splio
 REQUEST_TIMEOUT_S = 120.0  # seeding 100,000 members is the slowest request
 STOP_TIMEOUT_S = 5.0
+STARTUP_PROBE_ENV = "LOYALTY_DESKTOP_STARTUP_PROBE"  # packaging/launcher.py's start-up probe (measurements)
 
 
 def sandbox_command() -> list[str]:
@@ -69,6 +70,7 @@ class SandboxProcess:
         """Start `platform`'s emulator in a child process; returns once it serves on `base_url`.
         The child follows this process's clock and data folder (Splio's seed reads its demo program)."""
         env = {**os.environ, paths.ENV_DATA_DIR: str(paths.data_dir())}
+        env.pop(STARTUP_PROBE_ENV, None)  # the frozen launcher would open a probe window in the child
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window flashes up
         try:
             proc = subprocess.Popen(command or sandbox_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
