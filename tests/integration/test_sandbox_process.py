@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -143,3 +144,18 @@ def test_a_child_that_cannot_start_is_said_plainly() -> None:
     with pytest.raises(SandboxError) as missing:
         SandboxProcess.start("klaviyo", command=["/nonexistent/loyalty-desktop", "__sandbox__"])
     assert missing.value.problem is SandboxProblem.NOT_STARTED and "No such file" in user_message(missing.value)
+
+
+def test_the_frozen_entry_script_serves_a_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    """packaging/launcher.py is what the bundle runs: `<executable> __sandbox__` reaches the child too."""
+    from loyalty_desktop.destinations import sandbox_process
+
+    launcher = Path(__file__).resolve().parents[2] / "packaging" / "launcher.py"
+    sb = SandboxProcess.start("klaviyo", command=[sys.executable, str(launcher), "__sandbox__"])
+    try:
+        assert sb.describe()[0].startswith("The sandbox now holds 0 profiles")
+    finally:
+        sb.stop()
+    assert sb.proc.returncode == 0
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller's bootloader sets it
+    assert sandbox_process.sandbox_command() == [sys.executable, "__sandbox__"]
