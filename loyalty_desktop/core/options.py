@@ -23,6 +23,13 @@ DEMO_MEMBERS = 500
 DEMO_SEED = 42
 
 
+class SandboxPlace(enum.Enum):
+    """Where an offline sandbox (a destination's, Smile.io's) runs."""
+
+    IN_PROCESS = "in-process"  # threads of this process (the CLI; tests that inspect its objects)
+    CHILD_PROCESS = "child-process"  # a child process of the app's executable (the GUI: its own GIL)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoOptions:
     """The demo loyalty program: how many members, made from which seed."""
@@ -48,20 +55,15 @@ class SpreadsheetOptions:
 @dataclass(frozen=True, slots=True)
 class SmileOptions:
     """A Smile.io account. `base_url`: another address than Smile's (a standalone sandbox); the
-    in-process sandbox (no `base_url`) is seeded from the demo program `demo`."""
+    app's own sandbox (no `base_url`) is seeded from the demo program `demo` and runs where
+    `sandbox_place` says."""
 
     base_url: str | None = None
     demo: DemoOptions = DemoOptions()
+    sandbox_place: SandboxPlace = SandboxPlace.IN_PROCESS
 
 
 SourceOptions = DemoOptions | SpreadsheetOptions | SmileOptions
-
-
-class SandboxPlace(enum.Enum):
-    """Where a sandbox target's emulator runs."""
-
-    IN_PROCESS = "in-process"  # threads of this process (the CLI; tests that inspect its objects)
-    CHILD_PROCESS = "child-process"  # a child process of the app's executable (the GUI: its own GIL)
 
 
 @dataclass(frozen=True, slots=True)

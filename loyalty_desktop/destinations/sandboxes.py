@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from loyalty_desktop.core.options import DemoOptions, SandboxPlace, TargetOptions
-from loyalty_desktop.core.platforms import KLAVIYO, SPLIO
+from loyalty_desktop.core.platforms import KLAVIYO, SMILE, SPLIO
 
 
 @dataclass
@@ -52,7 +52,7 @@ def start(platform: str, options: TargetOptions) -> StartedSandbox:
 
 
 def _start_here(platform: str, seed_from: DemoOptions | None) -> Any:
-    """The emulator in this process (launch.Running)."""
+    """The emulator in this process (launch.Running); Smile.io's serves the demo program `seed_from`."""
     from loyalty_emulators import launch
 
     if platform == SPLIO.id:
@@ -61,7 +61,12 @@ def _start_here(platform: str, seed_from: DemoOptions | None) -> Any:
         return launch.start_splio(seed=lambda s: seed_sandbox(s, seed_from))
     if platform == KLAVIYO.id:
         return launch.start_klaviyo()
-    raise ValueError(f"no destination sandbox for {platform!r}")
+    if platform == SMILE.id and seed_from is not None:  # a source: it serves the demo program
+        from loyalty_desktop.service import DemoSpec, open_demo
+
+        program = open_demo(DemoSpec(seed_from.members, seed_from.seed))
+        return launch.start_smile(program=program, close_program=program.close)
+    raise ValueError(f"no sandbox for {platform!r}")
 
 
 def child_main() -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from loyalty_desktop.core.options import SandboxPlace, SyncOptions
+from loyalty_desktop.core.options import SandboxPlace, SmileOptions, SyncOptions
 
 _place = SandboxPlace.IN_PROCESS
 
@@ -27,5 +27,8 @@ def place() -> SandboxPlace:
 
 
 def applied(options: SyncOptions) -> SyncOptions:
-    """`options` with the GUI's sandbox place."""
-    return replace(options, target=replace(options.target, sandbox_place=_place))
+    """`options` with the GUI's sandbox place (the destination's sandbox, Smile.io's)."""
+    source = options.source
+    if isinstance(source, SmileOptions):
+        source = replace(source, sandbox_place=_place)
+    return replace(options, source=source, target=replace(options.target, sandbox_place=_place))

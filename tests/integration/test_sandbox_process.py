@@ -159,3 +159,26 @@ def test_the_frozen_entry_script_serves_a_sandbox(monkeypatch: pytest.MonkeyPatc
     assert sb.proc.returncode == 0
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller's bootloader sets it
     assert sandbox_process.sandbox_command() == [sys.executable, "__sandbox__"]
+
+
+def test_the_smile_source_sandbox_serves_the_demo_program_from_a_child_process() -> None:
+    """The GUI's `smile-sandbox` source: the child opens the demo program itself and serves it; the
+    members read are those the in-process sandbox serves; closing the source stops the child."""
+    from loyalty_desktop.core.options import SmileOptions
+
+    def read(place: SandboxPlace) -> tuple[set[str], str]:
+        src = service.source_factory("smile-sandbox").open(SmileOptions(None, DemoOptions(40, 5), sandbox_place=place),
+                                                           CancelToken())
+        try:
+            members = src.source.read(None, history=False).members
+            return {m.email for m in members}, src.label
+        finally:
+            src.close()
+
+    here, _ = read(SandboxPlace.IN_PROCESS)
+    there, label = read(SandboxPlace.CHILD_PROCESS)
+    assert len(there) == 40 and there == here
+    url = label.rsplit(" at ", 1)[1]
+    assert url.startswith("http://127.0.0.1:")
+    with pytest.raises(httpx.TransportError):  # the child stopped with the source
+        httpx.get(url, timeout=5)
