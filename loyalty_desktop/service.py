@@ -54,7 +54,8 @@ SANDBOXES: dict[str, str] = {p.id: f"{p.adapter}:serve_sandbox" for p in PLATFOR
 
 @dataclass
 class Connection:
-    """A verified destination, plus the in-process sandbox behind it in demo mode."""
+    """A verified destination, plus the sandbox behind it in demo mode: the emulator's server (in
+    this process) or a SandboxProcess (TargetOptions.sandbox_place)."""
 
     dest: Destination
     account: AccountInfo
