@@ -153,6 +153,9 @@ class SandboxProcess:
             try:
                 reply = self._replies.get(timeout=timeout)
             except queue.Empty:
+                # A late answer would be taken for the next request's: this child is done.
+                self._stopped = True
+                self.proc.kill()
                 raise SandboxError(problem, who, f"no answer within {timeout:.0f} s") from None
         if reply is None:
             self._replies.put(None)  # the child is gone: every later request learns it at once

@@ -182,3 +182,11 @@ def test_the_smile_source_sandbox_serves_the_demo_program_from_a_child_process()
     assert url.startswith("http://127.0.0.1:")
     with pytest.raises(httpx.TransportError):  # the child stopped with the source
         httpx.get(url, timeout=5)
+
+
+def test_a_child_that_never_answers_is_stopped_and_said_plainly() -> None:
+    silent = [sys.executable, "-c", "import sys, time; sys.stdin.readline(); time.sleep(60)"]
+    with pytest.raises(SandboxError) as err:
+        SandboxProcess.start("klaviyo", command=silent, timeout=1.0)
+    assert err.value.problem is SandboxProblem.NOT_STARTED
+    assert "no answer within 1 s" in user_message(err.value)
