@@ -157,6 +157,10 @@ def test_the_frozen_entry_script_serves_a_sandbox(monkeypatch: pytest.MonkeyPatc
     finally:
         sb.stop()
     assert sb.proc.returncode == 0
+    from loyalty_desktop.cli import start
+    from loyalty_emulators import launch
+
+    assert start.SANDBOX_COMMAND == launch.CHILD_COMMAND  # written twice to keep the start path light
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller's bootloader sets it
     assert sandbox_process.sandbox_command() == [sys.executable, "__sandbox__"]
 
