@@ -90,6 +90,7 @@ class Connection:
         """Check the key with the platform again, every scope it needs included (nothing written),
         with a fresh cancel token. Raises MissingScopeError when the sync cannot run."""
         self.use_cancel(CancelToken())
+        getattr(self.sandbox, "ensure_serving", lambda: None)()  # a sandbox process that went away: said so
         info = self.dest.verify()
         self.account = replace(info, missing_scopes=self.dest.verify_scopes())
         return self.account

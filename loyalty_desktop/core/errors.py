@@ -373,8 +373,8 @@ def _sandbox_message(exc: SandboxError, tr: Callable[[str], str]) -> str:
     texts = {
         SandboxProblem.NOT_STARTED: tr("The offline {platform} sandbox could not start on this computer ({detail}). "
                                        "Try again; if it keeps failing, install the app again."),
-        SandboxProblem.GONE: tr("The offline {platform} sandbox stopped unexpectedly ({detail}). Verify the "
-                                "connection again to start a new one (it starts empty)."),
+        SandboxProblem.GONE: tr("The offline {platform} sandbox stopped unexpectedly ({detail}). Close and "
+                                "reopen the app to start a new one (it starts empty)."),
         SandboxProblem.REFUSED: tr("The offline {platform} sandbox could not do this: {detail}."),
     }
     return texts[exc.problem].format(platform=exc.platform, detail=exc.detail)

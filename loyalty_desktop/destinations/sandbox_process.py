@@ -93,6 +93,11 @@ class SandboxProcess:
     def pid(self) -> int:
         return self.proc.pid
 
+    def ensure_serving(self) -> None:
+        """Raise SandboxError (GONE) when the child is no longer there to serve."""
+        if self._stopped or self.proc.poll() is not None:
+            raise SandboxError(SandboxProblem.GONE, label(self.platform), self._why())
+
     def set_clock(self, when: datetime | None) -> None:
         """Klaviyo: evaluate relative dates in segments at `when` (None: the child's now)."""
         self._ask(Request(RequestKind.SET_CLOCK, when=when))

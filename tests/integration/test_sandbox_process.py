@@ -194,3 +194,18 @@ def test_a_child_that_never_answers_is_stopped_and_said_plainly() -> None:
         SandboxProcess.start("klaviyo", command=silent, timeout=1.0)
     assert err.value.problem is SandboxProblem.NOT_STARTED
     assert "no answer within 1 s" in user_message(err.value)
+
+
+def test_verifying_a_connection_whose_sandbox_died_says_so() -> None:
+    conn = service.target("klaviyo-sandbox").connect(None, CHILD, CancelToken())
+    try:
+        assert conn.verify().name  # alive: the key checks out as before
+        conn.sandbox.proc.kill()
+        conn.sandbox.proc.wait(10)
+        with pytest.raises(SandboxError) as err:
+            conn.verify()
+        assert user_message(err.value).startswith("The offline Klaviyo sandbox stopped unexpectedly (it ended with "
+                                                  "exit status -9")
+        assert user_message(err.value).endswith("Close and reopen the app to start a new one (it starts empty).")
+    finally:
+        conn.close()
