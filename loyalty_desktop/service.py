@@ -54,7 +54,8 @@ SANDBOXES: dict[str, str] = {p.id: f"{p.adapter}:serve_sandbox" for p in PLATFOR
 
 @dataclass
 class Connection:
-    """A verified destination, plus the in-process sandbox behind it in demo mode."""
+    """A verified destination, plus the sandbox behind it in demo mode: the emulator's server (in
+    this process) or a SandboxProcess (TargetOptions.sandbox_place)."""
 
     dest: Destination
     account: AccountInfo
@@ -89,6 +90,7 @@ class Connection:
         """Check the key with the platform again, every scope it needs included (nothing written),
         with a fresh cancel token. Raises MissingScopeError when the sync cannot run."""
         self.use_cancel(CancelToken())
+        getattr(self.sandbox, "ensure_serving", lambda: None)()  # a sandbox process that went away: said so
         info = self.dest.verify()
         self.account = replace(info, missing_scopes=self.dest.verify_scopes())
         return self.account

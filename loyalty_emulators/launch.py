@@ -7,6 +7,9 @@ process, serving one standalone (``loyalty-desktop sandbox``), and the clock the
     finally:
         running.stop()
 
+An emulator can also serve in a child process of the app (:func:`serve_in_child`, the
+``CHILD_COMMAND`` entry; the app drives it with the ``Child*`` messages of child_protocol.py).
+
 Whatever the emulators need from the product comes in as plain values: a Splio seed callable
 (run on the sandbox before it serves), a Smile program (:class:`~.smile.feed.ProgramFeed`: the
 demo program fits), the clock to follow (:func:`follow_clock`). Nothing here imports the product.
@@ -23,6 +26,15 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from loyalty_emulators import clock as emclock
 from loyalty_emulators import demo_keys
 from loyalty_emulators.base.faults import Faults
+from loyalty_emulators.child_protocol import COMMAND as CHILD_COMMAND  # noqa: F401 - re-exported
+from loyalty_emulators.child_protocol import Reply as ChildReply  # noqa: F401 - re-exported
+from loyalty_emulators.child_protocol import ReplyKind as ChildReplyKind  # noqa: F401 - re-exported
+from loyalty_emulators.child_protocol import Request as ChildRequest
+from loyalty_emulators.child_protocol import RequestKind as ChildRequestKind  # noqa: F401 - re-exported
+from loyalty_emulators.child_protocol import SeedFrom as SeedFrom
+from loyalty_emulators.child_protocol import SeedMember as SeedMember
+from loyalty_emulators.child_protocol import decode_reply as decode_reply
+from loyalty_emulators.child_protocol import encode_request as encode_request
 from loyalty_emulators.clock import ClockSource
 
 if TYPE_CHECKING:
@@ -165,6 +177,14 @@ def start_smile(*, port: int = 0, program: ProgramFeed | None = None, auto_refre
     if close_program is not None:
         running.on_stop.append(close_program)
     return running
+
+
+def serve_in_child(start: Callable[[ChildRequest], Running[Any]]) -> int:
+    """The whole life of a child process serving one emulator for the app that started it (see
+    child.py): ``start`` starts what a START request names. Returns the exit status."""
+    from loyalty_emulators import child
+
+    return child.main(start)
 
 
 # ------------------------------------------------------------------ standalone (`loyalty-desktop sandbox`)

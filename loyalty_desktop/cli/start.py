@@ -46,6 +46,9 @@ def gui_launch(argv: Sequence[str]) -> GuiLaunch | None:
     return GuiLaunch(demo, data_dir, hidden)
 
 
+SANDBOX_COMMAND = "__sandbox__"  # loyalty_emulators.launch.CHILD_COMMAND (not imported: the start path stays light)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == [WORKER_COMMAND]:
@@ -54,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         child.run()
     launch = gui_launch(args)
     if launch is None:
+        if args[:1] == [SANDBOX_COMMAND]:  # the GUI's offline sandbox, a child process of the app
+            from loyalty_desktop.destinations.sandboxes import child_main
+
+            return child_main()
         from loyalty_desktop.cli.main import main as cli_main
 
         return cli_main(args)

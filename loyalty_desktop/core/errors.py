@@ -34,6 +34,7 @@ class ErrorKind(str, enum.Enum):
     SYNC_BUSY = "sync_busy"  # another sync holds this data folder
     STORE_UNUSABLE = "store_unusable"  # damaged, another app's file, or a newer version's
     DISK = "disk"  # read-only, full, a file where a folder should be, an I/O error
+    SANDBOX = "sandbox"  # the offline demo's sandbox process did not start or went away
 
 
 class LoyaltyError(Exception):
@@ -201,6 +202,22 @@ class DiskError(LoyaltyError):
         super().__init__(f"{problem.value}: {path} ({detail})")
 
 
+class SandboxProblem(str, enum.Enum):
+    NOT_STARTED = "not_started"  # the child process could not start, or left before serving
+    GONE = "gone"  # it went away while in use
+    REFUSED = "refused"  # it answered a request with an error
+
+
+class SandboxError(LoyaltyError):
+    """The offline demo's sandbox process (destinations/sandbox_process.py) failed."""
+
+    kind = ErrorKind.SANDBOX
+
+    def __init__(self, problem: SandboxProblem, platform: str, detail: str = "") -> None:
+        self.problem, self.platform, self.detail = problem, platform, detail
+        super().__init__(f"{platform} sandbox {problem.value}: {detail}")
+
+
 def local_hhmm(when: datetime) -> str:
     """"14:03" in the machine's time zone; with the date when it was not today."""
     from loyalty_desktop.core import clock
@@ -267,6 +284,8 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
         return _store_message(exc, tr)
     if isinstance(exc, DiskError):
         return _disk_message(exc, tr)
+    if isinstance(exc, SandboxError):
+        return _sandbox_message(exc, tr)
     if isinstance(exc, LoyaltyError):
         return exc.message
     return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
@@ -348,6 +367,17 @@ def _disk_message(exc: DiskError, tr: Callable[[str], str]) -> str:
                            "network drive), then try again; nothing that was saved is lost."),
     }
     return texts[exc.problem].format(path=exc.path, detail=exc.detail)
+
+
+def _sandbox_message(exc: SandboxError, tr: Callable[[str], str]) -> str:
+    texts = {
+        SandboxProblem.NOT_STARTED: tr("The offline {platform} sandbox could not start on this computer ({detail}). "
+                                       "Try again; if it keeps failing, install the app again."),
+        SandboxProblem.GONE: tr("The offline {platform} sandbox stopped unexpectedly ({detail}). Close and "
+                                "reopen the app to start a new one (it starts empty)."),
+        SandboxProblem.REFUSED: tr("The offline {platform} sandbox could not do this: {detail}."),
+    }
+    return texts[exc.problem].format(platform=exc.platform, detail=exc.detail)
 
 
 def cli_hint(exc: BaseException, tr: Callable[[str], str] = _same) -> str | None:

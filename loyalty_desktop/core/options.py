@@ -11,6 +11,7 @@ reads it back for the source kind it was saved with.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,13 @@ from loyalty_desktop.core.errors import ConfigError
 
 DEMO_MEMBERS = 500
 DEMO_SEED = 42
+
+
+class SandboxPlace(enum.Enum):
+    """Where an offline sandbox (a destination's, Smile.io's) runs."""
+
+    IN_PROCESS = "in-process"  # threads of this process (the CLI; tests that inspect its objects)
+    CHILD_PROCESS = "child-process"  # a child process of the app's executable (the GUI: its own GIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +55,12 @@ class SpreadsheetOptions:
 @dataclass(frozen=True, slots=True)
 class SmileOptions:
     """A Smile.io account. `base_url`: another address than Smile's (a standalone sandbox); the
-    in-process sandbox (no `base_url`) is seeded from the demo program `demo`."""
+    app's own sandbox (no `base_url`) is seeded from the demo program `demo` and runs where
+    `sandbox_place` says."""
 
     base_url: str | None = None
     demo: DemoOptions = DemoOptions()
+    sandbox_place: SandboxPlace = SandboxPlace.IN_PROCESS
 
 
 SourceOptions = DemoOptions | SpreadsheetOptions | SmileOptions
@@ -60,14 +70,15 @@ SourceOptions = DemoOptions | SpreadsheetOptions | SmileOptions
 class TargetOptions:
     """How to connect a destination. `base_url`: another address (a sandbox, a proxy).
     `create_fields`, `create_missing`, `remote_diff`: what a destination that can (Splio) may do.
-    `seed_from`: an in-process sandbox that keeps contacts of its own starts with the members of
-    this demo program (None: it starts empty)."""
+    `seed_from`: a sandbox that keeps contacts of its own starts with the members of this demo
+    program (None: it starts empty). `sandbox_place`: where a sandbox target's emulator runs."""
 
     base_url: str | None = None
     create_fields: bool = False
     create_missing: bool = False
     remote_diff: bool = False
     seed_from: DemoOptions | None = None
+    sandbox_place: SandboxPlace = SandboxPlace.IN_PROCESS
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from loyalty_desktop.core import logs
 from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.options import SandboxPlace
 from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui import i18n, sandbox_place
 from loyalty_desktop.ui.tasks import TaskManager
 
 
@@ -50,6 +51,7 @@ def run(argv: Sequence[str] = (), *, demo: bool = False, hidden: bool = False) -
     instance = _one_instance()
     if instance is None:
         return 0  # the running app was asked to come forward
+    sandbox_place.set_place(SandboxPlace.CHILD_PROCESS)  # the demo's sandboxes: their own process, their own GIL
     tasks = TaskManager()
     windows: list[Any] = []
 

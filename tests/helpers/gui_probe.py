@@ -19,7 +19,7 @@ from helpers.stall_watchdog import Stall, StallWatchdog
 from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
-from loyalty_desktop.core.options import DemoOptions, TargetOptions
+from loyalty_desktop.core.options import DemoOptions, SandboxPlace, TargetOptions
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.worker import jobs
@@ -117,23 +117,27 @@ def start_sandbox_process(env: dict[str, str]) -> tuple[subprocess.Popen[str], s
 
 
 def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
-                   sandbox_in_app: bool = False) -> ProbeResult:
+                   sandbox_in_app: bool = False, sandbox_child: bool = False) -> ProbeResult:
     """Run a full sync of `members` demo members from the GUI's SyncRunner (in its worker process)
     while a 5 ms timer ticks on the GUI thread; return the worst gap between ticks, how long the
     sync took, and the stall watchdog's table of culprits. `sandbox_in_app` runs the sandbox in this
-    process, as the app's offline demo does, instead of in its own process as the real platform would be."""
+    process, as the app's offline demo did, instead of in its own process as the real platform would be;
+    `sandbox_child` runs it as the GUI's demo does now (SandboxPlace.CHILD_PROCESS: a child of the app's
+    executable)."""
     _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir)}
     os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(data_dir)
-    proc, url = (None, None) if sandbox_in_app else start_sandbox_process(env)
+    proc, url = (None, None) if sandbox_in_app or sandbox_child else start_sandbox_process(env)
     key_env = platforms.KLAVIYO.key_env
     saved_key = os.environ.get(key_env)
     os.environ[key_env] = DEMO_KEY  # the worker reads the key as the command line does
     try:
         demo = DemoOptions(members, 42)
         src = service.source_factory("demo").open(demo, CancelToken())  # creates the program (not measured)
-        conn = service.target("klaviyo-sandbox" if sandbox_in_app else "klaviyo").connect(
-            DEMO_KEY, TargetOptions(base_url=url), CancelToken())
+        place = SandboxPlace.CHILD_PROCESS if sandbox_child else SandboxPlace.IN_PROCESS
+        conn = service.target("klaviyo-sandbox" if sandbox_in_app or sandbox_child else "klaviyo").connect(
+            DEMO_KEY, TargetOptions(base_url=url, sandbox_place=place), CancelToken())
+        sandbox_pid = conn.sandbox.pid if sandbox_child else proc.pid if proc else None
         runner = SyncRunner()
         loop = QEventLoop()  # the GUI thread waits in Qt's event loop, as in the app
         done: list[object] = []
@@ -147,7 +151,7 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         runner.failed.connect(finished)
         runner.progress.connect(lambda _p: progress.append(time.monotonic()))
         started = time.monotonic()
-        with StallProbe(threshold_ms, sandbox_pid=proc.pid if proc else None, in_file=None) as probe:
+        with StallProbe(threshold_ms, sandbox_pid=sandbox_pid, in_file=None) as probe:
             runner.start(jobs.sync_job(conn, "demo", {"members": str(members), "seed": 42}, KLAVIYO_LOYALTY))
             probe.dog.add_child(runner.worker.pid)  # the worker process's CPU is the app's
             if not done:

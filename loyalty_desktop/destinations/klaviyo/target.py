@@ -10,6 +10,7 @@ from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.options import TargetOptions
 from loyalty_desktop.core.platforms import KLAVIYO, Platform
+from loyalty_desktop.destinations import sandboxes
 from loyalty_desktop.destinations.base import PlatformTarget
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
 from loyalty_desktop.net.client import CancelToken
@@ -28,10 +29,8 @@ class KlaviyoTarget(PlatformTarget):
         # LOYALTY_DESKTOP_KLAVIYO_URL points the app at another address (a sandbox, a proxy).
         base_url = options.base_url or os.environ.get(KLAVIYO.url_env)
         if self.sandbox:
-            from loyalty_emulators import launch
-
-            running = launch.start_klaviyo()
-            sb, base_url, key = running.sandbox, running.base_url, running.demo_key
+            sb = sandboxes.start(KLAVIYO.id, options)
+            base_url, key = sb.base_url, sb.key
         key = key or secrets.load(KLAVIYO.id)
         if not key:
             raise ConfigError(f"No {KLAVIYO.label} key: store one with `loyalty-desktop key set {KLAVIYO.id}` "
@@ -48,7 +47,7 @@ class KlaviyoTarget(PlatformTarget):
         if sb is None:
             return Connection(dest, info, key_mask=secrets.mask(key))
         # The sandbox's segments count "expiring within 30 days" on a clock the app can align.
-        return Connection(dest, info, sb, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock,
+        return Connection(dest, info, sb.handle, [f"Klaviyo sandbox started at {base_url}"], set_clock=sb.set_clock,
                           key_mask=secrets.mask(key))
 
 

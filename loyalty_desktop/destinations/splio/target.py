@@ -1,7 +1,7 @@
 """`--to splio` and `--to splio-sandbox`: open, verify and bind a Splio destination.
 
 `--create-fields`, `--create-missing` and `--remote-diff` become the adapter's options. The
-sandbox target starts the Splio emulator in-process, seeded (for the demo source) with most of the
+sandbox target starts the Splio emulator (destinations/sandboxes.py), seeded (for the demo source) with most of the
 demo program's members plus contacts the program does not know, so "every contact present in
 Splio" means something; being a sandbox, it creates the missing custom fields without asking.
 """
@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
-from loyalty_desktop.core.options import TargetOptions
+from loyalty_desktop.core.options import DemoOptions, TargetOptions
 from loyalty_desktop.core.platforms import SPLIO, Platform
+from loyalty_desktop.destinations import sandboxes
 from loyalty_desktop.destinations.base import AccountInfo, PlatformTarget
 from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestination
 from loyalty_desktop.net.client import CancelToken
@@ -29,9 +30,8 @@ def connect_splio(dest: SplioDestination) -> AccountInfo:
     return connect(dest)
 
 
-def seed_sandbox(sb: Any, options: TargetOptions) -> list[str]:
-    """Fill a sandbox universe from the demo program the run uses (other sources: left empty)."""
-    demo = options.seed_from
+def seed_sandbox(sb: Any, demo: DemoOptions | None) -> list[str]:
+    """Fill a sandbox universe from the demo program the run uses (None, other sources: left empty)."""
     if demo is None:
         return [("The Splio sandbox starts empty for this source: tick \"Create missing contacts\" (Settings → Sync "
                  "options) or use --create-missing to create the contacts.")]
@@ -58,12 +58,9 @@ class SplioTarget(PlatformTarget):
         base_url = options.base_url
         create_fields = options.create_fields
         if self.sandbox:
-            from loyalty_emulators import launch
-
-            running = launch.start_splio(seed=lambda s: seed_sandbox(s, options))
-            notes += running.lines
-            sb, base_url, key, create_fields = running.sandbox, running.base_url, running.demo_key, True
-            notes.insert(0, f"Splio sandbox started at {base_url}")
+            sb = sandboxes.start(SPLIO.id, options)
+            base_url, key, create_fields = sb.base_url, sb.key, True
+            notes += [f"Splio sandbox started at {base_url}", *sb.lines]
         key = key or secrets.load(SPLIO.id)
         if not key:
             raise ConfigError(f"No {SPLIO.label} key: store one with `loyalty-desktop key set {SPLIO.id}` "
@@ -79,7 +76,8 @@ class SplioTarget(PlatformTarget):
                 sb.stop()
             raise
         notes.append(f"Splio {info.detail}.")
-        return Connection(dest, info, sb, notes, seed_demo=sb.seed_demo if sb is not None else None)
+        return Connection(dest, info, sb.handle if sb is not None else None, notes,
+                          seed_demo=sb.seed_demo if sb is not None else None)
 
 
 def serve_sandbox(options: StandaloneOptions) -> Running[Any]:

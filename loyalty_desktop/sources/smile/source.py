@@ -5,9 +5,9 @@
   verified on open (a wrong key fails before anything is read or sent). The mirror of what was
   read lives in the data folder, one file per account, so later syncs read only the changes.
 - `smile-sandbox`: offline. Without `--source-base-url`, a Smile sandbox is started in this
-  process, seeded from the demo program (`--members`, `--seed`), and read with its demo key (a
-  full read each run, the mirror in memory). With `--source-base-url`, the Smile sandbox running
-  there is read with the demo key.
+  process (the GUI: in a child process, SmileOptions.sandbox_place), seeded from the demo program
+  (`--members`, `--seed`), and read with its demo key (a full read each run, the mirror in memory).
+  With `--source-base-url`, the Smile sandbox running there is read with the demo key.
 
 The store keys the source's cursor by `OpenSource.name`: `smile:<account>` where <account> is a
 short one-way fingerprint of the key (and the host when not Smile's): never the key itself.
@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from loyalty_desktop.core import paths, secrets
 from loyalty_desktop.core.errors import ConfigError
-from loyalty_desktop.core.options import SmileOptions, SourceOptions
+from loyalty_desktop.core.options import SandboxPlace, SmileOptions, SourceOptions
 from loyalty_desktop.core.platforms import SMILE
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
@@ -77,17 +78,26 @@ class SmileSourceFactory:
         return OpenSource(source, f"smile:{account}", f"Smile.io ({urlsplit(url).netloc})", source.close)
 
     def _in_process(self, options: SmileOptions, cancel: CancelToken) -> OpenSource:
+        """The app's own Smile.io sandbox, serving the demo program: in this process, or in a child
+        process of the app (the GUI: SandboxPlace.CHILD_PROCESS) that opens the program itself."""
         from loyalty_emulators import launch
 
         spec = DemoSpec(options.demo.members, options.demo.seed)
-        program = open_demo(spec)
-        running = launch.start_smile(program=program, close_program=program.close)
-        url = running.base_url
-        source = SmileSource(SmileClient(running.demo_key, url, cancel=cancel), Mirror(None))
+        stop: Callable[[], None]
+        if options.sandbox_place is SandboxPlace.CHILD_PROCESS:
+            from loyalty_desktop.destinations.sandbox_process import SandboxProcess
+
+            proc = SandboxProcess.start(SMILE.id, launch.SeedFrom(spec.members, spec.seed))
+            url, key, stop = proc.base_url, launch.demo_key(launch.Platform.SMILE), proc.stop
+        else:
+            program = open_demo(spec)
+            running = launch.start_smile(program=program, close_program=program.close)
+            url, key, stop = running.base_url, running.demo_key, running.stop  # stop closes the program too
+        source = SmileSource(SmileClient(key, url, cancel=cancel), Mirror(None))
 
         def close() -> None:
             source.close()
-            running.stop()  # then closes the program
+            stop()
 
         return OpenSource(source, f"smile-sandbox:{spec.source_name}",
                           f"Smile.io sandbox ({spec.members} demo members) at {url}", close)

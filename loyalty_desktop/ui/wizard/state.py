@@ -11,6 +11,7 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SyncOptions, from_saved
 from loyalty_desktop.sync.engine import RunSummary
+from loyalty_desktop.ui import sandbox_place
 
 # Where the Smile.io API is (tests and demos point it at a standalone Smile sandbox), like
 # LOYALTY_DESKTOP_KLAVIYO_URL for Klaviyo.
@@ -63,7 +64,7 @@ class SetupState:
         # seed_sandbox=False: a demo Splio sandbox starts empty; the source page fills it with the
         # members of the source the user picks (`read_sample`), so both hold the same people.
         saved = {"create_fields": self.create_fields, **self.source_options}
-        return from_saved(self.source_kind, saved, seed_sandbox=False)
+        return sandbox_place.applied(from_saved(self.source_kind, saved, seed_sandbox=False))
 
     def read_sample(self, src: service.OpenSource, size: int = 5) -> None:
         """Off the GUI thread, one pass over the source's members: keep `size` of them for the mapping
