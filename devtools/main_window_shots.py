@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from devtools.demo_window import a_month_later, demo_window, sync_and_wait, wait_until
 from devtools.setup_shots import setup_shots
 from loyalty_desktop import service
-from loyalty_desktop.core import paths
 from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
-from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.main.window import MainWindow
-from loyalty_desktop.ui.tasks import TaskManager
-
-
-def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the main window never reached the expected state")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def demo_phone_conflicts(conn: service.Connection, count: int = 3) -> list[str]:
@@ -63,79 +47,48 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(["loyalty-desktop"])
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    previous_dir = paths._override
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="ld-main-shots-") as tmp:
-        paths.set_data_dir(tmp)
-        tasks = TaskManager()
-        win: MainWindow | None = None
-        try:
-            i18n.install(language)
-            spec = service.DemoSpec(500, 42)
-            settings = Settings(language=language, platform=DEFAULT_DESTINATION.id, demo=True,
-                                target=DEFAULT_DESTINATION.sandbox_target,
-                                source="demo", source_options={"members": str(spec.members), "seed": spec.seed},
-                                wizard_done=True)
-            win = MainWindow(settings, tasks)
-            win.resize(1040, 720)
-            win.show()
-            runs = win.runs_tab
+    with demo_window(language, DEFAULT_DESTINATION, (1040, 720)) as win:
+        runs = win.runs_tab
+        sync_and_wait(win)
+        win.settings_tab.schedule_box.mode.setCurrentIndex(1)  # every day at 06:00, from this run on
+        # A month later, with phone numbers added to the mapping.
+        a_month_later()
+        assert win.connection is not None
+        demo_phone_conflicts(win.connection)
+        from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 
-            def idle() -> bool:
-                return not win.syncing and not win.history.refreshing
+        win.settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
+        sync_and_wait(win)
+        runs.runs_view.selectRow(0)
 
-            _wait_until(lambda: win.connection is not None
-                        and win.sync_panel.sync_button.isEnabled())
-            win.sync_now()
-            _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 1)
-            win.settings_tab.schedule_box.mode.setCurrentIndex(1)  # every day at 06:00, from this run on
-            # A month later, with phone numbers added to the mapping.
-            program = service.open_demo(spec)
-            program.tick(30)
-            program.close()
-            assert win.connection is not None
-            demo_phone_conflicts(win.connection)
-            from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
+        def shot(name: str, widget: QWidget) -> None:
+            QApplication.processEvents()
+            path = outdir / f"{language}-main-{name}.png"
+            widget.grab().save(str(path))
+            shots.append(path)
 
-            settings.mapping = KLAVIYO_LOYALTY.with_field("phone", enabled=True).to_json()
-            win.sync_now()
-            _wait_until(lambda: idle() and len(runs.runs_model.runs()) == 2)
-            runs.runs_view.selectRow(0)
-
-            def shot(name: str, widget: QWidget) -> None:
-                QApplication.processEvents()
-                path = outdir / f"{language}-main-{name}.png"
-                widget.grab().save(str(path))
-                shots.append(path)
-
-            win.tabs.setCurrentIndex(0)
-            shot("1-runs", win)
-            win.tabs.setCurrentIndex(1)
-            shot("2-segments", win)
-            win.tabs.setCurrentWidget(win.settings_tab)
-            shot("3-settings", win)
-            kit = win.kit_panel
-            if kit is not None:  # the Klaviyo kit, made in the sandboxed account
-                win.tabs.setCurrentWidget(kit)
-                _wait_until(lambda: bool(kit.plan) and kit.run_button.isEnabled())
-                kit.language.setCurrentIndex(kit.language.findData(language))  # one language: fewer flows to pace
-                _wait_until(lambda: bool(kit.plan) and kit.run_button.isEnabled())
-                kit.start()
-                _wait_until(lambda: kit.report is not None and not kit.running)
-                shot("4-kit", win)
-            win.tabs.setCurrentIndex(0)
-            runs.open_selected_run()
-            _wait_until(lambda: runs.run_dialog is not None and runs.run_dialog.isVisible())
-            assert runs.run_dialog is not None
-            shot("5-rejected-rows", runs.run_dialog)
-            runs.close_dialog()
-            shots += setup_shots(win, outdir, language)
-        finally:
-            if win is not None:
-                win.shutdown()
-                win.close()
-                win.deleteLater()
-            tasks.shutdown()
-            paths.set_data_dir(previous_dir)
+        win.tabs.setCurrentIndex(0)
+        shot("1-runs", win)
+        win.tabs.setCurrentIndex(1)
+        shot("2-segments", win)
+        win.tabs.setCurrentWidget(win.settings_tab)
+        shot("3-settings", win)
+        kit = win.kit_panel
+        if kit is not None:  # the Klaviyo kit, made in the sandboxed account
+            win.tabs.setCurrentWidget(kit)
+            wait_until(lambda: bool(kit.plan) and kit.run_button.isEnabled())
+            kit.language.setCurrentIndex(kit.language.findData(language))  # one language: fewer flows to pace
+            wait_until(lambda: bool(kit.plan) and kit.run_button.isEnabled())
+            kit.start()
+            wait_until(lambda: kit.report is not None and not kit.running)
+            shot("4-kit", win)
+        win.tabs.setCurrentIndex(0)
+        runs.open_selected_run()
+        wait_until(lambda: runs.run_dialog is not None and runs.run_dialog.isVisible())
+        assert runs.run_dialog is not None
+        shot("5-rejected-rows", runs.run_dialog)
+        runs.close_dialog()
+        shots += setup_shots(win, outdir, language)
     del app
     return shots

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
+from devtools.demo_window import wait_until
 from devtools.health_shots import health_screenshots
 from devtools.main_window_shots import screenshots as main_screenshots
 from devtools.splio_kit_shots import screenshots as splio_kit_screenshots
@@ -20,15 +19,6 @@ from loyalty_desktop.core.platforms import DEFAULT_DESTINATION
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
-
-
-def wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen never reached the expected state")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager) -> list[Path]:

@@ -4,23 +4,13 @@ wizard opened prefilled from the main window. A development tool."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from devtools.demo_window import wait_until
 from loyalty_desktop.ui.main.sync_controller import Health
 from loyalty_desktop.ui.main.window import MainWindow
-
-
-def _wait_until(cond: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen never reached the expected state")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def setup_shots(win: MainWindow, outdir: Path, language: str) -> list[Path]:
@@ -38,13 +28,13 @@ def setup_shots(win: MainWindow, outdir: Path, language: str) -> list[Path]:
     shot("6-change-setup", wiz)
     wiz.next()
     wiz.next()
-    _wait_until(wiz.verify_page.isComplete)  # the demo key is checked at once
+    wait_until(wiz.verify_page.isComplete)  # the demo key is checked at once
     wiz.next()
     wiz.next()
-    _wait_until(lambda: wiz.currentPage() is wiz.mapping_page and wiz.mapping_page.preview.rowCount() > 0)
+    wait_until(lambda: wiz.currentPage() is wiz.mapping_page and wiz.mapping_page.preview.rowCount() > 0)
     shot("7-change-mapping", wiz)
     wiz.next()
-    _wait_until(wiz.sync_page.preview_panel.start_button.isEnabled)
+    wait_until(wiz.sync_page.preview_panel.start_button.isEnabled)
     shot("8-change-preview", wiz)
     wiz.reject()  # nothing kept: the set-up stays as it was
     # What a merchant sees after "Forget key" (shown on the demo window: its Connection box as if

@@ -12,7 +12,7 @@ from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.service import Connection, OpenSource, open_store
 from loyalty_desktop.sync import lock as sync_lock
-from loyalty_desktop.sync.planner import DryRun, Planner
+from loyalty_desktop.sync.planner import DryRun, Planner, source_reading
 
 LOCK_WAIT_S = 5.0
 
@@ -47,12 +47,9 @@ def preview_sync(conn: Connection, src: OpenSource, mapping: Mapping, *, backfil
     # A few seconds' patience: the plan it replaces (an option ticked again) may still be ending.
     with open_store() as store, sync_lock.hold(store.path, LOCK_WAIT_S, cancel):
         name = src.name
-        cursor, _, _ = store.source_state(name)
-        state = store.dest_state(dest.name)
-        first = state is None
-        new_source = state is not None and state.source is not None and state.source != name
-        history = (first or new_source) and backfill
-        read = src.source.read(None if history else cursor, history=history)
+        reading = source_reading(store, name, dest.name, backfill)
+        first = reading.first_sync
+        read = src.source.read(reading.cursor, history=reading.history)
         store.ingest(name, read)
         rejected = sum(1 for _ in read.rejected_rows())
         _, as_of, tiers = store.source_state(name)
@@ -72,7 +69,8 @@ def preview_sync(conn: Connection, src: OpenSource, mapping: Mapping, *, backfil
         finally:
             dest.create_fields = creates
         try:
-            Planner(store, dest, mapping).plan(as_of, tiers, backfill=backfill, source=name, dry_run=True)
+            Planner(store, dest, mapping).plan(as_of, tiers, backfill=backfill, source=name, dry_run=True,
+                                              invented=read.invented)
         except DryRun as done:
             s = done.summary
         else:  # pragma: no cover - plan(dry_run=True) always raises

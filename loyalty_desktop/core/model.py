@@ -165,6 +165,9 @@ class SourceRead:
     # The rows the source could not use, once the read was consumed (sources that reject none:
     # nothing).
     rejected_rows: Callable[[], Iterable[SourceReject]] = field(default=lambda: iter(()))
+    # The people are invented (the demo program): a replayed history may date their tiers. A real
+    # source does not say when a member reached a tier, so for it that would be a false fact.
+    invented: bool = False
 
 
 # --- JSON codec for dataclasses (store rows, outbox payloads) -------------------------------------

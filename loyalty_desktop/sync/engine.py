@@ -41,7 +41,7 @@ from loyalty_desktop.net.client import CancelToken, HttpClient
 from loyalty_desktop.net.policy import Wait
 from loyalty_desktop.store.store import OutboxRow, Store
 from loyalty_desktop.sync.baseline import Baseline, ConfirmationNeeded
-from loyalty_desktop.sync.planner import Planner, PlanSummary
+from loyalty_desktop.sync.planner import Planner, PlanSummary, source_reading
 from loyalty_desktop.sync.summary import (  # re-exported: callers import them from the engine
     LATE_LISTED,
     Phase,
@@ -250,17 +250,8 @@ class SyncEngine:
 
     def _read_and_plan(self) -> PlanSummary:
         self._progress(Phase.READING, 0, 1)
-        cursor, _, _ = self.store.source_state(self.source_name)
-        state = self.store.dest_state(self.dest.name)
-        first = state is None
-        new_source = state is not None and state.source is not None and state.source != self.source_name
-        # History (the whole ledger) is only read when a first sync (or a new source) replays it
-        # as backfill; otherwise a first read takes members and what is still open, later reads
-        # the changes.
-        history = (first or new_source) and self.backfill
-        if history:
-            cursor = None
-        read = self.source.read(cursor, history=history)
+        reading = source_reading(self.store, self.source_name, self.dest.name, self.backfill)
+        read = self.source.read(reading.cursor, history=reading.history)
         self.notes.extend(read.notes)  # e.g. customers skipped by the source
         self.store.ingest(self.source_name, read)
         self._record_source_rejects(read)
@@ -269,7 +260,7 @@ class SyncEngine:
         assert as_of is not None
         # A destination may need to look before planning (Splio: resolve custom fields by id,
         # read current remote values on a first sync).
-        self.notes.extend(self.dest.prepare(self.mapping, first_sync=first))
+        self.notes.extend(self.dest.prepare(self.mapping, first_sync=reading.first_sync))
         self._retry_rejected()
         meter = _Meter(Phase.PLANNING, self.store.member_count(), self.on_progress)
         meter.add(0, force=True)
@@ -282,7 +273,7 @@ class SyncEngine:
 
         return Planner(self.store, self.dest, self.mapping).plan(as_of, tiers, backfill=self.backfill,
                                                                  progress=progress, source=self.source_name,
-                                                                 confirmed=self.confirmed)
+                                                                 confirmed=self.confirmed, invented=read.invented)
 
     def _record_source_rejects(self, read: SourceRead) -> None:
         """Rows the source could not use go into the run's rejected rows (origin 'source')."""

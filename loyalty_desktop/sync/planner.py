@@ -81,7 +81,24 @@ class PlanSummary:
     late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
-DEMO_SOURCE = "demo"  # the demo program's source name ("demo", or "demo:<members>:<seed>": service.DemoSpec)
+@dataclass(frozen=True)
+class SourceReading:
+    """Which read of the source the next plan starts from (the sync's and the preview's)."""
+
+    cursor: str | None  # what the store last read up to (None: the whole program)
+    history: bool  # the past too (the whole ledger), to be replayed as backfill
+    first_sync: bool  # the destination has never been planned for
+
+
+def source_reading(store: Store, source_name: str, dest_name: str, backfill: bool) -> SourceReading:
+    """History (the whole ledger) is only read when a first sync (or a new source) replays it as
+    backfill; otherwise a first read takes members and what is still open, later reads the changes."""
+    cursor, _, _ = store.source_state(source_name)
+    state = store.dest_state(dest_name)
+    first = state is None
+    new_source = state is not None and state.source is not None and state.source != source_name
+    history = (first or new_source) and backfill
+    return SourceReading(None if history else cursor, history, first)
 
 
 class DryRun(Exception):
@@ -105,17 +122,18 @@ class Planner:
         self.store = store
         self.dest = dest
         self.mapping = mapping
-        self._demo = False  # planning for the demo program (plan() sets it)
+        self._invented = False  # planning for invented people (plan() sets it)
 
     def plan(self, as_of: datetime, tiers: list[dict[str, Any]], *, backfill: bool = False,
              progress: Progress | None = None, source: str | None = None, confirmed: bool = False,
-             dry_run: bool = False) -> PlanSummary:
+             dry_run: bool = False, invented: bool = False) -> PlanSummary:
         """Plan what changed since the last plan. `source`: the source's name (a different one
         than last time starts a new baseline); `confirmed`: send live events even beyond the
         confirmation threshold (otherwise ConfirmationNeeded, with nothing planned); `dry_run`:
-        plan, then roll back and raise DryRun with the figures (nothing queued, nothing sent)."""
+        plan, then roll back and raise DryRun with the figures (nothing queued, nothing sent);
+        `invented`: the source's people are invented (SourceRead.invented: the demo program)."""
         store, name = self.store, self.dest.name
-        self._demo = (source or "").split(":")[0] == DEMO_SOURCE
+        self._invented = invented
         state = store.dest_state(name)
         first = state is None
         members = store.member_count()
@@ -155,9 +173,9 @@ class Planner:
         tier_events = self.dest.supports_events and since is not None
         # History replayed as backfill (a first sync, asked): the tier a member holds above the
         # lowest is a "VIP Tier Achieved" of the past, so the metric exists and no flow starts.
-        # Only for the demo program (invented people): a real source does not say when a member
+        # Only for invented people (the demo program): a real source does not say when a member
         # reached their tier, and an achievement dated today would be a false fact in the account.
-        replay_tiers = self.dest.supports_events and summary.backfill and self._demo
+        replay_tiers = self.dest.supports_events and summary.backfill and self._invented
         lowest = min(rank.values(), default=0)
         joined_since = since.date().isoformat() if since is not None else ""
         for chunk in store.iter_members_for(name, after_seq):

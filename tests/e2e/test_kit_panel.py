@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from helpers.sync_helpers import demo_settings
+from helpers.window_sync import sync
 from loyalty_desktop import service
 from loyalty_desktop.destinations.klaviyo.kit import ItemKind, ItemStatus
 from loyalty_desktop.ui import i18n
@@ -24,14 +25,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 TIMEOUT = 120_000
 MEMBERS = 300
-
-
-def sync(qtbot: Any, w: MainWindow) -> Any:
-    runs = len(w.runs_tab.runs_model.runs())
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs + 1 and not w.history.refreshing, timeout=TIMEOUT)
-    return finished.args[0]
 
 
 def run_kit(qtbot: Any, kit: KitPanel) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from helpers.sync_helpers import demo_settings
+from helpers.window_sync import sync
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -78,17 +79,6 @@ def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
 
 def wait_connected(qtbot: Any, w: MainWindow) -> None:
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
-
-
-def sync(qtbot: Any, w: MainWindow, click: bool = True) -> Any:
-    """Sync now (by clicking) and wait for the run and the refreshed history; returns the summary."""
-    runs_before = len(w.runs_tab.runs_model.runs())
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        if click:
-            qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs_before + 1 and not w.history.refreshing,
-                    timeout=TIMEOUT)
-    return finished.args[0]
 
 
 # -- the sync ----------------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
+from helpers.sync_helpers import demo_settings
+from helpers.window_sync import sync
 from loyalty_desktop import service
-from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.destinations.splio.moments import MOMENTS
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
@@ -26,17 +27,8 @@ TIMEOUT = 120_000
 MEMBERS = 300
 
 
-def sync(qtbot: Any, w: MainWindow) -> Any:
-    runs = len(w.runs_tab.runs_model.runs())
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs + 1 and not w.history.refreshing, timeout=TIMEOUT)
-    return finished.args[0]
-
-
 def test_splio_kit_tab_makes_groups_equal_to_the_segments_tab(qtbot: Any, tasks: TaskManager) -> None:
-    settings = Settings(platform="splio", demo=True, target="splio-sandbox", source="demo",
-                        source_options={"members": str(MEMBERS), "seed": 42}, wizard_done=True)
+    settings = demo_settings(MEMBERS, platform="splio", target="splio-sandbox")
     w = MainWindow(settings, tasks)
     qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
     w.show()

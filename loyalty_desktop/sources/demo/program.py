@@ -272,7 +272,7 @@ class DemoProgram:
         return SourceRead(
             as_of=self.as_of, full=since is None, members=self._iter_members(since),
             records=records, tiers=self.tiers,
-            cursor=f"{_CURSOR_PREFIX}:{self.uid}:{self._state['seq']}")
+            cursor=f"{_CURSOR_PREFIX}:{self.uid}:{self._state['seq']}", invented=True)
 
     def _stream(self, sql: str, since: int | None, alias: str, render: Callable[[Row], _T], where: str = "",
                 args: tuple[Any, ...] = ()) -> Iterator[_T]:
