@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop import service_counts
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.store.store import RunRecord
 from loyalty_desktop.sync.engine import Phase, Progress
@@ -62,13 +63,9 @@ class SyncPanel(QGroupBox):
             self.last_sync_label.setText(self.tr("No sync yet."))
             return
         when = QLocale().toString(local_datetime(last.started_at), QLocale.FormatType.ShortFormat)
-        c = last.counts
         text = self.tr("Last sync: {when} · {status}").format(when=when, status=status)
-        if c:
-            text += "\n" + self.tr("{sent} contacts sent · {unchanged} unchanged · {rejected} rejected").format(
-                sent=QLocale().toString(int(c.get("profiles_sent", 0))),
-                unchanged=QLocale().toString(int(c.get("unchanged", 0))),
-                rejected=QLocale().toString(int(c.get("rejected", 0))))
+        if last.counts:  # the run's figures, worded as on every screen
+            text += "\n" + i18n.run_counts_line(last.counts, service_counts.platform_of(last.dest))
         self.last_sync_label.setText(text)
 
     def show_auto(self, hours: int, next_due: datetime | None, every: str) -> None:
