@@ -121,7 +121,7 @@ def test_kill_and_resume_loses_nothing_and_resends_nothing_acknowledged(data: Pa
                 present += 1
         assert present > 150
         assert [r.status for r in store.runs()] == ["completed_with_rejects", "interrupted", "interrupted"]
-    assert re.search(r"rejected \S+: not in Splio", r.stdout)
+    assert re.search(r"refused \S+: not in Splio", r.stdout)
     never_written(data, DEMO_KEY, r.stdout, r.stderr)
 
 

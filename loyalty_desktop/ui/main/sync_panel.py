@@ -41,11 +41,16 @@ class SyncPanel(QGroupBox):
         self.cancel_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.auto_label = QLabel()
         self.auto_label.setWordWrap(True)
+        self.next_label = QLabel()  # the set-up changed without syncing: what the next sync will do
+        self.next_label.setWordWrap(True)
+        self.next_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         lay.addWidget(self.last_sync_label)
+        lay.addWidget(self.next_label)
         lay.addLayout(buttons)
         lay.addWidget(self.auto_label)
         lay.addStretch(1)
@@ -67,6 +72,11 @@ class SyncPanel(QGroupBox):
         if last.counts:  # the run's figures, worded as on every screen
             text += "\n" + i18n.run_counts_line(last.counts, service_counts.platform_of(last.dest))
         self.last_sync_label.setText(text)
+
+    def show_next(self, text: str) -> None:
+        """What the next sync will do ("" once a sync started)."""
+        self.next_label.setText(text)
+        self.next_label.setVisible(bool(text))
 
     def show_auto(self, hours: int, next_due: datetime | None, every: str) -> None:
         """`every`: the chosen interval in words ("Every 6 hours")."""
