@@ -123,7 +123,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
                 n = write_rejected_csv(rows, sys.stdout, terminal=True, language=lang) if args.csv == "-" \
                     else write_rejected_csv(rows, Path(args.csv), language=lang)
                 if args.csv != "-":
-                    print(tr("{count} rejected row(s) of run {run} written to {path}").format(
+                    print(tr("{count} refused or rejected row(s) of run {run} written to {path}").format(
                         count=n, run=args.rejected, path=args.csv))
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
@@ -300,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="sync history")
     r.add_argument("--limit", type=_int_in(1, 1_000_000), default=20)
     r.add_argument("--rejected", type=_int_in(1, 2**63 - 1), metavar="RUN",
-                   help="list the rows of a run the destination rejected or the source could not use")
+                   help="list the rows of a run the platform refused or the loyalty data rejected (could not be used)")
     r.add_argument("--csv", metavar="FILE", help="with --rejected: write them as CSV to FILE (- for the terminal)")
     r.set_defaults(func=cmd_runs)
 

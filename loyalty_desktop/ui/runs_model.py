@@ -24,7 +24,8 @@ from loyalty_desktop.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 # The figures every screen shows, in their order (sync/run_counts.py defines and words them).
-_COUNT_COLUMNS = (Count.MEMBERS, Count.SENT, Count.UNCHANGED, Count.REFUSED, Count.REJECTED, Count.EVENTS_SENT)
+_COUNT_COLUMNS = (Count.MEMBERS, Count.SENT, Count.UNCHANGED, Count.REFUSED, Count.NOT_SENT, Count.REJECTED,
+                  Count.EVENTS_SENT)
 
 
 def local_datetime(dt: datetime) -> QDateTime:
@@ -63,7 +64,7 @@ def run_seconds(run: RunRecord) -> float | None:
 
 
 class RunsModel(QAbstractTableModel):
-    WHEN, DURATION, MEMBERS, SENT, UNCHANGED, REFUSED, REJECTED, EVENTS, STATUS = range(9)
+    WHEN, DURATION, MEMBERS, SENT, UNCHANGED, REFUSED, NOT_SENT, REJECTED, EVENTS, STATUS = range(10)
     RunRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -107,7 +108,7 @@ class RunsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._runs)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 9
+        return 0 if parent.isValid() else 10
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -145,7 +146,12 @@ class RunsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if run.error:
                 return i18n.core_text(run.error)
-            if col in (self.REFUSED, self.REJECTED) and service_counts.RunCounts.of(run.counts).listed:
+            counts = service_counts.RunCounts.of(run.counts)
+            if col == self.EVENTS and counts.events_refused:  # the run dialog's line says it too
+                return i18n.translate_core("{label}: {count}").format(
+                    label=service_counts.label(Count.EVENTS_REFUSED, i18n.translate_core),
+                    count=i18n.number(counts.events_refused))
+            if col in (self.REFUSED, self.REJECTED) and counts.listed:
                 return self.tr("Double-click or press Enter to see the refused and rejected rows")
             if col == self.WHEN:
                 return long_when(run.started_at)

@@ -24,15 +24,18 @@ from PySide6.QtCore import Qt
 
 from helpers.splio_spec import loyalty_values
 from helpers.spreadsheet_make import write_csv
-from loyalty_desktop import service
+from loyalty_desktop import service, service_preview
 from loyalty_desktop.cli.main import main as cli_main
 from loyalty_desktop.cli.output import print_summary
 from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.sync.run_counts import Count, RunCounts, label
+from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.runs_model import RunsModel
 from loyalty_desktop.ui.tasks import TaskManager
+from loyalty_desktop.ui.wizard.preview_panel import PreviewPanel
 
 TIMEOUT = 60_000
 MEMBERS = 40
@@ -138,8 +141,8 @@ def test_every_screen_and_the_cli_show_the_stores_counts(qtbot: Any, make_window
     m = w.runs_tab.runs_model
     headers = {m.headerData(col, Qt.Orientation.Horizontal): m.data(m.index(0, col))
                for col in range(RunsModel.MEMBERS, RunsModel.EVENTS + 1)}
-    assert shown(" ".join(f"{k.replace('Refused', f'Refused by {PLATFORM}')}: {v}" for k, v in headers.items())) \
-        == truth
+    table = shown(" ".join(f"{k.replace('Refused', f'Refused by {PLATFORM}')}: {v}" for k, v in headers.items()))
+    assert {k: v for k, v in table.items() if v or k in truth} == truth  # a column of zeros: not in the line
     # The run dialog and its CSV.
     w.runs_tab.open_run(m.runs()[0])
     qtbot.waitUntil(lambda: w.runs_tab.run_dialog is not None and w.runs_tab.run_dialog.isVisible(), timeout=TIMEOUT)
@@ -162,6 +165,19 @@ def test_every_screen_and_the_cli_show_the_stores_counts(qtbot: Any, make_window
     assert cli_main(["runs", "--limit", "1"]) == 0
     listing = capsys.readouterr().out
     assert listing.startswith(f"#{s.run_id} ") and shown(listing) == truth
+
+    # What the next sync will send (the sync page's plan), counted the run's way: nothing changed since,
+    # so nothing to write; the refused contacts stay refused, not "already up to date".
+    src = service.source_factory("csv").open(source_options(settings).source, CancelToken())
+    try:
+        preview = service_preview.preview_sync(w.connection, src, w.controller.mapping())
+    finally:
+        src.close()
+    assert (preview.members, preview.profiles, preview.unchanged, preview.refused) == (
+        MEMBERS, 0, len(present), len(absent))
+    panel = PreviewPanel(lambda: w.tasks)
+    qtbot.addWidget(panel)
+    assert f"{len(absent)} contacts Splio refused earlier are not sent again" in panel.text(preview, PLATFORM)
 
     # The wizard's sync page (its line, its log, its rejected-rows panel and CSV) and done page.
     wiz = make_wizard()

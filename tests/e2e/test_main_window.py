@@ -397,7 +397,7 @@ def test_runs_model_words_and_numbers(qapp: Any) -> None:
                        "unchanged": 0, "rejected": 10}, None)]
     m = RunsModel()
     m.set_runs(runs)
-    assert (m.rowCount(), m.columnCount()) == (2, 9)
+    assert (m.rowCount(), m.columnCount()) == (2, 10)
     assert m.data(m.index(0, RunsModel.STATUS)) == "Failed"
     assert m.data(m.index(0, RunsModel.STATUS), Qt.ItemDataRole.ToolTipRole) == "Klaviyo refused the API key."
     assert m.data(m.index(0, RunsModel.SENT)) == "–"  # a failed run recorded no counts
@@ -448,8 +448,8 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     i18n.install("en")
     assert [p.name for p in shots] == [f"{lang}-main-{n}.png" for lang in ("fr", "en")
                                        for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows",
-                                                 "6-change-setup", "7-change-mapping", "8-change-preview", "9-no-key",
-                                                 "10-key-dialog")]
+                                                 "6-change-setup", "7-change-mapping", "8-change-preview",
+                                                 "11-saved-without-sync", "9-no-key", "10-key-dialog")]
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p

@@ -219,7 +219,7 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
         assert listed.stdout.splitlines() == ["source:member\tdan@\tCourriel\tinvalid email\tmembres.csv line 5\tdan@"]
         exported = tmp_path / "run-1-rejected.csv"
         written = cli(data, "runs", "--rejected", "1", "--csv", str(exported))
-        assert written.stdout.strip() == f"1 rejected row(s) of run 1 written to {exported}"
+        assert written.stdout.strip() == f"1 refused or rejected row(s) of run 1 written to {exported}"
         assert exported.read_text(encoding="utf-8-sig").splitlines() == [
             "origin,kind,key,field,reason,file,line,value",
             "source,member,dan@,Courriel,invalid email,membres.csv,5,dan@"]

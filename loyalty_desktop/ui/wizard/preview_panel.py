@@ -96,6 +96,9 @@ class PreviewPanel(QWidget):
         lines = [self.tr("<b>{profiles}</b> contacts will be written in {platform} ({unchanged} already up to "
                          "date, out of {members} members).").format(profiles=n(p.profiles), platform=platform,
                                                                     unchanged=n(p.unchanged), members=n(p.members))]
+        if p.refused:  # as the run will count them: "Refused by {platform}"
+            lines.append(self.tr("{count} contacts {platform} refused earlier are not sent again until their data "
+                                 "changes.").format(count=n(p.refused), platform=platform))
         if p.fields_to_create:
             lines.append(self.tr("The missing custom fields are created when you click Start; at most this many "
                                  "contacts are written."))
