@@ -96,6 +96,11 @@ def label(count: Count, tr: Tr = same, platform: str = "") -> str:
     }[count]
 
 
+def header(count: Count, tr: Tr = same) -> str:
+    """A figure's name as a column header: "Refused", "Rejected" (the tooltip says `meaning`)."""
+    return tr("Rejected") if count is Count.REJECTED else label(count, tr)
+
+
 def meaning(count: Count, tr: Tr = same) -> str:
     """What a figure counts, in one sentence (tooltips)."""
     return {

@@ -118,4 +118,5 @@ def _four_digit_year(fmt: str) -> str:
 def run_counts_line(counts: dict[str, Any], platform: str) -> str:
     """A run's figures in the app's language, numbers the reader's way: the one wording
     (sync/run_counts.py) the command line prints too."""
-    return service_counts.counts_line(service_counts.RunCounts.of(counts), platform, translate_core, number)
+    parts = service_counts.count_parts(service_counts.RunCounts.of(counts), platform, translate_core, number)
+    return " · ".join(p.replace(" ", "\u00a0") for p in parts)  # a wrapped line breaks between figures only

@@ -118,7 +118,7 @@ class RunsModel(QAbstractTableModel):
         if self.MEMBERS <= section <= self.EVENTS:  # the figures' names and meanings, as everywhere
             count = _COUNT_COLUMNS[section - self.MEMBERS]
             if role == Qt.ItemDataRole.DisplayRole:
-                return service_counts.label(count, tr)
+                return service_counts.header(count, tr)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return service_counts.meaning(count, tr)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -216,7 +216,8 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     keys = {dlg.table.item(i, 0).text() for i in range(3)}
     reasons = {dlg.table.item(i, 3).text() for i in range(3)}
     assert all("@" in k for k in keys) and all(reasons)
-    assert "Refused by Klaviyo: 3" in dlg.summary.text() and "refused by Klaviyo" in dlg.summary.text()
+    summary_text = dlg.summary.text().replace("\u00a0", " ")  # each figure kept on one line
+    assert "Refused by Klaviyo: 3" in summary_text and "refused by Klaviyo" in summary_text
 
     out = tmp_path / "rejected.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -407,7 +408,7 @@ def test_runs_model_words_and_numbers(qapp: Any) -> None:
     assert m.data(m.index(1, RunsModel.REFUSED), RunsModel.RunRole) is runs[1]
     assert m.data(m.index(1, RunsModel.REFUSED), Qt.ItemDataRole.ForegroundRole) is not None
     assert m.headerData(RunsModel.REFUSED, Qt.Orientation.Horizontal) == "Refused"
-    assert m.headerData(RunsModel.REJECTED, Qt.Orientation.Horizontal) == "Rejected in the loyalty data"
+    assert m.headerData(RunsModel.REJECTED, Qt.Orientation.Horizontal) == "Rejected"
     assert [format_duration(x) for x in (0.8, 12, 3605)] == ["0.8 s", "12 s", "1 h 00 min"]
 
 

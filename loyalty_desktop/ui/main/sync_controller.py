@@ -334,11 +334,10 @@ class SyncController(QObject):
 
     def _on_finished(self, summary: RunSummary) -> None:
         loc = QLocale()
-        counts = i18n.run_counts_line(summary.counts(), self.platform_label())  # worded as on every screen
         failed = None
         if summary.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS):
-            text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
-                                                                       counts=counts)
+            # The figures are in the Sync box beside (the last sync's line): one line here.
+            text = self.tr("Sync finished in {time}.").format(time=format_duration(summary.seconds))
             if summary.rejected or summary.source_rejected:
                 text += " " + self.tr("Open the run to see why rows were refused or rejected.")
         elif summary.status is RunStatus.CANCELLED:
