@@ -84,9 +84,9 @@ class RunDialog(QDialog):
         when = long_when(run.started_at)
         self.setWindowTitle(self.tr("Sync run of {when}").format(when=when))
         lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
-        if run.counts:  # the run's figures, worded as on every screen
-            lines.append(i18n.run_counts_line(run.counts, service_counts.platform_of(run.dest)) + " · "
-                         + format_duration(run_seconds(run)))
+        if run.counts:  # how long it took, then the run's figures, worded as on every screen
+            lines[0] += " · " + format_duration(run_seconds(run)).replace(" ", "\u00a0")
+            lines.append(i18n.run_counts_line(run.counts, service_counts.platform_of(run.dest)))
         if run.error:
             lines.append(printable(i18n.core_text(run.error)))
         if self.rows:

@@ -139,6 +139,8 @@ def test_every_screen_and_the_cli_show_the_stores_counts(qtbot: Any, make_window
     assert w.status.status_label.text().startswith("Sync finished in ")  # the figures: in the Sync box beside
     assert w.status.status_label.text().endswith("Open the run to see why rows were refused or rejected.")
     assert shown(w.sync_panel.last_sync_label.text()) == truth
+    last = w.sync_panel.last_sync_label  # every line of it on screen, none cut off
+    qtbot.waitUntil(lambda: last.height() >= last.heightForWidth(last.width()), timeout=TIMEOUT)
     m = w.runs_tab.runs_model
     columns = (Count.MEMBERS, Count.SENT, Count.UNCHANGED, Count.REFUSED, Count.NOT_SENT, Count.REJECTED,
                Count.EVENTS_SENT)

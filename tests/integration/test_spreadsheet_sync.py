@@ -213,8 +213,9 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
 
         # The run history keeps the source's rejected rows: listed, and exported as CSV.
         runs = cli(data, "runs")
-        assert runs.returncode == 0 and re.search(r"#1 .* completed .* Refused by Klaviyo: 0 · Rejected in the loyalty data: 1 · Events sent: \d+$", runs.stdout,
-                                                  re.MULTILINE), runs.stdout
+        assert runs.returncode == 0 and re.search(
+            r"#1 .* completed .* Refused by Klaviyo: 0 · Rejected in the loyalty data: 1 · Events sent: \d+$",
+            runs.stdout, re.MULTILINE), runs.stdout
         listed = cli(data, "runs", "--rejected", "1")
         assert listed.stdout.splitlines() == ["source:member\tdan@\tCourriel\tinvalid email\tmembres.csv line 5\tdan@"]
         exported = tmp_path / "run-1-rejected.csv"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,13 +28,34 @@ from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.runs_model import format_duration, local_datetime
 
 
+class FittedLabel(QLabel):
+    """A wrapped label that asks for the height its text needs at its width: beside the Connection
+    box, a layout would otherwise give it the height of its one-line hint and cut the figures off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        need = self.heightForWidth(self.width()) if self.text() and self.width() > 50 else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 class SyncPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         style = self.style()
         lay = QVBoxLayout(self)
-        self.last_sync_label = QLabel()
-        self.last_sync_label.setWordWrap(True)
+        self.last_sync_label = FittedLabel()
         self.sync_button = QPushButton()
         self.sync_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.sync_button.setDefault(True)
@@ -41,8 +63,7 @@ class SyncPanel(QGroupBox):
         self.cancel_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.auto_label = QLabel()
         self.auto_label.setWordWrap(True)
-        self.next_label = QLabel()  # the set-up changed without syncing: what the next sync will do
-        self.next_label.setWordWrap(True)
+        self.next_label = FittedLabel()  # the set-up changed without syncing: what the next sync will do
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label.hide()
         buttons = QHBoxLayout()
