@@ -60,6 +60,12 @@ def sync(qtbot: Any, w: MainWindow) -> Any:
     return finished.args[0]
 
 
+def data_writes(sandbox: Any) -> list[str]:
+    """The writes a sandbox received, but logging in (Splio's POST /authenticate reads nothing)."""
+    return [r.operation for r in sandbox.requests if r.method in ("POST", "PUT", "PATCH", "DELETE")
+            and r.operation != "authenticate"]
+
+
 def run_count() -> int:
     with service.open_store() as store:
         return len(store.runs())
@@ -136,3 +142,45 @@ def test_a_new_mapping_saved_without_syncing(qtbot: Any, make_window: Any, live_
 def test_the_button_is_only_offered_when_changing_the_set_up(make_wizard: Any) -> None:
     wiz = make_wizard()  # the first set-up: a first sync, Start only
     assert wiz.sync_page.preview_panel.save_button.isHidden()
+
+
+def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) -> None:
+    """The offline demo moved from Klaviyo to Splio without syncing: the window switches (no kit tab,
+    Splio's options), says the next sync is a first sync, and nothing reached Splio before it."""
+    s = Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
+                 source_options={"members": "120", "seed": 42}, wizard_done=True)
+    s.save()
+    w = MainWindow(s, tasks)
+    qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
+    w.show()
+    assert w.kit_panel is not None
+    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
+    wiz = w.setup_again.wizard
+    assert wiz is not None
+    wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
+
+    def next_() -> None:
+        b = wiz.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+    next_()
+    next_()
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    next_()
+    next_()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    next_()
+    qtbot.waitUntil(wiz.sync_page.preview_panel.save_button.isEnabled, timeout=TIMEOUT)
+    assert wiz.sync_page.preview_panel.preview.first_sync
+    splio = wiz.state.connection.sandbox
+    runs = run_count()
+    save_without_syncing(qtbot, w, wiz)
+
+    assert run_count() == runs and data_writes(splio) == []
+    assert Settings.load().platform == w.settings.platform == "splio" and w.controller.platform_label() == "Splio"
+    assert w.kit_panel is None and w.connection is not None and w.connection.sandbox is splio
+    assert "First sync to this account: contacts only" in w.sync_panel.next_label.text()
+    first = sync(qtbot, w)
+    assert first.first_sync and first.profiles_sent > 0 and data_writes(splio)
