@@ -173,8 +173,9 @@ def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) 
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
     next_()
     qtbot.waitUntil(wiz.sync_page.preview_panel.save_button.isEnabled, timeout=TIMEOUT)
-    assert wiz.sync_page.preview_panel.preview.first_sync
-    splio = wiz.state.connection.sandbox
+    preview, conn = wiz.sync_page.preview_panel.preview, wiz.state.connection
+    assert preview is not None and preview.first_sync and conn is not None
+    splio = conn.sandbox
     runs = run_count()
     save_without_syncing(qtbot, w, wiz)
 
