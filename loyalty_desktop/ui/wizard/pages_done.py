@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -37,6 +38,8 @@ class DonePage(Page):
         super().__init__()
         self.card = QGroupBox()
         self.card_form = QFormLayout(self.card)
+        # Its rows set the card's minimum height: the scroll area scrolls instead of squeezing them.
+        self.card_form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.card_scroll = QScrollArea()
         self.card_scroll.setWidgetResizable(True)
         self.card_scroll.setWidget(self.card)
