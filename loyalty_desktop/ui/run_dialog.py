@@ -116,7 +116,7 @@ class RunDialog(QDialog):
         """Write the rejected rows to `path` (asks where when not given); returns the file written."""
         if not path:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
+                self, self.tr("Export the refused and rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
                 self.tr("CSV files (*.csv)"))
             if not chosen:
                 return None

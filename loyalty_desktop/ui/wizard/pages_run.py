@@ -326,10 +326,10 @@ class SyncPage(Page):
 
     def export_rejected(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), "rejected-rows.csv",
-                                                  self.tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the refused and rejected rows"),
+                                                  "rejected-rows.csv", self.tr("CSV files (*.csv)"))
         if not path:
             return
         # The same file as the run dialog's export and `runs --rejected RUN --csv`.
         service.write_rejected_csv(self._rows, Path(path), i18n.language())
-        self._log(self.tr("Rejected rows exported to {path}").format(path=path))
+        self._log(self.tr("Refused and rejected rows exported to {path}").format(path=path))
