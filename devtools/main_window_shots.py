@@ -63,7 +63,8 @@ def screenshots(outdir: Path, language: str) -> list[Path]:
         runs.runs_view.selectRow(0)
 
         def shot(name: str, widget: QWidget) -> None:
-            QApplication.processEvents()
+            for _ in range(3):  # a wrapped label's new height is laid out a pass later
+                QApplication.processEvents()
             path = outdir / f"{language}-main-{name}.png"
             widget.grab().save(str(path))
             shots.append(path)

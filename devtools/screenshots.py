@@ -31,7 +31,8 @@ def _walk_wizard(outdir: Path, language: str, platform: str, tasks: TaskManager)
     shots: list[Path] = []
 
     def shot(name: str) -> None:
-        QApplication.processEvents()
+        for _ in range(3):  # what was just filled in is laid out a pass later
+            QApplication.processEvents()
         path = outdir / f"{language}-{platform}-{name}.png"
         wiz.grab().save(str(path))
         shots.append(path)

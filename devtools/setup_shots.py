@@ -1,6 +1,7 @@
 """The screens for changing the set-up later, rendered to PNG (`loyalty-desktop screenshots`): the
-Connection box when the key is missing (its one "Paste the key…" button), the key dialog, and the
-wizard opened prefilled from the main window. A development tool."""
+Connection box when the key is missing (its one "Paste the key…" button), the key dialog, the
+wizard opened prefilled from the main window, and the window after "Save without syncing". A
+development tool."""
 
 from __future__ import annotations
 
@@ -36,7 +37,12 @@ def setup_shots(win: MainWindow, outdir: Path, language: str) -> list[Path]:
     wiz.next()
     wait_until(wiz.sync_page.preview_panel.start_button.isEnabled)
     shot("8-change-preview", wiz)
-    wiz.reject()  # nothing kept: the set-up stays as it was
+    # "Save without syncing": the choices kept, the window says what the next sync will do (here a
+    # first sync: the wizard's demo account is a new one).
+    wiz.sync_page.preview_panel.save_button.click()
+    wait_until(lambda: win.setup_again.wizard is None and win.sync_panel.next_label.isVisible()
+                and not win.history.refreshing)
+    shot("11-saved-without-sync", win)
     # What a merchant sees after "Forget key" (shown on the demo window: its Connection box as if
     # no key were stored), and the key dialog its one button opens.
     ctl = win.controller

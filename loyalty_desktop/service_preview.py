@@ -32,6 +32,7 @@ class SyncPreview:
     events_supported: bool = True  # the platform takes events at all (Splio does not)
     source_rejected: int = 0  # rows of the source that cannot be used
     fields_to_create: bool = False  # Splio: custom fields are created at Start (profiles: an upper bound)
+    refused: int = 0  # contacts the platform refused earlier, data unchanged: not sent again
 
     @property
     def live_total(self) -> int:
@@ -76,9 +77,9 @@ def preview_sync(conn: Connection, src: OpenSource, mapping: Mapping, *, backfil
         else:  # pragma: no cover - plan(dry_run=True) always raises
             raise AssertionError("the dry run planned for real")
     live = dict(s.live.by_metric) if s.live is not None else {}
-    return SyncPreview(s.members_total, s.profiles_queued, s.unchanged, live,
+    return SyncPreview(s.members_total, s.to_write, s.unchanged, live,
                        s.events_queued - sum(live.values()), s.first_sync,
-                       s.baseline.value if s.baseline else None, dest.supports_events, rejected)
+                       s.baseline.value if s.baseline else None, dest.supports_events, rejected, refused=s.refused)
 
 
 def known_destination(dest_name: str) -> bool:

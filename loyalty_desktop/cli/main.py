@@ -25,11 +25,12 @@ from loyalty_desktop.core.errors import (
 )
 from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.core.translate import cli_language, translate_text
+from loyalty_desktop.core.translate import cli_language, format_decimal, format_int, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
+from loyalty_desktop.sync.run_counts import RunCounts, counts_line, platform_of
 from loyalty_emulators import launch
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
                 n = write_rejected_csv(rows, sys.stdout, terminal=True, language=lang) if args.csv == "-" \
                     else write_rejected_csv(rows, Path(args.csv), language=lang)
                 if args.csv != "-":
-                    print(tr("{count} rejected row(s) of run {run} written to {path}").format(
+                    print(tr("{count} refused or rejected row(s) of run {run} written to {path}").format(
                         count=n, run=args.rejected, path=args.csv))
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
@@ -137,12 +138,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
         runs = store.runs(args.limit)
         if not runs:
             print(tr("No sync yet in {folder}.").format(folder=store.path.parent))
-        for run in runs:
-            c = run.counts
-            took = f"{c.get('seconds', 0):.1f}s"
-            src = f" source-rejected={c['source_rejected']}" if c.get("source_rejected") else ""
-            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status.value} {took} "
-                  f"sent={c.get('profiles_sent', 0)}+{c.get('events_sent', 0)}ev rejected={c.get('rejected', 0)}{src}"))
+        lang = cli_language()
+        for run in runs:  # the figures worded as in `sync` and on every screen (sync/run_counts.py)
+            took = format_decimal(float(run.counts.get("seconds", 0)), lang)
+            figures = counts_line(RunCounts.of(run.counts), platform_of(run.dest), tr,
+                                  lambda n: format_int(n, lang))
+            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status.value} {took} s  "
+                            f"{figures}"))
     return 0
 
 
@@ -298,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="sync history")
     r.add_argument("--limit", type=_int_in(1, 1_000_000), default=20)
     r.add_argument("--rejected", type=_int_in(1, 2**63 - 1), metavar="RUN",
-                   help="list the rows of a run the destination rejected or the source could not use")
+                   help="list the rows of a run the platform refused or the loyalty data rejected (could not be used)")
     r.add_argument("--csv", metavar="FILE", help="with --rejected: write them as CSV to FILE (- for the terminal)")
     r.set_defaults(func=cmd_runs)
 

@@ -24,6 +24,7 @@ from loyalty_desktop.core.translate import (
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_desktop.sync.run_counts import RunCounts, counts_line
 from loyalty_desktop.sync.summary import late_text
 
 
@@ -127,28 +128,19 @@ def print_confirmation(s: RunSummary, label: str, out: TextIO, language: str | N
 
 
 def print_summary(s: RunSummary, label: str, out: TextIO, language: str | None = None) -> None:
-    """The run's figures. "rejected" always means rows the platform (or, for source rows, the
-    loyalty data) did not take, each with its reason in `runs --rejected RUN`."""
+    """The run's figures, worded as on every screen (sync/run_counts.py); the rows refused or
+    rejected are listed with their reason by `runs --rejected RUN`."""
     lang, tr = _words(language)
     if s.status is RunStatus.NEEDS_CONFIRMATION:
         print_confirmation(s, label, out, lang)
         return
-    words = {RunStatus.COMPLETED: tr("completed"), RunStatus.COMPLETED_WITH_REJECTS: tr("completed with rejected rows"),
+    words = {RunStatus.COMPLETED: tr("completed"), RunStatus.COMPLETED_WITH_REJECTS: tr("completed, some refused"),
              RunStatus.FAILED: tr("failed"), RunStatus.CANCELLED: tr("cancelled")}[s.status]
     print(tr("Sync to {platform} {outcome} in {seconds} s (run {run})").format(
         platform=label, outcome=words, seconds=format_decimal(s.seconds, lang), run=s.run_id), file=out)
-    not_sent = "  " + tr("not sent yet: {count}").format(count=s.members_not_sent) if s.members_not_sent else ""
-    earlier = (" " + tr("({count} in earlier runs)").format(count=s.members_rejected_earlier)
-               if s.members_rejected_earlier else "")
-    print("  " + tr("members: {members}  profiles sent: {sent}  unchanged: {unchanged}  members rejected: "
-                    "{rejected}").format(members=s.members, sent=s.profiles_sent, unchanged=s.unchanged,
-                                         rejected=s.members_rejected) + earlier + not_sent, file=out)
-    print("  " + tr("events sent: {sent}  events rejected: {rejected}").format(
-        sent=s.events_sent, rejected=s.events_rejected), file=out)
-    source = " " + tr("+ {count} in the loyalty data").format(count=s.source_rejected) if s.source_rejected else ""
-    print("  " + tr("rejected: {count} by {platform}").format(count=s.rejected, platform=label) + source + "  "
-          + tr("retries: {retries} (429 answers: {throttled})  requests: {requests} ({writes} writes)").format(
-              retries=s.retries, throttled=s.throttled, requests=s.requests, writes=s.write_requests), file=out)
+    print("  " + counts_line(RunCounts.of(s.counts()), label, tr, lambda n: format_int(n, lang)), file=out)
+    print("  " + tr("retries: {retries} (429 answers: {throttled})  requests: {requests} ({writes} writes)").format(
+        retries=s.retries, throttled=s.throttled, requests=s.requests, writes=s.write_requests), file=out)
     for note in s.notes:
         print(f"  {printable(translate_text(note, lang))}", file=out)
     if s.events_too_late:  # a catch-up run: what became too late was not sent (sync/summary.late_text)
@@ -160,10 +152,11 @@ def print_summary(s: RunSummary, label: str, out: TextIO, language: str | None =
                   file=out)
     for key, fld, why in s.rejected_samples[:10]:  # platforms' and files' words: no escape sequences
         key, fld, why = printable(key), printable(fld), printable(translate_text(why, lang))
-        print("  " + (tr("rejected {key} [{field}]: {reason}") if fld else tr("rejected {key}: {reason}")).format(
+        print("  " + (tr("refused {key} [{field}]: {reason}") if fld else tr("refused {key}: {reason}")).format(
             key=key, field=fld, reason=why), file=out)
-    if s.rejected > 10:
-        print("  " + tr("… see all rejected rows with `loyalty-desktop runs --rejected {run}`").format(run=s.run_id),
+    if s.rejected > 10 or s.source_rejected:
+        print("  " + tr("… see every refused or rejected row with `loyalty-desktop runs --rejected {run}`").format(
+            run=s.run_id),
               file=out)
     if s.error:
         print(f"  {printable(translate_text(s.error, lang))}", file=out)

@@ -78,6 +78,10 @@ class PlanSummary:
     events_history: int = 0
     baseline: Baseline | None = None  # why this plan sends no live events (None: it may)
     live: LiveEvents | None = None  # the live events queued, by metric
+    # A dry run's contacts as the run would count them (sync/run_counts.py): written at Start (this
+    # plan's and a stopped run's still queued) and refused earlier (not sent again until changed).
+    to_write: int = 0
+    refused: int = 0
     late: list[LateEvent] = field(default_factory=list)  # too late to send (a catch-up run): listed, not sent
 
 
@@ -154,7 +158,9 @@ class Planner:
                                   backfill, as_of, summary, since, None if state is None else state.planned_as_of)
             assert summary.live is not None
             if dry_run:
-                summary.unchanged = summary.members_total - summary.profiles_queued
+                outcomes = store.member_outcomes(name, 0)
+                summary.to_write, summary.refused = outcomes.not_sent, outcomes.rejected
+                summary.unchanged = summary.members_total - summary.to_write - summary.refused
                 raise DryRun(summary)  # rolls the plan back
             if summary.live.needs_confirmation and not confirmed:
                 raise ConfirmationNeeded(summary.live)  # rolls the plan back

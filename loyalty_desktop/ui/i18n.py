@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, Qt, QTimeZone, QTranslator
 
+from loyalty_desktop import service_counts
 from loyalty_desktop.core import translate
 from loyalty_desktop.core.paths import resources_dir
 
@@ -112,3 +113,10 @@ def display_value(value: Any) -> str:
 def _four_digit_year(fmt: str) -> str:
     """A short date format with the whole year (a birthday in 1984 is not "84")."""
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def run_counts_line(counts: dict[str, Any], platform: str) -> str:
+    """A run's figures in the app's language, numbers the reader's way: the one wording
+    (sync/run_counts.py) the command line prints too."""
+    parts = service_counts.count_parts(service_counts.RunCounts.of(counts), platform, translate_core, number)
+    return " · ".join(p.replace(" ", "\u00a0") for p in parts)  # a wrapped line breaks between figures only

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop import service
+from loyalty_desktop import service, service_counts
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.store.store import RejectedRow, RunRecord
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.runs_model import (
     format_duration,
     long_when,
-    rejected_rows,
     run_seconds,
 )
 
@@ -82,48 +81,42 @@ class RunDialog(QDialog):
 
     def retranslate(self) -> None:
         run = self.run
-        loc = QLocale()
         when = long_when(run.started_at)
         self.setWindowTitle(self.tr("Sync run of {when}").format(when=when))
         lines = [self.tr("Started {when} · {status}").format(when=when, status=self._status_text)]
-        c = run.counts
-        if c:
-            rejected = rejected_rows(c)  # the rows listed below
-            lines.append(self.tr("{sent} contacts sent · {events} events · {unchanged} unchanged · {rejected} "
-                                 "rejected · {time}").format(
-                sent=loc.toString(int(c.get("profiles_sent", 0))), events=loc.toString(int(c.get("events_sent", 0))),
-                unchanged=loc.toString(int(c.get("unchanged", 0))), rejected=loc.toString(rejected),
-                time=format_duration(run_seconds(run))))
+        if run.counts:  # how long it took, then the run's figures, worded as on every screen
+            lines[0] += " · " + format_duration(run_seconds(run)).replace(" ", "\u00a0")
+            lines.append(i18n.run_counts_line(run.counts, service_counts.platform_of(run.dest)))
         if run.error:
             lines.append(printable(i18n.core_text(run.error)))
         if self.rows:
-            lines.append(self.tr("{count} row(s) rejected. Each row says why the platform rejected it, or which "
-                                 "row of the loyalty data could not be used and why; once fixed, the next sync "
-                                 "sends them.").format(count=QLocale().toString(len(self.rows))))
+            lines.append(self.tr("The rows below were refused by {platform} or rejected in the loyalty data, each with "
+                                 "the reason; once fixed, the next sync sends them.").format(
+                platform=service_counts.platform_of(run.dest)))
         self.summary.setText("\n".join(lines))
         self.table.setHorizontalHeaderLabels([self.tr("Contact"), self.tr("Kind"), self.tr("Field"),
                                               self.tr("Reason")])
         for i, r in enumerate(self.rows):
             kind = self.table.item(i, 1)
             if kind is not None:
-                kind.setText(self.tr("Source row") if r.from_source
-                             else self.tr("Event") if r.kind == "event" else self.tr("Contact"))
+                kind.setText(self.tr("Rejected row") if r.from_source
+                             else self.tr("Refused event") if r.kind == "event" else self.tr("Refused contact"))
             where = self.table.item(i, 2)
             if where is not None and r.from_source:  # where the row is, and the cell as read
                 text = self.tr("{field} — {file}, line {line}: “{value}”").format(
                     field=r.field, file=r.file, line=r.line if r.line is not None else "?", value=r.value)
                 where.setText(text)
                 where.setToolTip(text)
-        self.table.setAccessibleName(self.tr("Rejected rows"))
-        self.empty.setText(self.tr("No rejected rows in this run."))
+        self.table.setAccessibleName(self.tr("Refused and rejected rows"))
+        self.empty.setText(self.tr("Nothing refused or rejected in this run."))
         self.export_button.setText(self.tr("&Export CSV…"))
-        self.export_button.setAccessibleName(self.tr("Export the rejected rows to a CSV file"))
+        self.export_button.setAccessibleName(self.tr("Export the refused and rejected rows to a CSV file"))
 
     def export_csv(self, path: str | Path | None = None) -> Path | None:
         """Write the rejected rows to `path` (asks where when not given); returns the file written."""
         if not path:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
+                self, self.tr("Export the refused and rejected rows"), f"rejected-rows-run-{self.run.id}.csv",
                 self.tr("CSV files (*.csv)"))
             if not chosen:
                 return None

@@ -17,11 +17,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from loyalty_desktop import service_counts
+from loyalty_desktop.service_counts import Count
 from loyalty_desktop.store.runs import RunRecord, RunState
 from loyalty_desktop.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
-_COUNT_COLUMNS = ("members", "profiles_sent", "events_sent", "unchanged", "rejected")
+# The figures every screen shows, in their order (sync/run_counts.py defines and words them).
+_COUNT_COLUMNS = (Count.MEMBERS, Count.SENT, Count.UNCHANGED, Count.REFUSED, Count.NOT_SENT, Count.REJECTED,
+                  Count.EVENTS_SENT)
 
 
 def local_datetime(dt: datetime) -> QDateTime:
@@ -60,7 +64,7 @@ def run_seconds(run: RunRecord) -> float | None:
 
 
 class RunsModel(QAbstractTableModel):
-    WHEN, DURATION, MEMBERS, SENT, EVENTS, UNCHANGED, REJECTED, STATUS = range(8)
+    WHEN, DURATION, MEMBERS, SENT, UNCHANGED, REFUSED, NOT_SENT, REJECTED, EVENTS, STATUS = range(10)
     RunRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -90,7 +94,7 @@ class RunsModel(QAbstractTableModel):
         words = {
             RunState.RUNNING: self.tr("Running"),
             RunState.COMPLETED: self.tr("Completed"),
-            RunState.COMPLETED_WITH_REJECTS: self.tr("Completed, some rows rejected"),
+            RunState.COMPLETED_WITH_REJECTS: self.tr("Completed, some refused"),
             RunState.FAILED: self.tr("Failed"),
             RunState.CANCELLED: self.tr("Cancelled"),
             RunState.NEEDS_CONFIRMATION: self.tr("Stopped: live events to confirm"),
@@ -104,25 +108,25 @@ class RunsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._runs)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 10
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
+        tr = i18n.translate_core
+        if self.MEMBERS <= section <= self.EVENTS:  # the figures' names and meanings, as everywhere
+            count = _COUNT_COLUMNS[section - self.MEMBERS]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return service_counts.header(count, tr)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return service_counts.meaning(count, tr)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("When"), self.tr("Duration"), self.tr("Members"), self.tr("Contacts sent"),
-                    self.tr("Events sent"), self.tr("Unchanged"), self.tr("Rejected"), self.tr("Status"))[section]
+            return {self.WHEN: self.tr("When"), self.DURATION: self.tr("Duration")}.get(section, self.tr("Status"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (self.tr("When the sync started"), self.tr("How long it took"),
-                    self.tr("Members read from the loyalty program"),
-                    self.tr("Contacts whose loyalty data was created or updated"),
-                    self.tr("Loyalty events sent (points earned, tier reached…)"),
-                    self.tr("Contacts already up to date, not sent again"),
-                    self.tr("Rows rejected by the platform or unusable in the loyalty data; open the run to see "
-                            "why"),
-                    self.tr("How the sync ended"))[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.MEMBERS <= section <= self.REJECTED:
+            return {self.WHEN: self.tr("When the sync started"), self.DURATION: self.tr("How long it took")}.get(
+                section, self.tr("How the sync ended"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.MEMBERS <= section <= self.EVENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -136,21 +140,26 @@ class RunsModel(QAbstractTableModel):
         if role == self.RunRole:
             return run
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.MEMBERS <= col <= self.REJECTED:
+            if self.MEMBERS <= col <= self.EVENTS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if run.error:
                 return i18n.core_text(run.error)
-            if col == self.REJECTED and rejected_rows(run.counts):
-                return self.tr("Double-click or press Enter to see the rejected rows")
+            counts = service_counts.RunCounts.of(run.counts)
+            if col == self.EVENTS and counts.events_refused:  # the run dialog's line says it too
+                return i18n.translate_core("{label}: {count}").format(
+                    label=service_counts.label(Count.EVENTS_REFUSED, i18n.translate_core),
+                    count=i18n.number(counts.events_refused))
+            if col in (self.REFUSED, self.REJECTED) and counts.listed:
+                return self.tr("Double-click or press Enter to see the refused and rejected rows")
             if col == self.WHEN:
                 return long_when(run.started_at)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.STATUS and run.status in (RunState.FAILED, RunState.INTERRUPTED):
                 return QBrush(QColor("#c62828") if _light() else QColor("#ef9a9a"))
-            if col in (self.STATUS, self.REJECTED) and run.status is RunState.COMPLETED_WITH_REJECTS:
+            if col in (self.STATUS, self.REFUSED) and run.status is RunState.COMPLETED_WITH_REJECTS:
                 return QBrush(QColor("#b26a00") if _light() else QColor("#ffcc80"))
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -163,18 +172,11 @@ class RunsModel(QAbstractTableModel):
             return loc.toString(local_datetime(run.started_at), QLocale.FormatType.ShortFormat)
         if col == self.DURATION:
             return self.tr("running…") if run.status is RunState.RUNNING else format_duration(run_seconds(run))
-        if self.MEMBERS <= col <= self.REJECTED:
-            key = _COUNT_COLUMNS[col - self.MEMBERS]
-            if key == "rejected" and key in run.counts:
-                return loc.toString(rejected_rows(run.counts))
-            return loc.toString(int(run.counts[key])) if key in run.counts else "–"
+        if self.MEMBERS <= col <= self.EVENTS:
+            if not run.counts:
+                return "–"
+            return i18n.number(service_counts.RunCounts.of(run.counts).value(_COUNT_COLUMNS[col - self.MEMBERS]))
         return self.status_text(run.status)
-
-
-def rejected_rows(counts: dict[str, Any]) -> int:
-    """The run's rejected rows: by the platform and, as source rows, in the loyalty data (the rows the
-    run dialog lists; "rejected" means both everywhere)."""
-    return int(counts.get("rejected", 0)) + int(counts.get("source_rejected", 0))
 
 
 def _light() -> bool:

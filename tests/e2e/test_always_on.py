@@ -256,7 +256,7 @@ def test_health_strip_states(qtbot: Any, made: tuple[float, int, bool], problem:
     if button is not None:
         assert strip.action_button.text() == button
     if level is Level.PENDING:
-        assert "40 changes waiting to be sent" in strip.summary.text()
+        assert "Not sent yet: 40 contacts, 0 events" in strip.summary.text()
     if level is Level.STALE:
         assert "more than 48 hours" in strip.problem_label.text()
     if problem is not None:

@@ -53,8 +53,9 @@ def test_kill_and_resume_gives_a_clean_runs_final_state(tmp_path: Path) -> None:
         r = cli(data, *sync_args(sb))
         assert r.returncode == 0, r.stderr
         # The resumed run's figures add up (what the killed run sent counts as unchanged).
-        m = re.search(r"members: (\d+)  profiles sent: (\d+)  unchanged: (\d+)  members rejected: (\d+)", r.stdout)
-        assert m and int(m[1]) == int(m[2]) + int(m[3]) + int(m[4]), r.stdout
+        m = re.search(r"Members: ([\d,]+) · Contacts sent: ([\d,]+) · Unchanged: ([\d,]+) · Refused by \w+: ([\d,]+)",
+                      r.stdout)
+        assert m and (n := [int(x.replace(",", "")) for x in m.groups()])[0] == sum(n[1:]), r.stdout
         killed = sandbox_state(sb)
         runs = cli(data, "runs").stdout
         if klaviyo_spec.spec_available():
@@ -110,7 +111,7 @@ def test_sandbox_subcommand_serves_until_interrupted(tmp_path: Path) -> None:
         assert DEMO_KEY in proc.stdout.readline()
         r = cli(tmp_path / "d", "sync", "--members", "50", "--to", "klaviyo", "--base-url", url)
         assert r.returncode == 0, r.stderr
-        assert "profiles sent: 50" in r.stdout
+        assert "Contacts sent: 50" in r.stdout
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 0
@@ -121,5 +122,5 @@ def test_sandbox_subcommand_serves_until_interrupted(tmp_path: Path) -> None:
 def test_demo_target_runs_offline(tmp_path: Path) -> None:
     r = cli(tmp_path / "d", "sync", "--members", "300", "--to", "klaviyo-sandbox", key=None)
     assert r.returncode == 0, r.stderr
-    assert "profiles sent: 300" in r.stdout
+    assert "Contacts sent: 300" in r.stdout
     assert "The sandbox now holds 300 profiles" in r.stdout

@@ -88,7 +88,7 @@ def test_random_file_as_store_is_refused_then_kept_aside_only_when_asked(tmp_pat
     kept = [p for p in data.iterdir() if p.name.startswith("store.unusable-")]
     assert len(kept) == 1 and kept[0].read_bytes() == junk
     assert f"kept aside as {kept[0]}" in r.stderr
-    assert f"profiles sent: {MEMBERS}" in r.stdout
+    assert f"Contacts sent: {MEMBERS}" in r.stdout
 
 
 def test_truncated_store_is_damaged_not_reset(tmp_path: Path, sb: KlaviyoSandbox) -> None:
@@ -200,7 +200,7 @@ def test_full_disk_is_one_message_and_the_next_sync_resumes(tmp_path: Path, sb: 
             p.unlink()
         r = cli(data, *sync_args(sb))
         assert r.returncode == 0, r.stderr
-        assert "events sent: 0" not in r.stdout  # the month's events went out after all
+        assert "Events sent: 0" not in r.stdout  # the month's events went out after all
         events = [e.unique_id for e in sb.events()]
         assert len(events) == len(set(events)) > 0
         assert sb.dropped_events().get("duplicate", 0) == 0

@@ -195,8 +195,8 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     summary = sync(qtbot, w)
     assert summary.status is RunStatus.COMPLETED_WITH_REJECTS and summary.rejected == 3
     m = w.runs_tab.runs_model
-    assert m.data(m.index(0, RunsModel.STATUS)) == "Completed, some rows rejected"
-    assert m.data(m.index(0, RunsModel.REJECTED)) == "3"
+    assert m.data(m.index(0, RunsModel.STATUS)) == "Completed, some refused"
+    assert m.data(m.index(0, RunsModel.REFUSED)) == "3"
     assert "open the run" in w.status.status_label.text().lower()
 
     # Keyboard: select the newest run and press Enter.
@@ -210,7 +210,8 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
     keys = {dlg.table.item(i, 0).text() for i in range(3)}
     reasons = {dlg.table.item(i, 3).text() for i in range(3)}
     assert all("@" in k for k in keys) and all(reasons)
-    assert "3 row(s) rejected" in dlg.summary.text()
+    summary_text = dlg.summary.text().replace("\u00a0", " ")  # each figure kept on one line
+    assert "Refused by Klaviyo: 3" in summary_text and "refused by Klaviyo" in summary_text
 
     out = tmp_path / "rejected.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -230,7 +231,7 @@ def test_rejected_rows_dialog_and_csv_export(qtbot: Any, make_window: Any, tmp_p
                     and w.runs_tab.run_dialog.isVisible(),
                     timeout=TIMEOUT)
     assert w.runs_tab.run_dialog.table.rowCount() == 0 and not w.runs_tab.run_dialog.export_button.isEnabled()
-    assert w.runs_tab.run_dialog.empty.text() == "No rejected rows in this run."
+    assert w.runs_tab.run_dialog.empty.text() == "Nothing refused or rejected in this run."
 
 
 # -- settings ------------------------------------------------------------------------------------------
@@ -391,14 +392,16 @@ def test_runs_model_words_and_numbers(qapp: Any) -> None:
                        "unchanged": 0, "rejected": 10}, None)]
     m = RunsModel()
     m.set_runs(runs)
-    assert (m.rowCount(), m.columnCount()) == (2, 8)
+    assert (m.rowCount(), m.columnCount()) == (2, 10)
     assert m.data(m.index(0, RunsModel.STATUS)) == "Failed"
     assert m.data(m.index(0, RunsModel.STATUS), Qt.ItemDataRole.ToolTipRole) == "Klaviyo refused the API key."
     assert m.data(m.index(0, RunsModel.SENT)) == "–"  # a failed run recorded no counts
     assert m.data(m.index(1, RunsModel.DURATION)) == "1 min 15 s"
     assert m.data(m.index(1, RunsModel.MEMBERS)) == "12,000"
-    assert m.data(m.index(1, RunsModel.REJECTED), RunsModel.RunRole) is runs[1]
-    assert m.data(m.index(1, RunsModel.REJECTED), Qt.ItemDataRole.ForegroundRole) is not None
+    assert m.data(m.index(1, RunsModel.REFUSED)) == "10"  # a run recorded before the member counts
+    assert m.data(m.index(1, RunsModel.REFUSED), RunsModel.RunRole) is runs[1]
+    assert m.data(m.index(1, RunsModel.REFUSED), Qt.ItemDataRole.ForegroundRole) is not None
+    assert m.headerData(RunsModel.REFUSED, Qt.Orientation.Horizontal) == "Refused"
     assert m.headerData(RunsModel.REJECTED, Qt.Orientation.Horizontal) == "Rejected"
     assert [format_duration(x) for x in (0.8, 12, 3605)] == ["0.8 s", "12 s", "1 h 00 min"]
 
@@ -440,8 +443,8 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path) -> None:
     i18n.install("en")
     assert [p.name for p in shots] == [f"{lang}-main-{n}.png" for lang in ("fr", "en")
                                        for n in ("1-runs", "2-segments", "3-settings", "4-kit", "5-rejected-rows",
-                                                 "6-change-setup", "7-change-mapping", "8-change-preview", "9-no-key",
-                                                 "10-key-dialog")]
+                                                 "6-change-setup", "7-change-mapping", "8-change-preview",
+                                                 "11-saved-without-sync", "9-no-key", "10-key-dialog")]
     for p in shots:
         image = QImage(str(p))
         assert image.width() >= 600 and image.height() >= 180, p
@@ -461,7 +464,7 @@ def test_run_dialog_shows_where_a_source_row_is(qtbot: Any, tmp_path: Path) -> N
     dlg = RunDialog(run, rows, "Completed")
     qtbot.addWidget(dlg)
     kind, detail = dlg.table.item(0, 1), dlg.table.item(0, 2)
-    assert kind is not None and kind.text() == "Source row"
+    assert kind is not None and kind.text() == "Rejected row"
     assert detail is not None and detail.text() == "Points — membres.csv, line 7: “douze”"
     out = dlg.export_csv(tmp_path / "r.csv")
     assert out is not None and "source,member,ann@example.fr,Points,not a number,membres.csv,7,douze" in \

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
 
-from helpers.wizard_walk import start_sync
+from helpers.wizard_walk import start_sync, walk_prefilled
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
@@ -219,31 +219,6 @@ def test_buttons_have_texts(make_window: Any) -> None:
     w = make_window(settings())
     for b in w.findChildren(QPushButton):
         assert b.text() or b.accessibleName(), b
-
-
-def walk_prefilled(qtbot: Any, w: MainWindow, at_source: Callable[[Any], None] | None = None) -> Any:
-    """"Change the set-up…", then Next through the prefilled pages (the saved key is checked at
-    once) to the sync page's plan; `at_source` changes the loyalty data page first."""
-    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
-    wiz = w.setup_again.wizard
-    assert wiz is not None
-
-    def next_() -> None:
-        b = wiz.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
-        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
-
-    next_()
-    next_()
-    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
-    next_()
-    if at_source is not None:
-        at_source(wiz)
-    next_()
-    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
-    next_()
-    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
-    return wiz
 
 
 def test_next_months_spreadsheet_same_account_plans_only_the_changes(

@@ -46,7 +46,7 @@ def test_key_round_trips_through_gnome_keyring(tmp_path: Path) -> None:
         assert len(sb.profiles()) == 60
     assert "backend: GNOME Keyring" in r.stdout
     assert "in GNOME Keyring" in r.stdout
-    assert "profiles sent: 60" in r.stdout
+    assert "Contacts sent: 60" in r.stdout
     assert "after delete: None" in r.stdout
     assert key not in r.stdout + r.stderr
     for f in data.rglob("*"):

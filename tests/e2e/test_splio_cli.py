@@ -121,7 +121,7 @@ def test_kill_and_resume_loses_nothing_and_resends_nothing_acknowledged(data: Pa
                 present += 1
         assert present > 150
         assert [r.status for r in store.runs()] == ["completed_with_rejects", "interrupted", "interrupted"]
-    assert re.search(r"rejected \S+: not in Splio", r.stdout)
+    assert re.search(r"refused \S+: not in Splio", r.stdout)
     never_written(data, DEMO_KEY, r.stdout, r.stderr)
 
 
@@ -175,7 +175,7 @@ def test_sandbox_subcommand_serves_until_interrupted(tmp_path: Path) -> None:
 def test_demo_target_runs_offline(tmp_path: Path) -> None:
     r = cli(tmp_path / "d", "sync", "--members", "100", "--to", "splio-sandbox", "--create-missing", key=None)
     assert r.returncode == 0, r.stderr
-    assert "profiles sent: 100" in r.stdout and "rejected: 0" in r.stdout
+    assert "Contacts sent: 100" in r.stdout and "Refused by Splio: 0" in r.stdout
     assert "Created Splio custom fields: customer_point_balance (int" in r.stdout
     assert re.search(r"The Splio sandbox universe now holds \d+ contacts; 100 carry loyalty custom fields", r.stdout)
     assert "Splio sandbox universe seeded with" in r.stderr

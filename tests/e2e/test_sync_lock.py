@@ -99,9 +99,9 @@ def test_two_cli_syncs_on_one_folder_second_stops_and_events_go_once(tmp_path: P
         # The one asked to wait did, then found nothing left to send.
         assert waiter.returncode == 0, w_err
         assert "waiting up to 300 s" in w_err.lower()
-        assert "profiles sent: 0" in w_out and "events sent: 0" in w_out
+        assert "Contacts sent: 0" in w_out and "Events sent: 0" in w_out
         sent = events_received(sb)
-        assert "events sent: 0" not in out and len(sent) > 0
+        assert "Events sent: 0" not in out and len(sent) > 0
         assert len(sent) == len(set(sent)), "an event was sent twice"
         assert sb.dropped_events().get("duplicate", 0) == 0
         assert len(sb.events()) == len({e.unique_id for e in sb.events()})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 TIMEOUT = 60_000
 
@@ -14,3 +16,28 @@ def start_sync(qtbot: Any, wiz: Any) -> None:
     start = wiz.sync_page.preview_panel.start_button
     qtbot.waitUntil(start.isEnabled, timeout=TIMEOUT)
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+
+
+def walk_prefilled(qtbot: Any, w: Any, at_source: Callable[[Any], None] | None = None) -> Any:
+    """"Change the set-up…", then Next through the prefilled pages (the saved key is checked at
+    once) to the sync page's plan; `at_source` changes the loyalty data page first."""
+    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
+    wiz = w.setup_again.wizard
+    assert wiz is not None
+
+    def next_() -> None:
+        b = wiz.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+    next_()
+    next_()
+    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
+    next_()
+    if at_source is not None:
+        at_source(wiz)
+    next_()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
+    next_()
+    qtbot.waitUntil(wiz.sync_page.preview_panel.start_button.isEnabled, timeout=TIMEOUT)
+    return wiz

@@ -116,7 +116,7 @@ def test_cli_smile_sandbox_runs_offline(tmp_path: Path) -> None:
     r = _cli(tmp_path / "d", "sync", "--source", "smile-sandbox", "--members", "60", "--to", "klaviyo-sandbox",
              "--preset", "klaviyo-smile")
     assert r.returncode == 0, r.stderr
-    assert "profiles sent: 60" in r.stdout
+    assert "Contacts sent: 60" in r.stdout
     assert "Smile Points Balance" in r.stdout
 
 
@@ -125,7 +125,7 @@ def test_cli_smile_with_a_key_then_a_wrong_key(tmp_path: Path, smile: SmileSandb
             "--preset", "klaviyo-smile"]
     ok = _cli(tmp_path / "d", *args, smile_key=SMILE_KEY)
     assert ok.returncode == 0, ok.stderr
-    assert "profiles sent: 150" in ok.stdout
+    assert "Contacts sent: 150" in ok.stdout
     wrong = "smile_live_ThisKeyIsWrong0123456789"
     bad = _cli(tmp_path / "d", *args, smile_key=wrong)
     assert bad.returncode == 1

@@ -144,5 +144,5 @@ def test_cli_asks_then_runs_with_the_answer_and_remembers_it(tmp_path: Path) -> 
         birthday = next(p for p in sb.profiles() if p.email == "x@y.fr").properties["Loyalty Birthday"]
         assert birthday == "1990-01-02T00:00:00+00:00"  # month/day, as answered
         again = cli(data, *args)  # remembered for this file shape
-        assert again.returncode == 0 and "profiles sent: 0" in again.stdout, again.stderr
+        assert again.returncode == 0 and "Contacts sent: 0" in again.stdout, again.stderr
     assert cli(data, "inspect", str(path)).returncode == 0

@@ -196,7 +196,7 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
                 "--to", "klaviyo", "--base-url", sb.base_url or ""]
         first = cli(data, *args)
         assert first.returncode == 0, first.stderr
-        assert "profiles sent: 3" in first.stdout
+        assert "Contacts sent: 3" in first.stdout
         assert "membres.csv: 4 rows, 3 members imported" in first.stderr
         assert "historique.xlsx: 4 rows, 4 movements imported" in first.stderr
         assert "rejected rows: 1 (1 invalid email)" in first.stderr
@@ -213,20 +213,21 @@ def test_cli_sync_and_inspect(tmp_path: Path) -> None:
 
         # The run history keeps the source's rejected rows: listed, and exported as CSV.
         runs = cli(data, "runs")
-        assert runs.returncode == 0 and re.search(r"#1 .* completed .* rejected=0 source-rejected=1$", runs.stdout,
-                                                  re.MULTILINE), runs.stdout
+        assert runs.returncode == 0 and re.search(
+            r"#1 .* completed .* Refused by Klaviyo: 0 · Rejected in the loyalty data: 1 · Events sent: \d+$",
+            runs.stdout, re.MULTILINE), runs.stdout
         listed = cli(data, "runs", "--rejected", "1")
         assert listed.stdout.splitlines() == ["source:member\tdan@\tCourriel\tinvalid email\tmembres.csv line 5\tdan@"]
         exported = tmp_path / "run-1-rejected.csv"
         written = cli(data, "runs", "--rejected", "1", "--csv", str(exported))
-        assert written.stdout.strip() == f"1 rejected row(s) of run 1 written to {exported}"
+        assert written.stdout.strip() == f"1 refused or rejected row(s) of run 1 written to {exported}"
         assert exported.read_text(encoding="utf-8-sig").splitlines() == [
             "origin,kind,key,field,reason,file,line,value",
             "source,member,dan@,Courriel,invalid email,membres.csv,5,dan@"]
 
         again = cli(data, *args)
         assert again.returncode == 0, again.stderr
-        assert "profiles sent: 0" in again.stdout and "events sent: 0" in again.stdout
+        assert "Contacts sent: 0" in again.stdout and "Events sent: 0" in again.stdout
         assert re.search(r"requests: \d+ \(0 writes\)", again.stdout), again.stdout
         assert len(sb.profiles()) == 3
 

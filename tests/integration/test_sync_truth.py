@@ -87,7 +87,7 @@ def test_cli_new_demo_size_then_threshold_stops_then_yes_sends(tmp_path: Path) -
         assert sync("500").returncode == 0
         grown = sync("2000")
         assert grown.returncode == 0, grown.stderr
-        assert "another source" in grown.stdout and "events sent: 0" in grown.stdout
+        assert "another source" in grown.stdout and "Events sent: 0" in grown.stdout
         assert sb.events() == []
 
         # A month passes in the 2,000-member program: more live events than the threshold.
@@ -106,9 +106,9 @@ def test_cli_new_demo_size_then_threshold_stops_then_yes_sends(tmp_path: Path) -
         assert confirmed.returncode == 0, confirmed.stderr
         live = Counter(e.metric_name for e in sb.events() if not e.backfill)
         assert dict(live) == figures  # exactly what was announced, by metric
-        m = re.search(r"members: (\d+)  profiles sent: (\d+)  unchanged: (\d+)  members rejected: (\d+)",
+        m = re.search(r"Members: ([\d,]+) · Contacts sent: ([\d,]+) · Unchanged: ([\d,]+) · Refused by \w+: ([\d,]+)",
                       confirmed.stdout)
-        assert m and int(m[1]) == int(m[2]) + int(m[3]) + int(m[4])
+        assert m and (n := [int(x.replace(",", "")) for x in m.groups()])[0] == sum(n[1:])
 
 
 def test_service_returns_confirmation_needed_and_sends_nothing(tmp_path: Path, store: Store,

@@ -171,18 +171,52 @@ def test_cli_summary_in_french(french: Path) -> None:
     from loyalty_desktop.sync.summary import RunStatus, RunSummary
 
     s = RunSummary(7, RunStatus.COMPLETED_WITH_REJECTS, seconds=2.0, members=1234, profiles_sent=1200,
-                   rejected=1, source_rejected=2,
+                   rejected=1, members_rejected=1, source_rejected=2,
                    notes=["2 row(s) of the source could not be used; they are listed with this run's rejected rows."],
                    rejected_samples=[("a@b.fr", "email", "invalid email")])
     out = io.StringIO()
     print_summary(s, "Klaviyo", out, language="fr")
     text = out.getvalue()
-    assert "Synchronisation vers Klaviyo terminée avec des lignes rejetées" in text
-    assert "membres\u00a0: 1234" in text and "2 ligne(s) des données de fidélité" in text
-    assert "rejeté a@b.fr [email]\u00a0: e-mail invalide" in text
+    assert "Synchronisation vers Klaviyo terminée, avec des refus" in text
+    assert "Membres\u00a0: 1\u202f234 · Contacts envoyés\u00a0: 1\u202f200" in text
+    assert "Refusés par Klaviyo\u00a0: 1 · Rejetés dans les données de fidélité\u00a0: 2" in text
+    assert "2 ligne(s) des données de fidélité" in text
+    assert "refusé a@b.fr [email]\u00a0: e-mail invalide" in text
     out = io.StringIO()
     print_summary(s, "Klaviyo", out, language="en")
-    assert "completed with rejected rows" in out.getvalue()
+    assert "completed, some refused" in out.getvalue()
+    assert "Members: 1,234 · Contacts sent: 1,200 · Unchanged: 0 · Refused by Klaviyo: 1" in out.getvalue()
+
+
+def test_run_counts_worded_once_in_english_and_french(french: Path, qapp) -> None:
+    """The one wording of a run's figures (sync/run_counts.py): the command line's (core catalogue)
+    and the screens' (Qt's, numbers by QLocale) read the same, in either language."""
+    from loyalty_desktop.sync.run_counts import RunCounts, counts_line
+    from loyalty_desktop.ui import i18n
+
+    stored = {"members": 12345, "profiles_sent": 1200, "unchanged": 11000, "members_rejected": 145,
+              "members_rejected_earlier": 100, "source_rejected": 3, "events_sent": 4567, "events_rejected": 2}
+    c = RunCounts.of(stored)
+    assert c.adds_up() and c.listed == 45 + 2 + 3
+    english = ("Members: 12,345 · Contacts sent: 1,200 · Unchanged: 11,000 · Refused by Splio: 145 (100 in earlier "
+               "runs) · Rejected in the loyalty data: 3 · Events sent: 4,567 · Events refused: 2")
+    assert counts_line(c, "Splio", translate.cli_tr("en"), lambda n: translate.format_int(n, "en")) == english
+    nb, thin = "\u00a0", "\u202f"
+    french_line = (f"Membres{nb}: 12{thin}345 · Contacts envoyés{nb}: 1{thin}200 · Inchangés{nb}: 11{thin}000 · "
+                   f"Refusés par Splio{nb}: 145 (100 lors de synchronisations précédentes) · Rejetés dans les données "
+                   f"de fidélité{nb}: 3 · Événements envoyés{nb}: 4{thin}567 · Événements refusés{nb}: 2")
+    assert counts_line(c, "Splio", translate.cli_tr("fr"), lambda n: translate.format_int(n, "fr")) == french_line
+    try:
+        # On screen, each figure keeps to one line (no-break spaces): the same words.
+        assert i18n.install("en") == "en" and i18n.run_counts_line(stored, "Splio").replace(nb, " ") == english
+        assert i18n.install("fr") == "fr"
+        assert i18n.run_counts_line(stored, "Splio").replace(nb, " ") == french_line.replace(nb, " ")
+    finally:
+        i18n.install("en")
+    # Nothing refused, nothing waiting: the four figures every screen compares still show (as 0).
+    assert counts_line(RunCounts(members=2, sent=2), "Klaviyo") == (
+        "Members: 2 · Contacts sent: 2 · Unchanged: 0 · Refused by Klaviyo: 0 · Rejected in the loyalty data: 0 · "
+        "Events sent: 0")
 
 
 def test_cli_errors_follow_the_locale(french: Path, monkeypatch: pytest.MonkeyPatch,

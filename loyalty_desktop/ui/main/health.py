@@ -129,8 +129,10 @@ class HealthStrip(QFrame):
         else:
             nxt = self.tr("Next sync: {when}").format(when=when(next_run))
         pending = facts.pending if facts is not None else 0
-        waiting = (self.tr("{count} changes waiting to be sent").format(count=loc.toString(pending)) if pending
-                   else self.tr("Nothing waiting to be sent"))
+        # "Not sent yet", as a run's figures say it (sync/run_counts.py): contacts and events apart.
+        waiting = (self.tr("Not sent yet: {contacts} contacts, {events} events").format(
+            contacts=loc.toString(facts.pending_profiles), events=loc.toString(facts.pending_events))
+            if facts is not None and pending else self.tr("Nothing waiting to be sent"))
         self.lines = [last, nxt, waiting]
         self.summary.setText(" · ".join(self.lines))
         if problem is not None:

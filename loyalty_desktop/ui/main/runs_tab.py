@@ -63,11 +63,11 @@ class RunsTab(QWidget):
     def retranslate(self) -> None:
         self.runs_view.setAccessibleName(self.tr("Sync history"))
         self.runs_view.setAccessibleDescription(self.tr("One row per sync, newest first. Press Enter to see a "
-                                                        "run's rejected rows."))
+                                                        "run's refused and rejected rows."))
         self.runs_empty.setText(self.tr("Double-click a run, or select it and press Enter, to see its "
-                                        "rejected rows."))
-        self.open_run_button.setText(self.tr("&Rejected rows…"))
-        self.open_run_button.setAccessibleName(self.tr("Show the rejected rows of the selected run"))
+                                        "refused and rejected rows."))
+        self.open_run_button.setText(self.tr("&Refused and rejected rows…"))
+        self.open_run_button.setAccessibleName(self.tr("Show the refused and rejected rows of the selected run"))
         self.runs_model.retranslate()
 
     def update_state(self) -> None:

@@ -1,8 +1,9 @@
 """Change the set-up from the main window: the wizard opens with the saved choices (platform and
 mode, account and key, loyalty data and file, mapping and preset with the live preview, options);
 its sync page says what the sync will do with the new choices (planned, nothing written) before
-Start. Once it finishes — or is closed after its sync completed — the main window uses the new
-connection and settings at once (no restart); closed before, nothing changes."""
+Start. Once it finishes — or is closed after its sync completed, or the choices are saved without
+syncing ("Save without syncing": the Sync box then says what the next sync will do) — the main
+window uses the new connection and settings at once (no restart); closed before, nothing changes."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class SetupAgain(QObject):
         super().__init__(window)
         self.window = window
         self.wizard: SetupWizard | None = None
+        window.syncStarted.connect(lambda _automatic: window.sync_panel.show_next(""))  # said until it runs
 
     def open(self) -> SetupWizard | None:
         """The prefilled wizard (None while a sync runs: it would compete for the data folder)."""
@@ -55,7 +57,8 @@ class SetupAgain(QObject):
     def _kept(self, wiz: SetupWizard) -> None:
         # The wizard's connection goes with the saved set-up only when its last choices were synced;
         # otherwise (Back, another choice, then closed) the window connects again from the settings.
-        conn = wiz.take_connection() if wiz.first_sync_done() else None
+        # Saved without syncing: the connection was verified for exactly these choices.
+        conn = wiz.take_connection() if wiz.first_sync_done() or wiz.saved_unsynced else None
         w = self.window
         new, old = wiz.settings, w.settings
         before = platforms.find(old.platform)
@@ -67,7 +70,12 @@ class SetupAgain(QObject):
             w.controller.load_key_info()  # the key's mask and where it is kept, read off the GUI thread
         self._kit_tab(before)
         w.settings_tab.configure_options()
-        w.status.say(self.tr("Set-up changed. The next syncs use the new choices."))
+        if wiz.saved_unsynced:  # nothing sent: say what the next sync will do, in the sync page's words
+            w.status.say(self.tr("Set-up saved without syncing: nothing was sent."))
+            w.sync_panel.show_next(self.tr("Next sync: {what}").format(what=wiz.next_sync_text()))
+        else:
+            w.status.say(self.tr("Set-up changed. The next syncs use the new choices."))
+            w.sync_panel.show_next("")
         w.refresh()
 
     def _kit_tab(self, before: platforms.Platform | None) -> None:

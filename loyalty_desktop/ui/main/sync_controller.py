@@ -299,17 +299,12 @@ class SyncController(QObject):
 
     def _on_finished(self, summary: RunSummary) -> None:
         loc = QLocale()
-        rejected = summary.rejected + summary.source_rejected
-        counts = self.tr("{sent} contacts sent, {events} events, {unchanged} unchanged, {rejected} rejected").format(
-            sent=loc.toString(summary.profiles_sent), events=loc.toString(summary.events_sent),
-            unchanged=loc.toString(summary.unchanged), rejected=loc.toString(rejected))
         failed = None
-        if summary.status is RunStatus.COMPLETED:
-            text = self.tr("Sync finished in {time}: {counts}.").format(time=format_duration(summary.seconds),
-                                                                       counts=counts)
-        elif summary.status is RunStatus.COMPLETED_WITH_REJECTS:
-            text = self.tr("Sync finished with rejected rows: {counts}. Open the run to see why.").format(
-                counts=counts)
+        if summary.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS):
+            # The figures are in the Sync box beside (the last sync's line): one line here.
+            text = self.tr("Sync finished in {time}.").format(time=format_duration(summary.seconds))
+            if summary.rejected or summary.source_rejected:
+                text += " " + self.tr("Open the run to see why rows were refused or rejected.")
         elif summary.status is RunStatus.CANCELLED:
             text = self.tr("Sync cancelled; the next one resumes where it stopped.")
         elif summary.status is RunStatus.NEEDS_CONFIRMATION:

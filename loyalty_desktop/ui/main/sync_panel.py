@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop import service_counts
 from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.store.store import RunRecord
 from loyalty_desktop.sync.engine import Phase, Progress
@@ -26,13 +28,34 @@ from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.runs_model import format_duration, local_datetime
 
 
+class FittedLabel(QLabel):
+    """A wrapped label that asks for the height its text needs at its width: beside the Connection
+    box, a layout would otherwise give it the height of its one-line hint and cut the figures off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        need = self.heightForWidth(self.width()) if self.text() and self.width() > 50 else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 class SyncPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         style = self.style()
         lay = QVBoxLayout(self)
-        self.last_sync_label = QLabel()
-        self.last_sync_label.setWordWrap(True)
+        self.last_sync_label = FittedLabel()
         self.sync_button = QPushButton()
         self.sync_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.sync_button.setDefault(True)
@@ -40,11 +63,15 @@ class SyncPanel(QGroupBox):
         self.cancel_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.auto_label = QLabel()
         self.auto_label.setWordWrap(True)
+        self.next_label = FittedLabel()  # the set-up changed without syncing: what the next sync will do
+        self.next_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         lay.addWidget(self.last_sync_label)
+        lay.addWidget(self.next_label)
         lay.addLayout(buttons)
         lay.addWidget(self.auto_label)
         lay.addStretch(1)
@@ -62,14 +89,15 @@ class SyncPanel(QGroupBox):
             self.last_sync_label.setText(self.tr("No sync yet."))
             return
         when = QLocale().toString(local_datetime(last.started_at), QLocale.FormatType.ShortFormat)
-        c = last.counts
         text = self.tr("Last sync: {when} · {status}").format(when=when, status=status)
-        if c:
-            text += "\n" + self.tr("{sent} contacts sent · {unchanged} unchanged · {rejected} rejected").format(
-                sent=QLocale().toString(int(c.get("profiles_sent", 0))),
-                unchanged=QLocale().toString(int(c.get("unchanged", 0))),
-                rejected=QLocale().toString(int(c.get("rejected", 0))))
+        if last.counts:  # the run's figures, worded as on every screen
+            text += "\n" + i18n.run_counts_line(last.counts, service_counts.platform_of(last.dest))
         self.last_sync_label.setText(text)
+
+    def show_next(self, text: str) -> None:
+        """What the next sync will do ("" once a sync started)."""
+        self.next_label.setText(text)
+        self.next_label.setVisible(bool(text))
 
     def show_auto(self, hours: int, next_due: datetime | None, every: str) -> None:
         """`every`: the chosen interval in words ("Every 6 hours")."""

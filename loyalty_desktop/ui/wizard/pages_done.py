@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -37,6 +38,8 @@ class DonePage(Page):
         super().__init__()
         self.card = QGroupBox()
         self.card_form = QFormLayout(self.card)
+        # Its rows set the card's minimum height: the scroll area scrolls instead of squeezing them.
+        self.card_form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.card_scroll = QScrollArea()
         self.card_scroll.setWidgetResizable(True)
         self.card_scroll.setWidget(self.card)
@@ -70,7 +73,10 @@ class DonePage(Page):
         self.card_scroll.setMinimumWidth(330)
         split.setSizes([360, 500])
         self.always_on = AlwaysOnBox()  # the daily sync turned on, start at login proposed
+        self.figures = wrapping_label()  # the sync's figures, worded as on every screen
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.figures)
         lay.addWidget(split, 1)
         lay.addWidget(self.always_on)
         self._flows: list[Any] = []
@@ -93,6 +99,10 @@ class DonePage(Page):
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
         self.always_on.retranslate()
+        summary = st.summary
+        self.figures.setText(self.tr("The sync: {counts}.").format(
+            counts=i18n.run_counts_line(summary.counts(), st.label)) if summary is not None else "")
+        self.figures.setVisible(summary is not None)
 
     def entered(self) -> None:
         """Shown (the wizard calls this each time; QWizard's initializePage only once): the latest

@@ -5,6 +5,7 @@ planned or run for changed (the user went Back and chose another platform, sourc
 from __future__ import annotations
 
 from concurrent.futures import Future
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service, service_preview
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import LoyaltyError, user_message, wait_message
-from loyalty_desktop.core.textsafe import csv_writer, printable
+from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.rejects import RejectedRow
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
@@ -115,6 +116,7 @@ class SyncPage(Page):
         self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
         self._last_phase: Phase | None = None
         self._rejected_rows: list[tuple[str, str, str]] = []
+        self._rows: list[RejectedRow] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -257,10 +259,9 @@ class SyncPage(Page):
     def _finished(self, s: RunSummary) -> None:
         self.state.summary = s
         self.runningChanged.emit(False)
-        self.counts.setText(self.tr("Sent: {sent} · Unchanged: {unchanged} · Rejected: {rejected} · Events: {events}"
-                                    ).format(sent=i18n.number(s.profiles_sent), unchanged=i18n.number(s.unchanged),
-                                             rejected=i18n.number(s.rejected + s.source_rejected),
-                                             events=i18n.number(s.events_sent)))
+        figures = i18n.run_counts_line(s.counts(), self.state.label)  # worded as on every screen
+        self.counts.setText(figures)
+        self.counts.setWordWrap(True)
         self.speed.setText(self.tr("in {time}").format(time=duration(s.seconds)))
         for note in s.notes:
             self._log(i18n.core_text(note))
@@ -268,9 +269,7 @@ class SyncPage(Page):
             self.phase.setText(self.tr("Finished"))
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
-            self._log(self.tr("Finished: {sent} contacts updated, {events} events sent, {rejected} rejected.").format(
-                sent=i18n.number(s.profiles_sent), events=i18n.number(s.events_sent),
-                rejected=i18n.number(s.rejected + s.source_rejected)))
+            self._log(self.tr("Finished: {counts}.").format(counts=figures))
             self._done = True
             self.synced.emit()
         elif s.status is RunStatus.NEEDS_CONFIRMATION:
@@ -294,8 +293,10 @@ class SyncPage(Page):
     def _rejected_loaded(self, fut: Future[list[RejectedRow]]) -> None:
         rows = fut.result()
         self._rejected_rows = [(r.key, r.field, i18n.core_text(r.reason)) for r in rows]
+        self._rows = rows
         if rows:
-            self.rejected_label.setText(self.tr("%n row(s) rejected:", "", len(rows)))
+            self.rejected_label.setText(self.tr("Refused by {platform} or rejected in the loyalty data, with the "
+                                                "reason:").format(platform=self.state.label))
             self.rejected.setRowCount(len(rows))
             for i, (key, fld, why) in enumerate(self._rejected_rows):
                 for j, v in enumerate((key, fld, why)):
@@ -332,12 +333,10 @@ class SyncPage(Page):
 
     def export_rejected(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), "rejected-rows.csv",
-                                                  self.tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the refused and rejected rows"),
+                                                  "rejected-rows.csv", self.tr("CSV files (*.csv)"))
         if not path:
             return
-        with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv_writer(f)  # formula-looking cells made inert
-            w.writerow([self.tr("contact"), self.tr("field"), self.tr("reason")])
-            w.writerows(self._rejected_rows)
-        self._log(self.tr("Rejected rows exported to {path}").format(path=path))
+        # The same file as the run dialog's export and `runs --rejected RUN --csv`.
+        service.write_rejected_csv(self._rows, Path(path), i18n.language())
+        self._log(self.tr("Refused and rejected rows exported to {path}").format(path=path))

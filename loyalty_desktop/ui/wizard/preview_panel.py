@@ -3,6 +3,7 @@ options, and Start. Nothing reaches the platform before the user clicks Start.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, Signal
@@ -16,6 +17,7 @@ from loyalty_desktop.ui.wizard.base import busy_bar, wrapping_label
 
 class PreviewPanel(QWidget):
     startClicked = Signal()
+    saveClicked = Signal()  # "Save without syncing" (the wizard opened from the main window shows it)
     retryClicked = Signal()  # plan again after a failure (network, another sync holding the data folder)
 
     def __init__(self, tasks: Callable[[], TaskManager], parent: QWidget | None = None) -> None:
@@ -28,6 +30,10 @@ class PreviewPanel(QWidget):
         self.start_button.setEnabled(False)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.startClicked)
+        self.save_button = QPushButton()  # keep the changed choices; the next sync does what is said here
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.saveClicked)
+        self.save_button.hide()
         self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retryClicked)
         self.retry_button.hide()
@@ -41,6 +47,7 @@ class PreviewPanel(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.retry_button)
+        row.addWidget(self.save_button)
         row.addWidget(self.start_button)
         lay.addLayout(row)
         self.preview: SyncPreview | None = None
@@ -51,6 +58,7 @@ class PreviewPanel(QWidget):
     def planning(self) -> None:
         self.preview, self._error = None, ""
         self.start_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.retry_button.hide()
         self.busy.show()
         self.figures.setText(self.tr("Working out what will be sent… (nothing is sent yet)"))
@@ -59,21 +67,38 @@ class PreviewPanel(QWidget):
         self.preview, self.platform, self._error = preview, platform, ""
         self.busy.hide()
         self.start_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         self.figures.setText(self.text(preview, platform))
 
     def show_error(self, message: str) -> None:
         self.preview, self._error = None, message
         self.busy.hide()
         self.start_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.retry_button.show()
         self.figures.setText("✗ " + message)
 
     def text(self, p: SyncPreview, platform: str) -> str:
+        lines = self.lines(p, platform)
+        lines.append("<i>" + self.tr("Nothing has been sent yet. Click Start to send.") + "</i>")
+        return "<br>".join(lines)
+
+    def next_sync_text(self) -> str:
+        """What the next sync will do, in the same words, as plain text (the choices were saved
+        without syncing: the main window says it)."""
+        if self.preview is None:
+            return ""
+        return re.sub(r"<[^>]+>", "", " ".join(self.lines(self.preview, self.platform)))
+
+    def lines(self, p: SyncPreview, platform: str) -> list[str]:
         loc = QLocale()
         n = loc.toString
         lines = [self.tr("<b>{profiles}</b> contacts will be written in {platform} ({unchanged} already up to "
                          "date, out of {members} members).").format(profiles=n(p.profiles), platform=platform,
                                                                     unchanged=n(p.unchanged), members=n(p.members))]
+        if p.refused:  # as the run will count them: "Refused by {platform}"
+            lines.append(self.tr("{count} contacts {platform} refused earlier are not sent again until their data "
+                                 "changes.").format(count=n(p.refused), platform=platform))
         if p.fields_to_create:
             lines.append(self.tr("The missing custom fields are created when you click Start; at most this many "
                                  "contacts are written."))
@@ -90,8 +115,7 @@ class PreviewPanel(QWidget):
         if p.source_rejected:
             lines.append(self.tr("{count} rows of the loyalty data cannot be used; they will be listed with the "
                                  "rejected rows.").format(count=n(p.source_rejected)))
-        lines.append("<i>" + self.tr("Nothing has been sent yet. Click Start to send.") + "</i>")
-        return "<br>".join(lines)
+        return lines
 
     def baseline_text(self, baseline: str | None) -> str:
         """What the sync does about events, in the planner's own terms (sync/baseline.py)."""
@@ -110,6 +134,9 @@ class PreviewPanel(QWidget):
         self.heading.setText("<b>" + self.tr("What this sync will send") + "</b>")
         self.start_button.setText(self.tr("&Start the sync"))
         self.retry_button.setText(self.tr("Try again"))
+        self.save_button.setText(self.tr("Save &without syncing"))
+        self.save_button.setToolTip(self.tr("Keep these choices and go back to the main window; nothing is sent "
+                                            "until the next sync"))
         if self.preview is not None:
             self.figures.setText(self.text(self.preview, self.platform))
 

@@ -61,6 +61,10 @@ class SetupWizard(QWizard):
         self.prefilled = prefill and settings.wizard_done
         if self.prefilled:
             prefill_from.apply(self, settings)
+        # Opened from the main window: the changed choices can be kept without syncing now.
+        self.saved_unsynced = False
+        self.sync_page.preview_panel.save_button.setVisible(self.prefilled)
+        self.sync_page.preview_panel.saveClicked.connect(self.save_without_sync)
         # Back stays possible after the first sync: going back and changing a choice re-plans it
         # (the sync page plans again for what changed); while the sync runs, Back is hidden and the
         # one Cancel stops the sync.
@@ -169,6 +173,18 @@ class SetupWizard(QWizard):
         s.mapping = st.mapping.to_json() if st.mapping else {}
         s.wizard_done = True
         s.save()
+
+    def save_without_sync(self) -> None:
+        """Keep the changed choices as a completed change would (settings saved; the key was kept
+        when verified) and hand the verified connection to the main window; nothing is sent."""
+        if self.sync_page.runner.running or self.sync_page.preview_panel.preview is None:
+            return
+        self.saved_unsynced = True
+        self.accept()
+
+    def next_sync_text(self) -> str:
+        """What the next sync will do with the saved choices (the sync page's plan, same words)."""
+        return self.sync_page.preview_panel.next_sync_text()
 
     def accept(self) -> None:
         self.done_page.stop_kit()  # it uses the connection handed to the main window next
