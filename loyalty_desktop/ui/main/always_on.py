@@ -70,7 +70,7 @@ class AlwaysOn(QObject):
         window.runsUpdated.connect(self.refresh)
         self.tray.ensure(self._icon())
         self.auto.apply(schedule_of(window.settings))
-        self.refresh()
+        # The facts are read once the window's first frame is on screen (window._start_background_work).
 
     @property
     def in_tray(self) -> bool:
@@ -136,7 +136,9 @@ class AlwaysOn(QObject):
     def schedule_turned_on(self) -> None:
         schedule = schedule_of(self.w.settings)
         self.auto.apply(schedule)
-        self.w.settings_tab.schedule_box.show_schedule(schedule)
+        settings_tab = self.w.built_settings_tab()  # not built yet: it shows the saved schedule when it is
+        if settings_tab is not None:
+            settings_tab.schedule_box.show_schedule(schedule)
         self.w.status.say(self.tr("Automatic sync is now on: every day at {time}. Change it in Settings.").format(
             time=QLocale().toString(QTime(schedule.daily_at.hour, schedule.daily_at.minute),
                                     QLocale.FormatType.ShortFormat)))
