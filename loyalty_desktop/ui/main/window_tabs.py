@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui.main.auto_sync import AutoSync
 from loyalty_desktop.ui.main.kit_tab import KitTab
 from loyalty_desktop.ui.main.lazy_tabs import LazyTabs
@@ -21,6 +20,7 @@ from loyalty_desktop.ui.main.sync_controller import SyncController
 from loyalty_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
+    from loyalty_desktop.sync.segments import SegmentReport
     from loyalty_desktop.ui.kit_panel import KitPanel
     from loyalty_desktop.ui.main.segments_tab import SegmentsView
     from loyalty_desktop.ui.main.settings_tab import SettingsTab
