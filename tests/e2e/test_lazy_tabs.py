@@ -4,7 +4,7 @@ current tab) and the tab widget's listeners see one change, to that index, with 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
@@ -30,7 +30,7 @@ def test_a_lazy_tab_is_built_in_place_when_first_shown_or_asked_for(qtbot: Any) 
     for key, title in (("a", "&A"), ("b", "&B"), ("c", "&C")):
         tabs.setTabText(tabs.indexOf(pages.page(key)), title)
     seen: list[tuple[int, str]] = []
-    tabs.currentChanged.connect(lambda i: seen.append((i, tabs.widget(i).text())))
+    tabs.currentChanged.connect(lambda i: seen.append((i, cast(QLabel, tabs.widget(i)).text())))
     tabs.show()
     qtbot.waitExposed(tabs)
     assert made == [] and pages.built_page("a") is None
