@@ -19,7 +19,6 @@ from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.service_health import SyncHealth
-from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main import os_hooks
 from loyalty_desktop.ui.main.auto_sync import AutoSync, enable_by_default, schedule_of
@@ -28,6 +27,7 @@ from loyalty_desktop.ui.main.network_watch import NetworkWatch
 from loyalty_desktop.ui.runs_model import local_datetime
 
 if TYPE_CHECKING:
+    from loyalty_desktop.sync.engine import RunSummary
     from loyalty_desktop.ui.main.window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from loyalty_desktop import service
-from loyalty_desktop.store.store import RunRecord
 from loyalty_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # counted in the background, after the first paint
+    from loyalty_desktop.store.store import RunRecord
     from loyalty_desktop.sync.segments import SegmentReport
 
 RUNS_SHOWN = 50

@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.store.store import RunRecord
-from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.ui import i18n, store_problem
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.first_paint import AfterFirstPaint
@@ -51,7 +48,10 @@ from loyalty_desktop.ui.main.window_tabs import KIT, SEGMENTS, SETTINGS, LazyTab
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.placement import centre_on_screen
 
-if TYPE_CHECKING:  # built with their tab, when first shown (window_tabs); counted after the first paint
+if TYPE_CHECKING:  # built with their tab, when first shown (window_tabs); loaded by the first sync or count
+    from loyalty_desktop import service
+    from loyalty_desktop.store.store import RunRecord
+    from loyalty_desktop.sync.engine import RunSummary
     from loyalty_desktop.sync.segments import SegmentReport
     from loyalty_desktop.ui.main.segments_tab import SegmentsView
 
