@@ -22,7 +22,7 @@ from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBus
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 
 if TYPE_CHECKING:  # imported where used: the store, engine, segments and flows load only when needed
     from loyalty_desktop.destinations.base import AccountInfo, Destination

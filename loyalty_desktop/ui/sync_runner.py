@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sync.summary import Progress, RunSummary
 from loyalty_desktop.ui.gc_pause import full_collections_paused
 from loyalty_desktop.ui.i18n import translate_core
