@@ -22,16 +22,15 @@ from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBus
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
-from loyalty_desktop.destinations.base import AccountInfo, Destination
-from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.store.store import Store
-from loyalty_desktop.sync import lock as sync_lock
-from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source, SyncEngine
+from loyalty_desktop.net.cancel import CancelToken
 
-if TYPE_CHECKING:  # imported where used: the segments and flows modules load only when needed
+if TYPE_CHECKING:  # imported where used: the store, engine, segments and flows load only when needed
+    from loyalty_desktop.destinations.base import AccountInfo, Destination
     from loyalty_desktop.destinations.splio.fields import FieldPlan
     from loyalty_desktop.store.rejects import RejectedRow
     from loyalty_desktop.store.runs import RunRecord
+    from loyalty_desktop.store.store import Store
+    from loyalty_desktop.sync.engine import ProgressCallback, RunSummary, Source
     from loyalty_desktop.sync.flows import Flow
     from loyalty_desktop.sync.segments import SegmentReport
 
@@ -274,6 +273,8 @@ def advance_demo(spec: DemoSpec, days: int) -> tuple[int, datetime]:
 def open_store(path: Path | None = None) -> Iterator[Store]:
     """The local store. A damaged, foreign or newer file raises StoreUnusableError and is left as
     it is: only `set_aside_store`, once the user agreed, moves it."""
+    from loyalty_desktop.store.store import Store
+
     store = Store(path or paths.store_path())
     try:
         yield store
@@ -285,6 +286,9 @@ def set_aside_store(path: Path | None = None) -> Path | None:
     """If the store cannot be opened as it is, keep it aside (renamed beside itself, never deleted)
     so a new one starts; returns where it went (None: the store was fine, nothing moved). Only
     when the user asked (CLI --set-aside-damaged-store) or agreed (GUI question)."""
+    from loyalty_desktop.store.store import Store
+    from loyalty_desktop.sync import lock as sync_lock
+
     path = path or paths.store_path()
     with sync_lock.hold(path):  # no sync has it open meanwhile
         try:
@@ -299,6 +303,8 @@ def sync_lock_for(store: Path | None = None, wait: float = 0.0,
                   cancel: CancelToken | None = None) -> Iterator[None]:
     """Hold the data folder's sync lock (sync_lock.py: its store's) for a whole command, e.g. from
     before the source is opened; `sync` takes it again (re-entrant)."""
+    from loyalty_desktop.sync import lock as sync_lock
+
     with sync_lock.hold(store or paths.store_path(), wait, cancel):
         yield
 
@@ -313,6 +319,9 @@ def sync(store: Store, source: Source, source_name: str, dest: Destination, mapp
     A run that would send more live events than the confirmation threshold sends nothing and
     returns status NEEDS_CONFIRMATION with `live_events` by metric, unless `confirmed` (the user
     said yes to those figures)."""
+    from loyalty_desktop.sync import lock as sync_lock
+    from loyalty_desktop.sync.engine import SyncEngine
+
     with sync_lock.hold(store.path):
         engine = SyncEngine(store, source, source_name, dest, mapping, backfill=backfill,
                             on_progress=on_progress, poll_interval=poll_interval, confirmed=confirmed)
@@ -376,6 +385,8 @@ def write_rejected_csv(rows: Iterable[RejectedRow], dest: Path, language: str = 
 
 def sync_running_elsewhere() -> SyncBusyError | None:
     """Why another process is syncing this data folder now (None: free); a quick, non-blocking look."""
+    from loyalty_desktop.sync import lock as sync_lock
+
     return sync_lock.is_busy(paths.store_path())
 
 

@@ -9,7 +9,6 @@ No I/O here.
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Iterable
 from collections.abc import Mapping as TMapping
@@ -105,6 +104,8 @@ class Mapping:
         return tuple(f for f in self.fields if f.enabled)
 
     def fingerprint(self) -> str:
+        import hashlib  # here: it loads OpenSSL, which opening the app's window does not need (issue 18)
+
         raw = json.dumps([(f.source, f.target) for f in self.enabled])
         return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlparse
 
-from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import Platform
-from loyalty_desktop.net.client import HttpClient
-from loyalty_desktop.store.store import OutboxRow, Store
+
+if TYPE_CHECKING:  # annotations only: the GUI's first window needs the account's type, not the store (issue 18)
+    from loyalty_desktop.core.events import LoyaltyEvent
+    from loyalty_desktop.net.client import HttpClient
+    from loyalty_desktop.store.store import OutboxRow, Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import (
-    CancelledError,
     LoyaltyError,
     NetworkError,
     RateLimitedError,
@@ -39,6 +38,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     TlsProxyError,
 )
+from loyalty_desktop.net.cancel import CancelToken as CancelToken  # its home before; callers import it here too
 from loyalty_desktop.net.policy import (
     Wait,
     WaitReason,
@@ -52,30 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 USER_AGENT = "loyalty-desktop/0.1"
-
-
-class CancelToken:
-    """Cooperative cancellation: checked between batches and inside every wait."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise CancelledError()
-
-    def sleep(self, seconds: float) -> None:
-        """Sleep on the product clock, waking at once (and raising CancelledError) if cancelled."""
-        if seconds > 0 and clock.wait(self._event, seconds):
-            raise CancelledError()
-        self.check()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.source_rejects import SourceReject
-from loyalty_desktop.store import rejects as store_rejects
-from loyalty_desktop.store.codec import dumps
-from loyalty_desktop.store.rejects import RejectedRow
+
+if TYPE_CHECKING:  # the codec and the rejects load with the first store (the GUI's window reads RunState)
+    from loyalty_desktop.store.rejects import RejectedRow
 
 
 class RunState(str, enum.Enum):
@@ -61,6 +61,8 @@ class RunLog:
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None) -> None:
         """`status`: how it ended, one of RunState's values (the engine passes its RunStatus)."""
+        from loyalty_desktop.store.codec import dumps
+
         state = RunState(status)
         with self.tx() as db:
             db.execute("UPDATE runs SET status=?, finished_at=?, counts=?, error=? WHERE id=?",
@@ -82,10 +84,14 @@ class RunLog:
 
     def rejected_rows(self, run_id: int, origin: str | None = None) -> list[RejectedRow]:
         """What the destination rejected and (origin 'source') what the source could not use."""
+        from loyalty_desktop.store import rejects as store_rejects
+
         return store_rejects.rejected_rows(self.db, run_id, origin)
 
     def add_source_rejects(self, run_id: int, source: str, rows: Iterable[SourceReject]) -> int:
         """Record the rows the source rejected with the run; returns how many were stored."""
+        from loyalty_desktop.store import rejects as store_rejects
+
         return store_rejects.add_source_rejects(self.db, run_id, source, rows)
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from loyalty_desktop.core.lateness import current_window
 from loyalty_desktop.net.policy import Wait
 
 
@@ -98,6 +97,8 @@ def late_text(entry: dict[str, Any], tr: Callable[[str], str] = _same) -> str:
     if reason == "points_expired":
         why = tr("the points expired on {date} before it could be sent").format(date=entry.get("expiry_date", "?"))
     elif reason == "later_warning":
+        from loyalty_desktop.core.lateness import current_window  # the events' rules: not for the GUI's start-up
+
         days = int(entry.get("days_left") or 0)
         why = tr("only {days} day(s) were left: the {window}-day warning is the one due").format(
             days=days, window=current_window(days))

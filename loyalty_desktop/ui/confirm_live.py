@@ -8,10 +8,14 @@ clicks its buttons with qtbot) and the answer arrives through `answered`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from loyalty_desktop.sync.engine import RunSummary
+if TYPE_CHECKING:
+    from loyalty_desktop.sync.engine import RunSummary
+
 
 
 class LiveEventsBox(QMessageBox):

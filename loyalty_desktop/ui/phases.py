@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from loyalty_desktop.sync.engine import Phase
+from loyalty_desktop.sync.summary import Phase
 
 
 def phase_name(phase: Phase) -> str:

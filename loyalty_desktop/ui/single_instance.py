@@ -2,18 +2,20 @@
 forward and exits; it never opens a second app on the same store.
 
 Qt's QLocalServer would do it, but it lives in QtNetwork, 2 MB the bundle does not otherwise need
-(its budget is 80 MB). QtCore and `filelock` suffice: the running app holds `<name>.lock` in the data
-folder (the OS releases it when the app ends or crashes, so nothing stale is left), and a launch
-that cannot take it appends a line to `<name>.activate`, which the running app watches
-(QFileSystemWatcher) and answers by coming forward."""
+(its budget is 80 MB). QtCore and an OS file lock suffice: the running app holds `<name>.lock` in
+the data folder (the OS releases it when the app ends or crashes, so nothing stale is left), and a
+launch that cannot take it appends a line to `<name>.activate`, which the running app watches
+(QFileSystemWatcher) and answers by coming forward. The lock is the OS call itself (flock, or
+msvcrt.locking on Windows, as `filelock` does): importing `filelock` cost 20 ms before the first
+window (issue 18's start-up budget)."""
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
-import filelock
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from loyalty_desktop.core import paths
@@ -21,6 +23,47 @@ from loyalty_desktop.core import paths
 log = logging.getLogger(__name__)
 
 NAME = "app-instance"
+
+
+class HeldElsewhere(Exception):
+    """Another process (or another SingleInstance) holds the lock."""
+
+
+def lock_file(path: Path) -> int:
+    """Open `path` and lock it without waiting; the descriptor (closing it releases the lock).
+    Raises HeldElsewhere when it is locked, OSError when it cannot be opened or locked."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except PermissionError as exc:  # Windows says "locked" as EACCES (msvcrt, like filelock)
+                raise HeldElsewhere from exc
+        else:
+            import fcntl
+
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise HeldElsewhere from exc
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def unlock_file(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            log.info("single-instance lock: unlock failed; closing releases it", exc_info=True)
+    os.close(fd)  # releases flock's lock
 
 
 class SingleInstance(QObject):
@@ -32,7 +75,7 @@ class SingleInstance(QObject):
         folder = paths.ensure_folder(paths.data_dir())
         self.lock_path: Path = folder / f"{name}.lock"
         self.activate_path: Path = folder / f"{name}.activate"
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: int | None = None  # the locked file's descriptor
         self._watcher: QFileSystemWatcher | None = None
 
     @property
@@ -43,16 +86,14 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """True: this is the one instance (it now watches for others). False: another runs and was
         told to come forward; the caller exits."""
-        lock = filelock.FileLock(str(self.lock_path), timeout=0, thread_local=False)
         try:
-            lock.acquire()
-        except filelock.Timeout:
+            self._lock = lock_file(self.lock_path)
+        except HeldElsewhere:
             self._tell_running()
             return False
         except OSError as exc:  # a read-only data folder: run anyway, the store will say what is wrong
             log.info("single-instance lock not taken (%s); running without it", exc)
             return True
-        self._lock = lock
         self.activate_path.write_text("", encoding="utf-8")  # exists, so it can be watched
         self._watcher = QFileSystemWatcher([str(self.activate_path)], self)
         self._watcher.fileChanged.connect(self._asked)
@@ -81,5 +122,5 @@ class SingleInstance(QObject):
             self._watcher.deleteLater()
             self._watcher = None
         if self._lock is not None:
-            self._lock.release()
+            unlock_file(self._lock)
             self._lock = None

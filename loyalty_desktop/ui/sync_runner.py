@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import CancelledError, user_message
-from loyalty_desktop.sync.engine import RunStatus, RunSummary
+from loyalty_desktop.sync.summary import RunStatus, RunSummary
 from loyalty_desktop.ui.i18n import translate_core
 from loyalty_desktop.ui.worker_process import WorkerProcess
 from loyalty_desktop.worker import protocol

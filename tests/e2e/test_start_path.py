@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 # Each costs 30-120 ms to import; none is needed before the first window is on screen.
 LATER = ("httpx", "httpcore", "keyring", "filelock", "openpyxl", "email", "importlib_metadata",
@@ -37,3 +38,68 @@ def test_the_start_path_leaves_heavy_modules_for_later() -> None:
     early = sorted(m for m in loaded if any(m == name or m.startswith(name + ".") for name in LATER))
     assert not early, f"imported on the way to the first window: {early}"
 
+
+
+# The main window builds these with their tab, when first shown (ui/main/lazy_tabs): the Segments,
+# Klaviyo kit and Settings tabs, and what only they use (the kit modules, reading the start-at-login
+# entry); the segment counts are made in the background once the window is on screen.
+LATER_WITH_THEIR_TAB = ("loyalty_desktop.ui.kit_panel", "loyalty_desktop.ui.splio_kit_panel",
+                        "loyalty_desktop.ui.main.segments_tab", "loyalty_desktop.ui.main.settings_tab",
+                        "loyalty_desktop.ui.main.options_box", "loyalty_desktop.ui.main.schedule_box",
+                        "loyalty_desktop.ui.widgets.bar_chart", "loyalty_desktop.schedule.autostart",
+                        "loyalty_desktop.service_kit", "loyalty_desktop.destinations.klaviyo.kit",
+                        "loyalty_desktop.sync.segments")
+# What the first sync, the first store read or a dialog loads (the window's modules name their types
+# under TYPE_CHECKING and import these where they use them; ssl and hashlib load OpenSSL): 80 ms of
+# the frozen start-up.
+LATER_THAN_THE_WINDOW = ("loyalty_desktop.store.store", "loyalty_desktop.sync.engine",
+                         "loyalty_desktop.sync.planner", "loyalty_desktop.sync.lock", "loyalty_desktop.service_preview",
+                         "loyalty_desktop.ui.run_dialog", "loyalty_desktop.ui.main.key_dialog",
+                         "loyalty_desktop.store.codec", "loyalty_desktop.core.events", "loyalty_desktop.core.model",
+                         "loyalty_desktop.net.client", "ssl", "hashlib")
+
+# The app as launched (packaging/launcher.py with its start-up probe), on a finished demo set-up with
+# the Klaviyo sandbox (so it has a kit tab); the modules loaded are listed the moment the probe sees
+# the main window on screen, then the Settings tab is brought to the front: it is built then.
+FIRST_PAINT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[2])
+import launcher
+probe = launcher.install_startup_probe(sys.argv[1])
+report = type(probe)._report
+
+def listed(self, window, exposed):
+    from PySide6.QtWidgets import QApplication
+    from loyalty_desktop.ui.main.window import MainWindow
+    before = sorted(sys.modules)
+    w = next(t for t in QApplication.topLevelWidgets() if isinstance(t, MainWindow))
+    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    w.tabs.setCurrentIndex(titles.index("Se&ttings"))
+    built = w.tabs.currentWidget() is w.settings_tab and w.tabs.tabText(w.tabs.currentIndex()) == "Se&ttings"
+    print(json.dumps({"modules": before, "titles": titles, "built": built,
+                      "after": sorted(m for m in sys.modules if m not in before)}))
+    report(self, window, exposed)
+
+type(probe)._report = listed
+from loyalty_desktop.cli.start import main
+sys.exit(main([]))
+"""
+
+
+def test_the_main_window_builds_its_other_tabs_when_first_shown(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"language": "en", "platform": "klaviyo", "demo": True, "target": "klaviyo-sandbox",
+                "source": "demo", "source_options": {"members": "500", "seed": 42}, "wizard_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_DESKTOP_DATA_DIR=str(data))
+    launcher_dir = Path(__file__).resolve().parents[2] / "packaging"
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path / "probe.jsonl"), str(launcher_dir)],
+                         env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+    seen = json.loads(out.splitlines()[-1])
+    assert seen["titles"] == ["&Last runs", "Se&gments", "Klaviyo k&it", "Se&ttings"]
+    loaded = set(seen["modules"])
+    later = LATER + LATER_WITH_THEIR_TAB + LATER_THAN_THE_WINDOW
+    early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in later))
+    assert not early, f"imported before the main window's first paint: {early}"
+    assert seen["built"] and "loyalty_desktop.ui.main.settings_tab" in seen["after"]

@@ -25,7 +25,8 @@ CORE_LAYERS = ("sources", "destinations", "store", "sync", "net")
 # Value types that are neither an Enum nor a dataclass, each with why the GUI may hold one.
 VALUE_TYPES: dict[str, str] = {
     # The handle the GUI sets to stop a background run; it passes it to the service, calls nothing else.
-    "loyalty_desktop.net.client.CancelToken": "the stop handle the GUI hands to the service",
+    "loyalty_desktop.net.cancel.CancelToken": "the stop handle the GUI hands to the service",
+    "loyalty_desktop.net.client.CancelToken": "the same, by its older address (net.client re-exports it)",
 }
 
 

@@ -19,7 +19,6 @@ from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.service_health import SyncHealth
-from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main import os_hooks
 from loyalty_desktop.ui.main.auto_sync import AutoSync, enable_by_default, schedule_of
@@ -28,6 +27,7 @@ from loyalty_desktop.ui.main.network_watch import NetworkWatch
 from loyalty_desktop.ui.runs_model import local_datetime
 
 if TYPE_CHECKING:
+    from loyalty_desktop.sync.engine import RunSummary
     from loyalty_desktop.ui.main.window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class AlwaysOn(QObject):
         window.runsUpdated.connect(self.refresh)
         self.tray.ensure(self._icon())
         self.auto.apply(schedule_of(window.settings))
-        self.refresh()
+        # The facts are read once the window's first frame is on screen (window._start_background_work).
 
     @property
     def in_tray(self) -> bool:
@@ -136,7 +136,9 @@ class AlwaysOn(QObject):
     def schedule_turned_on(self) -> None:
         schedule = schedule_of(self.w.settings)
         self.auto.apply(schedule)
-        self.w.settings_tab.schedule_box.show_schedule(schedule)
+        settings_tab = self.w.built_settings_tab()  # not built yet: it shows the saved schedule when it is
+        if settings_tab is not None:
+            settings_tab.schedule_box.show_schedule(schedule)
         self.w.status.say(self.tr("Automatic sync is now on: every day at {time}. Change it in Settings.").format(
             time=QLocale().toString(QTime(schedule.daily_at.hour, schedule.daily_at.minute),
                                     QLocale.FormatType.ShortFormat)))

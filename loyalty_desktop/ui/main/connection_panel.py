@@ -5,6 +5,8 @@ shows the SyncController's state."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.main.key_dialog import KeyDialog
 from loyalty_desktop.ui.main.sync_controller import Health, SyncController
 from loyalty_desktop.ui.runs_model import local_datetime
+
+if TYPE_CHECKING:
+    from loyalty_desktop.ui.main.key_dialog import KeyDialog
 
 
 def value_label(text: str = "") -> QLabel:
@@ -84,6 +88,8 @@ class ConnectionPanel(QGroupBox):
     def enter_key(self) -> KeyDialog:
         """The key dialog (one at a time); the controller uses the new connection once verified."""
         if self.key_dialog is None or not self.key_dialog.isVisible():
+            from loyalty_desktop.ui.main.key_dialog import KeyDialog  # loads when first opened
+
             self.key_dialog = KeyDialog(self.controller, self.window())
             self.key_dialog.open()
         return self.key_dialog

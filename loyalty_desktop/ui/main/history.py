@@ -4,13 +4,16 @@ the segment counts (one store opening for both). A refresh asked while one runs 
 from __future__ import annotations
 
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from loyalty_desktop import service
-from loyalty_desktop.store.store import RunRecord
-from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:  # counted in the background, after the first paint
+    from loyalty_desktop.store.store import RunRecord
+    from loyalty_desktop.sync.segments import SegmentReport
 
 RUNS_SHOWN = 50
 

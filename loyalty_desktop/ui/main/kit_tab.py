@@ -5,23 +5,29 @@ sync uses the connection."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 
 from loyalty_desktop.core.platforms import SPLIO, Platform
-from loyalty_desktop.ui.kit_panel import KitPanel
-from loyalty_desktop.ui.main.sync_controller import SyncController
-from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
 from loyalty_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from loyalty_desktop.ui.kit_panel import KitPanel
+    from loyalty_desktop.ui.main.sync_controller import SyncController
 
 
 class KitTab(QObject):
     def __init__(self, tasks: TaskManager, controller: SyncController, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # The panels (and the kit modules behind them) load with the tab, when first shown (lazy_tabs).
+        from loyalty_desktop.ui.kit_panel import KitPanel
+        from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
+
         self.controller = controller
         self.panel: KitPanel
-        if controller.platform() == SPLIO.id:
+        self.splio = controller.platform() == SPLIO.id  # the window names the tab
+        if self.splio:
             # The window (and its tests, written for Klaviyo) holds the panel as a KitPanel; it only
             # adds it as a tab and uses started/finished/running/replan/cancel/wait, which the Splio
             # panel has too. A shared protocol in window.py would say so in the types.
@@ -36,11 +42,6 @@ class KitTab(QObject):
     def wanted(desc: Platform | None) -> bool:
         """Whether the destination has a kit tab: Klaviyo's kit, or Splio's."""
         return desc is not None and (desc.capabilities.kit or desc.id == SPLIO.id)
-
-    @property
-    def splio(self) -> bool:
-        """Whether the panel is Splio's (the window names the tab)."""
-        return isinstance(self.panel, SplioKitPanel)  # see __init__
 
     def shown(self) -> None:
         """The tab came to the front: list the kit's items (it reads the store and renders the

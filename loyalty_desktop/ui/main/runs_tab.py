@@ -4,6 +4,7 @@ Enter or the button) to see its rejected rows, read from the store in the backgr
 from __future__ import annotations
 
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import user_message
-from loyalty_desktop.store.store import RejectedRow, RunRecord
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.run_dialog import RunDialog
 from loyalty_desktop.ui.runs_model import RunsModel
 from loyalty_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from loyalty_desktop.store.store import RejectedRow, RunRecord
+    from loyalty_desktop.ui.run_dialog import RunDialog
 
 
 class RunsTab(QWidget):
@@ -112,6 +115,8 @@ class RunsTab(QWidget):
                 self.problem.emit(user_message(exc, tr=i18n.translate_core))
                 return
             self.close_dialog()
+            from loyalty_desktop.ui.run_dialog import RunDialog  # loads when first opened
+
             self.run_dialog = RunDialog(run, rows, self.runs_model.status_text(run.status), self.window())
             self.run_dialog.open()
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from loyalty_desktop.core import platforms
-from loyalty_desktop.ui.main.kit_tab import KitTab
 
 if TYPE_CHECKING:
     from loyalty_desktop.ui.main.window import MainWindow
@@ -69,7 +68,9 @@ class SetupAgain(QObject):
         if conn is not None:
             w.controller.load_key_info()  # the key's mask and where it is kept, read off the GUI thread
         self._kit_tab(before)
-        w.settings_tab.configure_options()
+        settings_tab = w.built_settings_tab()  # not built yet: it reads the new settings when it is
+        if settings_tab is not None:
+            settings_tab.configure_options()
         if wiz.saved_unsynced:  # nothing sent: say what the next sync will do, in the sync page's words
             w.status.say(self.tr("Set-up saved without syncing: nothing was sent."))
             w.sync_panel.show_next(self.tr("Next sync: {what}").format(what=wiz.next_sync_text()))
@@ -85,16 +86,4 @@ class SetupAgain(QObject):
         had, has = before is not None and before.capabilities.kit, now is not None and now.capabilities.kit
         if had == has:
             return
-        if w.kit_tab is not None and w.kit_panel is not None:
-            w.tabs.removeTab(w.tabs.indexOf(w.kit_panel))
-            w.kit_tab.shutdown()
-            w.kit_panel.deleteLater()
-            w.kit_tab = w.kit_panel = None
-            w.controller.kit_running = lambda: False
-        if has:
-            w.kit_tab = KitTab(w.tasks, w.controller, w)
-            w.kit_panel = w.kit_tab.panel
-            w.tabs.insertTab(w.tabs.indexOf(w.settings_tab), w.kit_panel, "")
-            w.kit_panel.started.connect(w.update_state)
-            w.kit_panel.finished.connect(lambda _r: w.update_state())
-        w.retranslate()
+        w.set_kit_tab(has)

@@ -28,8 +28,8 @@ from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.destinations.base import AccountInfo
-from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.sync.engine import Progress, RunStatus, RunSummary
+from loyalty_desktop.net.cancel import CancelToken
+from loyalty_desktop.sync.summary import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.runs_model import format_duration

@@ -4,6 +4,7 @@ the status bar that follows a sync (phase, progress, rate, time left)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QResizeEvent
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service_counts
 from loyalty_desktop.core.errors import wait_message
-from loyalty_desktop.store.store import RunRecord
-from loyalty_desktop.sync.engine import Phase, Progress
+from loyalty_desktop.sync.summary import Phase, Progress
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.runs_model import format_duration, local_datetime
+
+if TYPE_CHECKING:
+    from loyalty_desktop.store.store import RunRecord
 
 
 class FittedLabel(QLabel):

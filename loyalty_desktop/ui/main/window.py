@@ -14,6 +14,8 @@ in-process sandbox) when the window closes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -25,34 +27,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import user_message
 from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.store.store import RunRecord
-from loyalty_desktop.sync.engine import RunSummary
-from loyalty_desktop.sync.segments import SegmentReport
 from loyalty_desktop.ui import i18n, store_problem
 from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.first_paint import AfterFirstPaint
-from loyalty_desktop.ui.kit_panel import KitPanel
 from loyalty_desktop.ui.main.always_on import AlwaysOn
 from loyalty_desktop.ui.main.auto_sync import AutoSync
 from loyalty_desktop.ui.main.connection_panel import ConnectionPanel
 from loyalty_desktop.ui.main.history import History
 from loyalty_desktop.ui.main.kit_tab import KitTab
+from loyalty_desktop.ui.main.lazy_tabs import LazyTabs
 from loyalty_desktop.ui.main.runs_tab import RunsTab
-from loyalty_desktop.ui.main.segments_tab import SegmentsView
-from loyalty_desktop.ui.main.settings_tab import SettingsTab
 from loyalty_desktop.ui.main.setup_again import SetupAgain
 from loyalty_desktop.ui.main.sync_controller import SyncController, SyncStage
 from loyalty_desktop.ui.main.sync_panel import StatusArea, SyncPanel
 from loyalty_desktop.ui.main.tray import Tray
+from loyalty_desktop.ui.main.window_tabs import KIT, SEGMENTS, SETTINGS, LazyTabsOwner
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.placement import centre_on_screen
 
+if TYPE_CHECKING:  # built with their tab, when first shown (window_tabs); loaded by the first sync or count
+    from loyalty_desktop import service
+    from loyalty_desktop.store.store import RunRecord
+    from loyalty_desktop.sync.engine import RunSummary
+    from loyalty_desktop.sync.segments import SegmentReport
+    from loyalty_desktop.ui.main.segments_tab import SegmentsView
 
-class MainWindow(QMainWindow):
+
+class MainWindow(QMainWindow, LazyTabsOwner):
     """See the module docstring. Signals report what happened, for the app (and tests)."""
 
     connectionChanged = Signal(bool)  # connected (verified) or not
@@ -73,6 +77,8 @@ class MainWindow(QMainWindow):
         self._started = False  # the start-up reads and checks have begun (after the first paint)
         self._store_question_asked = False  # once per window: the user said no, do not nag
         self.confirm_box: LiveEventsBox | None = None  # open while asking about too many live events
+        self._kit_tab: KitTab | None = None  # built with its tab
+        self._segment_report: SegmentReport | None = None  # the last count, for the Segments tab once built
         self.controller = SyncController(settings, tasks, connection, self)
         self.history = History(tasks, self)
         self.tray = Tray(self)
@@ -102,16 +108,14 @@ class MainWindow(QMainWindow):
         root.addWidget(self.tabs, 1)
         self.runs_tab = RunsTab(self.tasks)
         self.tabs.addTab(self.runs_tab, "")
-        self.segments_tab = SegmentsView()
-        self.tabs.addTab(self.segments_tab, "")
-        # Klaviyo kit (Klaviyo only): segments, templates and draft flows made in the account
-        desc = platforms.find(self.controller.platform())
-        self.kit_tab = KitTab(self.tasks, self.controller, self) if KitTab.wanted(desc) else None
-        self.kit_panel: KitPanel | None = self.kit_tab.panel if self.kit_tab is not None else None
-        if self.kit_panel is not None:
-            self.tabs.addTab(self.kit_panel, "")
-        self.settings_tab = SettingsTab(self.settings, lambda: self.tasks)
-        self.tabs.addTab(self.settings_tab, "")
+        # The other tabs are built when first shown (or asked for): the first frame needs the runs only.
+        self.pages = LazyTabs(self.tabs)
+        self.pages.built.connect(self._page_built)
+        self.pages.add(SEGMENTS, self._make_segments)
+        # The kit (Klaviyo's, or Splio's): segments, templates and draft flows made in the account
+        if KitTab.wanted(platforms.find(self.controller.platform())):
+            self.pages.add(KIT, self._make_kit)
+        self.pages.add(SETTINGS, self._make_settings)
         self.setCentralWidget(central)
         self.status = StatusArea(self.statusBar())
         sp = self.sync_panel
@@ -137,12 +141,7 @@ class MainWindow(QMainWindow):
         self.history.failed.connect(self._refresh_failed)
         self.runs_tab.selectionChanged.connect(self._update_state)
         self.runs_tab.problem.connect(self.status.say)
-        if self.kit_panel is not None:
-            self.kit_panel.started.connect(self._update_state)
-            self.kit_panel.finished.connect(lambda _r: self._update_state())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.settings_tab.schedule_box.scheduleChanged.connect(self.auto_sync.apply)
-        self.settings_tab.forgetClicked.connect(self.forget_key)
         self.connection_panel.setupRequested.connect(self.setup_again.open)
 
     # -- what the app and tests drive ---------------------------------------------------------
@@ -178,16 +177,18 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty Desktop"))
-        for part in (self.connection_panel, self.sync_panel, self.runs_tab, self.settings_tab, self.status,
+        settings_tab = self.built_settings_tab()
+        for part in (self.connection_panel, self.sync_panel, self.runs_tab, settings_tab, self.status,
                      self.tray, self.always_on.strip):
-            part.retranslate()
-        self.tabs.setTabText(self.tabs.indexOf(self.runs_tab), self.tr("&Last runs"))
-        self.tabs.setTabText(self.tabs.indexOf(self.segments_tab), self.tr("Se&gments"))
-        if self.kit_panel is not None:
-            splio = self.kit_tab is not None and self.kit_tab.splio
-            self.tabs.setTabText(self.tabs.indexOf(self.kit_panel),
-                                 self.tr("Splio k&it") if splio else self.tr("Klaviyo k&it"))
-        self.tabs.setTabText(self.tabs.indexOf(self.settings_tab), self.tr("Se&ttings"))
+            if part is not None:
+                part.retranslate()
+        tabs, pages = self.tabs, self.pages
+        tabs.setTabText(tabs.indexOf(self.runs_tab), self.tr("&Last runs"))
+        tabs.setTabText(tabs.indexOf(pages.page(SEGMENTS)), self.tr("Se&gments"))
+        if pages.has(KIT):
+            splio = self.controller.platform() == platforms.SPLIO.id
+            tabs.setTabText(tabs.indexOf(pages.page(KIT)), self.tr("Splio k&it") if splio else self.tr("Klaviyo k&it"))
+        tabs.setTabText(tabs.indexOf(pages.page(SETTINGS)), self.tr("Se&ttings"))
         self._show_key()
         self._show_last_sync()
         self._show_auto()
@@ -199,7 +200,9 @@ class MainWindow(QMainWindow):
 
     def _show_key(self) -> None:
         ctl = self.controller
-        self.settings_tab.show_key(ctl.demo, ctl.key_mask, ctl.key_where)
+        tab = self.built_settings_tab()
+        if tab is not None:
+            tab.show_key(ctl.demo, ctl.key_mask, ctl.key_where)
 
     def _show_last_sync(self) -> None:
         model = self.runs_tab.runs_model
@@ -221,12 +224,14 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         ctl = self.controller
         syncing = ctl.syncing
-        kit = self.kit_panel is not None and self.kit_panel.running  # it uses the connection too
+        kit = self._kit_tab is not None and self._kit_tab.panel.running  # it uses the connection too
         self.sync_panel.sync_button.setEnabled(ctl.connected and not syncing and not kit)
         self.sync_panel.cancel_button.setEnabled(syncing)
         self.connection_panel.verify_button.setEnabled(not syncing and not kit and not ctl.busy_verify)
         self.connection_panel.setup_button.setEnabled(not syncing and not kit)
-        self.settings_tab.forget_button.setEnabled(not ctl.demo and bool(ctl.key_mask) and not syncing)
+        settings_tab = self.built_settings_tab()
+        if settings_tab is not None:
+            settings_tab.forget_button.setEnabled(not ctl.demo and bool(ctl.key_mask) and not syncing)
         self.runs_tab.update_state()
         self.tray.set_sync_enabled(ctl.connected and not syncing)
 
@@ -265,7 +270,10 @@ class MainWindow(QMainWindow):
     def _refreshed(self, runs: list[RunRecord], report: SegmentReport) -> None:
         self.runs_tab.set_runs(runs)
         self._show_last_sync()
-        self.segments_tab.set_report(report)
+        self._segment_report = report
+        segments_tab = cast("SegmentsView | None", self.pages.built_page(SEGMENTS))
+        if segments_tab is not None:
+            segments_tab.set_report(report)
         self._update_state()
         self.runsUpdated.emit()
         self.segmentsUpdated.emit(report)
@@ -289,8 +297,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _tab_changed(self, index: int) -> None:
-        if self.kit_tab is not None and self.tabs.widget(index) is self.kit_panel:
-            self.kit_tab.shown()
+        if self._kit_tab is not None and self.tabs.widget(index) is self._kit_tab.panel:
+            self._kit_tab.shown()
 
     @Slot()
     def forget_key(self) -> bool:
@@ -308,6 +316,7 @@ class MainWindow(QMainWindow):
     def _start_background_work(self) -> None:
         self._started = True
         self.refresh()
+        self.always_on.refresh()  # the health strip's facts (the store, read in the background)
         if self.isVisible():
             self._verify_on_first_show()
 
@@ -363,8 +372,8 @@ class MainWindow(QMainWindow):
             return
         self.save_geometry()
         self.history.closed = self.runs_tab.closed = True
-        if self.kit_tab is not None:
-            self.kit_tab.shutdown()
+        if self._kit_tab is not None:
+            self._kit_tab.shutdown()
         self.always_on.shutdown()
         self.runs_tab.close_dialog()
         self.controller.shutdown()
