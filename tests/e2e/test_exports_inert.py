@@ -97,14 +97,15 @@ def test_wizard_export_and_log_lines(tmp_path: Path) -> None:
     from loyalty_desktop.ui.wizard.pages_run import SyncPage
 
     logged: list[str] = []
-    page = SimpleNamespace(_rejected_rows=[(h, "points", "-12") for h in HOSTILE],
-                           log=SimpleNamespace(appendPlainText=logged.append), tr=lambda s: s)
+    # The wizard's export is the run dialog's CSV (the rows the run recorded).
+    rows = [RejectedRow(1, "klaviyo", "profile", h, "points", h, value="-12") for h in HOSTILE]
+    page = SimpleNamespace(_rows=rows, log=SimpleNamespace(appendPlainText=logged.append), tr=lambda s: s)
     page._log = lambda line: SyncPage._log(page, line)  # type: ignore[arg-type]  # a stand-in page
     out = tmp_path / "wizard.csv"
     SyncPage.export_rejected(page, str(out))  # type: ignore[arg-type]
     back = read_as_spreadsheet(out.read_text(encoding="utf-8-sig"))
     assert_inert(back)
-    assert all(r[2] == "-12" for r in back[1:])
+    assert all(r[7] == "-12" for r in back[1:])
     SyncPage._log(page, "✗ Klaviyo said: \x1b[2J\x1b]0;pwned\x07bad\rrow\x9b1m")  # type: ignore[arg-type]
     assert logged[-1] == "✗ Klaviyo said: bad row"
 
