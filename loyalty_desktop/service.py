@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from loyalty_desktop.core import disk_errors, paths
 from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBusyError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
@@ -159,13 +160,15 @@ def _load(registry: dict[str, str], name: str, what: str) -> Any:
     try:
         spec = registry[name]
     except KeyError:
-        raise ConfigError(f"Unknown {what} {name!r}; choose one of: {', '.join(registry)}") from None
+        raise ConfigError(tr("Unknown {what} {name}; choose one of: {choices}").format(
+            what=what, name=repr(name), choices=", ".join(registry))) from None
     module, _, attr = spec.partition(":")
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name and module.startswith(exc.name):
-            raise ConfigError(f"The {what} {name!r} is not available in this version.") from None
+            raise ConfigError(tr("The {what} {name} is not available in this version.").format(
+                what=what, name=repr(name))) from None
         raise
     return getattr(mod, attr) if attr else mod
 
@@ -175,7 +178,7 @@ def load_entry(spec: str, what: str) -> Any:
     try:
         return _load({what: spec}, what, what)
     except ConfigError:
-        raise ConfigError(f"The {what} is not available in this version.") from None
+        raise ConfigError(tr("The {what} is not available in this version.").format(what=what)) from None
 
 
 def connect_checked(name: str, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
@@ -206,7 +209,8 @@ def mapping_for(preset: str) -> Mapping:
     try:
         return PRESETS[preset]
     except KeyError:
-        raise ConfigError(f"Unknown preset {preset!r}; choose one of: {', '.join(PRESETS)}") from None
+        raise ConfigError(tr("Unknown preset {preset}; choose one of: {choices}").format(
+            preset=repr(preset), choices=", ".join(PRESETS))) from None
 
 
 # -- demo program ---------------------------------------------------------------------------------
@@ -221,9 +225,11 @@ class DemoSpec:
 
     def __post_init__(self) -> None:
         if not 1 <= self.members <= MAX_DEMO_MEMBERS:
-            raise ConfigError(f"The demo program has between 1 and {MAX_DEMO_MEMBERS:,} members, not {self.members:,}.")
+            raise ConfigError(tr("The demo program has between 1 and {max} members, not {members}.").format(
+                max=f"{MAX_DEMO_MEMBERS:,}", members=f"{self.members:,}"))
         if self.seed < 0:
-            raise ConfigError(f"The demo program's seed is a whole number from 0, not {self.seed}.")
+            raise ConfigError(tr("The demo program's seed is a whole number from 0, not {seed}.").format(
+                seed=self.seed))
 
     @property
     def source_name(self) -> str:
@@ -249,8 +255,9 @@ def open_demo(spec: DemoSpec, start: datetime | None = None) -> Any:
     try:
         return DemoProgram.open(spec.path)
     except ValueError as exc:  # a damaged file: the demo can be made again, nothing of the user's is in it
-        raise ConfigError(f"The demo program is damaged ({exc}). Remove it with `loyalty-desktop demo reset "
-                          f"--members {spec.members} --seed {spec.seed}`; the next sync makes it again.") from exc
+        raise ConfigError(tr("The demo program is damaged ({error}). Remove it with `loyalty-desktop demo reset "
+                             "--members {members} --seed {seed}`; the next sync makes it again.").format(
+            error=exc, members=spec.members, seed=spec.seed)) from exc
 
 
 def advance_demo(spec: DemoSpec, days: int) -> tuple[int, datetime]:

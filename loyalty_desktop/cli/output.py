@@ -22,6 +22,7 @@ from loyalty_desktop.core.translate import (
     translate_text,
 )
 from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.store.runs import RunState
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.sync.summary import late_text
@@ -39,6 +40,14 @@ def phase_words(tr: Tr) -> dict[Phase, str]:
 
 
 PHASE_WORDS = phase_words(lambda text: text)
+
+
+def run_state_words(tr: Tr) -> dict[RunState, str]:
+    """A run's state in `runs` (English: the stored value, as scripts read it)."""
+    return {RunState.RUNNING: tr("running"), RunState.COMPLETED: tr("completed"),
+            RunState.COMPLETED_WITH_REJECTS: tr("completed_with_rejects"), RunState.FAILED: tr("failed"),
+            RunState.CANCELLED: tr("cancelled"), RunState.NEEDS_CONFIRMATION: tr("needs_confirmation"),
+            RunState.INTERRUPTED: tr("interrupted")}
 
 
 def tr(text: str) -> str:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from loyalty_desktop.net.policy import Wait
 from datetime import datetime
 
+from loyalty_desktop.core.translate import reword
+
 
 class ErrorKind(str, enum.Enum):
     WRONG_KEY = "wrong_key"
@@ -201,6 +203,14 @@ class DiskError(LoyaltyError):
         super().__init__(f"{problem.value}: {path} ({detail})")
 
 
+def english(text: str) -> str:
+    """Marks a user-facing sentence, kept in English where it is made (an error's message, a run note),
+    for translation: import it as `tr` (lupdate extracts `tr("…")` calls, with an empty context);
+    `user_message` and core.translate.translate_text word it in the reader's language when shown.
+    Fill it with `.format(...)`, never an f-string, so that the template is what lupdate sees."""
+    return text
+
+
 def local_hhmm(when: datetime) -> str:
     """"14:03" in the machine's time zone; with the date when it was not today."""
     from loyalty_desktop.core import clock
@@ -247,10 +257,11 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
                   ).format(platform=platform, count=len(exc.rows))
     if isinstance(exc, TlsProxyError):
         return tr("Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be "
-                  "intercepting HTTPS; check the proxy settings.").format(platform=platform, detail=exc.message)
+                  "intercepting HTTPS; check the proxy settings.").format(platform=platform,
+                                                                      detail=reword(exc.message, tr))
     if isinstance(exc, NetworkError):
         return tr("Cannot reach {platform}: check the internet connection ({detail})."
-                  ).format(platform=platform, detail=exc.message)
+                  ).format(platform=platform, detail=reword(exc.message, tr))
     if isinstance(exc, ServerError):
         return tr("{platform} is having trouble (HTTP {status}); the sync will resume next time."
                   ).format(platform=platform, status=exc.status)
@@ -267,8 +278,8 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
         return _store_message(exc, tr)
     if isinstance(exc, DiskError):
         return _disk_message(exc, tr)
-    if isinstance(exc, LoyaltyError):
-        return exc.message
+    if isinstance(exc, LoyaltyError):  # made from a template marked with `english` (or a platform's words)
+        return reword(exc.message, tr)
     return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
 
 

@@ -253,5 +253,28 @@ def _value(value: str, language: str, depth: int) -> str:
     return translate_text(value, language, depth + 1) if depth < 3 else value
 
 
+def reword(text: str, tr: Tr, _depth: int = 0) -> str:
+    """`text`, made in English from a marked template (an error's message), worded by `tr` (the GUI's
+    Qt translator or a catalogue's `core`): the template is found among the shipped catalogues' (they
+    all hold the same English sources), then translated by `tr` and filled with its values, each
+    reworded in turn (an error inside an error). A text no template fits is returned as it is."""
+    if not text or tr is same:
+        return text
+    for language in LANGUAGES[1:]:
+        found = _closest(text, language)
+        if found is not None:
+            template, m = found
+            worded = tr(template.text)
+            # `tr` speaks this catalogue's language: 1,234 is then written its way (1 234 in French).
+            ours = worded != template.text and worded == catalogue(language).core(template.text)
+            values = {k: format_int(int(v.replace(",", "")), language) if ours and _GROUPED.fullmatch(v)
+                      else reword(v, tr, _depth + 1) if _depth < 3 else v for k, v in m.groupdict().items()}
+            try:
+                return worded.format(**values)
+            except (KeyError, IndexError, ValueError):
+                return text
+    return text
+
+
 def translate_all(texts: Iterable[str], language: str) -> list[str]:
     return [translate_text(t, language) for t in texts]
