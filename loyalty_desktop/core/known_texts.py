@@ -25,6 +25,7 @@ def sandbox_lines(tr: Tr) -> list[str]:
         tr("Klaviyo sandbox listening on {url}"),
         tr("Splio sandbox listening on {url}"),
         tr("Smile.io sandbox listening on {url}"),
+        tr("Smile.io sandbox listening on {url} ({program})"),
         tr("Demo private key (full access): {key}"),
         tr("Demo API key: {key}"),
         tr("Demo API key (every read scope): {key}"),

@@ -8,16 +8,13 @@ anyone regenerates the committed .ts/.qm; the French screens below read that fre
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -25,6 +22,8 @@ from hypothesis import strategies as st
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from helpers.catalogue import french, fresh  # noqa: F401 - fixtures
+from helpers.catalogue import update_module as _update_module
 from loyalty_desktop.core import known_texts, translate
 from loyalty_desktop.core.paths import resources_dir
 from loyalty_desktop.sources.spreadsheet.cells import Reason
@@ -33,44 +32,6 @@ from loyalty_desktop.store.rejects import RejectedRow, write_rejected_csv
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d")
-
-
-def _update_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_update", I18N / "update.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def fresh() -> Iterator[tuple[Path, list[str]]]:
-    """A resources/ folder whose i18n/ holds the catalogue built now from the sources; (folder, untranslated)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        res = Path(tmp) / "resources"
-        shutil.copytree(resources_dir(), res, ignore=shutil.ignore_patterns("screenshots", "icons"))
-        _, missing = _update_module().build("fr", res / "i18n" / "loyalty_desktop_fr.ts",
-                                            res / "i18n" / "loyalty_desktop_fr.qm", quiet=True)
-        yield res, missing
-
-
-@pytest.fixture
-def french(fresh: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The app reads the fresh catalogue (core.translate and the Qt translators)."""
-    from loyalty_desktop.ui import i18n
-
-    res, _ = fresh
-    monkeypatch.setattr(translate, "resources_dir", lambda: res)
-    monkeypatch.setattr(i18n, "resources_dir", lambda: res)
-    translate.catalogue.cache_clear()
-    translate._patterns.cache_clear()
-    translate.translate_text.cache_clear()
-    yield res
-    translate.catalogue.cache_clear()
-    translate._patterns.cache_clear()
-    translate.translate_text.cache_clear()
 
 
 def _messages(ts: Path) -> Iterator[tuple[str, str, str]]:

@@ -103,7 +103,8 @@ def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
     spec = DemoSpec()
     program = open_demo(spec)
     return launch.standalone(launch.Platform.SMILE, options, smile_program=program, close_program=program.close,
-                             smile_program_name=f"demo program {spec.source_name}, {spec.members} members")
+                             smile_program_name=tr("demo program {name}, {members} members").format(
+                                 name=spec.source_name, members=spec.members))
 
 
 LIVE = SmileSourceFactory("smile", sandbox=False)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core.errors import CancelledError, ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.sources.spreadsheet import encoding as enc
 from loyalty_desktop.sources.spreadsheet.csvfile import (
     RowShape,
@@ -36,7 +37,7 @@ from loyalty_desktop.sources.spreadsheet.csvfile import (
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+DELIMITER_NAMES = {",": tr("comma"), ";": tr("semicolon"), "\t": tr("tab"), "|": tr("vertical bar")}
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -99,9 +100,10 @@ class FileFormat:
     @property
     def label(self) -> str:
         if self.type == "xlsx":
-            return "Excel workbook (.xlsx)"
+            return tr("Excel workbook (.xlsx)")
         assert self.delimiter is not None
-        return f"CSV, {self.encoding_label}, {DELIMITER_NAMES[self.delimiter]}-separated"
+        return tr("CSV, {encoding}, {delimiter}-separated").format(encoding=self.encoding_label,
+                                                                   delimiter=DELIMITER_NAMES[self.delimiter])
 
 
 def detect(path: Path | str, encoding: str | None = None) -> FileFormat:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
@@ -84,12 +85,17 @@ class Sheet:
         return h or f"column {column + 1}"
 
     def describe(self) -> list[str]:
-        where = f", sheet {self.sheet!r}" if self.sheet and len(self.fmt.sheets) > 1 else ""
-        lines = [f"Format: {self.fmt.label}{where}; header on line {self.header_line}"]
+        """The format, in English sentences marked for translation (`inspect` words them)."""
+        lines = [tr("Format: {format}, sheet {sheet}; header on line {line}").format(
+            format=self.fmt.label, sheet=repr(self.sheet), line=self.header_line)
+            if self.sheet and len(self.fmt.sheets) > 1 else
+            tr("Format: {format}; header on line {line}").format(format=self.fmt.label, line=self.header_line)]
         if any(hdr.is_numeric(self.kind, f) for f in self.mapping.fields if f):
-            lines.append("Numbers: " + ("decimal comma (1 234,5)" if self.decimal_comma else "decimal point (1,234.5)"))
+            lines.append(tr("Numbers: decimal comma (1 234,5)") if self.decimal_comma
+                         else tr("Numbers: decimal point (1,234.5)"))
         for col, first in sorted(self.dayfirst.items()):
-            lines.append(f"Dates in {self.header(col)!r}: " + ("day/month/year" if first else "month/day/year"))
+            lines.append((tr("Dates in {column}: day/month/year") if first
+                          else tr("Dates in {column}: month/day/year")).format(column=repr(self.header(col))))
         return lines
 
 
