@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop import __version__, service
-from loyalty_desktop.cli import convert
+from loyalty_desktop.cli import convert, help_words
 from loyalty_desktop.cli import guard as cli_guard
 from loyalty_desktop.cli.output import (
     EXIT_CODES,
@@ -369,7 +369,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = help_words.localized(build_parser, cli_language()).parse_args(argv)  # --help in the reader's language
     launch.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
     return cli_guard.run(lambda: _run(args),
                          lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))

@@ -166,3 +166,26 @@ def test_errors_of_the_core_in_french(run: Run) -> None:
     en, fr = both(run, "sync", "--to", "splio-sandbox", "--source", "csv", code=1)
     assert "--source csv demande --members FICHIER" in fr
     assert_french(en, fr)
+
+
+def test_every_help_text_has_its_french() -> None:
+    """A new option's help written in English only fails here (mark it in cli/help_words.help_texts)."""
+    from loyalty_desktop.cli.help_words import english_texts, localized
+    from loyalty_desktop.cli.main import build_parser
+
+    texts = english_texts(localized(build_parser, "en"))
+    assert len(texts) > 40
+    untranslated = [t for t in texts if translate.translate_text(t, "fr") == t]
+    assert not untranslated, "help texts without French (cli/help_words.help_texts):\n" + "\n".join(untranslated)
+
+
+def test_help_and_usage_errors_in_french(run: Run) -> None:
+    en, fr = both(run, "sync", "--help")
+    assert fr.startswith("utilisation\u00a0: loyalty-desktop sync")
+    assert "graine du programme de démonstration" in fr and "1\u202f" not in fr
+    assert "plus grand de 500 et 5% des membres" in fr
+    # The usage's and the options' own syntax (--to {klaviyo,…}, [--seed SEED]) is the same in every language.
+    assert_french(en, fr, data=lambda line: bool(re.fullmatch(r"\s*(\[.*|\{.*|-[-\w]+(, --\w+)?( \S+)?)", line)))
+    en, fr = both(run, "demo", "frob", code=2)
+    assert "loyalty-desktop demo\u00a0: erreur\u00a0: argument action\u00a0: choix invalide\u00a0: 'frob'" in fr
+    assert "error: argument action: invalid choice: 'frob'" in en  # argparse's English comes back

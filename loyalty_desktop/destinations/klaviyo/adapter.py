@@ -175,8 +175,8 @@ class KlaviyoDestination(DestinationBase):
         if report is None:
             return []
         made = [r.item.name for r in report.with_status(ItemStatus.CREATED)]
-        return [f"Loyalty kit: {len(made)} flow(s) that waited for their first event were created as drafts: "
-                + ", ".join(made)] if made else []
+        return [tr("Loyalty kit: {count} flow(s) that waited for their first event were created as drafts: {flows}")
+                .format(count=len(made), flows=", ".join(made))] if made else []
 
     # -- encoding -----------------------------------------------------------------------------
 

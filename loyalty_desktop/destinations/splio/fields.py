@@ -115,9 +115,9 @@ def resolve(mapping: Mapping, fields: Iterable[RemoteField]) -> tuple[list[Slot]
 
 def name_advice(name: str) -> str | None:
     """Splio advises names without spaces or accents (they break Designer personalisation variables)."""
-    return None if _SAFE_NAME.match(name) else (
-        f"the Splio field name {name!r} has spaces, accents or symbols; Splio advises against them "
-        "for Designer variables")
+    return None if _SAFE_NAME.match(name) else tr(
+        "the Splio field name {name} has spaces, accents or symbols; Splio advises against them for Designer "
+        "variables").format(name=repr(name))
 
 
 def encode_value(ctype: FieldType, value: Any) -> str:

@@ -95,7 +95,8 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
             if (mapping.kind == hdr.MEMBERS and field in hdr.LEDGER_FIELDS) or \
                     (mapping.kind == hdr.LEDGER and field in hdr.FIELD_TYPES[hdr.MEMBERS]):
                 continue  # the other file's field
-            problems.append(f"--map: no field {field!r} (fields: {', '.join(sorted(known))})")
+            problems.append(tr("--map: no field {field} (fields: {fields})").format(field=repr(field),
+                                                                                     fields=", ".join(sorted(known))))
             continue
         if not column:
             col = mapping.column(field)
@@ -104,8 +105,8 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
             continue
         col = hdr.find_column(mapping.headers, column)
         if col is None:
-            problems.append(f"no single column named {column!r} (columns: "
-                            f"{', '.join(repr(h) for h in mapping.headers if h)}; #N names the Nth)")
+            problems.append(tr("no single column named {column} (columns: {columns}; #N names the Nth)").format(
+                column=repr(column), columns=", ".join(repr(h) for h in mapping.headers if h)))
             continue
         mapping = mapping.with_column(col, field)
     if choices.date_order or choices.decimal:
