@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from loyalty_desktop import service
@@ -30,19 +31,30 @@ KINDS = ("segments", "templates", "flows")
 KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
 
 
+# The command line's own words for the kit (context "KitCli", not the core's: "{count} skipped" among
+# the core's templates would be taken for the end of a stored reason by core.translate.translate_text).
+def _translate() -> Callable[[str, str], str]:
+    return catalogue(cli_language()).translate
+
+
 def _status_words(dry_run: bool) -> dict[str, str]:
     """A result's first word (by ItemStatus value): short and lower case, as scripts read them in English."""
-    words = {"created": tr("created"), "updated": tr("updated"), "unchanged": tr("unchanged"),
-             "failed": tr("FAILED"), "deferred": tr("deferred"), "skipped": tr("skipped"), "pending": tr("pending")}
+    translate = _translate()
+    words = {"created": translate("KitCli", "created"), "updated": translate("KitCli", "updated"),
+             "unchanged": translate("KitCli", "unchanged"), "failed": translate("KitCli", "FAILED"),
+             "deferred": translate("KitCli", "deferred"), "skipped": translate("KitCli", "skipped"),
+             "pending": translate("KitCli", "pending")}
     if dry_run:
-        words.update(created=tr("would create"), updated=tr("would update"))
+        words.update(created=translate("KitCli", "would create"), updated=translate("KitCli", "would update"))
     return words
 
 
 def _counted(status: str, count: int) -> str:
-    return {"created": tr("{count} created"), "updated": tr("{count} updated"), "unchanged": tr("{count} unchanged"),
-            "failed": tr("{count} failed"), "deferred": tr("{count} deferred"), "skipped": tr("{count} skipped"),
-            "pending": tr("{count} pending")}[status].format(count=count)
+    translate = _translate()
+    return {"created": translate("KitCli", "{count} created"), "updated": translate("KitCli", "{count} updated"),
+            "unchanged": translate("KitCli", "{count} unchanged"), "failed": translate("KitCli", "{count} failed"),
+            "deferred": translate("KitCli", "{count} deferred"), "skipped": translate("KitCli", "{count} skipped"),
+            "pending": translate("KitCli", "{count} pending")}[status].format(count=count)
 
 
 def add_parser(sub: Any) -> None:
@@ -99,7 +111,8 @@ def _line(result: Any, dry_run: bool, lang: str) -> str:
     """One result: status, kind, name and why, in the reader's language (core.kit_words, as the Kit tab)."""
     translate = catalogue(lang).translate
     status = result.status.value
-    kind = {"segment": tr("segment"), "template": tr("template"), "flow": tr("flow")}[result.item.kind.value]
+    kind = {"segment": translate("KitCli", "segment"), "template": translate("KitCli", "template"),
+            "flow": translate("KitCli", "flow")}[result.item.kind.value]
     text = f"{_status_words(dry_run)[status]:<12} {kind:<9} {result.item.name}"
     why = kit_words.explained(result.reason, dict(result.args), translate)
     if why is None and result.message and result.message != status:

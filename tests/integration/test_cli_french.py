@@ -26,6 +26,10 @@ pytestmark = pytest.mark.usefixtures("fake_rate_clock", "french", "no_new_log_ha
 Run = Callable[..., subprocess.CompletedProcess[str]]
 MEMBERS = "120"
 _NUMBERS = re.compile(r"\d[\d,.\u202f\u00a0]*")
+# Paths, emails, options, METAVARS and `commands`: the same in every language.
+_CODE = re.compile(r"`[^`]*`|\S*[/@]\S*|--?[\w-]+|\b[A-Z_]{2,}\b")
+# Words French never uses: one in a French line is English left over.
+_ENGLISH = re.compile(r"\b(the|and|with|of|is|are|was|were|not|skipped|kept|left out|rows?|members?|sent)\b")
 
 
 @pytest.fixture
@@ -62,8 +66,12 @@ def assert_french(en: str, fr: str, *, data: Callable[[str], bool] = lambda line
     """No French line reads as an English one (numbers aside); `data`: lines that are only names
     and values (a profile's properties), the same in every language."""
     english = {_shape(line) for line in en.splitlines()}
-    same = [line for line in fr.splitlines() if line.strip() and _shape(line) in english and not data(line)]
+    lines = [line for line in fr.splitlines() if line.strip() and not data(line)]
+    same = [line for line in lines if _shape(line) in english]
     assert not same, "left in English:\n" + "\n".join(same)
+    # English inside a French line (a stored note or reason whose template was not found).
+    mixed = [line for line in lines if _ENGLISH.search(_CODE.sub("", line))]
+    assert not mixed, "English words in French lines:\n" + "\n".join(mixed)
     assert fr.strip() and fr != en
 
 
@@ -189,3 +197,14 @@ def test_help_and_usage_errors_in_french(run: Run) -> None:
     en, fr = both(run, "demo", "frob", code=2)
     assert "loyalty-desktop demo\u00a0: erreur\u00a0: argument action\u00a0: choix invalide\u00a0: 'frob'" in fr
     assert "error: argument action: invalid choice: 'frob'" in en  # argparse's English comes back
+
+
+@pytest.mark.parametrize("args", [
+    ("sync", "--to", "splio-sandbox", "--members", MEMBERS, "--yes"),
+    ("sync", "--source", "smile-sandbox", "--to", "klaviyo-sandbox", "--members", MEMBERS, "--yes"),
+], ids=["splio", "smile"])
+def test_other_sandboxes_sync_in_french(run: Run, args: tuple[str, ...]) -> None:
+    """The Splio target's and the Smile source's notes (stored in English) are worded in French."""
+    en, fr = both(run, *args)
+    assert "Synchronisation vers" in fr
+    assert_french(en, fr, data=_property)

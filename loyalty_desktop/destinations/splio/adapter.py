@@ -83,9 +83,9 @@ MAX_BULK = 1000
 CHECKPOINT_SECONDS = 5.0  # an engine batch (the checkpoint) is about this much work at full pace
 _UNIQUE_KEY = re.compile(r"^(email|cellphone|c\d+)$")
 _ITEM_INDEX = re.compile(r"^contacts\[(\d+)\]")
-NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
-                + " no contact has this {key}; skipped (tick \"Create missing contacts\" in Settings → Sync options, "
-                  "or --create-missing on the command line, to create it)")
+NOT_IN_SPLIO = tr("not in Splio: no contact has this {key}; skipped (tick \"Create missing contacts\" in Settings → "
+                  "Sync options, or --create-missing on the command line, to create it)")
+assert NOT_IN_SPLIO.startswith(NOT_IN_SPLIO_PREFIX)
 T = TypeVar("T")
 R = TypeVar("R")
 

@@ -98,23 +98,26 @@ class ReadReport:
                    "reward fulfillments in {requests} requests; {members} members."))
         out = [read.format(platform=PLATFORM, customers=self.customers, transactions=self.transactions,
                            rewards=self.rewards, requests=self.requests, members=self.members)]
-        for reason, n, said in (
+        for reason, n, said, more in (
                 ("no email", self.skipped_no_email,
-                 tr("{platform}: skipped {count} customer(s) without an email (Smile ids {ids}).")),
+                 tr("{platform}: skipped {count} customer(s) without an email (Smile ids {ids})."),
+                 tr("{platform}: skipped {count} customer(s) without an email (Smile ids {ids} and {more} more).")),
                 ("invalid email", self.skipped_invalid_email,
-                 tr("{platform}: skipped {count} customer(s) with an invalid email (Smile ids {ids})."))):
+                 tr("{platform}: skipped {count} customer(s) with an invalid email (Smile ids {ids})."),
+                 tr("{platform}: skipped {count} customer(s) with an invalid email (Smile ids {ids} and {more} "
+                    "more)."))):
             if n:
                 ids = ", ".join([str(s.customer_id) for s in self.skipped if s.reason == reason][:sample])
-                if n > sample:
-                    ids = tr("{ids} and {count} more").format(ids=ids, count=n - sample)
-                out.append(said.format(platform=PLATFORM, count=n, ids=ids))
-        if self.duplicates:
-            shown = "; ".join(tr("{email} (kept {kept}, left out {others})").format(
-                email=e, kept=k, others=", ".join(map(str, o))) for e, k, o in self.duplicates[:sample])
+                out.append((more if n > sample else said).format(platform=PLATFORM, count=n, ids=ids,
+                                                                  more=n - sample))
+        if self.duplicates:  # one line each (a list inside one sentence would not translate)
+            out.append(tr("{platform}: {count} email(s) belong to several customers; the member account updated "
+                          "last is kept:").format(platform=PLATFORM, count=len(self.duplicates)))
+            out += [tr("{email}: kept Smile customer {kept}, left out {others}").format(
+                email=e, kept=k, others=", ".join(map(str, o))) for e, k, o in self.duplicates[:sample]]
             if len(self.duplicates) > sample:
-                shown = tr("{shown}; and {count} more").format(shown=shown, count=len(self.duplicates) - sample)
-            out.append(tr("{platform}: {count} email(s) belong to several customers; kept the member account "
-                          "updated last: {shown}.").format(platform=PLATFORM, count=len(self.duplicates), shown=shown))
+                out.append(tr("… and {count} more email(s) of several customers").format(
+                    count=len(self.duplicates) - sample))
         return out
 
 
