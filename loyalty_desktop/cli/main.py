@@ -35,7 +35,7 @@ from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.core.translate import cli_language, cli_tr, format_date, format_decimal, format_int, translate_text
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.store.rejects import write_rejected_csv
+from loyalty_desktop.store.rejects import kind_word, origin_word, write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_emulators import launch
@@ -139,12 +139,12 @@ def cmd_runs(args: argparse.Namespace) -> int:
                         count=n, run=args.rejected, path=args.csv))
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
-                reason = translate_text(r.reason, cli_language())  # our reasons in the OS locale's language
-                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, reason,
-                                                                           r.file, r.value))
+                lang = cli_language()  # our reasons and words in the OS locale's language
+                kind, key, fld, why, file, value = (printable(v) for v in (
+                    kind_word(r.kind, lang), r.key, r.field, translate_text(r.reason, lang), r.file, r.value))
                 if r.from_source:
                     where = f"{file} {tr('line')} {r.line}"  # no "{file} line {line}": it would match reasons
-                    print(f"source:{kind}\t{key}\t{fld}\t{why}\t{where}\t{value}")
+                    print(f"{origin_word(r.origin, lang)}:{kind}\t{key}\t{fld}\t{why}\t{where}\t{value}")
                 else:
                     print(f"{kind}\t{key}\t{fld}\t{why}")
             return 0

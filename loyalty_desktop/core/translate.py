@@ -235,10 +235,15 @@ def translate_text(text: str, language: str, _depth: int = 0) -> str:
         return text
 
 
+_CATALOG = "Catalog"  # the context of the loyalty fields' labels (core.fields.CATALOG)
 _COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})*) (.+)")  # "12 invalid email", an item of a list of counts
 
 
 def _value(value: str, language: str, depth: int) -> str:
+    entries = catalogue(language).entries
+    labels = value.split(", ")
+    if all((_CATALOG, label) in entries for label in labels):  # loyalty fields by their labels (core.fields)
+        return ", ".join(entries[(_CATALOG, label)] for label in labels)
     items = [_COUNTED.fullmatch(part) for part in value.split(", ")]
     if all(items) and depth < 3:  # "3 invalid email, 1 not a number": each count and reason
         return ", ".join(_value(m.group(1), language, depth) + " " + translate_text(m.group(2), language, depth + 1)

@@ -137,6 +137,17 @@ def test_inspect_in_french(run: Run, tmp_path: Path) -> None:
     # The column lines are the file's own headers and the fields' keys.
     assert_french(en, fr, data=lambda line: "→" in line and "(" in line)
 
+    # Synced, its rejected rows listed and exported in the reader's language.
+    en, fr = both(run, "sync", "--source", "csv", "--members", str(export), "--to", "klaviyo-sandbox", "--yes")
+    assert "ligne(s) des données de fidélité n'ont pas pu être utilisées" in fr
+    assert_french(en, fr, data=_property)
+    en, fr = both(run, "runs", "--rejected", "1")
+    assert "données de fidélité:membre\tbob@\tEmail\te-mail invalide\tmembres.csv ligne 3\tbob@" in fr.splitlines()
+    assert "source:member\tbob@\tEmail\tinvalid email\tmembres.csv line 3\tbob@" in en.splitlines()
+    assert_french(en, fr)
+    en, fr = both(run, "runs", "--rejected", "1", "--csv", "-")
+    assert fr.splitlines()[0].lstrip("\ufeff") == "origine,type,clé,champ,motif,fichier,ligne,valeur"
+
 
 class _InterruptedClock:
     def __init__(self, sleep: Callable[[float], None]) -> None:
