@@ -181,9 +181,10 @@ def cmd_key(args: argparse.Namespace) -> int:
         where = secrets.save(args.platform, key)
     except secrets.NoKeyringError as exc:
         print(tr("error: no system keyring can store the key here ({detail}); use the {env} environment variable "
-                 "for this session.").format(detail=exc, env=platforms.get(args.platform).key_env), file=sys.stderr)
+                 "for this session.").format(detail=translate_text(str(exc), cli_language()),
+                                             env=platforms.get(args.platform).key_env), file=sys.stderr)
         return 1
-    print(tr("Saved {key} in {where}.").format(key=secrets.mask(key), where=where))
+    print(tr("Saved {key} in {where}.").format(key=secrets.mask(key), where=translate_text(where, cli_language())))
     return 0
 
 

@@ -147,7 +147,7 @@ def parse_table(rows: Iterable[tuple[int, Sequence[Any]]], kind: str, label: str
                                                                                    column=repr(headers[name_col])))
         if points is None or (kind == REWARDS and points == 0):
             problems.append(_NOT_POINTS[kind].format(line=line, column=repr(headers[points_col]),
-                                                     value=repr(_text(raw)) if _text(raw) else tr("empty")))
+                                                     value=repr(_text(raw))))  # '' when empty
         if name and points is not None:
             out.append((line, name, points))
     if headers is None:
