@@ -303,3 +303,42 @@ def test_every_known_core_text_reads_differently_in_french(french: Path) -> None
     same_in_both = {"{reason} ({detail})"}
     untranslated = [t for t in known_texts.templates(translate.same) if tr(t) == t and t not in same_in_both]
     assert not untranslated
+
+
+def test_errors_made_from_marked_templates_are_worded_in_french(french: Path) -> None:
+    """A ConfigError keeps its English (logs, the store); user_message words it in the reader's
+    language from the template it was made from, numbers the reader's way, an error inside another
+    worded too (core.translate.reword)."""
+    from loyalty_desktop import service
+    from loyalty_desktop.core.errors import CancelledError, ConfigError, NetworkError, user_message
+
+    tr = translate.catalogue("fr").core
+    with pytest.raises(ConfigError) as caught:
+        service.DemoSpec(0)
+    assert caught.value.message == "The demo program has between 1 and 1,000,000 members, not 0."
+    assert user_message(caught.value, tr=tr) == \
+        "Le programme de démonstration a entre 1 et 1\u202f000\u202f000 membres, pas 0."
+    assert user_message(caught.value) == caught.value.message  # English: as made
+    nested = ConfigError("the demo sync failed: Cancelled; the next sync resumes where this one stopped.")
+    assert user_message(nested, tr=tr) == "la synchronisation de démonstration a échoué\u00a0: " + user_message(
+        CancelledError(), tr=tr)
+    assert user_message(CancelledError(), tr=tr).startswith("Annulée")
+    assert "le serveur n'a pas répondu à temps" in user_message(
+        NetworkError("the server did not answer in time"), "Klaviyo", tr=tr)
+    assert user_message(ConfigError("Klaviyo's own words"), tr=tr) == "Klaviyo's own words"  # no template: as is
+    # A run's stored error, read back later: the same French.
+    assert translate.translate_text(caught.value.message, "fr") == user_message(caught.value, tr=tr)
+
+
+def test_the_gui_words_errors_through_qt_the_same_way(qtbot, in_french: None) -> None:
+    from loyalty_desktop import service
+    from loyalty_desktop.core.errors import ConfigError, user_message
+    from loyalty_desktop.ui import i18n
+
+    with pytest.raises(ConfigError) as caught:
+        service.mapping_for("nope")
+    assert user_message(caught.value, tr=i18n.translate_core).startswith("Préréglage inconnu 'nope'\u00a0; choisissez")
+    with pytest.raises(ConfigError) as caught:
+        service.DemoSpec(2_000_000)
+    assert "entre 1 et 1\u202f000\u202f000 membres, pas 2\u202f000\u202f000." in user_message(
+        caught.value, tr=i18n.translate_core)
