@@ -219,3 +219,20 @@ def test_other_sandboxes_sync_in_french(run: Run, args: tuple[str, ...]) -> None
     en, fr = both(run, *args)
     assert "Synchronisation vers" in fr
     assert_french(en, fr, data=_property)
+
+
+def test_spreadsheet_problems_in_french(run: Run, tmp_path: Path) -> None:
+    """A file that cannot be imported says why in French (made in English, from marked templates)."""
+    pdf = tmp_path / "export.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not a spreadsheet")
+    no_email = write_csv(tmp_path / "sans-email.csv", [["Nom", "Points"], ["Ana", "12"]])
+    cases = [(str(tmp_path / "absent.csv"), "n'existe pas ou n'est pas un fichier"),
+             (str(pdf), "export.pdf est un document PDF, pas un tableur"),
+             (str(no_email), "sans-email.csv n'a pas de colonne e-mail (colonnes trouvées\u00a0: 'Nom', 'Points')")]
+    for path, said in cases:
+        en, fr = both(run, "inspect", path, code=1)
+        assert said in fr, fr
+        assert_french(en, fr)
+    en, fr = both(run, "sync", "--source", "csv", "--members", str(pdf), "--to", "klaviyo-sandbox", code=1)
+    assert "erreur\u00a0: export.pdf est un document PDF" in fr
+    assert_french(en, fr)

@@ -40,9 +40,15 @@ def _bare_texts(node: ast.AST) -> Iterator[ast.AST]:
         yield from _bare_texts(child)
 
 
+# Where the message is among the positional arguments (SpreadsheetError(problem, path, message)).
+MESSAGE_AT = {"SpreadsheetError": 2}
+
+
 def _message(call: ast.Call) -> ast.AST | None:
-    if call.args:
-        return call.args[0]
+    f = call.func
+    at = MESSAGE_AT.get(f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else "", 0)
+    if len(call.args) > at:
+        return call.args[at]
     return next((k.value for k in call.keywords if k.arg == "message"), None)
 
 

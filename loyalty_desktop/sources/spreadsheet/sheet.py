@@ -24,6 +24,7 @@ from loyalty_desktop.sources.spreadsheet import questions as ask
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow, RowShape
 from loyalty_desktop.sources.spreadsheet.questions import Choices, Question
 from loyalty_desktop.sources.spreadsheet.read import (
+    EMPTY,
     FileFormat,
     Problem,
     SpreadsheetError,
@@ -164,19 +165,20 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
 
 
 def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None) -> SpreadsheetError:
-    where = f" (sheet {sheet!r})" if sheet else ""
+    name = tr("{file} (sheet {sheet})").format(file=p.name, sheet=repr(sheet)) if sheet else p.name
     if problem is Problem.EMPTY:
-        msg = f"{p.name}{where} is empty: export it again from your loyalty program (nothing was imported)."
+        msg = EMPTY.format(file=name)
     elif problem is Problem.UNREADABLE:
-        msg = (f"{p.name}{where}: no row naming the columns could be read; {detail}. Fix that line and import "
-               "the file again (nothing was imported).")
+        msg = tr("{file}: no row naming the columns could be read; {detail}. Fix that line and import the file "
+                 "again (nothing was imported).").format(file=name, detail=detail)
     elif problem is Problem.NO_HEADER:
-        msg = (f"{p.name}{where} starts with data ({detail}) instead of column names: add a first row naming "
-               "the columns (for example Email, Points, Tier) and import it again (nothing was imported).")
+        msg = tr("{file} starts with data ({detail}) instead of column names: add a first row naming the columns "
+                 "(for example Email, Points, Tier) and import it again (nothing was imported).").format(
+            file=name, detail=detail)
     else:
-        msg = (f"{p.name}{where} has no email column (columns found: {detail or 'none'}). Name the column that "
-               "holds the email addresses “Email” (or “E-mail”, “Courriel”) and import it again; nothing was "
-               "imported.")
+        msg = tr("{file} has no email column (columns found: {columns}). Name the column that holds the email "
+                 "addresses “Email” (or “E-mail”, “Courriel”) and import it again; nothing was imported.").format(
+            file=name, columns=detail or tr("none"))
     return SpreadsheetError(problem, p, msg)
 
 
@@ -210,12 +212,13 @@ def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | Non
     mapping = saved[kind] or hdr.suggest(found.headers, kind)
     mapping, problems = ask.apply(mapping, choices)
     if problems:
-        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, f"{fmt.path.name}: " + "; ".join(problems)
-                               + " (nothing was imported).")
+        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, tr("{file}: {problems} (nothing was imported).")
+                               .format(file=fmt.path.name, problems="; ".join(problems)))
     _check_required(fmt.path, mapping)
     if not found.bad_rows and not any(not _is_blank(r) for r in found.sample):
-        raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
-                               "export it again with the data (nothing was imported).")
+        raise SpreadsheetError(Problem.NO_ROWS, fmt.path, tr(
+            "{file} has column names but no rows: export it again with the data (nothing was imported).").format(
+            file=fmt.path.name))
     decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
     questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
     return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
@@ -223,12 +226,12 @@ def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | Non
 
 def _wrong_kind(p: Path, wanted: str) -> SpreadsheetError:
     if wanted == hdr.MEMBERS:
-        msg = (f"{p.name} looks like a points history (one row per points movement: date, points, reason), not "
-               "a members list: give it as the ledger (--ledger) and the members export as --members "
-               "(nothing was imported).")
+        msg = tr("{file} looks like a points history (one row per points movement: date, points, reason), not a "
+                 "members list: give it as the ledger (--ledger) and the members export as --members (nothing was "
+                 "imported).").format(file=p.name)
     else:
-        msg = (f"{p.name} looks like a members list (one row per member), not a points history: give it as the "
-               "members file (--members) (nothing was imported).")
+        msg = tr("{file} looks like a members list (one row per member), not a points history: give it as the "
+                 "members file (--members) (nothing was imported).").format(file=p.name)
     return SpreadsheetError(Problem.WRONG_KIND, p, msg)
 
 
@@ -238,12 +241,13 @@ def _check_required(p: Path, mapping: hdr.ColumnMapping) -> None:
         cols = ", ".join(repr(h) for h in mapping.headers[:12] if h)
         raise _file_error(p, Problem.NO_EMAIL_COLUMN, cols)
     if mapping.kind == hdr.LEDGER:
-        missing = []
-        if "at" not in fields:
-            missing.append("a date column (“Date”)")
-        if not fields & {"points_change", "points_credit", "points_debit"}:
-            missing.append("a points column (“Points”)")
-        if missing:
-            raise SpreadsheetError(Problem.MISSING_COLUMN, p, f"{p.name} is a points history without "
-                                   f"{' and '.join(missing)}: name those columns and import it again "
-                                   "(nothing was imported).")
+        no_date = "at" not in fields
+        no_points = not fields & {"points_change", "points_credit", "points_debit"}
+        said = (tr("{file} is a points history without a date column (“Date”) and a points column (“Points”): "
+                   "name those columns and import it again (nothing was imported).") if no_date and no_points else
+                tr("{file} is a points history without a date column (“Date”): name that column and import it "
+                   "again (nothing was imported).") if no_date else
+                tr("{file} is a points history without a points column (“Points”): name that column and import it "
+                   "again (nothing was imported).") if no_points else "")
+        if said:
+            raise SpreadsheetError(Problem.MISSING_COLUMN, p, said.format(file=p.name))
