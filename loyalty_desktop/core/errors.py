@@ -223,6 +223,11 @@ def _same(text: str) -> str:
     return text
 
 
+def _platform(platform: str, tr: Callable[[str], str]) -> str:
+    """The platform's name; the default ("the platform", when none is known) in the reader's language."""
+    return tr("the platform") if platform == "the platform" else platform
+
+
 def user_message(exc: BaseException, platform: str = "the platform", tr: Callable[[str], str] = _same) -> str:
     """One plain sentence for a merchant. Never includes a key or token (errors never carry them).
 
@@ -230,7 +235,7 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
     strings are extracted by lupdate from the `tr("…")` calls below). An error tagged with its own
     `platform` (e.g. a source such as Smile.io) is worded for that platform.
     """
-    platform = getattr(exc, "platform", None) or platform
+    platform = getattr(exc, "platform", None) or _platform(platform, tr)
     if isinstance(exc, KeyFormatError):
         return _key_format_message(exc, platform, tr)
     if isinstance(exc, InsecureUrlError):
@@ -324,7 +329,7 @@ def wait_message(wait: Wait, platform: str = "the platform", tr: Callable[[str],
     """What a retry wait is for and how long it lasts (CLI progress line, GUI log and status)."""
     from loyalty_desktop.net.policy import WaitReason
 
-    platform = wait.platform or platform
+    platform = wait.platform or _platform(platform, tr)
     duration = _duration(wait.seconds)
     if wait.reason is WaitReason.THROTTLED:
         return tr("{platform} asked us to slow down: waiting {duration} before sending again."

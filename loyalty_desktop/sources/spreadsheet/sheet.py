@@ -157,7 +157,8 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
     if not non_blank:
         return Problem.EMPTY, ""
     if bad is not None:  # the column names are likely on a line that cannot be read
-        return Problem.UNREADABLE, f"line {bad[0]} cannot be read ({bad[1].reason.value}: {bad[1].detail})"
+        return Problem.UNREADABLE, tr("line {line} cannot be read ({reason}: {detail})").format(
+            line=bad[0], reason=bad[1].reason.value, detail=bad[1].detail)
     first = _cells_text(non_blank[0][1])
     if any(valid_email(normalize_email(c)) for c in first):
         return Problem.NO_HEADER, ", ".join(printable(c) for c in first[:6])  # one line, even with a multi-line cell
