@@ -132,10 +132,11 @@ class SplioKitPanel(QWidget):
         self._error = ""
         self.report = None
         self.progress.show()
+        language = str(self.language.currentData() or i18n.language())  # the kit's: groups named like the guide
 
         def work() -> SplioKitReport:
             with service.open_store() as store:
-                return service_splio.run_splio_kit(conn, store, i18n.language())  # groups in the app's language
+                return service_splio.run_splio_kit(conn, store, language)
 
         self._future = self.tasks.run(work, self._done)
         self.run_button.setEnabled(False)
