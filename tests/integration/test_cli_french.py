@@ -236,3 +236,15 @@ def test_spreadsheet_problems_in_french(run: Run, tmp_path: Path) -> None:
     en, fr = both(run, "sync", "--source", "csv", "--members", str(pdf), "--to", "klaviyo-sandbox", code=1)
     assert "erreur\u00a0: export.pdf est un document PDF" in fr
     assert_french(en, fr)
+
+
+def test_sandbox_port_in_use_in_french(run: Run) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        en, fr = both(run, "sandbox", "--platform", "klaviyo", "--port", port, code=1)
+    assert f"erreur\u00a0: Le port {port} de 127.0.0.1 est déjà utilisé" in fr
+    assert_french(en, fr)
