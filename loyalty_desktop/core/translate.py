@@ -228,22 +228,22 @@ def translate_text(text: str, language: str, _depth: int = 0) -> str:
     if found is None:
         return text
     template, m = found
-    values = {k: _value(v, language, _depth) for k, v in m.groupdict().items()}
+    values = {k: _value(v, language, _depth, k) for k, v in m.groupdict().items()}
     try:
         return catalogue(language).core(template.text).format(**values)
     except (KeyError, IndexError, ValueError):
         return text
 
 
-_CATALOG = "Catalog"  # the context of the loyalty fields' labels (core.fields.CATALOG)
+_CATALOG = "Catalog"  # the loyalty fields' labels (core.fields.CATALOG), in a template's {fields}
 _COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})*) (.+)")  # "12 invalid email", an item of a list of counts
 
 
-def _value(value: str, language: str, depth: int) -> str:
+def _value(value: str, language: str, depth: int, name: str = "") -> str:
     entries = catalogue(language).entries
     labels = value.split(", ")
-    if all((_CATALOG, label) in entries for label in labels):  # loyalty fields by their labels (core.fields)
-        return ", ".join(entries[(_CATALOG, label)] for label in labels)
+    if name == "fields" and all((_CATALOG, label) in entries for label in labels):
+        return ", ".join(entries[(_CATALOG, label)] for label in labels)  # loyalty fields by their labels
     items = [_COUNTED.fullmatch(part) for part in value.split(", ")]
     if all(items) and depth < 3:  # "3 invalid email, 1 not a number": each count and reason
         return ", ".join(_value(m.group(1), language, depth) + " " + translate_text(m.group(2), language, depth + 1)
