@@ -19,10 +19,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from loyalty_desktop.core import disk_errors, paths
 from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBusyError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
 from loyalty_desktop.net.cancel import CancelToken
+from loyalty_desktop.service_demo import MAX_DEMO_MEMBERS as MAX_DEMO_MEMBERS
+from loyalty_desktop.service_demo import DemoSpec as DemoSpec
+from loyalty_desktop.service_demo import open_demo as open_demo
 
 if TYPE_CHECKING:  # imported where used: the store, engine, segments and flows load only when needed
     from loyalty_desktop.destinations.base import AccountInfo, Destination
@@ -165,13 +169,15 @@ def _load(registry: dict[str, str], name: str, what: str) -> Any:
     try:
         spec = registry[name]
     except KeyError:
-        raise ConfigError(f"Unknown {what} {name!r}; choose one of: {', '.join(registry)}") from None
+        raise ConfigError(tr("Unknown {what} {name}; choose one of: {choices}").format(
+            what=what, name=repr(name), choices=", ".join(registry))) from None
     module, _, attr = spec.partition(":")
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name and module.startswith(exc.name):
-            raise ConfigError(f"The {what} {name!r} is not available in this version.") from None
+            raise ConfigError(tr("The {what} {name} is not available in this version.").format(
+                what=what, name=repr(name))) from None
         raise
     return getattr(mod, attr) if attr else mod
 
@@ -181,7 +187,7 @@ def load_entry(spec: str, what: str) -> Any:
     try:
         return _load({what: spec}, what, what)
     except ConfigError:
-        raise ConfigError(f"The {what} is not available in this version.") from None
+        raise ConfigError(tr("The {what} is not available in this version.").format(what=what)) from None
 
 
 def connect_checked(name: str, key: str | None, options: TargetOptions, cancel: CancelToken) -> Connection:
@@ -212,52 +218,11 @@ def mapping_for(preset: str) -> Mapping:
     try:
         return PRESETS[preset]
     except KeyError:
-        raise ConfigError(f"Unknown preset {preset!r}; choose one of: {', '.join(PRESETS)}") from None
+        raise ConfigError(tr("Unknown preset {preset}; choose one of: {choices}").format(
+            preset=repr(preset), choices=", ".join(PRESETS))) from None
 
 
-# -- demo program ---------------------------------------------------------------------------------
-
-MAX_DEMO_MEMBERS = 1_000_000  # a bigger demo takes hours to make and gigabytes of disk
-
-
-@dataclass(frozen=True, slots=True)
-class DemoSpec:
-    members: int = 500
-    seed: int = 42
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.members <= MAX_DEMO_MEMBERS:
-            raise ConfigError(f"The demo program has between 1 and {MAX_DEMO_MEMBERS:,} members, not {self.members:,}.")
-        if self.seed < 0:
-            raise ConfigError(f"The demo program's seed is a whole number from 0, not {self.seed}.")
-
-    @property
-    def source_name(self) -> str:
-        return f"demo:{self.members}:{self.seed}"
-
-    @property
-    def path(self) -> Path:
-        return paths.data_dir() / f"demo-program-{self.members}-s{self.seed}.sqlite3"
-
-
-def open_demo(spec: DemoSpec, start: datetime | None = None) -> Any:
-    """The demo loyalty program for these parameters, created on first use."""
-    from loyalty_desktop.sources.demo.program import DemoProgram
-
-    if not spec.path.exists():
-        log.info("creating a demo program with %d members (seed %d)", spec.members, spec.seed)
-        # Built beside and renamed into place: a kill mid-way never leaves a half-made program.
-        tmp = spec.path.with_name(spec.path.name + ".partial")
-        for leftover in tmp.parent.glob(tmp.name + "*"):
-            leftover.unlink()
-        DemoProgram.create(tmp, members=spec.members, seed=spec.seed, start=start).close()
-        tmp.rename(spec.path)
-    try:
-        return DemoProgram.open(spec.path)
-    except ValueError as exc:  # a damaged file: the demo can be made again, nothing of the user's is in it
-        raise ConfigError(f"The demo program is damaged ({exc}). Remove it with `loyalty-desktop demo reset "
-                          f"--members {spec.members} --seed {spec.seed}`; the next sync makes it again.") from exc
-
+# -- demo program (its spec and opening: service_demo) -------------------------------------------
 
 def advance_demo(spec: DemoSpec, days: int) -> tuple[int, datetime]:
     """Move the demo program `days` days forward (`loyalty-desktop demo tick`): members earn, spend,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.splio.adapter import SplioDestination
 from loyalty_desktop.destinations.splio.fields import (
@@ -62,13 +63,13 @@ def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -
     return FieldStatus(slots, missing, problems, why or "", None if problems else plan, names)
 
 
-def run_splio_kit(conn: Connection, store: Store) -> SplioKitReport:
-    """The Splio kit on the universe behind `conn`: moment fields, static groups (I/O: run it in
-    the background). Every sync afterwards refreshes the groups."""
+def run_splio_kit(conn: Connection, store: Store, language: str = "en") -> SplioKitReport:
+    """The Splio kit on the universe behind `conn`: moment fields, static groups named in `language`
+    (I/O: run it in the background). Every sync afterwards refreshes the groups."""
     dest = conn.dest
     if not isinstance(dest, SplioDestination):
-        raise ConfigError("The Splio kit needs a Splio connection.")
-    return splio_kit.run_kit(dest, store)
+        raise ConfigError(tr("The Splio kit needs a Splio connection."))
+    return splio_kit.run_kit(dest, store, language)
 
 
 def splio_guide() -> tuple[CampaignGuide, ...]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import (
     DEMO_MEMBERS,
     DEMO_SEED,
@@ -37,7 +38,7 @@ def map_pairs(items: list[str] | None) -> tuple[tuple[str, str], ...]:
     for item in items or ():
         field, sep, column = str(item).partition("=")
         if not sep:
-            raise ConfigError(f"--map takes FIELD=COLUMN (got {item!r})")
+            raise ConfigError(tr("--map takes FIELD=COLUMN (got {item})").format(item=repr(item)))
         pairs.append((field, column.strip()))
     return tuple(pairs)
 

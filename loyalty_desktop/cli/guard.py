@@ -56,14 +56,17 @@ def run(command: Callable[[], int],
     try:
         return int(command())
     except KeyboardInterrupt:
-        print(cli_tr()("Interrupted."), file=sys.stderr)
+        tr = cli_tr()
+        print(tr("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # the one place that turns everything into an exit code
         err = expected(exc)
         if err is None:
             log.exception("unexpected error")  # the traceback, for a bug report
-            print(f"error: an unexpected problem stopped the command ({type(exc).__name__}: {printable(str(exc))}). "
-                  f"The details are in {_log_file()}; please send it with a bug report.", file=sys.stderr)
+            tr = cli_tr()
+            print(tr("error: an unexpected problem stopped the command ({error}). The details are in {log}; please "
+                     "send it with a bug report.").format(error=f"{type(exc).__name__}: {printable(str(exc))}",
+                                                          log=_log_file()), file=sys.stderr)
             return EXIT_BUG
         tr = cli_tr()
         print(tr("error: {message}").format(message=printable(user_message(err, platform_label(), tr=tr),

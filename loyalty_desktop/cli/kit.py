@@ -13,23 +13,48 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from loyalty_desktop import service
 from loyalty_desktop.cli import convert
-from loyalty_desktop.cli.output import print_connected
-from loyalty_desktop.core import clock
+from loyalty_desktop.cli.output import print_connected, tr
+from loyalty_desktop.core import clock, kit_words
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.platforms import DESTINATIONS
+from loyalty_desktop.core.translate import catalogue, cli_language, format_decimal, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
 
 KINDS = ("segments", "templates", "flows")
 KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
-_STATUS_WORDS = {"created": "created", "updated": "updated", "unchanged": "unchanged", "failed": "FAILED",
-                 "deferred": "deferred", "skipped": "skipped", "pending": "pending"}
-_DRY_WORDS = {"created": "would create", "updated": "would update"}
+
+
+# The command line's own words for the kit (context "KitCli", not the core's: "{count} skipped" among
+# the core's templates would be taken for the end of a stored reason by core.translate.translate_text).
+def _translate() -> Callable[[str, str], str]:
+    return catalogue(cli_language()).translate
+
+
+def _status_words(dry_run: bool) -> dict[str, str]:
+    """A result's first word (by ItemStatus value): short and lower case, as scripts read them in English."""
+    translate = _translate()
+    words = {"created": translate("KitCli", "created"), "updated": translate("KitCli", "updated"),
+             "unchanged": translate("KitCli", "unchanged"), "failed": translate("KitCli", "FAILED"),
+             "deferred": translate("KitCli", "deferred"), "skipped": translate("KitCli", "skipped"),
+             "pending": translate("KitCli", "pending")}
+    if dry_run:
+        words.update(created=translate("KitCli", "would create"), updated=translate("KitCli", "would update"))
+    return words
+
+
+def _counted(status: str, count: int) -> str:
+    translate = _translate()
+    return {"created": translate("KitCli", "{count} created"), "updated": translate("KitCli", "{count} updated"),
+            "unchanged": translate("KitCli", "{count} unchanged"), "failed": translate("KitCli", "{count} failed"),
+            "deferred": translate("KitCli", "{count} deferred"), "skipped": translate("KitCli", "{count} skipped"),
+            "pending": translate("KitCli", "{count} pending")}[status].format(count=count)
 
 
 def add_parser(sub: Any) -> None:
@@ -51,7 +76,8 @@ def _kinds(only: str) -> set[str]:
     kinds = {k.strip() for k in only.split(",") if k.strip()}
     unknown = kinds - set(KINDS)
     if unknown or not kinds:
-        raise ConfigError(f"--only takes some of: {', '.join(KINDS)} (got {only!r})")
+        raise ConfigError(tr("--only takes some of: {kinds} (got {only})").format(kinds=", ".join(KINDS),
+                                                                                  only=repr(only)))
     return kinds
 
 
@@ -67,24 +93,31 @@ def _mapping(args: argparse.Namespace, store: Store, dest_name: str, default_pre
 
 def _sync_demo(args: argparse.Namespace, conn: service.Connection, store: Store, mapping: Mapping,
                cancel: CancelToken, err: TextIO) -> None:
-    print(f"The sandbox starts empty: syncing the demo program ({args.members} members, history as backfill "
-          "events) first.", file=err)
+    print(tr("The sandbox starts empty: syncing the demo program ({members} members, history as backfill events) "
+             "first.").format(members=args.members), file=err)
     src = service.source_factory("demo").open(convert.demo_options(args), cancel)
     try:
         summary = service.sync(store, src.source, src.name, conn.dest, mapping, backfill=True)
     finally:
         src.close()
     if summary.error:
-        raise ConfigError(f"the demo sync failed: {summary.error}")
-    print(f"Synced {summary.profiles_sent} profiles and {summary.events_sent} events.", file=err)
+        raise ConfigError(tr("the demo sync failed: {error}").format(error=summary.error))
+    print(tr("Synced {profiles} profiles and {events} events.").format(profiles=summary.profiles_sent,
+                                                                      events=summary.events_sent), file=err)
     service.align_demo_clock(conn, store)
 
 
-def _line(result: Any, dry_run: bool) -> str:
+def _line(result: Any, dry_run: bool, lang: str) -> str:
+    """One result: status, kind, name and why, in the reader's language (core.kit_words, as the Kit tab)."""
+    translate = catalogue(lang).translate
     status = result.status.value
-    word = (_DRY_WORDS.get(status) if dry_run else None) or _STATUS_WORDS[status]
-    text = f"{word:<12} {result.item.kind.value:<9} {result.item.name}"
-    return text + (f" — {result.message}" if result.message and result.message != status else "")
+    kind = {"segment": translate("KitCli", "segment"), "template": translate("KitCli", "template"),
+            "flow": translate("KitCli", "flow")}[result.item.kind.value]
+    text = f"{_status_words(dry_run)[status]:<12} {kind:<9} {result.item.name}"
+    why = kit_words.explained(result.reason, dict(result.args), translate)
+    if why is None and result.message and result.message != status:
+        why = translate_text(result.message, lang)  # a platform's own words stay as they are
+    return text + (f" — {why}" if why else "")
 
 
 def _show_counts(conn: service.Connection, report: Any, out: TextIO) -> None:
@@ -92,7 +125,7 @@ def _show_counts(conn: service.Connection, report: Any, out: TextIO) -> None:
     members = getattr(conn.sandbox, "segment_members", None)
     if members is None:
         return
-    print("Segment members (sandbox / app preview):", file=out)
+    print(tr("Segment members (sandbox / app preview):"), file=out)
     for r in report.results:
         if r.item.kind.value == "segment" and r.remote_id:
             print(f"  {r.item.name}: {len(members(r.remote_id))} / {r.item.preview_count}", file=out)
@@ -102,6 +135,7 @@ def cmd_kit(args: argparse.Namespace) -> int:
     from loyalty_desktop.destinations.klaviyo.kit.runner import plan_kit, run_kit
 
     kinds = _kinds(args.only)
+    lang = cli_language()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
@@ -119,18 +153,21 @@ def cmd_kit(args: argparse.Namespace) -> int:
             chosen = [i for i in plan if i.kind.value + "s" in kinds]
 
             def show(done: int, total: int, result: Any) -> None:
-                print(_line(result, args.dry_run), flush=True)
+                print(_line(result, args.dry_run, lang), flush=True)
 
             report = run_kit(conn, store, mapping, items=chosen, languages=args.language, progress=show,
                              cancel=cancel, dry_run=args.dry_run, points_buckets=args.points_buckets)
-        counts = report.counts()
-        parts = ", ".join(f"{n} {s.value}" for s, n in sorted(counts.items(), key=lambda kv: kv[0].value))
-        verb = "Dry run of the kit" if args.dry_run else "Kit"
-        state = "cancelled" if report.cancelled else "done"
-        print(f"{verb} for {tgt.label} account {conn.account.name!r} {state} in {clock.monotonic() - started:.1f} s: "
-              f"{parts or 'nothing to do'}")
+        parts = ", ".join(_counted(s.value, n) for s, n in sorted(report.counts().items(), key=lambda kv: kv[0].value))
+        said = {(False, False): tr("Kit for {platform} account {account} done in {seconds} s: {counts}"),
+                (False, True): tr("Kit for {platform} account {account} cancelled in {seconds} s: {counts}"),
+                (True, False): tr("Dry run of the kit for {platform} account {account} done in {seconds} s: {counts}"),
+                (True, True): tr("Dry run of the kit for {platform} account {account} cancelled in {seconds} s: "
+                                 "{counts}")}[(bool(args.dry_run), report.cancelled)]
+        print(said.format(platform=tgt.label, account=repr(conn.account.name),
+                          seconds=format_decimal(clock.monotonic() - started, lang),
+                          counts=parts or tr("nothing to do")))
         for note in report.notes:
-            print(f"  {note}")
+            print(f"  {translate_text(note, lang)}")
         if conn.sandbox is not None and not args.dry_run:
             _show_counts(conn, report, sys.stdout)
     finally:

@@ -11,9 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop import __version__, service
-from loyalty_desktop.cli import convert
+from loyalty_desktop.cli import convert, help_words
 from loyalty_desktop.cli import guard as cli_guard
-from loyalty_desktop.cli.output import EXIT_CODES, TerminalProgress, print_connected, print_summary, tr
+from loyalty_desktop.cli.output import (
+    EXIT_CODES,
+    TerminalProgress,
+    print_connected,
+    print_summary,
+    run_state_words,
+    tr,
+)
 from loyalty_desktop.cli.sandbox import cmd_sandbox
 from loyalty_desktop.cli.schedule import add_parser as add_schedule_parser
 from loyalty_desktop.cli.schedule import saved_sync
@@ -22,12 +29,13 @@ from loyalty_desktop.core.errors import (
     ConfigError,
     local_hhmm,
     set_aside_note,
+    user_message,
 )
 from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.core.translate import cli_language, format_decimal, format_int, translate_text
+from loyalty_desktop.core.translate import cli_language, cli_tr, format_date, format_decimal, format_int, translate_text
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.store.rejects import write_rejected_csv
+from loyalty_desktop.store.rejects import kind_word, origin_word, write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.run_counts import RunCounts, counts_line, platform_of
@@ -82,11 +90,13 @@ def _sync(args: argparse.Namespace, cancel: CancelToken) -> int:
 
 
 def _show_sample(sandbox: Any) -> None:
-    """In demo mode, show what the platform now holds (sandboxes offer a `describe()`)."""
+    """In demo mode, show what the platform now holds (sandboxes offer a `describe()`, in English:
+    its sentences are marked in core.known_texts.sandbox_lines)."""
     describe = getattr(sandbox, "describe", None)
     if describe is not None:
         for line in describe():
-            print(line)
+            text = line.lstrip(" ")  # indented sample lines keep their indent
+            print(line[:len(line) - len(text)] + translate_text(text, cli_language()))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -95,19 +105,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
         with service.sync_lock_for():  # never pull the program from under a running sync
             for p in spec.path.parent.glob(spec.path.name + "*"):
                 p.unlink()
-        print(f"Removed the demo program {spec.source_name}")
+        print(tr("Removed the demo program {name}").format(name=spec.source_name))
         return 0
+    lang = cli_language()
     with service.open_demo(spec) as program:
         if args.action == "tick":
             start = program.as_of
             t = program.tick(args.days)
-            print(f"Advanced the demo program {spec.source_name} by {args.days} day(s), from {start:%Y-%m-%d} "
-                  f"to {program.as_of:%Y-%m-%d}. Over those days:")
-            for line in t.lines():
-                print(f"  {line}")
-            print("The next sync sends these changes." if t.members_changed else "Nothing to send.")
+            print(tr("Advanced the demo program {name} by {days} day(s), from {start} to {end}. Over those days:")
+                  .format(name=spec.source_name, days=args.days, start=format_date(start, lang),
+                          end=format_date(program.as_of, lang)))
+            for line in t.lines():  # sources.demo.program marks them
+                print(f"  {translate_text(line, lang)}")
+            print(tr("The next sync sends these changes.") if t.members_changed else tr("Nothing to send."))
         else:
-            print(f"Demo program {spec.source_name} at {program.as_of:%Y-%m-%d} ({spec.path})")
+            print(tr("Demo program {name} at {date} ({path})").format(
+                name=spec.source_name, date=format_date(program.as_of, lang), path=spec.path))
     return 0
 
 
@@ -115,8 +128,8 @@ def cmd_runs(args: argparse.Namespace) -> int:
     with service.open_store() as store:
         if args.rejected is not None:
             if store.run(args.rejected) is None:
-                raise ConfigError(f"There is no run {args.rejected} in the sync history of {store.path.parent}; "
-                                  f"`loyalty-desktop runs` lists the runs.")
+                raise ConfigError(tr("There is no run {run} in the sync history of {folder}; `loyalty-desktop "
+                                     "runs` lists the runs.").format(run=args.rejected, folder=store.path.parent))
             rows = store.rejected_rows(args.rejected)
             if args.csv:  # every column, source rows (origin "source") with their file, line and cell
                 lang = cli_language()  # header and reasons in the OS locale's language
@@ -127,11 +140,12 @@ def cmd_runs(args: argparse.Namespace) -> int:
                         count=n, run=args.rejected, path=args.csv))
                 return 0
             for r in rows:  # kind, key, field, reason; a source row: source:kind … then where and the cell
-                reason = translate_text(r.reason, cli_language())  # our reasons in the OS locale's language
-                kind, key, fld, why, file, value = (printable(v) for v in (r.kind, r.key, r.field, reason,
-                                                                           r.file, r.value))
+                lang = cli_language()  # our reasons and words in the OS locale's language
+                kind, key, fld, why, file, value = (printable(v) for v in (
+                    kind_word(r.kind, lang), r.key, r.field, translate_text(r.reason, lang), r.file, r.value))
                 if r.from_source:
-                    print(f"source:{kind}\t{key}\t{fld}\t{why}\t{file} line {r.line}\t{value}")
+                    where = f"{file} {tr('line')} {r.line}"  # no "{file} line {line}": it would match reasons
+                    print(f"{origin_word(r.origin, lang)}:{kind}\t{key}\t{fld}\t{why}\t{where}\t{value}")
                 else:
                     print(f"{kind}\t{key}\t{fld}\t{why}")
             return 0
@@ -143,7 +157,8 @@ def cmd_runs(args: argparse.Namespace) -> int:
             took = format_decimal(float(run.counts.get("seconds", 0)), lang)
             figures = counts_line(RunCounts.of(run.counts), platform_of(run.dest), tr,
                                   lambda n: format_int(n, lang))
-            print(printable(f"#{run.id} {run.started_at:%Y-%m-%d %H:%M} {run.dest} {run.status.value} {took} s  "
+            started, state = run.started_at, run_state_words(tr).get(run.status, run.status.value)
+            print(printable(f"#{run.id} {format_date(started, lang)} {started:%H:%M} {run.dest} {state} {took} s  "
                             f"{figures}"))
     return 0
 
@@ -153,19 +168,20 @@ def cmd_key(args: argparse.Namespace) -> int:
         secrets.forget(args.platform)
         print(tr("Removed the {platform} key from the keyring.").format(platform=args.platform))
         return 0
-    key = getpass.getpass(f"{args.platform} API key (input hidden): ").strip() if sys.stdin.isatty() \
-        else sys.stdin.readline().strip()
+    key = getpass.getpass(tr("{platform} API key (input hidden): ").format(platform=args.platform)).strip() \
+        if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not key:
-        raise ConfigError("No key was given: paste the key when asked (or send it on standard input). Nothing "
-                          "was saved.")
+        raise ConfigError(tr("No key was given: paste the key when asked (or send it on standard input). Nothing "
+                             "was saved."))
     secrets.check_key(args.platform, key)  # KeyFormatError: main() prints why, nothing is stored
     try:
         where = secrets.save(args.platform, key)
     except secrets.NoKeyringError as exc:
-        print(f"error: no system keyring can store the key here ({exc}); use the "
-              f"{platforms.get(args.platform).key_env} environment variable for this session.", file=sys.stderr)
+        print(tr("error: no system keyring can store the key here ({detail}); use the {env} environment variable "
+                 "for this session.").format(detail=translate_text(str(exc), cli_language()),
+                                             env=platforms.get(args.platform).key_env), file=sys.stderr)
         return 1
-    print(tr("Saved {key} in {where}.").format(key=secrets.mask(key), where=where))
+    print(tr("Saved {key} in {where}.").format(key=secrets.mask(key), where=translate_text(where, cli_language())))
     return 0
 
 
@@ -175,7 +191,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     try:
         options = convert.spreadsheet_options(args, Path(args.file))
     except ConfigError as exc:  # a malformed --map: said with the report, on standard output
-        print(f"error: {exc}", file=sys.stdout)
+        print(tr("error: {message}").format(message=user_message(exc, tr=cli_tr())), file=sys.stdout)
         return 1
     return int(inspect(args.file, sys.stdout, options))
 
@@ -195,7 +211,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     except ModuleNotFoundError as exc:
         if exc.name not in ("devtools", "devtools.screenshots"):
             raise
-        raise ConfigError("Screenshots are a development tool: run it from a source checkout.") from None
+        raise ConfigError(tr("Screenshots are a development tool: run it from a source checkout.")) from None
     for path in render_all(Path(args.dir), languages=args.languages.split(",")):
         print(path)
     return 0
@@ -219,9 +235,11 @@ def _int_in(lo: int, hi: int) -> Callable[[str], int]:
         try:
             value = int(text.replace("_", ""))
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(tr("{text} is not a whole number").format(text=repr(text))) from None
         if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"{value} is out of range: between {lo:,} and {hi:,}")
+            lang = cli_language()
+            raise argparse.ArgumentTypeError(tr("{value} is out of range: between {low} and {high}").format(
+                value=value, low=format_int(lo, lang), high=format_int(hi, lang)))
         return value
 
     return parse
@@ -232,9 +250,10 @@ def _float_in(lo: float, hi: float) -> Callable[[str], float]:
         try:
             value = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+            raise argparse.ArgumentTypeError(tr("{text} is not a number").format(text=repr(text))) from None
         if not lo <= value <= hi:  # also refuses nan
-            raise argparse.ArgumentTypeError(f"{value:g} is out of range: between {lo:g} and {hi:g}")
+            raise argparse.ArgumentTypeError(tr("{value} is out of range: between {low} and {high}").format(
+                value=f"{value:g}", low=f"{lo:g}", high=f"{hi:g}"))
         return value
 
     return parse
@@ -348,7 +367,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = help_words.localized(build_parser, cli_language()).parse_args(argv)  # --help in the reader's language
     launch.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
     return cli_guard.run(lambda: _run(args),
                          lambda: getattr(args, "platform_label", platforms.DEFAULT_DESTINATION.label))

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from loyalty_desktop.core import clock
-from loyalty_desktop.core.errors import wait_message
 from loyalty_desktop.core.known_texts import account_label
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.core.translate import (
@@ -22,6 +21,8 @@ from loyalty_desktop.core.translate import (
     translate_text,
 )
 from loyalty_desktop.destinations.base import AccountInfo
+from loyalty_desktop.net.policy import wait_message
+from loyalty_desktop.store.runs import RunState
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.sync.run_counts import RunCounts, counts_line
@@ -40,6 +41,14 @@ def phase_words(tr: Tr) -> dict[Phase, str]:
 
 
 PHASE_WORDS = phase_words(lambda text: text)
+
+
+def run_state_words(tr: Tr) -> dict[RunState, str]:
+    """A run's state in `runs` (English: the stored value, as scripts read it)."""
+    return {RunState.RUNNING: tr("running"), RunState.COMPLETED: tr("completed"),
+            RunState.COMPLETED_WITH_REJECTS: tr("completed_with_rejects"), RunState.FAILED: tr("failed"),
+            RunState.CANCELLED: tr("cancelled"), RunState.NEEDS_CONFIRMATION: tr("needs_confirmation"),
+            RunState.INTERRUPTED: tr("interrupted")}
 
 
 def tr(text: str) -> str:

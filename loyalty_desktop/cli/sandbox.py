@@ -10,8 +10,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop import service
+from loyalty_desktop.cli.output import tr
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError, LoyaltyError
+from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_emulators import launch
 
@@ -36,8 +38,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise _port_error(port, exc) from None
             running.append(sb)
-            for line in sb.lines:
-                print(line)
+            for line in sb.lines:  # the emulators' English, marked in core.known_texts.sandbox_lines
+                print(translate_text(line, cli_language()))
         sys.stdout.flush()
         stop = CancelToken()
         signal.signal(signal.SIGINT, lambda *_: stop.cancel())
@@ -58,9 +60,10 @@ def _standalone_options(args: argparse.Namespace, port: int) -> StandaloneOption
 
 def _port_error(port: int, exc: OSError) -> ConfigError:
     if exc.errno == errno.EADDRINUSE:
-        return ConfigError(f"Port {port} on 127.0.0.1 is already in use (another sandbox or program). Choose "
-                           f"another with --port, or --port 0 for any free port.")
+        return ConfigError(tr("Port {port} on 127.0.0.1 is already in use (another sandbox or program). Choose "
+                              "another with --port, or --port 0 for any free port.").format(port=port))
     if exc.errno == errno.EACCES:
-        return ConfigError(f"Port {port} needs administrator rights on this system. Choose a port above 1023 "
-                           f"with --port, or --port 0 for any free port.")
-    return ConfigError(f"Cannot listen on 127.0.0.1 port {port}: {exc.strerror or exc}.")
+        return ConfigError(tr("Port {port} needs administrator rights on this system. Choose a port above 1023 "
+                              "with --port, or --port 0 for any free port.").format(port=port))
+    return ConfigError(tr("Cannot listen on 127.0.0.1 port {port}: {reason}.").format(port=port,
+                                                                                     reason=exc.strerror or exc))

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, time
 from typing import Any
 
+from loyalty_desktop.cli.output import run_state_words
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.settings import Settings
@@ -104,7 +105,8 @@ def _status(scheduler: OsScheduler, schedule: Schedule) -> None:
         runs = store.runs(1)
     last = runs[0].started_at.astimezone() if runs else None
     now = clock.local_now()
-    print(tr("Last sync: {when} ({status})").format(when=_at(last), status=runs[0].status.value) if runs and last
+    print(tr("Last sync: {when} ({status})").format(when=_at(last), status=run_state_words(tr)[runs[0].status])
+          if runs and last
           else tr("Last sync: never"))
     nxt = next_run(schedule.turned(True), last, now)
     if nxt is not None and (reg.registered or schedule.enabled):

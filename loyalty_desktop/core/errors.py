@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from loyalty_desktop.net.policy import Wait
+    pass
 from datetime import datetime
+
+from loyalty_desktop.core.translate import reword
 
 
 class ErrorKind(str, enum.Enum):
@@ -218,6 +220,14 @@ class SandboxError(LoyaltyError):
         super().__init__(f"{platform} sandbox {problem.value}: {detail}")
 
 
+def english(text: str) -> str:
+    """Marks a user-facing sentence, kept in English where it is made (an error's message, a run note),
+    for translation: import it as `tr` (lupdate extracts `tr("…")` calls, with an empty context);
+    `user_message` and core.translate.translate_text word it in the reader's language when shown.
+    Fill it with `.format(...)`, never an f-string, so that the template is what lupdate sees."""
+    return text
+
+
 def local_hhmm(when: datetime) -> str:
     """"14:03" in the machine's time zone; with the date when it was not today."""
     from loyalty_desktop.core import clock
@@ -230,6 +240,11 @@ def _same(text: str) -> str:
     return text
 
 
+def platform_name(platform: str, tr: Callable[[str], str]) -> str:
+    """The platform's name; the default ("the platform", when none is known) in the reader's language."""
+    return tr("the platform") if platform == "the platform" else platform
+
+
 def user_message(exc: BaseException, platform: str = "the platform", tr: Callable[[str], str] = _same) -> str:
     """One plain sentence for a merchant. Never includes a key or token (errors never carry them).
 
@@ -237,7 +252,7 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
     strings are extracted by lupdate from the `tr("…")` calls below). An error tagged with its own
     `platform` (e.g. a source such as Smile.io) is worded for that platform.
     """
-    platform = getattr(exc, "platform", None) or platform
+    platform = getattr(exc, "platform", None) or platform_name(platform, tr)
     if isinstance(exc, KeyFormatError):
         return _key_format_message(exc, platform, tr)
     if isinstance(exc, InsecureUrlError):
@@ -264,10 +279,11 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
                   ).format(platform=platform, count=len(exc.rows))
     if isinstance(exc, TlsProxyError):
         return tr("Could not open a secure connection to {platform} ({detail}). A proxy or antivirus may be "
-                  "intercepting HTTPS; check the proxy settings.").format(platform=platform, detail=exc.message)
+                  "intercepting HTTPS; check the proxy settings.").format(platform=platform,
+                                                                      detail=reword(exc.message, tr))
     if isinstance(exc, NetworkError):
         return tr("Cannot reach {platform}: check the internet connection ({detail})."
-                  ).format(platform=platform, detail=exc.message)
+                  ).format(platform=platform, detail=reword(exc.message, tr))
     if isinstance(exc, ServerError):
         return tr("{platform} is having trouble (HTTP {status}); the sync will resume next time."
                   ).format(platform=platform, status=exc.status)
@@ -286,8 +302,8 @@ def user_message(exc: BaseException, platform: str = "the platform", tr: Callabl
         return _disk_message(exc, tr)
     if isinstance(exc, SandboxError):
         return _sandbox_message(exc, tr)
-    if isinstance(exc, LoyaltyError):
-        return exc.message
+    if isinstance(exc, LoyaltyError):  # made from a template marked with `english` (or a platform's words)
+        return reword(exc.message, tr)
     return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
 
 
@@ -323,25 +339,6 @@ def _key_format_message(exc: KeyFormatError, platform: str, tr: Callable[[str], 
     return first + " " + again
 
 
-def _duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
-
-
-def wait_message(wait: Wait, platform: str = "the platform", tr: Callable[[str], str] = _same) -> str:
-    """What a retry wait is for and how long it lasts (CLI progress line, GUI log and status)."""
-    from loyalty_desktop.net.policy import WaitReason
-
-    platform = wait.platform or platform
-    duration = _duration(wait.seconds)
-    if wait.reason is WaitReason.THROTTLED:
-        return tr("{platform} asked us to slow down: waiting {duration} before sending again."
-                  ).format(platform=platform, duration=duration)
-    if wait.reason is WaitReason.SERVER:
-        return tr("{platform} is having trouble (HTTP {status}): trying again in {duration}."
-                  ).format(platform=platform, status=wait.status, duration=duration)
-    return tr("Cannot reach {platform} ({detail}): trying again in {duration}."
-              ).format(platform=platform, detail=wait.detail, duration=duration)
 def _store_message(exc: StoreUnusableError, tr: Callable[[str], str]) -> str:
     if exc.problem is StoreProblem.NEWER:
         return tr("The local store {path} was written by a newer version of Loyalty Desktop ({detail}). "

@@ -14,7 +14,37 @@ from loyalty_desktop.core.translate import Tr
 
 
 def templates(tr: Tr) -> list[str]:
-    return reasons(tr) + notes(tr) + recipe_filters(tr) + preset_labels(tr)
+    return reasons(tr) + notes(tr) + recipe_filters(tr) + preset_labels(tr) + sandbox_lines(tr)
+
+
+def sandbox_lines(tr: Tr) -> list[str]:
+    """What the sandboxes (loyalty_emulators, which import nothing of the app and speak English) say
+    on `loyalty-desktop sandbox` and after a demo sync (`describe()`), and the notes of the sandbox
+    targets (destinations/*/target.py): the command line words them in the reader's language."""
+    return [
+        tr("Klaviyo sandbox listening on {url}"),
+        tr("Splio sandbox listening on {url}"),
+        tr("Smile.io sandbox listening on {url}"),
+        tr("Smile.io sandbox listening on {url} ({program})"),
+        tr("Demo private key (full access): {key}"),
+        tr("Demo API key: {key}"),
+        tr("Demo API key (every read scope): {key}"),
+        tr("Try: {command}"),
+        tr("Seeded with {present} of the 500 members of the demo program (seed 42) and {unknown} contacts unknown "
+           "to it"),
+        tr("The sandbox now holds {profiles} profiles and {events} events."),
+        tr("The Smile sandbox holds {customers} customers, {transactions} points transactions and {rewards} reward "
+           "fulfillments."),
+        tr("The Splio sandbox universe now holds {contacts} contacts; {loyalty} carry loyalty custom fields "
+           "(contacts are identified by {key})."),
+        tr("#{id} {email}: {points} points, {state}"),
+        tr("{contact}, lists: {lists}"),
+        tr('The Splio sandbox starts empty for this source: tick "Create missing contacts" (Settings → Sync '
+           'options) or use --create-missing to create the contacts.'),
+        tr("Splio sandbox universe seeded with {present} of the {members} demo members and {unknown} contacts "
+           "unknown to the loyalty program."),
+        tr("Splio API user {user}; contacts identified by {key}."),
+    ]
 
 
 def preset_labels(tr: Tr) -> list[str]:

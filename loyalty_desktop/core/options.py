@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 
 DEMO_MEMBERS = 500
 DEMO_SEED = 42
@@ -98,7 +99,7 @@ def member_count(raw: object, what: str = "--members for the demo source") -> in
     try:
         return int(text.replace("_", ""))
     except ValueError:
-        raise ConfigError(f"{what} is a number of members, not {text!r}") from None
+        raise ConfigError(tr("{what} is a number of members, not {text}").format(what=what, text=repr(text))) from None
 
 
 def members_file(raw: object, what: str = "--source csv") -> Path:
@@ -106,8 +107,8 @@ def members_file(raw: object, what: str = "--source csv") -> Path:
     names no file (a member count given where a file is expected)."""
     text = "" if raw is None else str(raw)
     if not text or (text.isdigit() and not Path(text).exists()):
-        raise ConfigError(f"{what} needs --members FILE: the members export (CSV or Excel .xlsx), and "
-                          "optionally --ledger FILE, the points history.")
+        raise ConfigError(tr("{what} needs --members FILE: the members export (CSV or Excel .xlsx), and "
+                             "optionally --ledger FILE, the points history.").format(what=what))
     return Path(text)
 
 
@@ -115,7 +116,8 @@ def _seed(raw: object) -> int:
     try:
         return int(str(raw if raw not in (None, "") else DEMO_SEED))
     except ValueError:
-        raise ConfigError(f"The demo program's seed is a whole number from 0, not {raw!r}.") from None
+        raise ConfigError(tr("The demo program's seed is a whole number from 0, not {seed}.").format(seed=repr(raw))) \
+            from None
 
 
 # -- the settings' dict ---------------------------------------------------------------------------

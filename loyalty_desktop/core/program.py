@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import (
     DERIVED,
     Member,
@@ -73,7 +74,8 @@ class Program:
         check_tiers(self.tiers)
         for r in self.rewards:
             if r.points_price <= 0:
-                raise ProgramError(f"reward {r.name!r}: its price must be a positive number of points")
+                raise ProgramError(tr("reward {name}: its price must be a positive number of points").format(
+                    name=repr(r.name)))
         object.__setattr__(self, "cheapest", min((r.points_price for r in self.rewards), default=None))
         object.__setattr__(self, "ranks", ({t.name.strip().casefold(): i for i, t in enumerate(self.tiers)},
                                            {t.id: i for i, t in enumerate(self.tiers)}))
@@ -93,20 +95,23 @@ def check_tiers(tiers: Iterable[Tier]) -> None:
     prev: Tier | None = None
     for t in tiers:
         if t.threshold < 0:
-            raise ProgramError(f"tier {t.name!r}: its threshold {t.threshold} is negative")
+            raise ProgramError(tr("tier {name}: its threshold {threshold} is negative").format(
+                name=repr(t.name), threshold=t.threshold))
         if not t.name.strip():
-            raise ProgramError(f"tier {t.id}: it has no name")
+            raise ProgramError(tr("tier {id}: it has no name").format(id=t.id))
         key = t.name.strip().casefold()
         if key in seen_names:
-            raise ProgramError(f"tier {t.name!r} appears twice")
+            raise ProgramError(tr("tier {name} appears twice").format(name=repr(t.name)))
         if t.id in seen_ids:
-            raise ProgramError(f"tier id {t.id} appears twice")
+            raise ProgramError(tr("tier id {id} appears twice").format(id=t.id))
         if prev is not None and t.threshold <= prev.threshold:
             same = t.threshold == prev.threshold
-            raise ProgramError(
-                f"tiers {prev.name!r} and {t.name!r} have the same threshold ({t.threshold})" if same else
-                f"tier {t.name!r} ({t.threshold}) comes after {prev.name!r} ({prev.threshold}): "
-                "list the tiers from the lowest threshold to the highest")
+            raise ProgramError((
+                tr("tiers {previous} and {name} have the same threshold ({threshold})") if same else
+                tr("tier {name} ({threshold}) comes after {previous} ({previous_threshold}): list the tiers from "
+                   "the lowest threshold to the highest")).format(
+                previous=repr(prev.name), name=repr(t.name), threshold=t.threshold,
+                previous_threshold=prev.threshold))
         seen_names.add(key)
         seen_ids.add(t.id)
         prev = t

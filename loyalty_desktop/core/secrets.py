@@ -14,6 +14,7 @@ import unicodedata
 from loyalty_desktop import APP_NAME
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import KeyFormatError, KeyProblem, KeyShape
+from loyalty_desktop.core.errors import english as tr
 
 SERVICE = APP_NAME
 # Keyring entry → environment variable overriding it (scripts, CI); from the platform descriptors.
@@ -41,13 +42,13 @@ def backend_label() -> str | None:
     if "fail" in name or "null" in name.lower() or kr.priority <= 0:
         return None
     if "macOS" in name or "OS_X" in name:
-        return "macOS Keychain"
+        return tr("macOS Keychain")  # marked: the French UI of each names it its own way
     if "Windows" in name:
-        return "Windows Credential Manager"
+        return tr("Windows Credential Manager")
     if "SecretService" in name or "libsecret" in name:
-        return "GNOME Keyring"
+        return tr("GNOME Keyring")
     if "kwallet" in name.lower():
-        return "KDE Wallet"
+        return tr("KDE Wallet")
     return type(kr).__name__
 
 
@@ -94,7 +95,7 @@ def save(account: str, secret: str) -> str:
     with _lock:
         where = backend_label()
         if where is None:
-            raise NoKeyringError("no system keyring is available")
+            raise NoKeyringError(tr("no system keyring is available"))
         try:
             keyring.set_password(SERVICE, account, secret)
         except keyring.errors.KeyringError as exc:

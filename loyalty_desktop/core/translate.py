@@ -228,17 +228,22 @@ def translate_text(text: str, language: str, _depth: int = 0) -> str:
     if found is None:
         return text
     template, m = found
-    values = {k: _value(v, language, _depth) for k, v in m.groupdict().items()}
+    values = {k: _value(v, language, _depth, k) for k, v in m.groupdict().items()}
     try:
         return catalogue(language).core(template.text).format(**values)
     except (KeyError, IndexError, ValueError):
         return text
 
 
+_CATALOG = "Catalog"  # the loyalty fields' labels (core.fields.CATALOG), in a template's {fields}
 _COUNTED = re.compile(r"(\d{1,3}(?:,\d{3})*) (.+)")  # "12 invalid email", an item of a list of counts
 
 
-def _value(value: str, language: str, depth: int) -> str:
+def _value(value: str, language: str, depth: int, name: str = "") -> str:
+    entries = catalogue(language).entries
+    labels = value.split(", ")
+    if name == "fields" and all((_CATALOG, label) in entries for label in labels):
+        return ", ".join(entries[(_CATALOG, label)] for label in labels)  # loyalty fields by their labels
     items = [_COUNTED.fullmatch(part) for part in value.split(", ")]
     if all(items) and depth < 3:  # "3 invalid email, 1 not a number": each count and reason
         return ", ".join(_value(m.group(1), language, depth) + " " + translate_text(m.group(2), language, depth + 1)
@@ -251,6 +256,29 @@ def _value(value: str, language: str, depth: int) -> str:
         except ValueError:
             return value
     return translate_text(value, language, depth + 1) if depth < 3 else value
+
+
+def reword(text: str, tr: Tr, _depth: int = 0) -> str:
+    """`text`, made in English from a marked template (an error's message), worded by `tr` (the GUI's
+    Qt translator or a catalogue's `core`): the template is found among the shipped catalogues' (they
+    all hold the same English sources), then translated by `tr` and filled with its values, each
+    reworded in turn (an error inside an error). A text no template fits is returned as it is."""
+    if not text or tr is same:
+        return text
+    for language in LANGUAGES[1:]:
+        found = _closest(text, language)
+        if found is not None:
+            template, m = found
+            worded = tr(template.text)
+            # `tr` speaks this catalogue's language: 1,234 is then written its way (1 234 in French).
+            ours = worded != template.text and worded == catalogue(language).core(template.text)
+            values = {k: format_int(int(v.replace(",", "")), language) if ours and _GROUPED.fullmatch(v)
+                      else reword(v, tr, _depth + 1) if _depth < 3 else v for k, v in m.groupdict().items()}
+            try:
+                return worded.format(**values)
+            except (KeyError, IndexError, ValueError):
+                return text
+    return text
 
 
 def translate_all(texts: Iterable[str], language: str) -> list[str]:

@@ -38,6 +38,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     TlsProxyError,
 )
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.net.cancel import CancelToken as CancelToken  # its home before; callers import it here too
 from loyalty_desktop.net.policy import (
     Wait,
@@ -212,12 +213,12 @@ def _network_error(exc: httpx.TransportError) -> LoyaltyError:
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLError):
-            return TlsProxyError(f"TLS error: {cause.__class__.__name__}")
+            return TlsProxyError(tr("TLS error: {name}").format(name=cause.__class__.__name__))
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ProxyError):
-        return TlsProxyError("the proxy refused the connection")
+        return TlsProxyError(tr("the proxy refused the connection"))
     if isinstance(exc, httpx.TimeoutException):
-        return NetworkError("the server did not answer in time")
+        return NetworkError(tr("the server did not answer in time"))
     return NetworkError(exc.__class__.__name__)
 
 

@@ -15,12 +15,13 @@ import enum
 import ipaddress
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from typing import TYPE_CHECKING
 
 from loyalty_desktop.core import clock
-from loyalty_desktop.core.errors import InsecureUrlError
+from loyalty_desktop.core.errors import InsecureUrlError, english, platform_name
 
 if TYPE_CHECKING:
     import httpx
@@ -107,3 +108,22 @@ class Wait:
     status: int | None = None
     detail: str = ""  # NETWORK: what went wrong, in a few words
     platform: str | None = None  # whose server, when the client knows (e.g. "Smile.io")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def wait_message(wait: Wait, platform: str = "the platform", tr: Callable[[str], str] = english) -> str:
+    """What a retry wait is for and how long it lasts (CLI progress line, GUI log and status)."""
+    platform = wait.platform or platform_name(platform, tr)
+    duration = _duration(wait.seconds)
+    if wait.reason is WaitReason.THROTTLED:
+        return tr("{platform} asked us to slow down: waiting {duration} before sending again."
+                  ).format(platform=platform, duration=duration)
+    if wait.reason is WaitReason.SERVER:
+        return tr("{platform} is having trouble (HTTP {status}): trying again in {duration}."
+                  ).format(platform=platform, status=wait.status, duration=duration)
+    return tr("Cannot reach {platform} ({detail}): trying again in {duration}."
+              ).format(platform=platform, detail=wait.detail, duration=duration)

@@ -58,7 +58,8 @@ class OsScheduler:
         if done.returncode != 0 and not ok:
             said = (done.stderr or done.stdout or "").strip().splitlines()
             raise ConfigError(tr("`{command}` failed: {reason}").format(
-                command=" ".join(argv[:3]), reason=said[-1] if said else f"exit code {done.returncode}"))
+                command=" ".join(argv[:3]), reason=said[-1] if said
+                else tr("exit code {code}").format(code=done.returncode)))
         return done
 
     # -- install ------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from loyalty_desktop.core import kit_words
 from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, ItemResult, ItemStatus, Pace
+from loyalty_desktop.ui import i18n
 
 
 # Literal QCoreApplication.translate("Kit", …) calls throughout: pyside6-lupdate only extracts those.
@@ -19,63 +21,14 @@ def kind_title(kind: ItemKind, count: int) -> str:
 
 
 def status_text(status: ItemStatus) -> str:
-    return {ItemStatus.CREATED: QCoreApplication.translate("Kit", "Created"),
-            ItemStatus.UPDATED: QCoreApplication.translate("Kit", "Updated"),
-            ItemStatus.UNCHANGED: QCoreApplication.translate("Kit", "Unchanged"),
-            ItemStatus.FAILED: QCoreApplication.translate("Kit", "Failed"),
-            ItemStatus.DEFERRED: QCoreApplication.translate("Kit", "Later"),
-            ItemStatus.SKIPPED: QCoreApplication.translate("Kit", "Not now"),
-            ItemStatus.PENDING: QCoreApplication.translate("Kit", "Pending")}[status]
-
-
-def _reason_texts() -> dict[str, str]:
-    return {
-        "created": QCoreApplication.translate(
-            "Kit", "Created in Klaviyo."),
-        "created_draft": QCoreApplication.translate(
-            "Kit", "Created as a draft: review it in Klaviyo, then turn it on."),
-        "would_create": QCoreApplication.translate(
-            "Kit", "Would be created."),
-        "exists": QCoreApplication.translate(
-            "Kit", "Already in Klaviyo, as the kit makes it."),
-        "flow_exists": QCoreApplication.translate(
-            "Kit", "Already in Klaviyo; left as is, since you may have edited it."),
-        "updated": QCoreApplication.translate(
-            "Kit", "Updated: it differed from the kit's."),
-        "would_update": QCoreApplication.translate(
-            "Kit", "Would be updated: it differs from the kit's."),
-        "daily_cap": QCoreApplication.translate(
-            "Kit", "Klaviyo allows {limit} new ones per day and today's are used up: run the kit again "
-            "tomorrow to finish."),
-        "slow_down": QCoreApplication.translate(
-            "Kit", "Klaviyo asked to slow down for longer than the kit waits: run it again in a few minutes."),
-        "no_metric": QCoreApplication.translate(
-            "Kit", "No “{metric}” event has been sent to Klaviyo yet: run a sync that sends events, then run "
-            "the kit again."),
-        "pending_metric": QCoreApplication.translate(
-            "Kit", "Waits for its first “{metric}” event; the next sync that sends one creates it."),
-        "no_template": QCoreApplication.translate(
-            "Kit", "Its email template “{template}” is not in Klaviyo yet: include the templates and run the "
-            "kit again."),
-        "field_not_sent": QCoreApplication.translate(
-            "Kit", "The sync does not send “{field}”: turn it on in the field mapping to make this segment."),
-        "source_lacks": QCoreApplication.translate(
-            "Kit", "The source ({source}) never sends “{metric}” moments: this flow would never start."),
-        "not_attempted": QCoreApplication.translate(
-            "Kit", "Not attempted: {reason}"),
-    }
+    return kit_words.status_words(QCoreApplication.translate)[status.value]
 
 
 def result_text(result: ItemResult) -> str:
     """The explanation of one result: the kit's reason in the user's language when it has a code
     for it, else its own words (Klaviyo's reasons come in English from Klaviyo)."""
-    text = _reason_texts().get(result.reason)
-    if text is not None:
-        try:
-            return text.format(**dict(result.args))
-        except (KeyError, IndexError):
-            pass
-    return result.message
+    text = kit_words.explained(result.reason, dict(result.args), QCoreApplication.translate)
+    return i18n.core_text(result.message) if text is None else text
 
 
 def pace_text(pace: Pace) -> str:

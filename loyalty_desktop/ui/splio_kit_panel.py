@@ -132,10 +132,11 @@ class SplioKitPanel(QWidget):
         self._error = ""
         self.report = None
         self.progress.show()
+        language = str(self.language.currentData() or i18n.language())  # the kit's: groups named like the guide
 
         def work() -> SplioKitReport:
             with service.open_store() as store:
-                return service_splio.run_splio_kit(conn, store)
+                return service_splio.run_splio_kit(conn, store, language)
 
         self._future = self.tasks.run(work, self._done)
         self.run_button.setEnabled(False)
@@ -191,7 +192,7 @@ class SplioKitPanel(QWidget):
                 created=loc.toString(len(r.fields_created)), existing=loc.toString(r.fields_existing),
                 groups=loc.toString(len(r.groups.results)))
             if r.note:
-                text += " " + r.note
+                text += " " + i18n.core_text(r.note)
         self.summary.setText(text)
 
     def _fill_groups(self) -> None:

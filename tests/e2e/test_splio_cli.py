@@ -145,7 +145,7 @@ def test_no_key_says_how_to_add_one(data: Path, sandbox: SplioSandbox) -> None:
 def test_missing_fields_without_consent_fail_before_any_write(data: Path, sandbox: SplioSandbox) -> None:
     r = cli(data, *sync_args(sandbox))
     assert r.returncode == 1
-    assert "Splio has no custom field customer_point_balance" in r.stdout and "--create-fields" in r.stdout
+    assert "Splio has no custom fields customer_point_balance" in r.stdout and "--create-fields" in r.stdout
     assert sandbox.count(write_only=True) == 1  # /authenticate
 
 

@@ -1,7 +1,8 @@
 """The main window's "Splio kit" tab, driven through its widgets against the in-process Splio
 sandbox (demo mode): a first sync, a month later a second one sending moments, then one click makes
 the groups, whose contacts plus the members without a contact are the Segments tab's figures; the
-guide shows each moment's field in the chosen language."""
+guide shows each moment's field in the chosen language, and the groups are named in it (found again, not made twice,
+after a switch)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,13 @@ def test_splio_kit_tab_makes_groups_equal_to_the_segments_tab(qtbot: Any, tasks:
     assert sb is not None
     held = {name: len(keys) for name, keys in sb.groups().items()}
     assert held == {g.name: g.in_group for g in report.groups.results}
+    # The kit was made with the guide in French: its groups are named in French…
+    assert all(g.name.startswith("Fidélité\u00a0: ") for g in report.groups.results)
+    # …and made again with the guide in English, the same groups are found by their French names: no twins.
+    kit.language.setCurrentIndex(kit.language.findData("en"))
+    with qtbot.waitSignal(kit.finished, timeout=TIMEOUT) as again:
+        qtbot.mouseClick(kit.run_button, Qt.MouseButton.LeftButton)
+    second = again.args[0]
+    assert second is not None and not any(g.created for g in second.groups.results)
+    assert [g.name for g in second.groups.results] == [g.name for g in report.groups.results]
+    assert set(sb.groups()) == set(held)

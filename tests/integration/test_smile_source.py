@@ -281,7 +281,7 @@ def test_customers_without_email_are_skipped_and_duplicates_reported() -> None:
         text = "\n".join(read.notes)
         assert "skipped 2 customer(s) without an email (Smile ids 5, 6)" in text
         assert "skipped 1 customer(s) with an invalid email (Smile ids 7)" in text
-        assert "jane@example.fr (kept 2, left out 1)" in text
+        assert "jane@example.fr: kept Smile customer 2, left out 1" in text  # one line per email
         # (paul's candidate account, the latest change before, comes again: the 10-minute overlap)
         assert not later.full and set(m2) == {"jane@example.fr", "paul@example.fr"}
         assert m2["jane@example.fr"].points_balance == 120 and m2["paul@example.fr"].points_balance == 70

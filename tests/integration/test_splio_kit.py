@@ -103,3 +103,54 @@ def test_the_guide_names_each_moment_field_in_both_languages() -> None:
             unread = [name for name in g.moment.values if f"${name}$" not in g.body.get(lang)]
             assert unread in ([], ["loyalty_expiry_notice"]), (g.moment.key, unread)
     assert "Champ à surveiller\u00a0:" in service_splio.splio_guide_text("fr")
+
+
+def test_groups_are_named_in_the_kit_language_and_found_again_after_a_switch(tmp_path: Path) -> None:
+    """A French merchant gets French group names; switching the app's language later finds the
+    groups again by their other-language name (no twins), and every sync refreshes them."""
+    with DemoProgram.create(tmp_path / "p.sqlite3", members=300, seed=8, start=START) as program, \
+            SplioSandbox(contacts_rps=400, other_rps=200) as sb, Store(tmp_path / "s.sqlite3") as store:
+        sb.seed_demo(program.read(None, history=False).members)
+        s1, _ = run_sync(store, program, sb, MAPPING, create_fields=True, create_missing=True)
+        assert s1.status is RunStatus.COMPLETED, s1.error
+        segs = kit_segments(store)
+        with destination(sb) as dest:
+            fr = service_splio.run_splio_kit(Connection(dest, dest.verify(), None, []), store, "fr")
+        names = {s.key: group_name(s, "fr") for s in segs}
+        assert all(r.created for r in fr.groups.results)
+        assert set(sb.groups()) == set(names.values())
+        assert all(n.startswith("Fidélité\u00a0: ") for n in names.values())
+        assert any(n.startswith("Fidélité\u00a0: palier ") for n in names.values())
+        tiers = next(s for s in segs if s.group is Group.TIERS)
+        assert names[tiers.key] == f"Fidélité\u00a0: palier {tiers.args['tier']}"
+        for s in segs:  # the same members as in English
+            assert len(sb.groups()[names[s.key]]) == fr.groups.results[segs.index(s)].in_group
+
+        # The app now speaks English: the kit finds the French groups and makes no English twins.
+        with destination(sb) as dest:
+            en = service_splio.run_splio_kit(Connection(dest, dest.verify(), None, []), store, "en")
+        assert set(sb.groups()) == set(names.values())
+        assert not any(r.created for r in en.groups.results)
+        assert [r.name for r in en.groups.results] == [names[s.key] for s in segs]
+
+        # A sync refreshes the French-named groups (found whatever the language).
+        program.tick(30)
+        s2, _ = run_sync(store, program, sb, MAPPING, create_missing=True)
+        assert any(n.startswith("Splio groups refreshed: Fidélité") for n in s2.notes), s2.notes
+        assert set(sb.groups()) == set(names.values())
+        report = segment_report(store).by_key()
+        for s in kit_segments(store):
+            assert len(sb.groups()[names[s.key]]) == report[s.key].members, s.key
+
+
+def test_english_groups_are_kept_when_the_kit_runs_in_french(tmp_path: Path) -> None:
+    with DemoProgram.create(tmp_path / "p.sqlite3", members=200, seed=9, start=START) as program, \
+            SplioSandbox(contacts_rps=400, other_rps=200) as sb, Store(tmp_path / "s.sqlite3") as store:
+        sb.seed_demo(program.read(None, history=False).members)
+        run_sync(store, program, sb, MAPPING, create_fields=True, create_missing=True)
+        with destination(sb) as dest:
+            service_splio.run_splio_kit(Connection(dest, dest.verify(), None, []), store, "en")
+            before = dict(sb.groups())
+            again = service_splio.run_splio_kit(Connection(dest, dest.verify(), None, []), store, "fr")
+        assert set(sb.groups()) == set(before) == {group_name(s) for s in kit_segments(store)}
+        assert not any(r.created for r in again.groups.results)

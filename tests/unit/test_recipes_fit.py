@@ -70,4 +70,6 @@ def test_the_cli_words_every_kit_status() -> None:
     from loyalty_desktop.cli import kit as cli_kit
     from loyalty_desktop.destinations.klaviyo.kit import ItemStatus
 
-    assert {s.value for s in ItemStatus} <= set(cli_kit._STATUS_WORDS)
+    assert {s.value for s in ItemStatus} <= set(cli_kit._status_words(dry_run=False))
+    for s in ItemStatus:
+        assert cli_kit._counted(s.value, 2).startswith("2 ")

@@ -8,16 +8,13 @@ anyone regenerates the committed .ts/.qm; the French screens below read that fre
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -25,6 +22,8 @@ from hypothesis import strategies as st
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from helpers.catalogue import french, fresh  # noqa: F401 - fixtures
+from helpers.catalogue import update_module as _update_module
 from loyalty_desktop.core import known_texts, translate
 from loyalty_desktop.core.paths import resources_dir
 from loyalty_desktop.sources.spreadsheet.cells import Reason
@@ -33,44 +32,6 @@ from loyalty_desktop.store.rejects import RejectedRow, write_rejected_csv
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d")
-
-
-def _update_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_update", I18N / "update.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def fresh() -> Iterator[tuple[Path, list[str]]]:
-    """A resources/ folder whose i18n/ holds the catalogue built now from the sources; (folder, untranslated)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        res = Path(tmp) / "resources"
-        shutil.copytree(resources_dir(), res, ignore=shutil.ignore_patterns("screenshots", "icons"))
-        _, missing = _update_module().build("fr", res / "i18n" / "loyalty_desktop_fr.ts",
-                                            res / "i18n" / "loyalty_desktop_fr.qm", quiet=True)
-        yield res, missing
-
-
-@pytest.fixture
-def french(fresh: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The app reads the fresh catalogue (core.translate and the Qt translators)."""
-    from loyalty_desktop.ui import i18n
-
-    res, _ = fresh
-    monkeypatch.setattr(translate, "resources_dir", lambda: res)
-    monkeypatch.setattr(i18n, "resources_dir", lambda: res)
-    translate.catalogue.cache_clear()
-    translate._patterns.cache_clear()
-    translate.translate_text.cache_clear()
-    yield res
-    translate.catalogue.cache_clear()
-    translate._patterns.cache_clear()
-    translate.translate_text.cache_clear()
 
 
 def _messages(ts: Path) -> Iterator[tuple[str, str, str]]:
@@ -376,3 +337,42 @@ def test_every_known_core_text_reads_differently_in_french(french: Path) -> None
     same_in_both = {"{reason} ({detail})"}
     untranslated = [t for t in known_texts.templates(translate.same) if tr(t) == t and t not in same_in_both]
     assert not untranslated
+
+
+def test_errors_made_from_marked_templates_are_worded_in_french(french: Path) -> None:
+    """A ConfigError keeps its English (logs, the store); user_message words it in the reader's
+    language from the template it was made from, numbers the reader's way, an error inside another
+    worded too (core.translate.reword)."""
+    from loyalty_desktop import service
+    from loyalty_desktop.core.errors import CancelledError, ConfigError, NetworkError, user_message
+
+    tr = translate.catalogue("fr").core
+    with pytest.raises(ConfigError) as caught:
+        service.DemoSpec(0)
+    assert caught.value.message == "The demo program has between 1 and 1,000,000 members, not 0."
+    assert user_message(caught.value, tr=tr) == \
+        "Le programme de démonstration a entre 1 et 1\u202f000\u202f000 membres, pas 0."
+    assert user_message(caught.value) == caught.value.message  # English: as made
+    nested = ConfigError("the demo sync failed: Cancelled; the next sync resumes where this one stopped.")
+    assert user_message(nested, tr=tr) == "la synchronisation de démonstration a échoué\u00a0: " + user_message(
+        CancelledError(), tr=tr)
+    assert user_message(CancelledError(), tr=tr).startswith("Annulée")
+    assert "le serveur n'a pas répondu à temps" in user_message(
+        NetworkError("the server did not answer in time"), "Klaviyo", tr=tr)
+    assert user_message(ConfigError("Klaviyo's own words"), tr=tr) == "Klaviyo's own words"  # no template: as is
+    # A run's stored error, read back later: the same French.
+    assert translate.translate_text(caught.value.message, "fr") == user_message(caught.value, tr=tr)
+
+
+def test_the_gui_words_errors_through_qt_the_same_way(qtbot, in_french: None) -> None:
+    from loyalty_desktop import service
+    from loyalty_desktop.core.errors import ConfigError, user_message
+    from loyalty_desktop.ui import i18n
+
+    with pytest.raises(ConfigError) as caught:
+        service.mapping_for("nope")
+    assert user_message(caught.value, tr=i18n.translate_core).startswith("Préréglage inconnu 'nope'\u00a0; choisissez")
+    with pytest.raises(ConfigError) as caught:
+        service.DemoSpec(2_000_000)
+    assert "entre 1 et 1\u202f000\u202f000 membres, pas 2\u202f000\u202f000." in user_message(
+        caught.value, tr=i18n.translate_core)

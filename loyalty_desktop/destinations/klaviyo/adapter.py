@@ -19,6 +19,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     WrongKeyError,
 )
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.core.fields import (
     CATALOG_BY_KEY,
@@ -105,7 +106,8 @@ def map_error(resp: httpx.Response, endpoint: str) -> LoyaltyError:
                 rows.append(RowError(int(m.group(1)), (m.group(2) or "").strip("/"), str(e.get("detail") or "")))
         if rows and len(rows) == len(errs):
             return RejectedRowsError(rows, detail, status=status)
-    return ClientError(f"Klaviyo answered HTTP {status}: {detail}", status=status)
+    return ClientError(tr("Klaviyo answered HTTP {status}: {detail}").format(status=status, detail=detail),
+                       status=status)
 
 
 def _date_value(v: Any) -> Any:
@@ -173,8 +175,8 @@ class KlaviyoDestination(DestinationBase):
         if report is None:
             return []
         made = [r.item.name for r in report.with_status(ItemStatus.CREATED)]
-        return [f"Loyalty kit: {len(made)} flow(s) that waited for their first event were created as drafts: "
-                + ", ".join(made)] if made else []
+        return [tr("Loyalty kit: {count} flow(s) that waited for their first event were created as drafts: {flows}")
+                .format(count=len(made), flows=", ".join(made))] if made else []
 
     # -- encoding -----------------------------------------------------------------------------
 
@@ -263,7 +265,7 @@ class KlaviyoDestination(DestinationBase):
                 continue
             result.jobs.append(Submitted(resp.json()["data"]["id"], rows))
             return
-        raise ClientError("Klaviyo kept rejecting rows of the same batch")
+        raise ClientError(tr("Klaviyo kept rejecting rows of the same batch"))
 
     def poll(self, job: Submitted) -> list[RowOutcome] | None:
         try:
@@ -335,7 +337,7 @@ class KlaviyoDestination(DestinationBase):
                 continue
             outcomes.extend(RowOutcome(r, True) for r in rows)
             return outcomes
-        raise ClientError("Klaviyo kept rejecting events of the same batch")
+        raise ClientError(tr("Klaviyo kept rejecting events of the same batch"))
 
 
 def _joined_body(head: str, items: Sequence[str], tail: str, piece: int = 500) -> bytes:

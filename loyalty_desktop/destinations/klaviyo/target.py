@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import TargetOptions
 from loyalty_desktop.core.platforms import KLAVIYO, Platform
 from loyalty_desktop.destinations import sandboxes
@@ -33,8 +34,8 @@ class KlaviyoTarget(PlatformTarget):
             base_url, key = sb.base_url, sb.key
         key = key or secrets.load(KLAVIYO.id)
         if not key:
-            raise ConfigError(f"No {KLAVIYO.label} key: store one with `loyalty-desktop key set {KLAVIYO.id}` "
-                              f"or set {KLAVIYO.key_env}.")
+            raise ConfigError(tr("No {platform} key: store one with `loyalty-desktop key set {id}` or set {env}.")
+                              .format(platform=KLAVIYO.label, id=KLAVIYO.id, env=KLAVIYO.key_env))
         secrets.check_key(KLAVIYO.id, key)  # a mangled key is named before any request
         dest = KlaviyoDestination(key, base_url or BASE_URL, cancel=cancel)
         try:

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from loyalty_desktop.core.errors import ClientError, ConfigError, WrongKeyError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.platforms import SPLIO
 from loyalty_desktop.destinations.base import (
@@ -82,9 +83,9 @@ MAX_BULK = 1000
 CHECKPOINT_SECONDS = 5.0  # an engine batch (the checkpoint) is about this much work at full pace
 _UNIQUE_KEY = re.compile(r"^(email|cellphone|c\d+)$")
 _ITEM_INDEX = re.compile(r"^contacts\[(\d+)\]")
-NOT_IN_SPLIO = (NOT_IN_SPLIO_PREFIX
-                + " no contact has this {key}; skipped (tick \"Create missing contacts\" in Settings → Sync options, "
-                  "or --create-missing on the command line, to create it)")
+NOT_IN_SPLIO = tr("not in Splio: no contact has this {key}; skipped (tick \"Create missing contacts\" in Settings → "
+                  "Sync options, or --create-missing on the command line, to create it)")
+assert NOT_IN_SPLIO.startswith(NOT_IN_SPLIO_PREFIX)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -159,7 +160,7 @@ class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationB
             raise
         token = resp.json().get("token") if resp.content else None
         if not isinstance(token, str) or not token:
-            raise ClientError("Splio's /authenticate answered without a token")
+            raise ClientError(tr("Splio's /authenticate answered without a token"))
         return token
 
     def _call(self, bucket: str, method: str, url: str, **kw: Any) -> httpx.Response:
@@ -238,7 +239,8 @@ class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationB
         unique = self._call("other", "GET", "/universes/unique-key").json()
         uk = str(unique.get("unique_key") or "") if isinstance(unique, dict) else ""
         if not _UNIQUE_KEY.match(uk):
-            raise ClientError(f"Splio gave an unexpected unique key {uk!r} (expected email, cellphone or cN)")
+            raise ClientError(tr("Splio gave an unexpected unique key {key} (expected email, cellphone or cN)").format(
+                key=repr(uk)))
         self.unique_key = uk
         self.user_id = ping.get("user_id") if isinstance(ping, dict) else None
         claims = jwt_claims(self._token.value or "")
@@ -253,7 +255,7 @@ class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationB
 
     def profile_encoder(self, mapping: Mapping) -> Callable[[dict[str, Any]], str]:
         if self._plan is None or self._plan.mapping_fp != mapping.fingerprint():
-            raise ConfigError("Splio fields are not resolved for this mapping (prepare() runs first).")
+            raise ConfigError(tr("Splio fields are not resolved for this mapping (prepare() runs first)."))
         return self._plan.encoder()
 
     def poll(self, job: Submitted) -> list[RowOutcome] | None:
@@ -264,7 +266,7 @@ class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationB
     def send_profiles(self, rows: Sequence[OutboxRow]) -> SendResult:
         plan = self._plan
         if plan is None:
-            raise ConfigError("Splio fields are not resolved (prepare() runs first).")
+            raise ConfigError(tr("Splio fields are not resolved (prepare() runs first)."))
         outcomes: list[RowOutcome] = []
         to_patch: list[tuple[OutboxRow, str, dict[str, Any]]] = []
         absent: list[tuple[OutboxRow, str, dict[str, Any]]] = []
@@ -349,7 +351,7 @@ class SplioDestination(SplioMoments, SplioGroups, SplioPreparation, DestinationB
                 outcomes.extend(self._bulk_outcomes(plan, pending, resp, exists))
                 break
             else:
-                raise ClientError("Splio kept refusing the contacts of one bulk creation")
+                raise ClientError(tr("Splio kept refusing the contacts of one bulk creation"))
         if exists:
             for item, outcome in zip(exists, self._parallel(self._patch, exists), strict=True):
                 outcomes.append(outcome or RowOutcome(item[0], False, "", "Splio neither has nor creates this contact"))

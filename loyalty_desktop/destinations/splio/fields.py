@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import CATALOG_BY_KEY, FieldType, Mapping
 from loyalty_desktop.store.store import dumps
 
@@ -28,8 +29,8 @@ SYSTEM_TARGETS = ("cellphone", "firstname", "lastname", "language")
 IDENTITY_TARGETS = ("email",)
 CREATE_TYPE = {FieldType.INT: "int", FieldType.TEXT: "text", FieldType.DATE: "date"}
 COMPATIBLE = {FieldType.INT: ("int", "double"), FieldType.TEXT: ("text",), FieldType.DATE: ("date",)}
-TYPE_WORDS = {FieldType.INT: "a number", FieldType.TEXT: "a text", FieldType.DATE: "a date"}
-SPLIO_TYPE_WORDS = {"int": "an integer", "double": "a decimal", "text": "a text", "date": "a date"}
+TYPE_WORDS = {FieldType.INT: tr("a number"), FieldType.TEXT: tr("a text"), FieldType.DATE: tr("a date")}
+SPLIO_TYPE_WORDS = {"int": tr("an integer"), "double": tr("a decimal"), "text": tr("a text"), "date": tr("a date")}
 _TYPE_ALIASES = {
     "text": "text", "string": "text", "varchar": "text", "char": "text", "str": "text",
     "int": "int", "integer": "int", "bigint": "int", "long": "int",
@@ -93,7 +94,8 @@ def resolve(mapping: Mapping, fields: Iterable[RemoteField]) -> tuple[list[Slot]
             continue
         if fm.target in SYSTEM_TARGETS:
             if ctype is not FieldType.TEXT:
-                problems.append(f"{label} is {TYPE_WORDS[ctype]} but the contact's {fm.target} is a text.")
+                problems.append(tr("{label} is {type} but the contact's {field} is a text.").format(
+                    label=label, type=TYPE_WORDS[ctype], field=fm.target))
             slots.append(Slot(fm.source, fm.target, None, "text"))
             continue
         remote = by_name.get(fm.target)
@@ -104,17 +106,18 @@ def resolve(mapping: Mapping, fields: Iterable[RemoteField]) -> tuple[list[Slot]
             missing.append(Missing(fm.source, fm.target, CREATE_TYPE[ctype]))
             continue
         if remote.type is not None and remote.type not in COMPATIBLE[ctype]:
-            problems.append(f"Splio field {remote.name!r} (id {remote.id}) holds {SPLIO_TYPE_WORDS[remote.type]} "
-                            f"but {label} is {TYPE_WORDS[ctype]}.")
+            problems.append(tr("Splio field {name} (id {id}) holds {splio_type} but {label} is {type}.").format(
+                name=repr(remote.name), id=remote.id, splio_type=SPLIO_TYPE_WORDS[remote.type], label=label,
+                type=TYPE_WORDS[ctype]))
         slots.append(Slot(fm.source, fm.target, remote.id, remote.type or CREATE_TYPE[ctype]))
     return slots, missing, problems
 
 
 def name_advice(name: str) -> str | None:
     """Splio advises names without spaces or accents (they break Designer personalisation variables)."""
-    return None if _SAFE_NAME.match(name) else (
-        f"the Splio field name {name!r} has spaces, accents or symbols; Splio advises against them "
-        "for Designer variables")
+    return None if _SAFE_NAME.match(name) else tr(
+        "the Splio field name {name} has spaces, accents or symbols; Splio advises against them for Designer "
+        "variables").format(name=repr(name))
 
 
 def encode_value(ctype: FieldType, value: Any) -> str:
@@ -265,7 +268,8 @@ def plan_for(mapping: Mapping, slots: list[Slot], unique_key: str) -> tuple[Fiel
         fid = int(m.group(1)) if m else -1
         key_slot = next((i for i, s in enumerate(slots) if s.field_id == fid), None)
         if key_slot is None:
-            return None, (f"This Splio universe identifies contacts by its custom field {unique_key} (id {fid}); "
-                          "map the loyalty field that holds this identifier (e.g. the external ID) to it.")
+            return None, tr("This Splio universe identifies contacts by its custom field {key} (id {id}); map the "
+                            "loyalty field that holds this identifier (e.g. the external ID) to it.").format(
+                key=unique_key, id=fid)
         key_source = slots[key_slot].source
     return FieldPlan(mapping.fingerprint(), tuple(slots), unique_key, key_source, key_slot), None

@@ -22,6 +22,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     WrongKeyError,
 )
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.net.client import CancelToken, Limiter, RateLimit
 
 if TYPE_CHECKING:
@@ -91,9 +92,10 @@ def map_error(resp: httpx.Response, endpoint: str) -> LoyaltyError:
     if status >= 500:
         return ServerError(f"Splio answered HTTP {status}: {detail}", status=status)
     if status == 403:
-        return SplioApiError("Splio refused this request for this API user (HTTP 403 Forbidden). Check the API "
-                             "user's rights in Splio (Users → API users).", status=status, errors=errors)
-    return SplioApiError(f"Splio answered HTTP {status}: {detail}", status=status, errors=errors)
+        return SplioApiError(tr("Splio refused this request for this API user (HTTP 403 Forbidden). Check the API "
+                                "user's rights in Splio (Users → API users)."), status=status, errors=errors)
+    return SplioApiError(tr("Splio answered HTTP {status}: {detail}").format(status=status, detail=detail),
+                         status=status, errors=errors)
 
 
 def jwt_claims(token: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.events import LoyaltyEvent
 from loyalty_desktop.destinations.base import RowOutcome
 from loyalty_desktop.destinations.splio import moments
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from loyalty_desktop.destinations.splio.adapter import SendStats
 
 MAX_INTERACTIONS = 500  # per POST /events/bulk (the spec gives no limit; Splio's bulk routes take 1,000)
-NOT_IN_SPLIO_MOMENT = "not in Splio: no contact has this email; the moment is not sent"
+NOT_IN_SPLIO_MOMENT = tr("not in Splio: no contact has this email; the moment is not sent")
 ALREADY = "already exists"
 
 

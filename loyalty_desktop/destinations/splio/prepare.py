@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import ConfigError, MissingScopeError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.destinations.splio.fields import (
@@ -32,11 +33,14 @@ if TYPE_CHECKING:
     from loyalty_desktop.destinations.splio.adapter import SendStats
 
 MAX_PER_PAGE = 1000
-FIELDS_FORBIDDEN = ("This Splio API user may not create custom fields ({names}). Create them in Splio "
-                    "(Settings → Fields, contact fields: {types}), or give the API user that right, then sync again.")
-FIELDS_MISSING = ("Splio has no custom field {names} yet. Let Loyalty Desktop create {them} "
-                  "(--create-fields, or the wizard's \"create missing fields\" box), or create {them} in Splio "
-                  "({types}), then sync again.")
+FIELDS_FORBIDDEN = tr("This Splio API user may not create custom fields ({names}). Create them in Splio "
+                      "(Settings → Fields, contact fields: {types}), or give the API user that right, then sync "
+                      "again.")
+FIELDS_MISSING = (tr("Splio has no custom field {names} yet. Let Loyalty Desktop create it (--create-fields, or the "
+                     "wizard's \"create missing fields\" box), or create it in Splio ({types}), then sync again."),
+                  tr("Splio has no custom fields {names} yet. Let Loyalty Desktop create them (--create-fields, or "
+                     "the wizard's \"create missing fields\" box), or create them in Splio ({types}), then sync "
+                     "again."))  # one field, several
 NOT_IN_SPLIO_PREFIX = "not in Splio:"
 
 
@@ -86,8 +90,8 @@ class SplioPreparation:
         slots, missing, problems = resolve(mapping, fields)
         created_names = {m.name for m in missing}
         if problems:
-            raise ConfigError("The field mapping does not fit the Splio fields: " + " ".join(problems)
-                              + " Map these loyalty fields to other Splio fields.")
+            raise ConfigError(tr("The field mapping does not fit the Splio fields: {problems} Map these loyalty "
+                                 "fields to other Splio fields.").format(problems=" ".join(problems)))
         plan, why = plan_for(mapping, slots, self.unique_key)
         if why:
             raise ConfigError(why)
@@ -95,8 +99,7 @@ class SplioPreparation:
             names = ", ".join(m.name for m in missing)
             types = ", ".join(f"{m.name}: {m.type}" for m in missing)
             if not self.create_fields:
-                many = len(missing) > 1
-                raise ConfigError(FIELDS_MISSING.format(names=names, them="them" if many else "it", types=types))
+                raise ConfigError(FIELDS_MISSING[len(missing) > 1].format(names=names, types=types))
             made = []
             for m in missing:
                 created = self._create_field(m.name, m.type, names, types)
@@ -108,7 +111,7 @@ class SplioPreparation:
             slots, missing, problems = resolve(mapping, fields)
             plan, why = plan_for(mapping, slots, self.unique_key)
             if missing or problems or why or plan is None:
-                raise ConfigError(why or "Splio did not show the custom fields just created; try again.")
+                raise ConfigError(why or tr("Splio did not show the custom fields just created; try again."))
         assert plan is not None
         reused = [f"{s.target} (id {s.field_id})" for s in slots if s.is_custom and s.target not in created_names]
         if reused:
@@ -118,8 +121,8 @@ class SplioPreparation:
         self._snapshot = None
         if remote_read:
             self._snapshot = self._read_remote(plan, first_page)
-            notes.append(f"Read {len(self._snapshot):,} Splio contacts first: only contacts whose values differ "
-                         "are written.")
+            notes.append(tr("Read {count} Splio contacts first: only contacts whose values differ are written.")
+                         .format(count=f"{len(self._snapshot):,}"))
         return notes
 
     def _prepare_moments(self, fields: list[RemoteField]) -> list[str]:
@@ -127,8 +130,8 @@ class SplioPreparation:
         created when the user agreed (like the loyalty fields), else moments are interactions only."""
         if self.unique_key != "email":
             self.supports_events = False
-            return [(f"Moments are not sent: this universe identifies contacts by {self.unique_key}, and Loyalty "
-                     "Desktop sends moments to contacts identified by email.")]
+            return [tr("Moments are not sent: this universe identifies contacts by {key}, and Loyalty Desktop "
+                       "sends moments to contacts identified by email.").format(key=self.unique_key)]
         self.supports_events = True
         by_name = {f.name: f.id for f in fields if not f.is_system}
         missing = [m for m in MOMENT_FIELDS if m.name not in by_name]
@@ -138,11 +141,12 @@ class SplioPreparation:
             types = ", ".join(f"{m.name}: {m.type}" for m in missing)
             for m in missing:
                 by_name[m.name] = self._create_field(m.name, m.type, names, types).id
-            notes.append(f"Created the {len(missing)} Splio moment fields (loyalty_points_earned_at, …).")
+            notes.append(tr("Created the {count} Splio moment fields (loyalty_points_earned_at, …).").format(
+                count=len(missing)))
         elif missing:
-            notes.append(f"{len(missing)} of the Splio moment fields do not exist yet: moments are posted as "
-                         "interactions, and written to the fields that exist. Run the Splio kit (or allow creating "
-                         "missing fields) so trigger campaigns can watch them.")
+            notes.append(tr("{count} of the Splio moment fields do not exist yet: moments are posted as "
+                            "interactions, and written to the fields that exist. Run the Splio kit (or allow "
+                            "creating missing fields) so trigger campaigns can watch them.").format(count=len(missing)))
         self._moment_ids = {m.name: by_name[m.name] for m in MOMENT_FIELDS if m.name in by_name}
         return notes
 
@@ -213,7 +217,8 @@ class SplioPreparation:
         except SplioApiError as exc:
             if exc.status == 403:
                 raise ConfigError(FIELDS_FORBIDDEN.format(names=names, types=types)) from None
-            raise ConfigError(f"Splio refused to create the custom field {name} ({type_}): {exc.detail}") from None
+            raise ConfigError(tr("Splio refused to create the custom field {name} ({type}): {detail}").format(
+                name=name, type=type_, detail=exc.detail)) from None
         body = resp.json()
         return RemoteField(int(body["id"]), str(body.get("name") or name), splio_type(body.get("data_type")))
 

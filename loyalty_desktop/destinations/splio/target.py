@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import DemoOptions, TargetOptions
 from loyalty_desktop.core.platforms import SPLIO, Platform
 from loyalty_desktop.destinations import sandboxes
@@ -63,8 +64,8 @@ class SplioTarget(PlatformTarget):
             notes += [f"Splio sandbox started at {base_url}", *sb.lines]
         key = key or secrets.load(SPLIO.id)
         if not key:
-            raise ConfigError(f"No {SPLIO.label} key: store one with `loyalty-desktop key set {SPLIO.id}` "
-                              f"or set {SPLIO.key_env}.")
+            raise ConfigError(tr("No {platform} key: store one with `loyalty-desktop key set {id}` or set {env}.")
+                              .format(platform=SPLIO.label, id=SPLIO.id, env=SPLIO.key_env))
         secrets.check_key(SPLIO.id, key)  # a mangled key is named before any request
         dest = SplioDestination(key, base_url or BASE_URL, cancel=cancel, create_fields=create_fields,
                                 create_missing=options.create_missing, remote_diff=options.remote_diff)

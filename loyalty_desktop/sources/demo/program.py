@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import disk_errors
 from loyalty_desktop.core.errors import DiskError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import Member, Record, SourceRead, Tier, utc
 from loyalty_desktop.net.client import HttpClient
 from loyalty_desktop.sources.demo import db as st
@@ -65,17 +66,20 @@ class TickSummary:
 
     def lines(self) -> list[str]:
         """What happened in the program, in words (`demo tick`)."""
-        earned_elsewhere = max(0, self.points_earned - self.orders - self.missions)
-        return [f"{self.orders:,} order(s) and {self.missions:,} mission(s) earned points"
-               + (f" ({earned_elsewhere:,} more earnings from birthdays and referrals)" if earned_elsewhere else ""),
-               (f"{self.points_redeemed:,} redemption(s) of points for a voucher; {self.rewards_issued:,} reward(s) "
-               f"issued ({self.birthday_rewards:,} for a birthday), {self.rewards_used:,} used"),
-               f"{self.tier_changes:,} tier upgrade(s)",
-               (f"{self.referrals_started:,} referral(s) started, {self.referrals_completed:,} completed, "
-               f"{self.referrals_claimed:,} claimed, {self.referrals_expired:,} expired"),
-               f"{self.points_expired:,} expiration(s) of unused points",
-               f"{self.new_members:,} new member(s)",
-               f"{self.members_changed:,} member(s) changed in all"]
+        # Marked for translation (the CLI words them in the reader's language: core.translate.translate_text).
+        n = {k: f"{v:,}" for k, v in asdict(self).items()}
+        n["elsewhere"] = f"{max(0, self.points_earned - self.orders - self.missions):,}"
+        return [(tr("{orders} order(s) and {missions} mission(s) earned points ({elsewhere} more earnings from "
+                    "birthdays and referrals)") if n["elsewhere"] != "0"
+                 else tr("{orders} order(s) and {missions} mission(s) earned points")).format(**n),
+                tr("{points_redeemed} redemption(s) of points for a voucher; {rewards_issued} reward(s) issued "
+                   "({birthday_rewards} for a birthday), {rewards_used} used").format(**n),
+                tr("{tier_changes} tier upgrade(s)").format(**n),
+                tr("{referrals_started} referral(s) started, {referrals_completed} completed, {referrals_claimed} "
+                   "claimed, {referrals_expired} expired").format(**n),
+                tr("{points_expired} expiration(s) of unused points").format(**n),
+                tr("{new_members} new member(s)").format(**n),
+                tr("{members_changed} member(s) changed in all").format(**n)]
 
 
 def _setup(conn: sqlite3.Connection) -> None:

@@ -25,6 +25,7 @@ from loyalty_desktop.core.errors import (
     ServerError,
     WrongKeyError,
 )
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.net.client import CancelToken, HttpClient, RateLimit, RetryPolicy
 
 if TYPE_CHECKING:
@@ -98,7 +99,8 @@ def map_error(resp: httpx.Response, endpoint: str) -> LoyaltyError:
     elif status >= 500:
         err = ServerError(f"{PLATFORM} answered HTTP {status}: {text}", status=status)
     else:
-        err = ClientError(f"{PLATFORM} answered HTTP {status} on {resp.request.url.path}: {text}",
+        err = ClientError(tr("{platform} answered HTTP {status} on {path}: {detail}").format(
+            platform=PLATFORM, status=status, path=resp.request.url.path, detail=text),
                           status=status)
     return _tag(err)
 

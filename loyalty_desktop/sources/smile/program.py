@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import Tier
 from loyalty_desktop.core.program import Program, ProgramError, RewardOffer
 from loyalty_desktop.sources.smile.mapping import as_opt_int
@@ -45,14 +46,15 @@ def smile_program(raw_tiers: Iterable[dict[str, Any]], raw_products: Iterable[di
         tid = as_opt_int(t.get("id"))
         milestone = t.get("milestone")
         if tid is None or isinstance(milestone, bool) or not isinstance(milestone, int | float) or milestone < 0:
-            notes.append(f"Smile VIP tier {t.get('name')!r} has no usable id or milestone: the next tier is not sent.")
+            notes.append(tr("Smile VIP tier {name} has no usable id or milestone: the next tier is not sent.").format(
+                name=repr(t.get("name"))))
             tiers = []
             break
         tiers.append(Tier(tid, str(t.get("name") or tid), math.ceil(milestone)))
     rewards: list[RewardOffer] = []
     if raw_products is None:
-        notes.append("The Smile key cannot read points products (points_product:read): points to the next "
-                     "reward and reward ready are not sent.")
+        notes.append(tr("The Smile key cannot read points products (points_product:read): points to the next "
+                        "reward and reward ready are not sent."))
     else:
         for p in raw_products:
             price = price_of(p)
@@ -61,11 +63,12 @@ def smile_program(raw_tiers: Iterable[dict[str, Any]], raw_products: Iterable[di
                 reward = {}
             name = str(reward.get("name") or p.get("exchange_description") or p.get("id"))
             if price is None:
-                notes.append(f"Smile points product {name!r} has no usable points price: left out.")
+                notes.append(tr("Smile points product {name} has no usable points price: left out.").format(
+                    name=repr(name)))
             else:
                 rewards.append(RewardOffer(name, price))
     try:
         return Program(tuple(sorted(tiers, key=lambda t: t.threshold)), tuple(rewards), origin="Smile.io"), notes
     except ProgramError as exc:
-        notes.append(f"Smile VIP tiers cannot be used ({exc}): the next tier is not sent.")
+        notes.append(tr("Smile VIP tiers cannot be used ({error}): the next tier is not sent.").format(error=exc))
         return Program((), tuple(rewards), origin="Smile.io"), notes

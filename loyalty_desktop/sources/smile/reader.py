@@ -40,6 +40,7 @@ from datetime import UTC, datetime, timedelta
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.errors import MissingScopeError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.source_rejects import SourceReject
 from loyalty_desktop.net.client import HttpClient
@@ -91,22 +92,32 @@ class ReadReport:
         return out
 
     def notes(self, sample: int = 5) -> list[str]:
-        kind = "full read" if self.full else "changes"
-        out = [(f"{PLATFORM} ({kind}): {self.customers} customers, {self.transactions} points transactions, "
-               f"{self.rewards} reward fulfillments in {self.requests} requests; {self.members} members.")]
-        for why, n in (("without an email", self.skipped_no_email),
-                       ("with an invalid email", self.skipped_invalid_email)):
+        read = (tr("{platform} (full read): {customers} customers, {transactions} points transactions, {rewards} "
+                   "reward fulfillments in {requests} requests; {members} members.") if self.full else
+                tr("{platform} (changes): {customers} customers, {transactions} points transactions, {rewards} "
+                   "reward fulfillments in {requests} requests; {members} members."))
+        out = [read.format(platform=PLATFORM, customers=self.customers, transactions=self.transactions,
+                           rewards=self.rewards, requests=self.requests, members=self.members)]
+        for reason, n, said, more in (
+                ("no email", self.skipped_no_email,
+                 tr("{platform}: skipped {count} customer(s) without an email (Smile ids {ids})."),
+                 tr("{platform}: skipped {count} customer(s) without an email (Smile ids {ids} and {more} more).")),
+                ("invalid email", self.skipped_invalid_email,
+                 tr("{platform}: skipped {count} customer(s) with an invalid email (Smile ids {ids})."),
+                 tr("{platform}: skipped {count} customer(s) with an invalid email (Smile ids {ids} and {more} "
+                    "more)."))):
             if n:
-                ids = [str(s.customer_id) for s in self.skipped
-                       if s.reason == ("no email" if why == "without an email" else "invalid email")]
-                more = f" and {n - sample} more" if n > sample else ""
-                out.append(f"{PLATFORM}: skipped {n} customer(s) {why} (Smile ids {', '.join(ids[:sample])}{more}).")
-        if self.duplicates:
-            shown = "; ".join(f"{e} (kept {k}, left out {', '.join(map(str, o))})"
-                              for e, k, o in self.duplicates[:sample])
-            more = f"; and {len(self.duplicates) - sample} more" if len(self.duplicates) > sample else ""
-            out.append(f"{PLATFORM}: {len(self.duplicates)} email(s) belong to several customers; kept the "
-                       f"member account updated last: {shown}{more}.")
+                ids = ", ".join([str(s.customer_id) for s in self.skipped if s.reason == reason][:sample])
+                out.append((more if n > sample else said).format(platform=PLATFORM, count=n, ids=ids,
+                                                                  more=n - sample))
+        if self.duplicates:  # one line each (a list inside one sentence would not translate)
+            out.append(tr("{platform}: {count} email(s) belong to several customers; the member account updated "
+                          "last is kept:").format(platform=PLATFORM, count=len(self.duplicates)))
+            out += [tr("{email}: kept Smile customer {kept}, left out {others}").format(
+                email=e, kept=k, others=", ".join(map(str, o))) for e, k, o in self.duplicates[:sample]]
+            if len(self.duplicates) > sample:
+                out.append(tr("… and {count} more email(s) of several customers").format(
+                    count=len(self.duplicates) - sample))
         return out
 
 

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from loyalty_desktop.core import paths, secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import SandboxPlace, SmileOptions, SourceOptions
 from loyalty_desktop.core.platforms import SMILE
 from loyalty_desktop.net.client import CancelToken
@@ -62,8 +63,9 @@ class SmileSourceFactory:
         else:
             key = secrets.load(SMILE.id)
         if not key:
-            raise ConfigError(f"No {SMILE.label} key: create one in {SMILE.key_where}, then store it with "
-                              f"`loyalty-desktop key set {SMILE.id}` or set {SMILE.key_env}.")
+            raise ConfigError(tr("No {platform} key: create one in {where}, then store it with "
+                                 "`loyalty-desktop key set {id}` or set {env}.").format(
+                platform=SMILE.label, where=SMILE.key_where, id=SMILE.id, env=SMILE.key_env))
         secrets.check_key(SMILE.id, key)  # a mangled key is named before any request
         url = normalize_base_url(base or BASE_URL)
         client = SmileClient(key, url, cancel=cancel)
@@ -111,7 +113,8 @@ def serve_sandbox(options: StandaloneOptions) -> Running[Any]:
     spec = DemoSpec()
     program = open_demo(spec)
     return launch.standalone(launch.Platform.SMILE, options, smile_program=program, close_program=program.close,
-                             smile_program_name=f"demo program {spec.source_name}, {spec.members} members")
+                             smile_program_name=tr("demo program {name}, {members} members").format(
+                                 name=spec.source_name, members=spec.members))
 
 
 LIVE = SmileSourceFactory("smile", sandbox=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import CATALOG_BY_KEY
 from loyalty_desktop.core.program import HOLDING_FIELDS, REWARD_FIELDS, TIER_FIELDS, Program
 from loyalty_desktop.sources.spreadsheet.program_table import table_paths
@@ -39,18 +40,21 @@ def derived_notes(program: Program | None, provided: frozenset[str], export: Pat
     tier = TIER_FIELDS - provided
     if tier:
         if program is None or not program.tiers:
-            notes.append(f"{_labels(tier)}: not sent (no column, and no tiers table: add {tiers_file.name} "
-                         "next to the export, or a “Tiers” sheet to the workbook).")
+            notes.append(tr("{fields}: not sent (no column, and no tiers table: add {file} next to the export, or "
+                            "a “Tiers” sheet to the workbook).").format(fields=_labels(tier), file=tiers_file.name))
         else:
-            notes.append(f"{_labels(tier)}: not sent (the tiers table needs the export's lifetime points column).")
+            notes.append(tr("{fields}: not sent (the tiers table needs the export's lifetime points column).")
+                         .format(fields=_labels(tier)))
     reward = REWARD_FIELDS - provided
     if reward:
         if program is None or not program.rewards:
-            notes.append(f"{_labels(reward)}: not sent (no column, and no rewards table: add {rewards_file.name} "
-                         "next to the export, or a “Rewards” sheet to the workbook).")
+            notes.append(tr("{fields}: not sent (no column, and no rewards table: add {file} next to the export, "
+                            "or a “Rewards” sheet to the workbook).").format(fields=_labels(reward),
+                                                                          file=rewards_file.name))
         else:
-            notes.append(f"{_labels(reward)}: not sent (the rewards table needs the export's points balance column).")
+            notes.append(tr("{fields}: not sent (the rewards table needs the export's points balance column).")
+                         .format(fields=_labels(reward)))
     held = HOLDING_FIELDS - provided
     if held:
-        notes.append(f"{_labels(held)}: not sent (only an export column gives them).")
+        notes.append(tr("{fields}: not sent (only an export column gives them).").format(fields=_labels(held)))
     return notes

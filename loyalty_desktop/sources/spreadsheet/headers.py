@@ -25,6 +25,7 @@ from typing import Any
 
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import paths
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import CATALOG, CATALOG_BY_KEY, FieldType
 from loyalty_desktop.sources.spreadsheet.derived_words import DERIVED_VOCABULARY
 from loyalty_desktop.sources.spreadsheet.words import fold
@@ -264,11 +265,11 @@ class ColumnMapping:
         known = FIELD_TYPES[self.kind]
         bad = [f for f in self.fields if f is not None and f not in known]
         if bad:
-            raise ValueError(f"unknown {self.kind} field(s): {', '.join(bad)}")
+            raise ValueError(tr("unknown {kind} field(s): {fields}").format(kind=self.kind, fields=", ".join(bad)))
         used = [f for f in self.fields if f]
         dupes = sorted({f for f in used if used.count(f) > 1})
         if dupes:
-            raise ValueError(f"several columns map to: {', '.join(dupes)}")
+            raise ValueError(tr("several columns map to: {fields}").format(fields=", ".join(dupes)))
 
     @property
     def shape_id(self) -> str:
@@ -289,7 +290,7 @@ class ColumnMapping:
         already taken by another column moves here."""
         col = column if isinstance(column, int) else find_column(self.headers, column)
         if col is None:
-            raise ValueError(f"no single column named {column!r}")
+            raise ValueError(tr("no single column named {column}").format(column=repr(column)))
         fields = [None if (f == field and field is not None) else f for f in self.fields]
         fields[col] = field
         return replace(self, fields=tuple(fields), saved=False)

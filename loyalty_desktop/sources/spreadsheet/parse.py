@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow
@@ -81,7 +82,7 @@ class Parser:
                 for col, _h, f in self.sheet.mapping.mapped() if f != "email"]
 
     def _no_valid_rows(self) -> SpreadsheetError:
-        first = self.rejects.first[0].describe() if self.rejects.first else "no rows"
-        return SpreadsheetError(Problem.NO_VALID_ROWS, self.sheet.path,
-                                f"None of the {self.rows} rows of {self.sheet.name} could be read (first problem: "
-                                f"{first}); check the column mapping and the file (nothing was imported).")
+        first = self.rejects.first[0].describe() if self.rejects.first else tr("no rows")
+        return SpreadsheetError(Problem.NO_VALID_ROWS, self.sheet.path, tr(
+            "None of the {rows} rows of {file} could be read (first problem: {first}); check the column mapping and "
+            "the file (nothing was imported).").format(rows=self.rows, file=self.sheet.name, first=first))

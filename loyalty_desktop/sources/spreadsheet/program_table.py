@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import Tier
 from loyalty_desktop.core.program import Program, ProgramError, RewardOffer
 from loyalty_desktop.sources.spreadsheet.read import FileFormat, detect, iter_rows
@@ -43,6 +44,18 @@ POINTS_HEADERS = {
               "cout en points", "points required", "points requis"),
 }
 MAX_PROBLEMS = 10
+# What a table's problems say, by kind (marked for translation: errors.user_message words them).
+_NEEDS_COLUMNS = {
+    TIERS: tr("{file}: the tiers table needs a name column and a threshold column in its first row (found: {found})."),
+    REWARDS: tr("{file}: the rewards table needs a name column and a points column in its first row (found: "
+                "{found})."),
+}
+_EMPTY = {TIERS: tr("{file}: the tiers table is empty."), REWARDS: tr("{file}: the rewards table is empty.")}
+_NO_ROWS = {TIERS: tr("{file}: the tiers table has a header but no rows."),
+            REWARDS: tr("{file}: the rewards table has a header but no rows.")}
+_NOT_POINTS = {TIERS: tr("line {line}, {column}: {value} is not a whole number of points of 0 or more"),
+               REWARDS: tr("line {line}, {column}: {value} is not a whole number of points above 0")}
+_CORRECT = tr("{file}: {problems}. Correct the table and import again.")
 _NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$")  # 1200, "1 200" (French spacing)
 
 
@@ -114,7 +127,6 @@ def parse_table(rows: Iterable[tuple[int, Sequence[Any]]], kind: str, label: str
     out: list[tuple[int, str, int]] = []
     headers: list[str] | None = None
     name_col = points_col = 0
-    points_word = "threshold" if kind == TIERS else "points"
     for line, cells in rows:
         texts = [_text(c) for c in cells]
         if not any(texts):
@@ -123,30 +135,29 @@ def parse_table(rows: Iterable[tuple[int, Sequence[Any]]], kind: str, label: str
             headers = texts
             n, p = _column(headers, NAME_HEADERS), _column(headers, POINTS_HEADERS[kind])
             if n is None or p is None or n == p:
-                raise ProgramTableError(
-                    f"{label}: the {kind} table needs a name column and a {points_word} column in its first "
-                    f"row (found: {', '.join(repr(h) for h in headers if h) or 'nothing'}).")
+                raise ProgramTableError(_NEEDS_COLUMNS[kind].format(
+                    file=label, found=", ".join(repr(h) for h in headers if h) or tr("nothing")))
             name_col, points_col = n, p
             continue
         name = texts[name_col] if name_col < len(texts) else ""
         raw = cells[points_col] if points_col < len(cells) else None
         points = parse_points(raw)
         if not name:
-            problems.append(f"line {line}, {headers[name_col]!r}: the name is empty")
+            problems.append(tr("line {line}, {column}: the name is empty").format(line=line,
+                                                                                   column=repr(headers[name_col])))
         if points is None or (kind == REWARDS and points == 0):
-            shown = _text(raw) or "empty"
-            need = "a whole number of points of 0 or more" if kind == TIERS else "a whole number of points above 0"
-            problems.append(f"line {line}, {headers[points_col]!r}: {shown!r} is not {need}")
+            problems.append(_NOT_POINTS[kind].format(line=line, column=repr(headers[points_col]),
+                                                     value=repr(_text(raw))))  # '' when empty
         if name and points is not None:
             out.append((line, name, points))
     if headers is None:
-        raise ProgramTableError(f"{label}: the {kind} table is empty.")
+        raise ProgramTableError(_EMPTY[kind].format(file=label))
     if problems:
-        more = f" (and {len(problems) - MAX_PROBLEMS} more)" if len(problems) > MAX_PROBLEMS else ""
-        raise ProgramTableError(f"{label}: " + "; ".join(problems[:MAX_PROBLEMS]) + more
-                                + ". Correct the table and import again.")
+        more = tr(" (and {count} more)").format(count=len(problems) - MAX_PROBLEMS) if len(problems) > MAX_PROBLEMS \
+            else ""
+        raise ProgramTableError(_CORRECT.format(file=label, problems="; ".join(problems[:MAX_PROBLEMS]) + more))
     if not out:
-        raise ProgramTableError(f"{label}: the {kind} table has a header but no rows.")
+        raise ProgramTableError(_NO_ROWS[kind].format(file=label))
     return out
 
 
@@ -158,7 +169,7 @@ def build_program(tiers: Sequence[tuple[int, str, int]], rewards: Sequence[tuple
         return Program(tuple(Tier(i + 1, name, points) for i, (_line, name, points) in enumerate(tiers)),
                        tuple(RewardOffer(name, points) for _line, name, points in rewards), origin=origin)
     except ProgramError as exc:
-        raise ProgramTableError(f"{origin}: {exc}. Correct the table and import again.") from exc
+        raise ProgramTableError(_CORRECT.format(file=origin, problems=exc)) from exc
 
 
 def load_program(export: FileFormat) -> Program | None:

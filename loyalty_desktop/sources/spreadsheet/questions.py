@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import SpreadsheetOptions
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.values import (
@@ -94,7 +95,8 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
             if (mapping.kind == hdr.MEMBERS and field in hdr.LEDGER_FIELDS) or \
                     (mapping.kind == hdr.LEDGER and field in hdr.FIELD_TYPES[hdr.MEMBERS]):
                 continue  # the other file's field
-            problems.append(f"--map: no field {field!r} (fields: {', '.join(sorted(known))})")
+            problems.append(tr("--map: no field {field} (fields: {fields})").format(field=repr(field),
+                                                                                     fields=", ".join(sorted(known))))
             continue
         if not column:
             col = mapping.column(field)
@@ -103,8 +105,8 @@ def apply(mapping: hdr.ColumnMapping, choices: Choices | None) -> tuple[hdr.Colu
             continue
         col = hdr.find_column(mapping.headers, column)
         if col is None:
-            problems.append(f"no single column named {column!r} (columns: "
-                            f"{', '.join(repr(h) for h in mapping.headers if h)}; #N names the Nth)")
+            problems.append(tr("no single column named {column} (columns: {columns}; #N names the Nth)").format(
+                column=repr(column), columns=", ".join(repr(h) for h in mapping.headers if h)))
             continue
         mapping = mapping.with_column(col, field)
     if choices.date_order or choices.decimal:
@@ -119,7 +121,7 @@ def _cells(sample: Sequence[Sequence[Any]], col: int) -> list[Any]:
 
 def _name(mapping: hdr.ColumnMapping, col: int) -> str:
     h = mapping.headers[col] if col < len(mapping.headers) else ""
-    return repr(h) if h else f"column {col + 1}"
+    return repr(h) if h else tr("column {number}").format(number=col + 1)
 
 
 def _ref(mapping: hdr.ColumnMapping, col: int) -> str:
@@ -149,10 +151,11 @@ def _email_question(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]])
     if len(candidates) < 2:
         return None
     cols = tuple(sorted(candidates))
-    names = " and ".join(_name(mapping, c) for c in cols)
     return Question(Ask.EMAIL_COLUMN, cols, "email",
-                    f"Columns {names} could both be the member's email: choose the one that identifies "
-                    "each member", f"--email-column {_ref(mapping, cols[0])}")
+                    tr("Columns {first} and {last} could both be the member's email: choose the one that identifies "
+                       "each member").format(first=", ".join(_name(mapping, c) for c in cols[:-1]),
+                                             last=_name(mapping, cols[-1])),
+                    f"--email-column {_ref(mapping, cols[0])}")
 
 
 _EMAIL_NAMES = frozenset(hdr.norm(w) for w in hdr.VOCABULARY[hdr.MEMBERS]["email"]) | {"email"}
@@ -172,7 +175,8 @@ def _duplicate_questions(mapping: hdr.ColumnMapping) -> list[Question]:
         name = mapping.headers[cols[0]]
         where = ", ".join(f"#{c + 1}" for c in cols)
         out.append(Question(Ask.DUPLICATE_HEADER, tuple(cols), field,
-                            f"Columns {where} are all named {name!r}: choose the one that holds {field}",
+                            tr("Columns {where} are all named {name}: choose the one that holds {field}").format(
+                                where=where, name=repr(name), field=field),
                             f"--map {field}=#{cols[0] + 1}"))
     return out
 
@@ -212,11 +216,14 @@ def _date_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]])
     open_cols = tuple(col for col, o in orders.items() if o == "" and file_order is None)
     if not open_cols:
         return dayfirst, []
-    names = " and ".join(_name(mapping, c) for c in open_cols)
     example = next(c for c in _cells(sample, open_cols[0]) if isinstance(c, str) and _DATE_PARTS.match(c))
     return dayfirst, [Question(Ask.DATE_ORDER, open_cols, None,
-                               f"The dates in {names} read both as day/month/year and month/day/year "
-                               f"(e.g. {example.strip()!r}): choose the order this file uses",
+                               (tr("The dates in {first} and {last} read both as day/month/year and month/day/year "
+                                   "(e.g. {example}): choose the order this file uses") if len(open_cols) > 1 else
+                                tr("The dates in {last} read both as day/month/year and month/day/year (e.g. "
+                                   "{example}): choose the order this file uses")).format(
+                                   first=", ".join(_name(mapping, c) for c in open_cols[:-1]),
+                                   last=_name(mapping, open_cols[-1]), example=repr(example.strip())),
                                "--date-order dmy|mdy")]
 
 
@@ -246,8 +253,9 @@ def _decimal_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any
                     comma = c.strip()
         if point and comma:
             out.append(Question(Ask.DECIMAL, (col,), f,
-                                f"{_name(mapping, col)} writes numbers both as {point!r} and as {comma!r}: choose "
-                                "the decimal separator this file uses (rows written the other way are rejected)",
+                                tr("{column} writes numbers both as {point} and as {comma}: choose the decimal "
+                                   "separator this file uses (rows written the other way are rejected)").format(
+                                    column=_name(mapping, col), point=repr(point), comma=repr(comma)),
                                 "--decimal comma|point"))
     return out
 
@@ -270,10 +278,12 @@ def _text_questions(mapping: hdr.ColumnMapping, sample: Sequence[Sequence[Any]],
                 if exc.reason.name in ("NOT_A_NUMBER", "UNKNOWN_DATE"):
                     bad.append(c)
         if len(cells) >= MIN_SAMPLES and len(bad) * 2 > len(cells):
-            kind = "numbers" if numeric else "dates"
+            said = (tr("{column} holds text (e.g. {example}), not numbers, yet its name matched {field}: import it "
+                       "as {field} anyway, or leave it out") if numeric else
+                    tr("{column} holds text (e.g. {example}), not dates, yet its name matched {field}: import it as "
+                       "{field} anyway, or leave it out"))
             out.append(Question(Ask.TEXT_IN_NUMBER, (col,), f,
-                                f"{_name(mapping, col)} holds text (e.g. {str(bad[0]).strip()!r}), not {kind}, yet "
-                                f"its name matched {f}: import it as {f} anyway, or leave it out",
+                                said.format(column=_name(mapping, col), example=repr(str(bad[0]).strip()), field=f),
                                 f"--map {f}={_ref(mapping, col)} to import it, --map {f}= to leave it out"))
     return out
 

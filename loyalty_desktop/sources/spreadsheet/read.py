@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core.errors import CancelledError, ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.sources.spreadsheet import encoding as enc
 from loyalty_desktop.sources.spreadsheet.csvfile import (
     RowShape,
@@ -36,22 +37,25 @@ from loyalty_desktop.sources.spreadsheet.csvfile import (
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+DELIMITER_NAMES = {",": tr("comma"), ";": tr("semicolon"), "\t": tr("tab"), "|": tr("vertical bar")}
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ZIP_MAGIC = b"PK\x03\x04"
 # Control bytes (not tab, CR, LF): a text export holds a stray one at most; a binary file many.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BINARY_MAGICS = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"SQLite format 3": "a SQLite database",
+    b"%PDF": tr("a PDF document"),
+    b"\x89PNG": tr("a PNG image"),
+    b"\xff\xd8\xff": tr("a JPEG image"),
+    b"GIF8": tr("a GIF image"),
+    b"\x1f\x8b": tr("a gzip archive"),
+    b"Rar!": tr("a RAR archive"),
+    b"7z\xbc\xaf": tr("a 7-Zip archive"),
+    b"SQLite format 3": tr("a SQLite database"),
 }
+
+
+EMPTY = tr("{file} is empty: export it again from your loyalty program (nothing was imported).")
 
 
 class Problem(str, enum.Enum):
@@ -99,9 +103,10 @@ class FileFormat:
     @property
     def label(self) -> str:
         if self.type == "xlsx":
-            return "Excel workbook (.xlsx)"
+            return tr("Excel workbook (.xlsx)")
         assert self.delimiter is not None
-        return f"CSV, {self.encoding_label}, {DELIMITER_NAMES[self.delimiter]}-separated"
+        return tr("CSV, {encoding}, {delimiter}-separated").format(encoding=self.encoding_label,
+                                                                   delimiter=DELIMITER_NAMES[self.delimiter])
 
 
 def detect(path: Path | str, encoding: str | None = None) -> FileFormat:
@@ -109,14 +114,13 @@ def detect(path: Path | str, encoding: str | None = None) -> FileFormat:
     CSV's, as the user chose it) replaces the detection."""
     p = Path(path)
     if not p.is_file():
-        raise SpreadsheetError(Problem.NOT_FOUND, p, f"{p} does not exist or is not a file: check the path "
-                               "of the export.")
+        raise SpreadsheetError(Problem.NOT_FOUND, p, tr("{path} does not exist or is not a file: check the path of "
+                                                        "the export.").format(path=p))
     size = p.stat().st_size
     with p.open("rb") as f:
         head = f.read(SAMPLE_BYTES)
     if not head.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
-        raise SpreadsheetError(Problem.EMPTY, p, f"{p.name} is empty: export it again from your loyalty "
-                               "program (nothing was imported).")
+        raise SpreadsheetError(Problem.EMPTY, p, EMPTY.format(file=p.name))
     if head.startswith(_CFB_MAGIC):
         raise _compound_file_error(p)
     if head.startswith(_ZIP_MAGIC):
@@ -127,9 +131,10 @@ def detect(path: Path | str, encoding: str | None = None) -> FileFormat:
     return _detect_text(p, head, size, encoding)
 
 
-def _not_spreadsheet(p: Path, what: str = "not a spreadsheet") -> SpreadsheetError:
-    return SpreadsheetError(Problem.NOT_SPREADSHEET, p, f"{p.name} is {what}, not a spreadsheet: export the "
-                            "loyalty data as CSV or Excel (.xlsx) and choose that file (nothing was imported).")
+def _not_spreadsheet(p: Path, what: str) -> SpreadsheetError:
+    return SpreadsheetError(Problem.NOT_SPREADSHEET, p, tr(
+        "{file} is {what}, not a spreadsheet: export the loyalty data as CSV or Excel (.xlsx) and choose that file "
+        "(nothing was imported).").format(file=p.name, what=what))
 
 
 def _compound_file_error(p: Path) -> SpreadsheetError:
@@ -137,14 +142,15 @@ def _compound_file_error(p: Path) -> SpreadsheetError:
     # streams; an old .xls holds a "Workbook" (or "Book") stream. Directory names are UTF-16.
     data = p.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return SpreadsheetError(Problem.PASSWORD_PROTECTED, p, f"{p.name} is protected by a password: open it "
-                                "in Excel, remove the password (File → Info → Protect Workbook → Encrypt with "
-                                "Password, then clear it), save, and import it again (nothing was imported).")
+        return SpreadsheetError(Problem.PASSWORD_PROTECTED, p, tr(
+            "{file} is protected by a password: open it in Excel, remove the password (File → Info → Protect "
+            "Workbook → Encrypt with Password, then clear it), save, and import it again (nothing was imported)."
+        ).format(file=p.name))
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return SpreadsheetError(Problem.OLD_EXCEL, p, f"{p.name} is an old Excel 97–2003 workbook (.xls): open "
-                                "it in Excel and save it as .xlsx or CSV, then import that file (nothing was "
-                                "imported).")
-    return _not_spreadsheet(p, "an Office document")
+        return SpreadsheetError(Problem.OLD_EXCEL, p, tr(
+            "{file} is an old Excel 97–2003 workbook (.xls): open it in Excel and save it as .xlsx or CSV, then "
+            "import that file (nothing was imported).").format(file=p.name))
+    return _not_spreadsheet(p, tr("an Office document"))
 
 
 def _detect_zip(p: Path, size: int) -> FileFormat:
@@ -153,20 +159,22 @@ def _detect_zip(p: Path, size: int) -> FileFormat:
             names = set(z.namelist())
             mimetype = z.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError) as exc:
-        raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} looks like an Excel file but is damaged "
-                               f"({_plain(exc)}): export it again (nothing was imported).") from None
+        raise SpreadsheetError(Problem.UNREADABLE, p, tr(
+            "{file} looks like an Excel file but is damaged ({detail}): export it again (nothing was imported)."
+        ).format(file=p.name, detail=_plain(exc))) from None
     if "opendocument.spreadsheet" in mimetype:
-        raise SpreadsheetError(Problem.OPENDOCUMENT, p, f"{p.name} is an OpenDocument spreadsheet (.ods): save "
-                               "it as .xlsx or CSV, then import that file (nothing was imported).")
+        raise SpreadsheetError(Problem.OPENDOCUMENT, p, tr(
+            "{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV, then import that file (nothing "
+            "was imported).").format(file=p.name))
     if "xl/workbook.xml" not in names:
-        what = "a Word document" if "word/document.xml" in names else (
-            "a PowerPoint presentation" if "ppt/presentation.xml" in names else "a ZIP archive")
+        what = tr("a Word document") if "word/document.xml" in names else (
+            tr("a PowerPoint presentation") if "ppt/presentation.xml" in names else tr("a ZIP archive"))
         raise _not_spreadsheet(p, what)
     sheets = _xlsx_sheet_names(p)
     if not sheets:
-        raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} holds no worksheet that can be read (the workbook "
-                               "is damaged): open it in Excel, save it again as .xlsx or CSV, and import that file "
-                               "(nothing was imported).")
+        raise SpreadsheetError(Problem.UNREADABLE, p, tr(
+            "{file} holds no worksheet that can be read (the workbook is damaged): open it in Excel, save it again "
+            "as .xlsx or CSV, and import that file (nothing was imported).").format(file=p.name))
     return FileFormat(p, "xlsx", _digest(p), size, sheets=sheets)
 
 
@@ -184,9 +192,9 @@ def _open_workbook(p: Path) -> Any:
         return wb
     except (InvalidFileException, Exception) as exc:  # noqa: BLE001 - a damaged workbook fails in many ways
         f.close()
-        raise SpreadsheetError(Problem.UNREADABLE, p, f"{p.name} could not be read as an Excel workbook "
-                               f"({_plain(exc)}): open it in Excel, save it again as .xlsx or CSV, and import that "
-                               "file (nothing was imported).") from None
+        raise SpreadsheetError(Problem.UNREADABLE, p, tr(
+            "{file} could not be read as an Excel workbook ({detail}): open it in Excel, save it again as .xlsx or "
+            "CSV, and import that file (nothing was imported).").format(file=p.name, detail=_plain(exc))) from None
 
 
 def _plain(exc: BaseException) -> str:
@@ -228,16 +236,16 @@ def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> 
         elif head[0::2].count(0) > len(head) // 4:
             encoding = "utf-16-be"
     if encoding is None and len(_BINARY_BYTES.findall(head)) > max(2, len(head) // 100):
-        raise _not_spreadsheet(p, "a binary file")
+        raise _not_spreadsheet(p, tr("a binary file"))
     s = enc.scan(p)
     # Rows are checked one by one when the text may hold control characters or bytes its encoding
     # cannot decode: UTF-16 (checked after decoding) or a BOM-named UTF-8 that does not decode.
     controls = s.controls or (encoding or "").startswith("utf-16") or (encoding == "utf-8-sig" and not s.utf8_ok)
     if chosen:
         if not enc.known(chosen):
-            raise SpreadsheetError(Problem.UNKNOWN_ENCODING, p, f"{chosen!r} is not an encoding this program "
-                                   "knows: give one such as utf-8, cp1252 (Windows), mac_roman or utf-16 "
-                                   "(nothing was imported).")
+            raise SpreadsheetError(Problem.UNKNOWN_ENCODING, p, tr(
+                "{encoding} is not an encoding this program knows: give one such as utf-8, cp1252 (Windows), "
+                "mac_roman or utf-16 (nothing was imported).").format(encoding=repr(chosen)))
         encoding, controls = chosen, True  # bytes it cannot decode are rejected row by row
     elif encoding is None:
         if s.utf8_ok:
@@ -253,11 +261,10 @@ def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> 
     if len(head) == SAMPLE_BYTES and "\n" in sample:
         sample = sample[:sample.rfind("\n")]  # never sniff a cut last line
     if not sample.strip(" \t\r\n;,|\"'\ufeff"):
-        raise SpreadsheetError(Problem.EMPTY, p, f"{p.name} is empty: export it again from your loyalty "
-                               "program (nothing was imported).")
+        raise SpreadsheetError(Problem.EMPTY, p, EMPTY.format(file=p.name))
     first = sample.lstrip()[:1]
     if first in ("<", "{", "["):
-        raise _not_spreadsheet(p, "a web page or data file (HTML, XML or JSON)")
+        raise _not_spreadsheet(p, tr("a web page or data file (HTML, XML or JSON)"))
     # Excel honours (and some exports write) a first line "sep=;" naming the delimiter.
     first_line = sample.lstrip("\ufeff").split("\n", 1)[0].strip()
     if len(first_line) == 5 and first_line.lower().startswith("sep="):
@@ -270,14 +277,15 @@ def _detect_text(p: Path, head: bytes, size: int, chosen: str | None = None) -> 
 
 def _mixed_error(p: Path) -> SpreadsheetError:
     m = enc.find_mixed(p)
-    byte = f", byte 0x{m.other_bytes.hex().upper()}" if m.other_bytes else ""
-    return SpreadsheetError(
-        Problem.MIXED_ENCODING, p,
-        f"{p.name} mixes two text encodings: line {m.utf8_at[0]} (character {m.utf8_at[1]}) is UTF-8 but line "
-        f"{m.other_at[0]} (character {m.other_at[1]}{byte}) is not, so one part would be sent garbled "
-        "(“Ã©” instead of “é”). Save the whole file in one encoding (UTF-8) and import it again, or choose the "
-        "encoding to read it with: --encoding utf-8 (the lines that are not UTF-8 are rejected) or "
-        "--encoding cp1252 (Windows; the UTF-8 lines' accents come out wrong) (nothing was imported).")
+    return SpreadsheetError(Problem.MIXED_ENCODING, p, tr(
+        "{file} mixes two text encodings: line {utf8_line} (character {utf8_char}) is UTF-8 but line {other_line} "
+        "(character {other_char}) is not, so one part would be sent garbled (“Ã©” instead of “é”). Save the whole "
+        "file in one encoding (UTF-8) and import it again, or choose the encoding to read it with: --encoding "
+        "utf-8 (the lines that are not UTF-8 are rejected) or --encoding cp1252 (Windows; the UTF-8 lines' accents "
+        "come out wrong) (nothing was imported).").format(
+        file=p.name, utf8_line=m.utf8_at[0], utf8_char=m.utf8_at[1], other_line=m.other_at[0],
+        other_char=tr("{character}, byte 0x{hex}").format(character=m.other_at[1], hex=m.other_bytes.hex().upper())
+        if m.other_bytes else m.other_at[1]))
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -359,8 +367,9 @@ def _iter_xlsx(path: Path, sheet: str, after: int = 0, cancel: Any = None, batch
     except CancelledError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails in many ways (zip, XML, values)
-        raise SpreadsheetError(Problem.UNREADABLE, path, f"{path.name} could not be read ({_plain(exc)}): open it "
-                               "in Excel, save it again as .xlsx or CSV and retry (nothing was imported).") from None
+        raise SpreadsheetError(Problem.UNREADABLE, path, tr(
+            "{file} could not be read ({detail}): open it in Excel, save it again as .xlsx or CSV and retry (nothing "
+            "was imported).").format(file=path.name, detail=_plain(exc))) from None
     finally:
         if rows is not None:
             rows.close()  # the sheet's reader, before its archive

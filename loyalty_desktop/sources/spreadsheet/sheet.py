@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
@@ -23,6 +24,7 @@ from loyalty_desktop.sources.spreadsheet import questions as ask
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow, RowShape
 from loyalty_desktop.sources.spreadsheet.questions import Choices, Question
 from loyalty_desktop.sources.spreadsheet.read import (
+    EMPTY,
     FileFormat,
     Problem,
     SpreadsheetError,
@@ -84,12 +86,17 @@ class Sheet:
         return h or f"column {column + 1}"
 
     def describe(self) -> list[str]:
-        where = f", sheet {self.sheet!r}" if self.sheet and len(self.fmt.sheets) > 1 else ""
-        lines = [f"Format: {self.fmt.label}{where}; header on line {self.header_line}"]
+        """The format, in English sentences marked for translation (`inspect` words them)."""
+        lines = [tr("Format: {format}, sheet {sheet}; header on line {line}").format(
+            format=self.fmt.label, sheet=repr(self.sheet), line=self.header_line)
+            if self.sheet and len(self.fmt.sheets) > 1 else
+            tr("Format: {format}; header on line {line}").format(format=self.fmt.label, line=self.header_line)]
         if any(hdr.is_numeric(self.kind, f) for f in self.mapping.fields if f):
-            lines.append("Numbers: " + ("decimal comma (1 234,5)" if self.decimal_comma else "decimal point (1,234.5)"))
+            lines.append(tr("Numbers: decimal comma (1 234,5)") if self.decimal_comma
+                         else tr("Numbers: decimal point (1,234.5)"))
         for col, first in sorted(self.dayfirst.items()):
-            lines.append(f"Dates in {self.header(col)!r}: " + ("day/month/year" if first else "month/day/year"))
+            lines.append((tr("Dates in {column}: day/month/year") if first
+                          else tr("Dates in {column}: month/day/year")).format(column=repr(self.header(col))))
         return lines
 
 
@@ -150,7 +157,8 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
     if not non_blank:
         return Problem.EMPTY, ""
     if bad is not None:  # the column names are likely on a line that cannot be read
-        return Problem.UNREADABLE, f"line {bad[0]} cannot be read ({bad[1].reason.value}: {bad[1].detail})"
+        return Problem.UNREADABLE, tr("line {line} cannot be read ({reason}: {detail})").format(
+            line=bad[0], reason=bad[1].reason.value, detail=bad[1].detail)
     first = _cells_text(non_blank[0][1])
     if any(valid_email(normalize_email(c)) for c in first):
         return Problem.NO_HEADER, ", ".join(printable(c) for c in first[:6])  # one line, even with a multi-line cell
@@ -158,19 +166,20 @@ def _find_header(fmt: FileFormat, sheet: str | None) -> _Found | tuple[Problem, 
 
 
 def _file_error(p: Path, problem: Problem, detail: str, sheet: str | None = None) -> SpreadsheetError:
-    where = f" (sheet {sheet!r})" if sheet else ""
+    name = tr("{file} (sheet {sheet})").format(file=p.name, sheet=repr(sheet)) if sheet else p.name
     if problem is Problem.EMPTY:
-        msg = f"{p.name}{where} is empty: export it again from your loyalty program (nothing was imported)."
+        msg = EMPTY.format(file=name)
     elif problem is Problem.UNREADABLE:
-        msg = (f"{p.name}{where}: no row naming the columns could be read; {detail}. Fix that line and import "
-               "the file again (nothing was imported).")
+        msg = tr("{file}: no row naming the columns could be read; {detail}. Fix that line and import the file "
+                 "again (nothing was imported).").format(file=name, detail=detail)
     elif problem is Problem.NO_HEADER:
-        msg = (f"{p.name}{where} starts with data ({detail}) instead of column names: add a first row naming "
-               "the columns (for example Email, Points, Tier) and import it again (nothing was imported).")
+        msg = tr("{file} starts with data ({detail}) instead of column names: add a first row naming the columns "
+                 "(for example Email, Points, Tier) and import it again (nothing was imported).").format(
+            file=name, detail=detail)
     else:
-        msg = (f"{p.name}{where} has no email column (columns found: {detail or 'none'}). Name the column that "
-               "holds the email addresses “Email” (or “E-mail”, “Courriel”) and import it again; nothing was "
-               "imported.")
+        msg = tr("{file} has no email column (columns found: {columns}). Name the column that holds the email "
+                 "addresses “Email” (or “E-mail”, “Courriel”) and import it again; nothing was imported.").format(
+            file=name, columns=detail or tr("none"))
     return SpreadsheetError(problem, p, msg)
 
 
@@ -204,12 +213,13 @@ def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | Non
     mapping = saved[kind] or hdr.suggest(found.headers, kind)
     mapping, problems = ask.apply(mapping, choices)
     if problems:
-        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, f"{fmt.path.name}: " + "; ".join(problems)
-                               + " (nothing was imported).")
+        raise SpreadsheetError(Problem.MISSING_COLUMN, fmt.path, tr("{file}: {problems} (nothing was imported).")
+                               .format(file=fmt.path.name, problems="; ".join(problems)))
     _check_required(fmt.path, mapping)
     if not found.bad_rows and not any(not _is_blank(r) for r in found.sample):
-        raise SpreadsheetError(Problem.NO_ROWS, fmt.path, f"{fmt.path.name} has column names but no rows: "
-                               "export it again with the data (nothing was imported).")
+        raise SpreadsheetError(Problem.NO_ROWS, fmt.path, tr(
+            "{file} has column names but no rows: export it again with the data (nothing was imported).").format(
+            file=fmt.path.name))
     decimal_comma, dayfirst, questions = ask.conventions(mapping, found.sample, fmt.delimiter, guess_decimal_comma)
     questions = ask.mapping_questions(mapping, found.sample, decimal_comma, dayfirst, choices) + questions
     return Sheet(fmt, found.sheet, found.line, mapping, detected, decimal_comma, dayfirst, questions)
@@ -217,12 +227,12 @@ def open_sheet(path: Path | str, kind: str | None = None, choices: Choices | Non
 
 def _wrong_kind(p: Path, wanted: str) -> SpreadsheetError:
     if wanted == hdr.MEMBERS:
-        msg = (f"{p.name} looks like a points history (one row per points movement: date, points, reason), not "
-               "a members list: give it as the ledger (--ledger) and the members export as --members "
-               "(nothing was imported).")
+        msg = tr("{file} looks like a points history (one row per points movement: date, points, reason), not a "
+                 "members list: give it as the ledger (--ledger) and the members export as --members (nothing was "
+                 "imported).").format(file=p.name)
     else:
-        msg = (f"{p.name} looks like a members list (one row per member), not a points history: give it as the "
-               "members file (--members) (nothing was imported).")
+        msg = tr("{file} looks like a members list (one row per member), not a points history: give it as the "
+                 "members file (--members) (nothing was imported).").format(file=p.name)
     return SpreadsheetError(Problem.WRONG_KIND, p, msg)
 
 
@@ -232,12 +242,13 @@ def _check_required(p: Path, mapping: hdr.ColumnMapping) -> None:
         cols = ", ".join(repr(h) for h in mapping.headers[:12] if h)
         raise _file_error(p, Problem.NO_EMAIL_COLUMN, cols)
     if mapping.kind == hdr.LEDGER:
-        missing = []
-        if "at" not in fields:
-            missing.append("a date column (“Date”)")
-        if not fields & {"points_change", "points_credit", "points_debit"}:
-            missing.append("a points column (“Points”)")
-        if missing:
-            raise SpreadsheetError(Problem.MISSING_COLUMN, p, f"{p.name} is a points history without "
-                                   f"{' and '.join(missing)}: name those columns and import it again "
-                                   "(nothing was imported).")
+        no_date = "at" not in fields
+        no_points = not fields & {"points_change", "points_credit", "points_debit"}
+        said = (tr("{file} is a points history without a date column (“Date”) and a points column (“Points”): "
+                   "name those columns and import it again (nothing was imported).") if no_date and no_points else
+                tr("{file} is a points history without a date column (“Date”): name that column and import it "
+                   "again (nothing was imported).") if no_date else
+                tr("{file} is a points history without a points column (“Points”): name that column and import it "
+                   "again (nothing was imported).") if no_points else "")
+        if said:
+            raise SpreadsheetError(Problem.MISSING_COLUMN, p, said.format(file=p.name))

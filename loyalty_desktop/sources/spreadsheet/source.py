@@ -39,6 +39,7 @@ from typing import TextIO
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.model import Record, SourceRead, Tier
 from loyalty_desktop.core.options import SourceOptions, SpreadsheetOptions, members_file
 from loyalty_desktop.core.program import Program, derive
@@ -224,9 +225,9 @@ class SpreadsheetSource:
 def refusal(questions: list[tuple[str, Question]]) -> str:
     """Why an import does not run yet: each doubt, its file and the option answering it."""
     lines = [f"{name}: {q.describe()}." for name, q in questions]
-    return ("Some columns can be read more than one way, so nothing was imported:\n  " + "\n  ".join(lines)
-            + "\nAnswer with these options (or in the wizard's column list); the answer is remembered for "
-              "files of the same shape.")
+    return tr("Some columns can be read more than one way, so nothing was imported:\n  {questions}\nAnswer with these "
+              "options (or in the wizard's column list); the answer is remembered for files of the same shape."
+              ).format(questions="\n  ".join(lines))
 
 
 KEEP_REJECT_LISTS = 20  # per members file: older lists are removed (the run history keeps every row)

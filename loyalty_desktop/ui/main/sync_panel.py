@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service_counts
-from loyalty_desktop.core.errors import wait_message
+from loyalty_desktop.net.policy import wait_message
 from loyalty_desktop.sync.summary import Phase, Progress
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.phases import phase_name

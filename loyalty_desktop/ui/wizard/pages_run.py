@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service, service_preview
 from loyalty_desktop.core import platforms
-from loyalty_desktop.core.errors import LoyaltyError, user_message, wait_message
+from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.policy import wait_message
 from loyalty_desktop.store.rejects import RejectedRow
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n

@@ -26,6 +26,7 @@ from loyalty_desktop.core.errors import (
     WrongKeyError,
     user_message,
 )
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.klaviyo.adapter import KlaviyoDestination
 from loyalty_desktop.destinations.klaviyo.kit.client import (
@@ -60,6 +61,12 @@ ProgressCallback = Callable[[int, int, ItemResult], None]
 # Errors that no other item can get past: stop and say so once.
 _FATAL = (WrongKeyError, NetworkError, TlsProxyError)
 _NOUNS = {ItemKind.SEGMENT: "segments", ItemKind.TEMPLATE: "templates", ItemKind.FLOW: "flows"}
+# The report's note on a daily cap, by kind (marked: the command line words it in the reader's language).
+_CAP_NOTES = {
+    ItemKind.SEGMENT: tr("Klaviyo allows {limit} new segments per day; {left} remain, run the kit again tomorrow."),
+    ItemKind.TEMPLATE: tr("Klaviyo allows {limit} new templates per day; {left} remain, run the kit again tomorrow."),
+    ItemKind.FLOW: tr("Klaviyo allows {limit} new flows per day; {left} remain, run the kit again tomorrow."),
+}
 
 
 def languages_from(choice: str | Sequence[str]) -> tuple[str, ...]:
@@ -226,7 +233,7 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
     for Klaviyo's pace (15 new flows a minute), so the UI can say what it waits for."""
     dest = getattr(conn, "dest", conn)
     if not isinstance(dest, KlaviyoDestination):
-        raise ConfigError("The loyalty kit is made in Klaviyo: connect a Klaviyo account first.")
+        raise ConfigError(tr("The loyalty kit is made in Klaviyo: connect a Klaviyo account first."))
     http = dest.http
     plan = plan_kit(store, mapping, languages, points_buckets=points_buckets, templates=templates)
     chosen: list[KitItem]
@@ -278,6 +285,5 @@ def run_kit(conn: Any, store: Store, mapping: Mapping, *, items: Sequence[KitIte
         remember(store, dest, report)
     for kind, cap in run.capped.items():
         left = len(report.with_status(ItemStatus.DEFERRED, kind))
-        report.notes.append(f"Klaviyo allows {cap.limit} new {_NOUNS[kind]} per day; {left} remain, "
-                            "run the kit again tomorrow.")
+        report.notes.append(_CAP_NOTES[kind].format(limit=cap.limit, left=left))
     return report

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import LoyaltyError, user_message
+from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.store.store import Store, dumps
 from loyalty_desktop.sync.segments import Group, Segment, segment_emails, segment_report
@@ -33,6 +34,12 @@ SOURCE = "loyalty-desktop"
 KIT_GROUPS = (Group.TIERS, Group.REWARD_READY, Group.EXPIRING, Group.INACTIVE)
 # Stable names (the reward-ready segment's own name carries its threshold, which may change).
 _NAMES = {"reward-ready": "Loyalty: reward ready"}
+# The same in French, in the Segments tab's words (as the Klaviyo kit's segments): a group is named
+# in the kit's language, and found again by its other-language name, so it is never made twice.
+_PREFIX_FR = "Fidélité\u00a0: "
+_NAMES_FR = {Group.REWARD_READY: "récompense possible", Group.EXPIRING: "points qui expirent sous {days} jours",
+             Group.INACTIVE: "inactifs depuis {days} jours"}
+_SEARCH_TERMS = ("Loyalty", "Fidélité")  # what every kit group's name holds, in either language
 Call = Callable[..., "httpx.Response"]
 log = logging.getLogger(__name__)
 
@@ -54,8 +61,19 @@ class GroupsReport:
     note: str = ""
 
 
-def group_name(s: Segment) -> str:
-    return _NAMES.get(s.key, s.name)
+def group_name(s: Segment, language: str = "en") -> str:
+    """The group's name in Splio, in `language` ("en" / "fr")."""
+    if language != "fr":
+        return _NAMES.get(s.key, s.name)
+    if s.group is Group.TIERS:
+        return f"{_PREFIX_FR}palier {s.args['tier']}"
+    return _PREFIX_FR + _NAMES_FR.get(s.group, s.name).format(**s.args)
+
+
+def group_names(s: Segment, language: str = "en") -> list[str]:
+    """Its name in `language` first, then in the other languages (a kit made in another language)."""
+    first = group_name(s, language)
+    return [first, *sorted({group_name(s, lang) for lang in ("en", "fr")} - {first})]
 
 
 def kit_segments(store: Store) -> list[Segment]:
@@ -67,19 +85,21 @@ def kit_segments(store: Store) -> list[Segment]:
 
 
 def list_groups(call: Call) -> dict[str, int]:
-    """Splio's groups named like the kit's: name → id."""
+    """Splio's groups named like the kit's (in any language): name → id."""
     out: dict[str, int] = {}
-    page = 1
-    while True:
-        body = call("other", "GET", "/target/groups/list",
-                    params={"per_page": "1000", "page_number": str(page), "term": "Loyalty"}).json()
-        elements = body.get("elements") or [] if isinstance(body, dict) else []
-        for e in elements:
-            if isinstance(e, dict) and isinstance(e.get("id"), int) and isinstance(e.get("name"), str):
-                out.setdefault(e["name"], e["id"])
-        if not isinstance(body, dict) or page * 1000 >= int(body.get("count_element") or 0):
-            return out
-        page += 1
+    for term in _SEARCH_TERMS:
+        page = 1
+        while True:
+            body = call("other", "GET", "/target/groups/list",
+                        params={"per_page": "1000", "page_number": str(page), "term": term}).json()
+            elements = body.get("elements") or [] if isinstance(body, dict) else []
+            for e in elements:
+                if isinstance(e, dict) and isinstance(e.get("id"), int) and isinstance(e.get("name"), str):
+                    out.setdefault(e["name"], e["id"])
+            if not isinstance(body, dict) or page * 1000 >= int(body.get("count_element") or 0):
+                break
+            page += 1
+    return out
 
 
 def _send(call: Call, gid: int, op: str, keys: list[str]) -> tuple[int | None, list[str]]:
@@ -127,8 +147,10 @@ def _load(path: Path) -> dict[str, list[str]]:
     return data if isinstance(data, dict) else {}
 
 
-def refresh_groups(call: Call, store: Store, *, create: bool, dest: str = "splio") -> GroupsReport:
-    """Fill each kit group with its segment's members; create the missing ones when `create`.
+def refresh_groups(call: Call, store: Store, *, create: bool, dest: str = "splio",
+                   language: str = "en") -> GroupsReport:
+    """Fill each kit group with its segment's members; create the missing ones when `create`, named
+    in `language` (a group found under its other-language name keeps that name).
     `dest`: the destination's name, whose record of what each group holds sits by the store."""
     report = GroupsReport()
     existing = list_groups(call)
@@ -136,7 +158,8 @@ def refresh_groups(call: Call, store: Store, *, create: bool, dest: str = "splio
     path = _state_path(store, dest)
     state = _load(path)
     for seg in kit_segments(store):
-        name = group_name(seg)
+        names = group_names(seg, language)
+        name = next((n for n in names if n in existing), names[0])
         emails = segment_emails(store, seg, as_of)
         gid = existing.get(name)
         if gid is None and not create:
@@ -165,7 +188,7 @@ def describe(report: GroupsReport) -> str:
     """One line for the sync's notes."""
     parts = [f"{r.name} {r.in_group:,}" + (f" ({r.not_found:,} not in Splio)" if r.not_found else "")
              for r in report.results]
-    return "Splio groups refreshed: " + "; ".join(parts) + "." if parts else ""
+    return tr("Splio groups refreshed: {groups}.").format(groups="; ".join(parts)) if parts else ""
 
 
 
@@ -190,6 +213,7 @@ class SplioGroups:
             report = refresh_groups(self._call, store, create=False, dest=self.name)
         except LoyaltyError as exc:
             log.info("refreshing the Splio groups failed", exc_info=True)
-            return [f"The Splio groups were not refreshed ({user_message(exc, 'Splio')}); the next sync tries again."]
+            return [tr("The Splio groups were not refreshed ({error}); the next sync tries again.").format(
+                error=user_message(exc, "Splio"))]
         line = describe(report)
         return [line] if line else []
