@@ -21,12 +21,12 @@ from loyalty_desktop.cli.output import print_connected
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
-from loyalty_desktop.core.platforms import DESTINATIONS
+from loyalty_desktop.core.platforms import DESTINATIONS, KitKind
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
 
 KINDS = ("segments", "templates", "flows")
-KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
+KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit is KitKind.FLOWS]
 _STATUS_WORDS = {"created": "created", "updated": "updated", "unchanged": "unchanged", "failed": "FAILED",
                  "deferred": "deferred", "skipped": "skipped", "pending": "pending"}
 _DRY_WORDS = {"created": "would create", "updated": "would update"}
