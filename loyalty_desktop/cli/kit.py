@@ -22,13 +22,13 @@ from loyalty_desktop.cli.output import print_connected, tr
 from loyalty_desktop.core import clock, kit_words
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
-from loyalty_desktop.core.platforms import DESTINATIONS
+from loyalty_desktop.core.platforms import DESTINATIONS, KitKind
 from loyalty_desktop.core.translate import catalogue, cli_language, format_decimal, translate_text
 from loyalty_desktop.net.client import CancelToken
 from loyalty_desktop.store.store import Store
 
 KINDS = ("segments", "templates", "flows")
-KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit]
+KIT_PLATFORMS = [p for p in DESTINATIONS.values() if p.capabilities.kit is KitKind.FLOWS]
 
 
 # The command line's own words for the kit (context "KitCli", not the core's: "{count} skipped" among

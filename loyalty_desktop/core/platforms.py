@@ -48,10 +48,17 @@ class KeyShape:
     elsewhere: Wording | None = None
 
 
+class KitKind(str, enum.Enum):
+    """What the one-click loyalty kit makes on a platform."""
+
+    FLOWS = "flows"  # segments, email templates and draft flows (Klaviyo)
+    GROUPS = "groups"  # the moments' fields, static groups and a campaign guide (Splio)
+
+
 @dataclass(frozen=True, slots=True)
 class Capabilities:
     events: bool = False  # takes loyalty events (metrics that trigger flows)
-    kit: bool = False  # the loyalty kit (segments, templates, draft flows) can be made there
+    kit: KitKind | None = None  # the loyalty kit that can be made there (None: none)
     create_missing: bool = False  # the sync can create contacts the platform does not have yet
     create_fields: bool = False  # missing custom fields are created (when the user allows it)
     scoped_keys: bool = False  # a key is made with a list of scopes the user ticks
@@ -112,7 +119,7 @@ KLAVIYO = Platform(
     # The kit's segments, templates and draft flows, and the metric ids its flows trigger on.
     kit_scopes=("metrics:read", "segments:read", "segments:write", "templates:read", "templates:write",
                 "flows:read", "flows:write"),
-    capabilities=Capabilities(events=True, kit=True, scoped_keys=True),
+    capabilities=Capabilities(events=True, kit=KitKind.FLOWS, scoped_keys=True),
     variables=VariableSyntax.DJANGO, sandbox_target="klaviyo-sandbox", emulator="loyalty_emulators.klaviyo",
     adapter="loyalty_desktop.destinations.klaviyo.target",
 )
@@ -123,7 +130,7 @@ SPLIO = Platform(
     # No documented shape (reference/splio.md §2: "the key from Users → API users"): a token.
     key_shape=KeyShape(), key_env="LOYALTY_DESKTOP_SPLIO_KEY",
     default_preset="splio-loyoly",
-    capabilities=Capabilities(create_missing=True, create_fields=True),
+    capabilities=Capabilities(create_missing=True, create_fields=True, kit=KitKind.GROUPS),
     variables=VariableSyntax.DOLLAR, sandbox_target="splio-sandbox", emulator="loyalty_emulators.splio",
     adapter="loyalty_desktop.destinations.splio.target",
 )

@@ -20,6 +20,7 @@ from helpers.wizard_walk import start_sync, walk_prefilled
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
+from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
@@ -286,7 +287,9 @@ def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> N
     next_()
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert w.settings.platform == "splio" and w.controller.platform_label() == "Splio"
-    assert w.kit_panel is None and "Splio" in w.connection_panel.platform_value.text()
+    # Splio's own kit tab in place of Klaviyo's (as a window opened on Splio has)
+    assert isinstance(w.kit_panel, SplioKitPanel) and "Splio" in w.connection_panel.platform_value.text()
+    assert w.tabs.tabText(w.tabs.indexOf(w.kit_panel)).replace("&", "") == "Splio kit"
     assert w.settings_tab.options.create_missing.isVisibleTo(w.settings_tab)
     summary = sync(qtbot, w)
     assert summary.status.value in ("completed", "completed_with_rejects")

@@ -23,6 +23,7 @@ from loyalty_desktop import service
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
+from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
@@ -145,7 +146,7 @@ def test_the_button_is_only_offered_when_changing_the_set_up(make_wizard: Any) -
 
 
 def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) -> None:
-    """The offline demo moved from Klaviyo to Splio without syncing: the window switches (no kit tab,
+    """The offline demo moved from Klaviyo to Splio without syncing: the window switches (Splio's kit tab,
     Splio's options), says the next sync is a first sync, and nothing reached Splio before it."""
     s = Settings(platform="klaviyo", demo=True, target="klaviyo-sandbox", source="demo",
                  source_options={"members": "120", "seed": 42}, wizard_done=True)
@@ -181,7 +182,7 @@ def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) 
 
     assert run_count() == runs and data_writes(splio) == []
     assert Settings.load().platform == w.settings.platform == "splio" and w.controller.platform_label() == "Splio"
-    assert w.kit_panel is None and w.connection is not None and w.connection.sandbox is splio
+    assert isinstance(w.kit_panel, SplioKitPanel) and w.connection is not None and w.connection.sandbox is splio
     assert "First sync to this account: contacts only" in w.sync_panel.next_label.text()
     first = sync(qtbot, w)
     assert first.first_sync and first.profiles_sent > 0 and data_writes(splio)

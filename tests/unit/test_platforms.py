@@ -45,7 +45,7 @@ def test_every_destination_is_complete(p: Platform) -> None:
         assert tgt.sandbox is sandbox  # type: ignore[attr-defined]
         assert platforms.get(name) is p
     assert p.capabilities.scoped_keys == bool(p.sync_scopes)
-    assert not p.capabilities.kit or p.kit_scopes
+    assert p.capabilities.kit is not platforms.KitKind.FLOWS or p.kit_scopes
     if p.key_shape.prefix:
         assert p.key_shape.pattern is not None and p.key_shape.pattern.pattern.startswith(p.key_shape.prefix)
     flows = recommended_flows(p.id, Mapping.from_json(PRESETS[p.default_preset].to_json()))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 
-from loyalty_desktop.core.platforms import SPLIO, Platform
+from loyalty_desktop.core.platforms import KitKind, Platform, find
 from loyalty_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ class KitTab(QObject):
 
         self.controller = controller
         self.panel: KitPanel
-        self.splio = controller.platform() == SPLIO.id  # the window names the tab
+        desc = find(controller.platform())
+        self.splio = desc is not None and desc.capabilities.kit is KitKind.GROUPS  # the window names the tab
         if self.splio:
             # The window (and its tests, written for Klaviyo) holds the panel as a KitPanel; it only
             # adds it as a tab and uses started/finished/running/replan/cancel/wait, which the Splio
@@ -41,7 +42,7 @@ class KitTab(QObject):
     @staticmethod
     def wanted(desc: Platform | None) -> bool:
         """Whether the destination has a kit tab: Klaviyo's kit, or Splio's."""
-        return desc is not None and (desc.capabilities.kit or desc.id == SPLIO.id)
+        return desc is not None and desc.capabilities.kit is not None
 
     def shown(self) -> None:
         """The tab came to the front: list the kit's items (it reads the store and renders the

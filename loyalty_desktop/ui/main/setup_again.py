@@ -80,10 +80,11 @@ class SetupAgain(QObject):
         w.refresh()
 
     def _kit_tab(self, before: platforms.Platform | None) -> None:
-        """Add or remove the Klaviyo kit tab when the platform changed."""
+        """Add, remove or replace the kit tab when the platform changed (Klaviyo's flows, Splio's groups)."""
         w = self.window
         now = platforms.find(w.settings.platform)
-        had, has = before is not None and before.capabilities.kit, now is not None and now.capabilities.kit
+        had = before.capabilities.kit if before is not None else None
+        has = now.capabilities.kit if now is not None else None
         if had == has:
             return
-        w.set_kit_tab(has)
+        w.set_kit_tab(has is not None)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service
+from loyalty_desktop.core.platforms import KitKind
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.kit_dialog import KitDialog
 from loyalty_desktop.ui.wizard.always_on_box import AlwaysOnBox
@@ -95,7 +96,7 @@ class DonePage(Page):
         self.kit_button.setText(self.tr("Set up my Klaviyo loyalty &kit…"))
         self.kit_button.setToolTip(self.tr("Create these flows as drafts in Klaviyo, with their email templates and "
                                            "the loyalty segments"))
-        self.kit_button.setVisible(st.descriptor.capabilities.kit)
+        self.kit_button.setVisible(st.descriptor.capabilities.kit is KitKind.FLOWS)  # Klaviyo's kit dialog
         self.flows.setAccessibleName(self.tr("Recommended flows"))
         self._fill_flows()
         self.always_on.retranslate()
