@@ -19,16 +19,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-WINDOWED_EXE = "loyalty-desktop.exe"  # build.spec's NAME on Windows (the console one is NAME-cli.exe)
+WINDOWED_EXE = "loyalty-desktop.exe"  # build.spec's NAME on Windows
+CONSOLE_EXE = "loyalty-desktop-cli.exe"
+_chosen: str | None = None  # the self-test checks the console executable as a helper too (use_executable)
 
 
 def executable() -> str:
     """The program a helper process runs (its arguments: `command`)."""
-    if getattr(sys, "frozen", False) and sys.platform == "win32":
-        windowed = Path(sys.executable).with_name(WINDOWED_EXE)
-        if windowed.is_file():
-            return str(windowed)
-    return sys.executable
+    if _chosen is not None:
+        return _chosen
+    windowed = sibling(WINDOWED_EXE) if sys.platform == "win32" else None
+    return str(windowed) if windowed is not None else sys.executable
+
+
+def use_executable(path: str | None) -> str | None:
+    """Frozen: start the helpers from `path` instead (None: the usual choice); the previous choice."""
+    global _chosen
+    previous, _chosen = _chosen, path
+    return previous
+
+
+def sibling(name: str) -> Path | None:
+    """Frozen: the bundle's executable `name` beside the running one, if there is one."""
+    path = Path(sys.executable).with_name(name)
+    return path if getattr(sys, "frozen", False) and path.is_file() else None
 
 
 def command(hidden: str) -> list[str]:

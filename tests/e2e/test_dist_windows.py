@@ -61,6 +61,11 @@ def test_windows_bundle_self_test_without_qt_passes_under_wine(tmp_path: Path) -
     assert "(frozen build, Windows AMD64," in out
     assert re.search(r"ok +keyring: API keys would be saved in Windows Credential Manager", out)
     assert re.search(r"ok +Klaviyo sandbox: 50-member demo sync .* all 50 members there", out)
+    # The GUI's way (worker and sandbox child processes over pipes), from the windowed executable the
+    # GUI uses and from the console one: both get working pipes and leave when their stdin closes.
+    gui_way = r"ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 50-member .* both left when"
+    assert re.search(gui_way + r".* executable loyalty-desktop\.exe", out)
+    assert re.search(gui_way + r".* executable loyalty-desktop-cli\.exe", out)
     assert re.search(r"^self-test passed: \d+ checks", out, re.MULTILINE)
 
 

@@ -56,3 +56,18 @@ def test_a_helper_without_pipes_leaves_at_once(hidden: str, monkeypatch: pytest.
     monkeypatch.setattr(sys, "stdin", None)
     monkeypatch.setattr(sys, "stdout", None)
     assert start.main([hidden]) == 2
+
+
+def test_the_self_test_can_choose_the_console_executable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "loyalty-desktop.exe").write_bytes(b"MZ")
+    (tmp_path / "loyalty-desktop-cli.exe").write_bytes(b"MZ")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "loyalty-desktop-cli.exe"))
+    assert own_process.sibling(own_process.CONSOLE_EXE) == tmp_path / "loyalty-desktop-cli.exe"
+    assert own_process.use_executable(str(tmp_path / "loyalty-desktop-cli.exe")) is None
+    try:
+        assert own_process.command("__worker__") == [str(tmp_path / "loyalty-desktop-cli.exe"), "__worker__"]
+    finally:
+        own_process.use_executable(None)
+    assert own_process.command("__worker__") == [str(tmp_path / "loyalty-desktop.exe"), "__worker__"]
