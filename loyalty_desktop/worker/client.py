@@ -32,7 +32,9 @@ class Outcome:
 
 
 def run_job(request: Request, *, timeout: float, on_message: Callable[[Message], None] | None = None,
-            command: list[str] | None = None) -> Outcome:
+            command: list[str] | None = None, hang_up: bool = False) -> Outcome:
+    """`hang_up`: close the worker's stdin right after the job, as when the app quits or dies: it
+    must stop at its next safe point and leave."""
     env = dict(os.environ)
     env.pop(STARTUP_PROBE_ENV, None)
     now = clock.inherited_now()  # one clock across both processes, as the GUI hands it on
@@ -60,6 +62,8 @@ def run_job(request: Request, *, timeout: float, on_message: Callable[[Message],
         try:
             proc.stdin.write(protocol.encode(request))
             proc.stdin.flush()
+            if hang_up:
+                proc.stdin.close()
         except OSError:
             pass  # it is gone already: its stdout ends at once and its stderr says why
         for line in proc.stdout:

@@ -3,7 +3,8 @@
 child process (SandboxProcess, `__sandbox__`), the sync in the worker process (`__worker__`), both
 started with the command the GUI uses (core/own_process.py), the job built as the GUI builds it
 (worker/jobs.py) and handed over stdin; then the sandbox is read over HTTP, as any Klaviyo client
-would, and both children must leave on their own when their stdin is closed.
+would; both children must leave on their own when their stdin is closed (the worker: the same job
+again, its stdin closed at once, as when the app quits mid-run).
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def run(members: int, expected: list[Any], checked: tuple[str, ...], timeout: fl
         if wrong:
             raise ProcessCheckFailed(f"{len(wrong)} of {len(expected)} members wrong in the sandbox after the "
                                      f"sync, first: {wrong[0]}")
+        hung_up = _hang_up(Request(RequestKind.SYNC, sync_job(conn, "demo", saved, mapping)), timeout)
         sandbox_pid = sandbox.pid
         sandbox.kill()  # only closes its stdin (a STOP is what the app sends): it must leave on its own
         sandbox_code = sandbox.proc.returncode
@@ -98,7 +100,21 @@ def run(members: int, expected: list[Any], checked: tuple[str, ...], timeout: fl
     exe = Path(own_process.command(protocol.COMMAND)[0]).name
     return (f"{members}-member demo sync in the worker process in {took:.1f} s ({progress} progress lines), "
             f"sandbox process {sandbox_pid}; all {len(expected)} members there over HTTP with the right "
-            f"{' and '.join(fields.values())}; both left when their stdin was closed; executable {exe}")
+            f"{' and '.join(fields.values())}; stdin closed: the sandbox left, the worker {hung_up}; "
+            f"executable {exe}")
+
+
+def _hang_up(request: Request, timeout: float) -> str:
+    """The same job again, the worker's stdin closed at once (the app quit): it must leave by itself."""
+    outcome = client.run_job(request, timeout=timeout, hang_up=True)
+    if outcome.exit_code is None:
+        raise ProcessCheckFailed(f"the worker process did not leave within {timeout:.0f} s once its stdin was closed")
+    final = outcome.final
+    if final is not None and final.kind is MessageKind.ERROR and final.error and final.error.type == "CancelledError":
+        return "cancelled its run and left"
+    if final is not None and final.summary is not None:
+        return f"left after a run that ended {final.summary.status.value}"  # it finished before it noticed
+    return f"left with exit status {outcome.exit_code}"
 
 
 def _wrong(expected: list[Any], held: dict[str, dict[str, Any]], fields: dict[str, str]) -> list[str]:

@@ -63,7 +63,8 @@ def test_windows_bundle_self_test_without_qt_passes_under_wine(tmp_path: Path) -
     assert re.search(r"ok +Klaviyo sandbox: 50-member demo sync .* all 50 members there", out)
     # The GUI's way (worker and sandbox child processes over pipes), from the windowed executable the
     # GUI uses and from the console one: both get working pipes and leave when their stdin closes.
-    gui_way = r"ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 50-member .* both left when"
+    gui_way = (r"ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 50-member .* stdin closed: "
+               r"the sandbox left, the worker cancelled its run and left")
     assert re.search(gui_way + r".* executable loyalty-desktop\.exe", out)
     assert re.search(gui_way + r".* executable loyalty-desktop-cli\.exe", out)
     assert re.search(r"^self-test passed: \d+ checks", out, re.MULTILINE)
