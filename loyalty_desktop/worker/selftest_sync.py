@@ -79,7 +79,7 @@ def run(members: int, expected: list[Any], checked: tuple[str, ...], timeout: fl
             raise ProcessCheckFailed(f"the sync in the worker process ended {summary.status.value if summary else '?'}:"
                                      f" {summary.error if summary else ''}")
         if outcome.exit_code != 0:
-            raise ProcessCheckFailed(f"the worker process did not leave cleanly once its stdin was closed "
+            raise ProcessCheckFailed(f"the worker process did not leave cleanly after its result "
                                      f"(exit status {outcome.exit_code})")
         progress = sum(1 for m in outcome.messages if m.kind is MessageKind.PROGRESS)
         held = read_profiles(conn.dest.base_url, launch.demo_key(platform.id))
