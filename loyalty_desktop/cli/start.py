@@ -7,7 +7,8 @@ names every source and platform and so imports the whole service layer. Skipping
 the window is a good part of the start-up budget (issue 18: window on screen within 0.5 s).
 
 `WORKER_COMMAND` makes the executable (frozen or not) the GUI's worker process (worker/child.py),
-without the parser either.
+and `SANDBOX_COMMAND` a demo sandbox, without the parser either; core/own_process.py builds the
+command that starts them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from loyalty_desktop.core import own_process
 
 WORKER_COMMAND = "__worker__"  # the hidden first argument the GUI starts its worker process with
 
@@ -51,6 +54,8 @@ SANDBOX_COMMAND = "__sandbox__"  # loyalty_emulators.launch.CHILD_COMMAND (not i
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] in ([WORKER_COMMAND], [SANDBOX_COMMAND]) and not own_process.has_std_streams():
+        return 2  # a helper started by hand from the windowed Windows executable: no pipes to talk through
     if args[:1] == [WORKER_COMMAND]:
         from loyalty_desktop.worker import child
 

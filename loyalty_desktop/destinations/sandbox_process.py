@@ -18,13 +18,12 @@ import logging
 import os
 import queue
 import subprocess
-import sys
 import threading
 from collections.abc import Iterable
 from datetime import datetime
 from typing import IO, Any
 
-from loyalty_desktop.core import clock, paths
+from loyalty_desktop.core import clock, own_process, paths
 from loyalty_desktop.core.errors import SandboxError, SandboxProblem
 from loyalty_desktop.core.platforms import label
 from loyalty_emulators.launch import CHILD_COMMAND as COMMAND
@@ -43,10 +42,8 @@ STARTUP_PROBE_ENV = "LOYALTY_DESKTOP_STARTUP_PROBE"  # packaging/launcher.py's s
 
 
 def sandbox_command() -> list[str]:
-    """The app's own executable as a sandbox: the bundle's binary when frozen, else this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, COMMAND]
-    return [sys.executable, "-m", "loyalty_desktop", COMMAND]
+    """The app's own executable as a sandbox (core/own_process.py)."""
+    return own_process.command(COMMAND)
 
 
 class SandboxProcess:

@@ -15,7 +15,11 @@ sandbox of this version and checks what the sandbox holds:
   keys are then kept for the session only. Backends missing from the build are a failure;
 - sandboxes: a demo program of `members` members synced to the Klaviyo sandbox (always), the Splio
   sandbox and from the Smile.io sandbox (when this version has them), concurrently, each into its
-  own store; then every member must be in the sandbox with its points balance and tier.
+  own store; then every member must be in the sandbox with its points balance and tier;
+- the GUI's way: a small demo synced to the Klaviyo sandbox as the GUI syncs, the sandbox in its
+  child process and the sync in the worker process (the app's own executable started again with
+  its hidden arguments, JSON lines over pipes), checked over HTTP; both must leave when their
+  stdin is closed (worker/selftest_sync.py).
 
 Everything happens in a temporary data folder, deleted afterwards: the user's store, settings and
 keyring are never touched (the keyring is only asked which backend it would use).
@@ -60,6 +64,7 @@ from loyalty_desktop.ui.selftest_checks import (
 )
 
 SYNC_TIMEOUT_S = 180.0
+GUI_WAY_MEMBERS = 50  # the GUI's way costs two process starts: a small demo keeps it to seconds (0: not run)
 
 
 @dataclass
@@ -121,6 +126,7 @@ SCENARIOS = (
              platforms.DEFAULT_DESTINATION.sandbox_target, required=False),
 )
 CHECKED_FIELDS = ("points_balance", "tier_name")
+GUI_WAY_LABEL = f"{platforms.KLAVIYO.label} sandbox, the GUI's way (worker and sandbox processes)"
 
 
 def _options(members: int, source: str = "demo") -> SyncOptions:
@@ -202,6 +208,33 @@ def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Pat
             f"{what}")
 
 
+def run_gui_way(executable: str | None = None) -> str:
+    """The demo sync as the GUI runs it: sandbox and sync each in a child process (worker/selftest_sync.py),
+    started from `executable` (None: the one the GUI uses)."""
+    from loyalty_desktop.core import own_process
+    from loyalty_desktop.worker import selftest_sync
+
+    previous = own_process.use_executable(executable)
+    try:
+        return selftest_sync.run(GUI_WAY_MEMBERS, _expected_members(GUI_WAY_MEMBERS), CHECKED_FIELDS, SYNC_TIMEOUT_S)
+    except selftest_sync.ProcessCheckFailed as exc:
+        raise CheckFailed(str(exc)) from None
+    finally:
+        own_process.use_executable(previous)
+
+
+def check_gui_way(report: Report) -> Outcome:
+    """The GUI's way; on Windows frozen, also with the console executable as the children (the GUI
+    uses the windowed one, core/own_process.py, but either may be running it)."""
+    from loyalty_desktop.core import own_process
+
+    outcome = report.run(GUI_WAY_LABEL, run_gui_way)
+    console = own_process.sibling(own_process.CONSOLE_EXE) if sys.platform == "win32" else None
+    if console is not None:
+        outcome = report.run(f"{GUI_WAY_LABEL}, console executable", partial(run_gui_way, str(console)))
+    return outcome
+
+
 # -- the command ----------------------------------------------------------------------------------
 
 def main(members: int, out: TextIO, gui: bool = True) -> int:
@@ -233,12 +266,14 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
                 return f"{len(expected)} members created in {time.monotonic() - t:.1f} s"
 
             prep = report.run("demo program", prepare)
-            pool = ThreadPoolExecutor(max_workers=max(1, len(SCENARIOS)), thread_name_prefix="self-test")
+            pool = ThreadPoolExecutor(max_workers=len(SCENARIOS) + 1, thread_name_prefix="self-test")
             futures = []
             if prep.status is Status.OK:
                 futures = [pool.submit(report.run, sc.label,
                                        partial(run_scenario, sc, members, expected, Path(tmp)))
                            for sc in SCENARIOS]
+                if GUI_WAY_MEMBERS:
+                    futures.append(pool.submit(check_gui_way, report))
             state: dict[str, Any] = {}
             if gui:
                 report.run("Qt platform plugin", lambda: check_qt_platform(state))

@@ -8,11 +8,10 @@ in the other process, so the event loop never waits for them.
 from __future__ import annotations
 
 import logging
-import sys
 
 from PySide6.QtCore import QByteArray, QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
-from loyalty_desktop.core import clock
+from loyalty_desktop.core import clock, own_process
 from loyalty_desktop.worker import protocol
 from loyalty_desktop.worker.protocol import Message, MessageKind, Request, RequestKind
 
@@ -22,10 +21,9 @@ CANCEL_GRACE_MS = 10_000  # after a cancel request, the worker's time to stop at
 
 
 def worker_command() -> tuple[str, list[str]]:
-    """The app's own executable as a worker: the bundle's binary when frozen, else this Python."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, [protocol.COMMAND]
-    return sys.executable, ["-m", "loyalty_desktop", protocol.COMMAND]
+    """The app's own executable as a worker (core/own_process.py), as QProcess takes it."""
+    program, *args = own_process.command(protocol.COMMAND)
+    return program, args
 
 
 class WorkerProcess(QObject):

@@ -148,6 +148,10 @@ def test_frozen_self_test_passes_offscreen(bundle: Path, tmp_path: Path) -> None
                  r"ok +GUI modules: app, wizard",
                  r"(ok|info) +keyring: ",
                  r"ok +Klaviyo sandbox: 200-member demo sync .* all 200 members there",
+                 (r"ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 50-member demo sync in "
+                  r"the worker process .* all 50 members there over HTTP .* stdin closed: the sandbox left, the "
+                  r"worker (cancelled its run and left|left after a run that ended completed); "
+                  r"executable loyalty-desktop +\("),
                  r"^self-test passed: \d+ checks"):
         assert re.search(line, out, re.MULTILINE), line
     if (ROOT / "loyalty_desktop" / "destinations" / "splio_target.py").exists():
@@ -155,7 +159,7 @@ def test_frozen_self_test_passes_offscreen(bundle: Path, tmp_path: Path) -> None
 
 
 def test_frozen_worker_process_syncs_to_a_sandbox(bundle: Path, tmp_path: Path) -> None:
-    """The GUI's worker is the bundle's own binary with `__worker__` (ui/worker_process.worker_command):
+    """The GUI's worker is the bundle's own binary with `__worker__` (core/own_process.command):
     it reads the job on stdin, syncs over real HTTP and answers in JSON lines."""
     from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
     from loyalty_desktop.sync.summary import RunStatus

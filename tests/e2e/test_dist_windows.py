@@ -53,6 +53,7 @@ def test_windows_bundle_imports_only_shipped_or_windows_dlls() -> None:
 def test_windows_bundle_self_test_without_qt_passes_under_wine(tmp_path: Path) -> None:
     wb = _wine_build()
     env = dict(wb.wine_env(), LOYALTY_DESKTOP_DATA_DIR=str(tmp_path / "data"))
+    env.pop("PYTHON_KEYRING_BACKEND", None)  # the tests' file keyring (tests/helpers): not in the bundle
     r = subprocess.run(["wine", str(CLI), "self-test", "--no-gui", "--members", "50"], env=env, capture_output=True,
                        text=True, errors="replace", timeout=600)
     out = r.stdout.replace("\r\n", "\n")
@@ -61,6 +62,13 @@ def test_windows_bundle_self_test_without_qt_passes_under_wine(tmp_path: Path) -
     assert "(frozen build, Windows AMD64," in out
     assert re.search(r"ok +keyring: API keys would be saved in Windows Credential Manager", out)
     assert re.search(r"ok +Klaviyo sandbox: 50-member demo sync .* all 50 members there", out)
+    # The GUI's way (worker and sandbox child processes over pipes), from the windowed executable the
+    # GUI uses and from the console one: both get working pipes and leave when their stdin closes.
+    gui_way = (r"ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\)(, console executable)?: "
+               r"50-member .* stdin closed: "
+               r"the sandbox left, the worker (cancelled its run and left|left after a run that ended completed)")
+    assert re.search(gui_way + r".* executable loyalty-desktop\.exe", out)
+    assert re.search(gui_way + r".* executable loyalty-desktop-cli\.exe", out)
     assert re.search(r"^self-test passed: \d+ checks", out, re.MULTILINE)
 
 
@@ -72,3 +80,30 @@ def test_windows_installer_was_built() -> None:
     if not setup.exists():
         pytest.skip(f"no {setup.name}: `make dist-windows` builds it after the bundle")
     assert setup.read_bytes()[:2] == b"MZ" and setup.stat().st_size > 10e6
+
+
+NO_PIPES = """
+import subprocess, sys
+for name in ("loyalty-desktop.exe", "loyalty-desktop-cli.exe"):
+    for hidden in ("__worker__", "__sandbox__"):
+        r = subprocess.run([sys.argv[1] + "\\\\" + name, hidden], timeout=120,
+                           creationflags=subprocess.DETACHED_PROCESS)
+        print(name, hidden, r.returncode, flush=True)
+"""
+
+
+@pytest.mark.skipif(not (WORK / "python" / "python.exe").exists(), reason="no Windows Python in build/wine/python")
+def test_a_helper_started_without_pipes_leaves_at_once_under_wine(tmp_path: Path) -> None:
+    """A helper started by hand (no redirected handles, no console): Python gives it no stdin or
+    stdout, and cli/start.py leaves with status 2 rather than crash (a windowed executable would show
+    PyInstaller's error dialog). Started from a Windows process, as only one can start it so."""
+    wb = _wine_build()
+    script = tmp_path / "no_pipes.py"
+    script.write_text(NO_PIPES, encoding="utf-8")
+    r = subprocess.run(["wine", str(WORK / "python" / "python.exe"), wb.win(script), wb.win(BUNDLE)],
+                       env=wb.wine_env(), capture_output=True, text=True, errors="replace", timeout=600,
+                       stdin=subprocess.DEVNULL)
+    lines = r.stdout.replace("\r\n", "\n").split("\n")
+    assert [ln for ln in lines if ln] == [f"{exe} {hidden} 2" for exe in ("loyalty-desktop.exe",
+                                                                        "loyalty-desktop-cli.exe")
+                                          for hidden in ("__worker__", "__sandbox__")], r.stdout + r.stderr[-2000:]

@@ -44,6 +44,7 @@ def fail_lines(text: str) -> list[str]:
 @pytest.fixture
 def no_sandboxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(selftest, "SCENARIOS", ())
+    monkeypatch.setattr(selftest, "GUI_WAY_MEMBERS", 0)
 
 
 def test_self_test_passes_from_source_without_touching_the_user_data(tmp_path: Path) -> None:
@@ -62,6 +63,10 @@ def test_self_test_passes_from_source_without_touching_the_user_data(tmp_path: P
     assert re.search(r"^  ok +Klaviyo sandbox: 200-member demo sync .* all 200 members there", out, re.MULTILINE)
     if _available("splio-sandbox"):
         assert re.search(r"^  ok +Splio sandbox: 200-member demo sync .* all 200 members there", out, re.MULTILINE)
+    assert re.search(r"^  ok +Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 50-member demo "
+                     r"sync in the worker process .* sandbox process \d+; all 50 members there over HTTP .* stdin "
+                     r"closed: the sandbox left, the worker (cancelled its run and left|left after a run "
+                     r"that ended completed)", out, re.MULTILINE)
     assert re.search(r"^self-test passed: \d+ checks in [\d.]+ s$", out, re.MULTILINE)
     assert not fail_lines(out)
     # The user's data folder got the log file (the CLI's), never a store, a demo program or settings.
@@ -118,6 +123,7 @@ def test_keyring_backends_missing_from_a_build_fail(monkeypatch: pytest.MonkeyPa
 
 def test_a_sandbox_that_does_not_hold_the_members_fails(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
     monkeypatch.setattr(selftest, "SCENARIOS", (selftest.Scenario("Klaviyo sandbox", "demo", "klaviyo-sandbox", True),))
+    monkeypatch.setattr(selftest, "GUI_WAY_MEMBERS", 0)
     monkeypatch.setattr(selftest, "_held", lambda sandbox, email: {})
     code, out = run_in_process(members=20)
     assert code == 1
@@ -126,10 +132,35 @@ def test_a_sandbox_that_does_not_hold_the_members_fails(monkeypatch: pytest.Monk
     assert "Loyalty Points Balance=None, expected" in line
 
 
+def test_the_gui_way_checks_the_sandbox_over_http(monkeypatch: pytest.MonkeyPatch, qapp: object,
+                                                  no_sandboxes: None) -> None:
+    """The GUI's way (worker/selftest_sync.py): real worker and sandbox processes; a sandbox that
+    does not hold the members is one FAIL line."""
+    from loyalty_desktop.worker import selftest_sync
+
+    monkeypatch.setattr(selftest, "GUI_WAY_MEMBERS", 10)
+    real = selftest_sync.read_profiles
+    held: list[int] = []
+
+    def fewer(base_url: str, key: str) -> dict[str, dict[str, object]]:
+        profiles = real(base_url, key)
+        held.append(len(profiles))
+        return dict(list(profiles.items())[1:])  # one member lost
+
+    monkeypatch.setattr(selftest_sync, "read_profiles", fewer)
+    code, out = run_in_process()
+    assert held == [10]  # the worker process synced all 10 into the sandbox process
+    assert code == 1
+    [line] = fail_lines(out)
+    assert re.match(r"FAIL  Klaviyo sandbox, the GUI's way \(worker and sandbox processes\): 2 of 10 members wrong "
+                    r"in the sandbox after the sync, first: \S+ is missing", line), line
+
+
 def test_an_optional_sandbox_missing_from_this_version_is_skipped(monkeypatch: pytest.MonkeyPatch,
                                                                   qapp: object) -> None:
     monkeypatch.setitem(service.TARGETS, "ghost-sandbox", "loyalty_desktop.destinations.ghost_target:SANDBOX")
     monkeypatch.setattr(selftest, "SCENARIOS", (selftest.Scenario("Ghost sandbox", "demo", "ghost-sandbox", False),))
+    monkeypatch.setattr(selftest, "GUI_WAY_MEMBERS", 0)
     code, out = run_in_process()
     assert code == 0, out
     assert re.search(r"^  skip +Ghost sandbox: not in this version", out, re.MULTILINE)
@@ -138,6 +169,7 @@ def test_an_optional_sandbox_missing_from_this_version_is_skipped(monkeypatch: p
 def test_a_required_sandbox_missing_fails(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
     monkeypatch.setitem(service.TARGETS, "ghost-sandbox", "loyalty_desktop.destinations.ghost_target:SANDBOX")
     monkeypatch.setattr(selftest, "SCENARIOS", (selftest.Scenario("Ghost sandbox", "demo", "ghost-sandbox", True),))
+    monkeypatch.setattr(selftest, "GUI_WAY_MEMBERS", 0)
     code, out = run_in_process()
     assert code == 1
     [line] = fail_lines(out)
