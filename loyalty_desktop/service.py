@@ -24,6 +24,7 @@ from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SourceOptions, TargetOptions
 from loyalty_desktop.core.platforms import DESTINATIONS, PLATFORMS
 from loyalty_desktop.net.cancel import CancelToken
+from loyalty_desktop.net.policy import wait_message as wait_message  # the GUI words a retry wait with it
 from loyalty_desktop.service_demo import MAX_DEMO_MEMBERS as MAX_DEMO_MEMBERS
 from loyalty_desktop.service_demo import DemoSpec as DemoSpec
 from loyalty_desktop.service_demo import open_demo as open_demo

@@ -8,10 +8,11 @@ from loyalty_desktop.sync.run_counts import (
     RunCounts,
     count_parts,
     counts_line,
+    figure,
     header,
     label,
     meaning,
     platform_of,
 )
 
-__all__ = ["Count", "RunCounts", "count_parts", "counts_line", "header", "label", "meaning", "platform_of"]
+__all__ = ["Count", "RunCounts", "count_parts", "counts_line", "figure", "header", "label", "meaning", "platform_of"]

@@ -61,7 +61,7 @@ def help_texts(tr: Tr) -> list[str]:
         tr("csv: the text encoding of the CSV files (utf-8, cp1252, mac_roman, utf-16…), when the detected one is "
            "wrong or the file mixes two"),
         tr("first port (0: any free ports)"),
-        tr("list the rows of a run the destination rejected or the source could not use"),
+        tr("list the rows of a run the platform refused or the loyalty data rejected (could not be used)"),
         tr("with --rejected: write them as CSV to FILE (- for the terminal)"),
         tr("leave Qt out (a build checked where Qt cannot run)"),
         tr("templates' language(s)"),

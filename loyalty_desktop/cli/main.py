@@ -158,8 +158,9 @@ def cmd_runs(args: argparse.Namespace) -> int:
             figures = counts_line(RunCounts.of(run.counts), platform_of(run.dest), tr,
                                   lambda n: format_int(n, lang))
             started, state = run.started_at, run_state_words(tr).get(run.status, run.status.value)
-            print(printable(f"#{run.id} {format_date(started, lang)} {started:%H:%M} {run.dest} {state} {took} s  "
-                            f"{figures}"))
+            print(printable(tr("#{run} {started} {destination} {state} {seconds} s  {figures}").format(
+                run=run.id, started=f"{format_date(started, lang)} {started:%H:%M}", destination=run.dest,
+                state=state, seconds=took, figures=figures)))
     return 0
 
 

@@ -117,11 +117,28 @@ def meaning(count: Count, tr: Tr = same) -> str:
     }[count]
 
 
+def figure(count: Count, value: str, tr: Tr = same, platform: str = "") -> str:
+    """"Label: n", one template per figure: a bare "{label}: {count}" would match any "x: y" text when a
+    stored message is reworded (core.translate), and put its French colon there."""
+    if count is Count.REFUSED:
+        return (tr("Refused by {platform}: {count}").format(platform=platform, count=value) if platform
+                else tr("Refused: {count}").format(count=value))
+    return {
+        Count.MEMBERS: tr("Members: {count}"),
+        Count.SENT: tr("Contacts sent: {count}"),
+        Count.UNCHANGED: tr("Unchanged: {count}"),
+        Count.NOT_SENT: tr("Not sent yet: {count}"),
+        Count.REJECTED: tr("Rejected in the loyalty data: {count}"),
+        Count.EVENTS_SENT: tr("Events sent: {count}"),
+        Count.EVENTS_REFUSED: tr("Events refused: {count}"),
+    }[count].format(count=value)
+
+
 def count_parts(c: RunCounts, platform: str, tr: Tr = same, number: Callable[[int], str] = str) -> list[str]:
     """Each figure shown, as "Label: n" (`number` writes it the reader's way)."""
     parts = []
     for count in c.shown():
-        text = tr("{label}: {count}").format(label=label(count, tr, platform), count=number(c.value(count)))
+        text = figure(count, number(c.value(count)), tr, platform)
         if count is Count.REFUSED and c.refused_earlier:
             text += " " + tr("({count} in earlier runs)").format(count=number(c.refused_earlier))
         parts.append(text)

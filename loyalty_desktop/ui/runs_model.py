@@ -148,9 +148,8 @@ class RunsModel(QAbstractTableModel):
                 return i18n.core_text(run.error)
             counts = service_counts.RunCounts.of(run.counts)
             if col == self.EVENTS and counts.events_refused:  # the run dialog's line says it too
-                return i18n.translate_core("{label}: {count}").format(
-                    label=service_counts.label(Count.EVENTS_REFUSED, i18n.translate_core),
-                    count=i18n.number(counts.events_refused))
+                return service_counts.figure(Count.EVENTS_REFUSED, i18n.number(counts.events_refused),
+                                             i18n.translate_core)
             if col in (self.REFUSED, self.REJECTED) and counts.listed:
                 return self.tr("Double-click or press Enter to see the refused and rejected rows")
             if col == self.WHEN:

@@ -269,7 +269,7 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/guard.py" line="72" />
-        <location filename="../../loyalty_desktop/cli/main.py" line="194" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="195" />
         <location filename="../../loyalty_desktop/sources/spreadsheet/inspection.py" line="52" />
         <location filename="../../loyalty_desktop/sources/spreadsheet/inspection.py" line="55" />
         <source>error: {message}</source>
@@ -326,48 +326,53 @@
         <translation>Pas encore de synchronisation dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="169" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="161" />
+        <source>#{run} {started} {destination} {state} {seconds} s  {figures}</source>
+        <translation>n°{run} {started} {destination} {state} {seconds} s  {figures}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/cli/main.py" line="170" />
         <source>Removed the {platform} key from the keyring.</source>
         <translation>Clé {platform} supprimée du trousseau.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="171" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="172" />
         <source>{platform} API key (input hidden): </source>
         <translation>Clé d'API {platform} (saisie masquée) : </translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="174" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="175" />
         <source>No key was given: paste the key when asked (or send it on standard input). Nothing was saved.</source>
         <translation>Aucune clé n'a été donnée : collez la clé quand elle est demandée (ou envoyez-la sur l'entrée standard). Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="180" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="181" />
         <source>error: no system keyring can store the key here ({detail}); use the {env} environment variable for this session.</source>
         <translation>erreur : aucun trousseau du système ne peut enregistrer la clé ici ({detail}) ; utilisez la variable d'environnement {env} pour cette session.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="184" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="185" />
         <source>Saved {key} in {where}.</source>
         <translation>{key} enregistrée dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="214" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="215" />
         <source>Screenshots are a development tool: run it from a source checkout.</source>
         <translation>Les captures d'écran sont un outil de développement : lancez-les depuis une copie des sources.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="238" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="239" />
         <source>{text} is not a whole number</source>
         <translation>{text} n'est pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="241" />
-        <location filename="../../loyalty_desktop/cli/main.py" line="255" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="242" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="256" />
         <source>{value} is out of range: between {low} and {high}</source>
         <translation>{value} est hors limites : entre {low} et {high}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/main.py" line="253" />
+        <location filename="../../loyalty_desktop/cli/main.py" line="254" />
         <source>{text} is not a number</source>
         <translation>{text} n'est pas un nombre</translation>
     </message>
@@ -581,11 +586,51 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/sync/run_counts.py" line="124" />
-        <source>{label}: {count}</source>
-        <translation>{label} : {count}</translation>
+        <source>Refused by {platform}: {count}</source>
+        <translation>Refusés par {platform} : {count}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/sync/run_counts.py" line="126" />
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="125" />
+        <source>Refused: {count}</source>
+        <translation>Refusés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="127" />
+        <source>Members: {count}</source>
+        <translation>Membres : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="128" />
+        <source>Contacts sent: {count}</source>
+        <translation>Contacts envoyés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="129" />
+        <source>Unchanged: {count}</source>
+        <translation>Inchangés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="130" />
+        <source>Not sent yet: {count}</source>
+        <translation>Pas encore envoyés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="131" />
+        <source>Rejected in the loyalty data: {count}</source>
+        <translation>Rejetés dans les données de fidélité : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="132" />
+        <source>Events sent: {count}</source>
+        <translation>Événements envoyés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="133" />
+        <source>Events refused: {count}</source>
+        <translation>Événements refusés : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_desktop/sync/run_counts.py" line="143" />
         <source>({count} in earlier runs)</source>
         <translation>({count} lors de synchronisations précédentes)</translation>
     </message>
@@ -1535,8 +1580,8 @@
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/help_words.py" line="64" />
-        <source>list the rows of a run the destination rejected or the source could not use</source>
-        <translation>lister les lignes d'une synchronisation que la destination a rejetées ou que la source n'a pas pu utiliser</translation>
+        <source>list the rows of a run the platform refused or the loyalty data rejected (could not be used)</source>
+        <translation>lister les lignes d'une synchronisation que la plateforme a refusées ou que les données de fidélité ont rejetées (inutilisables)</translation>
     </message>
     <message>
         <location filename="../../loyalty_desktop/cli/help_words.py" line="65" />
@@ -2025,22 +2070,22 @@
         <translation>le serveur n'a pas répondu à temps</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/service.py" line="172" />
+        <location filename="../../loyalty_desktop/service.py" line="173" />
         <source>Unknown {what} {name}; choose one of: {choices}</source>
         <translation>{what} inconnu(e) {name} ; choisissez parmi : {choices}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/service.py" line="179" />
+        <location filename="../../loyalty_desktop/service.py" line="180" />
         <source>The {what} {name} is not available in this version.</source>
         <translation>{what} {name} n'est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/service.py" line="190" />
+        <location filename="../../loyalty_desktop/service.py" line="191" />
         <source>The {what} is not available in this version.</source>
         <translation>{what} n'est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/service.py" line="221" />
+        <location filename="../../loyalty_desktop/service.py" line="222" />
         <source>Unknown preset {preset}; choose one of: {choices}</source>
         <translation>Préréglage inconnu {preset} ; choisissez parmi : {choices}</translation>
     </message>
@@ -4410,7 +4455,7 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="155" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="154" />
         <source>Double-click or press Enter to see the refused and rejected rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir les lignes refusées et rejetées</translation>
     </message>
@@ -4435,7 +4480,7 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
         <translation>Issue de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/runs_model.py" line="174" />
+        <location filename="../../loyalty_desktop/ui/runs_model.py" line="173" />
         <source>running…</source>
         <translation>en cours…</translation>
     </message>
@@ -5513,27 +5558,27 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="138" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="137" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="139" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="138" />
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="165" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="164" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="171" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="170" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="176" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="175" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
@@ -5619,153 +5664,153 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="124" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="124" />
         <source>Sync with your changes</source>
         <translation>Synchronisation avec vos changements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="126" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
         <source>Check what will be sent, then click Start. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vérifiez ce qui sera envoyé, puis cliquez sur Démarrer. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="127" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="128" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="129" />
         <source>Create the missing contacts</source>
         <translation>Créer les contacts manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="213" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="227" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="226" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="229" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="228" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="234" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="233" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="253" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="252" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="255" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="254" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="273" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
         <source>Finished: {counts}.</source>
         <translation>Terminée : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="299" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
         <source>Refused by {platform} or rejected in the loyalty data, with the reason:</source>
         <translation>Refusées par {platform} ou rejetées dans les données de fidélité, avec la raison :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="337" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="336" />
         <source>Export the refused and rejected rows</source>
         <translation>Exporter les lignes refusées et rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="343" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="342" />
         <source>Refused and rejected rows exported to {path}</source>
         <translation>Lignes refusées et rejetées exportées dans {path}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="266" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="265" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="270" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="269" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="278" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="284" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="283" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="285" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="284" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="288" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="330" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="287" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="329" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="327" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="326" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="338" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="337" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -5773,47 +5818,47 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="83" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="82" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="84" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="83" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="85" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="84" />
         <source>Send what changed in the loyalty program since the last sync</source>
         <translation>Envoyer ce qui a changé dans le programme de fidélité depuis la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="86" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="85" />
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="87" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="86" />
         <source>Stop the sync; the next one resumes where it stopped</source>
         <translation>Arrêter la synchronisation ; la suivante reprendra là où elle s'est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="91" />
         <source>No sync yet.</source>
         <translation>Aucune synchronisation pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="94" />
         <source>Last sync: {when} · {status}</source>
         <translation>Dernière synchronisation : {when} · {status}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="108" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="107" />
         <source>Automatic sync: off (see Settings)</source>
         <translation>Synchronisation automatique : désactivée (voir Paramètres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="111" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="110" />
         <source>Next automatic sync: {when}</source>
         <translation>Prochaine synchronisation automatique : {when}</translation>
     </message>

@@ -87,7 +87,7 @@ def test_sync_and_runs_in_french(run: Run) -> None:
     assert_french(en, fr, data=_property)
 
     en, fr = both(run, "runs")
-    assert re.search(r"n°1 \d\d/\d\d/\d{4} \d\d:\d\d klaviyo:\S+ terminée [\d,]+ s envoyés=", fr), fr
+    assert re.search(r"n°1 \d\d/\d\d/\d{4} \d\d:\d\d klaviyo:\S+ terminée [\d,]+ s  Membres\u00a0: 120 ", fr), fr
     assert "completed" in en and "completed" not in fr
     assert_french(en, fr)
 

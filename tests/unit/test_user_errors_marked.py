@@ -29,6 +29,9 @@ def _bare_texts(node: ast.AST) -> Iterator[ast.AST]:
     """English outside any tr(...): an f-string or a literal with letters in it."""
     if _marked(node):
         return
+    if isinstance(node, ast.Subscript):  # p["message"]: a key, not a sentence
+        yield from _bare_texts(node.value)
+        return
     if isinstance(node, ast.JoinedStr):  # an f-string of words (f"{n:,}" alone is a value)
         if any(isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values):
             yield node

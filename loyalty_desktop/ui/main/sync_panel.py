@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop import service_counts
-from loyalty_desktop.net.policy import wait_message
+from loyalty_desktop import service, service_counts
 from loyalty_desktop.sync.summary import Phase, Progress
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.phases import phase_name
@@ -155,7 +154,7 @@ class StatusArea(QObject):
     def show_progress(self, p: Progress, platform: str) -> None:
         if p.wait is not None:  # a retry wait (429, 5xx, network): said beside the phase until it ends
             self.status_label.setText(phase_name(p.phase) + " — "
-                                      + wait_message(p.wait, platform, tr=i18n.translate_core))
+                                      + service.wait_message(p.wait, platform, tr=i18n.translate_core))
             return
         loc = QLocale()
         self.status_label.setText(phase_name(p.phase))

@@ -27,7 +27,6 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.net.policy import wait_message
 from loyalty_desktop.store.rejects import RejectedRow
 from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
@@ -239,7 +238,7 @@ class SyncPage(Page):
 
     def _progress(self, p: Progress) -> None:
         if p.wait is not None:  # a retry wait (429, 5xx, network): said in the log and under the bar
-            text = wait_message(p.wait, self.state.label, tr=i18n.translate_core)
+            text = service.wait_message(p.wait, self.state.label, tr=i18n.translate_core)
             self._log(text)
             self.speed.setText(text)
             return
