@@ -9,12 +9,14 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import CancelledError
 from loyalty_desktop.service_sheets import SheetCheck
+from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.worker_process import WorkerProcess
 from loyalty_desktop.worker import protocol, sheets
 from loyalty_desktop.worker.protocol import Message, Request, RequestKind, SheetJob
@@ -25,8 +27,9 @@ CANCEL_GRACE_MS = 2_000  # a check holds nothing to keep: a superseded one is ki
 
 
 class SheetChecker(QObject):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Callable[[], TaskManager], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._tasks = tasks
         self.worker: WorkerProcess | None = None
 
     @property
@@ -55,23 +58,29 @@ class SheetChecker(QObject):
             rejects.unlink(missing_ok=True)
             return
         self.worker = None
+        if final is not None and final.result is not None:
+            # Read off the GUI thread: a big check's result is about 10 ms of Python, and filling the
+            # panel about 10 ms more; together they stalled the window over a frame (20-23 ms).
+            result = final.result
+            self._tasks().run(lambda: _read_result(result, rejects), done, owner=self)
+            return
         future: Future[SheetCheck] = Future()
-        taken = False  # the rejects file, once the check has taken it over (deleted when it is closed)
-        try:
-            if final is not None and final.result is not None:
-                future.set_result(sheets.read_result(final.result, rejects))
-                taken = True
-            elif final is not None and final.error is not None:
-                exc = protocol.rebuild_error(final.error)
-                future.set_exception(CancelledError() if isinstance(exc, CancelledError) else exc)
-            else:
-                future.set_exception(RuntimeError(self.tr(
-                    "The process checking the spreadsheet stopped unexpectedly (it crashed or was ended by the "
-                    "system). Choose the file again to check it again.")))
-        except Exception as exc:
-            log.info("the worker's spreadsheet check could not be read", exc_info=True)
-            future.set_exception(exc)
-        finally:
-            if not taken:
-                rejects.unlink(missing_ok=True)
+        rejects.unlink(missing_ok=True)
+        if final is not None and final.error is not None:
+            exc = protocol.rebuild_error(final.error)
+            future.set_exception(CancelledError() if isinstance(exc, CancelledError) else exc)
+        else:
+            future.set_exception(RuntimeError(self.tr(
+                "The process checking the spreadsheet stopped unexpectedly (it crashed or was ended by the "
+                "system). Choose the file again to check it again.")))
         done(future)
+
+
+def _read_result(result: dict[str, Any], rejects: Path) -> SheetCheck:
+    """The check the worker reported; it takes the rejects file over (deleted when the check is closed)."""
+    try:
+        return sheets.read_result(result, rejects)
+    except Exception:
+        log.info("the worker's spreadsheet check could not be read", exc_info=True)
+        rejects.unlink(missing_ok=True)
+        raise

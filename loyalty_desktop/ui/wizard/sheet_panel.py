@@ -111,7 +111,7 @@ class SheetPanel(QWidget):
         self._paths: tuple[str, str] = ("", "")
         self._generation = 0
         self._cancel: CancelToken | None = None
-        self.checker = SheetChecker(self)
+        self.checker = SheetChecker(tasks, self)
         self.retranslate()
 
     # -- state --------------------------------------------------------------------------------
