@@ -53,12 +53,12 @@ def main() -> None:
             sync = [*exe, "sync", "--members", str(args.members), "--to", "klaviyo", "--base-url", url]
             for label in ("full sync", "no-change re-sync"):
                 wall, rss, out, cpu = run(sync, env)
-                sent = re.search(r"profiles sent: (\d+)", out)
+                sent = re.search(r"Contacts sent: ([\d,]+)", out)  # the CLI's summary (sync/run_counts.py)
                 throttled = re.search(r"429 answers: (\d+)", out)
                 req = re.search(r"requests: (\d+) \((\d+) writes\)", out)
                 assert sent and throttled and req, out
                 print(f"{label}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB, "
-                      f"profiles sent {int(sent[1]):,}, 429 responses {throttled[1]}, "
+                      f"profiles sent {int(sent[1].replace(',', '')):,}, 429 responses {throttled[1]}, "
                       f"requests {req[1]} ({req[2]} writes)")
         finally:
             sandbox.terminate()

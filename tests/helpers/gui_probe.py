@@ -4,6 +4,7 @@ is the pass rule shared by every responsiveness test."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import KLAVIYO_LOYALTY
 from loyalty_desktop.core.options import DemoOptions, SandboxPlace, TargetOptions
 from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.ui.main_thread_gc import MainThreadGC
 from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.worker import jobs
 from loyalty_emulators.klaviyo.server import DEMO_KEY
@@ -76,14 +78,25 @@ class StallProbe:
     is the thread running `function` of `in_file` (the sync worker by default)."""
 
     def __init__(self, threshold_ms: float = 25.0, *, sandbox_pid: int | None = None,
-                 in_file: str | None = "sync_runner.py", function: str = "run") -> None:
+                 in_file: str | None = "sync_runner.py", function: str = "run", bare: bool = False) -> None:
+        """`bare`: only the timer, no watchdog (its thread and its /proc reads at each tick take the GIL
+        and the GUI thread's time too): the stalls as the window has them, without their causes."""
         self.dog = StallWatchdog(threshold_ms, sandbox_pid=sandbox_pid)
-        self.bound = in_file is None  # None: the work runs in another process, no thread to find here
+        self.bare = bare
+        self.bound = in_file is None or bare  # None: the work runs in another process, no thread to find here
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(5)
+        self._last = 0.0
+        self._worst_bare = 0.0
+        self._ticks_bare = 0
 
         def tick() -> None:
+            if bare:
+                now = time.perf_counter()
+                self._worst_bare = max(self._worst_bare, (now - self._last) * 1000)
+                self._last, self._ticks_bare = now, self._ticks_bare + 1
+                return
             self.dog.tick()
             if not self.bound and in_file is not None:
                 self.bound = self.dog.bind_worker(in_file=in_file, function=function)
@@ -91,16 +104,22 @@ class StallProbe:
         self.timer.timeout.connect(tick)
 
     def __enter__(self) -> Self:
-        self.dog.start()
+        if not self.bare:
+            self.dog.start()
+        self._last = time.perf_counter()
         self.timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.timer.stop()
-        self.dog.stop()
+        if not self.bare:
+            self.dog.stop()
         self.timer.deleteLater()
 
     def result(self, seconds: float, profiles_sent: int = 0, progress_signals: int = 0) -> ProbeResult:
+        if self.bare:  # the worst gap between ticks, as the watchdog counts it
+            return ProbeResult(self._worst_bare, self._ticks_bare, seconds, profiles_sent, progress_signals, True,
+                               0.0, 0.0, "")
         d = self.dog
         return ProbeResult(d.worst_ms, d.ticks, seconds, profiles_sent, progress_signals, self.bound, d.others_cores,
                            d.steal_share, d.table(), d.stalls)
@@ -125,6 +144,8 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
     `sandbox_child` runs it as the GUI's demo does now (SandboxPlace.CHILD_PROCESS: a child of the app's
     executable)."""
     _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
+    was_enabled = gc.isenabled()
+    collector = MainThreadGC()  # as the app runs: automatic collection off, collected on this thread
     env = {**os.environ, "LOYALTY_DESKTOP_DATA_DIR": str(data_dir)}
     os.environ["LOYALTY_DESKTOP_DATA_DIR"] = str(data_dir)
     proc, url = (None, None) if sandbox_in_app or sandbox_child else start_sandbox_process(env)
@@ -163,6 +184,9 @@ def measure_stalls(members: int, data_dir: Path, threshold_ms: float = 25.0, *,
         conn.close()
         return probe.result(seconds, int(getattr(done[0], "profiles_sent", -1)), len(progress))
     finally:
+        collector.stop()
+        if not was_enabled:  # the test session keeps automatic collection off (tests/conftest.py)
+            gc.disable()
         if saved_key is None:
             os.environ.pop(key_env, None)
         else:

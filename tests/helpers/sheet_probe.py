@@ -5,6 +5,7 @@ a GUI-process thread with `configure_runtime` (before the worker process): it ap
 from __future__ import annotations
 
 import csv
+import gc
 import os
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from helpers.gui_probe import ProbeResult, StallProbe
+from loyalty_desktop.ui.main_thread_gc import MainThreadGC
 
 TIERS = ("Bronze", "Silver", "Gold")
 
@@ -28,9 +30,12 @@ def write_export(path: Path, rows: int) -> None:
                         f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"])
 
 
-def measure_sheet_check(rows: int, folder: Path) -> tuple[ProbeResult, bool, str]:
-    """(stalls, whether the check ran in a GUI-process thread, the panel's summary)."""
+def measure_sheet_check(rows: int, folder: Path, bare: bool = False) -> tuple[ProbeResult, bool, str]:
+    """(stalls, whether the check ran in a GUI-process thread, the panel's summary); `bare`: the timer
+    alone, no watchdog (StallProbe)."""
     _app = QApplication.instance() or QApplication(["probe"])  # kept alive for the run
+    was_enabled = gc.isenabled()
+    collector = MainThreadGC()  # as the app runs: automatic collection off, collected on this thread
     from loyalty_desktop.ui import app as ui_app
 
     configure = getattr(ui_app, "configure_runtime", None)
@@ -50,10 +55,10 @@ def measure_sheet_check(rows: int, folder: Path) -> tuple[ProbeResult, bool, str
     poll.timeout.connect(lambda: None if panel.busy_reading else loop.quit())
     started = time.perf_counter()
     in_file = "service_sheets.py" if configure is not None else None
-    with StallProbe(in_file=in_file, function="check_files") as probe:
+    with StallProbe(in_file=in_file, function="check_files", bare=bare) as probe:
         panel.read_files()
         worker = getattr(getattr(panel, "checker", None), "worker", None)
-        if worker is not None:
+        if worker is not None and not bare:
             probe.dog.add_child(worker.pid)  # the worker process's CPU is the app's
         poll.start(20)
         loop.exec()
@@ -62,4 +67,7 @@ def measure_sheet_check(rows: int, folder: Path) -> tuple[ProbeResult, bool, str
     summary = panel.summary.text()
     panel.close_check()
     tasks.shutdown()
+    collector.stop()
+    if not was_enabled:  # the test session keeps automatic collection off (tests/conftest.py)
+        gc.disable()
     return probe.result(seconds), configure is not None, summary
