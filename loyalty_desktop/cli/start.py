@@ -70,10 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(args)
     from loyalty_desktop.cli import guard
-    from loyalty_desktop.core import clock, paths
-    from loyalty_emulators import launch as emulators
+    from loyalty_desktop.core import paths
 
-    emulators.follow_clock(clock, wall_only=True)  # the sandboxes read the app's "now" (LOYALTY_DESKTOP_NOW)
+    # No emulator runs in the GUI's process: the demo's sandboxes are a child process told the app's
+    # "now" when they start (destinations/sandbox_process.py), so the emulators are not loaded here.
 
     def gui() -> int:
         if launch.data_dir:

@@ -8,7 +8,6 @@ from loyalty_desktop import service
 from loyalty_desktop.core import paths, platforms, secrets
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.worker.protocol import SyncJob
-from loyalty_emulators import launch
 
 
 def sync_job(conn: service.Connection, source: str, source_options: dict[str, Any], mapping: Mapping, *,
@@ -18,6 +17,8 @@ def sync_job(conn: service.Connection, source: str, source_options: dict[str, An
     the keyring, or the session-only / demo key handed over here (it travels on stdin only)."""
     platform = conn.dest.platform
     if conn.sandbox is not None:  # an emulator (demo mode): its always-valid demo key, no secret
+        from loyalty_emulators import launch  # loaded with the demo's first sync, not with the window
+
         key: str | None = launch.demo_key(platform)
     else:
         key = secrets.session_only(platform)

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -33,9 +33,10 @@ from loyalty_desktop.sync.summary import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.runs_model import format_duration
-from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.tasks import TaskManager
-from loyalty_desktop.worker import jobs
+
+if TYPE_CHECKING:  # the runner (and the worker's protocol) loads with the first sync, not with the window
+    from loyalty_desktop.ui.sync_runner import SyncRunner
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,19 @@ class SyncController(QObject):
         self.closed = False
         self.kit_running: Callable[[], bool] = lambda: False  # the Klaviyo kit uses the connection too
         self._confirmed = False
-        self.runner = SyncRunner(self)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
+        self._runner: SyncRunner | None = None
+
+    @property
+    def runner(self) -> SyncRunner:
+        """The worker process's side in the GUI, made with the first sync."""
+        if self._runner is None:
+            from loyalty_desktop.ui.sync_runner import SyncRunner
+
+            self._runner = SyncRunner(self)
+            self._runner.progress.connect(self._on_progress)
+            self._runner.finished.connect(self._on_finished)
+            self._runner.failed.connect(self._on_failed)
+        return self._runner
 
     # -- state --------------------------------------------------------------------------------
 
@@ -255,6 +265,8 @@ class SyncController(QObject):
         self.automatic, self._confirmed = automatic, confirmed
         self.last_progress = None
         try:  # the worker process opens the source and connects again itself
+            from loyalty_desktop.worker import jobs  # with the first sync (the worker's protocol)
+
             saved = self.settings.source_options  # the options as the Settings tab last saved them
             job = jobs.sync_job(self.connection, self.settings.source or "demo", saved, self.mapping(),
                                 confirmed=confirmed, backfill=bool(saved.get("backfill")))
@@ -340,8 +352,9 @@ class SyncController(QObject):
     def shutdown(self) -> None:
         """Stop the sync (waiting for its worker process, killed after 15 s) and close the connection."""
         self.closed = True
-        self.runner.cancel()
-        self.runner.wait(15_000)  # killed if it did not stop at a safe point by then: the outbox makes it safe
+        if self._runner is not None:
+            self._runner.cancel()
+            self._runner.wait(15_000)  # killed if it did not stop at a safe point by then: the outbox makes it safe
         if self.connection is not None:
             self.connection.close()
             self.connection = None
