@@ -11,7 +11,6 @@ import csv
 import io
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -24,17 +23,15 @@ from PySide6.QtCore import Qt
 
 from helpers.splio_spec import loyalty_values
 from helpers.spreadsheet_make import write_csv
+from helpers.window_sync import sync
 from loyalty_desktop import service, service_preview
 from loyalty_desktop.cli.main import main as cli_main
 from loyalty_desktop.cli.output import print_summary
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.sync.run_counts import Count, RunCounts, label
 from loyalty_desktop.ui.main.options import source_options
-from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.runs_model import RunsModel
-from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.wizard.preview_panel import PreviewPanel
 
 TIMEOUT = 60_000
@@ -70,34 +67,13 @@ def expected(c: RunCounts) -> dict[str, int]:
     return {label(k, platform=PLATFORM): c.value(k) for k in c.shown()}
 
 
-@pytest.fixture
-def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
-    def make(s: Settings) -> MainWindow:
-        w = MainWindow(s, tasks)
-        qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
-        w.show()
-        return w
-
-    return make
-
-
-def sync(qtbot: Any, w: MainWindow) -> RunSummary:
-    runs_before = len(w.runs_tab.runs_model.runs())
-    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(w.runs_tab.runs_model.runs()) == runs_before + 1 and not w.history.refreshing,
-                    timeout=TIMEOUT)
-    return finished.args[0]
-
-
-def test_every_screen_and_the_cli_show_the_stores_counts(qtbot: Any, make_window: Any, make_wizard: Any,
+def test_every_screen_and_the_cli_show_the_stores_counts(qtbot: Any, open_window: Any, make_wizard: Any,
                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     file = export(tmp_path / "membres.csv")
     settings = Settings(platform="splio", demo=True, target="splio-sandbox", source="csv",
                         source_options={"members": str(file)}, wizard_done=True)
     settings.save()
-    w = make_window(settings)
+    w = open_window(settings)
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     assert w.connection is not None
     sb = w.connection.sandbox

@@ -5,7 +5,6 @@ restart), the set-up changed in the prefilled wizard, every sync option in the S
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,12 +15,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
 
-from helpers.wizard_walk import start_sync, walk_prefilled
+from helpers.window_sync import click_sync as sync
+from helpers.wizard_walk import click_next, start_sync, walk_prefilled
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
-from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_emulators.klaviyo.server import KlaviyoSandbox
 
 TIMEOUT = 60_000
@@ -39,36 +38,18 @@ def settings(**kw: Any) -> Settings:
     return s
 
 
-@pytest.fixture
-def make_window(qtbot: Any, tasks: TaskManager) -> Callable[..., MainWindow]:
-    def make(s: Settings) -> MainWindow:
-        w = MainWindow(s, tasks)
-        qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
-        w.show()
-        return w
-
-    return make
-
-
-def sync(qtbot: Any, w: MainWindow) -> Any:
-    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    return finished.args[0]
-
-
 def forget(qtbot: Any, w: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as m:
         m.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
         qtbot.mouseClick(w.settings_tab.forget_button, Qt.MouseButton.LeftButton)
 
 
-def test_forget_key_then_one_button_back_to_a_working_sync(qtbot: Any, make_window: Any,
+def test_forget_key_then_one_button_back_to_a_working_sync(qtbot: Any, open_window: Any,
                                                           live_sandbox: KlaviyoSandbox,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     key = live_sandbox.add_key()
     secrets.save("klaviyo", key)
-    w = make_window(settings(demo=False, target="klaviyo"))
+    w = open_window(settings(demo=False, target="klaviyo"))
     assert sync(qtbot, w).profiles_sent == MEMBERS
     forget(qtbot, w, monkeypatch)
     assert secrets.load("klaviyo") is None and w.connection is None
@@ -101,8 +82,8 @@ def test_forget_key_then_one_button_back_to_a_working_sync(qtbot: Any, make_wind
 
 
 def test_a_key_lost_at_restart_says_first_sync_for_an_account_never_synced(
-        qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    w = make_window(settings(demo=False, target="klaviyo"))  # no key stored (a session-only key is gone)
+        qtbot: Any, open_window: Any, live_sandbox: KlaviyoSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = open_window(settings(demo=False, target="klaviyo"))  # no key stored (a session-only key is gone)
     panel = w.connection_panel
     qtbot.waitUntil(lambda: "No key stored" in panel.health_value.text(), timeout=TIMEOUT)
     assert panel.key_button.isVisible()
@@ -125,8 +106,8 @@ def test_a_key_lost_at_restart_says_first_sync_for_an_account_never_synced(
     assert summary.first_sync and len(live_sandbox.profiles()) == MEMBERS and live_sandbox.events() == []
 
 
-def test_change_the_set_up_prefilled_new_preset_without_restart(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_change_the_set_up_prefilled_new_preset_without_restart(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     assert sync(qtbot, w).profiles_sent == MEMBERS
     qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
     wiz = w.setup_again.wizard
@@ -136,9 +117,7 @@ def test_change_the_set_up_prefilled_new_preset_without_restart(qtbot: Any, make
     assert wiz.source_page.demo.isChecked() and wiz.source_page.members.value() == MEMBERS
 
     def next_() -> None:
-        b = wiz.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
-        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+        click_next(qtbot, wiz)
 
     next_()
     next_()
@@ -169,8 +148,8 @@ def test_change_the_set_up_prefilled_new_preset_without_restart(qtbot: Any, make
     assert summary.status.value in ("completed", "completed_with_rejects")
 
 
-def test_options_in_the_settings_tab_klaviyo_demo(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_options_in_the_settings_tab_klaviyo_demo(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     opts = w.settings_tab.options
     assert opts is not None
     w.tabs.setCurrentWidget(w.settings_tab)
@@ -191,8 +170,8 @@ def test_options_in_the_settings_tab_klaviyo_demo(qtbot: Any, make_window: Any) 
     assert Settings.load().source_options["backfill"] is True
 
 
-def test_splio_create_missing_contacts_from_the_settings_tab(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings(platform="splio", target="splio-sandbox", mapping={}))
+def test_splio_create_missing_contacts_from_the_settings_tab(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings(platform="splio", target="splio-sandbox", mapping={}))
     opts = w.settings_tab.options
     assert opts is not None
     w.tabs.setCurrentWidget(w.settings_tab)
@@ -216,14 +195,14 @@ def test_splio_create_missing_contacts_from_the_settings_tab(qtbot: Any, make_wi
     assert second.status.value in ("completed", "completed_with_rejects")
 
 
-def test_buttons_have_texts(make_window: Any) -> None:
-    w = make_window(settings())
+def test_buttons_have_texts(open_window: Any) -> None:
+    w = open_window(settings())
     for b in w.findChildren(QPushButton):
         assert b.text() or b.accessibleName(), b
 
 
 def test_next_months_spreadsheet_same_account_plans_only_the_changes(
-        qtbot: Any, make_window: Any, live_sandbox: KlaviyoSandbox, tmp_path: Any) -> None:
+        qtbot: Any, open_window: Any, live_sandbox: KlaviyoSandbox, tmp_path: Any) -> None:
     from helpers.spreadsheet_make import write_csv
 
     def export(name: str, bumped: int) -> Any:
@@ -232,7 +211,7 @@ def test_next_months_spreadsheet_same_account_plans_only_the_changes(
 
     first, second = export("novembre.csv", 0), export("decembre.csv", 5)
     secrets.save("klaviyo", live_sandbox.add_key())
-    w = make_window(settings(demo=False, target="klaviyo", source="csv", source_options={"members": str(first)}))
+    w = open_window(settings(demo=False, target="klaviyo", source="csv", source_options={"members": str(first)}))
     assert sync(qtbot, w).profiles_sent == 20
 
     def pick_new_file(wiz: Any) -> None:
@@ -258,8 +237,8 @@ def test_next_months_spreadsheet_same_account_plans_only_the_changes(
     assert sync(qtbot, w).profiles_sent == 0  # the main window reads the new file from now on
 
 
-def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_switch_platform_from_the_main_window(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     assert w.kit_panel is not None  # Klaviyo: the kit tab
 
     qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
@@ -267,9 +246,7 @@ def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> N
     wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
 
     def next_() -> None:
-        b = wiz.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
-        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+        click_next(qtbot, wiz)
 
     next_()
     assert wiz.key_page.title() == "Create an API key in Splio"
@@ -296,11 +273,11 @@ def test_switch_platform_from_the_main_window(qtbot: Any, make_window: Any) -> N
 
 
 def test_open_folder_says_where_when_nothing_opens_it_and_first_launch_is_centred(
-        qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, data_dir: Any) -> None:
+        qtbot: Any, open_window: Any, monkeypatch: pytest.MonkeyPatch, data_dir: Any) -> None:
     from PySide6.QtGui import QGuiApplication
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
-    w = make_window(settings())
+    w = open_window(settings())
     w.tabs.setCurrentWidget(w.settings_tab)
     qtbot.mouseClick(w.settings_tab.folder_button, Qt.MouseButton.LeftButton)
     status = w.settings_tab.folder_status
@@ -311,8 +288,8 @@ def test_open_folder_says_where_when_nothing_opens_it_and_first_launch_is_centre
     assert abs(frame.center().x() - area.center().x()) <= max(4, (frame.width() - area.width()) // 2 + 4)
 
 
-def test_change_synced_then_another_not_synced_then_cancel_keeps_the_synced_one(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_change_synced_then_another_not_synced_then_cancel_keeps_the_synced_one(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     old_conn = w.connection
     wiz = walk_prefilled(qtbot, w)
@@ -334,8 +311,8 @@ def test_change_synced_then_another_not_synced_then_cancel_keeps_the_synced_one(
     assert sync(qtbot, w).status.value in ("completed", "completed_with_rejects")
 
 
-def test_change_the_set_up_twice(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_change_the_set_up_twice(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     for _ in range(2):  # closed without a sync: nothing changes, and it opens again
         qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
@@ -346,8 +323,8 @@ def test_change_the_set_up_twice(qtbot: Any, make_window: Any) -> None:
     assert w.connection is not None and w.sync_panel.sync_button.isEnabled()
 
 
-def test_replay_history_ticked_in_the_settings_tab_applies_to_the_first_sync(qtbot: Any, make_window: Any) -> None:
-    w = make_window(settings())
+def test_replay_history_ticked_in_the_settings_tab_applies_to_the_first_sync(qtbot: Any, open_window: Any) -> None:
+    w = open_window(settings())
     opts = w.settings_tab.options
     assert opts is not None
     w.tabs.setCurrentWidget(w.settings_tab)

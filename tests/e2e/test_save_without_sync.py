@@ -18,7 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from helpers.spreadsheet_make import write_csv
-from helpers.wizard_walk import walk_prefilled
+from helpers.window_sync import click_sync as sync
+from helpers.wizard_walk import click_next, walk_prefilled
 from loyalty_desktop import service
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
@@ -40,25 +41,15 @@ def export(path: Path, bumped: int = 0) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot: Any, tasks: TaskManager, live_sandbox: KlaviyoSandbox) -> Callable[..., MainWindow]:
+def make_window(open_window: Callable[..., MainWindow], live_sandbox: KlaviyoSandbox) -> Callable[..., MainWindow]:
     def make(members: Path) -> MainWindow:
         secrets.save("klaviyo", live_sandbox.add_key())
         s = Settings(platform="klaviyo", target="klaviyo", source="csv", source_options={"members": str(members)},
                      wizard_done=True)
         s.save()
-        w = MainWindow(s, tasks)
-        qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
-        w.show()
-        return w
+        return open_window(s)
 
     return make
-
-
-def sync(qtbot: Any, w: MainWindow) -> Any:
-    qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
-    with qtbot.waitSignal(w.syncFinished, timeout=TIMEOUT) as finished:
-        qtbot.mouseClick(w.sync_panel.sync_button, Qt.MouseButton.LeftButton)
-    return finished.args[0]
 
 
 def data_writes(sandbox: Any) -> list[str]:
@@ -162,9 +153,7 @@ def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) 
     wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
 
     def next_() -> None:
-        b = wiz.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
-        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+        click_next(qtbot, wiz)
 
     next_()
     next_()

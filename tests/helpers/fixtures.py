@@ -260,6 +260,20 @@ def program(program_file: Path, tmp_path: Path) -> Iterator[DemoProgram]:
 
 
 @pytest.fixture
+def open_window(qtbot: Any, tasks: Any) -> Callable[..., Any]:
+    """`open_window(settings)`: the main window for these settings, shown; shut down after the test."""
+    from loyalty_desktop.ui.main.window import MainWindow
+
+    def make(settings: Any) -> MainWindow:
+        w = MainWindow(settings, tasks)
+        qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
+        w.show()
+        return w
+
+    return make
+
+
+@pytest.fixture
 def tasks(qapp: object) -> Iterator[object]:
     """The GUI's task manager (worker threads), shut down after the test."""
     from loyalty_desktop.ui.tasks import TaskManager  # Qt: only the GUI tests import it

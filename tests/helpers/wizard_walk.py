@@ -11,6 +11,13 @@ from PySide6.QtWidgets import QWizard
 TIMEOUT = 60_000
 
 
+def click_next(qtbot: Any, wiz: Any) -> None:
+    """Next, once the page lets the user go on."""
+    b = wiz.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+
 def start_sync(qtbot: Any, wiz: Any) -> None:
     """On the sync page: wait for what will be sent (planned, nothing written), then click Start."""
     start = wiz.sync_page.preview_panel.start_button
@@ -26,9 +33,7 @@ def walk_prefilled(qtbot: Any, w: Any, at_source: Callable[[Any], None] | None =
     assert wiz is not None
 
     def next_() -> None:
-        b = wiz.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(b.isEnabled, timeout=TIMEOUT)
-        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+        click_next(qtbot, wiz)
 
     next_()
     next_()
