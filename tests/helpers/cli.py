@@ -34,6 +34,20 @@ def cli(data: Path, *args: str, key: str | None = DEMO_KEY, timeout: float = 180
                           capture_output=True, text=True, timeout=timeout)
 
 
+def in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> subprocess.CompletedProcess:
+    """The command line run in this process (its data folder and environment set by the caller),
+    what it printed and its exit code, argparse's usage errors included."""
+    from loyalty_desktop.cli.main import main
+
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's usage errors
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(["loyalty-desktop", *args], code, out.out, out.err)
+
+
 def sync_args(sb: KlaviyoSandbox) -> list[str]:
     # --yes: a month of the demo's 2,000 members gives more live events than the confirmation threshold
     return ["sync", "--source", "demo", "--members", MEMBERS, "--to", "klaviyo", "--base-url", sb.base_url or "",

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers.catalogue import french, fresh  # noqa: F401 - fixtures
+from helpers.cli import in_process
 from helpers.spreadsheet_make import write_csv
 from loyalty_desktop.cli import sandbox as cli_sandbox
-from loyalty_desktop.cli.main import main
 from loyalty_desktop.core import paths, translate
 
 pytestmark = pytest.mark.usefixtures("fake_rate_clock", "french", "no_new_log_handlers")
@@ -41,13 +41,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp
         if stdin is not None:
             monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         paths.set_data_dir(None)
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:  # argparse's usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        out = capsys.readouterr()
-        return subprocess.CompletedProcess(["loyalty-desktop", *args], code, out.out, out.err)
+        return in_process(list(args), capsys)
     return run_cli
 
 

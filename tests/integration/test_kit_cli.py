@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from loyalty_desktop.cli.main import main
+from helpers.cli import in_process
 from loyalty_desktop.core import paths
 from loyalty_emulators.klaviyo.server import DEMO_KEY, KlaviyoSandbox
 
@@ -30,13 +30,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         else:
             monkeypatch.delenv("LOYALTY_DESKTOP_KLAVIYO_KEY", raising=False)
         paths.set_data_dir(None)
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:  # argparse's usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        out = capsys.readouterr()
-        return subprocess.CompletedProcess(["loyalty-desktop", *args], code, out.out, out.err)
+        return in_process(list(args), capsys)
     return run_cli
 
 
