@@ -67,6 +67,4 @@ def sync_and_wait(win: MainWindow) -> None:
 
 def a_month_later() -> None:
     """The demo program lives 30 days (points earned, tiers reached, points expiring)."""
-    program = service.open_demo(DEMO)
-    program.tick(30)
-    program.close()
+    service.advance_demo(DEMO, 30)

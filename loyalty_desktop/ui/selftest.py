@@ -186,17 +186,9 @@ def run_scenario(sc: Scenario, members: int, expected: list[Any], store_dir: Pat
                     reason = f"did not finish within {SYNC_TIMEOUT_S:.0f} s"
                 raise CheckFailed(f"the {members}-member sync ended {summary.status.value}: {reason}")
             fields = {m.source: m.target for m in mapping.enabled if m.source in CHECKED_FIELDS}
-            wrong: list[str] = []
-            for m in expected:
-                held = _held(conn.sandbox, m.email)
-                if held is None:
-                    wrong.append(f"{m.email} is missing")
-                    continue
-                for source, target_field in fields.items():
-                    want, got = getattr(m, source), held.get(target_field)
-                    if str(got if got is not None else "") != str(want if want is not None else ""):
-                        wrong.append(f"{m.email} has {target_field}={got!r}, expected {want!r}")
-                        break  # one line per member
+            from loyalty_desktop.worker.selftest_sync import mismatches
+
+            wrong = mismatches(expected, partial(_held, conn.sandbox), fields)
         finally:
             conn.close()
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -117,10 +118,14 @@ def _hang_up(request: Request, timeout: float) -> str:
     return f"left with exit status {outcome.exit_code}"
 
 
-def _wrong(expected: list[Any], held: dict[str, dict[str, Any]], fields: dict[str, str]) -> list[str]:
+def mismatches(expected: list[Any], held: Callable[[str], dict[str, Any] | None],
+               fields: dict[str, str]) -> list[str]:
+    """One line per member the platform lacks or holds with another value of `fields` (source field →
+    the platform's name); `held(email)`: what the platform holds for that email (None: nothing).
+    The self-test's in-process syncs check with it too (ui/selftest.py)."""
     wrong: list[str] = []
     for m in expected:
-        props = held.get(m.email.lower())
+        props = held(m.email)
         if props is None:
             wrong.append(f"{m.email} is missing")
             continue
@@ -128,7 +133,12 @@ def _wrong(expected: list[Any], held: dict[str, dict[str, Any]], fields: dict[st
             want, got = getattr(m, source), props.get(target_field)
             if str(got if got is not None else "") != str(want if want is not None else ""):
                 wrong.append(f"{m.email} has {target_field}={got!r}, expected {want!r}")
-                break
+                break  # one line per member
+    return wrong
+
+
+def _wrong(expected: list[Any], held: dict[str, dict[str, Any]], fields: dict[str, str]) -> list[str]:
+    wrong = mismatches(expected, lambda email: held.get(email.lower()), fields)
     if len(held) != len(expected):
         wrong.append(f"the sandbox holds {len(held)} profiles, expected {len(expected)}")
     return wrong

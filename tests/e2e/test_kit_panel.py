@@ -4,6 +4,7 @@ through their real widgets against the in-process Klaviyo sandbox (demo mode).""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +20,6 @@ from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.kit_panel import KitPanel
 from loyalty_desktop.ui.main.sync_controller import SyncStage
 from loyalty_desktop.ui.main.window import MainWindow
-from loyalty_desktop.ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -36,16 +36,12 @@ def run_kit(qtbot: Any, kit: KitPanel) -> Any:
 
 
 @pytest.fixture
-def synced_window(qtbot: Any, tasks: TaskManager) -> MainWindow:
+def synced_window(qtbot: Any, open_window: Callable[..., MainWindow]) -> MainWindow:
     """The main window after a first sync and, a month later, a second one that sends events."""
-    w = MainWindow(demo_settings(), tasks)
-    qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
-    w.show()
+    w = open_window(demo_settings())
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     sync(qtbot, w)
-    program = service.open_demo(service.DemoSpec(MEMBERS, 42))
-    program.tick(30)
-    program.close()
+    service.advance_demo(service.DemoSpec(MEMBERS, 42), 30)  # a month in the demo program
     assert sync(qtbot, w).events_sent > 0
     return w
 

@@ -75,9 +75,7 @@ def test_pending_flows_become_created_and_the_tab_remembers(qtbot: Any, tasks: T
     assert "wait for their first event" in kit.summary.text()
 
     # A month passes in the demo program: the next sync sends events and makes the flows of their metrics.
-    program = service.open_demo(service.DemoSpec(MEMBERS, 42))
-    program.tick(30)
-    program.close()
+    service.advance_demo(service.DemoSpec(MEMBERS, 42), 30)  # a month in the demo program
     assert sync(qtbot, w).events_sent > 0
     assert w.connection is not None
     made = {f.name for f in w.connection.sandbox.flows()}

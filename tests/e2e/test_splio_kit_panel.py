@@ -18,9 +18,7 @@ from helpers.sync_helpers import demo_settings
 from helpers.window_sync import sync
 from loyalty_desktop import service
 from loyalty_desktop.destinations.splio.moments import MOMENTS
-from loyalty_desktop.ui.main.window import MainWindow
 from loyalty_desktop.ui.splio_kit_panel import SplioKitPanel
-from loyalty_desktop.ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -28,16 +26,11 @@ TIMEOUT = 120_000
 MEMBERS = 300
 
 
-def test_splio_kit_tab_makes_groups_equal_to_the_segments_tab(qtbot: Any, tasks: TaskManager) -> None:
-    settings = demo_settings(MEMBERS, platform="splio", target="splio-sandbox")
-    w = MainWindow(settings, tasks)
-    qtbot.addWidget(w, before_close_func=lambda win: win.shutdown())
-    w.show()
+def test_splio_kit_tab_makes_groups_equal_to_the_segments_tab(qtbot: Any, open_window: Any) -> None:
+    w = open_window(demo_settings(MEMBERS, platform="splio", target="splio-sandbox"))
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
     sync(qtbot, w)
-    program = service.open_demo(service.DemoSpec(MEMBERS, 42))
-    program.tick(30)
-    program.close()
+    service.advance_demo(service.DemoSpec(MEMBERS, 42), 30)  # a month in the demo program
     assert sync(qtbot, w).events_sent > 0  # moments went to Splio
 
     kit = w.kit_panel
