@@ -21,10 +21,21 @@ PROBE_ENV = "LOYALTY_DESKTOP_STARTUP_PROBE"
 
 def install_startup_probe(out_path: str) -> object:
     """Create the QApplication early (ui/app.py reuses `QApplication.instance()`) and watch for the
-    first Expose of a visible top-level window; returns the filter (keep a reference)."""
+    first visible top-level window to be exposed; returns the watcher (keep a reference).
+
+    The watcher looks at `QGuiApplication.topLevelWindows()` on every pass of the event loop (a
+    repeating zero timer) rather than filtering the application's events: with a Python event
+    filter on the whole application, the first event sent to a QObject of a C++ class PySide6 has
+    no wrapper for (the file watcher's inotify engine, for one) makes shiboken initialise every
+    QtCore type, building their Python enums: 55–110 ms the app itself never spends, which the
+    probe counted as start-up. A widget window is painted and flushed while its Expose event is
+    delivered, so the first pass that sees it exposed comes after its first frame, and before any
+    zero timer the paint started (ui/first_paint's start-up work): that timer is queued behind
+    this one. The loop spins instead of sleeping until then, which only the probe's runs do.
+    """
     import json
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QObject, QTimer
     from PySide6.QtGui import QGuiApplication, QWindow
     from PySide6.QtWidgets import QApplication
 
@@ -32,18 +43,21 @@ def install_startup_probe(out_path: str) -> object:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     qapp = time.time()
 
-    class FirstExpose(QObject):
-        done = False
+    class FirstExposed(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self._timer = QTimer(self)
+            self._timer.setInterval(0)
+            self._timer.timeout.connect(self._poll)
+            self._timer.start()
 
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if (not self.done and event.type() == QEvent.Type.Expose and isinstance(obj, QWindow)
-                    and obj.isExposed()):
-                self.done = True
-                exposed = time.time()
-                # The widget repaint and flush run while this event is delivered; a zero timer fires
-                # once it has been handled, i.e. once the window's pixels were handed to the screen.
-                QTimer.singleShot(0, lambda: self._report(obj, exposed))
-            return False
+        def _poll(self) -> None:
+            window = next((w for w in QGuiApplication.topLevelWindows() if w.isVisible() and w.isExposed()), None)
+            if window is None:
+                return
+            self._timer.stop()
+            exposed = time.time()
+            self._report(window, exposed)
 
         def _report(self, window: QWindow, exposed: float) -> None:
             painted = time.time()
@@ -57,9 +71,7 @@ def install_startup_probe(out_path: str) -> object:
                 f.write(json.dumps(line) + "\n")
             app.quit()
 
-    probe = FirstExpose(app)
-    app.installEventFilter(probe)
-    return probe
+    return FirstExposed()
 
 
 def tolerate_unencodable_output() -> None:
