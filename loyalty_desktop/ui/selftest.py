@@ -59,6 +59,7 @@ from loyalty_desktop.ui.selftest_checks import (
     check_icon,
     check_keyring,
     check_qt_platform,
+    check_qt_support_compiled,
     check_text_services,
     check_translations,
 )
@@ -277,6 +278,7 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
                 report.run("Qt text services", check_text_services)
                 report.run("app icon", check_icon)
                 report.run("GUI modules", check_gui_modules)
+                report.run("Qt bindings start-up", check_qt_support_compiled)
             report.run("keyring", check_keyring)
             for f in futures:
                 f.result()

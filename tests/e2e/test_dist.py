@@ -182,6 +182,9 @@ def test_frozen_worker_process_syncs_to_a_sandbox(bundle: Path, tmp_path: Path) 
                 messages.append(msg)
                 if msg.kind in (protocol.MessageKind.RESULT, protocol.MessageKind.ERROR):
                     break
+        # The worker never uses Qt, so it does not load it (build.spec drops PyInstaller's PySide6
+        # run-time hook, which imported QtCore in every process of the bundle).
+        loaded = Path(f"/proc/{proc.pid}/maps").read_text(encoding="utf-8")
         proc.stdin.close()
         assert proc.wait(timeout=300) == 0, proc.stderr.read().decode(errors="replace")[-3000:]
         proc.stdout.close()
@@ -191,6 +194,7 @@ def test_frozen_worker_process_syncs_to_a_sandbox(bundle: Path, tmp_path: Path) 
         assert final.summary.status is RunStatus.COMPLETED and final.summary.profiles_sent == 50
         assert any(m.kind is protocol.MessageKind.PROGRESS for m in messages)
         assert len(sb.profiles()) == 50
+        assert "libQt6Core" not in loaded and "QtCore.abi3" not in loaded
 
 
 FROZEN_KEYRING_SCRIPT = r"""
