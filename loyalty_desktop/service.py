@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from loyalty_desktop.core import disk_errors, paths
+from loyalty_desktop.core import paths
 from loyalty_desktop.core.errors import ConfigError, StoreUnusableError, SyncBusyError
 from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.fields import PRESETS, Mapping
@@ -252,6 +252,7 @@ def set_aside_store(path: Path | None = None) -> Path | None:
     """If the store cannot be opened as it is, keep it aside (renamed beside itself, never deleted)
     so a new one starts; returns where it went (None: the store was fine, nothing moved). Only
     when the user asked (CLI --set-aside-damaged-store) or agreed (GUI question)."""
+    from loyalty_desktop.core import disk_errors
     from loyalty_desktop.store.store import Store
     from loyalty_desktop.sync import lock as sync_lock
 

@@ -8,13 +8,11 @@ holds the data folder (try again later; EX_TEMPFAIL), 70 a bug (EX_SOFTWARE), 13
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from loyalty_desktop.core import paths, platforms
-from loyalty_desktop.core.disk_errors import from_os, from_sqlite
 from loyalty_desktop.core.errors import (
     LoyaltyError,
     SyncBusyError,
@@ -33,7 +31,11 @@ def expected(exc: BaseException) -> LoyaltyError | None:
     """The user-actionable error behind `exc`, or None for a bug."""
     if isinstance(exc, LoyaltyError):
         return exc
-    if isinstance(exc, sqlite3.Error):
+    # Imported when something went wrong, not at every start (disk_errors loads sqlite3: 7 ms).
+    from loyalty_desktop.core.disk_errors import from_os, from_sqlite
+
+    sqlite3 = sys.modules.get("sqlite3")  # only a loaded sqlite3 raises its errors
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         try:
             where = paths.store_path()
         except (LoyaltyError, OSError):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -15,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from loyalty_desktop.core import clock as clocks
 from loyalty_desktop.core.source_rejects import SourceReject
 
-if TYPE_CHECKING:  # the codec and the rejects load with the first store (the GUI's window reads RunState)
+if TYPE_CHECKING:  # the codec, the rejects and sqlite3 load with the first store (the GUI's window reads RunState)
+    import sqlite3
+
     from loyalty_desktop.store.rejects import RejectedRow
 
 

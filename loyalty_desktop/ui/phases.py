@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from loyalty_desktop.sync.summary import Phase
+if TYPE_CHECKING:  # loaded with the first sync, not with the window
+    from loyalty_desktop.sync.summary import Phase
 
 
 def phase_name(phase: Phase) -> str:
+    from loyalty_desktop.sync.summary import Phase
+
     return {Phase.CONFIRMING: QCoreApplication.translate("Phases", "Confirming earlier jobs"),
             Phase.READING: QCoreApplication.translate("Phases", "Reading the loyalty data"),
             Phase.PLANNING: QCoreApplication.translate("Phases", "Planning what changed"),

@@ -56,7 +56,10 @@ LATER_THAN_THE_WINDOW = ("loyalty_desktop.store.store", "loyalty_desktop.sync.en
                          "loyalty_desktop.sync.planner", "loyalty_desktop.sync.lock", "loyalty_desktop.service_preview",
                          "loyalty_desktop.ui.run_dialog", "loyalty_desktop.ui.main.key_dialog",
                          "loyalty_desktop.store.codec", "loyalty_desktop.core.events", "loyalty_desktop.core.model",
-                         "loyalty_desktop.net.client", "ssl", "hashlib")
+                         "loyalty_desktop.net.client", "ssl", "hashlib",
+                         # SQLite and the disk errors' wording come with the first store read or error;
+                         # logging.handlers (socket, pickle, queue) is not used (core.logs.RotatingLog).
+                         "sqlite3", "loyalty_desktop.core.disk_errors", "logging.handlers")
 
 # The app as launched (packaging/launcher.py with its start-up probe), on a finished demo set-up with
 # the Klaviyo sandbox (so it has a kit tab); the modules loaded are listed the moment the probe sees

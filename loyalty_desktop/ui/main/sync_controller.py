@@ -27,15 +27,15 @@ from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.destinations.base import AccountInfo
 from loyalty_desktop.net.cancel import CancelToken
-from loyalty_desktop.sync.summary import Progress, RunStatus, RunSummary
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.runs_model import format_duration
 from loyalty_desktop.ui.tasks import TaskManager
 
-if TYPE_CHECKING:  # the runner (and the worker's protocol) loads with the first sync, not with the window
+if TYPE_CHECKING:  # the runner, the worker's protocol and the run's types load with the first sync
+    from loyalty_desktop.destinations.base import AccountInfo
+    from loyalty_desktop.sync.summary import Progress, RunSummary
     from loyalty_desktop.ui.sync_runner import SyncRunner
 
 log = logging.getLogger(__name__)
@@ -310,6 +310,8 @@ class SyncController(QObject):
         self.progress.emit(p)
 
     def _on_finished(self, summary: RunSummary) -> None:
+        from loyalty_desktop.sync.summary import RunStatus
+
         loc = QLocale()
         failed = None
         if summary.status in (RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_REJECTS):

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop import service, service_counts
-from loyalty_desktop.sync.summary import Phase, Progress
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.phases import phase_name
 from loyalty_desktop.ui.runs_model import format_duration, local_datetime
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the run's types load with the first sync or store read, not with the window
     from loyalty_desktop.store.store import RunRecord
+    from loyalty_desktop.sync.summary import Progress
 
 
 class FittedLabel(QLabel):
@@ -152,6 +152,8 @@ class StatusArea(QObject):
             w.hide()
 
     def show_progress(self, p: Progress, platform: str) -> None:
+        from loyalty_desktop.sync.summary import Phase
+
         if p.wait is not None:  # a retry wait (429, 5xx, network): said beside the phase until it ends
             self.status_label.setText(phase_name(p.phase) + " — "
                                       + service.wait_message(p.wait, platform, tr=i18n.translate_core))
