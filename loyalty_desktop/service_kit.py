@@ -13,7 +13,7 @@ from loyalty_desktop.destinations.klaviyo.kit import runner, templates
 from loyalty_desktop.destinations.klaviyo.kit.model import KitItem, KitReport, Pace
 from loyalty_desktop.destinations.klaviyo.kit.runner import ProgressCallback
 from loyalty_desktop.destinations.klaviyo.kit.templates import TemplateSpec
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.kit_state import KitRecord
 from loyalty_desktop.store.store import Store

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service import Connection, OpenSource, open_store
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.planner import DryRun, Planner, source_reading

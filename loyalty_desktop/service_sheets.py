@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.core.fields import CATALOG
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet import questions as ask
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.errors import english as tr
-from loyalty_desktop.core.fields import Mapping
-from loyalty_desktop.destinations.splio.adapter import SplioDestination
-from loyalty_desktop.destinations.splio.fields import (
-    FieldPlan,
-    Missing,
-    RemoteField,
-    Slot,
-    plan_for,
-    resolve,
-)
-from loyalty_desktop.destinations.splio.kit import runner as splio_kit
-from loyalty_desktop.destinations.splio.kit.guide import GROUPS, GUIDES, STEPS, CampaignGuide, guide_text
-from loyalty_desktop.destinations.splio.kit.runner import SplioKitReport
-from loyalty_desktop.service import Connection
-from loyalty_desktop.store.store import Store
+
+if TYPE_CHECKING:  # the adapter, its field rules, the kit and the store load where used (the wizard's
+    # mapping page holds a FieldStatus from the start, for every platform: 0.1 s of its opening)
+    from loyalty_desktop.core.fields import Mapping
+    from loyalty_desktop.destinations.splio.fields import FieldPlan, Missing, RemoteField, Slot
+    from loyalty_desktop.destinations.splio.kit.guide import CampaignGuide
+    from loyalty_desktop.destinations.splio.kit.runner import SplioKitReport
+    from loyalty_desktop.service import Connection
+    from loyalty_desktop.store.store import Store
 
 
 def splio_fields(conn: Connection) -> tuple[list[RemoteField], str]:
@@ -55,6 +49,8 @@ class FieldStatus:
 
 
 def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -> FieldStatus:
+    from loyalty_desktop.destinations.splio.fields import Slot, plan_for, resolve
+
     slots, missing, problems = resolve(mapping, remote)
     # Placeholder ids for the fields to create, so the plan (and the preview) can be built now.
     planned = slots + [Slot(m.source, m.name, -(i + 1), m.type) for i, m in enumerate(missing)]
@@ -66,6 +62,9 @@ def field_status(mapping: Mapping, remote: list[RemoteField], unique_key: str) -
 def run_splio_kit(conn: Connection, store: Store, language: str = "en") -> SplioKitReport:
     """The Splio kit on the universe behind `conn`: moment fields, static groups named in `language`
     (I/O: run it in the background). Every sync afterwards refreshes the groups."""
+    from loyalty_desktop.destinations.splio.adapter import SplioDestination
+    from loyalty_desktop.destinations.splio.kit import runner as splio_kit
+
     dest = conn.dest
     if not isinstance(dest, SplioDestination):
         raise ConfigError(tr("The Splio kit needs a Splio connection."))
@@ -74,14 +73,20 @@ def run_splio_kit(conn: Connection, store: Store, language: str = "en") -> Splio
 
 def splio_guide() -> tuple[CampaignGuide, ...]:
     """How to create each trigger campaign in Splio (English and French), with example bodies."""
+    from loyalty_desktop.destinations.splio.kit.guide import GUIDES
+
     return GUIDES
 
 
 def splio_guide_steps(language: str) -> tuple[str, str]:
     """(how to create a trigger campaign, what the static groups are) in `language`."""
+    from loyalty_desktop.destinations.splio.kit.guide import GROUPS, STEPS
+
     return STEPS.get(language), GROUPS.get(language)
 
 
 def splio_guide_text(language: str) -> str:
     """The same guide as plain text in `language` ("fr…" or English)."""
+    from loyalty_desktop.destinations.splio.kit.guide import guide_text
+
     return guide_text(language)

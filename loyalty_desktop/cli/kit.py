@@ -24,7 +24,7 @@ from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.platforms import DESTINATIONS, KitKind
 from loyalty_desktop.core.translate import catalogue, cli_language, format_decimal, translate_text
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.store.store import Store
 
 KINDS = ("segments", "templates", "flows")

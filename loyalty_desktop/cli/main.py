@@ -34,7 +34,7 @@ from loyalty_desktop.core.errors import (
 from loyalty_desktop.core.fields import PRESETS
 from loyalty_desktop.core.textsafe import printable
 from loyalty_desktop.core.translate import cli_language, cli_tr, format_date, format_decimal, format_int, translate_text
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.store.rejects import kind_word, origin_word, write_rejected_csv
 from loyalty_desktop.sync import lock as sync_lock
 from loyalty_desktop.sync.baseline import CONFIRM_MIN, CONFIRM_SHARE

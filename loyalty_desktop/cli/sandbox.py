@@ -14,7 +14,7 @@ from loyalty_desktop.cli.output import tr
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError, LoyaltyError
 from loyalty_desktop.core.translate import cli_language, translate_text
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_emulators import launch
 
 if TYPE_CHECKING:

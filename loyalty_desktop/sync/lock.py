@@ -31,7 +31,7 @@ from loyalty_desktop.core import clock
 from loyalty_desktop.core.disk_errors import from_os
 from loyalty_desktop.core.errors import SyncBusyError
 from loyalty_desktop.core.paths import ensure_folder
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 
 if TYPE_CHECKING:
     import filelock

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 
 class AfterFirstPaint(QObject):
-    def __init__(self, widget: QWidget, work: Callable[[], None], fallback_ms: int = 300) -> None:
+    def __init__(self, widget: QWidget, work: Callable[[], object], fallback_ms: int = 300) -> None:
         super().__init__(widget)
         self._widget, self._work, self._done = widget, work, False
         self._timer = QTimer(self)

@@ -40,7 +40,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
     KitReport,
     Pace,
 )
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service_kit import plan_kit, remembered_results, run_kit
 from loyalty_desktop.store.kit_state import KitRecord
 from loyalty_desktop.ui import i18n, kit_tree

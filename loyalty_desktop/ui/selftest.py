@@ -50,7 +50,7 @@ from loyalty_desktop.core.options import (
     SyncOptions,
     TargetOptions,
 )
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sync.engine import RunStatus
 from loyalty_desktop.ui.selftest_checks import (
     CheckFailed,

@@ -21,7 +21,7 @@ from loyalty_desktop.core import clock, logs, paths, secrets
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.options import from_saved
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sync.summary import Phase, Progress, RunSummary
 from loyalty_desktop.worker import protocol
 from loyalty_desktop.worker.protocol import ErrorInfo, Message, MessageKind, RequestKind, SyncJob

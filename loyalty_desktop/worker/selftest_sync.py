@@ -20,7 +20,7 @@ from loyalty_desktop import service
 from loyalty_desktop.core import clock, own_process, platforms
 from loyalty_desktop.core.options import SandboxPlace, from_saved
 from loyalty_desktop.destinations.klaviyo.adapter import REVISION
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sync.summary import RunStatus
 from loyalty_desktop.worker import client, protocol
 from loyalty_desktop.worker.jobs import sync_job

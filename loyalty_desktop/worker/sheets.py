@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop import service_sheets
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service_sheets import FileCheck, SheetCheck, SpreadsheetError
 from loyalty_desktop.sources.spreadsheet.read import Problem
 from loyalty_desktop.sources.spreadsheet.rejects import RejectLog, RowReject

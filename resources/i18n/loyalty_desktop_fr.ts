@@ -258,17 +258,17 @@
         <translation>Filtre d'audience recalculé chaque jour : {condition}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/guard.py" line="60" />
+        <location filename="../../loyalty_desktop/cli/guard.py" line="62" />
         <source>Interrupted.</source>
         <translation>Interrompu.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/guard.py" line="67" />
+        <location filename="../../loyalty_desktop/cli/guard.py" line="69" />
         <source>error: an unexpected problem stopped the command ({error}). The details are in {log}; please send it with a bug report.</source>
         <translation>erreur : un problème inattendu a arrêté la commande ({error}). Les détails sont dans {log} ; merci de l'envoyer avec un rapport de bogue.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/guard.py" line="72" />
+        <location filename="../../loyalty_desktop/cli/guard.py" line="74" />
         <location filename="../../loyalty_desktop/cli/main.py" line="195" />
         <location filename="../../loyalty_desktop/sources/spreadsheet/inspection.py" line="52" />
         <location filename="../../loyalty_desktop/sources/spreadsheet/inspection.py" line="55" />
@@ -2100,7 +2100,7 @@
         <translation>Le programme de démonstration est endommagé ({error}). Supprimez-le avec `loyalty-desktop demo reset --members {members} --seed {seed}` ; la prochaine synchronisation le recrée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/service_splio.py" line="71" />
+        <location filename="../../loyalty_desktop/service_splio.py" line="70" />
         <source>The Splio kit needs a Splio connection.</source>
         <translation>Le kit Splio a besoin d'une connexion à Splio.</translation>
     </message>
@@ -3163,62 +3163,62 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="89" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="91" />
         <source>Done: your contacts carry their loyalty data</source>
         <translation>C'est fait : vos contacts portent leurs données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="90" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="92" />
         <source>Here is one contact as {platform} now holds it, and the email flows you can build on it.</source>
         <translation>Voici un contact tel que {platform} le contient maintenant, et les scénarios d'e‑mails que vous pouvez construire dessus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="92" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="94" />
         <source>Sample contact in {platform}</source>
         <translation>Exemple de contact dans {platform}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="93" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="95" />
         <source>Recommended email flows, with an example in English and French using {platform}'s variables:</source>
         <translation>Scénarios d'e‑mails recommandés, avec un exemple en anglais et en français utilisant les variables de {platform} :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="95" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="97" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="96" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="98" />
         <source>Set up my Klaviyo loyalty &amp;kit…</source>
         <translation>Installer mon &amp;kit fidélité Klaviyo…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="97" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="99" />
         <source>Create these flows as drafts in Klaviyo, with their email templates and the loyalty segments</source>
         <translation>Créer ces flows en brouillon dans Klaviyo, avec leurs modèles d'e‑mail et les segments de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="100" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="102" />
         <source>Recommended flows</source>
         <translation>Scénarios recommandés</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="104" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="106" />
         <source>The sync: {counts}.</source>
         <translation>La synchronisation : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="178" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="182" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="178" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="182" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="179" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_done.py" line="183" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
@@ -4027,32 +4027,32 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>Phases</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="11" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
         <source>Confirming earlier jobs</source>
         <translation>Confirmation des envois précédents</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="12" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="17" />
         <source>Reading the loyalty data</source>
         <translation>Lecture des données de fidélité</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="13" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="18" />
         <source>Planning what changed</source>
         <translation>Calcul des changements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="14" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="19" />
         <source>Sending contacts</source>
         <translation>Envoi des contacts</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="15" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="20" />
         <source>Sending events</source>
         <translation>Envoi des événements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/phases.py" line="16" />
+        <location filename="../../loyalty_desktop/ui/phases.py" line="21" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -4821,28 +4821,28 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="113" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="165" />
         <source>Loyalty Desktop — set-up</source>
         <translation>Loyalty Desktop — configuration</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="97" />
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="145" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="167" />
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="115" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="167" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="136" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="188" />
         <source>Stop the sync?</source>
         <translation>Arrêter la synchronisation ?</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="137" />
+        <location filename="../../loyalty_desktop/ui/wizard/wizard.py" line="189" />
         <source>A sync is running. Stop it now? Nothing is lost: the next sync resumes where it stopped.</source>
         <translation>Une synchronisation est en cours. L'arrêter maintenant ? Rien n'est perdu : la prochaine synchronisation reprendra là où elle s'est arrêtée.</translation>
     </message>
@@ -4850,7 +4850,7 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SheetChecker</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/sheet_checker.py" line="69" />
+        <location filename="../../loyalty_desktop/ui/sheet_checker.py" line="74" />
         <source>The process checking the spreadsheet stopped unexpectedly (it crashed or was ended by the system). Choose the file again to check it again.</source>
         <translation>Le processus qui vérifiait le tableur s’est arrêté de façon inattendue (il a planté ou le système l’a arrêté). Choisissez de nouveau le fichier pour le vérifier.</translation>
     </message>
@@ -5568,17 +5568,17 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="164" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="166" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="170" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="172" />
         <source>{rate}/s</source>
         <translation>{rate}/s</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="175" />
+        <location filename="../../loyalty_desktop/ui/main/sync_panel.py" line="177" />
         <source>{time} left</source>
         <translation>encore {time}</translation>
     </message>
@@ -5604,59 +5604,59 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="211" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="221" />
         <source>No key stored for {platform}: click “Paste the key…” to connect again.</source>
         <translation>Aucune clé enregistrée pour {platform} : cliquez sur « Coller la clé d'API… » pour vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="222" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="232" />
         <source>The {platform} key was forgotten.</source>
         <translation>La clé {platform} a été oubliée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="264" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="315" />
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="328" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="276" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="342" />
         <source>Sync failed: {error}</source>
         <translation>La synchronisation a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="267" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="279" />
         <source>Sync started…</source>
         <translation>Synchronisation lancée…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="292" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="304" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="305" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="319" />
         <source>Sync finished in {time}.</source>
         <translation>Synchronisation terminée en {time}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="307" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="321" />
         <source>Open the run to see why rows were refused or rejected.</source>
         <translation>Ouvrez la synchronisation pour voir pourquoi des lignes ont été refusées ou rejetées.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="309" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="323" />
         <source>Sync cancelled; the next one resumes where it stopped.</source>
         <translation>Synchronisation annulée ; la suivante reprendra là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="311" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="325" />
         <source>Sync stopped before sending anything: {count} live events wait for your confirmation.</source>
         <translation>Synchronisation arrêtée avant tout envoi : {count} événements en direct attendent votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="314" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="328" />
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="325" />
+        <location filename="../../loyalty_desktop/ui/main/sync_controller.py" line="339" />
         <source>Nothing sent. The live events will be asked about again at the next sync.</source>
         <translation>Rien n'a été envoyé. Les événements en direct seront de nouveau soumis à votre accord à la prochaine synchronisation.</translation>
     </message>
@@ -5664,153 +5664,153 @@ Répondez avec ces options (ou dans la liste des colonnes de l'assistant) ; la 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
         <source>First sync</source>
         <translation>Première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="124" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
         <source>Sync with your changes</source>
         <translation>Synchronisation avec vos changements</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="125" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="126" />
         <source>Check what will be sent, then click Start. You can cancel at any time: the next sync resumes where this one stopped.</source>
         <translation>Vérifiez ce qui sera envoyé, puis cliquez sur Démarrer. Vous pouvez annuler à tout moment : la prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="127" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="128" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="128" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="129" />
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="129" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
         <source>Create the missing contacts</source>
         <translation>Créer les contacts manquants</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="130" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="131" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="132" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="133" />
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="212" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="231" />
         <source>Sync started: {source} → {platform} ({account}).</source>
         <translation>Synchronisation lancée : {source} → {platform} ({account}).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="226" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="247" />
         <source>demo program ({members} members)</source>
         <translation>programme de démonstration ({members} membres)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="228" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="249" />
         <source>spreadsheet {file}</source>
         <translation>tableur {file}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="233" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="254" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="252" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="275" />
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="254" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
         <source>{rate} per second · {left} left</source>
         <translation>{rate} par seconde · encore {left}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="272" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
         <source>Finished: {counts}.</source>
         <translation>Terminée : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="298" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="324" />
         <source>Refused by {platform} or rejected in the loyalty data, with the reason:</source>
         <translation>Refusées par {platform} ou rejetées dans les données de fidélité, avec la raison :</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="336" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="362" />
         <source>Export the refused and rejected rows</source>
         <translation>Exporter les lignes refusées et rejetées</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="342" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="368" />
         <source>Refused and rejected rows exported to {path}</source>
         <translation>Lignes refusées et rejetées exportées dans {path}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="265" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="291" />
         <source>in {time}</source>
         <translation>en {time}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="269" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="295" />
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="276" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="302" />
         <source>Waiting for your answer</source>
         <translation>En attente de votre réponse</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="277" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="303" />
         <source>Stopped before sending anything: too many live events.</source>
         <translation>Arrêtée avant tout envoi : trop d'événements en direct.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="283" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="309" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="284" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="310" />
         <source>Cancelled. Click Resume to continue where it stopped.</source>
         <translation>Annulée. Cliquez sur Reprendre pour continuer là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="287" />
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="329" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="313" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="355" />
         <source>Stopped by an error</source>
         <translation>Arrêtée par une erreur</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="326" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="352" />
         <source>Nothing sent. Click Resume to be asked again.</source>
         <translation>Rien n'a été envoyé. Cliquez sur Reprendre pour que la question vous soit reposée.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="337" />
+        <location filename="../../loyalty_desktop/ui/wizard/pages_run.py" line="363" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>

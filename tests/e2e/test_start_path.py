@@ -106,3 +106,53 @@ def test_the_main_window_builds_its_other_tabs_when_first_shown(tmp_path: Path) 
     early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in later))
     assert not early, f"imported before the main window's first paint: {early}"
     assert seen["built"] and "loyalty_desktop.ui.main.settings_tab" in seen["after"]
+
+
+# The first launch: the set-up wizard. Its welcome, key and verify pages are built with it; the
+# source, mapping, sync and done pages (the spreadsheet reader, Splio's field rules, the sync's
+# preview and runner, the kit) once its first frame is on screen (SetupWizard.later).
+WIZARD_LATER = ("loyalty_desktop.ui.wizard.pages_source", "loyalty_desktop.ui.wizard.pages_data",
+                "loyalty_desktop.ui.wizard.pages_run", "loyalty_desktop.ui.wizard.pages_done",
+                "loyalty_desktop.service_sheets", "loyalty_desktop.service_splio", "loyalty_desktop.service_preview",
+                "loyalty_desktop.sources.spreadsheet", "loyalty_desktop.destinations.splio",
+                "loyalty_desktop.ui.kit_dialog", "loyalty_desktop.ui.sync_runner", "loyalty_desktop.sync.engine")
+
+WIZARD_FIRST_PAINT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[2])
+import launcher
+probe = launcher.install_startup_probe(sys.argv[1])
+report = type(probe)._report
+
+def listed(self, window, exposed):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from loyalty_desktop.ui.wizard.wizard import SetupWizard
+    before = sorted(sys.modules)
+    w = next(t for t in QApplication.topLevelWidgets() if isinstance(t, SetupWizard))
+    pages = len(w.pageIds())
+
+    def later():  # the zero timer the first paint started has run by now
+        print(json.dumps({"modules": before, "pages_then": pages, "pages_after": len(w.pageIds()),
+                          "source_page": type(w.source_page).__name__}))
+        report(self, window, exposed)
+
+    QTimer.singleShot(50, later)
+
+type(probe)._report = listed
+from loyalty_desktop.cli.start import main
+sys.exit(main([]))
+"""
+
+
+def test_the_wizard_builds_its_later_pages_after_its_first_frame(tmp_path: Path) -> None:
+    data = tmp_path / "data"  # no settings: the first launch opens the wizard
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_DESKTOP_DATA_DIR=str(data))
+    launcher_dir = Path(__file__).resolve().parents[2] / "packaging"
+    out = subprocess.run([sys.executable, "-c", WIZARD_FIRST_PAINT, str(tmp_path / "probe.jsonl"), str(launcher_dir)],
+                         env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+    seen = json.loads(out.splitlines()[-1])
+    later = LATER + WIZARD_LATER + LATER_THAN_THE_WINDOW
+    early = sorted(m for m in seen["modules"] if any(m == n or m.startswith(n + ".") for n in later))
+    assert not early, f"imported before the wizard's first paint: {early}"
+    assert (seen["pages_then"], seen["pages_after"], seen["source_page"]) == (3, 7, "SourcePage")

@@ -14,7 +14,7 @@ from loyalty_desktop.core.platforms import KLAVIYO, Platform
 from loyalty_desktop.destinations import sandboxes
 from loyalty_desktop.destinations.base import PlatformTarget
 from loyalty_desktop.destinations.klaviyo.adapter import BASE_URL, KlaviyoDestination
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service import Connection, connect
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from loyalty_desktop.core.platforms import SPLIO, Platform
 from loyalty_desktop.destinations import sandboxes
 from loyalty_desktop.destinations.base import AccountInfo, PlatformTarget
 from loyalty_desktop.destinations.splio.adapter import BASE_URL, SplioDestination
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service import Connection, connect
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loyalty_desktop.core.options import DemoOptions, SourceOptions
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
 
 

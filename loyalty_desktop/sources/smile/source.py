@@ -27,7 +27,7 @@ from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.options import SandboxPlace, SmileOptions, SourceOptions
 from loyalty_desktop.core.platforms import SMILE
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service import DemoSpec, OpenSource, open_demo
 from loyalty_desktop.sources.smile.api import BASE_URL, SmileClient, normalize_base_url
 from loyalty_desktop.sources.smile.mirror import Mirror

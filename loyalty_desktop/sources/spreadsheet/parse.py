@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from loyalty_desktop.core.errors import english as tr
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow
 from loyalty_desktop.sources.spreadsheet.read import Problem, SpreadsheetError

@@ -30,7 +30,7 @@ from typing import Any
 
 from loyalty_desktop.core.fields import BLANK_IS_UNKNOWN
 from loyalty_desktop.core.model import Member, Tier
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sources.spreadsheet.convert import (
     Column,
     compile_fill,

@@ -18,7 +18,7 @@ from typing import Any
 
 from loyalty_desktop.core.errors import english as tr
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.sources.spreadsheet import headers as hdr
 from loyalty_desktop.sources.spreadsheet import questions as ask
 from loyalty_desktop.sources.spreadsheet.csvfile import BadRow, RowShape

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service, service_preview
 from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.main.options import source_options
 from loyalty_desktop.ui.main.sync_controller import SyncController

@@ -21,7 +21,7 @@ from loyalty_desktop import service
 from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.known_texts import account_label
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.widgets.open_url import open_page
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label

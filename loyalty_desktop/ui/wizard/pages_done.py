@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from loyalty_desktop import service
 from loyalty_desktop.core.platforms import KitKind
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.kit_dialog import KitDialog
 from loyalty_desktop.ui.wizard.always_on_box import AlwaysOnBox
 from loyalty_desktop.ui.wizard.base import Page, wrapping_label
 from loyalty_desktop.ui.wizard.pages_data import _flatten, ordered_columns
+
+if TYPE_CHECKING:  # the kit (its panel, templates and platform clients) loads when the dialog first opens
+    from loyalty_desktop.ui.kit_dialog import KitDialog
 
 
 class DonePage(Page):
@@ -120,6 +122,8 @@ class DonePage(Page):
     def open_kit(self) -> KitDialog:
         """The kit in a dialog over the wizard, on the connection just verified."""
         if self.kit_dialog is None:
+            from loyalty_desktop.ui.kit_dialog import KitDialog
+
             st = self.state
             self.kit_dialog = KitDialog(self.tasks, lambda: st.connection, lambda: st.mapping, self)
         self.kit_dialog.show()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,21 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop import service, service_preview
+from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.textsafe import printable
-from loyalty_desktop.net.client import CancelToken
-from loyalty_desktop.store.rejects import RejectedRow
-from loyalty_desktop.sync.engine import Phase, Progress, RunStatus, RunSummary
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.ui import i18n
-from loyalty_desktop.ui.confirm_live import LiveEventsBox
 from loyalty_desktop.ui.main.options_box import BACKFILL
 from loyalty_desktop.ui.phases import phase_name
-from loyalty_desktop.ui.sync_runner import SyncRunner
 from loyalty_desktop.ui.wizard.base import Page
 from loyalty_desktop.ui.wizard.preview_panel import PreviewPanel
-from loyalty_desktop.worker import jobs
+
+if TYPE_CHECKING:  # the plan, the sync and their types load when the page plans or runs, not with the wizard
+    from loyalty_desktop import service_preview
+    from loyalty_desktop.store.rejects import RejectedRow
+    from loyalty_desktop.sync.summary import Phase, Progress, RunSummary
+    from loyalty_desktop.ui.confirm_live import LiveEventsBox
+    from loyalty_desktop.ui.sync_runner import SyncRunner
+    from loyalty_desktop.worker import jobs
 
 
 def duration(seconds: float | None) -> str:
@@ -57,10 +61,7 @@ class SyncPage(Page):
         self.preview_panel.retryClicked.connect(self.plan)
         self.preview_panel.options.changed.connect(self._option_changed)
         self.preview_panel.options.advanced.connect(lambda _n: self.plan())
-        self.runner = SyncRunner(self)
-        self.runner.progress.connect(self._progress)
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
+        self._runner: SyncRunner | None = None  # made with the first sync (the worker's protocol loads then)
         self.phase = QLabel()
         self.bar = QProgressBar()
         self.counts = QLabel()
@@ -136,7 +137,7 @@ class SyncPage(Page):
 
     def entered(self) -> None:
         """Shown (again): plan, unless the page already planned or ran for the same choices."""
-        if self.runner.running or (self._planned_for == self.inputs() and self.run_box.isVisible()):
+        if self.running or (self._planned_for == self.inputs() and self.run_box.isVisible()):
             return
         st = self.state
         if st.demo and st.source_kind == "demo" and st.descriptor.capabilities.events:
@@ -147,12 +148,30 @@ class SyncPage(Page):
         opts.configure(st.platform, st.source_options if st.source_kind == "demo" else None, st.source_options)
         self.plan()
 
+    @property
+    def runner(self) -> SyncRunner:
+        if self._runner is None:
+            from loyalty_desktop.ui.sync_runner import SyncRunner
+
+            self._runner = SyncRunner(self)
+            self._runner.progress.connect(self._progress)
+            self._runner.finished.connect(self._finished)
+            self._runner.failed.connect(self._failed)
+        return self._runner
+
+    @property
+    def running(self) -> bool:
+        """A sync runs (without making the runner to answer)."""
+        return self._runner is not None and self._runner.running
+
     def inputs(self) -> tuple[object, ...]:
         """What a plan depends on: the connection (platform, account), the source, the mapping."""
         st = self.state
         return (id(st.connection), id(st.source), st.mapping.fingerprint() if st.mapping else None)
 
     def plan(self) -> None:
+        from loyalty_desktop import service_preview
+
         """Work out what the sync will send, in the background; nothing is written."""
         st = self.state
         self._done, st.summary = False, None
@@ -200,7 +219,7 @@ class SyncPage(Page):
 
     def start(self) -> None:
         st = self.state
-        if st.connection is None or st.source is None or st.mapping is None or self.runner.running:
+        if st.connection is None or st.source is None or st.mapping is None or self.running:
             return
         self.preview_panel.hide()
         self.run_box.show()
@@ -214,6 +233,8 @@ class SyncPage(Page):
         self.runner.start(self._job())
 
     def _job(self, confirmed: bool = False) -> jobs.SyncJob:
+        from loyalty_desktop.worker import jobs
+
         """The sync the worker process runs: the source as chosen, to the connection verified."""
         st = self.state
         assert st.connection is not None and st.mapping is not None
@@ -229,7 +250,7 @@ class SyncPage(Page):
         return platforms.SMILE.label
 
     def cancel(self) -> None:
-        if self.runner.running:
+        if self.running:
             self._log(self.tr("Cancelling…"))
             self.runner.cancel()
 
@@ -237,6 +258,8 @@ class SyncPage(Page):
         self.log.appendPlainText(printable(line))  # platforms' and files' words: no control characters
 
     def _progress(self, p: Progress) -> None:
+        from loyalty_desktop.sync.summary import Phase
+
         if p.wait is not None:  # a retry wait (429, 5xx, network): said in the log and under the bar
             text = service.wait_message(p.wait, self.state.label, tr=i18n.translate_core)
             self._log(text)
@@ -257,6 +280,9 @@ class SyncPage(Page):
             self.speed.clear()
 
     def _finished(self, s: RunSummary) -> None:
+        from loyalty_desktop.sync.summary import RunStatus
+        from loyalty_desktop.ui.confirm_live import LiveEventsBox
+
         self.state.summary = s
         self.runningChanged.emit(False)
         figures = i18n.run_counts_line(s.counts(), self.state.label)  # worded as on every screen

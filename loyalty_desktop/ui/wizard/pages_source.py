@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.wizard.base import Page, busy_bar, wrapping_label
 from loyalty_desktop.ui.wizard.sheet_panel import SheetPanel

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop import service_sheets as sheets
 from loyalty_desktop.core.errors import CancelledError, LoyaltyError, user_message
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.service_sheets import (
     FileCheck,
     SheetCheck,

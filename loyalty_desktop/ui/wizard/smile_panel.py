@@ -27,7 +27,7 @@ from loyalty_desktop import service
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.errors import LoyaltyError, user_message
 from loyalty_desktop.core.platforms import SMILE
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.ui import i18n
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.secret_edit import SecretEdit

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loyalty_desktop import service
 from loyalty_desktop.core import platforms
 from loyalty_desktop.core.fields import PRESETS, Mapping
 from loyalty_desktop.core.options import SyncOptions, from_saved
-from loyalty_desktop.sync.engine import RunSummary
 from loyalty_desktop.ui import sandbox_place
+
+if TYPE_CHECKING:  # the engine (and the store) load with the first sync, not with the wizard
+    from loyalty_desktop.sync.summary import RunSummary
 
 # Where the Smile.io API is (tests and demos point it at a standalone Smile sandbox), like
 # LOYALTY_DESKTOP_KLAVIYO_URL for Klaviyo.

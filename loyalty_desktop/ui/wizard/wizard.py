@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from loyalty_desktop import service
 from loyalty_desktop.core.settings import Settings
 from loyalty_desktop.ui import i18n
+from loyalty_desktop.ui.first_paint import AfterFirstPaint
 from loyalty_desktop.ui.tasks import TaskManager
 from loyalty_desktop.ui.widgets.placement import centre_on_screen
 from loyalty_desktop.ui.wizard import prefill as prefill_from
@@ -19,13 +22,26 @@ from loyalty_desktop.ui.wizard.pages_connect import (
     VerifyKeyPage,
     WelcomePage,
 )
-from loyalty_desktop.ui.wizard.pages_data import MappingPage
-from loyalty_desktop.ui.wizard.pages_done import DonePage
-from loyalty_desktop.ui.wizard.pages_run import SyncPage
-from loyalty_desktop.ui.wizard.pages_source import SourcePage
 from loyalty_desktop.ui.wizard.state import SetupState
 
+if TYPE_CHECKING:  # built once the first frame is on screen (SetupWizard.later)
+    from loyalty_desktop.ui.wizard.pages_data import MappingPage
+    from loyalty_desktop.ui.wizard.pages_done import DonePage
+    from loyalty_desktop.ui.wizard.pages_run import SyncPage
+    from loyalty_desktop.ui.wizard.pages_source import SourcePage
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LaterPages:
+    """The pages after the key's. Their modules (the spreadsheet reader, Splio's field rules, the
+    sync's preview and runner, the kit) are 0.1–0.2 s of imports the welcome page does not need."""
+
+    source: SourcePage
+    mapping: MappingPage
+    sync: SyncPage
+    done: DonePage
 
 
 class SetupWizard(QWizard):
@@ -47,38 +63,70 @@ class SetupWizard(QWizard):
         self.welcome_page = WelcomePage()
         self.key_page = CreateKeyPage()
         self.verify_page = VerifyKeyPage()
-        self.source_page = SourcePage()
-        self.mapping_page = MappingPage()
-        self.sync_page = SyncPage()
-        self.done_page = DonePage()
         # Page attributes end in _page: QDialog already has done(), and a Python attribute named
         # like a virtual method shadows it (accept() would then call a page and crash).
-        for page in (self.welcome_page, self.key_page, self.verify_page, self.source_page, self.mapping_page,
-                     self.sync_page, self.done_page):
+        for page in (self.welcome_page, self.key_page, self.verify_page):
             self.addPage(page)
+        self._later: LaterPages | None = None
         if demo:
             self.welcome_page.demo.setChecked(True)
         self.prefilled = prefill and settings.wizard_done
-        if self.prefilled:
-            prefill_from.apply(self, settings)
         # Opened from the main window: the changed choices can be kept without syncing now.
         self.saved_unsynced = False
-        self.sync_page.preview_panel.save_button.setVisible(self.prefilled)
-        self.sync_page.preview_panel.saveClicked.connect(self.save_without_sync)
-        # Back stays possible after the first sync: going back and changing a choice re-plans it
-        # (the sync page plans again for what changed); while the sync runs, Back is hidden and the
-        # one Cancel stops the sync.
-        self.sync_page.runningChanged.connect(self._sync_running)
         # Each completed sync saves the set-up it ran with: leaving later (even after going Back and
         # changing a choice not synced yet) keeps what was synced.
         self.synced = False
-        self.sync_page.synced.connect(self._synced)
         self._centred = False
+        if self.prefilled:
+            prefill_from.apply(self, settings)  # fills the later pages too (they are built for it)
+        else:
+            self._after_paint = AfterFirstPaint(self, self.later)
         # With IndependentPages, QWizard initializes a page only the first time: pages that depend
         # on an earlier choice (the loyalty data) catch up in `entered()` each time they are shown.
         self.currentIdChanged.connect(self._entered)
         self.resize(900, 680)
         self._retranslate()
+
+    def later(self) -> LaterPages:
+        """The source, mapping, sync and done pages: built once the first frame is on screen (the
+        user is still on the welcome page), or as soon as something asks for one."""
+        if self._later is None:
+            from loyalty_desktop.ui.wizard.pages_data import MappingPage
+            from loyalty_desktop.ui.wizard.pages_done import DonePage
+            from loyalty_desktop.ui.wizard.pages_run import SyncPage
+            from loyalty_desktop.ui.wizard.pages_source import SourcePage
+
+            later = LaterPages(SourcePage(), MappingPage(), SyncPage(), DonePage())
+            self._later = later
+            for page in (later.source, later.mapping, later.sync, later.done):
+                self.addPage(page)
+            later.sync.preview_panel.save_button.setVisible(self.prefilled)
+            later.sync.preview_panel.saveClicked.connect(self.save_without_sync)
+            # Back stays possible after the first sync: going back and changing a choice re-plans it
+            # (the sync page plans again for what changed); while the sync runs, Back is hidden and
+            # the one Cancel stops the sync.
+            later.sync.runningChanged.connect(self._sync_running)
+            later.sync.synced.connect(self._synced)
+        return self._later
+
+    @property
+    def source_page(self) -> SourcePage:
+        return self.later().source
+
+    @property
+    def mapping_page(self) -> MappingPage:
+        return self.later().mapping
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return self.later().sync
+
+    @property
+    def done_page(self) -> DonePage:
+        return self.later().done
+
+    def _syncing(self) -> bool:
+        return self._later is not None and self._later.sync.running
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._centred:
@@ -101,6 +149,10 @@ class SetupWizard(QWizard):
             self._retranslate()
 
     def _entered(self, _id: int) -> None:
+        if self.currentPage() is not self.welcome_page:
+            # At the latest when the welcome page is left (a test, or a first frame that never came):
+            # QWizard decides Next or Finish when a page is entered, so the verify page must not be last.
+            self.later()
         entered = getattr(self.currentPage(), "entered", None)
         if entered is not None:
             entered()
@@ -111,7 +163,7 @@ class SetupWizard(QWizard):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty Desktop — set-up"))
-        running = self.sync_page.runner.running if hasattr(self, "sync_page") else False
+        running = self._syncing()
         cancel = self.tr("Cancel sync") if running else self.tr("Cancel")
         self.setButtonText(QWizard.WizardButton.CancelButton, cancel)
 
@@ -130,7 +182,7 @@ class SetupWizard(QWizard):
 
     def confirm_stop_sync(self) -> bool:
         """Ask before closing during a sync; on yes, stop it cleanly (the next run resumes)."""
-        if not self.sync_page.runner.running:
+        if not self._syncing():
             return True
         answer = QMessageBox.question(  # No by default, as in the main window's question
             self, self.tr("Stop the sync?"),
@@ -143,7 +195,7 @@ class SetupWizard(QWizard):
         return True
 
     def reject(self) -> None:
-        if self.sync_page.runner.running and self.isVisible() and self.currentPage() is self.sync_page:
+        if self._syncing() and self.isVisible() and self.currentPage() is self.sync_page:
             self.sync_page.cancel()  # the one Cancel stops the sync; the next one closes
             return
         if not self.confirm_stop_sync():
@@ -151,8 +203,9 @@ class SetupWizard(QWizard):
         if self.synced:  # what was set up and synced is kept (saved then): the next launch opens the main window
             self.kept.emit()
         self.verify_page.cancel()
-        self.source_page.close_files()
-        self.done_page.stop_kit()
+        if self._later is not None:
+            self._later.source.close_files()
+            self._later.done.stop_kit()
         self.state.close()
         super().reject()
 
@@ -177,7 +230,7 @@ class SetupWizard(QWizard):
     def save_without_sync(self) -> None:
         """Keep the changed choices as a completed change would (settings saved; the key was kept
         when verified) and hand the verified connection to the main window; nothing is sent."""
-        if self.sync_page.runner.running or self.sync_page.preview_panel.preview is None:
+        if self.sync_page.running or self.sync_page.preview_panel.preview is None:
             return
         self.saved_unsynced = True
         self.accept()

@@ -13,7 +13,7 @@ from typing import Any
 
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.destinations.klaviyo.kit.model import ItemKind, ItemResult, ItemStatus, KitReport
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.store import Store
 

@@ -50,7 +50,7 @@ from loyalty_desktop.destinations.klaviyo.kit.model import (
 )
 from loyalty_desktop.destinations.klaviyo.kit.pending import remember
 from loyalty_desktop.destinations.klaviyo.kit.segments import segment_items
-from loyalty_desktop.net.client import CancelToken
+from loyalty_desktop.net.cancel import CancelToken
 from loyalty_desktop.store import kit_state
 from loyalty_desktop.store.store import Store
 
