@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 # Each costs 30-120 ms to import; none is needed before the first window is on screen.
 LATER = ("httpx", "httpcore", "keyring", "filelock", "openpyxl", "email", "importlib_metadata",
@@ -64,13 +65,22 @@ LATER_THAN_THE_WINDOW = ("loyalty_desktop.store.store", "loyalty_desktop.sync.en
 # The app as launched (packaging/launcher.py with its start-up probe), on a finished demo set-up with
 # the Klaviyo sandbox (so it has a kit tab); the modules loaded are listed the moment the probe sees
 # the main window on screen, then the Settings tab is brought to the front: it is built then.
-FIRST_PAINT = r"""
+# The app is launched by a script: PROBE_HEAD, then a `listed(self, window, exposed)` that replaces
+# the probe's report (it prints what it saw as one JSON line, then reports), then PROBE_TAIL.
+PROBE_HEAD = r"""
 import json, sys
 sys.path.insert(0, sys.argv[2])
 import launcher
 probe = launcher.install_startup_probe(sys.argv[1])
 report = type(probe)._report
+"""
+PROBE_TAIL = r"""
+type(probe)._report = listed
+from loyalty_desktop.cli.start import main
+sys.exit(main([]))
+"""
 
+MAIN_WINDOW_LISTED = r"""
 def listed(self, window, exposed):
     from PySide6.QtWidgets import QApplication
     from loyalty_desktop.ui.main.window import MainWindow
@@ -82,11 +92,21 @@ def listed(self, window, exposed):
     print(json.dumps({"modules": before, "titles": titles, "built": built,
                       "after": sorted(m for m in sys.modules if m not in before)}))
     report(self, window, exposed)
-
-type(probe)._report = listed
-from loyalty_desktop.cli.start import main
-sys.exit(main([]))
 """
+
+
+def seen_at_first_paint(listed: str, data: Path, tmp_path: Path) -> dict[str, Any]:
+    """Launch the app on the data folder `data` with the probe's report replaced by `listed`."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_DESKTOP_DATA_DIR=str(data))
+    launcher_dir = Path(__file__).resolve().parents[2] / "packaging"
+    out = subprocess.run([sys.executable, "-c", PROBE_HEAD + listed + PROBE_TAIL, str(tmp_path / "probe.jsonl"),
+                          str(launcher_dir)], env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+    seen: dict[str, Any] = json.loads(out.splitlines()[-1])
+    return seen
+
+
+def loaded_early(modules: list[str], later: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in later))
 
 
 def test_the_main_window_builds_its_other_tabs_when_first_shown(tmp_path: Path) -> None:
@@ -95,15 +115,9 @@ def test_the_main_window_builds_its_other_tabs_when_first_shown(tmp_path: Path) 
     settings = {"language": "en", "platform": "klaviyo", "demo": True, "target": "klaviyo-sandbox",
                 "source": "demo", "source_options": {"members": "500", "seed": 42}, "wizard_done": True}
     (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_DESKTOP_DATA_DIR=str(data))
-    launcher_dir = Path(__file__).resolve().parents[2] / "packaging"
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path / "probe.jsonl"), str(launcher_dir)],
-                         env=env, capture_output=True, text=True, timeout=120, check=True).stdout
-    seen = json.loads(out.splitlines()[-1])
+    seen = seen_at_first_paint(MAIN_WINDOW_LISTED, data, tmp_path)
     assert seen["titles"] == ["&Last runs", "Se&gments", "Klaviyo k&it", "Se&ttings"]
-    loaded = set(seen["modules"])
-    later = LATER + LATER_WITH_THEIR_TAB + LATER_THAN_THE_WINDOW
-    early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in later))
+    early = loaded_early(seen["modules"], LATER + LATER_WITH_THEIR_TAB + LATER_THAN_THE_WINDOW)
     assert not early, f"imported before the main window's first paint: {early}"
     assert seen["built"] and "loyalty_desktop.ui.main.settings_tab" in seen["after"]
 
@@ -117,13 +131,7 @@ WIZARD_LATER = ("loyalty_desktop.ui.wizard.pages_source", "loyalty_desktop.ui.wi
                 "loyalty_desktop.sources.spreadsheet", "loyalty_desktop.destinations.splio",
                 "loyalty_desktop.ui.kit_dialog", "loyalty_desktop.ui.sync_runner", "loyalty_desktop.sync.engine")
 
-WIZARD_FIRST_PAINT = r"""
-import json, sys
-sys.path.insert(0, sys.argv[2])
-import launcher
-probe = launcher.install_startup_probe(sys.argv[1])
-report = type(probe)._report
-
+WIZARD_LISTED = r"""
 def listed(self, window, exposed):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -138,21 +146,11 @@ def listed(self, window, exposed):
         report(self, window, exposed)
 
     QTimer.singleShot(50, later)
-
-type(probe)._report = listed
-from loyalty_desktop.cli.start import main
-sys.exit(main([]))
 """
 
 
 def test_the_wizard_builds_its_later_pages_after_its_first_frame(tmp_path: Path) -> None:
-    data = tmp_path / "data"  # no settings: the first launch opens the wizard
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_DESKTOP_DATA_DIR=str(data))
-    launcher_dir = Path(__file__).resolve().parents[2] / "packaging"
-    out = subprocess.run([sys.executable, "-c", WIZARD_FIRST_PAINT, str(tmp_path / "probe.jsonl"), str(launcher_dir)],
-                         env=env, capture_output=True, text=True, timeout=120, check=True).stdout
-    seen = json.loads(out.splitlines()[-1])
-    later = LATER + WIZARD_LATER + LATER_THAN_THE_WINDOW
-    early = sorted(m for m in seen["modules"] if any(m == n or m.startswith(n + ".") for n in later))
+    seen = seen_at_first_paint(WIZARD_LISTED, tmp_path / "data", tmp_path)  # no settings: the wizard
+    early = loaded_early(seen["modules"], LATER + WIZARD_LATER + LATER_THAN_THE_WINDOW)
     assert not early, f"imported before the wizard's first paint: {early}"
     assert (seen["pages_then"], seen["pages_after"], seen["source_page"]) == (3, 7, "SourcePage")
