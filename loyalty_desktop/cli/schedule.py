@@ -12,6 +12,7 @@ from loyalty_desktop.cli.output import run_state_words
 from loyalty_desktop.core import clock
 from loyalty_desktop.core.errors import ConfigError
 from loyalty_desktop.core.settings import Settings
+from loyalty_desktop.core.translate import cli_language, translate_text
 from loyalty_desktop.schedule import entries, saved
 from loyalty_desktop.schedule.autostart import OS
 from loyalty_desktop.schedule.command import tr
@@ -70,7 +71,7 @@ def _install(args: argparse.Namespace, scheduler: OsScheduler, settings: Setting
     problems = saved.key_problems(setup)
     if problems:
         for p in problems:
-            print(tr("error: {problem}").format(problem=p), file=sys.stderr)
+            print(tr("error: {problem}").format(problem=translate_text(p, cli_language())), file=sys.stderr)
         print(tr("Nothing was registered."), file=sys.stderr)
         return 1
     if args.daily:

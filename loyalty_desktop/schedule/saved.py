@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from loyalty_desktop import service
 from loyalty_desktop.core import platforms, secrets
 from loyalty_desktop.core.errors import ConfigError
+from loyalty_desktop.core.errors import english as tr  # kept in English; worded in the reader's language when shown
 from loyalty_desktop.core.fields import Mapping
 from loyalty_desktop.core.options import SyncOptions, from_saved
 from loyalty_desktop.core.settings import Settings
-from loyalty_desktop.schedule.command import tr
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,9 @@ def saved_sync(settings: Settings | None = None) -> SavedSync:
 
 
 def key_problems(saved: SavedSync) -> list[str]:
-    """Why a run started by the OS could not connect: a key missing from the keyring."""
+    """Why a run started by the OS could not connect: a key missing from the keyring. In English, made
+    from marked templates: the command line and the GUI each word them in their reader's language
+    (core.translate.translate_text, ui.i18n.core_text)."""
     needed: list[platforms.Platform] = []
     if not saved.sandbox:
         needed.append(platforms.get(str(service.target(saved.target).platform)))

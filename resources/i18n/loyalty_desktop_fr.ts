@@ -650,97 +650,97 @@
         <translation>… et {count} de plus (synchronisation {run})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="28" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="29" />
         <source>--saved syncs the saved set-up: leave out {options}.</source>
         <translation>--saved synchronise la configuration enregistrée : retirez {options}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="37" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="38" />
         <source>{value!r} is not a time of day like 06:30</source>
         <translation>{value!r} n'est pas une heure comme 06:30</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="46" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="47" />
         <source>{value!r}: give a number of hours from 1 to 168</source>
         <translation>{value!r} : indiquez un nombre d'heures de 1 à 168</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="58" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="59" />
         <source>Removed the scheduled sync from {scheduler}.</source>
         <translation>La synchronisation planifiée a été retirée de {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="61" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="62" />
         <source>No scheduled sync was registered with {scheduler}.</source>
         <translation>Aucune synchronisation planifiée n'était enregistrée dans {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="73" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="74" />
         <source>error: {problem}</source>
         <translation>erreur : {problem}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="74" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="75" />
         <source>Nothing was registered.</source>
         <translation>Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="82" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="83" />
         <source>Registered with {scheduler} ({where}): `loyalty-desktop sync --saved` {when}.</source>
         <translation>Enregistré dans {scheduler} ({where}) : `loyalty-desktop sync --saved` {when}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="87" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="88" />
         <source>The saved set-up is the offline demo: each scheduled run syncs into a sandbox that lasts only as long as that run.</source>
         <translation>La configuration enregistrée est la démo hors ligne : chaque exécution planifiée synchronise vers un bac à sable qui ne dure que le temps de cette exécution.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="90" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="91" />
         <source>A user timer runs while you are logged in; to run it also when you are not, an administrator can run `loginctl enable-linger {user}`.</source>
         <translation>Un minuteur utilisateur s'exécute tant que vous êtes connecté ; pour qu'il s'exécute aussi quand vous ne l'êtes pas, un administrateur peut lancer `loginctl enable-linger {user}`.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="100" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="101" />
         <source>Registered with {scheduler}: {where}</source>
         <translation>Enregistré dans {scheduler} : {where}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="101" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="102" />
         <source>Not registered with {scheduler}.</source>
         <translation>Non enregistré dans {scheduler}.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="102" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="103" />
         <source>Schedule: {when}</source>
         <translation>Planification : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="103" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="104" />
         <source>Automatic sync is off in the app's settings.</source>
         <translation>La synchronisation automatique est désactivée dans les réglages de l'application.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="108" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="109" />
         <source>Last sync: {when} ({status})</source>
         <translation>Dernière synchronisation : {when} ({status})</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="110" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="111" />
         <source>Last sync: never</source>
         <translation>Dernière synchronisation : jamais</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="113" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
         <source>Next run: due now (missed, or never run)</source>
         <translation>Prochaine synchronisation : maintenant (manquée, ou jamais faite)</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="114" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="115" />
         <source>Next run: {when}</source>
         <translation>Prochaine synchronisation : {when}</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/cli/schedule.py" line="116" />
+        <location filename="../../loyalty_desktop/cli/schedule.py" line="117" />
         <source>{scheduler} says the next start is: {detail}</source>
         <translation>Selon {scheduler}, le prochain démarrage est : {detail}</translation>
     </message>
@@ -1270,7 +1270,7 @@
         <translation>La configuration enregistrée nomme une source ou une destination que cette version ne connaît pas ({source} → {target}) : refaites la configuration.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_desktop/schedule/saved.py" line="56" />
+        <location filename="../../loyalty_desktop/schedule/saved.py" line="58" />
         <source>The {platform} key is not in the system keyring (kept for one session only, or never stored), so a sync started by the system cannot use it. Store it with `loyalty-desktop key set {id}`.</source>
         <translation>La clé {platform} n'est pas dans le trousseau du système (gardée pour une seule session, ou jamais enregistrée) : une synchronisation lancée par le système ne peut pas l'utiliser. Enregistrez-la avec `loyalty-desktop key set {id}`.</translation>
     </message>

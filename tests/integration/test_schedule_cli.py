@@ -84,6 +84,45 @@ def test_session_only_key_is_refused_plainly(recorder: Recorder, tmp_path: Path,
     assert recorder.calls == [] and not (tmp_path / "config" / "systemd").exists()
 
 
+KEY_NOT_STORED_FR = "La clé Klaviyo n'est pas dans le trousseau du système"
+
+
+def test_the_refusal_is_worded_in_the_command_lines_language(recorder: Recorder, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    _save_setup()
+    secrets.keep_for_session("klaviyo", DEMO_KEY)
+    monkeypatch.setenv("LOYALTY_DESKTOP_LANG", "fr")
+    assert main(["schedule", "install"]) == 1
+    err = capsys.readouterr().err
+    assert KEY_NOT_STORED_FR in err and "loyalty-desktop key set klaviyo" in err and "The Klaviyo" not in err
+    assert recorder.calls == []
+
+
+@pytest.mark.parametrize(("app", "os_locale", "expected"), [("fr", "en", KEY_NOT_STORED_FR),
+                                                              ("en", "fr", "The Klaviyo key is not in the system")])
+def test_the_gui_words_the_refusal_in_its_own_language(qapp: object, recorder: Recorder,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       app: str, os_locale: str, expected: str) -> None:
+    """The window's "let the computer run the syncs" with a key kept for this session only: the
+    reason is in the app's language, whatever the OS locale (the command line's language)."""
+    from loyalty_desktop.core.errors import ConfigError, user_message
+    from loyalty_desktop.ui import i18n
+    from loyalty_desktop.ui.main.os_hooks import HOOKS
+
+    _save_setup()
+    secrets.keep_for_session("klaviyo", DEMO_KEY)
+    monkeypatch.setenv("LOYALTY_DESKTOP_LANG", os_locale)
+    i18n.install(app)
+    try:
+        with pytest.raises(ConfigError) as raised:
+            HOOKS.install_os_schedule(Settings.load())
+        shown = user_message(raised.value, tr=i18n.translate_core)
+    finally:
+        i18n.install("en")
+    assert shown.startswith(expected) and "loyalty-desktop key set klaviyo" in shown
+    assert recorder.calls == []
+
+
 def test_install_status_remove(recorder: Recorder, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _save_setup()
     secrets.save("klaviyo", DEMO_KEY)

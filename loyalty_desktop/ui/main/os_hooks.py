@@ -51,10 +51,11 @@ class SystemHooks:
         from loyalty_desktop.core.errors import ConfigError
         from loyalty_desktop.schedule import saved
         from loyalty_desktop.schedule.os_scheduler import OsScheduler, install_saved
+        from loyalty_desktop.ui.i18n import core_text
 
         problems = saved.key_problems(saved.saved_sync(settings))
-        if problems:
-            raise ConfigError(" ".join(problems))
+        if problems:  # each made from its own template: worded one by one in the app's language
+            raise ConfigError(" ".join(core_text(p) for p in problems))
         install_saved(OsScheduler(), settings)
 
 
