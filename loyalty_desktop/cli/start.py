@@ -68,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return child_main()
         from loyalty_desktop.cli.main import main as cli_main
 
+        own_process.give_missing_std_streams()
         return cli_main(args)
     from loyalty_desktop.cli import guard
     from loyalty_desktop.core import paths

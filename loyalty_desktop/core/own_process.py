@@ -52,6 +52,18 @@ def command(hidden: str) -> list[str]:
     return [sys.executable, "-m", "loyalty_desktop", hidden]
 
 
+def give_missing_std_streams() -> None:
+    """The windowed Windows executable has no standard streams (None), and the OS scheduler runs
+    it for `sync --saved` so that no console window opens on the merchant's screen at each run
+    (schedule/os_scheduler.sync_command). What a command prints goes nowhere then: the run history
+    and the log keep what happened. Without this, the first print or progress line would raise."""
+    import os
+
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 (open for the process's life)
+
+
 def has_std_streams() -> bool:
     """False when stdin or stdout is missing: a windowed Windows executable started without
     redirected handles (by hand, not by the app) gets None for each, and a helper has nobody to

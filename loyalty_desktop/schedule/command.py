@@ -49,17 +49,17 @@ class Command:
         return Command((*self.argv, *args))
 
 
-def executable(platform: str | None = None, *, console: bool = False) -> Command:
-    """The app itself: frozen, `sys.executable` (on Windows the `-cli` twin when a console is
-    needed: the GUI build has no standard output); from source, the venv's `loyalty-desktop`
-    script beside the interpreter, else `python -m loyalty_desktop`."""
+def executable(platform: str | None = None) -> Command:
+    """The app itself: frozen, `sys.executable` (on Windows the windowed one even when this process
+    is its `-cli` twin: what the OS starts at login or on schedule opens no console); from source,
+    the venv's `loyalty-desktop` script beside the interpreter, else `python -m loyalty_desktop`."""
     platform = platform or sys.platform
     exe = Path(sys.executable)
     if getattr(sys, "frozen", False):
-        if console and platform == "win32":
-            twin = exe.with_name(f"{APP_NAME}-cli{exe.suffix}")
-            if twin.is_file():
-                return Command((str(twin),))
+        if platform == "win32" and exe.stem == f"{APP_NAME}-cli":
+            windowed = exe.with_name(f"{APP_NAME}{exe.suffix}")
+            if windowed.is_file():
+                return Command((str(windowed),))
         return Command((str(exe),))
     script = exe.with_name(APP_NAME + (".exe" if platform == "win32" else ""))
     if script.is_file():

@@ -138,9 +138,12 @@ def _write(path: Path, content: str) -> None:
 
 
 def sync_command(os_: OS) -> Command:
-    """What the OS runs on schedule: the app's own executable syncing the saved set-up."""
+    """What the OS runs on schedule: the app's own executable syncing the saved set-up. On Windows
+    the windowed one, not its `-cli` twin: Task Scheduler would open a console window for the
+    length of every run. Nobody reads that output (core/own_process.give_missing_std_streams);
+    the run history and the log have the run."""
     platform = {OS.WINDOWS: "win32", OS.MACOS: "darwin", OS.LINUX: "linux"}[os_]
-    return executable(platform, console=True).plus(*data_dir_args(), "sync", "--saved")
+    return executable(platform).plus(*data_dir_args(), "sync", "--saved")
 
 
 def install_saved(scheduler: OsScheduler, settings: Settings, schedule: Schedule | None = None) -> list[Path]:

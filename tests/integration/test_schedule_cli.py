@@ -189,6 +189,30 @@ def test_scheduled_sync_while_another_holds_the_lock_exits_cleanly(data_dir: Pat
     assert json.loads((data_dir / "settings.json").read_text())["target"] == "klaviyo-sandbox"  # untouched
 
 
+def test_scheduled_sync_runs_without_any_standard_stream(data_dir: Path) -> None:
+    """On Windows the OS scheduler runs the windowed executable (no console window at each run),
+    which has no standard streams: the unit's very command, started with stdin, stdout and stderr
+    closed (Python then has None for each, as that executable does), still syncs."""
+    _save_setup(target="klaviyo-sandbox", platform="klaviyo", demo=True)
+    from loyalty_desktop.schedule.os_scheduler import sync_command
+    from loyalty_desktop.store.store import Store
+
+    def no_streams() -> None:
+        for fd in (0, 1, 2):
+            os.close(fd)
+
+    argv = list(sync_command(OS.WINDOWS if sys.platform == "win32" else OS.LINUX).argv)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run(argv, env=env, timeout=120, check=False, preexec_fn=no_streams)
+    assert done.returncode == 0
+    store = Store(data_dir / "store.sqlite3")
+    try:
+        runs = store.runs()
+    finally:
+        store.close()
+    assert [(r.status.value, r.counts.get("profiles_sent")) for r in runs] == [("completed", MEMBERS)]
+
+
 def test_cli_sync_still_works_with_explicit_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sync", "--to", "klaviyo-sandbox", "--members", "20"]) == 0
     assert "20" in capsys.readouterr().out
