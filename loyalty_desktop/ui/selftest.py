@@ -259,6 +259,10 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
                 return f"{len(expected)} members created in {time.monotonic() - t:.1f} s"
 
             prep = report.run("demo program", prepare)
+            if gui:
+                # Before the sandboxes' threads start: PySide6's signature machinery walks sys.modules,
+                # which their imports change meanwhile (a KeyError seen once in CI).
+                report.run("Qt bindings start-up", check_qt_support_compiled)
             pool = ThreadPoolExecutor(max_workers=len(SCENARIOS) + 1, thread_name_prefix="self-test")
             futures = []
             if prep.status is Status.OK:
@@ -278,7 +282,6 @@ def main(members: int, out: TextIO, gui: bool = True) -> int:
                 report.run("Qt text services", check_text_services)
                 report.run("app icon", check_icon)
                 report.run("GUI modules", check_gui_modules)
-                report.run("Qt bindings start-up", check_qt_support_compiled)
             report.run("keyring", check_keyring)
             for f in futures:
                 f.result()
