@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWizard
 
 from helpers.spreadsheet_make import write_csv
 from helpers.window_sync import click_sync as sync
-from helpers.wizard_walk import click_next, walk_prefilled
+from helpers.wizard_walk import walk_prefilled
 from loyalty_desktop import service
 from loyalty_desktop.core import secrets
 from loyalty_desktop.core.settings import Settings
@@ -147,21 +147,11 @@ def test_another_platform_saved_without_syncing(qtbot: Any, tasks: TaskManager) 
     w.show()
     assert w.kit_panel is not None
     qtbot.waitUntil(w.sync_panel.sync_button.isEnabled, timeout=TIMEOUT)
-    qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
-    wiz = w.setup_again.wizard
-    assert wiz is not None
-    wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
 
-    def next_() -> None:
-        click_next(qtbot, wiz)
+    def to_splio(wiz: Any) -> None:
+        wiz.welcome_page.demo_platform.setCurrentIndex(wiz.welcome_page.demo_platform.findData("splio"))
 
-    next_()
-    next_()
-    qtbot.waitUntil(wiz.verify_page.isComplete, timeout=TIMEOUT)
-    next_()
-    next_()
-    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.mapping_page, timeout=TIMEOUT)
-    next_()
+    wiz = walk_prefilled(qtbot, w, at_welcome=to_splio)
     qtbot.waitUntil(wiz.sync_page.preview_panel.save_button.isEnabled, timeout=TIMEOUT)
     preview, conn = wiz.sync_page.preview_panel.preview, wiz.state.connection
     assert preview is not None and preview.first_sync and conn is not None

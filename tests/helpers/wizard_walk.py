@@ -25,12 +25,15 @@ def start_sync(qtbot: Any, wiz: Any) -> None:
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
 
 
-def walk_prefilled(qtbot: Any, w: Any, at_source: Callable[[Any], None] | None = None) -> Any:
+def walk_prefilled(qtbot: Any, w: Any, at_source: Callable[[Any], None] | None = None,
+                   at_welcome: Callable[[Any], None] | None = None) -> Any:
     """"Change the set-up…", then Next through the prefilled pages (the saved key is checked at
-    once) to the sync page's plan; `at_source` changes the loyalty data page first."""
+    once) to the sync page's plan; `at_welcome` and `at_source` change those pages first."""
     qtbot.mouseClick(w.connection_panel.setup_button, Qt.MouseButton.LeftButton)
     wiz = w.setup_again.wizard
     assert wiz is not None
+    if at_welcome is not None:
+        at_welcome(wiz)
 
     def next_() -> None:
         click_next(qtbot, wiz)

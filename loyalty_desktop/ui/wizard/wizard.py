@@ -80,7 +80,7 @@ class SetupWizard(QWizard):
         if self.prefilled:
             prefill_from.apply(self, settings)  # fills the later pages too (they are built for it)
         else:
-            self._after_paint = AfterFirstPaint(self, self.later)
+            AfterFirstPaint(self, self.later)  # parented to the wizard: it lives as long
         # With IndependentPages, QWizard initializes a page only the first time: pages that depend
         # on an earlier choice (the loyalty data) catch up in `entered()` each time they are shown.
         self.currentIdChanged.connect(self._entered)
